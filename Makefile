@@ -1,0 +1,38 @@
+# CRM Workbench. Every target creates .venv when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+
+.PHONY: lab demo test bench data clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) \
+		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+
+## make demo: execute every lesson on the sample data and write a static site to build/demo/
+demo: $(STAMP)
+	$(BIN)/workbench demo --out build/demo
+
+## make test: everything CI runs
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+## make bench: every benchmark at full scale
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+## make data: regenerate the committed sample data (seed 42, scale 1)
+data: $(STAMP)
+	$(BIN)/workbench data generate --out datasets/acme --seed 42 --scale 1
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,41 @@
+"""CRM Workbench: learn CRM by doing, map a sales network, plan social-selling content.
+
+The names a notebook needs are here, imported lazily so ``import workbench``
+stays fast:
+
+>>> import workbench as wb
+>>> wb.check.__module__
+'workbench.exercises.check'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "start": "workbench.data.active",
+    "load": "workbench.data.load",
+    "load_sample": "workbench.data.load",
+    "check": "workbench.exercises.check",
+    "ask": "workbench.exercises.button",
+    "check_button": "workbench.exercises.button",
+    "Result": "workbench.exercises.result",
+    "WorkbenchError": "workbench.errors",
+    "DataError": "workbench.errors",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'workbench' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,0 +1,106 @@
+"""``check(id, answer)``: mark an answer, show a short message, log the attempt.
+
+A check never raises at a trainee: an unknown id, an answer that breaks the
+check, or a progress file that cannot be written all become a message.  In
+*strict* mode (``WORKBENCH_STRICT=1``, used when the solution notebooks are
+run in tests) an answer that is not fully right raises ``AssertionError``.
+
+>>> import os, tempfile
+>>> os.environ["WORKBENCH_HOME"] = tempfile.mkdtemp()
+>>> print(check("crm.nope.x", 3).text())
+0/1 · There is no exercise called 'crm.nope.x'. Hint: Copy the id shown above the exercise.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import cached_property
+
+from ..errors import WorkbenchError
+from .result import Result
+
+
+class Context:
+    """What a check may look at besides the answer: the learner's data and practice CRM."""
+
+    def __init__(self, settings=None):
+        from .. import settings as settings_module
+
+        self.settings = settings or settings_module.current()
+
+    @cached_property
+    def data(self):
+        from ..data import active
+
+        return active()
+
+    @property
+    def practice(self):
+        from .. import practice
+
+        return practice.open(trainee=self.settings.learner)
+
+
+def unwrap(answer):
+    """The value behind a widget (``.value``), or the answer itself."""
+    module = type(answer).__module__ or ""
+    if module.startswith("ipywidgets") and hasattr(answer, "value"):
+        return answer.value
+    return answer
+
+
+def is_blank(answer) -> bool:
+    """True for the stub a released notebook leaves: ``None`` or ``...``."""
+    return answer is None or answer is Ellipsis
+
+
+def run_check(exercise, answer, ctx) -> Result:
+    """Run one exercise's check, turning any failure into a :class:`Result`."""
+    answer = unwrap(answer)
+    if is_blank(answer):
+        return Result.wrong(exercise.max_points, "No answer yet.",
+                            "Replace the ... (or None) with your answer, or use the form, then check again.")
+    try:
+        result = exercise.check(answer, ctx)
+    except WorkbenchError as err:
+        return Result.wrong(exercise.max_points, f"Your answer could not be checked: {err.what}",
+                            err.fix or "Look at the example above the exercise and try again.")
+    except Exception as err:  # the trainee's answer broke the check: explain, never a traceback
+        return Result.wrong(exercise.max_points,
+                            f"Your answer could not be checked ({type(err).__name__}: {err}).",
+                            "Check that the answer has the shape the exercise asks for, "
+                            "for example a number or a table with the named columns.")
+    if not isinstance(result, Result):
+        raise TypeError(f"check of {exercise.id} returned {type(result).__name__}, not Result")
+    return result
+
+
+def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -> Result:
+    """Mark ``answer`` for exercise ``id`` and log the attempt in the learner's progress.
+
+    ``answer`` may be a value, a DataFrame, a graph, a figure or a widget.
+    """
+    from . import registry
+    from .progress import ProgressLog
+
+    started = time.perf_counter()
+    ctx = ctx or Context()
+    try:
+        exercise = registry.get(id)
+    except WorkbenchError as err:
+        return Result.wrong(1, err.what, err.fix or "Copy the id shown above the exercise.")
+    result = run_check(exercise, answer, ctx)
+    if record:
+        try:
+            ProgressLog(ctx.settings.progress_file).append({
+                "exercise": id, "learner": ctx.settings.learner, "points": result.points,
+                "max_points": result.max_points, "passed": result.passed,
+                "hint": None if result.passed else result.hint,
+                "seconds": round(time.perf_counter() - started, 4)})
+        except OSError as err:
+            result = Result(result.points, result.max_points,
+                            f"{result.message} (Progress not saved: {err.strerror}.)", result.hint)
+    if os.environ.get("WORKBENCH_STRICT") == "1" and not result.passed:
+        raise AssertionError(f"{id}: {result.text()}")
+    return result

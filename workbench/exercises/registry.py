@@ -1,0 +1,109 @@
+"""The exercise registry: every exercise id, its check and how a trainee answers it.
+
+An exercise id reads ``track.lesson.name`` (``crm.intro.count-contacts``).
+Its check lives in ``workbench/exercises/checks/<track>/<lesson>.py`` (hyphens
+become underscores) and is registered with :func:`exercise`; the module is
+imported the first time one of its ids is asked for, so a notebook only pays
+for its own lesson.
+
+>>> ex = get("crm.intro.count-contacts")
+>>> ex.title
+'How many contacts does Acme have?'
+>>> ex.max_points
+1
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..errors import ExerciseError
+
+_REGISTRY: dict[str, "Exercise"] = {}
+CHECKS_PACKAGE = "workbench.exercises.checks"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One registered exercise."""
+
+    id: str
+    title: str
+    check: Callable[[Any, Any], Any]
+    max_points: float = 1
+    answer: Any = None  # an answer form from workbench.exercises.answers (how to answer without code)
+    lesson: str = ""
+    solution: Callable[[Any], Any] | None = None  # ctx -> the reference answer
+    wrong: tuple = ()  # (ctx -> a plausible wrong answer, words the hint must contain)
+
+    def reference(self, ctx):
+        """The reference answer for this learner's data."""
+        if self.solution is None:
+            raise ExerciseError(f"{self.id} has no reference solution", fix="give exercise() a solution=")
+        return self.solution(ctx)
+
+
+def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None):
+    """Register the decorated function as the check of exercise ``id``.
+
+    The function takes ``(answer, ctx)`` and returns a
+    :class:`~workbench.exercises.result.Result`; ``ctx`` gives the learner's
+    data (``ctx.data``) and practice CRM (``ctx.practice``).
+
+    ``solution(ctx)`` returns the reference answer and ``wrong`` lists
+    plausible mistakes as ``(ctx -> answer, words the hint must contain)``:
+    the test suite checks every exercise passes its solution, fails the blank
+    stub and fails each mistake with the right hint.
+    """
+    _validate_id(id)
+    if not wrong:
+        raise ExerciseError(f"{id} lists no plausible wrong answer", fix="give exercise() a wrong=[...]")
+
+    def register(fn):
+        _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
+                                 answer=answer, lesson=".".join(id.split(".")[:2]),
+                                 solution=solution, wrong=tuple(wrong))
+        return fn
+
+    return register
+
+
+def _validate_id(id: str) -> None:
+    parts = id.split(".")
+    if len(parts) != 3 or not all(parts):
+        raise ExerciseError(f"exercise id {id!r} must read track.lesson.name",
+                            fix="use three dot-separated parts, e.g. crm.intro.count-contacts")
+
+
+def _module_for(id: str) -> str:
+    track, lesson, _ = id.split(".")
+    return f"{CHECKS_PACKAGE}.{track}.{lesson.replace('-', '_')}"
+
+
+def get(id: str) -> Exercise:
+    """The exercise called ``id``; a clear :class:`ExerciseError` if there is none."""
+    if not isinstance(id, str) or id.count(".") != 2:
+        raise ExerciseError(f"{id!r} is not an exercise id",
+                            fix="copy the id shown above the exercise, e.g. 'crm.intro.count-contacts'")
+    if id not in _REGISTRY:
+        try:
+            importlib.import_module(_module_for(id))
+        except ModuleNotFoundError:
+            pass
+    if id not in _REGISTRY:
+        lesson = ".".join(id.split(".")[:2])
+        near = sorted(e for e in _REGISTRY if e.startswith(lesson + "."))
+        fix = f"known ids in {lesson}: {', '.join(near)}" if near else "copy the id shown above the exercise"
+        raise ExerciseError(f"there is no exercise called {id!r}", fix=fix)
+    return _REGISTRY[id]
+
+
+def all_exercises() -> list[Exercise]:
+    """Every exercise of every lesson, sorted by id (imports all check modules)."""
+    package = importlib.import_module(CHECKS_PACKAGE)
+    for info in pkgutil.walk_packages(package.__path__, prefix=CHECKS_PACKAGE + "."):
+        importlib.import_module(info.name)
+    return [_REGISTRY[k] for k in sorted(_REGISTRY)]
