@@ -22,9 +22,13 @@ lab: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/workbench demo --out build/demo
 
-## make test: everything CI runs
+## make test: everything CI runs: unit tests, doctests, notebooks (nbval lax on the lessons and on
+## the released trainee copies of the practice sets; papermill on the solutions), benchmarks (quick)
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	@rm -rf build/trainee-copies build/test-home
+	$(BIN)/workbench exercises strip exercises --out build/trainee-copies
+	WORKBENCH_HOME=$(CURDIR)/build/test-home WORKBENCH_LEARNER=ci $(BIN)/python -m pytest -n 2 --dist loadscope -q tests workbench \
+		--nbval-lax notebooks build/trainee-copies
 
 ## make bench: every benchmark at full scale
 bench: $(STAMP)

@@ -16,11 +16,13 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "start": "workbench.data.active",
+    "active": "workbench.data.active",
     "load": "workbench.data.load",
     "load_sample": "workbench.data.load",
     "check": "workbench.exercises.check",
     "ask": "workbench.exercises.button",
     "check_button": "workbench.exercises.button",
+    "my_progress": "workbench.exercises.progress",
     "Result": "workbench.exercises.result",
     "WorkbenchError": "workbench.errors",
     "DataError": "workbench.errors",

@@ -11,7 +11,7 @@ can offer the learner's own records.
 'network'
 >>> form = MultiChoice(["a", "b", "c"])
 >>> w = form.widget(None)
->>> w.children[1].value = True
+>>> w.children[2].value = True  # children[0] is the label
 >>> form.read(w)
 ['b']
 """

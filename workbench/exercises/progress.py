@@ -87,3 +87,10 @@ class ProgressLog:
                                          max_points=("max_points", "max"), last_at=("at", "max"))
         out["passed"] = out["best_points"] >= out["max_points"]
         return out.reset_index()[columns]
+
+
+def my_progress():
+    """The current learner's progress, one row per exercise (see :meth:`ProgressLog.summary`)."""
+    from ..settings import current
+
+    return ProgressLog(current().progress_file).summary()

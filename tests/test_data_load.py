@@ -1,0 +1,176 @@
+"""Loading and validation: typed tables, and a clear error for each kind of bad input."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from workbench.cli import main
+from workbench.data import SAMPLE_FOLDER, SCHEMA, load, load_sample, validate
+from workbench.errors import DataError
+
+
+@pytest.fixture
+def company(tmp_path):
+    """A writable copy of the sample company's tables."""
+    folder = tmp_path / "export"
+    shutil.copytree(SAMPLE_FOLDER, folder, ignore=shutil.ignore_patterns("social", "README.md"))
+    return folder
+
+
+def edit(folder, table, fn):
+    path = folder / f"{table}.csv"
+    path.write_text(fn(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_sample_loads_typed():
+    data = load_sample()
+    for table in SCHEMA.values():
+        df = data.tables[table.name]
+        assert list(df.columns[: len(table.columns)]) == table.column_names
+        for column in table.columns:
+            dtype = df[column.name].dtype
+            if column.kind in ("date", "datetime"):
+                assert pd.api.types.is_datetime64_any_dtype(dtype), (table.name, column.name)
+            elif column.kind == "category":
+                assert isinstance(dtype, pd.CategoricalDtype), (table.name, column.name)
+            elif column.kind == "int":
+                assert str(dtype) == "Int64", (table.name, column.name)
+            elif column.kind == "bool":
+                assert str(dtype) == "boolean", (table.name, column.name)
+    assert data.as_of == pd.Timestamp("2026-06-30")
+    assert validate(SAMPLE_FOLDER) == []
+
+
+def test_load_is_cached_and_a_company_folder_loads(company):
+    first = load(company)
+    assert load(company) is first
+    assert len(first.contacts) == len(load_sample().contacts)
+
+
+def raises(folder, **expected):
+    with pytest.raises(DataError) as info:
+        load(folder)
+    err = info.value
+    for key, value in expected.items():
+        got = getattr(err, key)
+        if key == "file":
+            assert got.endswith(value), (got, value)
+        elif key == "what":
+            assert value in got, (got, value)
+        else:
+            assert got == value, (key, got, value)
+    assert err.fix, "every error says how to fix it"
+    return err
+
+
+def test_missing_folder(tmp_path):
+    raises(tmp_path / "nope", what="folder not found")
+
+
+def test_missing_file(company):
+    (company / "cases.csv").unlink()
+    raises(company, file="cases.csv", what="file is missing")
+
+
+def test_empty_file(company):
+    (company / "products.csv").write_text("")
+    raises(company, file="products.csv", what="empty")
+
+
+def test_misspelled_column(company):
+    edit(company, "contacts", lambda t: t.replace(",email,", ",emial,", 1))
+    err = raises(company, file="contacts.csv", row=1, column="emial", what="misspelling of 'email'")
+    assert "rename" in err.fix
+
+
+def test_missing_required_column(company):
+    def drop_stage(text):
+        rows = [line.split(",") for line in text.splitlines()]
+        i = rows[0].index("stage")
+        return "\n".join(",".join(r[:i] + r[i + 1:]) for r in rows) + "\n"
+    edit(company, "stages", drop_stage)
+    raises(company, file="stages.csv", column=None, what="required column 'stage'")
+
+
+def test_unparseable_date(company):
+    def break_row_3(text):
+        lines = text.splitlines()
+        header = lines[0].split(",")
+        cells = lines[2].split(",")
+        cells[header.index("created_at")] = "31/02/2024"
+        lines[2] = ",".join(cells)
+        return "\n".join(lines) + "\n"
+    edit(company, "accounts", break_row_3)
+    err = raises(company, file="accounts.csv", row=3, column="created_at", what="not a date")
+    assert "YYYY-MM-DD" in err.fix
+
+
+def test_duplicate_key(company):
+    edit(company, "users", lambda t: t + t.splitlines()[1] + "\n")
+    raises(company, file="users.csv", column="user_id", what="duplicate key")
+
+
+def test_dangling_reference(company):
+    def bad_owner(text):
+        lines = text.splitlines()
+        header = lines[0].split(",")
+        cells = lines[1].split(",")
+        cells[header.index("owner_id")] = "U999"
+        lines[1] = ",".join(cells)
+        return "\n".join(lines) + "\n"
+    edit(company, "accounts", bad_owner)
+    raises(company, file="accounts.csv", row=2, column="owner_id", what="missing users record")
+
+
+def test_wrong_encoding(company):
+    path = company / "users.csv"
+    path.write_bytes(path.read_bytes() + "U900,Zoé Ça,sales,,Europe\n".encode("latin-1"))
+    err = raises(company, file="users.csv", what="not UTF-8")
+    assert "UTF-8" in err.fix
+
+
+def test_wrong_delimiter(company):
+    edit(company, "products", lambda t: t.replace(",", ";"))
+    raises(company, file="products.csv", row=1, what="semicolons")
+
+
+def test_value_not_allowed(company):
+    edit(company, "activities", lambda t: t.replace(",call,", ",phonecall,", 1))
+    raises(company, file="activities.csv", column="type", what="not an allowed value")
+
+
+def test_extra_columns_are_kept(company):
+    edit(company, "products", lambda t: "\n".join(
+        line + (",note" if i == 0 else ",x") for i, line in enumerate(t.splitlines())) + "\n")
+    assert "note" in load(company).products.columns
+
+
+def test_validate_collects_every_problem(company):
+    (company / "cases.csv").unlink()
+    edit(company, "users", lambda t: t + t.splitlines()[1] + "\n")
+    problems = validate(company)
+    assert len(problems) >= 2
+    assert {p.file.split("/")[-1] for p in problems} >= {"cases.csv", "users.csv"}
+
+
+def test_cli_validate_prints_short_error_and_exits_2(company, capsys):
+    (company / "cases.csv").unlink()
+    assert main(["data", "validate", str(company)]) == 2
+    err = capsys.readouterr().err
+    assert "cases.csv: file is missing" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2
+
+
+def test_cli_validate_clean_folder(capsys):
+    assert main(["data", "validate", str(SAMPLE_FOLDER)]) == 0
+    assert "matches the schema" in capsys.readouterr().out
+
+
+def test_start_uses_settings_folder(company, monkeypatch):
+    import workbench as wb
+
+    monkeypatch.setenv("WORKBENCH_DATA", str(company))
+    assert wb.start(None).folder == company.resolve()
+    monkeypatch.delenv("WORKBENCH_DATA")
+    assert wb.start(None).folder == SAMPLE_FOLDER

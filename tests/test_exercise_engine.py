@@ -1,0 +1,159 @@
+"""The exercise engine: results, the registry, check(), progress and the Check button."""
+
+import json
+import multiprocessing
+
+import pytest
+
+from workbench.errors import ExerciseError, InputError
+from workbench.exercises import ProgressLog, Result, check, exercise, get
+from workbench.exercises.check import Context, run_check
+from workbench.exercises.solutions import SolutionMarkerError, strip_notebook, strip_source
+
+
+@exercise("test.engine.double", title="Double it", solution=lambda ctx: 4,
+          wrong=[(lambda ctx: 3, "twice")], max_points=2)
+def _double(answer, ctx):
+    if not isinstance(answer, (int, float)):
+        raise InputError("the answer must be a number", fix="type a number such as 4")
+    if answer == 4:
+        return Result.right(2, "Right: 2 doubled is 4.")
+    if answer == 2:
+        return Result.wrong(2, "That is the number itself.", "Multiply it by two (twice).", points=1)
+    return Result.wrong(2, f"{answer} is not 2 doubled.", "Twice 2 is?")
+
+
+@exercise("test.engine.broken", title="A check that breaks on strings", solution=lambda ctx: 1,
+          wrong=[(lambda ctx: "x", "shape")])
+def _broken(answer, ctx):
+    return Result.right(1, "ok") if answer + 0 == 1 else Result.wrong(1, "no", "no")
+
+
+def test_right_answer_gets_full_marks_and_is_logged(workbench_home):
+    result = check("test.engine.double", 4)
+    assert result.passed and result.points == 2
+    records, problems = ProgressLog(workbench_home / "progress" / "tester.jsonl").read()
+    assert problems == []
+    assert records[-1]["exercise"] == "test.engine.double" and records[-1]["passed"] is True
+
+
+def test_partial_credit_explains_and_hints():
+    result = check("test.engine.double", 2)
+    assert (result.points, result.max_points) == (1, 2)
+    assert "twice" in result.hint
+
+
+def test_blank_stub_is_not_an_error():
+    result = check("test.engine.double", ...)
+    assert not result.passed and "No answer yet" in result.message
+
+
+def test_workbench_error_in_answer_becomes_message():
+    result = check("test.engine.double", "four")
+    assert not result.passed
+    assert "must be a number" in result.message and "4" in result.hint
+
+
+def test_exception_in_check_never_reaches_trainee():
+    result = check("test.engine.broken", "x")
+    assert not result.passed
+    assert "TypeError" in result.message and "shape" in result.hint
+
+
+def test_unknown_id_is_a_message_with_known_ids():
+    result = check("test.engine.tripple", 3)
+    assert "no exercise called" in result.message
+    assert "test.engine.double" in result.hint
+    with pytest.raises(ExerciseError):
+        get("not-an-id")
+
+
+def test_strict_mode_raises_for_wrong_answers(monkeypatch):
+    monkeypatch.setenv("WORKBENCH_STRICT", "1")
+    assert check("test.engine.double", 4).passed
+    with pytest.raises(AssertionError, match="test.engine.double"):
+        check("test.engine.double", 3)
+
+
+def test_widget_answers_are_unwrapped():
+    import ipywidgets as w
+
+    assert check("test.engine.double", w.IntText(value=4)).passed
+
+
+def test_exercise_needs_a_plausible_wrong_answer():
+    with pytest.raises(ExerciseError, match="wrong"):
+        exercise("test.engine.nowrong", title="t", solution=lambda c: 1, wrong=[])
+
+
+def test_progress_attempts_count_up_and_corrupt_lines_are_skipped(tmp_path):
+    log = ProgressLog(tmp_path / "p.jsonl")
+    log.append({"exercise": "a.b.c", "points": 0, "max_points": 1})
+    with log.path.open("a") as fh:
+        fh.write('{"broken": \n')
+        fh.write("[1, 2]\n")
+    log.append({"exercise": "a.b.c", "points": 1, "max_points": 1})
+    records, problems = log.read()
+    assert [r["attempt"] for r in records] == [1, 2]
+    assert len(problems) == 2 and "line 2" in problems[0]
+    summary = log.summary()
+    assert summary.loc[0, "attempts"] == 2 and bool(summary.loc[0, "passed"])
+
+
+def _append_many(path, n):
+    log = ProgressLog(path)
+    for i in range(n):
+        log.append({"exercise": "a.b.c", "points": i, "max_points": n, "pad": "x" * 2000})
+
+
+def test_concurrent_appends_never_interleave(tmp_path):
+    path = tmp_path / "p.jsonl"
+    procs = [multiprocessing.Process(target=_append_many, args=(path, 50)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    lines = path.read_text().splitlines()
+    assert len(lines) == 200
+    assert all(json.loads(line)["exercise"] == "a.b.c" for line in lines)
+
+
+def test_check_button_shows_feedback():
+    from workbench.exercises import check_button
+
+    box = check_button("test.engine.double", lambda: 2)
+    row, feedback = box.children
+    row.children[0].click()
+    assert "1/2" in feedback.value and "twice" in feedback.value
+
+
+def test_check_button_survives_a_broken_form():
+    from workbench.exercises import check_button
+
+    box = check_button("test.engine.double", lambda: 1 / 0)
+    box.children[0].children[0].click()
+    assert "Could not read the form" in box.children[1].value
+
+
+def test_strip_solutions():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = ...\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION\ncheck(x)")]
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="hi")]
+    out = strip_notebook(nb)
+    assert "x = 1" not in out.cells[0].source
+    assert "    # YOUR ANSWER HERE" in out.cells[0].source
+    assert out.cells[0].outputs == [] and "x = 1" in nb.cells[0].source
+    with pytest.raises(SolutionMarkerError):
+        strip_source("### BEGIN SOLUTION\nx = 1")
+    with pytest.raises(SolutionMarkerError):
+        strip_source("### END SOLUTION")
+
+
+def test_run_check_rejects_a_check_returning_garbage():
+    from workbench.exercises.registry import Exercise
+
+    ex = Exercise(id="a.b.c", title="t", check=lambda a, c: True)
+    with pytest.raises(TypeError):
+        run_check(ex, 1, Context())

@@ -1,0 +1,59 @@
+"""The learner's current data: the sample company, a session variant or a company's own export.
+
+A notebook starts with ``data = wb.start(data_dir)``.  ``data_dir=None``
+means: the folder or seed named by the learner's settings (a released trainee
+folder names its own variant), else the committed sample company.  Checks
+read the same data through :func:`active`, so each trainee is graded on
+their own variant.
+
+>>> start(None).name
+'Acme'
+>>> active() is start(None)
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import Dataset, load, load_sample
+
+_CURRENT: Dataset | None = None
+
+
+def variant_folder(seed: int, home: Path) -> Path:
+    """Where the data variant for ``seed`` is generated (once) and kept."""
+    return home / "data" / f"acme-seed-{seed}"
+
+
+def _from_settings() -> Dataset:
+    from .. import settings
+
+    s = settings.current()
+    if s.data_dir:
+        return load(s.data_dir)
+    if s.seed is not None:
+        return load(ensure_variant(s.seed, s.home))
+    return load_sample()
+
+
+def ensure_variant(seed: int, home: Path) -> Path:
+    """Generate the sample company with ``seed`` under ``home`` unless it is already there."""
+    folder = variant_folder(seed, home)
+    if not (folder / "meta.json").exists():
+        from .generate import generate
+
+        generate(folder, seed=seed, scale=1)
+    return folder
+
+
+def start(data_dir: str | Path | None = None) -> Dataset:
+    """Choose the data for this notebook and return it (see the module docstring)."""
+    global _CURRENT
+    _CURRENT = load(data_dir) if data_dir else _from_settings()
+    return _CURRENT
+
+
+def active() -> Dataset:
+    """The data chosen by :func:`start`, or the learner's default when none was chosen."""
+    return _CURRENT if _CURRENT is not None else start(None)

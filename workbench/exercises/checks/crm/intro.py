@@ -1,0 +1,141 @@
+"""Checks for notebooks/crm/01-what-a-crm-is and its practice set."""
+
+from workbench.crm.models import customer_view, reach_by_user
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, MultiChoice, Number
+
+
+@exercise("crm.intro.count-contacts", title="How many contacts does Acme have?",
+          answer=Number("Contacts", integer=True),
+          solution=lambda ctx: len(ctx.data.contacts),
+          wrong=[(lambda ctx: len(ctx.data.accounts), "contacts table")])
+def _count_contacts(answer, ctx):
+    expected = len(ctx.data.contacts)
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected:,} contacts.")
+    if answer == len(ctx.data.accounts):
+        return Result.wrong(1, f"{answer} is the number of accounts (companies), not of people.",
+                            "Count the rows of the contacts table: one row per person.")
+    return Result.wrong(1, f"{answer} is not the number of contacts.",
+                        "Count the rows of the contacts table (data.contacts).")
+
+
+RECORDS = {
+    "purchase history": True,
+    "communication preferences (channel, how often)": True,
+    "past interactions: calls, emails, meetings": True,
+    "consent to be contacted, and when it was given or withdrawn": True,
+    "the customer's bank card number, to speed up orders": False,
+    "a colleague's private opinion of the customer's health": False,
+}
+
+
+@exercise("crm.intro.what-a-crm-records",
+          title="Which of these belong in a CRM's customer record?",
+          answer=MultiChoice(list(RECORDS)),
+          solution=lambda ctx: [k for k, v in RECORDS.items() if v],
+          wrong=[(lambda ctx: list(RECORDS), "card")], max_points=2)
+def _what_a_crm_records(answer, ctx):
+    chosen = set(answer)
+    unknown = chosen - set(RECORDS)
+    if unknown:
+        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
+    should = {k for k, v in RECORDS.items() if v}
+    wrongly = sorted(chosen - should)
+    missed = sorted(should - chosen)
+    if not wrongly and not missed:
+        return Result.right(2, "Right: history, preferences, interactions and consent; nothing sensitive "
+                               "that the relationship does not need.")
+    points = 1 if len(wrongly) + len(missed) == 1 else 0
+    if wrongly:
+        return Result.wrong(2, f"'{wrongly[0]}' should not be stored in the CRM.",
+                            "A CRM keeps what serves the relationship. Payment card numbers and private "
+                            "opinions about health are a privacy risk if the data leaks.", points=points)
+    return Result.wrong(2, f"You left out '{missed[0]}'.",
+                        "The customer record holds everything that helps you serve and personalise: "
+                        "what they bought, how they like to be contacted, and what you said to each other.",
+                        points=points)
+
+
+MODELS = ["relational", "hierarchical", "network"]
+
+
+@exercise("crm.intro.database-model",
+          title="A group with subsidiaries, each with its contacts, each with their calls and emails: "
+                "which database model draws exactly this shape?",
+          answer=Choice(MODELS, label="Model"),
+          solution=lambda ctx: "hierarchical",
+          wrong=[(lambda ctx: "network", "parent")])
+def _database_model(answer, ctx):
+    if answer == "hierarchical":
+        return Result.right(1, "Yes: a tree where every record has one parent is the hierarchical model.")
+    if answer == "network":
+        return Result.wrong(1, "The network model allows any record to link to any other; this shape is stricter.",
+                            "Here each contact has exactly one parent account: a tree, one parent per record.")
+    if answer == "relational":
+        return Result.wrong(1, "Relational tables can store this, but the shape described is a tree.",
+                            "Think of the drawing: each record hangs under exactly one parent.")
+    return Result.wrong(1, f"{answer!r} is not one of the three models.", "Choose relational, hierarchical or network.")
+
+
+def _busiest_account(ctx) -> str:
+    view = customer_view(ctx.data)
+    per_account = view.groupby("account_name")["activities"].sum().sort_values(ascending=False, kind="stable")
+    return per_account.index[0]
+
+
+def _account_options(ctx):
+    view = customer_view(ctx.data)
+    by_activities = view.groupby("account_name")["activities"].sum().sort_values(ascending=False, kind="stable")
+    by_contacts = view.groupby("account_name").size().sort_values(ascending=False, kind="stable")
+    return sorted(set(by_activities.index[:4]) | set(by_contacts.index[:2]))
+
+
+def _most_contacts_account(ctx) -> str:
+    return customer_view(ctx.data).groupby("account_name").size().sort_values(
+        ascending=False, kind="stable").index[0]
+
+
+@exercise("crm.intro.busiest-account",
+          title="Joining contacts to accounts and activities: which account's people have the most activities?",
+          answer=Choice(_account_options, label="Account"),
+          solution=_busiest_account,
+          wrong=[(_most_contacts_account, "activities")])
+def _busiest(answer, ctx):
+    expected = _busiest_account(ctx)
+    if answer == expected:
+        return Result.right(1, f"Right: {expected}. You combined three tables through their keys.")
+    if answer == _most_contacts_account(ctx) and answer != expected:
+        return Result.wrong(1, f"{answer} has the most contacts, but not the most activities.",
+                            "Add up the activities of every contact of each account, then take the largest total.")
+    return Result.wrong(1, f"{answer} is not the account whose contacts have the most activities.",
+                        "Sort the joined table by the total of the 'activities' column per account.")
+
+
+def _widest_reach(ctx) -> str:
+    return reach_by_user(ctx.data)["name"].iloc[0]
+
+
+def _most_owned(ctx) -> str:
+    return reach_by_user(ctx.data).sort_values("accounts_owned", ascending=False, kind="stable")["name"].iloc[0]
+
+
+@exercise("crm.intro.widest-reach",
+          title="In the network view, which colleague is linked, through activities, to the most accounts?",
+          answer=Choice(lambda ctx: sorted(ctx.data.users["name"]), label="Colleague"),
+          solution=_widest_reach,
+          wrong=[(_most_owned, "owns")])
+def _reach(answer, ctx):
+    expected = _widest_reach(ctx)
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected} is in touch with the most accounts.")
+    table = reach_by_user(ctx.data).set_index("name")
+    if answer == _most_owned(ctx):
+        return Result.wrong(1, f"{answer} owns the most accounts, but is in touch with fewer of them.",
+                            "Owning an account is one link; the question counts accounts reached through "
+                            "calls, emails and meetings (accounts_reached).")
+    if answer in table.index:
+        return Result.wrong(1, f"{answer} reaches {table.loc[answer, 'accounts_reached']} accounts; "
+                               "someone reaches more.",
+                            "Sort the table by accounts_reached and take the top name.")
+    return Result.wrong(1, f"{answer!r} does not work at Acme.", "Pick a name from the users table.")

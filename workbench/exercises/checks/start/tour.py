@@ -1,0 +1,40 @@
+"""Checks for notebooks/00-start-here: a first taste of Check."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+
+def _sales_staff(ctx) -> int:
+    return int((ctx.data.users["team"] == "sales").sum())
+
+
+@exercise("start.tour.count-sales-team", title="How many people work in Acme's sales team?",
+          answer=Number("People in sales", integer=True),
+          solution=_sales_staff,
+          wrong=[(lambda ctx: len(ctx.data.users), "team")])
+def _count_sales_team(answer, ctx):
+    expected = _sales_staff(ctx)
+    if answer == expected:
+        return Result.right(1, f"Right: {expected} people work in sales.")
+    if answer == len(ctx.data.users):
+        return Result.wrong(1, f"{answer} is everyone at Acme, in every team.",
+                            "Count only the rows whose team is 'sales' in the users table above.")
+    return Result.wrong(1, f"{answer} is not the size of the sales team.",
+                        "Look at the 'team' column of the users table and count the 'sales' rows.")
+
+
+TRACKS = ["CRM track", "Network track", "Editorial track", "For superusers"]
+
+
+@exercise("start.tour.pick-a-track",
+          title="Which track shows you who can introduce you to a company you want to sell to?",
+          answer=Choice(TRACKS, label="Track"),
+          solution=lambda ctx: "Network track",
+          wrong=[(lambda ctx: "CRM track", "introduc")])
+def _pick_a_track(answer, ctx):
+    if answer == "Network track":
+        return Result.right(1, "Yes: the network track finds connectors and warm-introduction paths.")
+    if answer not in TRACKS:
+        return Result.wrong(1, f"{answer!r} is not one of the tracks.", "Pick one of: " + ", ".join(TRACKS) + ".")
+    return Result.wrong(1, f"The {answer} does not map who knows whom.",
+                        "Look for the track about your contact network: who can introduce you to whom.")
