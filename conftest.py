@@ -1,4 +1,4 @@
-"""Shared fixtures: every test runs with its own workbench home and learner."""
+"""Shared fixtures: every test and doctest runs with its own workbench home and learner."""
 
 import pytest
 

@@ -74,7 +74,7 @@ class Dataset:
     def summary(self) -> pd.DataFrame:
         """Rows and columns per table.
 
-        >>> load_sample().summary().loc["stages", "rows"]
+        >>> int(load_sample().summary().loc["stages", "rows"])
         10
         """
         return pd.DataFrame({"rows": [len(df) for df in self.tables.values()],

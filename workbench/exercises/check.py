@@ -5,8 +5,6 @@ check, or a progress file that cannot be written all become a message.  In
 *strict* mode (``WORKBENCH_STRICT=1``, used when the solution notebooks are
 run in tests) an answer that is not fully right raises ``AssertionError``.
 
->>> import os, tempfile
->>> os.environ["WORKBENCH_HOME"] = tempfile.mkdtemp()
 >>> print(check("crm.nope.x", 3).text())
 0/1 · There is no exercise called 'crm.nope.x'. Hint: Copy the id shown above the exercise.
 """
@@ -42,6 +40,19 @@ class Context:
         return practice.open(trainee=self.settings.learner)
 
 
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter and a final full stop.
+
+    >>> sentence("copy the id")
+    'Copy the id.'
+    """
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
 def unwrap(answer):
     """The value behind a widget (``.value``), or the answer itself."""
     module = type(answer).__module__ or ""
@@ -64,8 +75,8 @@ def run_check(exercise, answer, ctx) -> Result:
     try:
         result = exercise.check(answer, ctx)
     except WorkbenchError as err:
-        return Result.wrong(exercise.max_points, f"Your answer could not be checked: {err.what}",
-                            err.fix or "Look at the example above the exercise and try again.")
+        return Result.wrong(exercise.max_points, f"Your answer could not be checked: {sentence(err.what)}",
+                            sentence(err.fix or "look at the example above the exercise and try again"))
     except Exception as err:  # the trainee's answer broke the check: explain, never a traceback
         return Result.wrong(exercise.max_points,
                             f"Your answer could not be checked ({type(err).__name__}: {err}).",
@@ -89,7 +100,7 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
     try:
         exercise = registry.get(id)
     except WorkbenchError as err:
-        return Result.wrong(1, err.what, err.fix or "Copy the id shown above the exercise.")
+        return Result.wrong(1, sentence(err.what), sentence(err.fix or "copy the id shown above the exercise"))
     result = run_check(exercise, answer, ctx)
     if record:
         try:

@@ -102,10 +102,11 @@ def _most_contacts_account(ctx) -> str:
           solution=_busiest_account,
           wrong=[(_most_contacts_account, "activities")])
 def _busiest(answer, ctx):
-    expected = _busiest_account(ctx)
-    if answer == expected:
-        return Result.right(1, f"Right: {expected}. You combined three tables through their keys.")
-    if answer == _most_contacts_account(ctx) and answer != expected:
+    totals = customer_view(ctx.data).groupby("account_name")["activities"].sum()
+    if answer in totals.index and totals[answer] == totals.max():
+        return Result.right(1, f"Right: {answer}, with {totals[answer]} activities. "
+                               "You combined three tables through their keys.")
+    if answer == _most_contacts_account(ctx):
         return Result.wrong(1, f"{answer} has the most contacts, but not the most activities.",
                             "Add up the activities of every contact of each account, then take the largest total.")
     return Result.wrong(1, f"{answer} is not the account whose contacts have the most activities.",
@@ -124,12 +125,12 @@ def _most_owned(ctx) -> str:
           title="In the network view, which colleague is linked, through activities, to the most accounts?",
           answer=Choice(lambda ctx: sorted(ctx.data.users["name"]), label="Colleague"),
           solution=_widest_reach,
-          wrong=[(_most_owned, "owns")])
+          wrong=[(_most_owned, "owning an account")])
 def _reach(answer, ctx):
-    expected = _widest_reach(ctx)
-    if answer == expected:
-        return Result.right(1, f"Yes: {expected} is in touch with the most accounts.")
     table = reach_by_user(ctx.data).set_index("name")
+    if answer in table.index and table.loc[answer, "accounts_reached"] == table["accounts_reached"].max():
+        return Result.right(1, f"Yes: {answer} is in touch with the most accounts "
+                               f"({table.loc[answer, 'accounts_reached']}).")
     if answer == _most_owned(ctx):
         return Result.wrong(1, f"{answer} owns the most accounts, but is in touch with fewer of them.",
                             "Owning an account is one link; the question counts accounts reached through "
