@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told; containers and CI machines often are root
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab demo test bench data clean
 
@@ -15,7 +17,7 @@ $(STAMP): pyproject.toml
 
 ## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) \
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/00-start-here.ipynb
 
 ## make demo: execute every lesson on the sample data and write a static site to build/demo/
