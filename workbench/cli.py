@@ -112,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--out", required=True, help="folder for the trainee copies")
     st.set_defaults(func=_strip)
 
+    from .editorial import command as editorial_command
+
+    ed = sub.add_parser("editorial", help="plan social-selling content").add_subparsers(
+        dest="action", required=True)
+    ep = ed.add_parser("plan", help="plan the weeks ahead and export CSV / iCalendar")
+    editorial_command.add_arguments(ep)
+    ep.set_defaults(func=editorial_command.run)
+
     d = sub.add_parser("demo", help="execute the lessons and write a static HTML site")
     d.add_argument("--out", default="build/demo")
     d.add_argument("lessons", nargs="*", help="lesson notebooks (default: all)")

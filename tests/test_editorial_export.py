@@ -1,0 +1,84 @@
+"""CSV and iCalendar exports: round trips, stable UIDs, DTSTAMP, folding, and refusal of bad calendars."""
+import pandas as pd
+import pytest
+
+from workbench.editorial.export import plan_to_csv, plan_to_ics, read_ics, read_plan_csv
+from workbench.editorial.planner import Rep, plan_calendar, schedule_item, set_status
+from workbench.errors import DataError, InputError
+
+LINE = pd.DataFrame({"theme_id": [f"T{i}" for i in range(9)],
+                     "theme": [f"Thème {i}, long; with \\ specials and a very long tail of words to fold" for i in range(9)]})
+
+
+@pytest.fixture
+def plan():
+    return plan_calendar([Rep("U1", "Amina Rahman"), Rep("U2", "Farid")], LINE, ["P1", "P2"], weeks=3,
+                         start="2026-03-02", manager="Lina")
+
+
+def test_ics_round_trip_with_own_parser(plan):
+    text = plan_to_ics(plan, stamp="2026-02-20 10:00")
+    events = read_ics(text)
+    assert len(events) == len(plan)
+    assert events["uid"].is_unique
+    assert (events["dtstamp"] == "20260220T100000Z").all()
+    assert events["summary"].iloc[0].endswith("(Amina Rahman)")
+    assert "Thème 0, long; with \\ specials" in " ".join(events["summary"])
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    assert text.endswith("\r\n")
+
+
+def test_ics_parses_with_icalendar(plan):
+    icalendar = pytest.importorskip("icalendar")
+    cal = icalendar.Calendar.from_ical(plan_to_ics(plan, stamp="2026-02-20 10:00"))
+    events = cal.walk("VEVENT")
+    assert len(events) == len(plan)
+    assert str(cal["VERSION"]) == "2.0" and "PRODID" in cal
+    for ev in events:
+        assert ev.get("UID") and ev.get("DTSTAMP")
+    first = events[0]
+    assert first.decoded("DTSTART") == plan["planned_on"].iloc[0].date()
+    assert "Thème" in str(first["SUMMARY"])
+
+
+def test_uids_are_stable_across_exports(plan, tmp_path):
+    again = plan_calendar([Rep("U1", "Amina Rahman"), Rep("U2", "Farid")], LINE, ["P1", "P2"], weeks=3,
+                          start="2026-03-02")
+    a = read_ics(plan_to_ics(plan, tmp_path / "a.ics"))
+    b = read_ics(tmp_path.joinpath("a.ics"))
+    c = read_ics(plan_to_ics(again))
+    assert a["uid"].tolist() == b["uid"].tolist() == c["uid"].tolist()
+    assert plan_to_ics(plan, stamp="2026-01-01") == plan_to_ics(again, stamp="2026-01-01")
+
+
+def test_scheduled_item_becomes_a_timed_event(plan):
+    item = plan.loc[plan["level"] == "produce", "item_id"].iloc[0]
+    for status, by in (("draft", "Amina"), ("in review", "Amina"), ("approved", "Lina")):
+        plan = set_status(plan, item, status, by=by)
+    plan = schedule_item(plan, item, "2026-03-02 08:30", by="Amina")
+    ev = read_ics(plan_to_ics(plan)).set_index("uid").loc[f"{item}@crm-workbench.editorial"]
+    assert ev["dtstart"] == "20260302T083000" and ev["status"] == "CONFIRMED"
+
+
+def test_csv_round_trip(plan, tmp_path):
+    plan_to_csv(plan, tmp_path / "plan.csv")
+    back = read_plan_csv(tmp_path / "plan.csv")
+    assert back["item_id"].tolist() == plan["item_id"].tolist()
+    assert (back["planned_on"] == plan["planned_on"]).all()
+    assert back["theme"].tolist() == plan["theme"].tolist()
+
+
+def test_bad_calendars_are_refused():
+    good = plan_to_ics(pd.DataFrame({"item_id": ["x"], "planned_on": [pd.Timestamp("2026-03-02")],
+                                     "level": ["react"]}), stamp="2026-01-01")
+    with pytest.raises(DataError, match="1 UID|0 DTSTAMP"):
+        read_ics(good.replace("DTSTAMP:20260101T000000Z\r\n", ""))
+    with pytest.raises(DataError, match="no PRODID"):
+        read_ics(good.replace("PRODID:", "X-PRODID:"))
+    twice = good.replace("END:VCALENDAR", good.split("METHOD:PUBLISH\r\n")[1].split("END:VCALENDAR")[0]
+                         .split("X-WR-CALNAME:Editorial plan\r\n")[1] + "END:VCALENDAR")
+    with pytest.raises(DataError, match="appears twice"):
+        read_ics(twice)
+    with pytest.raises(InputError, match="appears twice"):
+        plan_to_ics(pd.DataFrame({"item_id": ["x", "x"], "planned_on": [pd.Timestamp("2026-03-02")] * 2,
+                                  "level": ["react"] * 2}))

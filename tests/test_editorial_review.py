@@ -1,0 +1,76 @@
+"""Post review heuristics on English and French drafts."""
+import pandas as pd
+import pytest
+
+from workbench.editorial.review import detect_language, readability, review_post, review_posts
+from workbench.errors import InputError
+
+EN_SELF = "We sell desks at the best quality/price ratio. Our team is proud of our range. We deliver fast."
+EN_READER = ("How does your office furniture change your team's productivity? You lose minutes every day "
+             "when a desk is too low. Here are three checks you can make this week, with your own team.")
+FR_SELF = "Nous vendons des bureaux au meilleur prix. Notre équipe est fière de notre gamme."
+FR_READER = ("Vous perdez une heure par jour à chercher vos dossiers ? Voici trois gestes simples pour "
+             "retrouver votre temps, testés par des équipes comme la vôtre.")
+
+
+def test_english_self_centred_draft():
+    r = review_post(EN_SELF, format="short_post")
+    assert r["language"] == "en"
+    assert r["reader_ratio"] == 0.0 and r["focus"] == "author-focused"
+    assert r["self_centred_opening"]
+    assert "we sell" in r["sales_phrases"]
+    assert any("Open on the reader" in h for h in r["hints"])
+
+
+def test_english_reader_draft():
+    r = review_post(EN_READER, format="short_post")
+    assert r["reader_ratio"] == 1.0 and r["focus"] == "reader-focused"
+    assert not r["self_centred_opening"] and not r["sales_phrases"]
+    assert r["length"] == "right"
+
+
+def test_french_drafts():
+    bad = review_post(FR_SELF, format="short_post")
+    assert bad["language"] == "fr" and bad["self_centred_opening"]
+    assert bad["reader_ratio"] == 0.0 and "nous vendons" in bad["sales_phrases"]
+    good = review_post(FR_READER, format="short_post")
+    assert good["language"] == "fr" and good["reader_ratio"] == 1.0
+    assert not good["self_centred_opening"]
+
+
+def test_company_name_opening():
+    r = review_post("Acme launches a new range for you.", format="short_post", company="Acme")
+    assert r["self_centred_opening"] and '"Acme"' in r["hints"][0]
+    assert not review_post("Your stock, counted right.", company="Acme")["self_centred_opening"]
+
+
+def test_length_for_format():
+    assert review_post(EN_READER, format="article")["length"] == "too short"
+    assert review_post(" ".join(["You read this."] * 100), format="curated_share")["length"] == "too long"
+
+
+def test_readability_bands():
+    easy = readability("You can do it. It is short. It is clear.")
+    hard = readability("Organisational interdependencies necessitate comprehensive multidisciplinary "
+                       "institutionalisation of collaborative accountability frameworks.")
+    assert easy > 80 and hard < 30
+    assert readability("Vous gagnez du temps. C'est simple.", "fr") > readability(
+        "L'institutionnalisation organisationnelle nécessite une interdépendance considérablement "
+        "multidisciplinaire.", "fr")
+
+
+def test_language_detection():
+    assert detect_language(FR_READER) == "fr" and detect_language(EN_READER) == "en"
+
+
+def test_table_and_errors():
+    posts = pd.DataFrame({"post_id": ["a", "b"], "text": [EN_SELF, FR_READER], "format": ["short_post"] * 2,
+                          "language": ["en", "fr"]})
+    out = review_posts(posts, company="Acme")
+    assert out["post_id"].tolist() == ["a", "b"] and out.loc[0, "n_hints"] >= 2
+    with pytest.raises(InputError, match="empty"):
+        review_post("  ")
+    with pytest.raises(InputError, match="unknown format"):
+        review_post("hello", format="podcast")
+    with pytest.raises(InputError, match="not supported"):
+        review_post("hello", language="de")

@@ -1,0 +1,44 @@
+"""The persona editor and the calendar planner widgets: thin, and never raising at a trainee."""
+import pandas as pd
+
+from workbench.editorial.personas import Persona, load_personas
+from workbench.editorial.planner import Rep
+from workbench.widgets.editorial import CalendarPlanner, PersonaEditor
+
+LINE = pd.DataFrame({"theme": [f"Theme {i}" for i in range(10)]})
+
+
+def test_persona_editor_add_apply_remove_save(tmp_path):
+    ed = PersonaEditor([Persona("P1", "Olivia", role="COO")], path=tmp_path / "personas.json")
+    ed.add()
+    assert len(ed.personas) == 2 and ed.picker.value == 1
+    ed.fields["id"].value = "P2"
+    ed.fields["name"].value = "Farid"
+    ed.fields["challenges"].value = "cash flow\n\nhiring"
+    ed.apply()
+    assert ed.personas[1].challenges == ["cash flow", "hiring"]
+    ed.save()
+    assert [p.id for p in load_personas(tmp_path / "personas.json")] == ["P1", "P2"]
+    ed.fields["id"].value = "P1"  # duplicate id: explained in the status line, not raised
+    ed._safely(ed.apply)
+    ed._safely(ed.save)
+    assert "used twice" in ed.status.value
+    ed.remove()
+    assert len(ed.personas) == 1
+
+
+def test_planner_explains_an_impossible_plan():
+    pl = CalendarPlanner([Rep("U1", "Amina")], LINE, ["P1"], start="2026-03-02")
+    pl.controls["posts_per_week"].value = 5
+    pl.controls["theme_gap_weeks"].value = 3
+    pl.run()
+    assert pl.plan is None and "theme spacing" in pl.summary.value
+
+
+def test_planner_plans_with_the_chosen_mix():
+    pl = CalendarPlanner([Rep("U1", "Amina"), Rep("U2", "Bo")], LINE, ["P1"], start="2026-03-02", weeks=3)
+    pl.controls["mix"].value = "5-3-2"
+    pl.run()
+    assert pl.breaches == 0 and pl.plan["week"].max() == 3
+    assert "humanising" in pl.summary.value
+    assert pl.chart.data

@@ -1,0 +1,51 @@
+"""Editorial planning for social selling: personas, editorial line, calendar, review, engagement.
+
+Seed 003 is the method: know your target (personas), brainstorm themes and
+keep the 10 most important, act on three levels (react, curate, produce),
+vary formats, let an editorial manager approve, measure and adjust.
+
+Modules, one concept each: :mod:`.personas`, :mod:`.themes` (the editorial
+line), :mod:`.planner` (the calendar), :mod:`.review` (post review,
+"interesting, not interested"), :mod:`.engagement`, :mod:`.assessment`
+(the four-pillar self-assessment), :mod:`.export` (CSV and iCalendar),
+:mod:`.calendar_view` (a plotly calendar) and :mod:`.command` (the
+``workbench editorial`` command).  The names below are imported lazily.
+
+>>> from workbench import editorial
+>>> editorial.plan_calendar.__module__
+'workbench.editorial.planner'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_LAZY = {
+    "Persona": "personas", "load_personas": "personas", "save_personas": "personas",
+    "personas_frame": "personas",
+    "load_brainstorm": "themes", "tally_votes": "themes", "shortlist": "themes", "map_personas": "themes",
+    "due_reviews": "themes", "review_reminder": "themes", "ties_at_cut": "themes",
+    "Rep": "planner", "PlanRules": "planner", "plan_calendar": "planner", "check_plan": "planner",
+    "mix_report": "planner", "set_status": "planner", "schedule_item": "planner", "InfeasiblePlan": "planner",
+    "reps_frame": "planner", "MIX_RULES": "planner",
+    "review_post": "review", "review_posts": "review",
+    "load_posts": "engagement", "engagement_rate": "engagement", "compare": "engagement",
+    "suggest_changes": "engagement", "comparison_chart": "engagement",
+    "self_assessment": "assessment",
+    "plan_to_csv": "export", "plan_to_ics": "export", "read_ics": "export",
+    "calendar_figure": "calendar_view",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

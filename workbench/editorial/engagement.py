@@ -1,0 +1,192 @@
+"""Engagement: import post metrics, compute the engagement rate, compare and suggest.
+
+Sources disagree on the engagement-rate formula, so the workbench keeps raw
+counts and names the formula it used in every output (``attrs['formula']``
+and a ``formula`` column of comparison tables).  Two formulas are offered:
+
+* ``"clicks"`` (default, the usual impression-based rate):
+  (reactions + comments + shares + clicks) / impressions x 100
+* ``"interactions"`` (what LinkedIn's post analytics call engagements):
+  (reactions + comments + shares) / impressions x 100
+
+A group's rate is its total engagements over its total impressions (a big
+post weighs more than a small one), not the mean of per-post rates.
+
+>>> posts = pd.DataFrame({"theme": ["A", "A", "B"], "impressions": [1000, 500, 800],
+...     "reactions": [20, 5, 4], "comments": [5, 0, 0], "shares": [2, 0, 0], "clicks": [3, 5, 4]})
+>>> engagement_rate(posts)["engagement_rate"].tolist()
+[3.0, 2.0, 1.0]
+>>> t = compare(posts, "theme")
+>>> t[["theme", "posts", "engagement_rate"]].to_dict("records")
+[{'theme': 'A', 'posts': 2, 'engagement_rate': 2.67}, {'theme': 'B', 'posts': 1, 'engagement_rate': 1.0}]
+>>> t["formula"].iloc[0]
+'(reactions + comments + shares + clicks) / impressions x 100'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, InputError, require_columns
+
+COUNTS = ["impressions", "reactions", "comments", "shares", "clicks"]
+POST_COLUMNS = ["post_id", "rep_id", "published_at", "theme", "format", "persona_id", "level", "language", "text",
+                *COUNTS]
+FORMULAS = {
+    "clicks": (["reactions", "comments", "shares", "clicks"],
+               "(reactions + comments + shares + clicks) / impressions x 100"),
+    "interactions": (["reactions", "comments", "shares"], "(reactions + comments + shares) / impressions x 100"),
+}
+DIMENSIONS = {"theme": "theme", "format": "format", "persona": "persona_id", "persona_id": "persona_id",
+              "weekday": "weekday", "level": "level", "rep": "rep_id", "rep_id": "rep_id", "language": "language"}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def load_posts(path: str | Path) -> pd.DataFrame:
+    """Read ``posts.csv`` (one row per published post with its counts) and check it.
+
+    Counts must be whole numbers of 0 or more; the error names the row and column.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("posts file not found", file=path,
+                        fix="give the path of posts.csv (for the sample: data.social / 'posts.csv')")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return check_posts(df, file=path.name)
+
+
+def check_posts(df: pd.DataFrame, *, file: str = "posts") -> pd.DataFrame:
+    """Validate a posts table and return it typed: counts as int, ``published_at`` as datetime.
+
+    >>> check_posts(pd.DataFrame({"published_at": ["2026-01-05 09:00:00"], "impressions": ["-3"],
+    ...     "reactions": ["1"], "comments": ["0"], "shares": ["0"], "clicks": ["0"]}))
+    Traceback (most recent call last):
+    ...
+    workbench.errors.DataError: posts, row 2, column 'impressions': count must be a whole number of 0 or more, not '-3'. Fix: fix the value or leave 0.
+    """
+    require_columns(df, ["published_at", *COUNTS], where=file)
+    out = df.copy()
+    for col in COUNTS:
+        values = pd.to_numeric(out[col], errors="coerce")
+        bad = values.isna() | (values < 0) | (values % 1 != 0)
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(f"count must be a whole number of 0 or more, not {out[col].iloc[i]!r}", file=file,
+                            row=i + 2, column=col, fix="fix the value or leave 0")
+        out[col] = values.astype("int64")
+    when = pd.to_datetime(out["published_at"], errors="coerce")
+    if when.isna().any():
+        i = int(when.isna().to_numpy().nonzero()[0][0])
+        raise DataError(f"not a date and time: {out['published_at'].iloc[i]!r}", file=file, row=i + 2,
+                        column="published_at", fix="write YYYY-MM-DD HH:MM:SS")
+    out["published_at"] = when
+    out["weekday"] = pd.Categorical(when.dt.day_name(), categories=WEEKDAYS, ordered=True)
+    return out
+
+
+def _formula(formula: str):
+    if formula not in FORMULAS:
+        raise InputError(f"unknown formula {formula!r}", where="engagement_rate(formula=...)",
+                         fix=f"use one of: {', '.join(FORMULAS)}")
+    return FORMULAS[formula]
+
+
+def engagement_rate(posts: pd.DataFrame, *, formula: str = "clicks") -> pd.DataFrame:
+    """The posts with ``engagements`` and ``engagement_rate`` (percent; empty when impressions are 0).
+
+    ``attrs['formula']`` names the formula used.
+    """
+    parts, text = _formula(formula)
+    require_columns(posts, ["impressions", *parts], where="engagement_rate(posts)")
+    out = posts.copy()
+    out["engagements"] = out[parts].sum(axis=1)
+    imp = out["impressions"].astype("float64")
+    out["engagement_rate"] = (100 * out["engagements"] / imp.where(imp > 0)).round(2)
+    out.attrs["formula"] = text
+    return out
+
+
+def compare(posts: pd.DataFrame, by: str, *, formula: str = "clicks") -> pd.DataFrame:
+    """Engagement per theme, format, persona, weekday, level or rep, best first.
+
+    Columns: the group, ``posts``, ``impressions``, ``engagements``,
+    ``engagement_rate`` (total engagements / total impressions x 100),
+    ``comments_shares`` per post (seed 003 looks at shares and comments) and ``formula``.
+    """
+    if by not in DIMENSIONS:
+        raise InputError(f"cannot compare by {by!r}", where="compare(by=...)",
+                         fix=f"use one of: {', '.join(sorted(set(DIMENSIONS)))}")
+    col = DIMENSIONS[by]
+    er = engagement_rate(posts, formula=formula)
+    if col == "weekday" and "weekday" not in er.columns:
+        require_columns(er, ["published_at"], where="compare(posts)")
+        er["weekday"] = pd.Categorical(pd.to_datetime(er["published_at"]).dt.day_name(), categories=WEEKDAYS,
+                                       ordered=True)
+    require_columns(er, [col], where="compare(posts)")
+    g = er.groupby(col, observed=True)
+    out = pd.DataFrame({"posts": g.size(), "impressions": g["impressions"].sum(),
+                        "engagements": g["engagements"].sum(),
+                        "comments_shares": (g["comments"].sum() + g["shares"].sum()) / g.size()})
+    out["engagement_rate"] = (100 * out["engagements"] / out["impressions"].where(out["impressions"] > 0)).round(2)
+    out["comments_shares"] = out["comments_shares"].round(2)
+    out = out.reset_index().sort_values(["engagement_rate", col], ascending=[False, True]).reset_index(drop=True)
+    out["formula"] = er.attrs["formula"]
+    out.attrs["formula"] = er.attrs["formula"]
+    return out[[col, "posts", "impressions", "engagements", "engagement_rate", "comments_shares", "formula"]]
+
+
+def comparison_chart(posts: pd.DataFrame, by: str, *, formula: str = "clicks"):
+    """A plotly bar chart of :func:`compare`, the formula in its title."""
+    import plotly.graph_objects as go
+
+    table = compare(posts, by, formula=formula)
+    col = table.columns[0]
+    fig = go.Figure(go.Bar(x=table[col].astype(str), y=table["engagement_rate"],
+                           text=[f"{v:.2f}% · {n} posts" for v, n in zip(table["engagement_rate"], table["posts"])],
+                           textposition="auto",
+                           hovertemplate="%{x}<br>engagement rate %{y:.2f}%<extra></extra>"))
+    fig.update_layout(title=f"Engagement rate by {by}<br><sup>{table.attrs['formula']}</sup>",
+                      yaxis_title="engagement rate (%)", xaxis_title=by, template="plotly_white", height=380)
+    return fig
+
+
+def suggest_changes(posts: pd.DataFrame, *, formula: str = "clicks", min_posts: int = 3,
+                    dimensions=("theme", "format", "persona", "weekday")) -> pd.DataFrame:
+    """What to change in the next plan: for each dimension, the group to plan more of and the one to rethink.
+
+    Only groups with at least ``min_posts`` posts count (one lucky post is no
+    evidence).  Returns one row per suggestion: ``dimension``, ``group``,
+    ``engagement_rate``, ``team_rate``, ``advice``.
+
+    >>> posts = pd.DataFrame({"format": ["video"] * 3 + ["article"] * 3, "impressions": [100] * 6,
+    ...     "reactions": [6, 5, 7, 1, 1, 1], "comments": [0] * 6, "shares": [0] * 6, "clicks": [0] * 6})
+    >>> suggest_changes(posts, dimensions=["format"])["advice"].tolist()
+    ['Plan more video: 6.00% engagement against 3.50% for all posts.', 'Rethink article: 1.00% engagement against 3.50% for all posts; try another angle or format.']
+    """
+    er = engagement_rate(posts, formula=formula)
+    imp = er["impressions"].sum()
+    team = round(100 * er["engagements"].sum() / imp, 2) if imp else float("nan")
+    rows = []
+    for dim in dimensions:
+        if DIMENSIONS.get(dim) not in er.columns and not (dim == "weekday" and "published_at" in er.columns):
+            continue
+        table = compare(posts, dim, formula=formula)
+        table = table[(table["posts"] >= min_posts) & table["engagement_rate"].notna()]
+        if len(table) < 2:
+            continue
+        best, worst = table.iloc[0], table.iloc[-1]
+        name = table.columns[0]
+        if best["engagement_rate"] > team:
+            rows.append({"dimension": dim, "group": best[name], "engagement_rate": best["engagement_rate"],
+                         "team_rate": team, "advice": f"Plan more {best[name]}: {best['engagement_rate']:.2f}% "
+                                                      f"engagement against {team:.2f}% for all posts."})
+        if worst["engagement_rate"] < team:
+            rows.append({"dimension": dim, "group": worst[name], "engagement_rate": worst["engagement_rate"],
+                         "team_rate": team, "advice": f"Rethink {worst[name]}: {worst['engagement_rate']:.2f}% "
+                                                      f"engagement against {team:.2f}% for all posts; "
+                                                      "try another angle or format."})
+    out = pd.DataFrame(rows, columns=["dimension", "group", "engagement_rate", "team_rate", "advice"])
+    out.attrs["formula"] = FORMULAS[formula][1]
+    return out

@@ -1,0 +1,218 @@
+"""Export a plan so it opens anywhere: CSV for spreadsheets, iCalendar (RFC 5545) for calendars.
+
+Every event carries the two properties RFC 5545 requires of a VEVENT: a
+``UID`` that stays the same each time the same plan item is exported (built
+from the item id, so a calendar updates an event instead of duplicating it)
+and a ``DTSTAMP`` in UTC.  :func:`plan_to_ics` reads its own output back with
+:func:`read_ics` and refuses to write a file that does not round-trip.
+
+>>> plan = pd.DataFrame({"item_id": ["U1-20260302-p1"], "planned_on": [pd.Timestamp("2026-03-02")],
+...     "owner": ["Amina"], "level": ["produce"], "format": ["article"], "theme": ["Hybrid work; trends"],
+...     "persona_id": ["P1"], "mix": ["original"], "status": ["idea"], "scheduled_at": [pd.NaT]})
+>>> text = plan_to_ics(plan, stamp="2026-02-20 09:00:00")
+>>> ev = read_ics(text).iloc[0]
+>>> ev["uid"], ev["dtstamp"], ev["dtstart"], ev["summary"]
+('U1-20260302-p1@crm-workbench.editorial', '20260220T090000Z', '20260302', 'Produce · article · Hybrid work; trends (Amina)')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, InputError, require_columns
+
+PRODID = "-//CRM Workbench//Editorial plan//EN"
+UID_DOMAIN = "crm-workbench.editorial"
+CSV_COLUMNS = ["item_id", "week", "planned_on", "weekday", "rep_id", "owner", "level", "format", "mix",
+               "theme_id", "theme", "persona_id", "hours", "status", "needs_approval", "approved_by",
+               "scheduled_at", "published_post_id"]
+
+
+def plan_to_csv(plan: pd.DataFrame, path: str | Path | None = None) -> str:
+    """The plan as CSV text (dates ``YYYY-MM-DD``), written to ``path`` when given.
+
+    >>> plan = pd.DataFrame({"item_id": ["x"], "planned_on": [pd.Timestamp("2026-03-02")], "level": ["react"]})
+    >>> print(plan_to_csv(plan).strip())
+    item_id,planned_on,level
+    x,2026-03-02,react
+    """
+    require_columns(plan, ["item_id", "planned_on"], where="plan_to_csv(plan)")
+    cols = [c for c in CSV_COLUMNS if c in plan.columns] + [c for c in plan.columns if c not in CSV_COLUMNS]
+    out = plan[cols].copy()
+    out["planned_on"] = pd.to_datetime(out["planned_on"]).dt.strftime("%Y-%m-%d")
+    if "scheduled_at" in out.columns:
+        out["scheduled_at"] = pd.to_datetime(out["scheduled_at"]).dt.strftime("%Y-%m-%d %H:%M:%S")
+    text = out.to_csv(index=False, lineterminator="\n")
+    if path is not None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text, encoding="utf-8")
+    return text
+
+
+def read_plan_csv(path: str | Path) -> pd.DataFrame:
+    """Read a plan written by :func:`plan_to_csv` back, with its dates parsed."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("plan file not found", file=path, fix="export the plan with plan_to_csv first")
+    plan = pd.read_csv(path, dtype={"item_id": str, "rep_id": str, "persona_id": str, "theme_id": str})
+    require_columns(plan, ["item_id", "planned_on"], where=path.name)
+    plan["planned_on"] = pd.to_datetime(plan["planned_on"])
+    if "scheduled_at" in plan.columns:
+        plan["scheduled_at"] = pd.to_datetime(plan["scheduled_at"])
+    return plan
+
+
+def _escape(text) -> str:
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _fold(line: str) -> list[str]:
+    """Split a content line into pieces of at most 75 octets (RFC 5545 §3.1), continuation lines start with a space."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return [line]
+    pieces, current, limit = [], b"", 75
+    for ch in line:
+        b = ch.encode("utf-8")
+        if len(current) + len(b) > limit:
+            pieces.append(current.decode("utf-8"))
+            current, limit = b"", 74
+        current += b
+    pieces.append(current.decode("utf-8"))
+    return [pieces[0]] + [" " + p for p in pieces[1:]]
+
+
+def _stamp(stamp) -> str:
+    ts = pd.Timestamp.now(tz="UTC") if stamp is None else pd.Timestamp(stamp)
+    if ts.tzinfo is None:
+        ts = ts.tz_localize("UTC")
+    return ts.tz_convert("UTC").strftime("%Y%m%dT%H%M%SZ")
+
+
+def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=None,
+                name: str = "Editorial plan") -> str:
+    """The plan as an iCalendar file (text), written to ``path`` when given.
+
+    Planned items are all-day events on ``planned_on``; an item with a real
+    publishing slot (``scheduled_at``) becomes a 30-minute event at that time.
+    ``stamp`` (default: now, UTC) is the DTSTAMP of every event: pass a fixed
+    value to get byte-identical files for the same plan.
+    """
+    require_columns(plan, ["item_id", "planned_on", "level"], where="plan_to_ics(plan)")
+    if plan["item_id"].duplicated().any():
+        dup = plan.loc[plan["item_id"].duplicated(), "item_id"].iloc[0]
+        raise InputError(f"item_id {dup!r} appears twice, so its calendar UID would not be unique",
+                         where="plan_to_ics(plan)", fix="give every plan item its own item_id")
+    dtstamp = _stamp(stamp)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{_escape(name)}"]
+    get = lambda row, key: row.get(key) if key in row and not _blank(row.get(key)) else ""  # noqa: E731
+    for row in plan.to_dict("records"):
+        day = pd.Timestamp(row["planned_on"])
+        level = str(row["level"])
+        summary = " · ".join(x for x in (level.capitalize(), get(row, "format"), get(row, "theme")) if x)
+        if get(row, "owner"):
+            summary += f" ({row['owner']})"
+        description = "\n".join(f"{k}: {get(row, k)}" for k in ("persona_id", "mix", "status", "theme_id", "rep_id")
+                                if get(row, k) != "")
+        lines += ["BEGIN:VEVENT", f"UID:{row['item_id']}@{UID_DOMAIN}", f"DTSTAMP:{dtstamp}"]
+        scheduled = row.get("scheduled_at")
+        if not _blank(scheduled):
+            at = pd.Timestamp(scheduled)
+            lines += [f"DTSTART:{at:%Y%m%dT%H%M%S}", "DURATION:PT30M"]
+        else:
+            lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                      f"DTEND;VALUE=DATE:{day + pd.Timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+        status = str(get(row, "status"))
+        lines += [f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(description)}",
+                  f"CATEGORIES:{_escape(level)}" + (f",{_escape(get(row, 'format'))}" if get(row, "format") else ""),
+                  f"STATUS:{'CONFIRMED' if status in ('scheduled', 'published') else 'TENTATIVE'}",
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    text = "\r\n".join(piece for line in lines for piece in _fold(line)) + "\r\n"
+    back = read_ics(text)
+    if len(back) != len(plan) or back["uid"].tolist() != [f"{i}@{UID_DOMAIN}" for i in plan["item_id"]]:
+        raise DataError("the calendar did not read back as written", file=str(path or "plan.ics"),
+                        fix="report this as a bug in workbench.editorial.export")
+    if path is not None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(text.encode("utf-8"))
+    return text
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def read_ics(source: str | Path) -> pd.DataFrame:
+    """Parse an iCalendar file or text into one row per VEVENT, checking RFC 5545's musts.
+
+    Checks: the calendar has VERSION and PRODID; each event has exactly one
+    UID and one DTSTAMP; UIDs are unique.  Columns: ``uid``, ``dtstamp``,
+    ``dtstart``, ``dtend``, ``summary``, ``description``, ``categories``, ``status``.
+    """
+    if isinstance(source, Path) or (isinstance(source, str) and "BEGIN:VCALENDAR" not in source):
+        path = Path(source)
+        if not path.is_file():
+            raise DataError("calendar file not found", file=path, fix="give the path of a .ics file")
+        text, where = path.read_text(encoding="utf-8"), path.name
+    else:
+        text, where = source, "calendar"
+    raw = text.replace("\r\n", "\n").split("\n")
+    lines: list[str] = []
+    for line in raw:  # unfold
+        if line[:1] in (" ", "\t") and lines:
+            lines[-1] += line[1:]
+        elif line:
+            lines.append(line)
+    if not lines or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
+        raise DataError("not an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR)", file=where,
+                        fix="export the plan again with plan_to_ics")
+    head = {ln.split(":", 1)[0] for ln in lines if not ln.startswith(("BEGIN", "END"))}
+    for must in ("VERSION", "PRODID"):
+        if must not in head:
+            raise DataError(f"the calendar has no {must}", file=where, fix="RFC 5545 requires VERSION and PRODID")
+    events, current = [], None
+    for n, line in enumerate(lines, start=1):
+        if line == "BEGIN:VEVENT":
+            current = {"_line": n}
+        elif line == "END:VEVENT":
+            for must in ("uid", "dtstamp"):
+                if len(current.get(must, [])) != 1:
+                    raise DataError(f"event has {len(current.get(must, []))} {must.upper()} (RFC 5545 requires one)",
+                                    file=where, row=current["_line"], fix="export the plan again with plan_to_ics")
+            events.append({k: (v[0] if isinstance(v, list) else v) for k, v in current.items() if k != "_line"})
+            current = None
+        elif current is not None and ":" in line:
+            name_params, value = line.split(":", 1)
+            name = name_params.split(";", 1)[0].lower()
+            current.setdefault(name, []).append(_unescape(value))
+    out = pd.DataFrame(events, columns=["uid", "dtstamp", "dtstart", "dtend", "summary", "description",
+                                        "categories", "status"])
+    if out["uid"].duplicated().any():
+        raise DataError(f"UID {out.loc[out['uid'].duplicated(), 'uid'].iloc[0]!r} appears twice", file=where,
+                        fix="every event needs its own UID")
+    return out

@@ -1,0 +1,1 @@
+"""Checks for the editorial track (notebooks/editorial/ and exercises/editorial/)."""

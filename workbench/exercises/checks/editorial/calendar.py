@@ -1,0 +1,109 @@
+"""Checks for notebooks/editorial/03-planning-the-calendar and exercises/editorial/02-plan-and-measure."""
+
+import pandas as pd
+
+from workbench.editorial.planner import InfeasiblePlan, PlanRules, Rep, check_plan, mix_report, plan_calendar
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ..crm._answers import as_table, close
+from ._data import inputs, lesson_plan, line, plan_start, reps
+
+CONSTRAINTS = ["cadence", "author load", "theme spacing", "personas", "formats"]
+APPROVERS = ["the author", "the editorial manager", "any colleague", "the publishing tool"]
+
+
+def _failing(ctx):
+    """Which constraint fails when one rep posts 4 a week with a 3-week theme gap on the 10 themes."""
+    try:
+        plan_calendar([Rep("X", posts_per_week=4)], line(ctx), inputs(ctx).personas, weeks=4,
+                      start=plan_start(ctx), rules=PlanRules(theme_gap_weeks=3))
+    except InfeasiblePlan as err:
+        return err.constraint
+    return "none"
+
+
+@exercise("editorial.calendar.infeasible",
+          title="A rep wants 4 posts a week, no theme again within 3 weeks, on the 10 themes. Which constraint breaks?",
+          answer=Choice(CONSTRAINTS), solution=_failing,
+          wrong=[(lambda ctx: "cadence", "themes"), (lambda ctx: "author load", "themes")])
+def _infeasible(answer, ctx):
+    expected = _failing(ctx)
+    if answer == expected:
+        return Result.right(1, "Yes: 4 posts a week for 3 weeks need 12 different themes; the line has 10.")
+    return Result.wrong(1, f"'{answer}' holds here.",
+                        "Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
+                        "and how many themes does the line have?")
+
+
+@exercise("editorial.calendar.approver", title="Who moves a produced post from 'in review' to 'approved'?",
+          answer=Choice(APPROVERS), solution=lambda ctx: APPROVERS[1],
+          wrong=[(lambda ctx: APPROVERS[0], "editorial manager"), (lambda ctx: APPROVERS[3], "editorial manager")])
+def _approver(answer, ctx):
+    if answer == APPROVERS[1]:
+        return Result.right(1, "Yes: the editorial manager validates, which keeps the voice consistent.")
+    return Result.wrong(1, f"Not {answer}.", "One person validates every produced post: the editorial manager.")
+
+
+def _deviation(ctx):
+    return mix_report(lesson_plan(ctx, mix="80-20")).attrs["mix_deviation"]
+
+
+@exercise("editorial.calendar.mix-deviation",
+          title="Plan 8 weeks with the 80-20 rule (other settings as in the lesson). By how many points does the plan deviate?",
+          answer=Number("Deviation (points)"), solution=_deviation,
+          wrong=[(lambda ctx: mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"], "80-20"),
+                 (lambda ctx: 20.0 if abs(_deviation(ctx) - 20) > 0.2 else 0.0, "mix_deviation")])
+def _mix(answer, ctx):
+    expected = _deviation(ctx)
+    if close(answer, expected, tolerance=0.2):
+        return Result.right(1, f"Yes: {expected:g} points. The quotas (one produced post a week) keep own content "
+                               "above 20%: a soft rule gives way, and the plan says by how much.")
+    if close(answer, mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"], tolerance=0.2):
+        return Result.wrong(1, "That is the deviation under 4-1-1.", "Choose the 80-20 rule in the planner, then plan again.")
+    return Result.wrong(1, f"{answer} is not the deviation.",
+                        "Plan with mix 80-20 and read the content-mix deviation (mix_deviation) under the plan.")
+
+
+def _bad_plan(ctx):
+    plan = lesson_plan(ctx)
+    plan.loc[plan["level"] == "produce", "format"] = "testimonial"
+    return plan
+
+
+@exercise("editorial.calendar.plan-weeks",
+          title="Plan the 8 weeks after the data's date for every rep, with no hard-constraint breach",
+          solution=lambda ctx: lesson_plan(ctx),
+          wrong=[(lambda ctx: lesson_plan(ctx, weeks=4), "8 weeks"), (_bad_plan, "formats varied")],
+          max_points=2)
+def _plan(answer, ctx):
+    plan = as_table(answer, ["rep_id", "week", "planned_on", "level", "format", "theme_id", "persona_id"],
+                    "plan_calendar(...) or the planner widget's .plan")
+    weeks = int(plan["week"].max()) if len(plan) else 0
+    if weeks != 8:
+        return Result.wrong(2, f"The plan covers {weeks} weeks.", "Plan 8 weeks: set weeks to 8 and plan again.")
+    if pd.Timestamp(plan["planned_on"].min()) < plan_start(ctx):
+        return Result.wrong(2, "The plan starts before the data's date.",
+                            f"Start on {plan_start(ctx).date()}, the Monday after the data's date.")
+    wanted = set(inputs(ctx).reps["rep_id"])
+    missing = sorted(wanted - set(plan["rep_id"]))
+    if missing:
+        return Result.wrong(2, f"Rep {missing[0]} has nothing planned.", "Plan for every rep of reps.csv.")
+    team = reps(ctx)
+    by_id = {r.rep_id: r for r in team}
+    rules = plan.attrs.get("rules") or PlanRules()
+    # audit against the reps as they were planned: cadence is the planner's setting
+    cadence = plan[plan["level"] != "react"].groupby(["rep_id", "week"]).size().groupby("rep_id").max()
+    react = plan[plan["level"] == "react"].groupby(["rep_id", "week"]).size().groupby("rep_id").max()
+    audited = [Rep(r, by_id[r].name if r in by_id else r, posts_per_week=int(cadence.get(r, 1)),
+                   react_per_week=int(react.get(r, 0)), hours_per_week=float(
+                       plan[plan["rep_id"] == r].groupby("week")["hours"].sum().max()) if "hours" in plan else 40.0)
+               for r in sorted(set(plan["rep_id"]))]
+    breaches = check_plan(plan, audited, line(ctx), inputs(ctx).personas, rules=rules)
+    if len(breaches):
+        first = breaches.iloc[0]
+        return Result.wrong(2, f"{len(breaches)} breach(es); first: {first['constraint']} ({first['detail']}, "
+                               f"rep {first['rep_id']}, week {first['week']}).",
+                            f"Fix the '{first['constraint']}' rule: plan again with the planner rather than editing by hand.",
+                            points=1)
+    return Result.right(2, f"Yes: {len(plan)} items over 8 weeks, every hard rule met.")

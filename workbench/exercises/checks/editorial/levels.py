@@ -1,0 +1,74 @@
+"""Checks for notebooks/editorial/02-levels-of-action (react, curate, produce; weekly means; mix rules)."""
+
+import pandas as pd
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ..crm._answers import close
+from ._data import inputs
+
+LEVELS = ["react", "curate", "produce"]
+SITUATIONS = {
+    "editorial.levels.comment": ("You comment on a customer's post about their new warehouse.", "react"),
+    "editorial.levels.share-article": ("You share a study on air quality with three lines on what it means for "
+                                       "office managers.", "curate"),
+}
+
+
+def _level_check(id, situation, level):
+    @exercise(id, title=f"Which level of action is this? {situation}", answer=Choice(LEVELS),
+              solution=lambda ctx: level,
+              wrong=[(lambda ctx, o=o: o, "level") for o in LEVELS if o != level][:1])
+    def _check(answer, ctx):
+        if answer == level:
+            return Result.right(1, f"Yes: {level}.")
+        return Result.wrong(1, f"Not {answer}.",
+                            "React = respond to others' posts; curate = select and share others' content with your "
+                            "view; produce = your own content. Which level is this?")
+    return _check
+
+
+for _id, (_situation, _level) in SITUATIONS.items():
+    _level_check(_id, _situation, _level)
+
+
+@exercise("editorial.levels.four-one-one", title="With the 4-1-1 rule, how many of 12 posts are curated from others?",
+          answer=Number("Curated posts", integer=True), solution=lambda ctx: 8,
+          wrong=[(lambda ctx: 4, "every 6"), (lambda ctx: 2, "every 6")])
+def _four_one_one(answer, ctx):
+    if close(answer, 8, tolerance=0):
+        return Result.right(1, "Yes: 8 curated, 2 original educational, 2 promotional.")
+    return Result.wrong(1, f"{answer} is not it.",
+                        "4-1-1 means: in every 6 posts, 4 from others, 1 of your own, 1 promotional. "
+                        "12 posts are two rounds of 6.")
+
+
+def _recent(ctx, days=91):
+    posts = inputs(ctx).posts
+    as_of = pd.Timestamp(ctx.data.as_of)
+    return posts[(posts["published_at"] > as_of - pd.Timedelta(days=days)) & (posts["published_at"] <= as_of)]
+
+
+def _produce_per_week(ctx):
+    recent = _recent(ctx)
+    return round((recent["level"] == "produce").sum() / 13, 1)
+
+
+def _all_per_week(ctx):
+    return round(len(_recent(ctx)) / 13, 1)
+
+
+@exercise("editorial.levels.produce-per-week",
+          title="Over the last 13 weeks, how many posts of their own (produce) did the team publish per week? (one decimal)",
+          answer=Number("Produced posts a week"), solution=_produce_per_week,
+          wrong=[(_all_per_week, "produce")])
+def _per_week(answer, ctx):
+    expected = _produce_per_week(ctx)
+    if close(answer, expected, tolerance=0.1):
+        return Result.right(1, f"Yes: about {expected} a week. That is a benchmark of means: easy to plan and to track.")
+    if close(answer, _all_per_week(ctx), tolerance=0.1):
+        return Result.wrong(1, "That counts every publication, curated shares included.",
+                            "Keep only the rows whose level is produce, then divide by 13 weeks.")
+    return Result.wrong(1, f"{answer} is not the weekly number of produced posts.",
+                        "Count the produce posts of the last 13 weeks (the table above) and divide by 13.")

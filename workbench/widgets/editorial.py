@@ -1,0 +1,178 @@
+"""Editorial widgets: a persona editor and a calendar planner, thin over :mod:`workbench.editorial`.
+
+The widgets hold no logic: the editor builds :class:`~workbench.editorial.personas.Persona`
+objects and saves them with :func:`save_personas`; the planner calls
+:func:`plan_calendar`, :func:`check_plan`, :func:`mix_report` and
+:func:`calendar_figure`.  ``editor.personas`` and ``planner.plan`` are the
+current results, ready for a check or an export.
+
+>>> from workbench.editorial.personas import Persona
+>>> ed = PersonaEditor([Persona("P1", "Olivia", role="COO")])
+>>> ed.fields["objectives"].value = "deliver on time\\nlower costs"
+>>> ed.apply()
+>>> ed.personas[0].objectives
+['deliver on time', 'lower costs']
+>>> import pandas as pd
+>>> line = pd.DataFrame({"theme": list("ABCDEFGHIJ")})
+>>> pl = CalendarPlanner([Rep("U1", "Amina")], line, ["P1"], start="2026-03-02")
+>>> pl.controls["weeks"].value = 2
+>>> pl.run()
+>>> len(pl.plan), pl.breaches
+(12, 0)
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..editorial.personas import LIST_FIELDS, Persona, save_personas
+from ..editorial.planner import MIX_RULES, PlanRules, Rep, check_plan, mix_report, plan_calendar
+from ..errors import WorkbenchError
+
+_LAYOUT = {"width": "min(100%, 40em)"}
+_STYLE = {"description_width": "11em"}
+
+
+class PersonaEditor:
+    """Edit personas one at a time: pick one, change its fields, Apply, Save to a JSON file.
+
+    List fields take one phrase per line.  ``path`` (optional) is where Save writes.
+    """
+
+    def __init__(self, personas, path=None):
+        import ipywidgets as w
+
+        self.personas = [p if isinstance(p, Persona) else Persona(**p) for p in personas] or [Persona("P1", "New persona")]
+        self.path = path
+        self.picker = w.Dropdown(options=self._options(), value=0, description="Persona", style=_STYLE, layout=_LAYOUT)
+        self.fields = {}
+        for name in ("id", "name", "role", "decision_process"):
+            self.fields[name] = w.Text(description=name.replace("_", " "), style=_STYLE, layout=_LAYOUT)
+        for name in LIST_FIELDS:
+            self.fields[name] = w.Textarea(description=name.replace("_", " "), placeholder="one phrase per line",
+                                           style=_STYLE, layout={**_LAYOUT, "height": "5em"})
+        self.status = w.HTML()
+        buttons = [w.Button(description=d, icon=i, layout={"width": "8em"}) for d, i in
+                   (("Apply", "check"), ("Add", "plus"), ("Remove", "trash"), ("Save", "save"))]
+        for b, fn in zip(buttons, (self.apply, self.add, self.remove, self.save)):
+            b.on_click(lambda _, fn=fn: self._safely(fn))
+        self.picker.observe(lambda ch: self._show(ch["new"]), names="value")
+        self.widget = w.VBox([self.picker, *self.fields.values(), w.HBox(buttons), self.status])
+        self._show(0)
+
+    def _options(self):
+        return [(f"{p.id}: {p.name}", i) for i, p in enumerate(self.personas)]
+
+    def _show(self, index):
+        if index is None:
+            return
+        p = self.personas[index]
+        for name, box in self.fields.items():
+            value = getattr(p, name)
+            box.value = "\n".join(value) if isinstance(value, list) else value
+        missing = p.missing()
+        self.status.value = (f"<i>Still empty: {html.escape(', '.join(missing))}</i>" if missing
+                             else "<i>Every field is filled in.</i>")
+
+    def _safely(self, fn):
+        try:
+            fn()
+        except WorkbenchError as err:
+            self.status.value = f'<span style="color:#b3261e">{html.escape(str(err))}</span>'
+
+    def apply(self):
+        """Copy the form into the selected persona."""
+        from ..editorial.personas import persona_from_dict
+
+        values = {k: (v.value.splitlines() if k in LIST_FIELDS else v.value) for k, v in self.fields.items()}
+        index = self.picker.value
+        self.personas[index] = persona_from_dict(values, where=f"persona {index + 1}")
+        self._refresh(index)
+
+    def add(self):
+        """A new, empty persona, selected for editing."""
+        self.personas.append(Persona(f"P{len(self.personas) + 1}", "New persona"))
+        self._refresh(len(self.personas) - 1)
+
+    def remove(self):
+        """Remove the selected persona (one always stays)."""
+        if len(self.personas) > 1:
+            self.personas.pop(self.picker.value)
+        self._refresh(0)
+
+    def save(self, path=None):
+        """Save every persona to ``path`` (or the editor's path)."""
+        target = path or self.path
+        if not target:
+            self.status.value = "<i>No file given: create the editor with path=...</i>"
+            return
+        save_personas(self.personas, target)
+        self.status.value = f"Saved {len(self.personas)} personas to <code>{html.escape(str(target))}</code>."
+
+    def _refresh(self, index):
+        self.picker.options = self._options()
+        self.picker.value = index
+        self._show(index)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class CalendarPlanner:
+    """Choose weeks, cadence, hours, theme gap and mix rule; Plan shows the calendar, the mix and any breach."""
+
+    def __init__(self, reps, line, personas, *, start, manager=None, weeks: int = 8):
+        import ipywidgets as w
+
+        self.reps, self.line, self.personas, self.start, self.manager = list(reps), line, personas, start, manager
+        self.plan = None
+        self.breaches = None
+        self.controls = {
+            "weeks": w.BoundedIntText(value=weeks, min=1, max=104, description="weeks", style=_STYLE),
+            "posts_per_week": w.BoundedIntText(value=3, min=1, max=10, description="posts a week", style=_STYLE),
+            "react_per_week": w.BoundedIntText(value=3, min=0, max=20, description="reactions a week", style=_STYLE),
+            "hours_per_week": w.BoundedFloatText(value=4.0, min=0.5, max=40, step=0.5, description="hours a week",
+                                                 style=_STYLE),
+            "theme_gap_weeks": w.BoundedIntText(value=3, min=0, max=12, description="theme gap (weeks)", style=_STYLE),
+            "mix": w.Dropdown(options=list(MIX_RULES), value="4-1-1", description="content mix", style=_STYLE),
+        }
+        button = w.Button(description="Plan", icon="calendar", button_style="primary", layout={"width": "8em"})
+        button.on_click(lambda _: self.run())
+        self.summary = w.HTML()
+        self.figure = w.Output()
+        self.widget = w.VBox([*self.controls.values(), button, self.summary, self.figure])
+
+    def run(self):
+        """Plan with the current settings; a constraint that cannot hold is explained, not raised."""
+        c = {k: v.value for k, v in self.controls.items()}
+        reps = [Rep(r.rep_id, r.name, posts_per_week=c["posts_per_week"], react_per_week=c["react_per_week"],
+                    hours_per_week=c["hours_per_week"], days_off=r.days_off, workdays=r.workdays) for r in self.reps]
+        rules = PlanRules(mix=c["mix"], theme_gap_weeks=c["theme_gap_weeks"])
+        try:
+            self.plan = plan_calendar(reps, self.line, self.personas, weeks=c["weeks"], start=self.start, rules=rules,
+                                      manager=self.manager)
+        except WorkbenchError as err:
+            self.plan, self.breaches = None, None
+            self.summary.value = f'<div style="color:#b3261e"><b>No plan:</b> {html.escape(str(err))}</div>'
+            self.figure.outputs = ()
+            return
+        self.breaches = len(check_plan(self.plan, reps, self.line, self.personas))
+        mix = mix_report(self.plan)
+        rows = "".join(f"<tr><td>{r.category}</td><td>{r.target_pct:g}%</td><td>{r.actual_pct:g}%</td></tr>"
+                       for r in mix.itertuples())
+        self.summary.value = (f"<b>{len(self.plan)} items</b> over {c['weeks']} weeks; "
+                              f"hard-constraint breaches: {self.breaches}; content-mix deviation "
+                              f"{mix.attrs['mix_deviation']:g} points."
+                              f"<table><tr><th>category</th><th>target</th><th>planned</th></tr>{rows}</table>")
+        from ..editorial.calendar_view import calendar_figure
+
+        self.chart = calendar_figure(self.plan, react=False)
+        self.figure.outputs = ()
+        self.figure.append_display_data(self.chart)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
