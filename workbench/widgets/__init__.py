@@ -1,0 +1,1 @@
+"""ipywidgets front-ends over the workbench functions (no logic of their own)."""
