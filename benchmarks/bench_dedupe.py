@@ -1,0 +1,233 @@
+"""Benchmark: duplicate detection on generated contacts with planted duplicates.
+
+Generates N contacts (default 50,000; ``--quick``: 5,000) from people named in
+five locales, about one in seven of whom appears two or three times with the
+mess real CRMs hold: a typo in a name, CAPITALS, missing accents, an email
+typed in another case or missing or replaced by a private one, a phone number
+written another way or missing, now and then another account or none.  The planted person id is the truth.
+
+Prints, for ``workbench.crm.find_duplicates``: time, pair precision, recall and
+F1, and the same for two baselines measured in the same run:
+
+* exact match on the cleaned email (what a CRM's import de-duplication does):
+  F1 ratio;
+* naive all-pairs rapidfuzz (every pair scored in a Python loop), timed on a
+  subsample and extrapolated to N: time ratio.
+
+Targets (DESIGN.md): under 20 s and F1 at least 0.95 at 50,000 contacts.
+
+    python benchmarks/bench_dedupe.py           # full scale
+    python benchmarks/bench_dedupe.py --quick   # ~5,000 contacts, a few seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import string
+import time
+
+import numpy as np
+import pandas as pd
+
+LOCALES = ("en_US", "fr_FR", "fa_IR", "bn_BD", "ar_SA", "en_GB")
+ON = ["first_name", "last_name", "email", "phone", "account_id"]
+
+
+def _name_pools(seed: int) -> dict[str, tuple[list[str], list[str]]]:
+    from faker import Faker
+
+    pools = {}
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(seed)
+        firsts = sorted({fake.first_name() for _ in range(1500)})
+        lasts = sorted({fake.last_name() for _ in range(1500)})
+        pools[locale] = (firsts, lasts)
+    return pools
+
+
+def _slug(text: str) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in ascii_text.lower() if ch.isalnum())
+
+
+def _typo(rng: np.random.Generator, word: str) -> str:
+    if len(word) < 3:
+        return word + word[-1:]
+    i = int(rng.integers(1, len(word) - 1))
+    kind = rng.integers(4)
+    letters = string.ascii_lowercase if word.isascii() else word
+    if kind == 0:
+        return word[:i] + word[i + 1:]
+    if kind == 1:
+        return word[:i] + letters[int(rng.integers(len(letters)))] + word[i:]
+    if kind == 2:
+        return word[:i] + letters[int(rng.integers(len(letters)))] + word[i + 1:]
+    return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
+
+
+def _phone_formats(cc: str, national: str, rng) -> str:
+    k = rng.integers(4)
+    if k == 0:
+        return f"+{cc} {national[:3]} {national[3:6]} {national[6:]}"
+    if k == 1:
+        return "0" + national
+    if k == 2:
+        return f"00{cc}{national}"
+    return f"0{national[:3]}-{national[3:6]}-{national[6:]}"
+
+
+def generate(n: int, seed: int = 7) -> pd.DataFrame:
+    """``n`` contacts with planted duplicates; the ``person`` column is the truth."""
+    rng = np.random.default_rng(seed)
+    pools = _name_pools(seed)
+    domains = [f"{_slug(w)}{i}.example" for i, w in enumerate(pools["en_US"][1][:300])]
+    free = ["gmail.example", "yahoo.example", "outlook.example"]
+    codes = {"en_US": "1", "fr_FR": "33", "fa_IR": "98", "bn_BD": "880", "ar_SA": "966", "en_GB": "44"}
+    people = int(n / 1.17)
+    accounts = [f"A{i:05d}" for i in range(max(people // 8, 1))]
+    rows = []
+    for person in range(people):
+        locale = LOCALES[int(rng.integers(len(LOCALES)))]
+        firsts, lasts = pools[locale]
+        first, last = firsts[int(rng.integers(len(firsts)))], lasts[int(rng.integers(len(lasts)))]
+        handle = f"{_slug(first)}.{_slug(last)}" if _slug(first) and _slug(last) else f"contact{person}"
+        email = f"{handle}{int(rng.integers(100)) if rng.random() < 0.3 else ''}@{domains[int(rng.integers(len(domains)))]}"
+        national = "".join(str(d) for d in rng.integers(0, 10, 9))
+        national = str(int(rng.integers(1, 10))) + national[1:]
+        base = {"person": person, "first_name": first, "last_name": last,
+                "email": email if rng.random() < 0.9 else None,
+                "phone": _phone_formats(codes[locale], national, rng) if rng.random() < 0.8 else None,
+                "account_id": accounts[int(rng.integers(len(accounts)))] if rng.random() < 0.95 else None}
+        rows.append(base)
+        copies = 0 if rng.random() > 0.14 else int(rng.integers(1, 3))
+        for _ in range(copies):
+            dup = dict(base)
+            r = rng.random()
+            if r < 0.35:
+                field = "first_name" if rng.random() < 0.4 else "last_name"
+                dup[field] = _typo(rng, dup[field])
+            elif r < 0.55:
+                dup["first_name"], dup["last_name"] = dup["first_name"].upper(), dup["last_name"].upper()
+            elif r < 0.65:
+                dup["last_name"] = "  " + _slug(dup["last_name"]) if _slug(dup["last_name"]) else dup["last_name"]
+            r = rng.random()
+            if r < 0.4 and dup["email"]:
+                dup["email"] = " " + dup["email"].upper() if rng.random() < 0.5 else dup["email"].capitalize()
+            elif r < 0.6:
+                dup["email"] = None
+            elif r < 0.72:
+                dup["email"] = f"{handle}@{free[int(rng.integers(len(free)))]}"
+            r = rng.random()
+            if r < 0.5 and base["phone"]:
+                dup["phone"] = _phone_formats(codes[locale], national, rng)
+            elif r < 0.75:
+                dup["phone"] = None
+            r = rng.random()
+            if r < 0.08:
+                dup["account_id"] = accounts[int(rng.integers(len(accounts)))]
+            elif r < 0.13:
+                dup["account_id"] = None
+            rows.append(dup)
+    df = pd.DataFrame(rows)
+    df = df.sample(frac=1.0, random_state=seed).head(n).reset_index(drop=True)
+    df.insert(0, "contact_id", [f"C{i:06d}" for i in range(len(df))])
+    return df
+
+
+def pair_scores(truth, predicted) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a clustering against the truth."""
+    def pairs(counts):
+        counts = np.asarray(counts, dtype=np.int64)
+        return int((counts * (counts - 1) // 2).sum())
+
+    frame = pd.DataFrame({"t": np.asarray(truth), "p": np.asarray(predicted)})
+    tp = pairs(frame.groupby(["t", "p"]).size())
+    pred = pairs(frame.groupby("p").size())
+    true = pairs(frame.groupby("t").size())
+    precision = tp / pred if pred else 1.0
+    recall = tp / true if true else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def exact_email_baseline(df: pd.DataFrame) -> np.ndarray:
+    """Cluster rows that share a cleaned email; rows without one stay alone."""
+    from workbench.crm.quality import normalise_email
+
+    email = normalise_email(df["email"])
+    ids = pd.factorize(email.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)[0]
+    alone = ids < 0
+    ids[alone] = ids.max() + 1 + np.arange(alone.sum())
+    return ids
+
+
+def naive_all_pairs_seconds(df: pd.DataFrame, sample: int) -> float:
+    """Seconds per pair of scoring every pair of ``sample`` rows in a Python loop with rapidfuzz."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import JaroWinkler
+
+    from workbench.crm.quality import normalise_email, normalise_name, phone_key
+
+    part = df.head(sample)
+    first = normalise_name(part["first_name"], for_matching=True).fillna("").tolist()
+    last = normalise_name(part["last_name"], for_matching=True).fillna("").tolist()
+    email = normalise_email(part["email"]).fillna("").tolist()
+    phone = phone_key(part["phone"]).fillna("").tolist()
+    started = time.perf_counter()
+    count = 0
+    for i in range(len(part)):
+        for j in range(i + 1, len(part)):
+            s = JaroWinkler.normalized_similarity(first[i], first[j]) * 100 + \
+                JaroWinkler.normalized_similarity(last[i], last[j]) * 100
+            s += 2 * fuzz.ratio(email[i], email[j]) + 1.5 * fuzz.ratio(phone[i], phone[j])
+            count += 1
+    return (time.perf_counter() - started) / max(count, 1)
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="about 5,000 contacts")
+    parser.add_argument("--n", type=int, default=None, help="number of contacts")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    n = args.n or (5_000 if args.quick else 50_000)
+
+    from workbench.crm.dedupe import find_duplicates
+
+    df = generate(n, seed=args.seed)
+    planted = len(df) - df["person"].nunique()
+    print(f"contacts: {len(df):,}  people: {df['person'].nunique():,}  planted duplicate records: {planted:,}")
+
+    started, cpu = time.perf_counter(), time.process_time()
+    clusters = find_duplicates(df, on=ON)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    p, r, f1 = pair_scores(df["person"], clusters)
+    print(f"find_duplicates: {seconds:.2f} s (CPU {cpu:.2f} s)  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
+
+    started = time.perf_counter()
+    base = exact_email_baseline(df)
+    base_seconds = time.perf_counter() - started
+    bp, br, bf1 = pair_scores(df["person"], base)
+    print(f"baseline exact-email: {base_seconds:.2f} s  precision {bp:.3f}  recall {br:.3f}  F1 {bf1:.3f}")
+
+    sample = 400 if args.quick else 1_000
+    per_pair = naive_all_pairs_seconds(df, sample)
+    naive_seconds = per_pair * len(df) * (len(df) - 1) / 2
+    print(f"baseline naive all-pairs rapidfuzz: {per_pair * 1e6:.2f} µs/pair on a {sample}-row sample, "
+          f"extrapolated to {naive_seconds:,.0f} s for {len(df):,} contacts")
+    print(f"ratio F1 vs exact-email baseline: {f1 / bf1 if bf1 else float('inf'):.2f}x")
+    print(f"ratio time vs naive all-pairs: {naive_seconds / seconds:.0f}x faster")
+    if len(df) >= 50_000:
+        target = "met" if seconds < 20 and f1 >= 0.95 else "NOT met"
+        print(f"target (< 20 s and F1 >= 0.95 at 50,000 contacts): {target}")
+    else:
+        print("target (< 20 s and F1 >= 0.95) applies to the full run at 50,000 contacts")
+    return {"seconds": seconds, "precision": p, "recall": r, "f1": f1, "baseline_f1": bf1,
+            "naive_seconds": naive_seconds}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Read a column of a CRM table as numbers, dates or yes/no, with a clear error when it cannot.
+
+The CRM analytics accept any table of the right shape (the sample company,
+a trainee's variant or a company's own export), so each one checks its
+columns through these helpers rather than trusting the types.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"amount": ["10", "2.5"], "day": ["2025-01-31", "2025-02-01"]})
+>>> numbers(df, "amount", where="f(deals)").tolist()
+[10.0, 2.5]
+>>> dates(df, "day", where="f(deals)").dt.day.tolist()
+[31, 1]
+>>> numbers(pd.DataFrame({"amount": ["", "3"]}), "amount", where="f(deals)").tolist()
+[nan, 3.0]
+>>> numbers(pd.DataFrame({"amount": ["ten"]}), "amount", where="f(deals)")
+Traceback (most recent call last):
+...
+workbench.errors.InputError: f(deals): column 'amount' holds a value that is not a number: 'ten' (row 2). Fix: write plain numbers such as 1250.50 in 'amount'.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import InputError, require_columns
+
+
+def table(df, columns, *, where: str, fix: str | None = None) -> pd.DataFrame:
+    """Check ``df`` is a DataFrame holding ``columns``; return it unchanged."""
+    require_columns(df, list(columns), where=where, fix=fix)
+    return df
+
+
+def _blank_as_missing(raw: pd.Series) -> pd.Series:
+    """Empty or blank text counts as a missing value, not a malformed one."""
+    if pd.api.types.is_object_dtype(raw.dtype) or pd.api.types.is_string_dtype(raw.dtype):
+        return raw.where(~raw.astype("string").str.strip().eq("").fillna(False))
+    return raw
+
+
+def _first_bad(raw: pd.Series, parsed: pd.Series):
+    bad = parsed.isna() & raw.notna()
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        return raw.iloc[position], position + 2  # spreadsheet row: the header is row 1
+    return None, None
+
+
+def numbers(df: pd.DataFrame, column: str, *, where: str, allow_missing: bool = True) -> pd.Series:
+    """``df[column]`` as float64 (missing values become NaN)."""
+    raw = df[column]
+    if pd.api.types.is_bool_dtype(raw.dtype):
+        raise InputError(f"column '{column}' holds yes/no values, not numbers", where=where,
+                         fix=f"pass the column of amounts or counts as '{column}'")
+    parsed = pd.to_numeric(raw, errors="coerce").astype("float64")
+    value, row = _first_bad(_blank_as_missing(raw), parsed)
+    if row is not None:
+        raise InputError(f"column '{column}' holds a value that is not a number: {value!r} (row {row})",
+                         where=where, fix=f"write plain numbers such as 1250.50 in '{column}'")
+    if not allow_missing and parsed.isna().any():
+        row = int(parsed.isna().to_numpy().argmax()) + 2
+        raise InputError(f"column '{column}' is empty in row {row}", where=where,
+                         fix=f"fill in '{column}' for every row, or drop those rows first")
+    return parsed
+
+
+def dates(df: pd.DataFrame, column: str, *, where: str, allow_missing: bool = True) -> pd.Series:
+    """``df[column]`` as datetime64 without time zone (missing values become NaT)."""
+    raw = df[column]
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        parsed = raw
+    else:
+        parsed = pd.to_datetime(raw, errors="coerce", format="mixed")
+        value, row = _first_bad(_blank_as_missing(raw), parsed)
+        if row is not None:
+            raise InputError(f"column '{column}' holds a value that is not a date: {value!r} (row {row})",
+                             where=where, fix=f"write dates as YYYY-MM-DD in '{column}'")
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_convert(None)
+    if not allow_missing and parsed.isna().any():
+        row = int(parsed.isna().to_numpy().argmax()) + 2
+        raise InputError(f"column '{column}' is empty in row {row}", where=where,
+                         fix=f"fill in '{column}' for every row, or drop those rows first")
+    return parsed.astype("datetime64[ns]")
+
+
+def flags(df: pd.DataFrame, column: str, *, where: str) -> pd.Series:
+    """``df[column]`` as plain bool; missing counts as False; yes/no, 1/0 and true/false are read."""
+    raw = df[column]
+    if pd.api.types.is_bool_dtype(raw.dtype):
+        return raw.fillna(False).astype(bool)
+    from ..data.formats import parse_bool
+
+    out = []
+    for position, value in enumerate(raw.tolist()):
+        try:
+            parsed = parse_bool(None if (not isinstance(value, str) and pd.isna(value)) else value)
+        except ValueError:
+            raise InputError(f"column '{column}' holds a value that is not yes/no: {value!r} (row {position + 2})",
+                             where=where, fix=f"write true/false (or yes/no, 1/0) in '{column}'") from None
+        out.append(bool(parsed))
+    return pd.Series(out, index=raw.index, dtype=bool, name=column)
+
+
+def timestamp(value, *, where: str, name: str = "as_of") -> pd.Timestamp:
+    """``value`` as a pandas Timestamp without time zone; a clear error when it is not a date."""
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} is not a date: {value!r}", where=where,
+                         fix=f"pass {name} as a date such as '2026-03-31' or data.as_of") from None
+    if ts is pd.NaT or pd.isna(ts):
+        raise InputError(f"{name} is missing", where=where, fix=f"pass {name}, for example data.as_of")
+    return ts.tz_convert(None) if ts.tzinfo is not None else ts

@@ -1,0 +1,182 @@
+"""Controlled experiments (A/B tests) on campaigns: is variant B really better than A?
+
+Half the list gets version A of a message, half gets B; we compare the share
+who responded.  A difference can be chance: the two-proportion z-test (or
+the equivalent chi-square test) says how likely a difference this large would
+be if both versions worked equally well (the p-value).  The verdict is written
+in plain words, with a confidence interval for the difference, and says how
+many contacts per variant a conclusive test would need.
+
+>>> r = ab_test(200, 2000, 260, 2000)
+>>> round(r["p_value"], 4), r["significant"]
+(0.0029, True)
+>>> print(r["verdict"])
+B wins: 13.0% responded to B against 10.0% to A, 3.0 points more (95% confidence interval 1.0 to 5.0 points). A difference this large would happen by chance only 0.3% of the time if A and B worked equally well.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..errors import InputError
+from . import columns as col
+
+
+def _count(name, value, where):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value) or value < 0 \
+            or float(value) != int(value):
+        raise InputError(f"{name} must be a whole number of contacts, got {value!r}", where=where,
+                         fix=f"pass {name} as a count such as 120")
+    return int(value)
+
+
+def ab_test(successes_a: int, total_a: int, successes_b: int, total_b: int, *, alpha: float = 0.05,
+            method: str = "z") -> dict:
+    """Compare two response rates; returns rates, difference, statistic, p-value, interval and verdict.
+
+    ``method="z"`` is the pooled two-proportion z-test; ``method="chi2"`` is the
+    chi-square test of the 2×2 table without continuity correction (same p-value).
+    The confidence interval of B − A is the unpooled (Wald) interval at ``1 − alpha``.
+
+    >>> r = ab_test(200, 2000, 260, 2000, method="chi2")
+    >>> round(r["statistic"], 3), round(r["p_value"], 4)
+    (8.843, 0.0029)
+    >>> ab_test(10, 100, 12, 100)["significant"]
+    False
+    """
+    from scipy import stats
+
+    where = "ab_test(successes_a, total_a, successes_b, total_b)"
+    sa, na = _count("successes_a", successes_a, where), _count("total_a", total_a, where)
+    sb, nb = _count("successes_b", successes_b, where), _count("total_b", total_b, where)
+    if na == 0 or nb == 0:
+        raise InputError("a variant has no contacts", where=where, fix="give both variants at least one contact")
+    if sa > na or sb > nb:
+        raise InputError("more successes than contacts in a variant", where=where,
+                         fix="pass the number who responded, then the number who received the message")
+    if not 0 < alpha < 1:
+        raise InputError(f"alpha must be between 0 and 1, got {alpha}", where=where,
+                         fix="use alpha=0.05 for 95 % confidence")
+    pa, pb = sa / na, sb / nb
+    diff = pb - pa
+    pooled = (sa + sb) / (na + nb)
+    if method == "z":
+        se0 = math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb))
+        statistic = diff / se0 if se0 > 0 else 0.0
+        p_value = float(2 * stats.norm.sf(abs(statistic))) if se0 > 0 else 1.0
+    elif method == "chi2":
+        table = [[sa, na - sa], [sb, nb - sb]]
+        if pooled in (0.0, 1.0):
+            statistic, p_value = 0.0, 1.0
+        else:
+            statistic, p_value, _, _ = stats.chi2_contingency(table, correction=False)
+            statistic, p_value = float(statistic), float(p_value)
+    else:
+        raise InputError(f"unknown method {method!r}", where=where, fix="use method='z' or method='chi2'")
+    z = float(stats.norm.ppf(1 - alpha / 2))
+    se = math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
+    low, high = diff - z * se, diff + z * se
+    significant = p_value < alpha
+    result = {"rate_a": pa, "rate_b": pb, "difference": diff, "statistic": float(statistic),
+              "p_value": p_value, "ci_low": low, "ci_high": high, "alpha": alpha, "significant": significant,
+              "total_a": na, "total_b": nb}
+    result["winner"] = ("B" if diff > 0 else "A") if significant else None
+    result["verdict"] = verdict(result)
+    return result
+
+
+def verdict(result: dict) -> str:
+    """A plain-language reading of an :func:`ab_test` result."""
+    pa, pb, diff = result["rate_a"], result["rate_b"], result["difference"]
+    level = round((1 - result["alpha"]) * 100)
+    interval = (f"{level}% confidence interval {result['ci_low'] * 100:.1f} to "
+                f"{result['ci_high'] * 100:.1f} points")
+    if result["significant"]:
+        better, worse, rb, rw = ("B", "A", pb, pa) if diff > 0 else ("A", "B", pa, pb)
+        chance = result["p_value"] * 100
+        chance_text = f"only {chance:.1f}%" if chance >= 0.1 else "less than 0.1%"
+        return (f"{better} wins: {rb * 100:.1f}% responded to {better} against {rw * 100:.1f}% to {worse}, "
+                f"{abs(diff) * 100:.1f} points more ({interval}). A difference this large would happen "
+                f"by chance {chance_text} of the time if A and B worked equally well.")
+    text = (f"No clear winner yet: {pa * 100:.1f}% responded to A and {pb * 100:.1f}% to B ({interval}, "
+            f"which includes no difference). The gap could be chance (p = {result['p_value']:.2f}).")
+    if diff != 0 and 0 < pa < 1 and 0 < pa + diff < 1:
+        needed = sample_size(pa, abs(diff), alpha=result["alpha"])
+        text += f" To detect a gap of {abs(diff) * 100:.1f} points reliably, send each version to about {needed:,} contacts."
+    return text
+
+
+def sample_size(baseline: float, min_effect: float, *, alpha: float = 0.05, power: float = 0.8) -> int:
+    """Contacts needed per variant to detect ``baseline`` → ``baseline + min_effect`` (absolute).
+
+    Two-sided test at ``alpha`` with the given ``power`` (normal approximation,
+    no continuity correction).  Smaller effects need many more contacts:
+
+    >>> sample_size(0.10, 0.02)
+    3841
+    >>> sample_size(0.10, 0.05)
+    686
+    """
+    from scipy import stats
+
+    where = "sample_size(baseline, min_effect)"
+    for name, value in (("baseline", baseline), ("min_effect", min_effect), ("alpha", alpha), ("power", power)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+            raise InputError(f"{name} must be a fraction between 0 and 1, got {value!r}", where=where,
+                             fix="pass rates as fractions: 0.10 for 10 %")
+    p1, p2 = baseline, baseline + min_effect
+    if p2 >= 1:
+        raise InputError(f"baseline + min_effect = {p2:.2f} is not a rate below 1", where=where,
+                         fix="pass a smaller min_effect, as an absolute difference (0.02 = 2 points)")
+    za, zb = stats.norm.ppf(1 - alpha / 2), stats.norm.ppf(power)
+    mean = (p1 + p2) / 2
+    n = (za * math.sqrt(2 * mean * (1 - mean)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return int(math.ceil(n))
+
+
+def variant_table(members: pd.DataFrame, *, variant: str = "variant", outcome: str = "responded") -> pd.DataFrame:
+    """Per variant: contacts, successes (``outcome`` true) and rate.
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"variant": ["A", "A", "B", "B"], "responded": [True, False, True, True]})
+    >>> variant_table(m)
+      variant  contacts  successes  rate
+    0       A         2          1   0.5
+    1       B         2          2   1.0
+    """
+    where = "variant_table(members)"
+    col.table(members, [variant, outcome], where=where, fix="pass data.campaign_members for one campaign")
+    frame = members[members[variant].notna()]
+    flags = col.flags(frame, outcome, where=where)
+    out = (pd.DataFrame({"variant": frame[variant].astype(str), "successes": flags.astype(int)})
+           .groupby("variant").agg(contacts=("successes", "size"), successes=("successes", "sum")).reset_index())
+    out["rate"] = (out["successes"] / out["contacts"]).round(4)
+    return out
+
+
+def ab_test_members(members: pd.DataFrame, *, variant: str = "variant", outcome: str = "responded",
+                    a: str | None = None, b: str | None = None, alpha: float = 0.05, method: str = "z") -> dict:
+    """:func:`ab_test` on a campaign's members table: one row per contact with a variant and an outcome.
+
+    ``a`` and ``b`` name the variants (by default the two found, sorted).
+    """
+    where = "ab_test_members(members)"
+    table = variant_table(members, variant=variant, outcome=outcome).set_index("variant")
+    names = list(table.index)
+    if a is None and b is None:
+        if len(names) != 2:
+            raise InputError(f"expected two variants, found {len(names)}: {', '.join(names) or 'none'}",
+                             where=where, fix="filter the members to one campaign, or name a= and b=")
+        a, b = names
+    for name in (a, b):
+        if name not in table.index:
+            raise InputError(f"no variant called {name!r} (variants are: {', '.join(names)})", where=where,
+                             fix="name two of the variants in the table")
+    out = ab_test(int(table.loc[a, "successes"]), int(table.loc[a, "contacts"]),
+                  int(table.loc[b, "successes"]), int(table.loc[b, "contacts"]), alpha=alpha, method=method)
+    out["variant_a"], out["variant_b"] = a, b
+    if out["winner"] is not None:
+        out["winner"] = a if out["winner"] == "A" else b
+    return out

@@ -1,0 +1,124 @@
+"""Checks for notebooks/crm/04-activities-and-follow-ups and its practice set."""
+
+from workbench.crm.activities import deals_without_next_step, overdue_followups, reminders_due, weekly_plan
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+from workbench.exercises.checks.crm.contacts import id_set, is_number
+
+
+def _overdue(ctx) -> int:
+    return len(overdue_followups(ctx.data.activities, ctx.data.as_of))
+
+
+def _planned(ctx) -> int:
+    return int(ctx.data.activities["status"].astype(str).eq("planned").sum())
+
+
+@exercise("crm.activities.overdue-count", title="How many planned follow-ups are overdue today?",
+          answer=Number("Follow-ups", integer=True), solution=_overdue, wrong=[(_planned, "due")])
+def _check_overdue(answer, ctx):
+    expected = _overdue(ctx)
+    if not is_number(answer):
+        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of activities.")
+    if answer == expected:
+        return Result.right(1, f"Right: {expected:,} promises to call or write back are late.")
+    if answer == _planned(ctx):
+        return Result.wrong(1, f"{answer:,} is every planned activity, including those due later.",
+                            "Count only planned activities whose due date is before today (data.as_of).")
+    return Result.wrong(1, f"{answer:,} is not the number of overdue follow-ups.",
+                        "Planned, and due before data.as_of: use overdue_followups(data.activities, data.as_of).")
+
+
+def _reminders(ctx) -> int:
+    return len(reminders_due(ctx.data.activities, ctx.data.as_of))
+
+
+def _with_reminder(ctx) -> int:
+    return int(ctx.data.activities["reminder_at"].notna().sum())
+
+
+@exercise("crm.activities.reminders-due",
+          title="How many reminders have gone off for activities that are still open?",
+          answer=Number("Reminders", integer=True), solution=_reminders, wrong=[(_with_reminder, "today")])
+def _check_reminders(answer, ctx):
+    expected = _reminders(ctx)
+    if not is_number(answer):
+        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of reminders.")
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected:,} reminders are waiting for someone to act.")
+    if answer == _with_reminder(ctx):
+        return Result.wrong(1, f"{answer:,} counts every activity that ever had a reminder.",
+                            "Keep planned activities whose reminder time is on or before today (data.as_of).")
+    return Result.wrong(1, f"{answer:,} is not the number of reminders due.",
+                        "Use reminders_due(data.activities, data.as_of).")
+
+
+def _overdue_by_rep(ctx):
+    users = ctx.data.users.set_index("user_id")["name"]
+    counts = overdue_followups(ctx.data.activities, ctx.data.as_of)["owner_id"].astype(str).value_counts()
+    owners = sorted(ctx.data.activities.loc[ctx.data.activities["status"].astype(str).eq("planned"),
+                                            "owner_id"].astype(str).unique())
+    table = {str(users.get(o, o)): int(counts.get(o, 0)) for o in owners}
+    return dict(sorted(table.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@exercise("crm.activities.most-overdue-rep", title="Whose to-do list has the most overdue follow-ups?",
+          answer=Choice(lambda ctx: sorted(_overdue_by_rep(ctx)), label="Rep"),
+          solution=lambda ctx: next(iter(_overdue_by_rep(ctx))),
+          wrong=[(lambda ctx: list(_overdue_by_rep(ctx))[-1], "most")])
+def _check_most_overdue(answer, ctx):
+    table = _overdue_by_rep(ctx)
+    expected = next(iter(table))
+    if answer == expected:
+        return Result.right(1, f"Right: {expected}, with {table[expected]} overdue follow-ups.")
+    if answer not in table:
+        return Result.wrong(1, f"{answer!r} has no planned activities.", "Choose one of the reps listed.")
+    return Result.wrong(1, f"{answer} has {table[answer]} overdue follow-ups; someone has more.",
+                        "Count overdue follow-ups per owner and take the one with the most.")
+
+
+def _no_next_step(ctx) -> int:
+    return len(deals_without_next_step(ctx.data.opportunities, ctx.data.activities, ctx.data.as_of))
+
+
+@exercise("crm.activities.no-next-step", title="How many open deals have no activity planned from today on?",
+          answer=Number("Deals", integer=True), solution=_no_next_step,
+          wrong=[(lambda ctx: int((~ctx.data.opportunities["is_closed"].astype(bool)).sum()), "planned")])
+def _check_no_next_step(answer, ctx):
+    expected = _no_next_step(ctx)
+    if not is_number(answer):
+        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of deals.")
+    if answer == expected:
+        return Result.right(1, f"Right: {expected} open deals have nobody following up.")
+    return Result.wrong(1, f"{answer} is not the number of open deals without a next step.",
+                        "Keep open deals with no planned activity due on or after today "
+                        "(deals_without_next_step).")
+
+
+def _busiest_rep(ctx) -> str:
+    opps = ctx.data.opportunities
+    counts = opps.loc[~opps["is_closed"].astype(bool), "owner_id"].astype(str).value_counts()
+    return sorted(counts.index, key=lambda o: (-counts[o], o))[0]
+
+
+@exercise("crm.activities.weekly-plan",
+          title="Build this week's plan for the rep who owns the most open deals, overdue items first "
+                "(a table with an activity_id column).",
+          solution=lambda ctx: weekly_plan(ctx.data.activities, _busiest_rep(ctx), ctx.data.as_of),
+          wrong=[(lambda ctx: weekly_plan(ctx.data.activities, _busiest_rep(ctx), ctx.data.as_of,
+                                          include_overdue=False), "overdue")], max_points=2)
+def _check_weekly_plan(answer, ctx):
+    owner = _busiest_rep(ctx)
+    plan = weekly_plan(ctx.data.activities, owner, ctx.data.as_of)
+    expected = set(plan["activity_id"].astype(str))
+    got = id_set(answer, "activity_id")
+    if got == expected:
+        return Result.right(2, f"Right: {len(expected)} activities for {owner} this week, "
+                               f"{int(plan['overdue'].sum())} of them carried over because they are late.")
+    late = set(plan.loc[plan["overdue"], "activity_id"].astype(str))
+    if got == expected - late:
+        return Result.wrong(2, "This week's activities are there, but the overdue ones are missing.",
+                            "A weekly plan starts with what is already late: keep the overdue follow-ups "
+                            "(include_overdue=True).", points=1)
+    return Result.wrong(2, f"Your plan has {len(got)} activities; the rep's week holds {len(expected)}.",
+                        f"Use weekly_plan(data.activities, '{owner}', data.as_of).")

@@ -1,0 +1,185 @@
+"""Checks for notebooks/crm/07-campaigns-and-contact-pressure and its practice set."""
+
+from workbench.crm import consent, experiments, pressure, templates
+from workbench.errors import InputError
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ._answers import close
+
+INVITATION = "T03"       # the email invitation to a workplace day in the contact's city
+SHIPPING_SMS = "T07"     # the SMS telling a customer their order has shipped
+SMS_EXTRA = {"order_id": "OR12345", "rep_phone": "+33 1 84 88 12 34"}  # the values the lesson fills in
+GLOBAL_CAP = 3           # Acme's company-wide limit: messages per contact per week
+
+
+def _template(ctx, template_id):
+    rows = ctx.data.templates[ctx.data.templates["template_id"].astype(str) == template_id]
+    if rows.empty:
+        raise InputError(f"this data has no template {template_id}", fix="use the sample company's data")
+    return rows.iloc[0]
+
+
+def _ready(ctx):
+    merged = templates.mail_merge(_template(ctx, INVITATION), templates.merge_fields(ctx.data))
+    return int(merged["ok"].sum())
+
+
+@exercise("crm.campaigns.ready-to-send",
+          title=f"Mail merge of the invitation ({INVITATION}): how many contacts get a complete message?",
+          answer=Number("Messages ready", integer=True),
+          solution=_ready, wrong=[(lambda ctx: len(ctx.data.contacts), "missing")])
+def _ready_check(answer, ctx):
+    expected, total = _ready(ctx), len(ctx.data.contacts)
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} of {total} contacts; the others lack a field the template needs.")
+    if close(answer, total, tolerance=0):
+        return Result.wrong(1, f"{total} is every contact, but some messages would have holes in them.",
+                            "Count only the rows where ok is True: the merge report lists the missing fields.")
+    return Result.wrong(1, f"{answer} is not the number of complete messages.",
+                        "Run the mail merge and count the rows where ok is True.")
+
+
+def _sms_list(ctx):
+    return consent.mailing_list(templates.merge_fields(ctx.data), ctx.data.consents, "sms", as_of=ctx.data.as_of)
+
+
+def _sms_merge(ctx):
+    people = templates.merge_fields(ctx.data)
+    people = people[people["contact_id"].isin(_sms_list(ctx)["contact_id"])]
+    return templates.mail_merge(_template(ctx, SHIPPING_SMS), people, channel="sms", extra=SMS_EXTRA)
+
+
+def _segments(ctx):
+    return int(_sms_merge(ctx)["segments"].sum())
+
+
+@exercise("crm.campaigns.sms-segments",
+          title=f"Sending the shipping SMS ({SHIPPING_SMS}) to everyone on the opt-in SMS list: "
+                "how many SMS segments will be billed?",
+          answer=Number("Segments", integer=True),
+          solution=_segments, wrong=[(lambda ctx: len(_sms_merge(ctx)), "segment")])
+def _segments_check(answer, ctx):
+    merged = _sms_merge(ctx)
+    expected = int(merged["segments"].sum())
+    if close(answer, expected, tolerance=0):
+        twice = int((merged["segments"] > 1).sum())
+        return Result.right(1, f"Yes: {expected} segments for {len(merged)} messages; {twice} names outside the "
+                               "GSM alphabet turn a message into two or more segments.")
+    if close(answer, len(merged), tolerance=0):
+        return Result.wrong(1, f"{len(merged)} is the number of messages, not of billed segments.",
+                            "A message with a name in Arabic, Bengali or Persian letters is encoded in UCS-2: "
+                            "70 characters per segment. Add up the segments column.")
+    return Result.wrong(1, f"{answer} is not the number of segments.",
+                        "Merge the SMS for the contacts on the opt-in list and add up the segments column.")
+
+
+def _opt_in(ctx):
+    return len(consent.mailing_list(ctx.data.contacts, ctx.data.consents, "email", as_of=ctx.data.as_of))
+
+
+def _with_email(ctx):
+    return int(ctx.data.contacts["email"].fillna("").astype(str).str.contains("@").sum())
+
+
+@exercise("crm.campaigns.opt-in-list", title="How many contacts are on Acme's opt-in email list today?",
+          answer=Number("Contacts", integer=True),
+          solution=_opt_in, wrong=[(_with_email, "consent")])
+def _opt_in_check(answer, ctx):
+    expected = _opt_in(ctx)
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} contacts opted in to email and have a usable address.")
+    if close(answer, _with_email(ctx), tolerance=0):
+        return Result.wrong(1, "That counts every contact with an email address.",
+                            "Having an address is not permission: keep only contacts whose latest email "
+                            "consent is granted (consent.mailing_list does it).")
+    return Result.wrong(1, f"{answer} is not the size of the opt-in email list.",
+                        "Build the list with consent.mailing_list(data.contacts, data.consents, 'email', "
+                        "as_of=data.as_of) and count its rows.")
+
+
+def _pressure(ctx, global_cap=GLOBAL_CAP):
+    msgs = pressure.messages(ctx.data.campaign_members, ctx.data.activities)
+    return pressure.contact_pressure(msgs, ctx.data.contacts, global_cap=global_cap)
+
+
+def _over(ctx):
+    return int(_pressure(ctx)["over"].sum())
+
+
+def _over_global_only(ctx):
+    return int((_pressure(ctx)["busiest_week"] > GLOBAL_CAP).sum())
+
+
+@exercise("crm.campaigns.over-solicited",
+          title=f"With each contact's own limit and a global cap of {GLOBAL_CAP} a week, "
+                "how many contacts were over-solicited at least one week?",
+          answer=Number("Contacts", integer=True),
+          solution=_over, wrong=[(_over_global_only, "own limit")])
+def _over_check(answer, ctx):
+    expected = _over(ctx)
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} contacts got more messages than they asked for in some week.")
+    if close(answer, _over_global_only(ctx), tolerance=0):
+        return Result.wrong(1, f"That counts only contacts above the global cap of {GLOBAL_CAP}.",
+                            "Each contact's own limit (max_msgs_per_week) comes first: most asked for fewer "
+                            "than 3. Use the lower of their own limit and the cap.")
+    return Result.wrong(1, f"{answer} is not the number of over-solicited contacts.",
+                        "Count the contacts whose busiest week is above their own limit (or the cap, if lower).")
+
+
+VERDICTS = ["B did better", "A did better", "No clear difference yet"]
+
+
+def _ab_campaign(ctx):
+    members = ctx.data.campaign_members
+    variants = members[members["variant"].notna() & (members["variant"].astype(str).str.strip() != "")]
+    counts = variants.groupby("campaign_id", observed=True)["variant"].nunique()
+    chosen = counts[counts == 2]
+    if chosen.empty:
+        raise InputError("this data has no campaign with an A/B test", fix="use the sample company's data")
+    return str(chosen.index[0])
+
+
+def _ab(ctx):
+    members = ctx.data.campaign_members
+    return experiments.ab_test_members(members[members["campaign_id"].astype(str) == _ab_campaign(ctx)],
+                                       a="A", b="B")
+
+
+def _verdict(ctx):
+    r = _ab(ctx)
+    return VERDICTS[2] if r["winner"] is None else (VERDICTS[0] if r["winner"] == "B" else VERDICTS[1])
+
+
+@exercise("crm.campaigns.ab-verdict", title="The A/B test: which version of the message worked better?",
+          answer=Choice(VERDICTS, label="Verdict"),
+          solution=_verdict,
+          wrong=[(lambda ctx: next(v for v in VERDICTS[:2] if v != _verdict(ctx)), "response rate"),
+                 (lambda ctx: VERDICTS[2] if _verdict(ctx) != VERDICTS[2] else VERDICTS[0], "p-value")])
+def _ab_check(answer, ctx):
+    r, expected = _ab(ctx), _verdict(ctx)
+    if answer == expected:
+        return Result.right(1, f"Right. {r['verdict']}")
+    if answer == VERDICTS[2]:
+        return Result.wrong(1, "The difference is larger than chance explains.",
+                            f"The p-value is {r['p_value']:.4f}, below 0.05: the difference is significant.")
+    if expected == VERDICTS[2]:
+        return Result.wrong(1, "The gap could be chance.",
+                            f"The response rates differ (A {r['rate_a']:.1%}, B {r['rate_b']:.1%}), but the p-value "
+                            f"is {r['p_value']:.2f}, above 0.05: no version has proved better yet.")
+    return Result.wrong(1, "The other version did better.",
+                        f"Compare the response rate of each version: A {r['rate_a']:.1%}, B {r['rate_b']:.1%}.")
+
+
+@exercise("crm.campaigns.sample-size",
+          title="A 3% response rate today: how many contacts per version to detect a rise to 5%?",
+          answer=Number("Contacts per version", integer=True),
+          solution=lambda ctx: experiments.sample_size(0.03, 0.02),
+          wrong=[(lambda ctx: experiments.sample_size(0.03, 0.05), "2 points")])
+def _sample_size(answer, ctx):
+    expected = experiments.sample_size(0.03, 0.02)
+    if close(answer, expected, tolerance=max(5, expected * 0.02)):
+        return Result.right(1, f"Yes: about {expected:,} contacts per version (80% power, 5% significance).")
+    return Result.wrong(1, f"{answer} is not the sample size for 3% → 5%.",
+                        "The effect to detect is 2 points (0.02), not 5: experiments.sample_size(0.03, 0.02).")

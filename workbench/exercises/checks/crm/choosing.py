@@ -1,0 +1,111 @@
+"""Checks for notebooks/crm/10-choosing-and-running-a-crm and its practice set."""
+
+from workbench.crm import costs
+from workbench.crm.quality import activity_coverage
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, MultiChoice, Number
+
+from ._answers import close
+
+TEAM, YEARS = 12, 3
+
+
+def _tco(product, tier, team=TEAM, years=YEARS):
+    t = costs.tco(team, years=years).set_index(["product", "tier"])
+    return float(t.loc[(product, tier), "total"])
+
+
+@exercise("crm.choosing.tco",
+          title=f"Licences only: what do {TEAM} users of Salesforce Professional cost over {YEARS} years (USD)?",
+          answer=Number("Total (USD)"),
+          solution=lambda ctx: _tco("Salesforce", "Professional"),
+          wrong=[(lambda ctx: _tco("Salesforce", "Professional", years=1), "years"),
+                 (lambda ctx: _tco("Salesforce", "Professional", team=1), "user")])
+def _tco_check(answer, ctx):
+    expected = _tco("Salesforce", "Professional")
+    if close(answer, expected, tolerance=1):
+        return Result.right(1, f"Yes: {expected:,.0f} USD, before set-up, training and upkeep.")
+    if close(answer, _tco("Salesforce", "Professional", years=1), tolerance=1):
+        return Result.wrong(1, "That is one year.", f"Multiply by {YEARS} years: 12 months × {YEARS}.")
+    if close(answer, _tco("Salesforce", "Professional", team=1), tolerance=1):
+        return Result.wrong(1, "That is for one person.", f"The price is per user per month: multiply by {TEAM} users.")
+    return Result.wrong(1, f"{answer} is not the licence cost.",
+                        f"Price per user per month × {TEAM} users × 12 months × {YEARS} years.")
+
+
+def _break_even():
+    p = costs.price_table().set_index(["product", "tier"])["monthly_price"]
+    return costs.break_even_users(float(p[("Bitrix24", "Standard")]), float(p[("Zoho", "Professional")]))
+
+
+@exercise("crm.choosing.break-even",
+          title="From how many users is Bitrix24 Standard (flat price) cheaper than Zoho Professional (per user)?",
+          answer=Number("Users", integer=True),
+          solution=lambda ctx: _break_even(),
+          wrong=[(lambda ctx: _break_even() - 1, "cheaper")])
+def _break_even_check(answer, ctx):
+    expected = _break_even()
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: from {expected} users the flat price wins, and it stays flat as the team grows.")
+    if close(answer, expected - 1, tolerance=0):
+        return Result.wrong(1, f"With {expected - 1} users Zoho is still cheaper (or equal).",
+                            "Find the first team size where the per-user bill is strictly higher than the flat price, "
+                            "so the flat price is cheaper.")
+    return Result.wrong(1, f"{answer} is not the break-even team size.",
+                        "Divide the flat monthly price by the per-user price and take the next whole number: "
+                        "that is where the flat price becomes cheaper.")
+
+
+CAUSES = {
+    "sales reps do not enter their calls, meetings and deals": True,
+    "the CRM does not exchange data with the other systems": True,
+    "the data volume was underestimated": True,
+    "users were not trained and there were no milestones": True,
+    "the CRM runs in the cloud": False,
+    "the company has too many customers": False,
+}
+
+
+@exercise("crm.choosing.failure-causes", title="Which of these make CRM projects fail?",
+          answer=MultiChoice(list(CAUSES)),
+          solution=lambda ctx: [k for k, v in CAUSES.items() if v],
+          wrong=[(lambda ctx: list(CAUSES), "cloud"),
+                 (lambda ctx: [k for k, v in CAUSES.items() if v][1:], "enter")], max_points=2)
+def _failure(answer, ctx):
+    chosen = set(answer)
+    unknown = chosen - set(CAUSES)
+    if unknown:
+        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
+    should = {k for k, v in CAUSES.items() if v}
+    extra, missed = sorted(chosen - should), sorted(should - chosen)
+    if not extra and not missed:
+        return Result.right(2, "Right: empty records, isolated systems, underestimated volume and untrained users.")
+    points = 1 if len(extra) + len(missed) == 1 else 0
+    if extra:
+        return Result.wrong(2, f"'{extra[0]}' is not a cause of failure.",
+                            "Cloud or on-premises and the number of customers are choices and facts, not failures. "
+                            "Failures come from how the CRM is fed and run.", points=points)
+    return Result.wrong(2, f"You left out '{missed[0]}'.",
+                        "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing.",
+                        points=points)
+
+
+def _coverage(ctx):
+    return activity_coverage(ctx.data.opportunities, ctx.data.activities, ctx.data.users)
+
+
+@exercise("crm.choosing.silent-rep",
+          title="Who owns open deals but logs almost nothing against them?",
+          answer=Choice(lambda ctx: sorted(_coverage(ctx)["name"].astype(str)), label="Rep"),
+          solution=lambda ctx: str(_coverage(ctx)["name"].iloc[0]),
+          wrong=[(lambda ctx: str(_coverage(ctx)["name"].iloc[-1]), "fewest")])
+def _silent(answer, ctx):
+    table = _coverage(ctx).set_index("name")
+    expected = str(table.index[0])
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected} logs {table.loc[expected, 'per_open_deal']} activities per open deal. "
+                               "Their deals are invisible to everyone else: the first thing to fix.")
+    if answer in table.index:
+        return Result.wrong(1, f"{answer} logs {table.loc[answer, 'per_open_deal']} activities per open deal.",
+                            "Sort the owners by activities per open deal and take the one with the fewest.")
+    return Result.wrong(1, f"{answer!r} owns no open deal.", "Pick a name from the list.")

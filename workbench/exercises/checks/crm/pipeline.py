@@ -1,0 +1,176 @@
+"""Checks for notebooks/crm/08-pipeline-and-forecasting and its practice set."""
+
+from workbench.crm import pipeline
+from workbench.errors import InputError
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ._answers import as_table, close
+
+
+def _deals(ctx):
+    return ctx.data.opportunities
+
+
+def _open_amount(ctx):
+    deals = _deals(ctx)
+    return float(deals.loc[~deals["is_closed"].fillna(False).astype(bool), "amount"].sum())
+
+
+@exercise("crm.pipeline.weighted-forecast",
+          title="What is Acme's weighted pipeline (open deals, each at its own probability)?",
+          answer=Number("Weighted pipeline"),
+          solution=lambda ctx: pipeline.weighted_pipeline(_deals(ctx)),
+          wrong=[(_open_amount, "probability"),
+                 (lambda ctx: pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)), "open")])
+def _weighted(answer, ctx):
+    expected = pipeline.weighted_pipeline(_deals(ctx))
+    if close(answer, expected, tolerance=1):
+        return Result.right(1, f"Yes: {expected:,.0f}, against {_open_amount(ctx):,.0f} of open deals at face value.")
+    if close(answer, _open_amount(ctx), tolerance=1):
+        return Result.wrong(1, "That is the open pipeline at face value.",
+                            "Weight each deal: amount × probability / 100, then add up.")
+    if close(answer, pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)), tolerance=1):
+        return Result.wrong(1, "That includes the closed deals.",
+                            "Only open deals belong in the pipeline: won deals are revenue, lost ones are gone.")
+    return Result.wrong(1, f"{answer} is not the weighted pipeline.",
+                        "Add up amount × probability / 100 over the deals that are not closed.")
+
+
+def _win_all(ctx):
+    deals = _deals(ctx)
+    return round(100 * deals["is_won"].fillna(False).astype(bool).mean(), 1)
+
+
+@exercise("crm.pipeline.win-rate", title="What is Acme's win rate, in percent (one decimal)?",
+          answer=Number("Win rate (%)"),
+          solution=lambda ctx: round(100 * pipeline.win_rate(_deals(ctx)), 1),
+          wrong=[(_win_all, "closed")])
+def _win_rate(answer, ctx):
+    expected = 100 * pipeline.win_rate(_deals(ctx))
+    if close(answer, expected, tolerance=0.1, percent=True):
+        return Result.right(1, f"Yes: {expected:.1f}% of the closed deals were won.")
+    if close(answer, _win_all(ctx), tolerance=0.1, percent=True):
+        return Result.wrong(1, "That divides by every deal, open ones included.",
+                            "Open deals are not decided yet: divide the won deals by the closed deals only.")
+    return Result.wrong(1, f"{answer} is not the win rate.", "Win rate = won deals ÷ closed deals, × 100.")
+
+
+def _slipped(ctx):
+    return len(pipeline.slipped_deals(_deals(ctx), ctx.data.as_of))
+
+
+def _open_count(ctx):
+    return int((~_deals(ctx)["is_closed"].fillna(False).astype(bool)).sum())
+
+
+@exercise("crm.pipeline.slipped", title="How many open deals have slipped past their close date (as of the data's date)?",
+          answer=Number("Slipped deals", integer=True),
+          solution=_slipped, wrong=[(_open_count, "close date")])
+def _slipped_check(answer, ctx):
+    expected = _slipped(ctx)
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} deals need a new close date, or closing as lost.")
+    if close(answer, _open_count(ctx), tolerance=0):
+        return Result.wrong(1, "That is every open deal.",
+                            f"Keep only the open deals whose close date is before {ctx.data.as_of.date()}.")
+    return Result.wrong(1, f"{answer} is not the number of slipped deals.",
+                        f"Count open deals with a close date before {ctx.data.as_of.date()} (data.as_of), not today's date.")
+
+
+def _velocity(ctx):
+    return pipeline.velocity_inputs(_deals(ctx))["velocity_per_day"]
+
+
+def _velocity_percent(ctx):
+    v = pipeline.velocity_inputs(_deals(ctx))
+    return v["open_opportunities"] * v["avg_deal_value"] * v["win_rate"] * 100 / v["cycle_days"]
+
+
+@exercise("crm.pipeline.velocity", title="What is Acme's sales velocity, in revenue per day?",
+          answer=Number("Revenue per day"),
+          solution=_velocity, wrong=[(_velocity_percent, "fraction")])
+def _velocity_check(answer, ctx):
+    expected = _velocity(ctx)
+    if close(answer, expected, tolerance=max(1.0, expected * 0.01)):
+        return Result.right(1, f"Yes: about {expected:,.0f} a day.")
+    if close(answer, _velocity_percent(ctx), tolerance=max(1.0, _velocity_percent(ctx) * 0.01)):
+        return Result.wrong(1, "The result is 100 times too large.",
+                            "Use the win rate as a fraction (0.25, not 25) in the formula.")
+    return Result.wrong(1, f"{answer} is not the sales velocity.",
+                        "Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days.")
+
+
+def _months(ctx):
+    fc = pipeline.forecast(_deals(ctx), by=None, as_of=ctx.data.as_of)
+    fc["label"] = fc["month"].dt.strftime("%Y-%m")
+    return fc
+
+
+@exercise("crm.pipeline.best-month", title="Which close month carries the largest weighted forecast?",
+          answer=Choice(lambda ctx: _months(ctx)["label"].tolist(), label="Month"),
+          solution=lambda ctx: _months(ctx).sort_values("weighted", ascending=False, kind="stable")["label"].iloc[0],
+          wrong=[(lambda ctx: _months(ctx).sort_values("weighted", kind="stable")["label"].iloc[0], "weighted")])
+def _best_month(answer, ctx):
+    fc = _months(ctx).set_index("label")
+    expected = fc["weighted"].idxmax()
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected}, with {fc.loc[expected, 'weighted']:,.0f} weighted.")
+    if answer in fc.index:
+        return Result.wrong(1, f"{answer} carries {fc.loc[answer, 'weighted']:,.0f}; another month carries more.",
+                            "Compare the weighted column of the forecast by month and take the largest.")
+    return Result.wrong(1, f"{answer!r} is not a month of the forecast.", "Pick a month from the list.")
+
+
+def _signed_deal(ctx):
+    """The open deal the lesson says was just signed: the largest deal in the last open stage."""
+    deals, stages = _deals(ctx), ctx.data.stages
+    open_stages = stages[~stages["is_closed"].fillna(False).astype(bool)].sort_values("sort_order")
+    candidates = deals[~deals["is_closed"].fillna(False).astype(bool)]
+    for stage in reversed(open_stages["stage"].astype(str).tolist()):
+        in_stage = candidates[candidates["stage"].astype(str) == stage]
+        if len(in_stage):
+            return str(in_stage.sort_values(["amount", "opportunity_id"], ascending=[False, True],
+                                            kind="stable")["opportunity_id"].iloc[0])
+    raise InputError("there is no open deal", fix="use data with open deals")
+
+
+def _stage_where(ctx, won: bool):
+    stages = ctx.data.stages
+    mask = stages["is_closed"].fillna(False).astype(bool) & (stages["is_won"].fillna(False).astype(bool) == won)
+    return str(stages.loc[mask, "stage"].iloc[0])
+
+
+def _board_start(ctx):
+    deals = _deals(ctx)
+    return deals[~deals["is_closed"].fillna(False).astype(bool)].reset_index(drop=True)
+
+
+@exercise("crm.pipeline.board-move", title="The largest deal in negotiation was just signed: move it on the board",
+          solution=lambda ctx: pipeline.move_deal(_board_start(ctx), _signed_deal(ctx), _stage_where(ctx, True),
+                                                  ctx.data.stages),
+          wrong=[(lambda ctx: pipeline.move_deal(_board_start(ctx), _signed_deal(ctx), _stage_where(ctx, False),
+                                                 ctx.data.stages), "won"),
+                 (lambda ctx: _board_start(ctx), "move")])
+def _board_move(answer, ctx):
+    table = as_table(answer, ["opportunity_id", "stage"], "the board's deals (board.deals)")
+    deal, won = _signed_deal(ctx), _stage_where(ctx, True)
+    rows = table[table["opportunity_id"].astype(str) == deal]
+    if rows.empty:
+        return Result.wrong(1, f"Deal {deal} is not on the board.", "Start again from the board of open deals.")
+    stage = str(rows["stage"].iloc[0])
+    start = _board_start(ctx).set_index("opportunity_id")["stage"].astype(str)
+    now = table.drop_duplicates("opportunity_id").set_index("opportunity_id")["stage"].astype(str)
+    others = [i for i in start.index if i != deal and i in now.index and now[i] != start[i]]
+    if stage == won and not others:
+        weighted = pipeline.weighted_pipeline(table) if "probability" in table.columns else None
+        extra = f" The weighted pipeline is now {weighted:,.0f}." if weighted is not None else ""
+        return Result.right(1, f"Done: {deal} is {won}.{extra}")
+    if stage == won:
+        return Result.wrong(1, f"{deal} is {won}, but {others[0]} moved too.",
+                            f"Move only {deal}; put {others[0]} back in {start[others[0]]}.")
+    if stage == start.get(deal):
+        return Result.wrong(1, f"{deal} is still in {stage}.",
+                            f"Pick {deal} in its column, choose {won} in 'Move to', then press Move deal.")
+    return Result.wrong(1, f"{deal} is in {stage}, not {won}.",
+                        f"The customer signed: the deal is won. Move it to {won}.")

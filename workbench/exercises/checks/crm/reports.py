@@ -1,0 +1,136 @@
+"""Checks for notebooks/crm/09-reports-and-dashboards and its practice set."""
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.crm import pipeline, reports
+from workbench.errors import InputError
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, MultiChoice, Number, Text
+
+from ._answers import close
+
+METRICS = {
+    "weighted pipeline": True,
+    "win rate": True,
+    "deals past their close date": True,
+    "activities logged per rep": True,
+    "number of fields in the CRM": False,
+    "number of logins to the CRM": False,
+    "total emails ever sent": False,
+}
+
+
+@exercise("crm.reports.few-metrics", title="A sales manager wants a one-screen dashboard. Which metrics earn a place?",
+          answer=MultiChoice(list(METRICS)),
+          solution=lambda ctx: [k for k, v in METRICS.items() if v],
+          wrong=[(lambda ctx: list(METRICS), "decision"),
+                 (lambda ctx: ["weighted pipeline", "win rate"], "activities")], max_points=2)
+def _few_metrics(answer, ctx):
+    chosen = set(answer)
+    unknown = chosen - set(METRICS)
+    if unknown:
+        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
+    should = {k for k, v in METRICS.items() if v}
+    extra, missed = sorted(chosen - should), sorted(should - chosen)
+    if not extra and not missed:
+        return Result.right(2, "Right: four metrics that each lead to an action; the others only fill the screen.")
+    points = 1 if len(extra) + len(missed) == 1 else 0
+    if extra:
+        return Result.wrong(2, f"'{extra[0]}' does not tell the manager what to do.",
+                            "Keep a metric only if a change in it leads to a decision about customers or deals.",
+                            points=points)
+    return Result.wrong(2, f"You left out '{missed[0]}'.",
+                        "Pipeline value, win rate and slipped deals show the forecast; activities logged show "
+                        "whether the CRM is used at all.", points=points)
+
+
+def _kpi(ctx, metric):
+    table = reports.kpis(ctx.data).set_index("metric")["value"]
+    return float(table[metric])
+
+
+@exercise("crm.reports.open-pipeline", title="Read the KPI table: what is the open pipeline?",
+          answer=Number("Open pipeline"),
+          solution=lambda ctx: _kpi(ctx, "Open pipeline"),
+          wrong=[(lambda ctx: float(ctx.data.opportunities["amount"].sum()), "open")])
+def _open_pipeline(answer, ctx):
+    expected = float(ctx.data.opportunities.loc[~ctx.data.opportunities["is_closed"].fillna(False).astype(bool),
+                                                 "amount"].sum())
+    if close(answer, expected, tolerance=1):
+        return Result.right(1, f"Yes: {expected:,.0f} of open deals.")
+    if close(answer, float(ctx.data.opportunities["amount"].sum()), tolerance=1):
+        return Result.wrong(1, "That adds up every deal ever, won and lost included.",
+                            "The pipeline holds only open deals: read the 'Open pipeline' row of the KPI table.")
+    return Result.wrong(1, f"{answer} is not the open pipeline.", "Read the 'Open pipeline' row of the KPI table.")
+
+
+def _rates(ctx, min_closed=5):
+    rates = reports.owner_names(pipeline.win_rate(ctx.data.opportunities, by="owner_id"), ctx.data.users)
+    return rates[rates["closed"] >= min_closed].sort_values(["win_rate", "owner"], kind="stable")
+
+
+@exercise("crm.reports.lowest-win-rate",
+          title="On the dashboard, whose win rate is the lowest (owners with at least 5 closed deals)?",
+          answer=Choice(lambda ctx: sorted(_rates(ctx)["owner"]), label="Owner"),
+          solution=lambda ctx: _rates(ctx)["owner"].iloc[0],
+          wrong=[(lambda ctx: _rates(ctx)["owner"].iloc[-1], "lowest")])
+def _lowest(answer, ctx):
+    rates = _rates(ctx).set_index("owner")
+    expected = rates.index[0]
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected} wins {rates.loc[expected, 'win_rate']:.0%} of closed deals. "
+                               "Worth a coaching conversation, not a reprimand: look at which deals they lose.")
+    if answer in rates.index:
+        return Result.wrong(1, f"{answer} wins {rates.loc[answer, 'win_rate']:.0%}; someone wins fewer.",
+                            "Sort the win rate by owner from the lowest.")
+    return Result.wrong(1, f"{answer!r} is not an owner with at least 5 closed deals.", "Pick a name from the list.")
+
+
+def _slipped_ids(ctx):
+    return set(pipeline.slipped_deals(ctx.data.opportunities, ctx.data.as_of)["opportunity_id"].astype(str))
+
+
+def _write(ctx, table, name):
+    folder = Path(tempfile.mkdtemp(prefix="wb-export-"))
+    return str(reports.export({"slipped deals": table}, folder / name))
+
+
+@exercise("crm.reports.export-slipped",
+          title="Export the slipped deals to an Excel file for the sales manager, then type the file's name",
+          answer=Text("File name", placeholder="slipped-deals.xlsx"),
+          solution=lambda ctx: _write(ctx, pipeline.slipped_deals(ctx.data.opportunities, ctx.data.as_of),
+                                      "slipped-deals.xlsx"),
+          wrong=[(lambda ctx: _write(ctx, ctx.data.opportunities[~ctx.data.opportunities["is_closed"]
+                                                                 .fillna(False).astype(bool)], "open.xlsx"), "slipped"),
+                 (lambda ctx: "no-such-file.xlsx", "export")])
+def _export(answer, ctx):
+    if not isinstance(answer, str) or not answer.strip():
+        raise InputError("the answer should be a file name", fix="type the name of the file you exported")
+    path = Path(answer.strip()).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        return Result.wrong(1, f"{path.name} is not an Excel file.",
+                            "Export with a name ending in .xlsx, so the manager can open it in Excel.")
+    if not path.exists():
+        return Result.wrong(1, f"There is no file called {path} next to this notebook.",
+                            "Run the export cell first, then type the exact name it printed.")
+    try:
+        sheets = pd.read_excel(path, sheet_name=None)
+    except Exception:  # a file that is not a workbook
+        return Result.wrong(1, f"{path.name} could not be read as an Excel workbook.",
+                            "Write it with reports.export(...) and a name ending in .xlsx.")
+    expected = _slipped_ids(ctx)
+    for sheet in sheets.values():
+        if "opportunity_id" in sheet.columns:
+            got = set(sheet["opportunity_id"].astype(str))
+            if got == expected:
+                return Result.right(1, f"Yes: {len(expected)} slipped deals, ready to share.")
+            if got > expected:
+                return Result.wrong(1, f"The file lists {len(got)} deals; only {len(expected)} have slipped.",
+                                    "Export only the slipped deals: open deals whose close date has passed.")
+            return Result.wrong(1, f"The file lists {len(got)} deals, not the {len(expected)} slipped ones.",
+                                "Export the table pipeline.slipped_deals(data.opportunities, data.as_of).")
+    return Result.wrong(1, "No sheet in the file has an opportunity_id column.",
+                        "Export the slipped deals table as it is, with its opportunity_id column.")

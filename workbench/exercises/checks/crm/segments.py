@@ -1,0 +1,121 @@
+"""Checks for notebooks/crm/06-segmentation-rfm and its practice set."""
+
+from workbench.crm.segments import SEGMENT_NAMES, rfm, segment_summary
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ._answers import as_table, close
+
+
+def _table(ctx):
+    return rfm(ctx.data.orders, as_of=ctx.data.as_of)
+
+
+def _count(ctx, segment):
+    return int((_table(ctx)["segment"].astype(str) == segment).sum())
+
+
+@exercise("crm.segments.champions-count", title="How many customers are Champions?",
+          answer=Number("Champions", integer=True),
+          solution=lambda ctx: _count(ctx, "Champions"),
+          wrong=[(lambda ctx: len(_table(ctx)), "Champions"),
+                 (lambda ctx: _count(ctx, "Loyal"), "R, F and M")])
+def _champions(answer, ctx):
+    table = _table(ctx)
+    expected = _count(ctx, "Champions")
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} Champions out of {len(table)} customers.")
+    if close(answer, len(table), tolerance=0):
+        return Result.wrong(1, f"{len(table)} is every customer who has ordered.",
+                            "Count only the rows whose segment is Champions.")
+    return Result.wrong(1, f"{answer} is not the number of Champions.",
+                        "Champions score at least 4 on R, F and M; count the rows of the RFM table whose "
+                        "segment is 'Champions'.")
+
+
+def _biggest(ctx):
+    s = segment_summary(_table(ctx))
+    return s.sort_values(["customers", "segment"], ascending=[False, True], kind="stable")["segment"].iloc[0]
+
+
+def _smallest(ctx):
+    s = segment_summary(_table(ctx))
+    s = s[s["customers"] > 0]
+    return s.sort_values(["customers", "segment"], kind="stable")["segment"].iloc[0]
+
+
+@exercise("crm.segments.biggest-segment", title="Which segment holds the most customers?",
+          answer=Choice(list(SEGMENT_NAMES), label="Segment"),
+          solution=_biggest, wrong=[(_smallest, "most customers")])
+def _biggest_check(answer, ctx):
+    s = segment_summary(_table(ctx)).set_index("segment")
+    expected = _biggest(ctx)
+    if answer == expected:
+        return Result.right(1, f"Right: {expected}, with {s.loc[expected, 'customers']} customers.")
+    if answer in s.index:
+        return Result.wrong(1, f"{answer} has {s.loc[answer, 'customers']} customers; another segment has more.",
+                            "Sort the segment summary by the number of customers and take the one with the most customers.")
+    return Result.wrong(1, f"{answer!r} is not a segment name.", "Pick one of the segment names in the list.")
+
+
+@exercise("crm.segments.win-back", title="They used to buy often and spend a lot, but have not ordered for a long "
+                                          "time. Which segment are they, and who should call them?",
+          answer=Choice(list(SEGMENT_NAMES), label="Segment"),
+          solution=lambda ctx: "Cannot Lose Them",
+          wrong=[(lambda ctx: "Hibernating", "often"), (lambda ctx: "Champions", "recen")])
+def _win_back(answer, ctx):
+    if answer == "Cannot Lose Them":
+        return Result.right(1, "Yes: low R but high F and M. A personal call from their rep, not another "
+                               "mass email, is the way to win them back.")
+    if answer == "Hibernating":
+        return Result.wrong(1, "Hibernating customers are lapsed, but they never bought often or much.",
+                            "These customers scored high on F (they bought often) and M: look for a low-R "
+                            "segment that requires high F and M.")
+    if answer in ("Champions", "Loyal"):
+        return Result.wrong(1, f"{answer} have bought recently (R of 3 or more).",
+                            "They have not bought recently, so their R score is low (1 or 2).")
+    return Result.wrong(1, f"{answer} does not match: low recency, high frequency and high spend.",
+                        "Read the segment map from the top: which rule needs R at most 2 and F and M at least 4?")
+
+
+def _revenue(ctx, segment):
+    s = segment_summary(_table(ctx)).set_index("segment")
+    return float(s.loc[segment, "revenue"])
+
+
+@exercise("crm.segments.at-risk-revenue",
+          title="How much have the At Risk customers spent in total (monetary, rounded to the unit)?",
+          answer=Number("Revenue"),
+          solution=lambda ctx: round(_revenue(ctx, "At Risk")),
+          wrong=[(lambda ctx: round(_revenue(ctx, "Champions")), "At Risk"),
+                 (lambda ctx: round(_table(ctx)["monetary"].sum()), "At Risk")])
+def _at_risk(answer, ctx):
+    expected = _revenue(ctx, "At Risk")
+    if close(answer, expected, tolerance=1):
+        return Result.right(1, f"Yes: {expected:,.0f} of past spend is at risk of walking away.")
+    return Result.wrong(1, f"{answer} is not the At Risk customers' total spend.",
+                        "Take the rows whose segment is At Risk and add up their monetary column "
+                        "(or read the revenue column of the segment summary).")
+
+
+@exercise("crm.segments.rfm-table", title="Build the RFM table of Acme's customers as of data.as_of",
+          solution=_table,
+          wrong=[(lambda ctx: _table(ctx).assign(r=6 - _table(ctx)["r"]), "recent")])
+def _rfm_table(answer, ctx):
+    table = as_table(answer, ["contact_id", "r", "f", "m"], "rfm(data.orders, as_of=data.as_of)")
+    expected = _table(ctx).set_index("contact_id")[["r", "f", "m"]]
+    got = table.drop_duplicates("contact_id").set_index("contact_id")
+    if set(got.index) != set(expected.index):
+        return Result.wrong(1, f"The table has {len(got)} customers; there are {len(expected)}.",
+                            "Use every order of data.orders, grouped by contact_id, up to data.as_of.")
+    got = got.loc[expected.index]
+    wrong = [c for c in ("r", "f", "m") if (got[c].astype(int) != expected[c]).any()]
+    if not wrong:
+        return Result.right(1, f"Right: {len(expected)} customers scored on R, F and M.")
+    column = wrong[0]
+    if column == "r" and (got["r"].astype(int) == 6 - expected["r"]).all():
+        return Result.wrong(1, "The R scores are upside down.",
+                            "The most recent customers (fewest days since their last order) must score 5.")
+    return Result.wrong(1, f"The {column.upper()} scores differ for {int((got[column].astype(int) != expected[column]).sum())} customers.",
+                        "Score quintiles after rank(method='first') on the customers sorted by id, as rfm() does; "
+                        "measure recency from data.as_of.")
