@@ -10,7 +10,7 @@ stays fast:
 
 from __future__ import annotations
 
-import importlib
+from .lazy import attributes
 
 __version__ = "0.1.0"
 
@@ -32,13 +32,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'workbench' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = attributes(__name__, _LAZY, globals())

@@ -78,13 +78,22 @@ def current(start: Path | None = None) -> Settings:
         return env.get(env_name) or config.get(key)
 
     learner = pick("WORKBENCH_LEARNER", "learner") or _login()
-    home = Path(pick("WORKBENCH_HOME", "home") or Path.home() / ".workbench").expanduser()
-    data_dir = pick("WORKBENCH_DATA", "data_dir")
-    if data_dir and config_file and not Path(data_dir).is_absolute() and not env.get("WORKBENCH_DATA"):
-        data_dir = config_file.parent / data_dir
+
+    def path_of(env_name, key):
+        """A path setting; a relative one written in the config file is relative to that file's folder."""
+        value = pick(env_name, key)
+        if not value:
+            return None
+        path = Path(value).expanduser()
+        if config_file and not path.is_absolute() and not env.get(env_name):
+            path = config_file.parent / path
+        return path
+
+    home = path_of("WORKBENCH_HOME", "home") or Path.home() / ".workbench"
+    data_dir = path_of("WORKBENCH_DATA", "data_dir")
     seed = pick("WORKBENCH_SEED", "seed")
     return Settings(learner=str(learner), home=home,
-                    data_dir=Path(data_dir) if data_dir else None,
+                    data_dir=data_dir,
                     seed=int(seed) if seed not in (None, "") else None,
                     config_file=config_file)
 

@@ -11,7 +11,7 @@ Functions take and return pandas DataFrames.  Names are imported lazily, so
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import attributes
 
 _MODULES = {
     "consent": ["current_consent", "may_contact", "mailing_list", "contacted_without_consent",
@@ -44,13 +44,4 @@ _LAZY = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = attributes(__name__, {name: f".{module}" for name, module in _LAZY.items()}, globals())

@@ -210,7 +210,8 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                               f"use one of: {', '.join(column.choices)}"))
             if kind == "category":
                 cats = list(column.choices) if column.choices else sorted(text.dropna().unique())
-                out[column.name] = pd.Categorical(text, categories=cats)
+                # values outside the categories were reported above; they become missing, not a warning
+                out[column.name] = pd.Categorical(text.where(text.isin(cats)), categories=cats)
             else:
                 out[column.name] = text.astype(object).where(present, None)
     typed = pd.DataFrame(out, index=df.index)

@@ -18,7 +18,7 @@ line), :mod:`.planner` (the calendar), :mod:`.review` (post review,
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import attributes
 
 _LAZY = {
     "Persona": "personas", "load_personas": "personas", "save_personas": "personas",
@@ -39,13 +39,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = attributes(__name__, {name: f".{module}" for name, module in _LAZY.items()}, globals())
