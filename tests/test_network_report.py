@@ -1,0 +1,97 @@
+"""The rep's HTML report, targets files, weekly means and the explorer widget."""
+
+import pandas as pd
+import pytest
+
+from workbench.errors import DataError, InputError
+from workbench.network.graph import demo_exports, demo_network
+from workbench.network.means import weekly_means
+from workbench.network.report import default_targets, network_report, read_targets, write_report
+
+
+def test_write_report_from_export_folders(tmp_path):
+    exports = demo_exports()
+    out = write_report([e.folder for e in exports], tmp_path / "r" / "report.html", targets=["Vega", "Atlas"],
+                       include_plotlyjs=False)
+    page = out.read_text(encoding="utf-8")
+    for heading in ("Reach", "Relationship classes", "Top connectors", "Warm introductions", "Referrals",
+                    "Possible customers", "Weekly means", "Map"):
+        assert heading in page
+    assert "Eve Fox" in page and "<script" in page
+
+
+def test_report_tables_and_default_targets():
+    net = demo_network()
+    tables = network_report(net, targets=None)
+    assert tables["targets"] == default_targets(net)
+    assert set(tables["classes"].columns) >= {"rep", "Strong", "Familiar", "Weak", "Unknown"}
+    assert tables["connectors"].columns[0] == "person"
+
+
+def test_read_targets_variants(tmp_path):
+    (tmp_path / "t.txt").write_text("Orion\n\nVega\nOrion\n")
+    assert read_targets(tmp_path / "t.txt") == ["Orion", "Vega"]
+    (tmp_path / "t.csv").write_text("Account,priority\nOrion,1\nVega,2\n")
+    assert read_targets(tmp_path / "t.csv") == ["Orion", "Vega"]
+    (tmp_path / "bad.csv").write_text("x,y\n1,2\n")
+    with pytest.raises(DataError, match="account"):
+        read_targets(tmp_path / "bad.csv")
+    with pytest.raises(DataError):
+        read_targets(tmp_path / "missing.txt")
+    with pytest.raises(InputError):
+        write_report([], tmp_path / "x.html")
+
+
+def test_weekly_means_counts_and_goals():
+    sam = demo_exports()[0]
+    w = weekly_means(sam, as_of="2026-01-18", weeks=3, goals={"messages_sent": 3})
+    assert w["week"].tolist() == ["2025-12-29", "2026-01-05", "2026-01-12"]
+    jan5 = w.set_index("week").loc["2026-01-05"]
+    # Sam wrote to Ana on 5, 6, 7 and 8 January and to Dee on the 6th
+    assert jan5["messages_sent"] == 5 and jan5["people_messaged"] == 2 and jan5["goals_met"] == "1/1"
+    with pytest.raises(InputError):
+        weekly_means(sam, goals={"likes": 3})
+    with pytest.raises(InputError):
+        weekly_means(demo_exports())
+
+
+def test_weekly_means_counts_crm_meetings():
+    sam = demo_exports()[0]
+    acts = pd.DataFrame({"owner_id": ["U-sam", "U-sam", "U-other"], "type": ["meeting", "call", "meeting"],
+                         "status": ["completed"] * 3,
+                         "completed_at": pd.to_datetime(["2026-01-13 10:00", "2026-01-14 10:00", "2026-01-13 10:00"]),
+                         "due_at": pd.to_datetime(["2026-01-13 10:00"] * 3)})
+    w = weekly_means(sam, {"activities": acts}, as_of="2026-01-18", weeks=1)
+    assert w[["meetings", "calls"]].values.tolist() == [[1, 1]]
+
+
+def test_explorer_widget_updates_tables_and_reports_unknown_targets():
+    from workbench.widgets.network import NetworkExplorer
+
+    ex = NetworkExplorer(demo_network(), show_map=False)
+    ex.target.value = "Orion"
+    assert set(ex.paths["target_name"]) == {"Ana Borges", "Cy Dube"}
+    ex.rep.value = "in/lina"
+    assert set(ex.paths["from"]) == {"in/lina"}
+    ex.target.value = "Nowhere Ltd"
+    assert ex.paths.empty and "nobody" in ex.message.value
+
+
+def test_connectors_from_a_data_folder():
+    from workbench.data import SAMPLE_FOLDER
+    from workbench.network.connectors import connectors_from_path
+
+    if not (SAMPLE_FOLDER / "social" / "reps.csv").exists():
+        pytest.skip("sample social data not generated yet")
+    text = connectors_from_path(SAMPLE_FOLDER, top=3, format="csv")
+    assert text.splitlines()[0].startswith("person,") and len(text.splitlines()) == 4
+
+
+def test_report_from_the_sample_data_folder(tmp_path):
+    from workbench.data import SAMPLE_FOLDER
+
+    if not (SAMPLE_FOLDER / "social" / "reps.csv").exists():
+        pytest.skip("sample social data not generated yet")
+    out = write_report([SAMPLE_FOLDER], tmp_path / "team.html", include_plotlyjs=False)
+    page = out.read_text(encoding="utf-8")
+    assert "Joan Brennan" in page and "Possible customers" in page

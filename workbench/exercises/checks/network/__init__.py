@@ -1,0 +1,1 @@
+"""Checks for the network track (notebooks/network and exercises/network)."""

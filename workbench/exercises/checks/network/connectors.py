@@ -1,0 +1,86 @@
+"""Checks for notebooks/network/02-connectors and its practice set."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice
+
+from .lesson_data import connector_candidates, label, net, person_of
+
+
+def _options(ctx):
+    n = net(ctx)
+    return sorted(label(n, c) for c in connector_candidates(ctx))
+
+
+def _ranking(ctx):
+    from workbench.network.connectors import rank_connectors
+
+    return rank_connectors(net(ctx)).set_index("person")
+
+
+def _best_by(ctx, column):
+    r = _ranking(ctx).loc[connector_candidates(ctx)]
+    return r[column].astype(float).idxmax()
+
+
+def _pick_check(id, title, column, what, hint):
+    def solution(ctx):
+        return label(net(ctx), _best_by(ctx, column))
+
+    def wrong(ctx):
+        r = _ranking(ctx).loc[connector_candidates(ctx)]
+        return label(net(ctx), r[column].astype(float).idxmin())
+
+    @exercise(id, title=title, answer=Choice(_options, label="Person"), solution=solution,
+              wrong=[(wrong, column.split("_")[0])])
+    def _check(answer, ctx):
+        n = net(ctx)
+        cands = connector_candidates(ctx)
+        person = person_of(n, answer, cands)
+        if person is None:
+            return Result.wrong(1, f"{answer!r} is not one of the people offered.", "Pick a name from the list.")
+        best = _best_by(ctx, column)
+        r = _ranking(ctx)
+        if person == best:
+            return Result.right(1, f"Yes: {label(n, best)} has the highest {what} ({r.loc[best, column]:.3f}). "
+                                   f"{r.loc[best, 'why']}")
+        return Result.wrong(1, f"{label(n, person)} has a {what} of {r.loc[person, column]:.3f}; "
+                               "someone in the list has more.", hint)
+    return _check
+
+
+_pick_check("network.connectors.top-connector", "Who is the best connector of the team network, all measures combined?",
+            "combined", "combined score",
+            "Look at the combined column of rank_connectors(net): the highest combined score ranks first.")
+_pick_check("network.connectors.most-between", "Who sits on the most shortest paths between other people?",
+            "betweenness", "betweenness",
+            "Sort the ranking by betweenness: it measures how often someone lies on the shortest path between two others.")
+
+CONSTRAINT_OPTIONS = ["Constraint 0.15: their contacts rarely know each other",
+                      "Constraint 0.90: their contacts all know each other"]
+
+
+@exercise("network.connectors.structural-hole",
+          title="Two contacts each know 10 people. Which one gives your rep access to more new people?",
+          answer=Choice(CONSTRAINT_OPTIONS), solution=lambda ctx: CONSTRAINT_OPTIONS[0],
+          wrong=[(lambda ctx: CONSTRAINT_OPTIONS[1], "redundant")])
+def _check_hole(answer, ctx):
+    if answer == CONSTRAINT_OPTIONS[0]:
+        return Result.right(1, "Right: low constraint means non-redundant contacts, bridges over structural holes.")
+    return Result.wrong(1, "High constraint means a closed circle: the 10 contacts mostly know each other.",
+                        "Contacts who all know each other are redundant: the same news, the same people. "
+                        "Low constraint brings more new people.")
+
+
+ROLES = ["coordinator", "itinerant", "gatekeeper", "liaison"]
+
+
+@exercise("network.connectors.liaison",
+          title="Karim works at an insurer. He knows a bank's CFO and a retailer's buyer, who do not know each "
+                "other. Which brokerage role does Karim play between them?",
+          answer=Choice(ROLES), solution=lambda ctx: "liaison", wrong=[(lambda ctx: "coordinator", "three")])
+def _check_liaison(answer, ctx):
+    if answer == "liaison":
+        return Result.right(1, "Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker.")
+    return Result.wrong(1, f"A {answer} needs some of the three to share a group.",
+                        "Count the groups: insurer, bank, retailer are three different groups. "
+                        "Which role links three groups?")

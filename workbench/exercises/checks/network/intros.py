@@ -1,0 +1,79 @@
+"""Checks for notebooks/network/03-warm-introductions and its practice set."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ..crm._answers import close
+from .lesson_data import focus_rep, introducer_options, label, lesson_target, net, person_of
+
+
+def _target(ctx):
+    t = lesson_target(ctx)
+    if t is None:
+        from workbench.errors import ExerciseError
+
+        raise ExerciseError("this data has no account reachable through one introducer",
+                            fix="use the sample company, or a data variant with LinkedIn exports")
+    return t
+
+
+def _introducer_label(ctx):
+    return label(net(ctx), _target(ctx)["introducer"])
+
+
+def _other_introducer(ctx):
+    options = [o for o in introducer_options(ctx) if o != _introducer_label(ctx)]
+    return options[0] if options else "nobody"
+
+
+@exercise("network.intros.who-to-ask",
+          title="Whom should your rep ask for a warm introduction into the lesson's target account?",
+          answer=Choice(introducer_options, label="Ask"), solution=_introducer_label,
+          wrong=[(_other_introducer, "strongest")])
+def _check_who(answer, ctx):
+    n = net(ctx)
+    t = _target(ctx)
+    if str(answer) in (_introducer_label(ctx), t["introducer"]):
+        return Result.right(1, f"Yes: the strongest path into {t['account']} goes through "
+                               f"{_introducer_label(ctx)} (path strength {t['path_strength']:.3f}).")
+    person = person_of(n, answer, list(n.graph.neighbors(focus_rep(ctx))))
+    if person is None:
+        return Result.wrong(1, f"{answer!r} is not one of your rep's contacts.", "Pick a name from the list.")
+    return Result.wrong(1, f"{label(n, person)} can help, but there is a stronger path.",
+                        "Compare whole paths: the strongest path multiplies the strengths of its ties. "
+                        "warm_paths(net, account, sources=[rep]) lists them.")
+
+
+def _strength(ctx) -> float:
+    return round(_target(ctx)["path_strength"], 3)
+
+
+@exercise("network.intros.path-strength",
+          title="What is the strength of that best path (the product of its ties' strengths, 3 decimals)?",
+          answer=Number("Path strength"), solution=_strength,
+          wrong=[(lambda ctx: round(_target(ctx)["weakest_link"], 3), "multiply")])
+def _check_strength(answer, ctx):
+    expected = _strength(ctx)
+    if close(answer, expected, tolerance=0.0015):
+        return Result.right(1, f"Right: {expected:.3f}. Each hop loses some warmth, so short strong paths win.")
+    if close(answer, _target(ctx)["weakest_link"], tolerance=0.0015):
+        return Result.wrong(1, "That is the weakest tie on the path, not the whole path.",
+                            "Multiply the strengths of every tie on the path.")
+    return Result.wrong(1, f"{answer} is not the path's strength.",
+                        "Multiply the strengths of the ties on the path (path_strength in warm_paths).")
+
+
+APPROACHES = ["Send a connection request with no message",
+              "Ask a common contact to introduce you, and say why you want to meet",
+              "Send your product brochure right away"]
+
+
+@exercise("network.intros.approach",
+          title="Your rep wants to reach a buyer they have never met. What does seed 003 recommend?",
+          answer=Choice(APPROACHES), solution=lambda ctx: APPROACHES[1],
+          wrong=[(lambda ctx: APPROACHES[0], "common contact"), (lambda ctx: APPROACHES[2], "common contact")])
+def _check_approach(answer, ctx):
+    if answer == APPROACHES[1]:
+        return Result.right(1, "Yes: go through a common contact and always explain why.")
+    return Result.wrong(1, "A cold, unexplained approach rarely works.",
+                        "Prefer a common contact who introduces you, and always say why you want to connect.")

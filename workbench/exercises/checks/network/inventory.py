@@ -1,0 +1,96 @@
+"""Checks for notebooks/network/01-inventory-of-your-network and its practice set."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, Number
+
+from ..crm._answers import close
+from .lesson_data import inventory
+
+CLASSES = ["Strong", "Familiar", "Weak", "Unknown"]
+
+
+def _counts(ctx):
+    return inventory(ctx)["class"].astype(str).value_counts()
+
+
+def _strong(ctx) -> int:
+    return int(_counts(ctx).get("Strong", 0))
+
+
+@exercise("network.inventory.strong-count", title="How many of your rep's contacts are Strong ties?",
+          answer=Number("Strong contacts", integer=True), solution=_strong,
+          wrong=[(lambda ctx: _strong(ctx) + int(_counts(ctx).get("Familiar", 0)), "Familiar"),
+                 (lambda ctx: len(inventory(ctx)), "class")])
+def _check_strong(answer, ctx):
+    expected = _strong(ctx)
+    familiar = int(_counts(ctx).get("Familiar", 0))
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} Strong ties, the people most likely to help right away.")
+    if close(answer, expected + familiar, tolerance=0):
+        return Result.wrong(1, "That counts Strong and Familiar ties together.",
+                            "Count only the Strong class; Familiar ties come next in the inventory.")
+    if close(answer, len(inventory(ctx)), tolerance=0):
+        return Result.wrong(1, "That is every contact in the inventory.",
+                            "Filter the inventory on its class column: keep 'Strong' only.")
+    return Result.wrong(1, f"{answer} is not the number of Strong ties.",
+                        "Use class_counts(inv) on the rep's inventory and read the Strong class.")
+
+
+@exercise("network.inventory.one-way",
+          title="You wrote three messages to a prospect and never got an answer. Which class is this tie?",
+          answer=Choice(CLASSES), solution=lambda ctx: "Unknown", wrong=[(lambda ctx: "Weak", "one way")])
+def _check_one_way(answer, ctx):
+    if answer == "Unknown":
+        return Result.right(1, "Right: traffic that only ever went one way is no relationship yet, so Unknown.")
+    return Result.wrong(1, f"Not {answer}.",
+                        "Messages that only went one way say nothing about the relationship: which class "
+                        "means 'no two-way history'?")
+
+
+def _warm_prospects(ctx) -> int:
+    inv = inventory(ctx)
+    return int((inv["could_become_customer"] & inv["class"].astype(str).isin(["Strong", "Familiar"])).sum())
+
+
+@exercise("network.inventory.warm-prospects",
+          title="How many possible customers in your rep's network are already Strong or Familiar ties?",
+          answer=Number("Warm prospects", integer=True), solution=_warm_prospects,
+          wrong=[(lambda ctx: int(inventory(ctx)["could_become_customer"].sum()), "Strong or Familiar")])
+def _check_warm(answer, ctx):
+    expected = _warm_prospects(ctx)
+    everyone = int(inventory(ctx)["could_become_customer"].sum())
+    if close(answer, expected, tolerance=0):
+        return Result.right(1, f"Yes: {expected} people who could buy already know and like your rep: start there.")
+    if close(answer, everyone, tolerance=0):
+        return Result.wrong(1, "That counts every possible customer, whatever the relationship.",
+                            "Keep the possible customers whose class is Strong or Familiar.")
+    return Result.wrong(1, f"{answer} is not the number of warm prospects.",
+                        "Filter the inventory: could_become_customer is True and class is Strong or Familiar.")
+
+
+def _actions(ctx):
+    from workbench.network.strength import next_action
+
+    return sorted({next_action(c, p) for c in CLASSES for p in (False, True)})
+
+
+def _strongest_non_prospect(ctx):
+    inv = inventory(ctx)
+    rows = inv[(inv["class"].astype(str) == "Strong") & ~inv["could_become_customer"]]
+    return rows.iloc[0] if len(rows) else None
+
+
+@exercise("network.inventory.next-step",
+          title="What should your rep do next with a Strong contact who will not buy themselves?",
+          answer=Choice(_actions, label="Next step"),
+          solution=lambda ctx: "Ask for one or two names they could introduce you to.",
+          wrong=[(lambda ctx: "Introduce yourself with a reason to talk, or let the tie rest.", "referral")])
+def _check_next(answer, ctx):
+    expected = "Ask for one or two names they could introduce you to."
+    if answer == expected:
+        row = _strongest_non_prospect(ctx)
+        who = f" For example, {row['name']}." if row is not None else ""
+        return Result.right(1, "Yes: a strong tie who will not buy can still open doors: ask for a referral." + who)
+    return Result.wrong(1, "That step suits a weaker or colder tie.",
+                        "A Strong tie trusts your rep: ask them for a referral, one or two names.")
+

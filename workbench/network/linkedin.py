@@ -1,0 +1,484 @@
+"""Read LinkedIn data exports: connections, messages and invitations.
+
+LinkedIn's "Get a copy of your data" archive holds ``Connections.csv``,
+``messages.csv`` and ``Invitations.csv``.  Their layout has changed over the
+years, so every reader here matches headers *by name* (any case, any order),
+finds the header row even below the "Notes:" preamble, accepts a UTF-8 BOM,
+blank names (hidden profiles), a missing ``URL`` column, several recipients in
+one message row and every date format LinkedIn has used.  Unknown extra
+columns are kept.  A file that cannot be read raises
+:class:`~workbench.errors.DataError` naming the file, the row (header = row 1)
+and the column.
+
+People are keyed on their profile URL (``in/<slug>``), or on their name when
+the export has no URL.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "Connections.csv").write_text(
+...     "Notes:\\n\\"When exporting...\\"\\n\\n"
+...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+...     "Amina,Rahman,https://www.linkedin.com/in/amina-rahman,,Orion,CFO,08 Feb 2026\\n",
+...     encoding="utf-8-sig")
+>>> export = read_linkedin(folder, owner="Sam Lee")
+>>> export.connections[["person", "name", "company", "connected_on"]].to_dict("records")
+[{'person': 'in/amina-rahman', 'name': 'Amina Rahman', 'company': 'Orion', 'connected_on': Timestamp('2026-02-08 00:00:00')}]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError, InputError
+
+# canonical column -> accepted header spellings (compared lower-case, spaces/underscores removed)
+CONNECTION_COLUMNS = {
+    "first_name": ("first name", "firstname", "first"),
+    "last_name": ("last name", "lastname", "last"),
+    "url": ("url", "profile url", "linkedin url", "profileurl"),
+    "email": ("email address", "email", "e-mail address"),
+    "company": ("company", "organization", "current company"),
+    "position": ("position", "title", "job title"),
+    "connected_on": ("connected on", "connectedon", "connected at", "connected"),
+}
+MESSAGE_COLUMNS = {
+    "conversation_id": ("conversation id",),
+    "conversation_title": ("conversation title",),
+    "from_name": ("from", "sender"),
+    "from_url": ("sender profile url", "sender url"),
+    "to_names": ("to", "recipients"),
+    "to_urls": ("recipient profile urls", "recipient profile url", "recipient urls"),
+    "date": ("date", "sent at", "timestamp"),
+    "subject": ("subject",),
+    "content": ("content", "body", "message"),
+    "folder": ("folder",),
+    "is_draft": ("is message draft", "is draft"),
+}
+INVITATION_COLUMNS = {
+    "from_name": ("from",),
+    "to_name": ("to",),
+    "sent_at": ("sent at", "date", "sent"),
+    "message": ("message",),
+    "direction": ("direction",),
+    "from_url": ("inviterprofileurl", "inviter profile url"),
+    "to_url": ("inviteeprofileurl", "invitee profile url"),
+}
+REQUIRED = {
+    "Connections.csv": ("first_name", "last_name", "connected_on"),
+    "messages.csv": ("from_name", "date"),
+    "Invitations.csv": ("from_name", "to_name", "sent_at", "direction"),
+}
+FILE_NAMES = {"connections": "Connections.csv", "messages": "messages.csv", "invitations": "Invitations.csv"}
+
+# Formats LinkedIn has used, tried in order on the whole column before a per-value fallback.
+DATE_FORMATS = ("%d %b %Y", "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%m/%d/%y, %I:%M %p",
+                "%m/%d/%Y, %I:%M %p", "%Y-%m-%d", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%y", "%d %B %Y")
+
+_SLUG = re.compile(r"linkedin\.com/(in|pub|company)/([^/?#\s]+)", re.I)
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", str(text).replace("\ufeff", "")).strip().lower()
+
+
+def person_key(url=None, name=None) -> str | None:
+    """The key a person is known by: ``in/<slug>`` from a profile URL, else ``name:<name>``.
+
+    >>> person_key("https://www.linkedin.com/in/Amina-Rahman/?trk=x")
+    'in/amina-rahman'
+    >>> person_key(None, "  Karim  Haddad ")
+    'name:karim haddad'
+    >>> person_key("", "") is None
+    True
+    """
+    if url is not None and not (isinstance(url, float) and url != url):
+        text = str(url).strip()
+        m = _SLUG.search(text)
+        if m:
+            return f"{m.group(1).lower()}/{m.group(2).rstrip('/').lower()}"
+        if text.lower().startswith(("in/", "name:", "contact:", "rep:")):
+            return text.lower()
+    if name is not None and not (isinstance(name, float) and name != name):
+        clean = " ".join(str(name).split()).lower()
+        if clean:
+            return f"name:{clean}"
+    return None
+
+
+def parse_dates(values: pd.Series, *, file: str, column: str, first_row: int = 2) -> pd.Series:
+    """Parse a column of export dates, whatever LinkedIn format they use.
+
+    Blank values become ``NaT``; a value no format reads raises
+    :class:`DataError` with its row (``first_row`` is the row of the first value).
+
+    >>> parse_dates(pd.Series(["08 Feb 2026", "", "1/29/26, 2:37 PM", "2025-06-01 14:03:22 UTC"]),
+    ...             file="x.csv", column="Date").tolist()
+    [Timestamp('2026-02-08 00:00:00'), NaT, Timestamp('2026-01-29 14:37:00'), Timestamp('2025-06-01 14:03:22')]
+    """
+    text = values.astype("string").str.strip()
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    todo = text.notna() & (text != "")
+    for fmt in DATE_FORMATS:
+        if not todo.any():
+            break
+        parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        ok = parsed.notna()
+        out.loc[parsed.index[ok]] = parsed[ok].astype("datetime64[ns]")
+        todo.loc[parsed.index[ok]] = False
+    if todo.any():  # anything else pandas can read unambiguously (ISO with zone, ...)
+        for idx in text.index[todo]:
+            try:
+                value = pd.Timestamp(str(text[idx]).replace(" UTC", ""))
+                if value.tzinfo is not None:
+                    value = value.tz_convert("UTC").tz_localize(None)
+                out.loc[idx] = value
+            except (ValueError, TypeError):
+                row = first_row + values.index.get_loc(idx)
+                raise DataError(f"{text[idx]!r} is not a date", file=file, row=row, column=column,
+                                fix="write dates as LinkedIn does, e.g. '08 Feb 2026' or '2026-02-08'") from None
+    return out
+
+
+def _find_header(lines: list[str], wanted: dict, required: tuple, file: str) -> int:
+    """Index of the first line whose cells include every required header."""
+    for i, line in enumerate(lines[:50]):
+        try:
+            cells = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            continue
+        names = {_norm_header(c) for c in cells}
+        if all(any(a in names for a in wanted[col]) for col in required):
+            return i
+    need = ", ".join(wanted[c][0].title() for c in required)
+    raise DataError(f"no header row with the columns {need} in the first 50 lines", file=file, row=1,
+                    fix=f"export the file again from LinkedIn, or add a header line with {need}")
+
+
+def read_table(path, columns: dict, *, name: str | None = None) -> pd.DataFrame:
+    """Read one export CSV: find its header, map columns by name, keep extra columns.
+
+    Canonical columns missing from the file are added blank.  Row numbers in
+    errors count records as a spreadsheet does (header = row 1).
+
+    >>> read_table(io.StringIO("\\ufeffConnected On,Last Name,First Name,Shoe Size\\n08 Feb 2026,Rahman,Amina,38\\n"),
+    ...            CONNECTION_COLUMNS, name="Connections.csv").columns.tolist()
+    ['connected_on', 'last_name', 'first_name', 'Shoe Size', 'url', 'email', 'company', 'position']
+    """
+    file = name or (Path(path).name if not hasattr(path, "read") else "export.csv")
+    if hasattr(path, "read"):
+        text = path.read()
+    else:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as err:
+            raise DataError(f"cannot read the file ({err.strerror})", file=path,
+                            fix="check the path of the LinkedIn export") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise DataError("the file is empty", file=file, fix="export the file again from LinkedIn")
+    required = REQUIRED.get(file, tuple(columns)[:1])
+    start = _find_header(lines, columns, required, file)
+    body = "\n".join(lines[start:])
+    try:
+        df = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False, skip_blank_lines=True,
+                         engine="c")
+    except pd.errors.ParserError as err:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+        if m:
+            expected, line, saw = map(int, m.groups())
+            raise DataError(f"the row has {saw} fields, the header has {expected}", file=file, row=line,
+                            column=None, fix="quote values that contain commas, or export the file again") from None
+        raise DataError(f"the file is not valid CSV ({err})", file=file,
+                        fix="export the file again from LinkedIn") from None
+    rename = {}
+    normalised = {c: _norm_header(c) for c in df.columns}
+    for canonical, spellings in columns.items():
+        for col, norm in normalised.items():
+            if norm in spellings and col not in rename:
+                rename[col] = canonical
+                break
+    df = df.rename(columns=rename)
+    for canonical in columns:
+        if canonical not in df.columns:
+            df[canonical] = ""
+    return df
+
+
+def _owner_key(owner, owner_url):
+    return person_key(owner_url, owner) or "me"
+
+
+def read_connections(path, *, name: str = "Connections.csv") -> pd.DataFrame:
+    """``Connections.csv`` as a table: one row per connection.
+
+    Columns: ``person`` (key), ``name``, ``first_name``, ``last_name``, ``url``,
+    ``email``, ``company``, ``position``, ``connected_on`` (datetime), ``hidden``
+    (a profile whose name the export hides), then any extra columns.
+
+    >>> df = read_connections(io.StringIO("First Name,Last Name,Email Address,Company,Position,Connected On\\n"
+    ...                                   ",,,,,12 Mar 2024\\nKarim,Haddad,,Atlas,CTO,1 Jan 2020\\n"))
+    >>> df[["person", "name", "hidden"]].values.tolist()
+    [['hidden:2', '', True], ['name:karim haddad', 'Karim Haddad', False]]
+    """
+    df = read_table(path, CONNECTION_COLUMNS, name=name)
+    df["connected_on"] = parse_dates(df["connected_on"], file=name, column="Connected On")
+    first = df["first_name"].str.strip()
+    last = df["last_name"].str.strip()
+    df["name"] = (first + " " + last).str.strip()
+    keys = [person_key(u, n) for u, n in zip(df["url"], df["name"])]
+    df["hidden"] = [k is None for k in keys]
+    df["person"] = [k if k is not None else f"hidden:{i + 2}" for i, k in enumerate(keys)]
+    front = ["person", "name", "first_name", "last_name", "url", "email", "company", "position",
+             "connected_on", "hidden"]
+    return df[front + [c for c in df.columns if c not in front]]
+
+
+@lru_cache(maxsize=200_000)
+def _split(value: str) -> list[str]:
+    if not value:
+        return []
+    if '"' not in value:
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [v.strip() for v in next(csv.reader([value], skipinitialspace=True)) if v.strip()]
+
+
+@lru_cache(maxsize=200_000)
+def _key(url, name):
+    return person_key(url, name)
+
+
+def read_messages(path, *, name: str = "messages.csv", names_to_keys: dict | None = None) -> pd.DataFrame:
+    """``messages.csv`` as a table: one row per message *and recipient*.
+
+    Several recipients in ``TO`` / ``RECIPIENT PROFILE URLS`` (comma-joined)
+    give several rows.  Columns: ``conversation_id``, ``sender`` and
+    ``recipient`` (keys), ``sender_name``, ``recipient_name``, ``date``
+    (datetime), ``n_recipients``, ``subject``, ``content``, ``folder``, then
+    extra columns.  Drafts are dropped.  ``names_to_keys`` maps a name to a key
+    for old exports without URLs.
+
+    >>> csv_text = ("CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\\n"
+    ...             'c1,Sam Lee,https://www.linkedin.com/in/sam,"Ana B, Bo C",'
+    ...             '"https://www.linkedin.com/in/ana,https://www.linkedin.com/in/bo",2025-06-01 14:03:22 UTC,hi\\n')
+    >>> read_messages(io.StringIO(csv_text))[["sender", "recipient", "n_recipients"]].values.tolist()
+    [['in/sam', 'in/ana', 2], ['in/sam', 'in/bo', 2]]
+    """
+    df = read_table(path, MESSAGE_COLUMNS, name=name)
+    df["date"] = parse_dates(df["date"], file=name, column="DATE")
+    names_to_keys = names_to_keys or {}
+    drafts = df["is_draft"].str.strip().str.lower().isin(["true", "yes", "1"]).tolist()
+    extra = [c for c in df.columns if c not in MESSAGE_COLUMNS]
+    cols = {c: df[c].tolist() for c in ("from_name", "from_url", "to_names", "to_urls")}
+    keep, senders, sender_names, recipients, recipient_names, counts = [], [], [], [], [], []
+    for i in range(len(df)):
+        if drafts[i]:
+            continue
+        sender_name = cols["from_name"][i].strip()
+        sender = _key(cols["from_url"][i], None) or names_to_keys.get(sender_name.lower()) \
+            or _key(None, sender_name)
+        names = _split(cols["to_names"][i])
+        urls = _split(cols["to_urls"][i])
+        n = max(len(names), len(urls))
+        for j in range(n):
+            rname = names[j] if j < len(names) else ""
+            recipient = _key(urls[j] if j < len(urls) else None, None) or names_to_keys.get(rname.lower()) \
+                or _key(None, rname)
+            if recipient is None or recipient == sender:
+                continue
+            keep.append(i)
+            senders.append(sender)
+            sender_names.append(sender_name)
+            recipients.append(recipient)
+            recipient_names.append(rname)
+            counts.append(n)
+    picked = df.iloc[keep]
+    out = pd.DataFrame({"conversation_id": picked["conversation_id"].to_numpy(),
+                        "conversation_title": picked["conversation_title"].to_numpy(),
+                        "sender": senders, "sender_name": sender_names, "recipient": recipients,
+                        "recipient_name": recipient_names, "date": picked["date"].to_numpy(),
+                        "n_recipients": np.asarray(counts, dtype="int64"),
+                        "subject": picked["subject"].to_numpy(), "content": picked["content"].to_numpy(),
+                        "folder": picked["folder"].to_numpy(), "row": np.asarray(keep, dtype="int64") + 2})
+    for c in extra:
+        out[c] = picked[c].to_numpy()
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def read_invitations(path, *, name: str = "Invitations.csv", owner: str = "me",
+                     names_to_keys: dict | None = None) -> pd.DataFrame:
+    """``Invitations.csv`` as a table: ``sender``, ``recipient`` (keys), names, ``sent_at``, ``direction``.
+
+    ``owner`` is the key of the export's owner; old exports without profile URLs
+    use it for the owner's side of each invitation.
+
+    >>> df = read_invitations(io.StringIO('From,To,Sent At,Message,Direction\\nSam Lee,Ana B,"1/29/26, 2:37 PM",,OUTGOING\\n'),
+    ...                       owner="in/sam")
+    >>> df[["sender", "recipient", "sent_at", "direction"]].values.tolist()
+    [['in/sam', 'name:ana b', Timestamp('2026-01-29 14:37:00'), 'OUTGOING']]
+    """
+    df = read_table(path, INVITATION_COLUMNS, name=name)
+    df["sent_at"] = parse_dates(df["sent_at"], file=name, column="Sent At")
+    direction = df["direction"].str.strip().str.upper()
+    bad = ~direction.isin(["INCOMING", "OUTGOING"])
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        raise DataError(f"direction {df['direction'].iat[i]!r} is neither INCOMING nor OUTGOING", file=name,
+                        row=i + 2, column="Direction", fix="write INCOMING or OUTGOING")
+    names_to_keys = names_to_keys or {}
+
+    def key(url, nm, mine):
+        if mine:
+            return person_key(url, None) or owner
+        return person_key(url, None) or names_to_keys.get(str(nm).strip().lower()) or person_key(None, nm)
+
+    out = df.rename(columns={"from_name": "sender_name", "to_name": "recipient_name"}).copy()
+    out["direction"] = direction
+    out["sender"] = [key(u, n, d == "OUTGOING") for u, n, d in zip(df["from_url"], df["from_name"], direction)]
+    out["recipient"] = [key(u, n, d == "INCOMING") for u, n, d in zip(df["to_url"], df["to_name"], direction)]
+    front = ["sender", "recipient", "sender_name", "recipient_name", "sent_at", "direction", "message"]
+    return out[front + [c for c in out.columns if c not in front]]
+
+
+@dataclass
+class LinkedInExport:
+    """One person's LinkedIn export: who owns it and its three tables."""
+
+    owner: str
+    owner_name: str
+    connections: pd.DataFrame
+    messages: pd.DataFrame
+    invitations: pd.DataFrame
+    folder: Path | None = None
+    rep_id: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def __repr__(self):
+        return (f"LinkedInExport(owner={self.owner!r}, connections={len(self.connections)}, "
+                f"messages={len(self.messages)}, invitations={len(self.invitations)})")
+
+
+def _locate(path) -> dict[str, Path]:
+    paths = [Path(p) for p in (path if isinstance(path, (list, tuple)) else [path])]
+    found: dict[str, Path] = {}
+    for p in paths:
+        if p.is_dir():
+            for kind, fname in FILE_NAMES.items():
+                for cand in p.iterdir():
+                    if cand.name.lower() == fname.lower() and kind not in found:
+                        found[kind] = cand
+        elif p.is_file():
+            low = p.name.lower()
+            for kind in FILE_NAMES:
+                if kind in low:
+                    found[kind] = p
+        else:
+            raise DataError("no such file or folder", file=str(p), fix="give the folder of the unzipped export")
+    if not found:
+        raise DataError("no Connections.csv, messages.csv or Invitations.csv found", file=str(paths[0]),
+                        fix="unzip the LinkedIn archive and give its folder")
+    return found
+
+
+def _infer_owner(messages: pd.DataFrame) -> str | None:
+    """The person taking part in the most conversations of an export is its owner."""
+    if messages.empty:
+        return None
+    both = pd.concat([messages[["conversation_id", "sender"]].rename(columns={"sender": "p"}),
+                      messages[["conversation_id", "recipient"]].rename(columns={"recipient": "p"})])
+    counts = both.drop_duplicates().groupby("p").size()
+    return str(counts.idxmax())
+
+
+def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = None,
+                  rep_id: str | None = None) -> LinkedInExport:
+    """Read a LinkedIn export: a folder, or a list of its CSV files.
+
+    ``owner``/``owner_url`` name the export's owner (a LinkedIn export does not);
+    without them the owner is whoever takes part in the most message threads,
+    else ``"me"``.  Missing files give empty tables.
+    """
+    files = _locate(path)
+    connections = (read_connections(files["connections"], name=files["connections"].name)
+                   if "connections" in files else read_connections(io.StringIO(
+                       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")))
+    lookup = {n.lower(): k for n, k in zip(connections["name"], connections["person"]) if n}
+    messages = (read_messages(files["messages"], name=files["messages"].name, names_to_keys=lookup)
+                if "messages" in files else read_messages(io.StringIO("FROM,DATE\n")))
+    key = person_key(owner_url, None) or _infer_owner(messages) or (person_key(None, owner) if owner else None)
+    key = key or "me"
+    if owner:
+        lookup.setdefault(owner.lower(), key)
+    invitations = (read_invitations(files["invitations"], name=files["invitations"].name, owner=key,
+                                    names_to_keys=lookup)
+                   if "invitations" in files else read_invitations(io.StringIO("From,To,Sent At,Direction\n"),
+                                                                   owner=key))
+    owner_name = owner or next((n for k, n in zip(messages["sender"], messages["sender_name"]) if k == key), key)
+    folder = files[next(iter(files))].parent
+    return LinkedInExport(owner=key, owner_name=owner_name, connections=connections, messages=messages,
+                          invitations=invitations, folder=folder, rep_id=rep_id)
+
+
+def read_team(social, *, reps: pd.DataFrame | None = None) -> list[LinkedInExport]:
+    """Several reps' exports at once (a team network, like TeamLink).
+
+    ``social`` is a folder holding ``reps.csv`` (``rep_id, name, folder,
+    linkedin_url``) and one sub-folder per rep, or a list of export folders.
+    """
+    if isinstance(social, (list, tuple)):
+        return [read_linkedin(p) for p in social]
+    social = Path(social)
+    if reps is None:
+        reps_file = social / "reps.csv"
+        if not reps_file.exists():
+            subfolders = sorted(p for p in social.iterdir() if p.is_dir())
+            if not subfolders:
+                raise DataError("no reps.csv and no export sub-folders", file=str(social),
+                                fix="put each rep's unzipped export in its own sub-folder")
+            return [read_linkedin(p) for p in subfolders]
+        reps = pd.read_csv(reps_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for col in ("rep_id", "name", "folder"):
+            if col not in reps.columns:
+                raise DataError(f"column '{col}' is missing", file=reps_file, row=1, column=col,
+                                fix="reps.csv needs rep_id, name, folder and linkedin_url columns")
+    if "linkedin_url" not in reps.columns:
+        reps = reps.assign(linkedin_url="")
+    out = []
+    for rec in reps.to_dict("records"):
+        folder = social / rec["folder"]
+        if not folder.is_dir():
+            raise DataError(f"the export folder {rec['folder']!r} does not exist", file="reps.csv",
+                            column="folder", fix="name the sub-folder that holds this rep's export")
+        out.append(read_linkedin(folder, owner=rec["name"], owner_url=rec["linkedin_url"] or None,
+                                 rep_id=rec["rep_id"]))
+    return out
+
+
+def as_exports(source) -> list[LinkedInExport]:
+    """Normalise what a function was given (an export, a list, a folder) to a list of exports."""
+    if isinstance(source, LinkedInExport):
+        return [source]
+    if isinstance(source, (list, tuple)) and all(isinstance(e, LinkedInExport) for e in source):
+        return list(source)
+    if isinstance(source, (str, Path)):
+        p = Path(source)
+        if (p / "reps.csv").exists():
+            return read_team(p)
+        if (p / "social" / "reps.csv").exists():  # a data folder: its reps' exports
+            return read_team(p / "social")
+        return [read_linkedin(p)]
+    raise InputError(f"expected a LinkedIn export or a folder, got {type(source).__name__}",
+                     where="exports", fix="pass read_linkedin(folder), read_team(folder) or a folder path")

@@ -1,0 +1,221 @@
+"""Warm-introduction paths: who can introduce a rep to a target person or account.
+
+Seed 003: rather than contacting a stranger, connect through a common
+contact and say why.  A path's strength is the product of its ties'
+strengths, so the strongest path is the shortest one when each tie's
+distance is ``-log(strength)``.  For each rep (or teammate) and target this
+module finds the strongest path, names *who to ask* (the first person after
+the rep) and lists alternative introducers.
+
+>>> from workbench.network.graph import demo_network
+>>> paths = warm_paths(demo_network(), "in/eve", sources=["in/sam"])
+>>> paths[["from_name", "target_name", "who_to_ask", "hops"]].values.tolist()
+[['Sam Lee', 'Eve Fox', 'Lina Park', 2]]
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+
+
+def _net_graph(network):
+    return network.graph if hasattr(network, "ties") else network
+
+
+def _lookup(G) -> dict:
+    """attribute -> lower-case value -> people (reps left out), cached on the graph."""
+    stamp = (G.number_of_nodes(), G.number_of_edges())
+    cache = G.graph.get("_workbench_lookup")
+    if cache is None or cache[0] != stamp:
+        index = {attr: {} for attr in ("account_id", "account", "company", "name")}
+        for v, d in G.nodes(data=True):
+            if d.get("kind") == "rep":
+                continue
+            for attr, table in index.items():
+                value = d.get(attr)
+                if value is not None and value == value:
+                    table.setdefault(str(value).strip().lower(), []).append(v)
+        cache = (stamp, index)
+        G.graph["_workbench_lookup"] = cache
+    return cache[1]
+
+
+def target_people(network, target) -> list:
+    """The people a target names: a person key, a person's name, an account id or an account name.
+
+    >>> from workbench.network.graph import demo_network
+    >>> target_people(demo_network(), "Orion")
+    ['in/ana', 'in/cy']
+    """
+    G = _net_graph(network)
+    if target in G and G.nodes[target].get("kind") != "rep":
+        return [target]
+    text = str(target).strip().lower()
+    index = _lookup(G)
+    for attr in ("account_id", "account", "company", "name"):
+        hits = index[attr].get(text)
+        if hits:
+            return sorted(hits, key=str)
+    raise InputError(f"nobody in the network matches {target!r}", where="target",
+                     fix="give a person's name or profile key, or an account's name or id")
+
+
+def path_table(G, path: list) -> dict:
+    """Describe one path: hops, product strength, weakest link and a readable chain."""
+    links = [G.edges[u, v].get("strength", 0.5) for u, v in zip(path, path[1:])]
+    names = [G.nodes[v].get("name") or str(v) for v in path]
+    classes = [G.edges[u, v].get("class", "") for u, v in zip(path, path[1:])]
+    chain = names[0]
+    for name, s, c in zip(names[1:], links, classes):
+        chain += f" —[{c} {s:.2f}]→ {name}" if c else f" —[{s:.2f}]→ {name}"
+    return {"hops": len(path) - 1, "path_strength": float(np.prod(links)) if links else 1.0,
+            "first_link": links[0] if links else None, "weakest_link": min(links) if links else None,
+            "path": path, "chain": chain}
+
+
+def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops: int = 4,
+               max_targets: int = 25) -> pd.DataFrame:
+    """The strongest introduction path from each rep (``sources``) to a target person or account.
+
+    One row per (source, target person) reachable within ``max_hops``, strongest
+    first: ``from``, ``from_name``, ``target``, ``target_name``, ``account``,
+    ``who_to_ask`` (the first person on the path; ``"(direct)"`` when the rep
+    knows the target), ``hops``, ``path_strength`` (product of tie strengths),
+    ``first_link``, ``weakest_link``, ``chain`` (readable), ``path`` (keys) and
+    ``other_introducers`` (up to ``alternatives`` other first steps, with the
+    strength of the best path through each).  An account with more than
+    ``max_targets`` people is limited to the ``max_targets`` easiest to reach.
+    """
+    import networkx as nx
+
+    G = _net_graph(network)
+    targets = target_people(network, target)
+    if sources is None:
+        sources = [v for v, d in G.nodes(data=True) if d.get("kind") == "rep"]
+    sources = [s for s in ([sources] if isinstance(sources, str) else list(sources))]
+    for s in sources:
+        if s not in G:
+            raise InputError(f"{s!r} is not in the network", where="warm_paths(sources=...)",
+                             fix="give reps' keys, e.g. network.reps")
+    if len(targets) > max_targets:
+        near = nx.multi_source_dijkstra_path_length(G, set(sources), weight="distance")
+        targets = sorted((t for t in targets if t in near), key=lambda t: (near[t], str(t)))[:max_targets]
+    rows = []
+    for t in targets:
+        dist, paths = nx.single_source_dijkstra(G, t, weight="distance", cutoff=max_hops * 10)
+        for s in sources:
+            if s not in paths or s == t:
+                continue
+            path = list(reversed(paths[s]))
+            if len(path) - 1 > max_hops:
+                continue
+            info = path_table(G, path)
+            best_first = path[1]
+            others = []
+            if alternatives:
+                # the best route from each other contact to the target, not going back through the rep
+                away = nx.single_source_dijkstra_path_length(nx.restricted_view(G, [s], []), t,
+                                                             weight="distance", cutoff=max_hops * 10)
+                for n in G.neighbors(s):
+                    if n in (best_first, t) or n not in away:
+                        continue
+                    others.append((math.exp(-(G.edges[s, n]["distance"] + away[n])), n))
+            others.sort(key=lambda x: (-x[0], str(x[1])))
+            other_txt = "; ".join(f"{G.nodes[n].get('name') or n} ({p:.3f})" for p, n in others[:alternatives])
+            rows.append({"from": s, "from_name": G.nodes[s].get("name") or s, "target": t,
+                         "target_name": G.nodes[t].get("name") or t,
+                         "account": G.nodes[t].get("account"),
+                         "who_to_ask": "(direct)" if len(path) == 2 else (G.nodes[path[1]].get("name") or path[1]),
+                         "who_to_ask_key": None if len(path) == 2 else path[1],
+                         **{k: info[k] for k in ("hops", "path_strength", "first_link", "weakest_link", "chain",
+                                                 "path")},
+                         "other_introducers": other_txt})
+    cols = ["from", "from_name", "target", "target_name", "account", "who_to_ask", "who_to_ask_key", "hops",
+            "path_strength", "first_link", "weakest_link", "chain", "path", "other_introducers"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["path_strength"] = out["path_strength"].astype(float).round(4)
+    return out.sort_values(["path_strength", "hops", "from", "target"],
+                           ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+def strongest_path(network, source, target) -> list:
+    """The keys on the strongest path from ``source`` to ``target`` (``[]`` if unreachable).
+
+    >>> from workbench.network.graph import demo_network
+    >>> strongest_path(demo_network(), "in/sam", "in/eve")
+    ['in/sam', 'in/lina', 'in/eve']
+    """
+    import networkx as nx
+
+    G = _net_graph(network)
+    try:
+        return nx.dijkstra_path(G, source, target, weight="distance")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
+def k_strongest_paths(network, source, target, k: int = 3, *, max_hops: int = 4) -> pd.DataFrame:
+    """The ``k`` strongest simple paths (Yen's algorithm), as :func:`path_table` rows.
+
+    >>> from workbench.network.graph import demo_network
+    >>> k_strongest_paths(demo_network(), "in/sam", "in/eve", k=2)["hops"].tolist()
+    [2, 2]
+    """
+    import itertools
+
+    import networkx as nx
+
+    G = _net_graph(network)
+    rows = []
+    try:
+        gen = nx.shortest_simple_paths(G, source, target, weight="distance")
+        for path in itertools.islice(gen, k * 4):
+            if len(path) - 1 <= max_hops:
+                rows.append(path_table(G, path))
+            if len(rows) >= k:
+                break
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        pass
+    return pd.DataFrame(rows, columns=["hops", "path_strength", "first_link", "weakest_link", "path", "chain"])
+
+
+def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
+    """The best introduction path into each target account (one row per account, strongest first).
+
+    One Dijkstra search from all the reps at once serves every account.
+
+    >>> from workbench.network.graph import demo_network
+    >>> account_intros(demo_network(), ["Vega", "Nowhere Ltd"])[["account", "from_name", "who_to_ask"]].values.tolist()
+    [['Vega', 'Lina Park', '(direct)'], ['Nowhere Ltd', nan, nan]]
+    """
+    import networkx as nx
+
+    G = _net_graph(network)
+    if sources is None:
+        sources = [v for v, d in G.nodes(data=True) if d.get("kind") == "rep"]
+    dist, paths = nx.multi_source_dijkstra(G, set(sources), weight="distance") if sources else ({}, {})
+    rows = []
+    for acc in accounts:
+        try:
+            people = [p for p in target_people(network, acc) if p in dist and p not in sources]
+        except InputError:
+            people = []
+        if people:
+            best = min(people, key=lambda p: (dist[p], str(p)))
+            info = path_table(G, paths[best])
+            first = paths[best][0]
+            rows.append({"account": acc, "target_name": G.nodes[best].get("name") or best,
+                         "from_name": G.nodes[first].get("name") or first,
+                         "who_to_ask": "(direct)" if info["hops"] == 1 else
+                         (G.nodes[paths[best][1]].get("name") or paths[best][1]),
+                         "hops": info["hops"], "path_strength": round(info["path_strength"], 4),
+                         "chain": info["chain"]})
+        else:
+            rows.append({"account": acc, "target_name": None, "from_name": None, "who_to_ask": None,
+                         "hops": None, "path_strength": 0.0, "chain": "no path found"})
+    return pd.DataFrame(rows).sort_values("path_strength", ascending=False, kind="stable").reset_index(drop=True)

@@ -1,0 +1,126 @@
+"""Network maps with plotly: communities coloured, connectors highlighted, large graphs thinned.
+
+A picture of 30,000 people is a hairball nobody can read, so :func:`network_map`
+keeps the reps, the highlighted people and the best-connected others (by the
+sum of their tie strengths) up to ``max_nodes``, then colours communities
+found by Louvain on that readable part.
+
+>>> from workbench.network.graph import demo_network
+>>> fig = network_map(demo_network(), highlight=["in/bo"])
+>>> fig.layout.title.text
+'Network map: 8 people shown of 8'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#332288",
+           "#117733", "#882255")
+
+
+def thin(G, *, max_nodes: int = 150, keep=()) -> "object":
+    """The subgraph a person can read: reps, ``keep``, then the highest total tie strength.
+
+    >>> import networkx as nx
+    >>> thin(nx.star_graph(10), max_nodes=3).number_of_nodes()
+    3
+    """
+    if G.number_of_nodes() <= max_nodes:
+        return G
+    must = [v for v, d in G.nodes(data=True) if d.get("kind") == "rep"] + [v for v in keep if v in G]
+    score = dict(G.degree(weight="strength"))
+    rest = sorted((v for v in G if v not in set(must)), key=lambda v: (-score[v], str(v)))
+    chosen = list(dict.fromkeys(must))[:max_nodes]
+    chosen += rest[:max(0, max_nodes - len(chosen))]
+    return G.subgraph(chosen)
+
+
+def communities(G) -> dict:
+    """Community number of every node (Louvain, seeded, weighted by strength; biggest community is 0)."""
+    import networkx as nx
+
+    if G.number_of_edges() == 0:
+        return {v: i for i, v in enumerate(G)}
+    parts = nx.community.louvain_communities(G, weight="strength", seed=0)
+    parts = sorted(parts, key=lambda c: (-len(c), sorted(map(str, c))[0]))
+    return {v: i for i, c in enumerate(parts) for v in c}
+
+
+def network_map(network, *, highlight=(), max_nodes: int = 150, color_by: str = "community",
+                title: str | None = None):
+    """A plotly figure of the network.
+
+    ``highlight``: keys to draw larger with a dark outline (connectors, a
+    path).  ``color_by``: ``community``, ``account`` or ``kind``.  Ties are
+    drawn darker when stronger; reps are diamonds.
+    """
+    import networkx as nx
+    import plotly.graph_objects as go
+
+    G = network.graph if hasattr(network, "ties") else network
+    highlight = [h for h in highlight if h in G]
+    H = thin(G, max_nodes=max_nodes, keep=highlight)
+    pos = nx.spring_layout(H, weight="strength", seed=0, k=1.5 / max(np.sqrt(H.number_of_nodes()), 1))
+    if color_by == "community":
+        groups = communities(H)
+    else:
+        labels = {v: str(H.nodes[v].get(color_by) or "?") for v in H}
+        order = {lab: i for i, lab in enumerate(sorted(set(labels.values())))}
+        groups = {v: order[labels[v]] for v in H}
+    fig = go.Figure()
+    bands = ((0.6, 1.01, "rgba(40,40,40,0.8)", 2.5), (0.3, 0.6, "rgba(90,90,90,0.5)", 1.5),
+             (0.0, 0.3, "rgba(150,150,150,0.35)", 0.8))
+    for lo, hi, colour, width in bands:
+        xs, ys = [], []
+        for u, v, d in H.edges(data=True):
+            if lo <= d.get("strength", 0.5) < hi:
+                xs += [pos[u][0], pos[v][0], None]
+                ys += [pos[u][1], pos[v][1], None]
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                     line={"color": colour, "width": width}))
+    nodes = list(H)
+    hl = set(highlight)
+    text = []
+    for v in nodes:
+        d = H.nodes[v]
+        bits = [f"<b>{d.get('name') or v}</b>"]
+        if d.get("position") or d.get("company"):
+            bits.append(" · ".join(str(x) for x in (d.get("position"), d.get("company")) if x))
+        bits.append(f"{G.degree(v)} ties")
+        text.append("<br>".join(bits))
+    deg = np.array([G.degree(v) for v in nodes], dtype=float)
+    size = 8 + 14 * np.sqrt(deg / max(deg.max(), 1))
+    size = [s * 1.6 if v in hl else s for s, v in zip(size, nodes)]
+    fig.add_trace(go.Scatter(
+        x=[pos[v][0] for v in nodes], y=[pos[v][1] for v in nodes], mode="markers+text",
+        text=[(H.nodes[v].get("name") or str(v)) if (v in hl or H.nodes[v].get("kind") == "rep") else ""
+              for v in nodes],
+        textposition="top center", hovertext=text, hoverinfo="text", showlegend=False,
+        marker={"size": size, "color": [PALETTE[groups[v] % len(PALETTE)] for v in nodes],
+                "symbol": ["diamond" if H.nodes[v].get("kind") == "rep" else "circle" for v in nodes],
+                "line": {"width": [3 if v in hl else 0.5 for v in nodes], "color": "#111"}}))
+    fig.update_layout(title=title or f"Network map: {H.number_of_nodes()} people shown of {G.number_of_nodes()}",
+                      xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white",
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10}, height=560)
+    return fig
+
+
+def class_bar(inv):
+    """A bar chart of an inventory's relationship classes.
+
+    >>> import pandas as pd
+    >>> list(class_bar(pd.DataFrame({"class": ["Strong", "Weak", "Weak"]})).data[0].y)
+    [1, 0, 2, 0]
+    """
+    import plotly.graph_objects as go
+
+    from .strength import class_counts
+
+    counts = class_counts(inv)
+    fig = go.Figure(go.Bar(x=list(counts.index), y=counts.tolist(),
+                           marker_color=["#1b7f3b", "#4477AA", "#CCBB44", "#BBBBBB"]))
+    fig.update_layout(title="Contacts by relationship class", yaxis_title="contacts", height=320,
+                      margin={"l": 40, "r": 10, "t": 40, "b": 30})
+    return fig

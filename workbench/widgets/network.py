@@ -1,0 +1,120 @@
+"""A network explorer: pick a target account or person, see warm paths and the connectors who reach it.
+
+Thin over :mod:`workbench.network`: :func:`~workbench.network.paths.warm_paths`
+finds the paths, :func:`~workbench.network.reach.reach_sets` the connectors
+and :func:`~workbench.network.plots.network_map` draws the best path.
+``explorer.paths`` and ``explorer.connectors`` hold the current tables.
+
+>>> from workbench.network.graph import demo_network
+>>> ex = NetworkExplorer(demo_network())
+>>> ex.target.value = "Vega"
+>>> ex.paths[["from_name", "who_to_ask"]].values.tolist()[0]
+['Lina Park', '(direct)']
+>>> ex.connectors["name"].tolist()
+['Eve Fox', 'Bo Chen', 'Gil Hart']
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..errors import WorkbenchError
+
+_STYLE = {"description_width": "8em"}
+
+
+def target_options(network) -> list[str]:
+    """Accounts (then people) a user can pick as a target, sorted.
+
+    >>> from workbench.network.graph import demo_network
+    >>> target_options(demo_network())[:3]
+    ['Atlas', 'Nimbus', 'Orion']
+    """
+    people = network.people[network.people["kind"] == "person"]
+    accounts = sorted(people["account"].dropna().astype(str).unique())
+    names = sorted(people["name"].dropna().astype(str).unique())
+    return accounts + [n for n in names if n not in set(accounts)]
+
+
+class NetworkExplorer:
+    """Pick a target (account or person) and a rep; see the strongest paths, who to ask, and connectors."""
+
+    def __init__(self, network, *, targets=None, show_map: bool = True):
+        import ipywidgets as w
+
+        self.network = network
+        self.show_map = show_map
+        options = list(targets) if targets is not None else target_options(network)
+        reps = [("whole team", None)] + [(network.name(r), r) for r in network.reps]
+        self.target = w.Combobox(options=options, placeholder="type an account or a person",
+                                 description="Target", ensure_option=False, style=_STYLE,
+                                 layout={"width": "min(100%, 36em)"})
+        self.rep = w.Dropdown(options=reps, value=None, description="From", style=_STYLE)
+        self.out = w.Output()
+        self.message = w.HTML()
+        self.paths = pd.DataFrame()
+        self.connectors = pd.DataFrame()
+        self.target.observe(lambda _: self.update(), names="value")
+        self.rep.observe(lambda _: self.update(), names="value")
+        self.widget = w.VBox([w.HBox([self.target, self.rep]), self.message, self.out])
+
+    def update(self):
+        """Recompute the tables for the current choice and show them."""
+        from ..network.paths import warm_paths
+        from ..network.reach import reach_sets
+
+        value = (self.target.value or "").strip()
+        if not value:
+            return
+        sources = [self.rep.value] if self.rep.value else None
+        try:
+            self.paths = warm_paths(self.network, value, sources=sources)
+            sets = reach_sets(self.network, [value])
+        except WorkbenchError as err:
+            self.paths, self.connectors = pd.DataFrame(), pd.DataFrame()
+            self.message.value = f"<span role='status'>{html.escape(err.what)}. {html.escape(err.fix or '')}</span>"
+            self.out.clear_output()
+            return
+        G = self.network.graph
+        strength = {c: max((G.edges[c, r].get("strength", 0) for r in self.network.reps if G.has_edge(c, r)),
+                           default=0.0) for c in sets}
+        order = sorted(sets, key=lambda c: (-strength[c], str(G.nodes[c].get("name") or c)))
+        self.connectors = pd.DataFrame({"person": order, "name": [G.nodes[c].get("name") or c for c in order],
+                                        "company": [G.nodes[c].get("company") for c in order],
+                                        "tie_to_team": [round(strength[c], 3) for c in order]})
+        n = len(self.paths)
+        self.message.value = (f"<span role='status'>{n} path{'s' if n != 1 else ''} into <b>{html.escape(value)}</b>; "
+                              f"{len(self.connectors)} people know someone there.</span>")
+        self._show()
+
+    def _show(self):
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if not hasattr(get_ipython(), "kernel"):
+            return  # outside a notebook there is nowhere to draw; the tables are still on the object
+        self.out.clear_output()
+        with self.out:
+            if len(self.paths):
+                display(self.paths[["from_name", "target_name", "who_to_ask", "hops", "path_strength", "chain",
+                                    "other_introducers"]].head(8))
+            if len(self.connectors):
+                display(self.connectors.head(10))
+            if self.show_map and len(self.paths):
+                from ..network.plots import network_map
+
+                best = list(self.paths["path"].iloc[0])
+                display(network_map(self.network, highlight=best, max_nodes=80,
+                                    title=f"Best path: {self.paths['chain'].iloc[0]}"))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def explorer(network, **kwargs) -> NetworkExplorer:
+    """Show a :class:`NetworkExplorer` over ``network`` (returns it, so its tables can be read)."""
+    return NetworkExplorer(network, **kwargs)
