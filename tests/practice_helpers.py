@@ -1,0 +1,44 @@
+"""Shared fixtures for the practice CRM tests: a temporary workbench home and a tiny company folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def write_company(folder: Path, tables: dict | None = None) -> Path:
+    """Write the tiny practice company (or ``tables``) as a folder of CSV files, like an export."""
+    from workbench.practice.database import tiny_dataset
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, df in (tables or tiny_dataset().tables).items():
+        df.to_csv(folder / f"{name}.csv", index=False)
+    (folder / "meta.json").write_text('{"company": "Tiny", "as_of": "2026-06-30"}', encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A throw-away WORKBENCH_HOME so tests never touch ~/.workbench."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("WORKBENCH_LEARNER", "tester")
+    return tmp_path / "home"
+
+
+@pytest.fixture(scope="session")
+def company(tmp_path_factory):
+    """The tiny company as a loaded (validated) Dataset, read from CSV files like a real export."""
+    from workbench.data import load
+
+    return load(write_company(tmp_path_factory.mktemp("company")))
+
+
+@pytest.fixture
+def db(home, company):
+    """A fresh practice CRM for trainee 'tester' in the temporary home."""
+    from workbench import practice
+
+    handle = practice.open(trainee="tester", data=company)
+    yield handle
+    handle.close()

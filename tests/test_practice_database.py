@@ -1,0 +1,224 @@
+"""The practice CRM database: creation from a validated folder, constraints, WAL and concurrency,
+schema version and upgrades, reset with a backup, and the audit log."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sqlite3
+
+import pandas as pd
+import pytest
+from practice_helpers import company, db, home, write_company  # noqa: F401
+
+from workbench import practice
+from workbench.errors import DataError, InputError
+from workbench.practice import database, records
+
+
+def test_open_creates_the_trainee_file_from_a_folder(home, tmp_path):
+    folder = write_company(tmp_path / "export")
+    handle = practice.open(trainee="Nusrat Jahan", data=folder)
+    assert handle.path == home / "practice" / "Nusrat-Jahan.sqlite"
+    assert handle.path.exists()
+    counts = handle.query("SELECT (SELECT count(*) FROM contacts) c, (SELECT count(*) FROM activities) a").iloc[0]
+    assert (counts["c"], counts["a"]) == (4, 3)
+    assert handle.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert handle.schema_version == database.SCHEMA_VERSION
+    assert handle.meta["trainee"] == "Nusrat Jahan" and handle.meta["as_of"] == "2026-06-30"
+    assert handle.user_id == "U01"
+    typed = handle.table("opportunities")
+    assert typed["close_date"].dtype.kind == "M" and str(typed["is_closed"].dtype) == "boolean"
+
+
+def test_the_trainee_defaults_to_the_learner_and_reopening_keeps_work(home, company):
+    first = practice.open(data=company)
+    assert first.trainee == "tester"
+    records.update(first, "contacts", "C002", {"title": "Directrice"})
+    first.close()
+    again = practice.open()  # no data needed once it exists
+    assert again.row("contacts", "C002")["title"] == "Directrice"
+
+
+def test_a_bad_company_folder_is_refused_before_anything_is_written(home, tmp_path):
+    folder = write_company(tmp_path / "export")
+    contacts = pd.read_csv(folder / "contacts.csv").drop(columns=["last_name"])
+    contacts.to_csv(folder / "contacts.csv", index=False)
+    with pytest.raises(DataError, match="last_name"):
+        practice.open(trainee="x", data=folder)
+    assert not (home / "practice" / "x.sqlite").exists()
+
+
+def test_open_refuses_a_blank_trainee_and_odd_data(home):
+    with pytest.raises(InputError, match="blank"):
+        practice.open(trainee="  ")
+    with pytest.raises(InputError, match="cannot build"):
+        practice.open(trainee="y", data=42)
+
+
+def test_schema_constraints_are_enforced_by_the_database(db):
+    conn = db.conn
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute("UPDATE contacts SET lifecycle_stage = 'friend' WHERE contact_id = 'C001'")
+    with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
+        conn.execute("UPDATE contacts SET last_name = NULL WHERE contact_id = 'C001'")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute("UPDATE contacts SET created_at = '12/01/2025' WHERE contact_id = 'C001'")
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE|PRIMARY"):
+        conn.execute("INSERT INTO stages VALUES ('Proposal', 9, 10, 0, 0)")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        with db.transaction("orphan"):
+            conn.execute("UPDATE contacts SET account_id = 'A999' WHERE contact_id = 'C001'")
+    assert db.row("contacts", "C001")["account_id"] == "A001"
+
+
+def test_table_sql_is_generated_from_the_schema():
+    sql = database.table_sql(database.SCHEMA["opportunities"])
+    assert '"opportunity_id" TEXT PRIMARY KEY NOT NULL' in sql
+    assert 'REFERENCES "stages"("stage")' in sql
+    assert '"is_won" INTEGER NOT NULL CHECK ("is_won" IN (0, 1))' in sql
+
+
+def test_a_failed_transaction_leaves_nothing_behind(db):
+    with pytest.raises(RuntimeError):
+        with db.transaction("half done"):
+            db.conn.execute("UPDATE contacts SET title = 'X' WHERE contact_id = 'C001'")
+            raise RuntimeError("boom")
+    assert db.row("contacts", "C001")["title"] == "Buyer"
+    assert db.query("SELECT count(*) n FROM audit_log")["n"].iloc[0] == 0
+
+
+def test_two_connections_interleaving_writes_lose_nothing(db):
+    other = practice.open(trainee="tester")
+    for i in range(5):
+        practice.activities.log(db, "note", f"from the first notebook {i}", contact_id="C001")
+        practice.activities.log(other, "note", f"from the second notebook {i}", contact_id="C002")
+    notes = db.query("SELECT activity_id, subject FROM activities WHERE type = 'note'")
+    assert len(notes) == 10 and notes["activity_id"].is_unique
+    assert len(other.query("SELECT * FROM activities WHERE type = 'note'")) == 10
+    other.close()
+
+
+def _write_notes(path, trainee, tag, count):
+    handle = practice.open(trainee=trainee, path=path)
+    for i in range(count):
+        practice.activities.log(handle, "note", f"{tag} {i}", contact_id="C001")
+    handle.close()
+
+
+def test_two_processes_writing_at_once_lose_nothing(db):
+    db.close()
+    ctx = multiprocessing.get_context("fork")
+    workers = [ctx.Process(target=_write_notes, args=(db.path, "tester", tag, 25)) for tag in ("left", "right")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    handle = practice.open(trainee="tester")
+    notes = handle.query("SELECT activity_id, subject FROM activities WHERE type = 'note'")
+    assert len(notes) == 50 and notes["activity_id"].is_unique
+    assert handle.query("SELECT count(*) n FROM audit_log WHERE op = 'insert'")["n"].iloc[0] == 50
+
+
+def test_an_older_database_missing_a_column_is_upgraded_with_a_backup(db):
+    db.close()
+    raw = sqlite3.connect(db.path)
+    raw.execute("ALTER TABLE opportunities DROP COLUMN next_step")
+    raw.close()
+    handle = practice.open(trainee="tester")
+    assert "next_step" in handle.query("SELECT * FROM opportunities").columns
+    assert handle.notes and "opportunities.next_step" in handle.notes[0]
+    saved = practice.backups(handle)
+    assert len(saved) == 1 and "before-upgrade" in saved[0].name
+    old = sqlite3.connect(saved[0])
+    assert "next_step" not in [r[1] for r in old.execute("PRAGMA table_info(opportunities)")]
+
+
+def test_a_format_1_database_gets_its_duplicate_list_on_upgrade(db):
+    db.close()
+    raw = sqlite3.connect(db.path)
+    raw.execute("DROP TABLE duplicate_candidates")
+    raw.execute("PRAGMA user_version = 1")
+    raw.close()
+    handle = practice.open(trainee="tester")
+    assert handle.schema_version == database.SCHEMA_VERSION == 2
+    assert handle.meta["upgraded_from"] == "1"
+    assert practice.merge.find_duplicates(handle)[["keep", "remove"]].values.tolist() == [["C001", "C003"]]
+    assert "from format 1 to 2" in handle.notes[0] and len(practice.backups(handle)) == 1
+
+
+def test_an_older_format_is_migrated_step_by_step(db, monkeypatch):
+    db.close()
+
+    def add_column(conn):
+        conn.execute("ALTER TABLE practice_tasks ADD COLUMN done_at TEXT")
+
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(database, "MIGRATIONS", {**database.MIGRATIONS, 2: add_column})
+    handle = practice.open(trainee="tester")
+    assert handle.schema_version == 3
+    assert "done_at" in handle.query("SELECT * FROM practice_tasks").columns
+    assert handle.meta["upgraded_from"] == "2"
+
+
+def test_an_old_format_without_a_migration_is_refused_clearly(db, monkeypatch):
+    db.close()
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 4)
+    with pytest.raises(DataError, match="old format.*Fix: reset"):
+        practice.open(trainee="tester")
+
+
+def test_a_newer_format_and_a_foreign_file_are_refused(db, home):
+    db.conn.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(DataError, match="newer workbench"):
+        practice.open(trainee="tester")
+    other = home / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)")
+    with pytest.raises(DataError, match="not a practice CRM"):
+        practice.open(trainee="tester", path=other)
+
+
+def test_reset_needs_confirmation_and_keeps_a_backup(db):
+    key = records.create(db, "contacts", {"first_name": "Ali", "last_name": "Rezaei"})
+    with pytest.raises(InputError, match="confirm=True"):
+        practice.reset(db)
+    assert db.row("contacts", key) is not None
+    backup = practice.reset(db, confirm=True)
+    assert db.row("contacts", key) is None
+    assert db.query("SELECT count(*) n FROM audit_log")["n"].iloc[0] == 0
+    saved = sqlite3.connect(backup)
+    assert saved.execute("SELECT count(*) FROM contacts WHERE contact_id = ?", (key,)).fetchone()[0] == 1
+    # the database still works and audits after a reset
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    assert len(practice.audit.history(db)) == 1
+
+
+def test_another_notebook_sees_the_reset(db):
+    other = practice.open(trainee="tester")
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    practice.reset(db, confirm=True)
+    assert other.row("contacts", "C002")["title"] == "CEO"
+    other.close()
+
+
+def test_every_write_is_audited_with_who_when_what_before_after(db):
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    practice.activities.log(db, "call", "Quick call", contact_id="C002")
+    h = practice.audit.history(db)
+    assert h[["who", "action", "op", "table_name"]].values.tolist() == [
+        ["tester", "edit contact", "update", "contacts"], ["tester", "log call", "insert", "activities"]]
+    assert h["changes"].iloc[0] == {"title": ("CEO", "CFO")}
+    assert h["after"].iloc[1]["subject"] == "Quick call" and h["before"].iloc[1] is None
+    assert h["at"].notna().all()
+    raw = db.query("SELECT before, after FROM audit_log").iloc[0]
+    assert json.loads(raw["before"])["title"] == "CEO"
+    assert practice.audit.summary(db)["changes"].sum() == 2
+
+
+def test_sandbox_databases_are_independent(company):
+    a, b = practice.sandbox(company), practice.sandbox(company)
+    records.update(a, "contacts", "C002", {"title": "CFO"})
+    assert b.row("contacts", "C002")["title"] == "CEO"
+    assert a.path != b.path

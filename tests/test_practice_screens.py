@@ -1,0 +1,283 @@
+"""The practice CRM screens, driven through the widgets' own state: values set, buttons clicked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from practice_helpers import company, db, home  # noqa: F401
+
+from workbench.practice import activities, consent, screens
+
+
+def test_search_lists_opens_a_record_with_its_timeline(db):
+    s = screens.SearchScreen(db)
+    assert s.count.value.startswith("4 contacts")
+    s.query.value = "nusrat"
+    assert [key for _, key in s.results.options] == ["C001", "C003"]
+    s.results.value = "C001"
+    s.open.click()
+    view = s.view
+    assert "Nusrat Jahan (C001)" in view.fields.value
+    assert "Intro call" in view.timeline.value and "granted" in view.consents.value
+    s.query.value = ""
+    s.table.value = "opportunities"
+    assert [key for _, key in s.results.options] == ["O001", "O002"]
+    s.query.value = "lumiere"
+    assert [key for _, key in s.results.options] == ["O002"]
+    s.results.value = None
+    s.open.click()
+    assert "Select a record" in s.detail.children[0].value
+
+
+def test_new_record_form_shows_inline_messages_then_saves(db):
+    s = screens.SearchScreen(db)
+    s.new.click()
+    form = s.form
+    form.fields["first_name"].value = "Ali"
+    form.fields["email"].value = "ali@"  # inline check as soon as the field changes
+    assert "not an email address" in form.errors["email"].value
+    form.save.click()
+    assert "required" in form.errors["last_name"].value and "Please correct" in form.message.value
+    form.fields["last_name"].value = "Rezaei"
+    form.fields["email"].value = "ali@rezaei.example"
+    assert form.errors["email"].value == ""
+    form.fields["lifecycle_stage"].value = "lead"
+    form.save.click()
+    assert form.saved_key == "C005" and "Saved Ali Rezaei (C005)" in form.message.value
+    assert "Ali Rezaei (C005)" in s.view.fields.value  # the screen opens the new record
+
+
+def test_duplicate_warning_then_save_anyway(db):
+    form = screens.RecordForm(db, "contacts")
+    assert form.save_anyway.layout.display == "none"
+    form.fields["first_name"].value = "Claire"
+    form.fields["last_name"].value = "Dupond"
+    form.fields["lifecycle_stage"].value = "lead"
+    form.save.click()
+    assert "may already be in the CRM" in form.message.value and "C002" in form.message.value
+    assert form.saved_key is None and form.save_anyway.layout.display is None
+    form.save_anyway.click()
+    assert form.saved_key == "C005"
+
+
+def test_edit_form_from_the_record_view(db):
+    view = screens.RecordView(db, "contacts", "C002")
+    view.edit.click()
+    form = view.screen
+    assert form.fields["email"].value == "claire.dupont@lumiere.example"
+    form.fields["phone"].value = ""
+    form.save.click()
+    assert "preferred channel is phone" in form.errors["phone"].value
+    form.fields["phone"].value = "+33 6 99 88 77 66"
+    form.fields["title"].value = "Directrice"
+    form.save.click()
+    assert db.row("contacts", "C002")["title"] == "Directrice"
+    assert "Directrice" in view.fields.value
+    view.history.click()
+    assert "edit contact" in view.screen.widget.value
+
+
+def test_log_a_call_with_a_follow_up_for_friday_from_the_record_view(db):
+    view = screens.RecordView(db, "contacts", "C002")
+    view.log.click()
+    s = view.screen
+    assert s.contact_id.value == "C002"
+    s.type.value = "call"
+    s.direction.value = "inbound"
+    s.subject.value = "Asked for a discount"
+    s.follow.value = True
+    s.friday.click()
+    assert s.due.value == date(2026, 7, 3)
+    s.reminder.value = date(2026, 7, 2)
+    s.log.click()
+    assert "Logged the call" in s.message.value and "2026-07-03" in s.message.value
+    assert "Asked for a discount" in view.timeline.value
+    assert db.row("activities", s.follow_up_id)["due_at"] == "2026-07-03 09:00:00"
+
+
+def test_log_screen_shows_problems_and_writes_nothing_when_the_follow_up_is_wrong(db):
+    s = screens.LogActivityScreen(db, contact_id="C002")
+    s.subject.value = "Call"
+    s.follow.value = True
+    s.due.value = date(2026, 1, 1)
+    s.log.click()
+    assert "in the past" in s.message.value
+    assert db.query("SELECT count(*) n FROM activities")["n"].iloc[0] == 3
+    s.contact_id.value = ""
+    s.follow.value = False
+    s.log.click()
+    assert "say who the activity is about" in s.message.value
+
+
+def test_todo_lists_due_items_and_marks_one_done(db):
+    activities.follow_up(db, "Send quote", "2026-06-30", contact_id="C001", reminder="2026-06-30 08:00")
+    s = screens.TodoScreen(db)
+    assert [key for _, key in s.items.options] == ["ACT0004"]
+    assert "Send quote" in s.reminders.value
+    s.day.value = date(2026, 7, 2)
+    assert [key for _, key in s.items.options] == ["ACT0004", "ACT0003"]
+    s.items.value = "ACT0004"
+    s.outcome.value = "quote sent"
+    s.done.click()
+    assert "Done" in s.message.value and [k for _, k in s.items.options] == ["ACT0003"]
+    assert db.row("activities", "ACT0004")["outcome"] == "quote sent"
+    s.items.value = None
+    s.done.click()
+    assert "Select an item" in s.message.value
+
+
+def test_convert_lead_screen_with_an_opportunity(db):
+    s = screens.ConvertLeadScreen(db)
+    assert s.lead.value == "L001"
+    s.amount.value = "18000"
+    s.close_date.value = date(2026, 9, 30)
+    s.convert.click()
+    assert "industry" in s.message.value  # a new account needs its industry and country
+    s.industry.value = "manufacturing"
+    s.country.value = "IR"
+    s.convert.click()
+    assert "Converted" in s.message.value and s.result["opportunity_id"]
+    assert [k for _, k in s.lead.options] == ["L002"]
+
+
+def test_convert_lead_screen_offers_the_existing_contact(db):
+    from workbench.practice import records
+
+    records.update(db, "leads", "L002", {"name": "Claire Dupont", "company": "Lumière SA",
+                                         "email": "claire.dupont@lumiere.example"})
+    s = screens.ConvertLeadScreen(db, "L002")
+    s.with_deal.value = False
+    s.convert.click()
+    assert "may already be a contact" in s.message.value and s.attach.layout.display is None
+    s.attach.click()
+    assert s.result["contact_id"] == "C002"
+
+
+def test_move_deal_screen_updates_probability_and_next_step(db):
+    s = screens.MoveDealScreen(db, "O002")
+    assert s.stage.value == "Proposal" and "50%" in s.probability.value
+    s.stage.value = "Negotiation"
+    assert "80%" in s.probability.value
+    s.move.click()
+    assert "next step" in s.message.value
+    s.stage.value = "Negotiation"
+    s.next_step.value = "Send the final offer on Friday"
+    s.move.click()
+    assert "now at Negotiation (80%)" in s.message.value
+    row = db.row("opportunities", "O002")
+    assert (row["stage"], row["probability"], row["next_step"]) == ("Negotiation", 80, "Send the final offer on Friday")
+
+
+def test_merge_screen_picks_a_pair_compares_and_merges(db):
+    s = screens.MergeScreen(db)
+    assert [v for _, v in s.pairs.options] == [("C001", "C003")]
+    s.pairs.value = ("C001", "C003")
+    assert (s.keep.value, s.remove.value) == ("C001", "C003")
+    assert "n.jahan@dhakatex.example" in s.comparison.value
+    s.swap.click()
+    assert (s.keep.value, s.remove.value) == ("C003", "C001")
+    s.merge.click()
+    assert "Merged C001 into Nusrat Jahan (C003)" in s.message.value
+    assert db.row("contacts", "C001") is None and s.pairs.options == ()
+    s.keep.value, s.remove.value = "C002", "C002"
+    s.merge.click()
+    assert "two different" in s.message.value
+
+
+def test_consent_screen_records_a_withdrawal(db):
+    s = screens.ConsentScreen(db, "C004")
+    assert "granted" in s.current.value
+    s.save.click()
+    assert "your proof" in s.message.value
+    s.source.value = "phone_call"
+    s.save.click()
+    assert "Recorded: email consent revoked" in s.message.value and "revoked" in s.current.value
+    assert consent.allowed(db, "C004", "email") is False
+
+
+def test_reset_screen_needs_the_box_ticked(db):
+    from workbench.practice import records
+
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    s = screens.ResetScreen(db)
+    s.reset.click()
+    assert "confirm=True" in s.message.value and db.row("contacts", "C002")["title"] == "CFO"
+    s.confirm.value = True
+    s.reset.click()
+    assert "Back to the start" in s.message.value and db.row("contacts", "C002")["title"] == "CEO"
+
+
+def test_task_card_checks_the_database(db, monkeypatch):
+    card = screens.task(db, "record-consent-revocation")
+    assert "Reza Karimi (C004)" in card.text.value
+    card.check.click()
+    assert "still granted" in card.feedback.value
+    consent.record(db, "C004", "email", "revoked", source="phone_call")
+    card.check.click()
+    assert "withdrawn" in card.feedback.value and "1/1" in card.feedback.value
+
+
+def test_the_whole_crm_in_tabs(db):
+    crm = screens.crm(db)
+    titles = [crm.tabs.get_title(i) for i in range(len(crm.tabs.children))]
+    assert titles == ["Search", "To do", "Log activity", "Consent", "Convert lead", "Move deal", "Merge duplicates",
+                      "Reset"]
+    crm.log.contact_id.value = "C001"
+    crm.log.subject.value = "Check-in"
+    crm.log.follow.value = True
+    crm.log.due.value = date(2026, 6, 30)
+    crm.log.log.click()
+    assert [k for _, k in crm.todo.items.options][-1] == crm.log.follow_up_id
+    crm.tabs.selected_index = 6  # switching tab refreshes the screen
+    assert crm.merge.pairs.options
+    assert "Practice CRM of tester" in crm.widget.children[0].value
+    bundle = crm._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+@pytest.mark.parametrize("table", ["contacts", "accounts", "leads", "opportunities"])
+def test_every_form_and_view_builds_for_every_kind(db, table):
+    key = {"contacts": "C001", "accounts": "A001", "leads": "L001", "opportunities": "O001"}[table]
+    view = screens.RecordView(db, table, key)
+    assert key in view.fields.value
+    form = screens.RecordForm(db, table, key)
+    assert set(form.fields) == set(screens.records.EDITABLE[table])
+
+
+def test_merge_screen_goes_on_to_the_next_pair_after_a_merge(db):
+    from workbench.practice import records
+
+    records.create(db, "contacts", {"first_name": "Claire", "last_name": "Dupont", "lifecycle_stage": "lead"},
+                   allow_duplicate=True)
+    s = screens.MergeScreen(db)
+    assert len(s.pairs.options) == 2
+    s.pairs.value = s.pairs.options[0][1]
+    s.merge.click()
+    assert "Merged" in s.message.value and len(s.pairs.options) == 1 and s.pairs.value is None
+    s.pairs.value = s.pairs.options[0][1]
+    s.merge.click()
+    assert "Merged" in s.message.value and s.pairs.options == ()
+
+
+def test_find_boxes_narrow_the_deal_and_lead_lists(db):
+    move = screens.MoveDealScreen(db)
+    assert [k for _, k in move.deal.options] == ["O001", "O002"]
+    move.find.value = "lumiere"
+    assert [k for _, k in move.deal.options] == ["O002"] and move.stage.value == "Proposal"
+    move.find.value = "nothing like this"
+    assert move.deal.options == () and move.deal.value is None
+    convert = screens.ConvertLeadScreen(db)
+    convert.find.value = "nile"
+    assert [k for _, k in convert.lead.options] == ["L002"] and convert.lead.value == "L002"
+    assert screens.ConvertLeadScreen(db, "L002").lead.value == "L002"
+
+
+def test_a_failed_log_clears_the_ids_of_the_previous_one(db):
+    s = screens.LogActivityScreen(db, contact_id="C002")
+    s.subject.value = "First"
+    s.log.click()
+    assert s.activity_id
+    s.subject.value = ""
+    s.log.click()
+    assert s.activity_id is None and "required" in s.message.value

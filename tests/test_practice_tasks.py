@@ -1,0 +1,132 @@
+"""Practice tasks and their checks (crm.practice.*): each passes its reference solution, fails the
+blank stub and each plausible mistake with the right hint, and reads the trainee's own database."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from practice_helpers import company, db, home  # noqa: F401
+
+from workbench import practice
+from workbench.exercises import Context, check, get
+from workbench.exercises.checks.crm.practice import as_db
+from workbench.practice import activities, tasks
+from workbench.settings import Settings
+
+IDS = [f"crm.practice.{t}" for t in tasks.TASKS]
+
+
+@pytest.fixture
+def ctx(home, company):
+    context = Context(Settings(learner="tester", home=home))
+    context.__dict__["data"] = company
+    return context
+
+
+def test_every_task_is_registered_as_an_exercise():
+    assert set(IDS) == {"crm.practice.log-call-and-follow-up", "crm.practice.merge-duplicates",
+                        "crm.practice.move-deal-to-negotiation", "crm.practice.convert-lead",
+                        "crm.practice.record-consent-revocation"}
+    for id in IDS:
+        assert get(id).max_points == tasks.get_task(id).max_points
+
+
+@pytest.mark.parametrize("id", IDS)
+def test_the_reference_solution_passes(ctx, id):
+    answer = get(id).reference(ctx)
+    result = check(id, answer, ctx=ctx)
+    assert result.passed, result.text()
+
+
+@pytest.mark.parametrize("id", IDS)
+def test_the_blank_stub_and_an_untouched_database_fail(ctx, id):
+    assert not check(id, ..., ctx=ctx).passed
+    result = check(id, practice.sandbox(ctx.data), ctx=ctx)
+    assert not result.passed and result.points == 0 and result.hint
+
+
+@pytest.mark.parametrize("id, index", [(id, i) for id in IDS for i in range(len(get(id).wrong))])
+def test_each_plausible_mistake_fails_with_its_hint(ctx, id, index):
+    make, words = get(id).wrong[index]
+    result = check(id, make(ctx), ctx=ctx)
+    assert not result.passed, result.text()
+    assert words.lower() in (result.hint or "").lower(), result.text()
+
+
+def test_tasks_name_the_trainees_own_records(db):
+    table = tasks.available(db)
+    assert len(table) == 5
+    text = dict(zip(table["task"], table["what to do"]))
+    assert "Nusrat Jahan (C001) and Nusrat Jahan (C003)" in text["merge-duplicates"]
+    assert "Claire Dupont (C002)" in text["log-call-and-follow-up"] and "2026-07-03" in text["log-call-and-follow-up"]
+    assert "Leila Ahmadi" in text["convert-lead"]
+    assert "Reza Karimi (C004)" in text["record-consent-revocation"]
+
+
+def test_the_check_reads_the_trainees_database_through_ctx_practice(ctx, db):
+    assert ctx.practice.path == db.path
+    assert not check("crm.practice.record-consent-revocation", ctx.practice, ctx=ctx).passed
+    practice.consent.record(db, "C004", "email", "revoked", source="email")
+    assert check("crm.practice.record-consent-revocation", ctx.practice, ctx=ctx).passed
+    # the progress log got both attempts
+    assert len(ctx.settings.progress_file.read_text().splitlines()) == 2
+
+
+def test_a_call_with_the_wrong_contact_or_type_gets_a_specific_hint(db):
+    activities.log(db, "call", "Hello", contact_id="C004")
+    result = tasks.check(db, "log-call-and-follow-up")
+    assert "not with Claire Dupont" in result.message
+    activities.follow_up(db, "Call Claire", "2026-07-03", type="call", contact_id="C002")
+    result = tasks.check(db, "log-call-and-follow-up")
+    assert "planned a call" in result.message and "type call" in result.hint
+
+
+def test_partial_credit_for_the_call_without_the_follow_up(db):
+    activities.log(db, "call", "Hello", contact_id="C002", direction="inbound")
+    result = tasks.check(db, "log-call-and-follow-up")
+    assert (result.points, result.max_points) == (1, 2) and "follow-up" in result.hint
+    activities.follow_up(db, "Quote", "2026-07-03", contact_id="C002")
+    assert tasks.check(db, "log-call-and-follow-up").passed
+
+
+def test_deal_moved_by_hand_gets_the_probability_hint(db):
+    practice.records.update(db, "opportunities", "O002", {"stage": "Negotiation", "next_step": "Call the CFO"})
+    result = tasks.check(db, "move-deal-to-negotiation")
+    assert result.points == 1 and "probability follows the stage table" in result.hint
+    practice.deals.move(db, "O001", "Proposal")
+    assert "still" not in tasks.check(db, "move-deal-to-negotiation").message
+
+
+def test_a_lead_marked_converted_by_hand_gets_the_convert_hint(db):
+    with db.transaction("raw edit"):
+        db.conn.execute("UPDATE leads SET status = 'converted' WHERE lead_id = 'L001'")
+    result = tasks.check(db, "convert-lead")
+    assert "no contact was created" in result.message and "Convert lead" in result.hint
+
+
+def test_a_deleted_rather_than_merged_contact_is_named(db):
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    with db.transaction("delete"):
+        db.conn.execute("DELETE FROM contacts WHERE contact_id = 'C003'")
+    result = tasks.check(db, "merge-duplicates")
+    assert "deleted, not merged" in result.message
+
+
+def test_answers_the_check_does_not_understand_become_a_message(ctx):
+    result = check("crm.practice.convert-lead", "my crm", ctx=ctx)
+    assert not result.passed and "practice.open()" in result.hint
+    sandbox = practice.sandbox(ctx.data)
+    assert as_db(sandbox.path.as_posix(), ctx).trainee == "tester"
+
+
+def test_a_task_without_a_subject_says_so(db):
+    db.conn.execute("DELETE FROM practice_tasks WHERE task_id = 'convert-lead'")
+    with pytest.raises(Exception, match="nothing to do the task"):
+        tasks.describe(db, "convert-lead")
+    with pytest.raises(Exception, match="no practice task called"):
+        tasks.get_task("fly")
+
+
+def test_the_follow_up_day_is_the_friday_after_the_data_day(db):
+    p = tasks.params(db, "log-call-and-follow-up")
+    assert pd.Timestamp(p["friday"]).day_name() == "Friday" and pd.Timestamp(p["friday"]) > db.today

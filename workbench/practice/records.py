@@ -1,0 +1,458 @@
+"""Create, edit, find and read records in the practice CRM, with the loaders' rules.
+
+Every value is checked before it is written: required fields, kinds (numbers,
+dates), allowed values, email and phone formats (:mod:`workbench.data.formats`),
+references to existing records, and the contact rules (a preferred channel
+needs its address).  Problems come back together, one message per field, in a
+:class:`ValidationError`.  Creating a record that looks like one already there
+raises :class:`PossibleDuplicate` listing the likely matches, unless
+``allow_duplicate=True``.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> db = sandbox(tiny_dataset())
+>>> validate(db, "contacts", {"first_name": "Ali", "email": "ali@"})
+{'last_name': 'required: fill it in', 'email': "'ali@' is not an email address: write it as name@domain.tld, for example amina.rahman@example.com"}
+>>> key = create(db, "contacts", {"first_name": "Ali", "last_name": "Rezaei", "email": "ali@rezaei.example"})
+>>> key, get(db, "contacts", key)["lifecycle_stage"]
+('C005', 'lead')
+>>> search(db, "contacts", "rezaei")["contact_id"].tolist()
+['C005']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pandas as pd
+
+from ..data import formats
+from ..data.schema import SCHEMA, Column
+from ..errors import InputError
+
+#: What a trainee may type in a form, per table (keys, dates of creation and
+#: stage bookkeeping are filled in by the CRM).
+EDITABLE = {
+    "contacts": ("first_name", "last_name", "account_id", "email", "phone", "title", "lifecycle_stage",
+                 "preferred_channel", "max_msgs_per_week", "city", "country", "source", "linkedin_url"),
+    "accounts": ("name", "industry", "country", "employees", "annual_revenue", "parent_account_id", "owner_id"),
+    "leads": ("name", "company", "email", "lead_source", "status", "fit_score", "engagement_score", "owner_id"),
+    "opportunities": ("name", "account_id", "primary_contact_id", "product_id", "amount", "close_date",
+                      "next_step", "lead_source", "owner_id"),
+}
+#: The columns a search looks in, and the columns a result list shows.
+SEARCH_IN = {
+    "contacts": ("first_name", "last_name", "email", "phone", "city"),
+    "accounts": ("name", "industry", "country"),
+    "leads": ("name", "company", "email"),
+    "opportunities": ("name", "stage", "next_step"),
+}
+LIST_COLUMNS = {
+    "contacts": ("contact_id", "first_name", "last_name", "email", "phone", "account_id", "lifecycle_stage"),
+    "accounts": ("account_id", "name", "industry", "country", "owner_id"),
+    "leads": ("lead_id", "name", "company", "email", "status", "fit_score"),
+    "opportunities": ("opportunity_id", "name", "account_id", "stage", "probability", "amount", "close_date",
+                      "next_step"),
+}
+NONNEGATIVE = {"employees", "annual_revenue", "max_msgs_per_week", "amount", "list_price", "qty"}
+PERCENT = {"probability", "fit_score", "engagement_score", "default_probability"}
+DUPLICATE_SCORE = 88  # rapidfuzz token_sort_ratio at or above which two names look like one
+
+
+class ValidationError(InputError):
+    """Some values cannot be saved; ``problems`` maps each field to its message."""
+
+    def __init__(self, table: str, problems: dict[str, str]):
+        self.problems = dict(problems)
+        first, message = next(iter(problems.items()))
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{first}: {message}{more}", where=f"{table} form",
+                         fix="correct the fields marked, then save again")
+
+
+class PossibleDuplicate(InputError):
+    """The new record looks like records already there; ``matches`` lists them, best first."""
+
+    def __init__(self, table: str, matches: pd.DataFrame):
+        self.matches = matches
+        names = "; ".join(f"{r.label} ({r.key}, {r.reason})" for r in matches.head(3).itertuples())
+        super().__init__(f"this may already exist: {names}", where=f"new {table[:-1]}",
+                         fix="open the existing record instead, or save anyway if it is a different one "
+                             "(allow_duplicate=True)")
+
+
+def _table(table: str):
+    if table not in EDITABLE:
+        raise InputError(f"the practice CRM has no form for {table!r}", where="table",
+                         fix=f"use one of: {', '.join(EDITABLE)}")
+    return SCHEMA[table]
+
+
+def fold(text) -> str:
+    """Lower case without accents, for searching and comparing names.
+
+    >>> fold("Lumière  SA")
+    'lumiere sa'
+    """
+    return _fold(str(text)) if text is not None else ""
+
+
+@lru_cache(maxsize=200_000)
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+# ---------------------------------------------------------------- validation
+
+def _clean_value(column: Column, value):
+    """(stored value, problem or None) for one typed-in value."""
+    if isinstance(value, str):
+        value = value.strip()
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return None, None
+    kind = column.kind
+    try:
+        if kind == "int":
+            number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+            if number % 1:
+                return None, f"{value!r} is not a whole number"
+            return int(number), None
+        if kind == "float":
+            return float(str(value).replace(",", "")) if isinstance(value, str) else float(value), None
+        if kind == "bool":
+            parsed = formats.parse_bool(value)
+            return (None if parsed is None else int(parsed)), None
+        if kind in ("date", "datetime"):
+            stamp = pd.Timestamp(value)
+            if pd.isna(stamp):
+                return None, None
+            return stamp.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M:%S"), None
+    except (ValueError, TypeError):
+        words = {"int": "a whole number", "float": "a number", "bool": "yes or no",
+                 "date": "a date (YYYY-MM-DD)", "datetime": "a date and time (YYYY-MM-DD HH:MM)"}
+        return None, f"{value!r} is not {words[kind]}"
+    return str(value), None
+
+
+def clean(db, table: str, values: dict, *, key=None) -> tuple[dict, dict[str, str]]:
+    """Typed values ready to store, and a message per field that breaks a rule.
+
+    ``key`` names the record being edited: its stored values count for the
+    rules that involve two fields (a preferred channel needs its address).
+    """
+    info = SCHEMA[table]
+    problems: dict[str, str] = {}
+    out: dict = {}
+    for name, value in values.items():
+        try:
+            column = info.column(name)
+        except KeyError:
+            problems[name] = f"{table} have no field called {name!r}"
+            continue
+        stored, problem = _clean_value(column, value)
+        if problem:
+            problems[name] = problem
+        out[name] = stored
+    current = (db.row(table, key) or {}) if key is not None else {}
+    merged = {**current, **out}
+    for column in info.columns:
+        name = column.name
+        value = merged.get(name)
+        if name in problems:
+            continue
+        if column.required and value is None and (key is None or name in out):
+            if column.name != info.key:
+                problems[name] = "required: fill it in"
+            continue
+        if value is None or name not in out:
+            continue
+        if column.choices and value not in column.choices:
+            problems[name] = f"{value!r} is not allowed: use one of {', '.join(column.choices)}"
+        elif name == "email" and not formats.is_email(value):
+            problems[name] = f"{value!r} is not an email address: {formats.EMAIL_FIX}"
+        elif name == "phone" and not formats.is_phone(value):
+            problems[name] = f"{value!r} is not a phone number: {formats.PHONE_FIX}"
+        elif name in NONNEGATIVE and value < 0:
+            problems[name] = f"{value} is negative: enter zero or more"
+        elif name in PERCENT and not 0 <= value <= 100:
+            problems[name] = f"{value} is not a percentage: enter 0 to 100"
+        elif column.ref and name != info.key:
+            target, target_column = column.ref.split(".")
+            found = db.conn.execute(f'SELECT 1 FROM "{target}" WHERE "{target_column}" = ?', (value,)).fetchone()
+            if found is None:
+                problems[name] = f"there is no {target[:-1] if target.endswith('s') else target} {value!r}: pick one from the list"
+    if table == "leads" and out.get("status") == "converted" and not merged.get("converted_contact_id"):
+        problems["status"] = "a lead becomes converted by converting it: use Convert lead, which creates the contact"
+    if table == "contacts":
+        channel = merged.get("preferred_channel")
+        if channel == "email" and not merged.get("email") and "email" not in problems:
+            problems["email"] = "the preferred channel is email: give an email address or choose another channel"
+        if channel in ("sms", "phone") and not merged.get("phone") and "phone" not in problems:
+            problems["phone"] = f"the preferred channel is {channel}: give a phone number or choose another channel"
+    return out, problems
+
+
+def validate(db, table: str, values: dict, *, key=None) -> dict[str, str]:
+    """The problems ``values`` would cause, one message per field (empty when all is well)."""
+    _table(table)
+    if key is None:
+        values = {**_defaults(db, table), **values}
+    return clean(db, table, values, key=key)[1]
+
+
+# ---------------------------------------------------------------- duplicates
+
+_CANDIDATE_COLUMNS = {"contacts": ("first_name", "last_name", "email", "phone"), "leads": ("name", "company", "email"),
+                      "accounts": ("name",), "opportunities": ("name",)}
+
+
+def _candidate_entry(table: str, row: dict) -> tuple[str, str, str, str]:
+    """(label, folded name, folded email, phone digits) of one record, for duplicate checks."""
+    if table == "contacts":
+        name = f"{row.get('first_name') or ''} {row.get('last_name') or ''}"
+        label = name
+    elif table == "leads":
+        name, label = row.get("name") or "", f"{row.get('name') or ''} ({row.get('company') or ''})"
+    else:
+        name = label = row.get("name") or ""
+    email = fold(row.get("email") or "")
+    digits = re.sub(r"\D", "", row.get("phone") or "")[-8:]
+    return label, fold(name), email, digits if len(digits) >= 6 else ""
+
+
+def _candidates(db, table: str) -> dict:
+    """What duplicate checks compare against, kept in step with ``table``: labels and folded names
+    by key, and keys by folded email and by phone digits."""
+    key = SCHEMA[table].key
+
+    def add(value, row):
+        label, name, email, digits = _candidate_entry(table, row)
+        k = row[key]
+        value["keys"][k] = label
+        value["names"][k] = name
+        if email:
+            value["emails"].setdefault(email, set()).add(k)
+        if digits:
+            value["phones"].setdefault(digits, set()).add(k)
+
+    def remove(value, row):
+        _, _, email, digits = _candidate_entry(table, row)
+        k = row[key]
+        value["keys"].pop(k, None)
+        value["names"].pop(k, None)
+        value["emails"].get(email, set()).discard(k)
+        value["phones"].get(digits, set()).discard(k)
+
+    def build():
+        value = {"keys": {}, "names": {}, "emails": {}, "phones": {}}
+        columns = (key, *_CANDIDATE_COLUMNS[table])
+        cur = db.conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table}"')
+        for row in cur.fetchall():
+            add(value, dict(zip(columns, row)))
+        return value
+
+    def apply(value, op, before, after):
+        if before:
+            remove(value, before)
+        if after:
+            add(value, after)
+
+    return db.maintained(f"candidates:{table}", table, build, apply)
+
+
+def likely_duplicates(db, table: str, values: dict, *, exclude=None, limit: int = 5) -> pd.DataFrame:
+    """Records that look like ``values``: same email or phone, or a very similar name.
+
+    Returns a DataFrame (key, label, score 0-100, reason), best first.
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> likely_duplicates(sandbox(tiny_dataset()), "contacts",
+    ...                   {"first_name": "Nusrat", "last_name": "Jahann"})["key"].tolist()
+    ['C001', 'C003']
+    """
+    from rapidfuzz import fuzz, process
+
+    _table(table)
+    found: dict[str, tuple[float, str]] = {}
+
+    def note(key, score, reason):
+        if key != exclude and (key not in found or found[key][0] < score):
+            found[key] = (score, reason)
+
+    pool = _candidates(db, table)
+    _, _, email, digits = _candidate_entry(table, {"email": values.get("email"), "phone": values.get("phone")})
+    for key in pool["emails"].get(email, ()) if email else ():
+        note(key, 100, "same email")
+    for key in pool["phones"].get(digits, ()) if digits else ():
+        note(key, 95, "same phone")
+    if table == "contacts":
+        name = f"{values.get('first_name') or ''} {values.get('last_name') or ''}"
+    else:
+        name = values.get("name") or ""
+    name = fold(name)
+    if name.strip():
+        for _, score, key in process.extract(name, pool["names"], scorer=fuzz.token_sort_ratio,
+                                             score_cutoff=DUPLICATE_SCORE, limit=limit + 1):
+            note(key, round(score, 1), "same name" if score == 100 else "similar name")
+    rows = [{"key": k, "label": pool["keys"][k], "score": s, "reason": r} for k, (s, r) in found.items()]
+    out = pd.DataFrame(rows, columns=["key", "label", "score", "reason"])
+    return out.sort_values(["score", "key"], ascending=[False, True]).head(limit).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- writing
+
+def new_key(db, table: str) -> str:
+    """The next free key of ``table``, continuing its numbering (``C00041`` after ``C00040``)."""
+    info = SCHEMA[table]
+    last = db.conn.execute(f'SELECT max("{info.key}") FROM "{table}"').fetchone()  # uses the key's index
+    last = last if last and last[0] is not None else None
+    prefix, number, width = table[0].upper(), 0, 5
+    if last:
+        match = re.match(r"^(.*?)(\d+)$", str(last[0]))
+        if match:
+            prefix, number, width = match.group(1), int(match.group(2)), len(match.group(2))
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if db.conn.execute(f'SELECT 1 FROM "{table}" WHERE "{info.key}" = ?', (candidate,)).fetchone() is None:
+            return candidate
+
+
+def _defaults(db, table: str) -> dict:
+    today = db.today.strftime("%Y-%m-%d")
+    out = {"created_at": today}
+    if table in ("accounts", "leads", "opportunities"):
+        out["owner_id"] = db.user_id
+    if table == "contacts":
+        out["lifecycle_stage"] = "lead"
+    if table == "leads":
+        out["status"] = "new"
+    if table == "opportunities":
+        first = db.conn.execute("SELECT stage, default_probability FROM stages WHERE is_closed = 0 "
+                                "ORDER BY sort_order LIMIT 1").fetchone()
+        if first:
+            out.update(stage=first[0], probability=first[1], is_closed=0, is_won=0)
+    return out
+
+
+def insert(db, table: str, values: dict) -> None:
+    """Write one already-checked row (inside the caller's transaction)."""
+    names = ", ".join(f'"{k}"' for k in values)
+    db.conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(values))})',
+                    tuple(values.values()))
+
+
+def create(db, table: str, values: dict, *, allow_duplicate: bool = False, action: str | None = None) -> str:
+    """Check ``values``, warn about likely duplicates, and add the record; return its key.
+
+    Owner, creation date and (for deals) the first stage are filled in when not given.
+    """
+    info = _table(table)
+    values = {**_defaults(db, table), **{k: v for k, v in values.items() if v not in (None, "")}}
+    out, problems = clean(db, table, values)
+    if problems:
+        raise ValidationError(table, problems)
+    matches = likely_duplicates(db, table, out) if (table == "contacts" or not allow_duplicate) else None
+    if not allow_duplicate and not matches.empty:
+        raise PossibleDuplicate(table, matches)
+    with db.transaction(action or f"create {table[:-1]}"):
+        key = out.get(info.key) or new_key(db, table)
+        out[info.key] = key
+        insert(db, table, out)
+        if table == "contacts" and not matches.empty:  # saved anyway: list it under Merge duplicates
+            from .merge import remember
+
+            remember(db, key, matches)
+    return key
+
+
+def update(db, table: str, key, changes: dict, *, action: str | None = None) -> dict:
+    """Check ``changes`` to record ``key`` and save them; return the record as saved."""
+    info = _table(table)
+    if db.row(table, key) is None:
+        raise InputError(f"there is no {table[:-1]} {key!r}", where=f"update {table}",
+                         fix="search for the record and use its id")
+    if info.key in changes and changes[info.key] != key:
+        raise ValidationError(table, {info.key: "a record's id cannot change"})
+    out, problems = clean(db, table, changes, key=key)
+    if problems:
+        raise ValidationError(table, problems)
+    if out:
+        sets = ", ".join(f'"{k}" = ?' for k in out)
+        with db.transaction(action or f"edit {table[:-1]}"):
+            db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE "{info.key}" = ?', (*out.values(), key))
+    return db.row(table, key)
+
+
+def get(db, table: str, key) -> dict:
+    """One record (of any table with a key) as a dict; a clear error when there is none."""
+    if table not in SCHEMA or not SCHEMA[table].key:
+        raise InputError(f"there is no table of records called {table!r}", where=table,
+                         fix=f"use one of: {', '.join(t for t in SCHEMA if SCHEMA[t].key)}")
+    found = db.row(table, key)
+    if found is None:
+        raise InputError(f"there is no {table[:-1]} {key!r}", where=table, fix="search for it and use the id shown")
+    return found
+
+
+def _search_texts(db, table: str) -> dict:
+    """Folded searchable text of every record of ``table`` by key, kept in step with the table."""
+    key = SCHEMA[table].key
+    columns = (key, *SEARCH_IN[table])
+
+    def text(row):
+        return fold(" ".join(str(row.get(c) or "") for c in columns))
+
+    def build():
+        rows = db.conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table}" '
+                               f'ORDER BY "{key}"').fetchall()
+        return {r[0]: text(dict(zip(columns, r))) for r in rows}
+
+    def apply(value, op, before, after):
+        if before:
+            value.pop(before[key], None)
+        if after:
+            value[after[key]] = text(after)
+
+    return db.maintained(f"search:{table}", table, build, apply)
+
+
+def search(db, table: str, text: str = "", *, limit: int = 50) -> pd.DataFrame:
+    """Records whose name, email, phone... contain every word of ``text`` (accents and case ignored).
+
+    Returns the list columns (:data:`LIST_COLUMNS`), at most ``limit`` rows, sorted by key.
+    """
+    info = _table(table)
+    words = fold(text).split()
+    hits = []
+    for key, haystack in _search_texts(db, table).items():
+        if all(word in haystack for word in words):
+            hits.append(key)
+            if len(hits) >= limit:
+                break
+    columns = ", ".join(f'"{c}"' for c in LIST_COLUMNS[table])
+    if not hits:
+        return db.query(f'SELECT {columns} FROM "{table}" WHERE 0')
+    marks = ", ".join("?" * len(hits))
+    return db.query(f'SELECT {columns} FROM "{table}" WHERE "{info.key}" IN ({marks}) ORDER BY "{info.key}"', hits)
+
+
+def label(db, table: str, key) -> str:
+    """A short human label for a record ("Nusrat Jahan (C001)").
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> label(sandbox(tiny_dataset()), "contacts", "C001")
+    'Nusrat Jahan (C001)'
+    """
+    row = db.row(table, key)
+    if row is None:
+        return str(key)
+    if table == "contacts":
+        return f"{row['first_name']} {row['last_name']} ({key})"
+    return f"{row.get('name', key)} ({key})"
+
+
+__all__ = ["EDITABLE", "LIST_COLUMNS", "PossibleDuplicate", "ValidationError", "clean", "create", "fold", "get",
+           "label", "likely_duplicates", "new_key", "search", "update", "validate"]
