@@ -1,0 +1,245 @@
+"""Batch grading: a class of submissions with every kind of broken notebook, graded in one run.
+
+The lesson is a small practice set written here (three exercises of the superusers track, which
+need no data), released to six trainees; each trainee's copy is then broken in its own way.
+"""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from workbench.sessions.grade import find_submissions, grade
+from workbench.sessions.release import release
+
+pytestmark = pytest.mark.slow  # runs a kernel per submission: about 30 s on two idle cores
+
+EXERCISES = ["superusers.session.command-order", "superusers.formats.match-format",
+             "superusers.own-data.privacy"]
+ANSWERS = {
+    "superusers.session.command-order": 'answer = "plan, release, grade, report"',
+    "superusers.formats.match-format": 'answer = "e-learning"',
+    "superusers.own-data.privacy": ('answer = ["keep only the teams and customers the session needs", '
+                                    '"replace names and e-mail addresses when the exercises do not need real ones", '
+                                    '"delete the training copies when the session is over"]'),
+}
+PARTIAL_PRIVACY = ('answer = ["keep only the teams and customers the session needs", '
+                   '"replace names and e-mail addresses when the exercises do not need real ones"]')
+
+
+def exercise_cell(id, body):
+    return nbformat.v4.new_code_cell(f"{body}\nwb.check({id!r}, answer)", metadata={"workbench": {"exercise": id}})
+
+
+def practice_set(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook(metadata={"workbench": {"title": "Demo practice", "track": "demo",
+                                                          "exercises": EXERCISES}})
+    nb.cells = [nbformat.v4.new_code_cell("data_dir = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import workbench as wb")]
+    for id in EXERCISES:
+        nb.cells.append(nbformat.v4.new_markdown_cell(f"Answer {id}."))
+        nb.cells.append(exercise_cell(id, f"answer = ...\n### BEGIN SOLUTION\n{ANSWERS[id]}\n### END SOLUTION"))
+    path = folder / "demo" / "01-demo.ipynb"
+    path.parent.mkdir(parents=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def cell_of(nb, id):
+    return next(c for c in nb.cells if c.metadata.get("workbench", {}).get("exercise") == id)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("session")
+    source = practice_set(root / "src")
+    subs = root / "session"
+    names = ["perfect", "blank", "broken-cells", "rearranged", "raiser", "crasher", "bad-json", "absent"]
+    release([source], subs, trainees=names, build_data=False, progress=False)
+    file = "01-demo.ipynb"
+
+    def load(name):
+        return nbformat.read(subs / name / file, as_version=4)
+
+    # perfect: every answer right, file renamed and its metadata wiped (found by exercise ids)
+    nb = load("perfect")
+    for id in EXERCISES:
+        cell_of(nb, id).source = f"{ANSWERS[id]}\nwb.check({id!r}, answer)"
+    nb.metadata = {}
+    (subs / "perfect" / file).unlink()
+    nbformat.write(nb, subs / "perfect" / "my work (final).ipynb")
+
+    # broken-cells: a raised exception, an endless loop and input(), one per exercise; a later cell still runs
+    nb = load("broken-cells")
+    cell_of(nb, EXERCISES[0]).source = 'raise ValueError("oops")'
+    cell_of(nb, EXERCISES[1]).source = "while True:\n    pass"
+    cell_of(nb, EXERCISES[2]).source = f'answer = input("your answer? ")\nwb.check({EXERCISES[2]!r}, answer)'
+    nb.cells.append(nbformat.v4.new_code_cell(f"{ANSWERS[EXERCISES[0]]}\nwb.check({EXERCISES[0]!r}, answer)"))
+    nbformat.write(nb, subs / "broken-cells" / file)
+
+    # rearranged: first exercise deleted, second duplicated (wrong, then right), third moved up, half right
+    nb = load("rearranged")
+    nb.cells.remove(cell_of(nb, EXERCISES[0]))
+    second = cell_of(nb, EXERCISES[1])
+    second.source = f"{ANSWERS[EXERCISES[1]]}\nwb.check({EXERCISES[1]!r}, answer)"
+    wrong = nbformat.v4.new_code_cell(f'answer = "face-to-face"\nwb.check({EXERCISES[1]!r}, answer)',
+                                      metadata={"workbench": {"exercise": EXERCISES[1]}})
+    wrong["id"] = second["id"]  # a copy-pasted cell keeps its id: invalid for nbformat, fine for us
+    nb.cells.insert(nb.cells.index(second), wrong)
+    third = cell_of(nb, EXERCISES[2])
+    nb.cells.remove(third)
+    third.source = f"{PARTIAL_PRIVACY}\nwb.check({EXERCISES[2]!r}, answer)"
+    nb.cells.insert(2, third)
+    (subs / "rearranged" / file).write_text(json.dumps(nb), encoding="utf-8")
+
+    # raiser: the first exercise's cell raises and nothing answers it later
+    nb = load("raiser")
+    cell_of(nb, EXERCISES[0]).source = 'raise ValueError("oops")'
+    cell_of(nb, EXERCISES[2]).source = f"{PARTIAL_PRIVACY}\nwb.check({EXERCISES[2]!r}, answer)"  # half right
+    nbformat.write(nb, subs / "raiser" / file)
+
+    # crasher: the first answer is right, then a cell kills Python itself
+    nb = load("crasher")
+    cell_of(nb, EXERCISES[0]).source = f"{ANSWERS[EXERCISES[0]]}\nwb.check({EXERCISES[0]!r}, answer)"
+    cell_of(nb, EXERCISES[1]).source = "import os\nos._exit(1)"
+    nbformat.write(nb, subs / "crasher" / file)
+
+    # bad-json: the file was cut in the middle of a save
+    text = (subs / "bad-json" / file).read_text(encoding="utf-8")
+    (subs / "bad-json" / file).write_text(text[: len(text) // 2], encoding="utf-8")
+
+    # blank: left the practice set untouched, but answered one exercise with the lesson's form (logged live)
+    live = subs / "blank" / ".workbench" / "progress"
+    live.mkdir(parents=True)
+    (live / "blank.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "learner": "blank", "points": 1,
+                                                  "max_points": 1, "hint": None, "attempt": 1}) + "\n")
+
+    # absent: handed nothing back
+    (subs / "absent" / file).unlink()
+
+    out = root / "grades"
+    grades = grade(subs, out, jobs=2, cell_timeout=6, notebook_timeout=120, progress=False)
+    return grades, out, subs
+
+
+def row(grades, trainee, exercise):
+    found = grades[(grades["trainee"] == trainee) & (grades["exercise"] == exercise)]
+    assert len(found) == 1, found
+    return found.iloc[0]
+
+
+def test_one_row_per_trainee_and_exercise(graded):
+    grades, out, _ = graded
+    assert len(grades) == 8 * 3
+    assert set(grades["lesson"]) == {"demo/01-demo"}
+    on_disk = pd.read_csv(out / "grades.csv")
+    assert list(on_disk.columns[:7]) == ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint"]
+    assert len(on_disk) == len(grades)
+
+
+def test_perfect_renamed_notebook_gets_full_marks(graded):
+    grades, _, _ = graded
+    mine = grades[grades["trainee"] == "perfect"]
+    assert (mine["status"] == "passed").all()
+    assert mine["points"].sum() == mine["max_points"].sum() == 4
+
+
+def test_untouched_copy_is_not_answered(graded):
+    grades, _, _ = graded
+    mine = grades[grades["trainee"] == "blank"].set_index("exercise")
+    stub = mine.loc[[EXERCISES[0], EXERCISES[2]]]
+    assert (stub["status"] == "not answered").all() and stub["points"].sum() == 0
+    assert stub["hint"].str.contains("Replace the").all()
+    # the exercise answered with the lesson's form counts, from the trainee's own progress log
+    live = mine.loc[EXERCISES[1]]
+    assert (live["status"], live["points"], live["source"]) == ("passed", 1, "progress log")
+    _, out, _ = graded
+    assert (out / "progress" / "blank.jsonl").is_file()  # kept for the class report
+
+
+def test_exception_loop_and_input_are_reported_and_later_cells_still_run(graded):
+    grades, _, _ = graded
+    loop = row(grades, "broken-cells", EXERCISES[1])
+    assert loop["status"] == "timeout" and "interrupted" in loop["reason"]
+    asked = row(grades, "broken-cells", EXERCISES[2])
+    assert asked["status"] == "input" and "input()" in asked["hint"]
+    # the first exercise's own cell raised, but the trainee answered it again in a cell further down
+    first = row(grades, "broken-cells", EXERCISES[0])
+    assert first["status"] == "passed"
+
+
+def test_raised_exception_is_an_error_with_its_reason_and_later_cells_still_run(graded):
+    grades, _, _ = graded
+    mine = grades[grades["trainee"] == "raiser"].set_index("exercise")
+    assert mine.loc[EXERCISES[0], "status"] == "error"
+    assert "ValueError: oops" in mine.loc[EXERCISES[0], "reason"]
+    assert mine.loc[EXERCISES[1], "status"] == "not answered"  # later cells still ran
+
+
+def test_partial_credit_keeps_points_and_hint(graded):
+    grades, _, _ = graded
+    partial = row(grades, "raiser", EXERCISES[2])
+    assert (partial["status"], partial["points"], partial["max_points"]) == ("partial", 1, 2)
+    assert partial["hint"].startswith("Think of the whole life")
+
+
+def test_a_crashed_kernel_keeps_what_was_graded_before_it(graded):
+    grades, out, _ = graded
+    mine = grades[grades["trainee"] == "crasher"].set_index("exercise")
+    assert mine.loc[EXERCISES[0], "status"] == "passed"
+    assert mine.loc[EXERCISES[1], "status"] == "kernel died"
+    assert mine.loc[EXERCISES[2], "status"] == "not run" and "kernel died" in mine.loc[EXERCISES[2], "reason"]
+
+
+def test_deleted_duplicated_and_moved_cells_are_matched_by_id(graded):
+    grades, _, _ = graded
+    assert row(grades, "rearranged", EXERCISES[0])["status"] == "missing"
+    duplicated = row(grades, "rearranged", EXERCISES[1])
+    assert duplicated["status"] == "passed" and duplicated["attempts"] == 2
+    moved = row(grades, "rearranged", EXERCISES[2])
+    # moved above `import workbench as wb`: graded as far as possible, the reason names the NameError
+    assert moved["status"] == "error" and "NameError" in moved["reason"]
+
+
+def test_invalid_json_and_missing_notebook_are_reported_without_stopping(graded):
+    grades, out, _ = graded
+    bad = grades[grades["trainee"] == "bad-json"]
+    assert (bad["status"] == "unreadable").all() and bad["reason"].str.contains("JSON").all()
+    absent = grades[grades["trainee"] == "absent"]
+    assert (absent["status"] == "no submission").all()
+    runs = pd.read_csv(out / "notebooks.csv", keep_default_na=False)
+    assert set(runs["status"]) >= {"ran", "unreadable"}
+
+
+def test_feedback_page_per_trainee(graded):
+    _, out, _ = graded
+    pages = sorted(p.stem for p in (out / "feedback").glob("*.html"))
+    assert pages == sorted(["perfect", "blank", "broken-cells", "rearranged", "raiser", "crasher", "bad-json",
+                            "absent"])
+    text = (out / "feedback" / "broken-cells.html").read_text()
+    assert "timeout" in text and "input()" in text
+
+
+def test_submissions_are_never_modified(graded):
+    _, _, subs = graded
+    nb = json.loads((subs / "blank" / "01-demo.ipynb").read_text())
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_find_submissions_without_a_manifest_uses_file_and_folder_names(tmp_path):
+    folder = tmp_path / "amina"
+    folder.mkdir()
+    (folder / "notes.ipynb").write_text("{not json")
+    subs, manifest = find_submissions(tmp_path)
+    assert manifest is None and subs[0].trainee == "amina"
+
+
+def test_bad_arguments_are_explained(tmp_path):
+    from workbench.errors import InputError
+
+    with pytest.raises(InputError, match="sub-folder"):
+        grade(tmp_path, tmp_path / "out", progress=False)
+    with pytest.raises(InputError, match="no folder"):
+        grade(tmp_path / "nope", tmp_path / "out", progress=False)

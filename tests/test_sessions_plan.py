@@ -1,0 +1,71 @@
+"""Session plans: agenda timings from lesson metadata, per format, and the facilitator guide."""
+
+import pytest
+
+from workbench.errors import InputError
+from workbench.sessions.plan import FORMATS, agenda, get_format, plan, total_minutes
+from workbench.site import read_lesson
+from workbench.sessions.plan import _lesson_path
+
+LESSONS = ["00-start-here", "crm/01-what-a-crm-is"]
+
+
+def durations():
+    return {read_lesson(_lesson_path(l)).path.stem: read_lesson(_lesson_path(l)).duration_minutes for l in LESSONS}
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_lesson_appears_with_its_metadata_duration(name):
+    df = agenda(LESSONS, name)
+    lessons = df[df["kind"] == "lesson"]
+    assert dict(zip(lessons["lesson"], lessons["minutes"])) == durations()
+    assert df["kind"].iloc[0] == "opening" and df["kind"].iloc[-1] == "closing"
+    assert total_minutes(LESSONS, name) == df["minutes"].sum()
+
+
+def test_face_to_face_adds_supervised_practice_and_clock_times():
+    df = agenda(["crm/01-what-a-crm-is"], "face-to-face", start="09:30")
+    assert df["start"].iloc[0] == "09:30"
+    practice = df[df["kind"] == "practice"]
+    assert len(practice) == 1 and practice["minutes"].iloc[0] == 15  # half the lesson's 30 minutes
+    # clock times follow the minutes
+    assert df["start"].iloc[1] == "09:45"
+
+
+def test_in_house_slots_stay_short_and_breaks_come_in_long_sittings():
+    many = LESSONS * 3
+    df = agenda(many, "in-house")
+    assert df.groupby("block")["minutes"].sum().max() <= FORMATS["in-house"].block_limit
+    assert df["block"].max() > 1
+    f2f = agenda(many, "face-to-face")
+    assert (f2f["kind"] == "break").any()
+
+
+def test_e_learning_has_no_breaks_and_ends_with_a_check_in():
+    df = agenda(LESSONS, "e-learning")
+    assert not (df["kind"] == "break").any()
+    assert "Check-in" in df["item"].iloc[-1]
+
+
+def test_format_names_are_forgiving_and_unknown_ones_explained():
+    assert get_format("Face to face").name == "face-to-face"
+    assert get_format("elearning").name == "e-learning"
+    with pytest.raises(InputError, match="face-to-face, e-learning, in-house"):
+        get_format("webinar")
+    with pytest.raises(InputError, match="no lessons"):
+        agenda([], "in-house")
+    with pytest.raises(InputError, match="HH:MM"):
+        agenda(LESSONS, "in-house", start="9h")
+
+
+def test_guide_holds_agenda_goals_exercises_and_checklist(tmp_path):
+    from workbench.exercises import get
+
+    path = plan(["crm/01-what-a-crm-is"], tmp_path / "guide.html", "in-house", title="Onboarding")
+    text = path.read_text()
+    lesson = read_lesson(_lesson_path("crm/01-what-a-crm-is"))
+    assert "<h1>Onboarding</h1>" in text and "Slot 1" in text
+    assert all(goal.replace("'", "&#x27;") in text for goal in lesson.goals)
+    assert get(lesson.exercises[0]).title.replace("'", "&#x27;") in text
+    assert "workbench session release crm/01-what-a-crm-is" in text
+    assert "superuser" in text.lower() and 'type="checkbox"' in text

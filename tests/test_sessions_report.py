@@ -1,0 +1,101 @@
+"""The class report: tables computed from grades or progress logs, and the HTML page."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from workbench.errors import InputError
+from workbench.sessions.report import (from_progress, load_results, report, sample_class, summarise)
+
+
+def grades():
+    rows = []
+    for trainee, marks in {"amina": [1, 1, 1], "reza": [1, 0, 0.5], "lea": [1, 0, 0], "omar": [1, 1, 0]}.items():
+        for exercise, points in zip(["l.x.a", "l.x.b", "l.x.c"], marks):
+            rows.append({"trainee": trainee, "lesson": "l/x", "exercise": exercise, "points": points,
+                         "max_points": 1, "status": "passed" if points == 1 else ("partial" if points else "failed"),
+                         "hint": "" if points == 1 else f"hint for {exercise}"})
+    return pd.DataFrame(rows)
+
+
+def test_completion_and_average_score():
+    c = summarise(grades())["completion"].iloc[0]
+    assert (c["trainees"], c["exercises"]) == (4, 3)
+    assert c["completion"] == round(7 / 12, 3)
+    assert c["average_score"] == round(7.5 / 12, 3)
+
+
+def test_most_failed_and_what_to_reexplain():
+    t = summarise(grades())
+    assert t["most_failed"]["exercise"].tolist()[:2] == ["l.x.c", "l.x.b"]
+    assert t["most_failed"]["failed_share"].iloc[0] == 0.75
+    assert t["reexplain"]["exercise"].tolist() == ["l.x.c", "l.x.b"]  # failed by >= a third
+    assert t["reexplain"]["what_they_were_told"].iloc[0] == "hint for l.x.c"
+    assert t["hints"]["shown_to"].iloc[0] == 3
+
+
+def test_who_needs_help():
+    help = summarise(grades())["needs_help"]
+    assert help["trainee"].tolist() == ["lea", "reza"]  # 1/3 and 1.5/3, below 60 %
+    assert help["to_review"].iloc[0] == "l.x.b, l.x.c"
+
+
+def test_progress_logs_give_best_attempt_hints_and_time(tmp_path):
+    logs = tmp_path / "progress"
+    logs.mkdir()
+    lines = [
+        {"exercise": "crm.intro.count-contacts", "learner": "nusrat", "points": 0, "max_points": 1,
+         "hint": "Count the rows", "at": "2026-06-01T09:00:00+00:00"},
+        {"exercise": "crm.intro.count-contacts", "learner": "nusrat", "points": 1, "max_points": 1,
+         "hint": None, "at": "2026-06-01T09:04:00+00:00"},
+        {"exercise": "crm.intro.database-model", "learner": "nusrat", "points": 0, "max_points": 1,
+         "hint": "a tree", "at": "2026-06-01T11:00:00+00:00"},  # two hours later: a pause, counted as 15 min
+    ]
+    (logs / "nusrat.jsonl").write_text("\n".join(json.dumps(l) for l in lines) + "\n{broken\n")
+    df = from_progress(sorted(logs.glob("*.jsonl")))
+    mine = df.set_index("exercise")
+    assert mine.loc["crm.intro.count-contacts", "status"] == "passed"
+    assert mine.loc["crm.intro.count-contacts", "attempts"] == 2
+    assert mine.loc["crm.intro.database-model", "hint"] == "a tree"
+    assert mine.loc["crm.intro.count-contacts", "minutes"] == 4 + 15
+    # exercises of the lesson never tried are listed as such
+    assert mine.loc["crm.intro.widest-reach", "status"] == "not attempted"
+    assert load_results(tmp_path)["trainee"].unique().tolist() == ["nusrat"]
+
+
+def test_report_page_from_grades_csv(tmp_path):
+    sample_class(seed=3).drop(columns=["minutes"]).to_csv(tmp_path / "grades.csv", index=False)
+    page = report(tmp_path, tmp_path / "report.html", title="Tuesday class")
+    text = page.read_text()
+    for words in ("Tuesday class", "What to re-explain", "Who needs help", "Completion per lesson",
+                  "Hints most often shown", "Time per lesson", "plotly"):
+        assert words in text
+    assert "progress logs as well" in text  # grades alone carry no time
+
+
+def test_report_with_time_from_sample_class(tmp_path):
+    text = report(sample_class(), tmp_path / "r.html").read_text()
+    assert text.count("plotly-graph-div") >= 4
+
+
+def test_bad_sources_are_explained(tmp_path):
+    with pytest.raises(InputError, match="neither grades.csv nor progress logs"):
+        load_results(tmp_path)
+    with pytest.raises(InputError, match="no grades or progress logs"):
+        load_results(tmp_path / "nope")
+    with pytest.raises(InputError, match="column 'points'"):
+        load_results(pd.DataFrame({"trainee": ["a"], "exercise": ["x"]}))
+
+
+def test_grades_with_progress_logs_gain_time_per_lesson(tmp_path):
+    pd.DataFrame([{"trainee": "nusrat", "lesson": "crm/01-what-a-crm-is", "exercise": "crm.intro.count-contacts",
+                   "points": 1, "max_points": 1, "status": "passed", "hint": ""}]).to_csv(tmp_path / "grades.csv",
+                                                                                         index=False)
+    (tmp_path / "progress").mkdir()
+    lines = [{"exercise": "crm.intro.count-contacts", "learner": "nusrat", "points": p, "max_points": 1,
+              "at": f"2026-06-01T09:{m:02d}:00+00:00"} for p, m in ((0, 0), (1, 12))]
+    (tmp_path / "progress" / "nusrat.jsonl").write_text("\n".join(json.dumps(l) for l in lines))
+    results = load_results(tmp_path)
+    assert results["minutes"].tolist() == [12.0]
+    assert summarise(results)["time"]["lesson"].tolist() == ["crm/01-what-a-crm-is"]

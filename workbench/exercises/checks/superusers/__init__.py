@@ -1,0 +1,1 @@
+"""Checks for the superusers' track (notebooks/superusers/)."""

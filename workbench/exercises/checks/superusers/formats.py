@@ -1,0 +1,91 @@
+"""Checks for notebooks/superusers/02-choosing-a-training-format (seed 001: three training formats)."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, MultiChoice, Number
+
+FORMATS = ["face-to-face", "e-learning", "in-house"]
+
+
+@exercise("superusers.formats.match-format",
+          title="Forty sales reps in six cities, with full diaries, must learn a simple CRM screen. "
+                "Which format fits best?",
+          answer=Choice(FORMATS, label="Format"), solution=lambda ctx: "e-learning",
+          wrong=[(lambda ctx: "face-to-face", "travel")])
+def _match_format(answer, ctx):
+    if answer == "e-learning":
+        return Result.right(1, "Yes: spread out, busy, and a simple process: self-paced e-learning fits.")
+    if answer == "face-to-face":
+        return Result.wrong(1, "Gathering forty people from six cities is the costliest option here.",
+                            "Count the travel and the lost working day; the process is simple enough to learn alone.")
+    if answer == "in-house":
+        return Result.wrong(1, "A superuser would have to visit six cities or teach remotely in many slots.",
+                            "With many people spread out and a simple process, self-paced learning costs least.")
+    return Result.wrong(1, f"{answer!r} is not one of the three formats.", "Choose one of the three formats.")
+
+
+IN_HOUSE = {
+    "quality depends on how skilled the superuser is": True,
+    "the superuser needs time to learn the CRM before teaching it": True,
+    "travel costs for every trainee": False,
+    "learners are left without anyone to ask": False,
+    "it is the most expensive of the three": False,
+}
+
+
+@exercise("superusers.formats.in-house-risks", title="Which are the weak points of in-house training by superusers?",
+          answer=MultiChoice(list(IN_HOUSE)), solution=lambda ctx: [k for k, v in IN_HOUSE.items() if v],
+          wrong=[(lambda ctx: ["travel costs for every trainee"], "face-to-face"),
+                 (lambda ctx: ["quality depends on how skilled the superuser is"], "time")])
+def _in_house_risks(answer, ctx):
+    chosen = set(answer or [])
+    should = {k for k, v in IN_HOUSE.items() if v}
+    if chosen == should:
+        return Result.right(1, "Right: quality and time are the two risks of in-house training.")
+    if "travel costs for every trainee" in chosen:
+        return Result.wrong(1, "Travel is a cost of face-to-face training with an outside trainer.",
+                            "That is a face-to-face weak point; in-house training happens where people work.")
+    if "learners are left without anyone to ask" in chosen:
+        return Result.wrong(1, "Being alone is the weak point of e-learning; the superuser is a colleague at hand.",
+                            "Keep only what depends on the superuser: their skill and their time.")
+    if "it is the most expensive of the three" in chosen:
+        return Result.wrong(1, "In-house training is usually the cheapest format.",
+                            "Its weak points are not cost but the superuser's skill and time.")
+    return Result.wrong(1, f"You left out '{sorted(should - chosen)[0]}'.",
+                        "Two things: the superuser's skill, and the time they need to learn the system first.")
+
+
+@exercise("superusers.formats.process-heavy",
+          title="Your CRM enforces a strict, detailed sales process. Which format carries the most risk?",
+          answer=Choice(FORMATS, label="Format"), solution=lambda ctx: "e-learning",
+          wrong=[(lambda ctx: "in-house", "alone")])
+def _process_heavy(answer, ctx):
+    if answer == "e-learning":
+        return Result.right(1, "Yes: the more detailed the process, the more self-paced learning lets errors slip through.")
+    if answer in FORMATS:
+        return Result.wrong(1, f"{answer} keeps a trainer in the room to catch mistakes in the process.",
+                            "A strict process has many points of failure; the risk is highest when trainees are alone.")
+    return Result.wrong(1, f"{answer!r} is not one of the three formats.", "Choose one of the three formats.")
+
+
+def _day(ctx):
+    from workbench.sessions.plan import total_minutes
+
+    return total_minutes(["crm/01-what-a-crm-is"], "face-to-face")
+
+
+@exercise("superusers.formats.session-length",
+          title="With agenda(['crm/01-what-a-crm-is'], 'face-to-face'), how many minutes does the session last?",
+          answer=Number("Minutes", integer=True), solution=_day,
+          wrong=[(lambda ctx: 30, "welcome")])
+def _session_length(answer, ctx):
+    expected = _day(ctx)
+    if answer == expected:
+        return Result.right(1, f"Yes: {expected} minutes, welcome, practice and wrap-up included.")
+    from workbench.site import read_lesson
+    from workbench.sessions.plan import _lesson_path
+
+    lesson = read_lesson(_lesson_path("crm/01-what-a-crm-is")).duration_minutes
+    if answer == lesson:
+        return Result.wrong(1, f"{answer} minutes is the lesson alone.",
+                            "Add the welcome, the supervised practice and the wrap-up: sum the minutes column.")
+    return Result.wrong(1, f"{answer} is not the agenda's total.", "Sum the agenda's minutes column.")

@@ -1,0 +1,100 @@
+"""Checks for notebooks/superusers/01-running-a-session."""
+
+from workbench.exercises import Result, exercise
+from workbench.exercises.answers import Choice, MultiChoice, Number
+
+ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
+          "plan, grade, release, report", "report, plan, release, grade"]
+
+
+@exercise("superusers.session.command-order", title="In which order do you run the four session commands?",
+          answer=Choice(ORDERS, label="Order"), solution=lambda ctx: ORDERS[0],
+          wrong=[(lambda ctx: ORDERS[2], "release")])
+def _command_order(answer, ctx):
+    if answer == ORDERS[0]:
+        return Result.right(1, "Yes: plan the day, release the copies, grade what comes back, then read the report.")
+    if answer not in ORDERS:
+        return Result.wrong(1, f"{answer!r} is not one of the orders offered.", "Pick one of the four orders.")
+    if answer.startswith("plan, grade"):
+        return Result.wrong(1, "There is nothing to grade before the trainees have their copies.",
+                            "Trainees need their released copies before any grading: release comes second.")
+    if answer.startswith("report"):
+        return Result.wrong(1, "The report reads grades or progress logs, which do not exist yet at the start.",
+                            "The report summarises grades: it comes last.")
+    return Result.wrong(1, "The plan decides which lessons to release, so it comes first.",
+                        "Start with the plan: it picks the lessons that release then copies.")
+
+
+def practice_exercises(lesson: str = "crm/01-what-a-crm-is") -> list[str]:
+    """The exercise ids of a practice set, as the grader will look for them."""
+    import nbformat
+
+    from workbench.sessions.lessons import notebook_exercises, resolve
+
+    return notebook_exercises(nbformat.read(resolve(lesson), as_version=4))
+
+
+@exercise("superusers.session.grades-rows",
+          title="You release the practice set crm/01-what-a-crm-is to 12 trainees. "
+                "How many rows will grades.csv have once you grade it?",
+          answer=Number("Rows", integer=True), solution=lambda ctx: 12 * len(practice_exercises()),
+          wrong=[(lambda ctx: 12, "exercise"), (lambda ctx: len(practice_exercises()), "trainee")])
+def _grades_rows(answer, ctx):
+    n = len(practice_exercises())
+    expected = 12 * n
+    if answer == expected:
+        return Result.right(1, f"Yes: 12 trainees × {n} exercises = {expected} rows, one per trainee and exercise.")
+    if answer == 12:
+        return Result.wrong(1, "12 would be one row per trainee.",
+                            f"grades.csv has one row per trainee and per exercise; the practice set has {n} exercises.")
+    if answer == n:
+        return Result.wrong(1, f"{n} is the number of exercises in the practice set.",
+                            "Every trainee gets a row for every exercise: multiply by the number of trainees.")
+    return Result.wrong(1, f"{answer} is not the number of rows.",
+                        "Count one row per trainee and per exercise, including exercises a trainee skipped.")
+
+
+STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
+
+
+@exercise("superusers.session.loop-status",
+          title="A trainee's cell runs forever (an endless loop). What does grading write for that exercise?",
+          answer=Choice(STATUSES, label="Status"), solution=lambda ctx: "timeout",
+          wrong=[(lambda ctx: "the whole batch stops", "interrupt")])
+def _loop_status(answer, ctx):
+    if answer == "timeout":
+        return Result.right(1, "Yes: the cell is interrupted after its time limit, marked timeout, and "
+                               "grading goes on with the next cell and the next notebook.")
+    if answer == "the whole batch stops":
+        return Result.wrong(1, "One broken notebook never stops the batch.",
+                            "Each cell has a time limit; past it the grader interrupts the cell and carries on.")
+    if answer == "missing":
+        return Result.wrong(1, "missing means the exercise's cell is gone; here it is present.",
+                            "The cell exists but never finishes: think of the time limit per cell.")
+    return Result.wrong(1, f"{answer!r} is used for other problems.",
+                        "The cell never finishes: the grader stops it at the cell time limit and says so.")
+
+
+FOLDER = {
+    "the lesson notebooks, with the solutions replaced by a stub": True,
+    "a .workbench.json naming the trainee and their data seed": True,
+    "the reference solutions, in a hidden cell": False,
+    "the other trainees' seeds, so they can compare": False,
+}
+
+
+@exercise("superusers.session.trainee-folder", title="What does a released trainee folder hold?",
+          answer=MultiChoice(list(FOLDER)), solution=lambda ctx: [k for k, v in FOLDER.items() if v],
+          wrong=[(lambda ctx: list(FOLDER), "solution")])
+def _trainee_folder(answer, ctx):
+    chosen = set(answer or [])
+    should = {k for k, v in FOLDER.items() if v}
+    if chosen == should:
+        return Result.right(1, "Right: stripped notebooks and the trainee's own settings, nothing else.")
+    wrongly = sorted(chosen - should)
+    if wrongly:
+        return Result.wrong(1, f"A trainee folder does not hold '{wrongly[0]}'.",
+                            "The answer key stays in the package: no solution and no other trainee's data "
+                            "ever goes into a trainee folder.")
+    return Result.wrong(1, f"You left out '{sorted(should - chosen)[0]}'.",
+                        "Each folder has the stripped notebooks and a settings file with the trainee's name and seed.")

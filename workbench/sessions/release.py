@@ -1,0 +1,221 @@
+"""Release trainee copies: one folder per trainee, solutions stripped, each with their own data.
+
+``release(lessons, out, trainees="roster.csv")`` writes::
+
+    out/session.json            the manifest the grader reads (lessons, exercises, trainees, seeds)
+    out/roster.csv              folder, learner and seed of every trainee
+    out/<trainee>/.workbench.json   {"learner", "seed", "home"}: the trainee's own data variant
+    out/<trainee>/<lesson>.ipynb    the lesson, solutions replaced by a stub, no outputs
+
+Each trainee gets a different generator seed, so neighbours' answers differ
+and checks grade each trainee against their own variant.  The seed is also
+written into the notebook as papermill's ``injected-parameters`` cell.  With
+``data=FOLDER`` every trainee works on the company's own export instead: it
+is validated first and the release stops, naming file, row and column, at
+the first problem.
+
+>>> import tempfile
+>>> out = Path(tempfile.mkdtemp())
+>>> roster = release(["crm/01-what-a-crm-is"], out, trainees=["Amina Diallo", "Reza Karimi"],
+...                  build_data=False, progress=False)
+>>> roster[["folder", "seed"]].values.tolist()
+[['Amina-Diallo', 1001], ['Reza-Karimi', 1002]]
+>>> sorted(p.name for p in (out / "Amina-Diallo").iterdir())
+['.workbench.json', '01-what-a-crm-is.ipynb']
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, InputError
+from ..settings import CONFIG_NAME, safe_name
+from .grade import MANIFEST
+from .lessons import lesson_id, notebook_exercises, resolve
+
+FIRST_SEED = 1001
+NAME_COLUMNS = ("learner", "name", "trainee", "full_name")
+
+
+def read_roster(trainees) -> pd.DataFrame:
+    """The roster as a DataFrame with ``learner``, ``folder`` and ``seed`` columns.
+
+    ``trainees`` is a CSV path (a ``name`` or ``learner`` column, optional ``seed``), a list
+    of names, a number of anonymous trainees, or a DataFrame.
+
+    >>> read_roster(2)[["learner", "folder", "seed"]].values.tolist()
+    [['trainee-01', 'trainee-01', 1001], ['trainee-02', 'trainee-02', 1002]]
+    """
+    if isinstance(trainees, int):
+        df = pd.DataFrame({"learner": [f"trainee-{i:02d}" for i in range(1, trainees + 1)]})
+    elif isinstance(trainees, pd.DataFrame):
+        df = trainees.copy()
+    elif isinstance(trainees, (list, tuple)):
+        df = pd.DataFrame({"learner": [str(t) for t in trainees]})
+    else:
+        path = Path(trainees)
+        if not path.is_file():
+            raise InputError(f"no roster file {str(path)!r}", where="release(trainees)",
+                             fix="give a CSV file with a 'name' column, one trainee per row")
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    column = next((c for c in NAME_COLUMNS if c in df.columns), None)
+    if column is None:
+        raise InputError(f"the roster has no name column (columns are: {', '.join(map(str, df.columns))})",
+                         where="release(trainees)", fix="add a 'name' column with one trainee per row")
+    df = df.rename(columns={column: "learner"})
+    df["learner"] = df["learner"].astype(str).str.strip()
+    blank = df.index[df["learner"] == ""]
+    if len(blank):
+        raise InputError("a trainee has no name", where=f"roster row {blank[0] + 2}",
+                         fix="fill in the name or delete the row")
+    df["folder"] = df["learner"].map(safe_name)
+    dup = df["folder"][df["folder"].duplicated()]
+    if len(dup):
+        raise InputError(f"two trainees share the folder name {dup.iloc[0]!r}", where="roster",
+                         fix="make the names distinct, e.g. add an initial")
+    if "seed" in df.columns and (df["seed"].astype(str).str.strip() != "").all():
+        seeds = pd.to_numeric(df["seed"], errors="coerce")
+        if seeds.isna().any() or seeds.duplicated().any():
+            raise InputError("the seed column must hold a different whole number per trainee",
+                             where="roster, column 'seed'", fix="fix the seeds or delete the column")
+        df["seed"] = seeds.astype(int)
+    else:
+        df["seed"] = range(FIRST_SEED, FIRST_SEED + len(df))
+    return df[["learner", "folder", "seed"]].reset_index(drop=True)
+
+
+def check_export(folder) -> Path:
+    """Validate a company export before release; raise :class:`DataError` on the first problem.
+
+    The error names the file, row and column, and says how many problems were found in all.
+    """
+    from ..data.load import validate
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError("the export folder does not exist", file=folder,
+                        fix="give the folder holding the exported CSV files")
+    problems = validate(folder)
+    if problems:
+        first = problems[0]
+        more = f" ({len(problems) - 1} more problems: run `workbench data validate {folder}`)" \
+            if len(problems) > 1 else ""
+        raise DataError(first.what + more, file=getattr(first, "file", None), row=getattr(first, "row", None),
+                        column=getattr(first, "column", None), fix=first.fix)
+    return folder
+
+
+def stripped(path: Path, lesson: str, *, learner: str | None = None, seed: int | None = None):
+    """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and parameters set."""
+    import nbformat
+
+    from ..exercises.solutions import strip_notebook
+
+    nb = strip_notebook(nbformat.read(path, as_version=4))
+    nb.metadata.setdefault("workbench", {})["lesson"] = lesson
+    for i, cell in enumerate(nb.cells):
+        if "parameters" in cell.metadata.get("tags", []):
+            lines = ["# Parameters"]
+            if learner is not None:
+                lines.append(f"learner = {learner!r}")
+            if seed is not None:
+                lines.append(f"data_seed = {seed}  # your own variant of the sample company")
+            if len(lines) > 1:
+                nb.cells.insert(i + 1, nbformat.v4.new_code_cell(
+                    "\n".join(lines), metadata={"tags": ["injected-parameters"]}))
+            break
+    return nb
+
+
+def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> list[Path]:
+    """Generate the data variant of each seed (in parallel) in this user's workbench home.
+
+    The grader reads them from there, so grading does not pay for building them.
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tqdm.auto import tqdm
+
+    from ..data.active import ensure_variant, variant_folder
+    from ..settings import current
+
+    home = current().home
+    seeds = sorted({int(s) for s in seeds})
+    todo = [s for s in seeds if not (variant_folder(s, home) / "meta.json").exists()]
+    if todo:
+        with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+            list(tqdm(pool.map(ensure_variant, todo, [home] * len(todo)), total=len(todo),
+                      desc="data variants", unit="variant", disable=not progress))
+    return [variant_folder(s, home) for s in seeds]
+
+
+def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
+            progress: bool = True) -> pd.DataFrame:
+    """Write one folder per trainee under ``out`` (see the module docstring); returns the roster.
+
+    ``lessons``: lesson ids (``crm/01-what-a-crm-is``) or notebook paths; practice sets
+    in ``exercises/`` are preferred, since they hold the solution regions to strip.
+    ``trainees``: a roster (see :func:`read_roster`); ``None`` writes one shared copy for
+    self-paced learners, each of whom is then identified by their login.
+    ``data``: the company's own export folder, validated, used instead of the sample.
+    ``build_data``: generate each trainee's data variant now, in this user's workbench home,
+    so that grading (and a trainee working on this machine) finds it ready.
+    """
+    import nbformat
+    from tqdm.auto import tqdm
+
+    if isinstance(lessons, (str, Path)):
+        lessons = [lessons]
+    if not lessons:
+        raise InputError("no lessons given", where="release(lessons)", fix="name at least one lesson")
+    paths = [resolve(spec) for spec in lessons]
+    out = Path(out)
+    company = check_export(data) if data else None
+    roster = read_roster(trainees) if trainees is not None else None
+    if company is not None and roster is not None:
+        roster["seed"] = None
+    names: dict[str, str] = {}
+    catalog = []
+    for path in paths:
+        lesson = lesson_id(path)
+        name = path.name if path.name not in names.values() else f"{lesson.replace('/', '-')}.ipynb"
+        names[lesson] = name
+        source = nbformat.read(path, as_version=4)
+        meta = source.metadata.get("workbench", {})
+        catalog.append({"id": lesson, "file": name, "title": meta.get("title", path.stem),
+                        "exercises": notebook_exercises(source)})
+    out.mkdir(parents=True, exist_ok=True)
+    if company is not None:
+        shutil.copytree(company, out / "company-data", dirs_exist_ok=True)
+    people = roster.to_dict("records") if roster is not None else [None]
+    for person in tqdm(people, desc="releasing", unit="trainee", disable=not progress):
+        folder = out / person["folder"] if person else out
+        folder.mkdir(parents=True, exist_ok=True)
+        config = {"home": ".workbench"}
+        if person:
+            config["learner"] = person["learner"]
+        if company is not None:
+            config["data_dir"] = "../company-data" if person else "company-data"
+        elif person and person["seed"] is not None:
+            config["seed"] = int(person["seed"])
+        (folder / CONFIG_NAME).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+        for path, lesson in zip(paths, catalog):
+            nb = stripped(path, lesson["id"], learner=person["learner"] if person else None,
+                          seed=config.get("seed"))
+            nbformat.write(nb, folder / lesson["file"])
+    manifest = {"lessons": catalog, "data": "company-data" if company is not None else None,
+                "trainees": [{"learner": p["learner"], "folder": p["folder"],
+                              "seed": None if p["seed"] is None else int(p["seed"])}
+                             for p in (people if roster is not None else [])]}
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if roster is not None:
+        roster.to_csv(out / "roster.csv", index=False)
+        if build_data and company is None:
+            build_variants(roster["seed"], progress=progress)
+        return roster
+    return pd.DataFrame(columns=["learner", "folder", "seed"])
