@@ -1,8 +1,12 @@
 """Lessons as a static site: execute every lesson on the sample data and export HTML.
 
 ``build_demo(out)`` writes ``out/index.html`` (lessons by track, with their
-goals and duration) and one HTML page per lesson with interactive plotly
-figures, ready to send to trainees before a session.
+goals and duration) and one HTML page per lesson under ``out/lessons/``, ready
+to send to trainees before a session. The site works offline: plotly.js is
+written once as ``out/assets/plotly.min.js`` and every chart is drawn from it,
+interactive (zoom, hover, legend); no page loads anything from the internet.
+Exercise forms and other widgets need a running kernel, so a page shows what
+the exercise asks and where to answer it instead.
 
 >>> [lesson.track for lesson in lessons()][:1]
 ['start']
@@ -10,9 +14,11 @@ figures, ready to send to trainees before a session.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +28,20 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 TRACK_TITLES = {"start": "Start here", "crm": "CRM track", "network": "Network track",
                 "editorial": "Editorial track", "superusers": "For superusers"}
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+PLOTLY_ASSET = "assets/plotly.min.js"
+
+# The lab template without what it would fetch from a CDN (require.js, MathJax, Mermaid, the
+# widget manager): plotly.js comes from the site's own asset file instead.
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}
+<script src="{{ resources.plotly_js }}"></script>
+{%- endblock html_head_js_requirejs -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,11 @@ class Lesson:
 
 
 def read_lesson(path: str | Path) -> Lesson:
-    """The :class:`Lesson` described by a notebook's ``workbench`` metadata."""
+    """The :class:`Lesson` described by a notebook's ``workbench`` metadata.
+
+    >>> read_lesson(NOTEBOOKS / "00-start-here.ipynb").track
+    'start'
+    """
     path = Path(path)
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("workbench", {})
@@ -60,13 +84,35 @@ def read_lesson(path: str | Path) -> Lesson:
 def lessons(root: Path = NOTEBOOKS) -> list[Lesson]:
     """Every lesson under ``root``, ordered by track then lesson order."""
     order = list(TRACK_TITLES)
-    found = [read_lesson(p) for p in sorted(root.rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
+    found = [read_lesson(p) for p in sorted(Path(root).rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
     return sorted(found, key=lambda l: (order.index(l.track) if l.track in order else len(order),
                                         l.order, l.path.name))
 
 
+_every_lesson = lessons  # build_demo's argument of the same name hides the function
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """Set environment variables for the kernels started inside the block, then restore them."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def execute(path: Path, *, timeout: int = 300, data_dir: str | None = None):
-    """Run a notebook top to bottom in a fresh kernel and return it with outputs."""
+    """Run a notebook top to bottom in a fresh kernel and return it with outputs.
+
+    Plotly figures come out as plotly's own JSON (``application/vnd.plotly.v1+json``), which
+    :func:`static_outputs` turns into charts drawn by the site's plotly.js.
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -75,11 +121,73 @@ def execute(path: Path, *, timeout: int = 300, data_dir: str | None = None):
         for cell in nb.cells:
             if "parameters" in cell.metadata.get("tags", []):
                 cell.source += f"\ndata_dir = {str(data_dir)!r}"
-    os.environ.setdefault("PLOTLY_RENDERER", "notebook")
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(Path(path).parent)}})
+    import subprocess
+
+    with _environment(PLOTLY_RENDERER="plotly_mimetype"):
+        # The kernel's own stderr only says that it talks over local TCP; a cell's output
+        # (stderr included) reaches the notebook through the kernel's messages anyway.
+        client.execute(stderr=subprocess.DEVNULL)
     return nb
+
+
+def plotly_html(figure: dict, div_id: str) -> str:
+    """A ``<div>`` and the script that draws ``figure`` (plotly's JSON) in it with plotly.js.
+
+    >>> page = plotly_html({"data": [{"type": "bar", "y": [1, 2]}], "layout": {}}, "fig-1")
+    >>> page.startswith('<div class="workbench-plotly" id="fig-1"') and "Plotly.newPlot" in page
+    True
+    """
+    height = (figure.get("layout") or {}).get("height") or 450
+    config = {"responsive": True, "displaylogo": False, **(figure.get("config") or {})}
+    args = ", ".join(json.dumps(figure.get(k) or default).replace("</", "<\\/")
+                     for k, default in (("data", []), ("layout", {})))
+    return (f'<div class="workbench-plotly" id="{div_id}" style="width:100%;height:{int(height)}px"></div>'
+            f'<script>Plotly.newPlot("{div_id}", {args}, {json.dumps(config)});</script>')
+
+
+def _exercise_title(id: str) -> str:
+    try:
+        from .exercises import registry
+        return registry.get(id).title
+    except Exception:  # an unknown id still gets its note; the lesson's own test catches it
+        return id
+
+
+def static_outputs(nb) -> int:
+    """Rewrite outputs a static page cannot show as they are; returns how many figures it drew.
+
+    Plotly figures become :func:`plotly_html`; a widget (an exercise form, an explorer) becomes a
+    note saying what it is and that it works in JupyterLab.
+    """
+    figures = 0
+    for cell in nb.cells:
+        exercise = cell.get("metadata", {}).get("workbench", {}).get("exercise")
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if PLOTLY_MIME in data:
+                figures += 1
+                output["data"] = {"text/html": plotly_html(data[PLOTLY_MIME], f"figure-{figures}")}
+            elif WIDGET_MIME in data:
+                what = (f"<b>Exercise:</b> {html.escape(_exercise_title(exercise))} "
+                        f"(<code>{html.escape(exercise)}</code>). Open the lesson in JupyterLab "
+                        "to answer it with the form and the Check button."
+                        if exercise else
+                        "<b>Interactive widget.</b> Open the lesson in JupyterLab to use it.")
+                output["data"] = {"text/html": f'<div class="workbench-widget-note" style="border:1px dashed '
+                                               f'#2f6fb3;padding:.5em 1em;background:#f6f8fb">{what}</div>'}
+            output.get("metadata", {}).pop(WIDGET_MIME, None)
+    nb.metadata.pop("widgets", None)
+    return figures
+
+
+def _exporter():
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab", template_file="workbench-demo.html.j2",
+                        extra_loaders=[jinja2.DictLoader({"workbench-demo.html.j2": _TEMPLATE})])
 
 
 def _page(title: str, body: str) -> str:
@@ -93,38 +201,63 @@ def _page(title: str, body: str) -> str:
             "</style></head><body>" + body + "</body></html>")
 
 
-def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True) -> Path:
+def _error_text(err: Exception) -> str:
+    """One line saying why a lesson failed: the cell's exception when nbclient gives it."""
+    if getattr(err, "ename", None):
+        return f"{err.ename}: {err.evalue}".strip()
+    first = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {first[0]}" if first else type(err).__name__
+
+
+def _lesson_entry(lesson: Lesson, page: str, error: str) -> str:
+    goals = "".join(f"<li>{html.escape(g)}</li>" for g in lesson.goals)
+    sources = "; ".join(html.escape(s) for s in lesson.sources)
+    link = (f'<a href="{page}">{html.escape(lesson.title)}</a>' if not error
+            else f"{html.escape(lesson.title)} <b>(could not be run: {html.escape(error)})</b>")
+    return (f'<div class="lesson{" failed" if error else ""}"><h3>{link}</h3>'
+            f'<div class="meta">{lesson.duration_minutes} minutes · {len(lesson.exercises)} exercises'
+            f'{" · sources: " + sources if sources else ""}</div>'
+            f'{"<p>After this lesson you can:</p><ul>" + goals + "</ul>" if goals else ""}</div>')
+
+
+def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True, timeout: int = 300) -> Path:
     """Execute the lessons and write the site; returns the index page's path.
 
-    A lesson that fails to run is listed with its error instead of stopping the build.
+    ``lessons`` is a list of notebook paths (default: every lesson under ``notebooks/``). A lesson
+    that fails to run is listed on the index with its error, and named on stderr, instead of
+    stopping the build.
     """
-    from nbconvert import HTMLExporter
+    from plotly.offline import get_plotlyjs
     from tqdm.auto import tqdm
 
-    chosen = [read_lesson(p) for p in lessons] if lessons else globals()["lessons"]()
+    chosen = [read_lesson(p) for p in lessons] if lessons else _every_lesson()
     out = Path(out)
     (out / "lessons").mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    (out / PLOTLY_ASSET).parent.mkdir(parents=True, exist_ok=True)
+    (out / PLOTLY_ASSET).write_text(get_plotlyjs(), encoding="utf-8")
+    exporter = _exporter()
     sections: dict[str, list[str]] = {}
+    failed = 0
     for lesson in tqdm(chosen, desc="lessons", unit="lesson", disable=not progress):
         page = f"lessons/{lesson.slug}.html"
         error = ""
         try:
-            nb = execute(lesson.path)
-            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": lesson.title}})
+            nb = execute(lesson.path, timeout=timeout)
+            static_outputs(nb)
+            body, _ = exporter.from_notebook_node(
+                nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}"})
             (out / page).write_text(body, encoding="utf-8")
         except Exception as err:  # one broken lesson is reported, the rest are built
-            error = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
-        goals = "".join(f"<li>{html.escape(g)}</li>" for g in lesson.goals)
-        sources = "; ".join(html.escape(s) for s in lesson.sources)
-        link = (f'<a href="{page}">{html.escape(lesson.title)}</a>' if not error
-                else f"{html.escape(lesson.title)} <b>(could not be run: {html.escape(error)})</b>")
-        sections.setdefault(lesson.track, []).append(
-            f'<div class="lesson{" failed" if error else ""}"><h3>{link}</h3>'
-            f'<div class="meta">{lesson.duration_minutes} minutes · {len(lesson.exercises)} exercises'
-            f'{" · sources: " + sources if sources else ""}</div><ul>{goals}</ul></div>')
+            error = _error_text(err)
+            failed += 1
+            print(f"workbench demo: {lesson.path} could not be run: {error}", file=sys.stderr)
+        sections.setdefault(lesson.track, []).append(_lesson_entry(lesson, page, error))
     body = ["<h1>CRM Workbench: lessons</h1>",
-            "<p>Every lesson below was run on the sample company, Acme. Charts are interactive.</p>"]
+            "<p>Every lesson below was run on the sample company, Acme. Charts are interactive: "
+            "hover for values, drag to zoom, double-click to reset. To answer the exercises, open "
+            "the lessons in JupyterLab (<code>make lab</code>).</p>"]
+    if failed:
+        body.append(f'<p class="failed"><b>{failed} lesson(s) could not be run</b>; they are marked below.</p>')
     for track, items in sections.items():
         body.append(f"<h2>{html.escape(TRACK_TITLES.get(track, track.title()))}</h2>" + "".join(items))
     index = out / "index.html"

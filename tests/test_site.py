@@ -1,0 +1,111 @@
+"""workbench.site: the demo site built from executed lessons (``make demo``)."""
+
+import contextlib
+import io
+import re
+
+import nbformat
+import pytest
+
+from workbench.errors import WorkbenchError
+from workbench.site import (NOTEBOOKS, PLOTLY_ASSET, TRACK_TITLES, build_demo, lessons, plotly_html,
+                            read_lesson)
+
+
+def write_lesson(path, title, track, code, goals=("Read a chart",), minutes=5):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["workbench"] = {"title": title, "track": track, "order": 1, "duration_minutes": minutes,
+                                "goals": list(goals), "sources": ["a test"], "exercises": []}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}")] + [nbformat.v4.new_code_cell(c) for c in code]
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A site of three lessons: the real start-here, a chart lesson and a lesson that fails."""
+    src = tmp_path_factory.mktemp("lessons")
+    chart = write_lesson(src / "01-chart.ipynb", "A chart", "network", [
+        "import plotly.express as px\n"
+        "px.bar(x=['a', 'b'], y=[3, 5], title='Two bars </script> safe')",
+        "import plotly.graph_objects as go\ngo.Figure(go.Scatter(y=[1, 4, 2])).show()"],
+        goals=("Read a bar chart", "Spot the tallest bar"), minutes=7)
+    broken = write_lesson(src / "02-broken.ipynb", "A broken lesson", "network",
+                          ["raise ValueError('boom on purpose')"])
+    out = tmp_path_factory.mktemp("demo") / "site"
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        index = build_demo(out, lessons=[NOTEBOOKS / "00-start-here.ipynb", chart, broken], progress=False)
+    return index, stderr.getvalue()
+
+
+def test_lessons_are_ordered_by_track():
+    found = lessons()
+    assert found[0].path.name == "00-start-here.ipynb"
+    ranks = [list(TRACK_TITLES).index(l.track) for l in found if l.track in TRACK_TITLES]
+    assert ranks == sorted(ranks)
+
+
+def test_read_lesson_names_a_broken_file(tmp_path):
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("not json")
+    with pytest.raises(WorkbenchError, match="bad.ipynb"):
+        read_lesson(bad)
+
+
+def test_plotly_html_cannot_close_its_script():
+    page = plotly_html({"data": [{"type": "bar", "name": "</script><b>x"}], "layout": {"height": 300}}, "f")
+    assert page.count("</script>") == 1 and "<\\/script>" in page and "height:300px" in page
+
+
+def test_index_lists_lessons_by_track_with_goals_and_duration(site):
+    index, _ = site
+    text = index.read_text(encoding="utf-8")
+    assert text.index("<h2>Start here</h2>") < text.index("<h2>Network track</h2>")
+    assert '<a href="lessons/network-01-chart.html">A chart</a>' in text
+    assert "7 minutes" in text and "<li>Read a bar chart</li>" in text and "<li>Spot the tallest bar</li>" in text
+    assert "Run a cell and read a table of the sample company" in text  # start-here's own goal
+
+
+def test_a_failing_lesson_is_reported_not_fatal(site):
+    index, stderr = site
+    text = index.read_text(encoding="utf-8")
+    assert "A broken lesson <b>(could not be run: ValueError: boom on purpose)</b>" in text
+    assert "1 lesson(s) could not be run" in text
+    assert not (index.parent / "lessons" / "network-02-broken.html").exists()
+    assert "02-broken.ipynb could not be run: ValueError: boom on purpose" in stderr
+
+
+def test_figures_are_interactive_and_offline(site):
+    index, _ = site
+    asset = index.parent / PLOTLY_ASSET
+    assert asset.stat().st_size > 1_000_000  # plotly.js itself, written once for every page
+    page = (index.parent / "lessons" / "network-01-chart.html").read_text(encoding="utf-8")
+    assert page.count(f'<script src="../{PLOTLY_ASSET}"></script>') == 1
+    assert page.count("Plotly.newPlot(") == 2  # the returned figure and the one from .show()
+    assert "Two bars <\\/script> safe" in page
+    # Nothing is fetched from the internet: no script or stylesheet from another site.
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', page)
+
+
+def test_widgets_become_notes(site):
+    index, _ = site
+    page = (index.parent / "lessons" / "start-00-start-here.html").read_text(encoding="utf-8")
+    assert "How many people work in Acme&#x27;s sales team?" in page or \
+        "How many people work in Acme's sales team?" in page
+    assert page.count('class="workbench-widget-note"') == 2
+    assert "application/vnd.jupyter.widget-view+json" not in page
+    assert "Traceback" not in page
+
+
+def test_demo_command_line_builds_one_lesson(tmp_path):
+    """`workbench demo --out DIR LESSON` is what `make demo` runs, on every lesson."""
+    from workbench.cli import main
+
+    lesson = write_lesson(tmp_path / "01-tiny.ipynb", "Tiny", "crm", ["1 + 1"])
+    out = tmp_path / "site"
+    with contextlib.redirect_stdout(io.StringIO()) as said:
+        main(["demo", "--out", str(out), str(lesson)])
+    assert "demo site written" in said.getvalue()
+    assert (out / "lessons" / "crm-01-tiny.html").exists()
