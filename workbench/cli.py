@@ -85,6 +85,67 @@ def _demo(args):
     print(f"demo site written: {index}")
 
 
+def _network_report(args):
+    from .network.report import write_report
+
+    out = write_report(args.exports, args.out, crm=args.crm, targets=args.targets, progress=True)
+    print(f"network report written: {out}")
+
+
+def _network_connectors(args):
+    from .network.connectors import connectors_from_path
+
+    print(connectors_from_path(args.input, top=args.top, by=args.by, format=args.format))
+
+
+def _session_plan(args):
+    from .sessions.plan import plan
+
+    out = plan(args.lessons, args.out, format=args.format, title=args.title, start=args.start)
+    print(f"facilitator guide written: {out}")
+
+
+def _session_release(args):
+    from .sessions.release import release
+
+    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data)
+    print(f"released {len(args.lessons)} lesson(s) to {len(roster)} folder(s) under {args.out}")
+
+
+def _session_grade(args):
+    from .sessions.grade import grade
+
+    grades = grade(args.submissions, args.out, jobs=args.jobs, cell_timeout=args.cell_timeout,
+                   notebook_timeout=args.notebook_timeout)
+    trainees = grades["trainee"].nunique() if "trainee" in grades else 0
+    print(f"graded {trainees} trainee(s); grades, notebook outcomes and feedback pages in {args.out}")
+
+
+def _session_report(args):
+    from .sessions.report import report
+
+    out = report(args.source, args.out, title=args.title)
+    print(f"class report written: {out}")
+
+
+def _practice_reset(args):
+    from . import practice
+
+    backup = practice.reset(practice.open(trainee=args.trainee), confirm=True)
+    print(f"practice CRM of {args.trainee} reset to the sample data; the old one is kept at {backup}")
+
+
+def _practice_audit(args):
+    from . import practice
+
+    history = practice.audit.history(practice.open(trainee=args.trainee), args.table)
+    if history.empty:
+        print(f"nothing changed yet in the practice CRM of {args.trainee}")
+    else:
+        columns = ["at", "who", "action", "table_name", "record_key", "changes"]
+        print(history[columns].tail(args.last).to_string(index=False))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description="CRM Workbench command line")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -119,6 +180,60 @@ def build_parser() -> argparse.ArgumentParser:
     ep = ed.add_parser("plan", help="plan the weeks ahead and export CSV / iCalendar")
     editorial_command.add_arguments(ep)
     ep.set_defaults(func=editorial_command.run)
+
+    net = sub.add_parser("network", help="analyse sales reps' contact networks").add_subparsers(
+        dest="action", required=True)
+    nr = net.add_parser("report", help="write the network report (connectors, warm paths, reach) as HTML")
+    nr.add_argument("exports", nargs="+", help="LinkedIn export folders, or a data folder with social/")
+    nr.add_argument("--crm", help="company data folder whose contacts and accounts join the network")
+    nr.add_argument("--targets", help="file listing the target accounts, one per line")
+    nr.add_argument("--out", required=True, help="HTML file to write")
+    nr.set_defaults(func=_network_report)
+    nc = net.add_parser("connectors", help="rank the people who connect groups")
+    nc.add_argument("input", help="export folder, data folder or edge list CSV (source,target[,weight])")
+    nc.add_argument("--top", type=int, default=20)
+    nc.add_argument("--by", default="combined", choices=["combined", "betweenness", "constraint", "brokerage"])
+    nc.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    nc.set_defaults(func=_network_connectors)
+
+    ses = sub.add_parser("session", help="run training sessions: plan, release, grade, report").add_subparsers(
+        dest="action", required=True)
+    sp = ses.add_parser("plan", help="write a facilitator guide with a timed agenda")
+    sp.add_argument("lessons", nargs="+", help="lesson ids (crm/02-accounts-contacts-and-consent) or notebooks")
+    sp.add_argument("--format", default="face-to-face", choices=["face-to-face", "e-learning", "in-house"])
+    sp.add_argument("--title")
+    sp.add_argument("--start", default="09:00", help="clock time the session starts")
+    sp.add_argument("--out", required=True, help="HTML file to write")
+    sp.set_defaults(func=_session_plan)
+    sr = ses.add_parser("release", help="write one folder per trainee: lessons without solutions, own data")
+    sr.add_argument("lessons", nargs="+")
+    sr.add_argument("--out", required=True, help="folder to write")
+    sr.add_argument("--trainees", help="roster CSV (name, optional email)")
+    sr.add_argument("--data", help="your company's export folder, used instead of the sample")
+    sr.set_defaults(func=_session_release)
+    sg = ses.add_parser("grade", help="execute and grade the trainees' notebooks")
+    sg.add_argument("submissions", help="folder with one sub-folder per trainee")
+    sg.add_argument("--out", required=True, help="folder for grades.csv and feedback pages")
+    sg.add_argument("--jobs", type=int, help="notebooks run at once (default: CPU cores)")
+    sg.add_argument("--cell-timeout", type=float, default=30, help="seconds one cell may run")
+    sg.add_argument("--notebook-timeout", type=float, default=300, help="seconds one notebook may run")
+    sg.set_defaults(func=_session_grade)
+    sc = ses.add_parser("report", help="write the class report (where the class struggled)")
+    sc.add_argument("source", help="grades.csv, a progress folder or a grading output folder")
+    sc.add_argument("--out", required=True, help="HTML file to write")
+    sc.add_argument("--title", default="Class report")
+    sc.set_defaults(func=_session_report)
+
+    pr = sub.add_parser("practice", help="manage a trainee's practice CRM").add_subparsers(
+        dest="action", required=True)
+    prr = pr.add_parser("reset", help="start a trainee's practice CRM again from the sample (keeps a backup)")
+    prr.add_argument("--trainee", required=True)
+    prr.set_defaults(func=_practice_reset)
+    pra = pr.add_parser("audit", help="show who changed what in a trainee's practice CRM")
+    pra.add_argument("--trainee", required=True)
+    pra.add_argument("--table", help="only this table (contacts, deals, activities...)")
+    pra.add_argument("--last", type=int, default=30, help="how many changes to show")
+    pra.set_defaults(func=_practice_audit)
 
     d = sub.add_parser("demo", help="execute the lessons and write a static HTML site")
     d.add_argument("--out", default="build/demo")
