@@ -4,7 +4,8 @@ Full run: the company generated with ``--scale 20`` (about 30,000 contacts and 1
 seeded into a practice CRM; every screen action is driven through its widgets (values set, button
 clicked), as a trainee would, several times.  ``--quick``: the committed sample company (scale 1).
 
-Target: every action under 0.2 s.  Baseline, measured in the same run: reading the whole contacts
+Target: every action under 0.2 s, worst of the repeats.  Opening the screens, which builds their
+search and duplicate indexes once per notebook, is timed on its own line.  Baseline, measured in the same run: reading the whole contacts
 table into pandas and filtering it by name (what a notebook without the practice CRM's indexed,
 SQL-side search would do for one search).
 
@@ -51,6 +52,7 @@ def actions(db, rounds: int):
 
     contacts = db.query("SELECT contact_id, last_name FROM contacts WHERE phone IS NOT NULL AND email IS NOT NULL "
                         "ORDER BY contact_id LIMIT ?", (rounds * 3,))
+    started = time.perf_counter()
     search = screens.SearchScreen(db)
     log = screens.LogActivityScreen(db)
     todo = screens.TodoScreen(db)
@@ -58,6 +60,9 @@ def actions(db, rounds: int):
     convert = screens.ConvertLeadScreen(db)
     move = screens.MoveDealScreen(db)
     merge = screens.MergeScreen(db)
+    screens.RecordForm(db, "contacts")
+    opened = time.perf_counter() - started
+    print(f"opening the eight screens (each builds its search and duplicate indexes once): {opened:.2f} s")
     friday = activities.next_weekday(db.today, "friday").date()
     for i in range(rounds):
         contact = contacts.iloc[i]
@@ -158,9 +163,9 @@ def main(argv=None) -> int:
     print(f"{'action':<48} {'median':>9} {'worst':>9}")
     for name, values in times.items():
         print(f"{name:<48} {statistics.median(values) * 1000:>7.1f}ms {max(values) * 1000:>7.1f}ms")
-    slowest = max(times, key=lambda k: statistics.median(times[k]))
-    worst = statistics.median(times[slowest])
-    print(f"slowest action: {slowest}: {worst * 1000:.1f} ms (median of {args.repeat}; "
+    slowest = max(times, key=lambda k: max(times[k]))
+    worst = max(times[slowest])
+    print(f"slowest action: {slowest}: {worst * 1000:.1f} ms (worst of {args.repeat}; "
           f"target {TARGET_S * 1000:.0f} ms: {'met' if worst < TARGET_S else 'NOT met'})")
     print(f"baseline (pandas full-table search of contacts): {baseline * 1000:.1f} ms")
     print(f"ratio slowest action / baseline: {worst / baseline:.2f}x; slowest / target: {worst / TARGET_S:.2f}x")

@@ -133,6 +133,7 @@ class RecordForm(Screen):
     def __init__(self, db, table: str, key=None, *, on_saved=None):
         w = _w()
         self.db, self.table, self.key, self.on_saved = db, table, key, on_saved
+        records.prepare(db, table)
         current = records.get(db, table, key) if key is not None else {}
         self.fields = {}
         self.errors = {}
@@ -212,6 +213,7 @@ class SearchScreen(Screen):
     def __init__(self, db, table: str = "contacts"):
         w = _w()
         self.db = db
+        records.prepare(db, *_TITLES)
         self.table = w.ToggleButtons(options=[(v, k) for k, v in _TITLES.items()], value=table,
                                      description="Find", style={"button_width": "7em"})
         self.query = w.Text(placeholder="name, email, phone, company... (Enter to search)", description="Search",
@@ -433,6 +435,7 @@ class ConvertLeadScreen(Screen):
     def __init__(self, db, lead_id=None):
         w = _w()
         self.db = db
+        records.prepare(db, "leads", "contacts", "accounts")
         self.find = w.Text(description="find a lead", style=_STYLE, continuous_update=False,
                            placeholder="name, company or id (Enter)", layout={"width": "100%"})
         self.lead = w.Dropdown(description="lead", style=_STYLE, layout={"width": "100%"})
@@ -501,6 +504,7 @@ class MoveDealScreen(Screen):
     def __init__(self, db, opportunity_id=None):
         w = _w()
         self.db = db
+        records.prepare(db, "opportunities")
         self.stage_table = deals.stages(db)
         self.find = w.Text(description="find a deal", style=_STYLE, continuous_update=False,
                            placeholder="deal name, stage or id (Enter)", layout={"width": "100%"})
