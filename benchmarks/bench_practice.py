@@ -5,9 +5,9 @@ seeded into a practice CRM; every screen action is driven through its widgets (v
 clicked), as a trainee would, several times.  ``--quick``: the committed sample company (scale 1).
 
 Target: every action under 0.2 s, worst of the repeats.  Opening the screens, which builds their
-search and duplicate indexes once per notebook, is timed on its own line.  Baseline, measured in the same run: reading the whole contacts
-table into pandas and filtering it by name (what a notebook without the practice CRM's indexed,
-SQL-side search would do for one search).
+search and duplicate indexes once per notebook, is timed on its own line.  Baseline, measured in the
+same run: reading the whole contacts table into pandas and filtering it by name (what a notebook
+without the practice CRM's indexed, SQL-side search would do for one search).
 
     python benchmarks/bench_practice.py [--quick] [--scale S] [--repeat N]
 """
