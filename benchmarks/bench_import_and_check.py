@@ -53,6 +53,31 @@ def main() -> None:
     reload = time.perf_counter() - started
     print(f"check feedback: {per_check * 1000:.1f} ms per check, progress logged (target < 300 ms); "
           f"reloading the sample data: {reload * 1000:.0f} ms; ratio {per_check / reload:.3f}x of the reload baseline")
+    every_check(wb)
+
+
+def every_check(wb) -> None:
+    """Time the Check of every exercise once, as a trainee meets it: after the lesson's cells ran.
+
+    Computing the exercise's reference answer stands in for those cells (it loads what they load,
+    scipy for a test, the team network for a ranking); then its first plausible wrong answer is
+    checked, timed.
+    """
+    from workbench.exercises.check import Context, check
+    from workbench.exercises.registry import all_exercises
+
+    ctx = Context()
+    times = {}
+    for ex in all_exercises():
+        ex.reference(ctx)
+        wrong = ex.wrong[0][0](ctx)
+        started = time.perf_counter()
+        check(ex.id, wrong, ctx=ctx, record=False)
+        times[ex.id] = time.perf_counter() - started
+    slowest = max(times, key=times.get)
+    print(f"every exercise's Check ({len(times)}): median {statistics.median(times.values()) * 1000:.1f} ms, "
+          f"slowest {times[slowest] * 1000:.0f} ms ({slowest}); target < 300 ms: "
+          f"{'met' if times[slowest] < 0.3 else 'NOT met'}")
 
 
 if __name__ == "__main__":
