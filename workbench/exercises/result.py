@@ -44,6 +44,34 @@ class Result:
         """
         return cls(points, max_points, message, hint)
 
+    @classmethod
+    def for_ticks(cls, options: dict, answer, *, right: str, extra: tuple[str, str], missed: tuple[str, str],
+                  max_points: float = 2) -> "Result":
+        """Grade a tick-all-that-apply answer; ``options`` maps each option to whether it belongs.
+
+        Full marks for exactly the right ticks, half for one mistake. ``extra`` and ``missed`` are
+        the (message, hint) for the first option ticked wrongly or left out; ``{option}`` in a
+        message names it.
+
+        >>> options = {"email": True, "card number": False}
+        >>> r = Result.for_ticks(options, ["email", "card number"], right="Yes.",
+        ...                      extra=("'{option}' does not belong.", "Keep what serves the customer."),
+        ...                      missed=("You left out '{option}'.", "Think again."))
+        >>> r.points, r.message
+        (1.0, "'card number' does not belong.")
+        """
+        chosen = set(answer or [])
+        unknown = sorted(chosen - set(options))
+        if unknown:
+            return cls.wrong(max_points, f"{unknown[0]!r} is not one of the options.", "Tick options from the list.")
+        should = {option for option, belongs in options.items() if belongs}
+        wrongly, left_out = sorted(chosen - should), sorted(should - chosen)
+        if not wrongly and not left_out:
+            return cls.right(max_points, right)
+        points = max_points / 2 if len(wrongly) + len(left_out) == 1 else 0
+        message, hint = extra if wrongly else missed
+        return cls.wrong(max_points, message.format(option=(wrongly or left_out)[0]), hint, points=points)
+
     @property
     def passed(self) -> bool:
         return self.points >= self.max_points

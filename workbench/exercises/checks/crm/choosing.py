@@ -72,22 +72,14 @@ CAUSES = {
           wrong=[(lambda ctx: list(CAUSES), "cloud"),
                  (lambda ctx: [k for k, v in CAUSES.items() if v][1:], "enter")], max_points=2)
 def _failure(answer, ctx):
-    chosen = set(answer)
-    unknown = chosen - set(CAUSES)
-    if unknown:
-        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
-    should = {k for k, v in CAUSES.items() if v}
-    extra, missed = sorted(chosen - should), sorted(should - chosen)
-    if not extra and not missed:
-        return Result.right(2, "Right: empty records, isolated systems, underestimated volume and untrained users.")
-    points = 1 if len(extra) + len(missed) == 1 else 0
-    if extra:
-        return Result.wrong(2, f"'{extra[0]}' is not a cause of failure.",
-                            "Cloud or on-premises and the number of customers are choices and facts, not failures. "
-                            "Failures come from how the CRM is fed and run.", points=points)
-    return Result.wrong(2, f"You left out '{missed[0]}'.",
-                        "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing.",
-                        points=points)
+    return Result.for_ticks(
+        CAUSES, answer,
+        right="Right: empty records, isolated systems, underestimated volume and untrained users.",
+        extra=("'{option}' is not a cause of failure.",
+               "Cloud or on-premises and the number of customers are choices and facts, not failures. "
+               "Failures come from how the CRM is fed and run."),
+        missed=("You left out '{option}'.",
+                "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing."))
 
 
 def _coverage(ctx):

@@ -36,25 +36,16 @@ RECORDS = {
           solution=lambda ctx: [k for k, v in RECORDS.items() if v],
           wrong=[(lambda ctx: list(RECORDS), "card")], max_points=2)
 def _what_a_crm_records(answer, ctx):
-    chosen = set(answer)
-    unknown = chosen - set(RECORDS)
-    if unknown:
-        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
-    should = {k for k, v in RECORDS.items() if v}
-    wrongly = sorted(chosen - should)
-    missed = sorted(should - chosen)
-    if not wrongly and not missed:
-        return Result.right(2, "Right: history, preferences, interactions and consent; nothing sensitive "
-                               "that the relationship does not need.")
-    points = 1 if len(wrongly) + len(missed) == 1 else 0
-    if wrongly:
-        return Result.wrong(2, f"'{wrongly[0]}' should not be stored in the CRM.",
-                            "A CRM keeps what serves the relationship. Payment card numbers and private "
-                            "opinions about health are a privacy risk if the data leaks.", points=points)
-    return Result.wrong(2, f"You left out '{missed[0]}'.",
-                        "The customer record holds everything that helps you serve and personalise: "
-                        "what they bought, how they like to be contacted, and what you said to each other.",
-                        points=points)
+    return Result.for_ticks(
+        RECORDS, answer,
+        right="Right: history, preferences, interactions and consent; nothing sensitive that the relationship "
+              "does not need.",
+        extra=("'{option}' should not be stored in the CRM.",
+               "A CRM keeps what serves the relationship. Payment card numbers and private opinions about "
+               "health are a privacy risk if the data leaks."),
+        missed=("You left out '{option}'.",
+                "The customer record holds everything that helps you serve and personalise: what they bought, "
+                "how they like to be contacted, and what you said to each other."))
 
 
 MODELS = ["relational", "hierarchical", "network"]

@@ -29,22 +29,14 @@ METRICS = {
           wrong=[(lambda ctx: list(METRICS), "decision"),
                  (lambda ctx: ["weighted pipeline", "win rate"], "activities")], max_points=2)
 def _few_metrics(answer, ctx):
-    chosen = set(answer)
-    unknown = chosen - set(METRICS)
-    if unknown:
-        return Result.wrong(2, f"{sorted(unknown)[0]!r} is not one of the options.", "Tick options from the list.")
-    should = {k for k, v in METRICS.items() if v}
-    extra, missed = sorted(chosen - should), sorted(should - chosen)
-    if not extra and not missed:
-        return Result.right(2, "Right: four metrics that each lead to an action; the others only fill the screen.")
-    points = 1 if len(extra) + len(missed) == 1 else 0
-    if extra:
-        return Result.wrong(2, f"'{extra[0]}' does not tell the manager what to do.",
-                            "Keep a metric only if a change in it leads to a decision about customers or deals.",
-                            points=points)
-    return Result.wrong(2, f"You left out '{missed[0]}'.",
-                        "Pipeline value, win rate and slipped deals show the forecast; activities logged show "
-                        "whether the CRM is used at all.", points=points)
+    return Result.for_ticks(
+        METRICS, answer,
+        right="Right: four metrics that each lead to an action; the others only fill the screen.",
+        extra=("'{option}' does not tell the manager what to do.",
+               "Keep a metric only if a change in it leads to a decision about customers or deals."),
+        missed=("You left out '{option}'.",
+                "Pipeline value, win rate and slipped deals show the forecast; activities logged show whether "
+                "the CRM is used at all."))
 
 
 def _kpi(ctx, metric):

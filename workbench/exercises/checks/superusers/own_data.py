@@ -53,19 +53,14 @@ PRIVACY = {
           answer=MultiChoice(list(PRIVACY)), solution=lambda ctx: [k for k, v in PRIVACY.items() if v],
           wrong=[(lambda ctx: list(PRIVACY), "leak")], max_points=2)
 def _privacy(answer, ctx):
-    chosen = set(answer or [])
-    should = {k for k, v in PRIVACY.items() if v}
-    wrongly, missed = sorted(chosen - should), sorted(should - chosen)
-    if not wrongly and not missed:
-        return Result.right(2, "Right: less data, pseudonymised where possible, and gone after the session.")
-    points = 1 if len(wrongly) + len(missed) == 1 else 0
-    if wrongly:
-        return Result.wrong(2, f"'{wrongly[0]}' puts customers at risk.",
-                            "Every extra copy or field is one more thing that can leak: share and keep as "
-                            "little real data as the exercises need.", points=points)
-    return Result.wrong(2, f"You left out '{missed[0]}'.",
-                        "Think of the whole life of the copy: what goes in, who sees it, when it is deleted.",
-                        points=points)
+    return Result.for_ticks(
+        PRIVACY, answer,
+        right="Right: less data, pseudonymised where possible, and gone after the session.",
+        extra=("'{option}' puts customers at risk.",
+               "Every extra copy or field is one more thing that can leak: share and keep as little real data "
+               "as the exercises need."),
+        missed=("You left out '{option}'.",
+                "Think of the whole life of the copy: what goes in, who sees it, when it is deleted."))
 
 
 WAYS = ["a different data seed per trainee (a variant of the sample)", "the company's own export",
