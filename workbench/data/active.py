@@ -1,8 +1,10 @@
 """The learner's current data: the sample company, a session variant or a company's own export.
 
-A notebook starts with ``data = wb.start(data_dir)``.  ``data_dir=None``
-means: the folder or seed named by the learner's settings (a released trainee
-folder names its own variant), else the committed sample company.  Checks
+A notebook starts with ``data = wb.start(data_dir, seed=data_seed)``, both
+values coming from its papermill ``parameters`` cell: a folder of CSV files,
+or the seed of a variant of the sample company (a released trainee copy has
+its own seed injected).  With neither, the folder or seed named by the
+learner's settings, else the committed sample company.  Checks
 read the same data through :func:`active`, so each trainee is graded on
 their own variant.
 
@@ -47,11 +49,34 @@ def ensure_variant(seed: int, home: Path) -> Path:
     return folder
 
 
-def start(data_dir: str | Path | None = None) -> Dataset:
-    """Choose the data for this notebook and return it (see the module docstring)."""
+def start(data_dir: str | Path | None = None, seed: int | None = None) -> Dataset:
+    """Choose the data for this notebook and return it (see the module docstring).
+
+    ``data_dir`` wins over ``seed``; a seed's variant is generated once in the
+    learner's workbench home and reused.
+    """
     global _CURRENT
-    _CURRENT = load(data_dir) if data_dir else _from_settings()
+    if data_dir:
+        _CURRENT = load(data_dir)
+    elif seed is not None:
+        from .. import settings
+
+        _CURRENT = load(ensure_variant(_seed(seed), settings.current().home))
+    else:
+        _CURRENT = _from_settings()
     return _CURRENT
+
+
+def _seed(value) -> int:
+    """A variant seed as an int, or an :class:`~workbench.errors.InputError` saying what to write."""
+    from ..errors import InputError
+
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InputError(f"data_seed must be a whole number such as 7, got {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(f"data_seed must be a whole number such as 7, got {value!r}") from None
 
 
 def active() -> Dataset:
