@@ -174,3 +174,58 @@ def test_start_uses_settings_folder(company, monkeypatch):
     assert wb.start(None).folder == company.resolve()
     monkeypatch.delenv("WORKBENCH_DATA")
     assert wb.start(None).folder == SAMPLE_FOLDER
+
+
+def _set(folder, table, row, column, value):
+    """Set one cell (``row`` counted as a spreadsheet does: the header is row 1)."""
+    path = folder / f"{table}.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[row - 2, column] = value
+    df.to_csv(path, index=False)
+
+
+def test_bad_email_and_phone_formats_load_with_a_warning_naming_file_row_and_column(company):
+    _set(company, "contacts", 5, "email", "amina.rahman@example")
+    _set(company, "contacts", 7, "email", "no email")
+    _set(company, "contacts", 9, "phone", "call me")
+    _set(company, "leads", 3, "email", "leila@")
+    data = load(company)
+    assert len(data.contacts) == len(load_sample().contacts)  # the load goes through
+    found = {(w.file.split("/")[-1], w.column): w for w in data.warnings}
+    email = found[("contacts.csv", "email")]
+    assert email.row == 5 and "not an email address (2 rows" in email.what and "name@domain.tld" in email.fix
+    assert "'amina.rahman@example'" in str(email)
+    phone = found[("contacts.csv", "phone")]
+    assert phone.row == 9 and "not a phone number: 'call me'" in phone.what and "+33 6 12 34 56 78" in phone.fix
+    assert found[("leads.csv", "email")].row == 3
+
+
+def test_the_loader_and_the_forms_apply_the_same_format_rules():
+    from workbench.data import rules
+    from workbench.practice import records, sandbox, tiny_dataset
+
+    db = sandbox(tiny_dataset())
+    for column, value in (("email", "amina.rahman@example"), ("phone", "call me"), ("email", "a@b.example")):
+        form = records.validate(db, "contacts", {"first_name": "A", "last_name": "B", column: value}).get(column)
+        assert form == rules.format_problem(column, value)
+        assert bool(rules.bad_format(column, pd.Series([value])).iloc[0]) == (form is not None)
+
+
+def test_a_preferred_channel_without_its_address_is_a_warning(company):
+    from workbench.data.rules import channel_without_address
+
+    found = []
+    assert validate(company, warnings=found) == []
+    sample = load_sample().contacts
+    expected = sample.index[channel_without_address(sample)][0] + 2
+    (warning,) = [w for w in found if w.column == "preferred_channel"]
+    assert warning.row == expected and warning.file.endswith("contacts.csv") and "address" in warning.what
+
+
+def test_validate_keeps_errors_and_warnings_apart(company):
+    _set(company, "contacts", 4, "phone", "call me")
+    (company / "cases.csv").unlink()
+    found = []
+    errors = validate(company, warnings=found)
+    assert [e.file.split("/")[-1] for e in errors] == ["cases.csv"]
+    assert any(w.column == "phone" and w.row == 4 for w in found)

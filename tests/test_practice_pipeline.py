@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from practice_helpers import company, db, home  # noqa: F401
 
+from workbench.data import rules
 from workbench.practice import activities, audit, consent, deals, leads, merge, records
 from workbench.practice.records import PossibleDuplicate, ValidationError
 
@@ -125,6 +126,22 @@ def test_merge_can_take_fields_from_the_other_record_and_chains(db):
     assert db.row("opportunities", "O001")["primary_contact_id"] == "C003"
     merge.merge_contacts(db, "C004", "C003", take=[])
     assert merge.merged(db)["merged_into"].tolist() == ["C004", "C004"]
+
+
+def test_a_pair_that_already_breaks_the_channel_rule_merges_and_says_what_is_left(db):
+    # both records of the same person prefer SMS and neither has a phone: the merge makes nothing worse
+    with db.transaction("dirty data"):
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id IN ('C001', 'C003')")
+    kept = merge.merge_contacts(db, keep="C001", remove="C003")
+    assert db.row("contacts", "C003") is None and kept["preferred_channel"] == "sms"
+    assert "preferred channel is sms" in rules.record_problems("contacts", kept)["phone"]
+
+
+def test_a_merge_takes_the_missing_phone_from_the_other_record(db):
+    with db.transaction("dirty data"):
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id = 'C003'")
+    kept = merge.merge_contacts(db, keep="C003", remove="C001")
+    assert kept["phone"] == "+880 1711 000111" and rules.record_problems("contacts", kept) == {}
 
 
 def test_merge_refuses_nonsense(db):

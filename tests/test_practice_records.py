@@ -100,6 +100,16 @@ def test_update_checks_the_changes_and_keeps_the_rest(db):
         records.update(db, "contacts", "C999", {"title": "x"})
 
 
+def test_a_record_that_already_breaks_the_channel_rule_can_be_edited_and_is_checked_when_it_is_touched(db):
+    with db.transaction("dirty data"):
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id = 'C003'")
+    assert records.update(db, "contacts", "C003", {"title": "Head buyer"})["title"] == "Head buyer"
+    with pytest.raises(ValidationError, match="preferred channel is sms"):
+        records.update(db, "contacts", "C003", {"email": "nusrat@dhakatex.example"})
+    fixed = records.update(db, "contacts", "C003", {"phone": "+880 1711 000222"})
+    assert fixed["phone"] == "+880 1711 000222"
+
+
 def test_search_ignores_case_and_accents_and_needs_every_word(db):
     assert records.search(db, "accounts", "lumiere")["account_id"].tolist() == ["A002"]
     assert records.search(db, "contacts", "NUSRAT jahan")["contact_id"].tolist() == ["C001", "C003"]

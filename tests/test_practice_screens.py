@@ -185,6 +185,16 @@ def test_merge_screen_picks_a_pair_compares_and_merges(db):
     assert "two different" in s.message.value
 
 
+def test_merge_screen_merges_a_pair_that_already_lacked_a_phone_and_says_what_is_left(db):
+    with db.transaction("dirty data"):
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id IN ('C001', 'C003')")
+    s = screens.MergeScreen(db)
+    s.pairs.value = ("C001", "C003")
+    s.merge.click()
+    assert "Merged C003 into Nusrat Jahan (C001)" in s.message.value
+    assert "Still to correct on C001" in s.message.value and "preferred channel is sms" in s.message.value
+
+
 def test_consent_screen_records_a_withdrawal(db):
     s = screens.ConsentScreen(db, "C004")
     assert "granted" in s.current.value

@@ -7,6 +7,12 @@ naming the file, the row (as a spreadsheet counts: the header is row 1) and
 the column, and how to fix it.  ``validate(folder)`` collects every problem
 instead of stopping at the first.
 
+Values that load but break a rule of :mod:`workbench.data.rules` (an email
+that is not an email address, a phone that is not a phone number, a preferred
+channel without its address) do not stop the load: they are listed, with
+file, row and column, in ``data.warnings`` (and by ``validate(folder,
+warnings=[])``), since a company export, like the sample company, holds some.
+
 >>> data = load_sample()
 >>> data.contacts["created_at"].dtype.kind, data.contacts["lifecycle_stage"].dtype.name
 ('M', 'category')
@@ -24,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from . import formats
+from . import formats, rules
 from .schema import SCHEMA, TABLES, Column, Table
 
 SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "datasets" / "acme"
@@ -36,12 +42,14 @@ class Dataset:
     """Every table of one company's data, typed, plus where it came from.
 
     ``data.contacts`` (one attribute per table), ``data.tables`` (a dict),
-    ``data.as_of`` (the data's "today"), ``data.folder`` and ``data.social``.
+    ``data.as_of`` (the data's "today"), ``data.folder``, ``data.social`` and
+    ``data.warnings`` (values that loaded but break a rule, as DataErrors).
     """
 
     tables: dict[str, pd.DataFrame]
     folder: Path
     meta: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
 
     def __getattr__(self, name):
         tables = self.__dict__.get("tables", {})
@@ -228,6 +236,31 @@ def _bool_or_bad(value):
         return "bad"
 
 
+# ---------------------------------------------------------------- rules: warnings, not errors
+
+def _rule_warnings(df: pd.DataFrame, table: Table, path: Path) -> list[DataError]:
+    """One warning per column whose values break a rule of :mod:`.rules`, naming the first row."""
+    found = []
+
+    def warn(mask, column, what, fix):
+        count = int(mask.sum())
+        more = f" ({count} rows, the first shown)" if count > 1 else ""
+        found.append(_bad(path, df[column.name], mask, column, what + more, fix))
+
+    for column in table.columns:
+        if column.name in rules.FORMATS and column.name in df:
+            bad = rules.bad_format(column.name, df[column.name])
+            if bad.any():
+                rule = rules.FORMATS[column.name]
+                warn(bad, column, f"not {rule.kind}", rule.fix)
+    if table.name == "contacts":
+        missing = rules.channel_without_address(df)
+        if missing.any():
+            warn(missing, table.column("preferred_channel"), "a preferred channel without its address",
+                 "fill in the email (for email) or the phone (for sms and phone), or change the preferred channel")
+    return found
+
+
 # ---------------------------------------------------------------- keys and references
 
 def _check_keys(tables: dict[str, pd.DataFrame], folder: Path, problems: list | None) -> None:
@@ -280,7 +313,7 @@ def _read_meta(folder: Path) -> dict:
                         fix="repair the file or delete it (it is optional)") from None
 
 
-def _read_all(folder: Path, problems: list | None) -> dict[str, pd.DataFrame]:
+def _read_all(folder: Path, problems: list | None, warnings: list) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError("folder not found", file=str(folder),
@@ -290,6 +323,7 @@ def _read_all(folder: Path, problems: list | None) -> dict[str, pd.DataFrame]:
         path = folder / table.file
         try:
             tables[table.name] = _convert(_read_csv(path, table), table, path, problems)
+            warnings += _rule_warnings(tables[table.name], table, path)
         except DataError as err:
             if problems is None:
                 raise
@@ -312,7 +346,9 @@ def load(folder: str | Path) -> Dataset:
         if folder.is_dir() else ()
     key = (str(folder), stamp)
     if key not in _CACHE:
-        _CACHE[key] = Dataset(_read_all(folder, None), folder, _read_meta(folder))
+        warnings: list[DataError] = []
+        tables = _read_all(folder, None, warnings)
+        _CACHE[key] = Dataset(tables, folder, _read_meta(folder), warnings)
     return _CACHE[key]
 
 
@@ -321,15 +357,22 @@ def load_sample() -> Dataset:
     return load(SAMPLE_FOLDER)
 
 
-def validate(folder: str | Path) -> list[DataError]:
+def validate(folder: str | Path, *, warnings: list | None = None) -> list[DataError]:
     """Every problem in a folder (an empty list when it is clean).
 
-    >>> validate(SAMPLE_FOLDER)
+    Problems stop a load; pass a list as ``warnings`` to receive, as well, the
+    values that load but break a rule (bad email or phone formats, a preferred
+    channel without its address), one per column with its first row.
+
+    >>> found = []
+    >>> validate(SAMPLE_FOLDER, warnings=found)
     []
+    >>> print(found[0])  # doctest: +ELLIPSIS
+    contacts.csv, row ..., column 'preferred_channel': a preferred channel without its address (... rows, the first shown): ...
     """
     problems: list[DataError] = []
     try:
-        _read_all(Path(folder), problems)
+        _read_all(Path(folder), problems, warnings if warnings is not None else [])
     except DataError as err:
         problems.append(err)
     return problems

@@ -150,7 +150,10 @@ def merge_contacts(db, keep: str, remove: str, *, take: tuple[str, ...] | list[s
     """Merge contact ``remove`` into ``keep``; return the kept record as saved.
 
     Blank fields of ``keep`` are filled from ``remove``; fields named in ``take``
-    are taken from ``remove`` even when ``keep`` has a value.
+    are taken from ``remove`` even when ``keep`` has a value.  A pair whose
+    records already break the contact rule (a preferred channel without its
+    address) merges all the same: :func:`workbench.data.rules.record_problems`
+    of the result says what is left to correct.
     """
     if keep == remove:
         raise ValidationError("contacts", {"remove": "pick two different records to merge"})
@@ -162,7 +165,9 @@ def merge_contacts(db, keep: str, remove: str, *, take: tuple[str, ...] | list[s
                and (a[f] in (None, "") or f in take)}
     if "created_at" in changes or (a["created_at"] and b["created_at"] and b["created_at"] < a["created_at"]):
         changes["created_at"] = min(x for x in (a["created_at"], b["created_at"]) if x)
-    out, problems = records.clean(db, "contacts", changes, key=keep)
+    # the preferred channel and its address each come from a record that held them, so a merge never breaks
+    # the rule linking them; a record that broke it before still does (see rules.record_problems)
+    out, problems = records.clean(db, "contacts", changes, key=keep, linked=False)
     if problems:
         raise ValidationError("contacts", problems)
     with db.transaction("merge contacts"):

@@ -1,7 +1,7 @@
 """Create, edit, find and read records in the practice CRM, with the loaders' rules.
 
 Every value is checked before it is written: required fields, kinds (numbers,
-dates), allowed values, email and phone formats (:mod:`workbench.data.formats`),
+dates), allowed values, email and phone formats (:mod:`workbench.data.rules`, shared with the loaders),
 references to existing records, and the contact rules (a preferred channel
 needs its address).  Problems come back together, one message per field, in a
 :class:`ValidationError`.  Creating a record that looks like one already there
@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..data import formats
+from ..data import formats, rules
 from ..data.schema import SCHEMA, Column
 from ..errors import InputError
 
@@ -136,11 +136,15 @@ def _clean_value(column: Column, value):
     return str(value), None
 
 
-def clean(db, table: str, values: dict, *, key=None) -> tuple[dict, dict[str, str]]:
+def clean(db, table: str, values: dict, *, key=None, linked: bool = True) -> tuple[dict, dict[str, str]]:
     """Typed values ready to store, and a message per field that breaks a rule.
 
-    ``key`` names the record being edited: its stored values count for the
-    rules that involve two fields (a preferred channel needs its address).
+    ``key`` names the record being edited: only the fields in ``values`` are
+    checked, and the stored values count for the rule that links fields (a
+    preferred channel needs its address), which applies when ``values`` touch
+    one of them, so a record that already broke it can still be edited elsewhere.
+    ``linked=False`` leaves that rule out (a merge only brings together values
+    the two records already held).
     """
     info = SCHEMA[table]
     problems: dict[str, str] = {}
@@ -170,10 +174,8 @@ def clean(db, table: str, values: dict, *, key=None) -> tuple[dict, dict[str, st
             continue
         if column.choices and value not in column.choices:
             problems[name] = f"{value!r} is not allowed: use one of {', '.join(column.choices)}"
-        elif name == "email" and not formats.is_email(value):
-            problems[name] = f"{value!r} is not an email address: {formats.EMAIL_FIX}"
-        elif name == "phone" and not formats.is_phone(value):
-            problems[name] = f"{value!r} is not a phone number: {formats.PHONE_FIX}"
+        elif rules.format_problem(name, value):
+            problems[name] = rules.format_problem(name, value)
         elif name in NONNEGATIVE and value < 0:
             problems[name] = f"{value} is negative: enter zero or more"
         elif name in PERCENT and not 0 <= value <= 100:
@@ -185,12 +187,11 @@ def clean(db, table: str, values: dict, *, key=None) -> tuple[dict, dict[str, st
                 problems[name] = f"there is no {target[:-1] if target.endswith('s') else target} {value!r}: pick one from the list"
     if table == "leads" and out.get("status") == "converted" and not merged.get("converted_contact_id"):
         problems["status"] = "a lead becomes converted by converting it: use Convert lead, which creates the contact"
-    if table == "contacts":
-        channel = merged.get("preferred_channel")
-        if channel == "email" and not merged.get("email") and "email" not in problems:
-            problems["email"] = "the preferred channel is email: give an email address or choose another channel"
-        if channel in ("sms", "phone") and not merged.get("phone") and "phone" not in problems:
-            problems["phone"] = f"the preferred channel is {channel}: give a phone number or choose another channel"
+    if table == "contacts" and linked and (key is None or any(f in out for f in rules.CHANNEL_FIELDS)):
+        found = rules.channel_problem(merged.get("preferred_channel"), email=merged.get("email"),
+                                      phone=merged.get("phone"))
+        if found and found[0] not in problems:
+            problems[found[0]] = found[1]
     return out, problems
 
 

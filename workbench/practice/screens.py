@@ -29,6 +29,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..data import rules
 from ..data.schema import ACTIVITY_TYPES, CHANNELS, SCHEMA
 from ..errors import WorkbenchError
 from . import activities, audit, consent, deals, leads, merge, records, tasks
@@ -53,9 +54,9 @@ def _status(ok: bool, text: str) -> str:
             f'<b style="color:{colour}">{mark}</b> {html.escape(text)}</div>')
 
 
-def _problems_html(problems: dict) -> str:
+def _problems_html(problems: dict, title: str = "Please correct:") -> str:
     items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in problems.items())
-    return f'<div role="alert" style="color:#b3261e">Please correct:<ul style="margin:2px 0">{items}</ul></div>'
+    return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
 
 
 def _table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
@@ -615,8 +616,12 @@ class MergeScreen(Screen):
             self.message.value = _problems_html(problems) if problems else _status(False, str(err))
             return None
         gone = self.remove.value.strip()
+        left = rules.record_problems("contacts", kept)
         self.message.value = _status(True, f"Merged {gone} into {kept['first_name']} "
                                            f"{kept['last_name']} ({kept['contact_id']}), with both histories.")
+        if left:
+            self.message.value += _problems_html(left, f"Still to correct on {kept['contact_id']} (open it in "
+                                                       "Search and press Edit):")
         self.keep.value = self.remove.value = ""
         # drop the pairs the merge settled, without searching the whole CRM again
         self.pairs.value = None
