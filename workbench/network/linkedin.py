@@ -28,8 +28,10 @@ the export has no URL.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -71,12 +73,17 @@ INVITATION_COLUMNS = {
     "from_url": ("inviterprofileurl", "inviter profile url"),
     "to_url": ("inviteeprofileurl", "invitee profile url"),
 }
+KINDS = {"connections": CONNECTION_COLUMNS, "messages": MESSAGE_COLUMNS, "invitations": INVITATION_COLUMNS}
 REQUIRED = {
-    "Connections.csv": ("first_name", "last_name", "connected_on"),
-    "messages.csv": ("from_name", "date"),
-    "Invitations.csv": ("from_name", "to_name", "sent_at", "direction"),
+    "connections": ("first_name", "last_name", "connected_on"),
+    "messages": ("from_name", "date"),
+    "invitations": ("from_name", "to_name", "sent_at", "direction"),
 }
 FILE_NAMES = {"connections": "Connections.csv", "messages": "messages.csv", "invitations": "Invitations.csv"}
+# LinkedIn's own spelling of each required column, for messages
+DISPLAY = {"connections": {"first_name": "First Name", "last_name": "Last Name", "connected_on": "Connected On"},
+           "messages": {"from_name": "FROM", "date": "DATE"},
+           "invitations": {"from_name": "From", "to_name": "To", "sent_at": "Sent At", "direction": "Direction"}}
 
 # Formats LinkedIn has used, tried in order on the whole column before a per-value fallback.
 DATE_FORMATS = ("%d %b %Y", "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%m/%d/%y, %I:%M %p",
@@ -147,31 +154,121 @@ def parse_dates(values: pd.Series, *, file: str, column: str, first_row: int = 2
     return out
 
 
-def _find_header(lines: list[str], wanted: dict, required: tuple, file: str) -> int:
-    """Index of the first line whose cells include every required header."""
-    for i, line in enumerate(lines[:50]):
-        try:
-            cells = next(csv.reader([line]))
-        except (csv.Error, StopIteration):
-            continue
-        names = {_norm_header(c) for c in cells}
-        if all(any(a in names for a in wanted[col]) for col in required):
-            return i
-    need = ", ".join(wanted[c][0].title() for c in required)
-    raise DataError(f"no header row with the columns {need} in the first 50 lines", file=file, row=1,
-                    fix=f"export the file again from LinkedIn, or add a header line with {need}")
+def _cells(line: str) -> list[str]:
+    try:
+        return next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return []
 
 
-def read_table(path, columns: dict, *, name: str | None = None) -> pd.DataFrame:
-    """Read one export CSV: find its header, map columns by name, keep extra columns.
+def _matched(cells: list[str], columns: dict) -> set:
+    """The canonical columns that some cell of a header line names."""
+    names = {_norm_header(c) for c in cells}
+    return {col for col, spellings in columns.items() if any(a in names for a in spellings)}
 
-    Canonical columns missing from the file are added blank.  Row numbers in
-    errors count records as a spreadsheet does (header = row 1).
 
-    >>> read_table(io.StringIO("\\ufeffConnected On,Last Name,First Name,Shoe Size\\n08 Feb 2026,Rahman,Amina,38\\n"),
-    ...            CONNECTION_COLUMNS, name="Connections.csv").columns.tolist()
-    ['connected_on', 'last_name', 'first_name', 'Shoe Size', 'url', 'email', 'company', 'position']
+def detect_kind(header_cells) -> str | None:
+    """Which export file a header line belongs to: ``connections``, ``messages``, ``invitations`` or ``None``.
+
+    The kind whose required columns are all there and which names the most known columns wins.
+
+    >>> detect_kind("From,To,Sent At,Message,Direction".split(","))
+    'invitations'
+    >>> detect_kind("CONVERSATION ID,FROM,TO,DATE,CONTENT".split(","))
+    'messages'
+    >>> detect_kind(["Name", "Phone"]) is None
+    True
     """
+    best, score = None, 0
+    for kind, columns in KINDS.items():
+        found = _matched(list(header_cells), columns)
+        if set(REQUIRED[kind]) <= found and len(found) > score:
+            best, score = kind, len(found)
+    return best
+
+
+def _split_lines(text: str) -> list[str]:
+    """The file's lines as an editor numbers them (CRLF, LF or CR), unlike ``str.splitlines``
+    which also breaks on the Unicode line separators a message may contain."""
+    return re.split(r"\r\n|\n|\r", text)
+
+
+@dataclass
+class _Layout:
+    """Where a table sits in its file, to turn a record number into a file line number."""
+
+    file: str
+    lines: list[str]
+    header: int  # index of the header line in ``lines``
+
+    def line(self, record: int) -> int:
+        """The file line (1 = first line) where record ``record`` (0 = first after the header) starts."""
+        body = self.lines[self.header + 1:]
+        reader = csv.reader(body)
+        start, seen = 1, -1
+        for cells in reader:
+            if any(c.strip() for c in cells) or len(cells) > 1:  # pandas skips blank lines, so do we
+                seen += 1
+                if seen == record:
+                    return self.header + 1 + start
+            start = reader.line_num + 1
+        return self.header + 1 + start
+
+    def ragged(self, width: int) -> tuple[int, int] | None:
+        """The first record whose field count is not ``width``: (record number, fields)."""
+        seen = -1
+        for cells in csv.reader(self.lines[self.header + 1:]):
+            if any(c.strip() for c in cells) or len(cells) > 1:
+                seen += 1
+                if len(cells) != width:
+                    return seen, len(cells)
+        return None
+
+    @contextmanager
+    def lines_in_errors(self):
+        """Add the file line to any :class:`DataError` naming a row raised inside the block."""
+        try:
+            yield
+        except DataError as err:
+            if err.row is None or err.row < 2:
+                raise
+            line = self.line(err.row - 2)
+            raise DataError(f"{err.what} (line {line} of the file)", file=err.file, row=err.row,
+                            column=err.column, fix=err.fix) from None
+
+
+def _find_header(lines: list[str], kind: str, file: str) -> int:
+    """Index of the first line (of the first 50) naming every required column of ``kind``.
+
+    Without one, the error names the first required column missing from the
+    line that looks most like a header, with the closest cell as a suggestion.
+    """
+    columns, required = KINDS[kind], REQUIRED[kind]
+    best, best_found = None, set()
+    for i, line in enumerate(lines[:50]):
+        found = _matched(_cells(line), columns)
+        if set(required) <= found:
+            return i
+        if len(found) > len(best_found):
+            best, best_found = i, found
+    display = DISPLAY[kind]
+    need = ", ".join(display[c] for c in required)
+    if best is None:
+        raise DataError(f"no header row with the columns {need} in the first 50 lines", file=file, row=1,
+                        column=display[required[0]],
+                        fix=f"export the file again from LinkedIn, or add a header line with {need}")
+    missing = next(c for c in required if c not in best_found)
+    cells = [c for c in _cells(lines[best]) if c.strip()]
+    unused = {_norm_header(c): c for c in cells
+              if not any(_norm_header(c) in columns[m] for m in best_found)}
+    close = difflib.get_close_matches(columns[missing][0], list(unused), n=1, cutoff=0.7)
+    hint = f"; did you mean {unused[close[0]]!r}?" if close else ""
+    raise DataError(f"the header (line {best + 1} of the file) has no '{display[missing]}' column{hint}",
+                    file=file, row=1, column=display[missing],
+                    fix=f"name the column '{display[missing]}' (the header needs {need})")
+
+
+def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layout]:
     file = name or (Path(path).name if not hasattr(path, "read") else "export.csv")
     if hasattr(path, "read"):
         text = path.read()
@@ -186,23 +283,26 @@ def read_table(path, columns: dict, *, name: str | None = None) -> pd.DataFrame:
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()
+    lines = _split_lines(text)
     if not any(line.strip() for line in lines):
         raise DataError("the file is empty", file=file, fix="export the file again from LinkedIn")
-    required = REQUIRED.get(file, tuple(columns)[:1])
-    start = _find_header(lines, columns, required, file)
+    start = _find_header(lines, kind, file)
+    layout = _Layout(file, lines, start)
     body = "\n".join(lines[start:])
     try:
         df = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False, skip_blank_lines=True,
                          engine="c")
     except pd.errors.ParserError as err:
-        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
-        if m:
-            expected, line, saw = map(int, m.groups())
-            raise DataError(f"the row has {saw} fields, the header has {expected}", file=file, row=line,
-                            column=None, fix="quote values that contain commas, or export the file again") from None
+        width = len(_cells(lines[start]))
+        bad = layout.ragged(width)
+        if bad is not None:
+            record, saw = bad
+            raise DataError(f"the row has {saw} fields, the header has {width} (line {layout.line(record)} "
+                            "of the file)", file=file, row=record + 2,
+                            fix="quote values that contain commas, or export the file again") from None
         raise DataError(f"the file is not valid CSV ({err})", file=file,
                         fix="export the file again from LinkedIn") from None
+    columns = KINDS[kind]
     rename = {}
     normalised = {c: _norm_header(c) for c in df.columns}
     for canonical, spellings in columns.items():
@@ -214,36 +314,64 @@ def read_table(path, columns: dict, *, name: str | None = None) -> pd.DataFrame:
     for canonical in columns:
         if canonical not in df.columns:
             df[canonical] = ""
-    return df
+    return df, layout
+
+
+def read_table(path, kind: str, *, name: str | None = None) -> pd.DataFrame:
+    """Read one export CSV of ``kind`` (``connections``, ``messages`` or ``invitations``).
+
+    It finds the header (below any preamble), maps columns by name and keeps
+    extra columns; canonical columns missing from the file are added blank.
+    Row numbers in errors count records as a spreadsheet does (header = row 1),
+    and the message adds the line of the file.
+
+    >>> read_table(io.StringIO("\\ufeffConnected On,Last Name,First Name,Shoe Size\\n08 Feb 2026,Rahman,Amina,38\\n"),
+    ...            "connections").columns.tolist()
+    ['connected_on', 'last_name', 'first_name', 'Shoe Size', 'url', 'email', 'company', 'position']
+    """
+    if kind not in KINDS:
+        raise InputError(f"unknown kind of export file {kind!r}", where="read_table(kind)",
+                         fix="use connections, messages or invitations")
+    return _read_table(path, kind, name)[0]
 
 
 def _owner_key(owner, owner_url):
     return person_key(owner_url, owner) or "me"
 
 
-def read_connections(path, *, name: str = "Connections.csv") -> pd.DataFrame:
+def read_connections(path, *, name: str = "Connections.csv", owner: str = "me") -> pd.DataFrame:
     """``Connections.csv`` as a table: one row per connection.
 
     Columns: ``person`` (key), ``name``, ``first_name``, ``last_name``, ``url``,
     ``email``, ``company``, ``position``, ``connected_on`` (datetime), ``hidden``
-    (a profile whose name the export hides), then any extra columns.
+    (a profile whose name the export hides), then any extra columns.  A hidden
+    profile is keyed ``hidden:<owner>:<row>``: nothing tells whether two reps'
+    hidden profiles are the same person, so each stays its own.
 
     >>> df = read_connections(io.StringIO("First Name,Last Name,Email Address,Company,Position,Connected On\\n"
-    ...                                   ",,,,,12 Mar 2024\\nKarim,Haddad,,Atlas,CTO,1 Jan 2020\\n"))
+    ...                                   ",,,,,12 Mar 2024\\nKarim,Haddad,,Atlas,CTO,1 Jan 2020\\n"), owner="in/sam")
     >>> df[["person", "name", "hidden"]].values.tolist()
-    [['hidden:2', '', True], ['name:karim haddad', 'Karim Haddad', False]]
+    [['hidden:in/sam:2', '', True], ['name:karim haddad', 'Karim Haddad', False]]
     """
-    df = read_table(path, CONNECTION_COLUMNS, name=name)
-    df["connected_on"] = parse_dates(df["connected_on"], file=name, column="Connected On")
+    df, layout = _read_table(path, "connections", name)
+    with layout.lines_in_errors():
+        df["connected_on"] = parse_dates(df["connected_on"], file=name, column="Connected On")
     first = df["first_name"].str.strip()
     last = df["last_name"].str.strip()
     df["name"] = (first + " " + last).str.strip()
     keys = [person_key(u, n) for u, n in zip(df["url"], df["name"])]
     df["hidden"] = [k is None for k in keys]
-    df["person"] = [k if k is not None else f"hidden:{i + 2}" for i, k in enumerate(keys)]
+    df["person"] = keys
+    df["person"] = _hidden_keys(df, owner)
     front = ["person", "name", "first_name", "last_name", "url", "email", "company", "position",
              "connected_on", "hidden"]
     return df[front + [c for c in df.columns if c not in front]]
+
+
+def _hidden_keys(connections: pd.DataFrame, owner: str) -> list:
+    """The ``person`` column with each hidden profile keyed on the export's owner and its row."""
+    return [f"hidden:{owner}:{row}" if hidden else person
+            for row, (person, hidden) in enumerate(zip(connections["person"], connections["hidden"]), start=2)]
 
 
 @lru_cache(maxsize=200_000)
@@ -267,8 +395,9 @@ def read_messages(path, *, name: str = "messages.csv", names_to_keys: dict | Non
     give several rows.  Columns: ``conversation_id``, ``sender`` and
     ``recipient`` (keys), ``sender_name``, ``recipient_name``, ``date``
     (datetime), ``n_recipients``, ``subject``, ``content``, ``folder``, then
-    extra columns.  Drafts are dropped.  ``names_to_keys`` maps a name to a key
-    for old exports without URLs.
+    extra columns.  Drafts are dropped, and so are messages whose sender is
+    blank (a deleted or hidden member: nobody to tie them to).
+    ``names_to_keys`` maps a name to a key for old exports without URLs.
 
     >>> csv_text = ("CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\\n"
     ...             'c1,Sam Lee,https://www.linkedin.com/in/sam,"Ana B, Bo C",'
@@ -276,8 +405,9 @@ def read_messages(path, *, name: str = "messages.csv", names_to_keys: dict | Non
     >>> read_messages(io.StringIO(csv_text))[["sender", "recipient", "n_recipients"]].values.tolist()
     [['in/sam', 'in/ana', 2], ['in/sam', 'in/bo', 2]]
     """
-    df = read_table(path, MESSAGE_COLUMNS, name=name)
-    df["date"] = parse_dates(df["date"], file=name, column="DATE")
+    df, layout = _read_table(path, "messages", name)
+    with layout.lines_in_errors():
+        df["date"] = parse_dates(df["date"], file=name, column="DATE")
     names_to_keys = names_to_keys or {}
     drafts = df["is_draft"].str.strip().str.lower().isin(["true", "yes", "1"]).tolist()
     extra = [c for c in df.columns if c not in MESSAGE_COLUMNS]
@@ -289,6 +419,8 @@ def read_messages(path, *, name: str = "messages.csv", names_to_keys: dict | Non
         sender_name = cols["from_name"][i].strip()
         sender = _key(cols["from_url"][i], None) or names_to_keys.get(sender_name.lower()) \
             or _key(None, sender_name)
+        if sender is None:  # a deleted or hidden member: nobody to tie the message to
+            continue
         names = _split(cols["to_names"][i])
         urls = _split(cols["to_urls"][i])
         n = max(len(names), len(urls))
@@ -323,21 +455,23 @@ def read_invitations(path, *, name: str = "Invitations.csv", owner: str = "me",
     """``Invitations.csv`` as a table: ``sender``, ``recipient`` (keys), names, ``sent_at``, ``direction``.
 
     ``owner`` is the key of the export's owner; old exports without profile URLs
-    use it for the owner's side of each invitation.
+    use it for the owner's side of each invitation.  An invitation whose other
+    side is blank (a deleted member) is dropped.
 
     >>> df = read_invitations(io.StringIO('From,To,Sent At,Message,Direction\\nSam Lee,Ana B,"1/29/26, 2:37 PM",,OUTGOING\\n'),
     ...                       owner="in/sam")
     >>> df[["sender", "recipient", "sent_at", "direction"]].values.tolist()
     [['in/sam', 'name:ana b', Timestamp('2026-01-29 14:37:00'), 'OUTGOING']]
     """
-    df = read_table(path, INVITATION_COLUMNS, name=name)
-    df["sent_at"] = parse_dates(df["sent_at"], file=name, column="Sent At")
-    direction = df["direction"].str.strip().str.upper()
-    bad = ~direction.isin(["INCOMING", "OUTGOING"])
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise DataError(f"direction {df['direction'].iat[i]!r} is neither INCOMING nor OUTGOING", file=name,
-                        row=i + 2, column="Direction", fix="write INCOMING or OUTGOING")
+    df, layout = _read_table(path, "invitations", name)
+    with layout.lines_in_errors():
+        df["sent_at"] = parse_dates(df["sent_at"], file=name, column="Sent At")
+        direction = df["direction"].str.strip().str.upper()
+        bad = ~direction.isin(["INCOMING", "OUTGOING"])
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(f"direction {df['direction'].iat[i]!r} is neither INCOMING nor OUTGOING", file=name,
+                            row=i + 2, column="Direction", fix="write INCOMING or OUTGOING")
     names_to_keys = names_to_keys or {}
 
     def key(url, nm, mine):
@@ -349,8 +483,9 @@ def read_invitations(path, *, name: str = "Invitations.csv", owner: str = "me",
     out["direction"] = direction
     out["sender"] = [key(u, n, d == "OUTGOING") for u, n, d in zip(df["from_url"], df["from_name"], direction)]
     out["recipient"] = [key(u, n, d == "INCOMING") for u, n, d in zip(df["to_url"], df["to_name"], direction)]
+    out = out[out["sender"].notna() & out["recipient"].notna()]  # a deleted member on the other side
     front = ["sender", "recipient", "sender_name", "recipient_name", "sent_at", "direction", "message"]
-    return out[front + [c for c in out.columns if c not in front]]
+    return out[front + [c for c in out.columns if c not in front]].reset_index(drop=True)
 
 
 @dataclass
@@ -371,20 +506,46 @@ class LinkedInExport:
                 f"messages={len(self.messages)}, invitations={len(self.invitations)})")
 
 
+def file_kind(path) -> str | None:
+    """What an export file holds (``connections``, ``messages``, ``invitations``), ``None`` if neither.
+
+    Read from its header, whatever the file is called; the name decides only
+    when no header is recognised (so a damaged header still gets a precise error).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "from-sam.csv"
+    >>> _ = p.write_text("From,To,Sent At,Message,Direction\\n")
+    >>> file_kind(p)
+    'invitations'
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return None
+    for line in _split_lines(head.decode("utf-8-sig", errors="replace"))[:50]:
+        kind = detect_kind(_cells(line))
+        if kind is not None:
+            return kind
+    low = Path(path).name.lower()
+    return next((kind for kind in KINDS if kind in low), None)
+
+
 def _locate(path) -> dict[str, Path]:
     paths = [Path(p) for p in (path if isinstance(path, (list, tuple)) else [path])]
     found: dict[str, Path] = {}
     for p in paths:
         if p.is_dir():
             for kind, fname in FILE_NAMES.items():
-                for cand in p.iterdir():
+                for cand in sorted(p.iterdir()):
                     if cand.name.lower() == fname.lower() and kind not in found:
                         found[kind] = cand
         elif p.is_file():
-            low = p.name.lower()
-            for kind in FILE_NAMES:
-                if kind in low:
-                    found[kind] = p
+            kind = file_kind(p)
+            if kind is None:
+                raise DataError("this is not a LinkedIn Connections, messages or Invitations file", file=str(p),
+                                row=1, fix="give the CSV files of the unzipped LinkedIn export, or its folder")
+            found[kind] = p
         else:
             raise DataError("no such file or folder", file=str(p), fix="give the folder of the unzipped export")
     if not found:
@@ -393,14 +554,17 @@ def _locate(path) -> dict[str, Path]:
     return found
 
 
-def _infer_owner(messages: pd.DataFrame) -> str | None:
-    """The person taking part in the most conversations of an export is its owner."""
+def _infer_owner(messages: pd.DataFrame, connections: set) -> str | None:
+    """The person taking part in the most conversations of an export is its owner.
+
+    On a tie, someone who is not among the connections wins: nobody is their own connection.
+    """
     if messages.empty:
         return None
     both = pd.concat([messages[["conversation_id", "sender"]].rename(columns={"sender": "p"}),
                       messages[["conversation_id", "recipient"]].rename(columns={"recipient": "p"})])
     counts = both.drop_duplicates().groupby("p").size()
-    return str(counts.idxmax())
+    return str(min(counts.index, key=lambda p: (-counts[p], p in connections, p)))
 
 
 def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = None,
@@ -418,8 +582,9 @@ def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = Non
     lookup = {n.lower(): k for n, k in zip(connections["name"], connections["person"]) if n}
     messages = (read_messages(files["messages"], name=files["messages"].name, names_to_keys=lookup)
                 if "messages" in files else read_messages(io.StringIO("FROM,DATE\n")))
-    key = person_key(owner_url, None) or _infer_owner(messages) or (person_key(None, owner) if owner else None)
+    key = person_key(owner_url, None) or _infer_owner(messages, set(connections["person"])) or (person_key(None, owner) if owner else None)
     key = key or "me"
+    connections["person"] = _hidden_keys(connections, key)
     if owner:
         lookup.setdefault(owner.lower(), key)
     invitations = (read_invitations(files["invitations"], name=files["invitations"].name, owner=key,
