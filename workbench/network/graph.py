@@ -186,8 +186,30 @@ def _contact_keys(contacts: pd.DataFrame, known: set) -> pd.Series:
     return pd.Series(keys, index=contacts.index)
 
 
+CONNECTED_OUTCOMES = ("connected", "call back later")
+
+
+def _connected(activities: pd.DataFrame) -> np.ndarray:
+    """Calls where the two people spoke: outcome connected or call back later, or a completed call with
+    no outcome logged (many CRMs have no outcome field).  No answer and voicemail are one-way."""
+    if "outcome" not in activities:
+        return np.ones(len(activities), dtype=bool)
+    outcome = activities["outcome"].astype("string").fillna("").str.strip().str.lower()
+    completed = activities["status"].astype("string").fillna("").str.lower() == "completed"
+    return (outcome.isin(CONNECTED_OUTCOMES) | ((outcome == "") & completed)).to_numpy()
+
+
 def crm_evidence(crm, contact_key: pd.Series, user_key: dict, as_of, *, max_group: int = MAX_GROUP) -> pd.DataFrame:
-    """Evidence rows from CRM activities, meetings, opportunities and accounts."""
+    """Evidence rows from CRM activities, meetings, opportunities and accounts.
+
+    A call, email or meeting ties its owner (the rep or colleague) to its
+    contact.  Meetings count both ways, and so do calls where the two spoke
+    (:data:`CONNECTED_OUTCOMES`, or a completed call with no outcome); a call
+    left on voicemail or unanswered counts one way, like an email, in its
+    ``direction``.  Contacts sharing a meeting (same owner, scheduled time and
+    subject) are tied ``same_meeting``; contacts on the same deal (its primary
+    contact and the contacts of its activities) ``same_opportunity``.
+    """
     parts = []
     contacts = _table(crm, "contacts")
     cmap = dict(zip(contacts["contact_id"].astype(str), contact_key))
@@ -201,7 +223,7 @@ def crm_evidence(crm, contact_key: pd.Series, user_key: dict, as_of, *, max_grou
         a["u"] = a["owner_id"].astype(str).map(user_key)
         a = a[a["c"].notna() & a["u"].notna()]
         kind = a["type"].astype(str)
-        mutual = kind.isin(["meeting", "call"]).to_numpy()
+        mutual = (kind == "meeting").to_numpy() | ((kind == "call").to_numpy() & _connected(a))
         inbound = (a["direction"].astype(str) == "inbound").to_numpy() if "direction" in a else np.zeros(len(a), bool)
         sender = np.where(inbound, a["c"], a["u"])
         receiver = np.where(inbound, a["u"], a["c"])
@@ -211,7 +233,8 @@ def crm_evidence(crm, contact_key: pd.Series, user_key: dict, as_of, *, max_grou
         parts.append(ev)
         meet = a[kind == "meeting"].copy()
         if len(meet):
-            meet["g"] = meet["owner_id"].astype(str) + "|" + meet["at"].astype(str) + "|" + meet["subject"].astype(str)
+            meet["g"] = (meet["owner_id"].astype(str) + "|" + meet["due_at"].fillna(meet["at"]).astype(str) + "|"
+                         + meet["subject"].astype(str))
             p = group_pairs(meet, "g", "c", max_group=max_group)
             when = meet.groupby("g")["at"].max()
             parts.append(_evidence(p["a"], p["b"], "same_meeting", p["g"].map(when), directed=False, w=0.0,
