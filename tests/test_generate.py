@@ -379,6 +379,29 @@ def test_social_files_parse_and_overlap_with_the_crm(folder, tables, meta):
     assert all(len(networks[a] & networks[b]) > 10 for a in ids for b in ids if a < b)  # a team network
 
 
+def test_group_meetings_and_deals_with_several_contacts(tables, meta, tmp_path):
+    acts = tables["activities"].set_index("activity_id")
+    meetings = meta["planted"]["group_meetings"]
+    assert len(meetings) >= 3 and all(2 <= len(m) <= 4 for m in meetings)
+    for ids in meetings:
+        rows = acts.loc[ids]
+        assert (rows.type == "meeting").all() and rows.contact_id.is_unique
+        assert rows[["owner_id", "subject", "due_at", "completed_at"]].drop_duplicates().shape[0] == 1
+    assert meta["planted"]["silent_rep"] not in set(acts.loc[[i for m in meetings for i in m], "owner_id"])
+    deals = meta["planted"]["multi_contact_deals"]
+    assert len(deals) >= 2
+    opps = tables["opportunities"].set_index("opportunity_id")
+    for deal, contacts in deals.items():
+        assert contacts[0] == opps.primary_contact_id[deal] and len(set(contacts)) == len(contacts) >= 2
+        assert set(contacts[1:]) <= set(acts.contact_id[acts.opportunity_id == deal])
+    # they are the last rows of activities.csv, so the rows before them do not change
+    in_meetings = {i for m in meetings for i in m}
+    tail = acts.iloc[list(acts.index).index(min(in_meetings)):]
+    on_deals = set(tail.index[tail.opportunity_id.isin(list(deals))])
+    assert set(tail.index) == in_meetings | on_deals and not in_meetings & on_deals
+    assert (tail.status == "completed").all() and (tail.completed_at.str[:10] < str(AS_OF)[:10]).all()
+
+
 def test_personas_brainstorm_and_posts(folder, meta):
     social = folder / "social"
     personas = json.loads((social / "personas.json").read_text(encoding="utf-8"))

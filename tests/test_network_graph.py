@@ -112,6 +112,19 @@ def test_crm_evidence_meetings_deals_accounts_and_colleagues():
     assert G.nodes["in/ana"]["account"] == "Orion" and G.nodes["in/ana"]["lifecycle_stage"] == "customer"
 
 
+@pytest.mark.parametrize("outcome,status,two_way", [
+    ("connected", "completed", True), ("call back later", "completed", True), ("", "completed", True),
+    ("no answer", "completed", False), ("left voicemail", "completed", False)])
+def test_only_calls_that_connected_count_both_ways(outcome, status, two_way):
+    tables = crm_tables()
+    acts = tables["activities"]
+    acts.loc[acts["activity_id"] == "X3", ["type", "owner_id", "outcome"]] = ["call", "U9", outcome]
+    acts.loc[acts["activity_id"] == "X3", "status"] = status
+    G = build_network(demo_exports()[0], tables, as_of="2026-02-01").graph
+    tie = G.edges["user:U9", "contact:C2"]
+    assert (tie["class"] != "Unknown") == two_way
+
+
 def test_edge_list_input(tmp_path):
     p = tmp_path / "edges.csv"
     p.write_text("source,target,weight\na,b,0.9\nb,c,0.2\n")
@@ -136,7 +149,8 @@ def test_sample_team_network():
     net = team_network(data)
     assert len(net.reps) == 3 and team_network(data) is net
     sources = set(net.ties["sources"].explode())
-    assert {"connection", "message", "crm_activity", "same_account"} <= sources
+    assert {"connection", "message", "crm_activity", "same_account", "thread", "same_company", "same_meeting",
+            "same_opportunity"} <= sources
     inv = inventory(net, net.reps[0])
     assert set(inv["class"].astype(str)) <= {"Strong", "Familiar", "Weak", "Unknown"}
     assert inv["in_crm"].any()

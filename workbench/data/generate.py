@@ -22,6 +22,10 @@ The data holds, on purpose, the problems the lessons teach people to find.
 * ``probability_mismatch``: opportunities whose probability is not their
   stage's ``default_probability``.
 
+It also records, for the network track, ``group_meetings`` (meetings
+attended by several contacts) and ``multi_contact_deals`` (deals worked with
+several contacts of their account): evidence of who met whom, not problems.
+
 >>> import tempfile, json
 >>> folder = generate(tempfile.mkdtemp(), seed=1, scale=0.05)
 >>> sorted(p.name for p in folder.glob("*.csv"))[:3]
@@ -765,6 +769,92 @@ def _activities(rng, opps, contacts, accounts, cases, users, windows, silent_rep
     return df[~bad].reset_index(drop=True)
 
 
+GROUP_MEETING_SUBJECTS = ("Workshop with the buying committee", "Site visit with the project team",
+                          "Steering committee", "Demo for the department heads")
+ROUND_TABLE_SUBJECTS = ("Customer round table", "User group meeting", "Breakfast briefing")
+
+
+def _shared_activities(seed, activities, opps, contacts, accounts, social_reps, silent_rep, scale):
+    """Meetings attended by several contacts, and deals worked with several contacts of their account.
+
+    They are what ties the CRM's contacts to each other in the network track
+    (``same_meeting``, ``same_opportunity``).  They use a random stream of
+    their own and are appended after every other activity, with the next ids,
+    so the rest of the sample is the same with or without them.  A meeting is
+    one row per attendee sharing owner, subject, due and completion times.
+    Returns the new rows and what ``meta.json`` records under ``planted``.
+    """
+    rng = np.random.default_rng([seed, 1])  # a stream of its own: the main stream is untouched
+    first = len(activities) + 1
+    width = len(str(activities.activity_id.iloc[-1])) - 2 if len(activities) else 5
+    people = contacts[(contacts.account_id != "") & ~contacts._copy]
+    by_account = {a: g.contact_id.to_numpy() for a, g in people.groupby("account_id", sort=True)}
+    account_of = dict(zip(people.contact_id, people.account_id))
+    born = dict(zip(people.contact_id, people.created_at.to_numpy().astype("datetime64[s]")))
+    owner_of = accounts.set_index("account_id").owner_id
+    never = np.datetime64("NaT", "s")
+    rows, meetings, deals = [], [], {}
+
+    def one(values):
+        return values[int(rng.integers(len(values)))]
+
+    def moment(contact_ids, lo, hi):
+        """An office-hours moment after ``lo`` and after the contacts exist, before ``hi``."""
+        start = min(max([lo] + [born[c] for c in contact_ids]) + DAY, hi - DAY)
+        return _office_hours(rng, _between(rng, start, hi, 1))[0]
+
+    def meeting(owner, attendees, subject):
+        due = moment(attendees, AS_OF - 540 * DAY, AS_OF - 2 * DAY)  # the last eighteen months
+        reminder = due - DAY if rng.random() < 0.5 else never
+        outcome = one(OUTCOMES["meeting"])
+        meetings.append([first + len(rows) + i for i in range(len(attendees))])
+        rows.extend(("meeting", subject, "completed", due, reminder, due + HOUR, owner, c, account_of[c], "", "",
+                     outcome) for c in attendees)
+
+    groups = sorted(a for a, members in by_account.items() if len(members) >= 2 and owner_of[a] != silent_rep)
+    weight = np.array([3.0 if owner_of[a] in social_reps else 1.0 for a in groups])
+    chosen = rng.choice(len(groups), size=min(len(groups), _count(60, scale, 3)), replace=False,
+                        p=weight / weight.sum())
+    for i in np.sort(chosen):
+        members = by_account[groups[i]]
+        attendees = sorted(rng.choice(members, size=min(len(members), int(rng.integers(2, 5))), replace=False))
+        meeting(owner_of[groups[i]], attendees, one(GROUP_MEETING_SUBJECTS))
+    # round tables: one rep's contacts from several accounts, who meet each other there
+    for _ in range(_count(12, scale, 1)):
+        rep = one(social_reps)
+        mine = [a for a in groups if owner_of[a] == rep] or groups
+        picked = np.sort(rng.choice(len(mine), size=min(len(mine), int(rng.integers(3, 5))), replace=False))
+        meeting(rep, sorted(one(by_account[mine[j]]) for j in picked), one(ROUND_TABLE_SUBJECTS))
+    # deals worked with more than their primary contact: calls and meetings with the buyer's colleagues
+    worked = opps[(opps.owner_id != silent_rep) & opps.account_id.isin(groups) & (opps.primary_contact_id != "")
+                  & (opps.created_at < AS_OF - 10 * DAY)]
+    picked = np.sort(rng.choice(len(worked), size=min(len(worked), _count(40, scale, 2)), replace=False))
+    for deal in worked.iloc[picked].itertuples(index=False):
+        lo = np.datetime64(deal.created_at, "s")
+        hi = max(min(np.datetime64(deal.close_date, "s"), AS_OF - DAY), lo + 2 * DAY)
+        others = [c for c in by_account[deal.account_id] if c != deal.primary_contact_id and born[c] < hi - 2 * DAY]
+        if not others:
+            continue
+        extra = sorted(rng.choice(others, size=min(len(others), int(rng.integers(1, 4))), replace=False))
+        for c in extra:
+            due = moment([c], lo, hi)
+            if rng.random() < 0.6:
+                rows.append(("call", one(SUBJECTS["call"]), "completed", due, never, due + 600 * np.timedelta64(1, "s"),
+                             deal.owner_id, c, deal.account_id, deal.opportunity_id,
+                             "outbound" if rng.random() < 0.75 else "inbound", one(OUTCOMES["call"])))
+            else:
+                rows.append(("meeting", one(SUBJECTS["meeting"]), "completed", due, never, due + HOUR, deal.owner_id,
+                             c, deal.account_id, deal.opportunity_id, "", one(OUTCOMES["meeting"])))
+        deals[deal.opportunity_id] = [deal.primary_contact_id] + [str(c) for c in extra]
+    added = pd.DataFrame(rows, columns=["type", "subject", "status", "due_at", "reminder_at", "completed_at",
+                                        "owner_id", "contact_id", "account_id", "opportunity_id", "direction",
+                                        "outcome"])
+    added.insert(0, "activity_id", [f"AC{i:0{width}d}" for i in range(first, first + len(added))])
+    planted = {"group_meetings": [[f"AC{i:0{width}d}" for i in m] for m in meetings],
+               "multi_contact_deals": deals}
+    return added, planted
+
+
 def _contact_index(contacts, ids) -> np.ndarray:
     """Row of each contact id in ``contacts`` (-1 for blank)."""
     pos = pd.Series(np.arange(len(contacts)), index=contacts.contact_id.to_numpy())
@@ -1156,6 +1246,9 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
     members = members.sort_values(["campaign_id", "sent_at", "contact_id"], kind="stable").reset_index(drop=True)
     activities = activities.sort_values(["due_at", "owner_id", "contact_id"], kind="stable").reset_index(drop=True)
     activities.insert(0, "activity_id", _ids("AC", len(activities), 5))
+    shared, shared_planted = _shared_activities(seed, activities, opps, contacts, accounts, social_reps, silent_rep,
+                                                scale)
+    activities = pd.concat([activities, shared], ignore_index=True)
     step()
     orders, order_lines = _orders(rng, contacts, products, scale)
     step()
@@ -1175,6 +1268,7 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
             "emailed_after_revocation": revoked_after, "overdue_deals": overdue,
             "probability_mismatch": mismatch,
             "ab_test": {"campaign_id": str(ab_campaign), "better_variant": "B"},
+            **shared_planted,
             **social["planted"],
         },
         "definitions": {
@@ -1184,6 +1278,8 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
             "emailed_after_revocation": "an email-channel campaign_members row or an email activity after the "
                                         "contact's latest email consent entry became 'revoked'",
             "overdue_deal": "is_closed is false and close_date is before as_of",
+            "meeting": "activities of type meeting with the same owner_id, subject and due_at are one meeting, "
+                       "one row per attendee",
         },
         "social": social["meta"],
     }
@@ -1301,9 +1397,18 @@ def data_card(meta: dict) -> str:
             f"{ab.get('better_variant', 'B')} really does better (`planted.ab_test`); orders range from frequent, "
             "recent, big spenders to customers who stopped buying long ago, for RFM segmentation; some accounts are "
             "subsidiaries of a parent account (`parent_account_id`), for the account hierarchy.", "",
+            f"For the network track: {len(planted.get('group_meetings', []))} meetings attended by several "
+            "contacts (`planted.group_meetings`, the activity ids of each meeting: one `meeting` row per attendee "
+            "with the same `owner_id`, `subject` and `due_at`; most are with one account's buying committee, a few "
+            "are round tables joining one rep's contacts from several accounts) and "
+            f"{len(planted.get('multi_contact_deals', {}))} deals worked with several contacts of their account "
+            "(`planted.multi_contact_deals`: opportunity id -> contact ids, the primary contact first), so the "
+            "network shows who met whom.  These rows come last in `activities.csv` and use a random stream of "
+            "their own.", "",
             "Definitions used when planting (also in `meta.json`): a *message* is a `campaign_members` row (at "
             "`sent_at`) or an activity of type `email` (at `completed_at`, else `due_at`); a *week* runs from "
-            "Monday to Sunday; the consent log is read newest entry first.", "",
+            "Monday to Sunday; the consent log is read newest entry first; a *meeting* is the set of `meeting` "
+            "activities sharing `owner_id`, `subject` and `due_at`.", "",
             "## Social-selling files (`social/`)", "",
             "- `reps.csv`: the three sales reps whose LinkedIn exports are included (rep_id, name, folder, "
             "linkedin_url).",
