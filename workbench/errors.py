@@ -14,6 +14,7 @@ contacts.csv, row 12, column 'created_at': date is not a date: '31/02/2024'. Fix
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -33,16 +34,29 @@ class WorkbenchError(Exception):
         self.fix = fix
         super().__init__(self.message)
 
+    def _sentences(self) -> list[str]:
+        """The problem with its place, then the fix when there is one."""
+        text = f"{self.where}: {self.what}" if self.where else self.what
+        return [text.rstrip(".") + "."] + ([f"Fix: {self.fix.rstrip('.')}."] if self.fix else [])
+
     @property
     def message(self) -> str:
-        text = f"{self.where}: {self.what}" if self.where else self.what
-        text = text.rstrip(".") + "."
-        if self.fix:
-            text += f" Fix: {self.fix.rstrip('.')}."
-        return text
+        return " ".join(self._sentences())
 
     def __str__(self) -> str:
         return self.message
+
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows instead of a traceback: the message, in two short lines.
+
+        IPython calls this hook when a cell raises, so a trainee whose ``wb.start()`` meets a
+        bad export reads what is wrong and how to fix it, not forty lines of library code.
+
+        >>> WorkbenchError("no lessons given", where="session plan", fix="name one")._render_traceback_()
+        ['\\x1b[1;31mWorkbenchError\\x1b[0m: session plan: no lessons given.', 'Fix: name one.']
+        """
+        problem, *fix = self._sentences()
+        return [f"\x1b[1;31m{type(self).__name__}\x1b[0m: {problem}", *fix]
 
 
 def _location(file: str | Path | None, row: int | None, column: str | None) -> str | None:
@@ -91,6 +105,34 @@ class ExerciseError(WorkbenchError):
     >>> print(ExerciseError("no exercise called 'crm.nope'", fix="copy the id shown above the exercise"))
     no exercise called 'crm.nope'. Fix: copy the id shown above the exercise.
     """
+
+
+_OS_FIXES = {
+    errno.ENOENT: "check the path; a relative path starts from the folder you run the command in",
+    errno.EACCES: "choose a place you may write to, or ask for access to it",
+    errno.EPERM: "choose a place you may write to, or ask for access to it",
+    errno.EROFS: "choose a folder on a disk you can write to",
+    errno.ENOSPC: "free some disk space, or choose another disk",
+    errno.EISDIR: "give the path of a file, not of a folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
+    errno.EEXIST: "choose a name that is not taken, or remove the old file",
+}
+
+
+def from_os_error(err: OSError, *, doing: str | None = None) -> WorkbenchError:
+    """A :class:`WorkbenchError` for a file the system could not read or write.
+
+    ``doing`` says what the workbench was doing, when the caller knows.
+
+    >>> print(from_os_error(FileNotFoundError(2, "No such file or directory", "nosuch.ipynb")))
+    nosuch.ipynb: no such file or directory. Fix: check the path; a relative path starts from the folder you run the command in.
+    >>> print(from_os_error(PermissionError(13, "Permission denied", "/proc/x"), doing="writing the sample data"))
+    /proc/x: permission denied (writing the sample data). Fix: choose a place you may write to, or ask for access to it.
+    """
+    reason = (err.strerror or str(err) or type(err).__name__).rstrip(".")
+    what = reason[:1].lower() + reason[1:] + (f" ({doing})" if doing else "")
+    where = str(err.filename) if err.filename is not None else None
+    return WorkbenchError(what, where=where, fix=_OS_FIXES.get(err.errno, "check the path and try again"))
 
 
 def require_columns(df, columns, *, where: str, fix: str | None = None) -> None:
