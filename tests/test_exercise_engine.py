@@ -100,6 +100,33 @@ def test_progress_attempts_count_up_and_corrupt_lines_are_skipped(tmp_path):
     assert summary.loc[0, "attempts"] == 2 and bool(summary.loc[0, "passed"])
 
 
+def test_an_append_after_a_torn_line_keeps_its_own_line(tmp_path):
+    """A write cut short leaves no newline; the next attempt must not glue onto it."""
+    log = ProgressLog(tmp_path / "p.jsonl")
+    log.append({"exercise": "a.b.c", "points": 0, "max_points": 1})
+    with log.path.open("a") as fh:
+        fh.write('{"exercise": "a.b.c", "poi')  # the torn record: no closing brace, no newline
+    log.append({"exercise": "a.b.c", "points": 1, "max_points": 1})
+    records, problems = log.read()
+    assert [r["points"] for r in records] == [0, 1]
+    assert problems == ["p.jsonl, line 2: not valid JSON, skipped"]
+    assert log.path.read_text().endswith("\n")
+
+
+def test_my_progress_says_no_checks_yet_then_shows_skipped_lines(workbench_home):
+    from workbench.exercises.progress import my_progress
+
+    first = my_progress()
+    assert "no checks yet" in first._repr_html_() and "<table" not in first._repr_html_()
+    check("test.engine.double", 4)
+    with (workbench_home / "progress" / "tester.jsonl").open("a") as fh:
+        fh.write("{torn")
+    check("test.engine.double", 3)
+    page = my_progress()._repr_html_()
+    assert "tester: 1 of 1 exercises passed (2 of 2 points)" in page and "<table" in page
+    assert "1 line(s) of" in page and "tester.jsonl, line 2: not valid JSON, skipped" in page
+
+
 def _append_many(path, n):
     log = ProgressLog(path)
     for i in range(n):

@@ -1,8 +1,9 @@
 """The learner's progress: an append-only JSON Lines file, one line per attempt.
 
 Appends are atomic (one ``write`` on a file opened in append mode, under an
-advisory lock), so two notebooks checking at once never interleave lines.  A
-corrupt line is reported and skipped, never fatal.
+advisory lock), so two notebooks checking at once never interleave lines; a
+record written after a torn line (a write cut short) starts a line of its own.
+A corrupt line is reported and skipped, never fatal.
 
 >>> import tempfile, pathlib
 >>> log = ProgressLog(pathlib.Path(tempfile.mkdtemp()) / "amina.jsonl")
@@ -16,15 +17,26 @@ corrupt line is reported and skipped, never fatal.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows has no fcntl; appends stay single writes
     fcntl = None
+
+
+def _ends_torn(fd: int) -> bool:
+    """True when the open file ``fd`` is not empty and does not end with a newline."""
+    if os.fstat(fd).st_size == 0:
+        return False
+    os.lseek(fd, -1, os.SEEK_END)
+    return os.read(fd, 1) != b"\n"
 
 
 class ProgressLog:
@@ -58,7 +70,7 @@ class ProgressLog:
     def append(self, record: dict) -> dict:
         """Add one attempt; fills in ``attempt`` and ``at`` when missing."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             if fcntl:
                 fcntl.flock(fd, fcntl.LOCK_EX)
@@ -66,6 +78,8 @@ class ProgressLog:
             record.setdefault("attempt", self.attempts(record["exercise"]) + 1)
             record.setdefault("at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
             line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
+            if _ends_torn(fd):  # a write cut short (a crash, a full disk): keep this record off its line
+                line = "\n" + line
             os.write(fd, line.encode("utf-8"))
         finally:
             os.close(fd)
@@ -89,8 +103,73 @@ class ProgressLog:
         return out.reset_index()[columns]
 
 
-def my_progress():
-    """The current learner's progress, one row per exercise (see :meth:`ProgressLog.summary`)."""
+@dataclass(frozen=True)
+class ProgressReport:
+    """A learner's progress as a notebook or the command line shows it.
+
+    The summary table (:meth:`ProgressLog.summary`), a note for each line of the file that was
+    skipped, or "no checks yet" before the first Check.
+
+    >>> import tempfile, pathlib
+    >>> log = ProgressLog(pathlib.Path(tempfile.mkdtemp()) / "amina.jsonl")
+    >>> print(ProgressReport.of(log, "amina").text())
+    amina: no checks yet. Press Check under an exercise, then look here again.
+    >>> _ = log.append({"exercise": "crm.intro.count-contacts", "points": 1, "max_points": 1})
+    >>> _ = log.path.open("a").write("{torn")
+    >>> print(ProgressReport.of(log, "amina").text().splitlines()[0])
+    amina: 1 of 1 exercises passed (1 of 1 points)
+    >>> ProgressReport.of(log, "amina").problems
+    ['amina.jsonl, line 2: not valid JSON, skipped']
+    """
+
+    learner: str
+    table: Any  # pandas DataFrame, one row per exercise
+    problems: list[str]
+    path: Path
+
+    @classmethod
+    def of(cls, log: "ProgressLog", learner: str) -> "ProgressReport":
+        _, problems = log.read()
+        return cls(learner=learner, table=log.summary(), problems=problems, path=log.path)
+
+    def headline(self) -> str:
+        if self.table.empty:
+            return f"{self.learner}: no checks yet. Press Check under an exercise, then look here again."
+        passed = int(self.table["passed"].sum())
+        return (f"{self.learner}: {passed} of {len(self.table)} exercises passed "
+                f"({self.table['best_points'].sum():g} of {self.table['max_points'].sum():g} points)")
+
+    def notes(self) -> list[str]:
+        """What a reader should know about the file: the lines skipped and why."""
+        if not self.problems:
+            return []
+        return [f"{len(self.problems)} line(s) of {self.path} could not be read and were skipped "
+                "(an attempt cut short, or an edited file); every other attempt is counted.",
+                *self.problems[:5], *(["..."] if len(self.problems) > 5 else [])]
+
+    def text(self) -> str:
+        lines = [self.headline()]
+        if not self.table.empty:
+            lines.append(self.table.to_string(index=False))
+        return "\n".join(lines + self.notes())
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        parts = [f"<p><b>{html.escape(self.headline())}</b></p>"]
+        if not self.table.empty:
+            parts.append(self.table.to_html(index=False))
+        notes = self.notes()
+        if notes:
+            items = "".join(f"<li><code>{html.escape(n)}</code></li>" for n in notes[1:])
+            parts.append(f'<p style="color:#a15c00">Note: {html.escape(notes[0])}</p><ul>{items}</ul>')
+        return "".join(parts)
+
+
+def my_progress() -> ProgressReport:
+    """The current learner's progress: one row per exercise, and a note on any line skipped."""
     from ..settings import current
 
-    return ProgressLog(current().progress_file).summary()
+    settings = current()
+    return ProgressReport.of(ProgressLog(settings.progress_file), settings.learner)
