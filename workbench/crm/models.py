@@ -71,23 +71,41 @@ def account_tree(data, account_id: str) -> pd.DataFrame:
     tree = pd.DataFrame(rows)
     if "activities" not in tree:
         tree["activities"] = 0
-    tree["activities"] = tree["activities"].fillna(0).astype(int)
-    # roll activity counts up the tree so each node shows the total below it
-    for level in ("subsidiary", "account"):
-        for i in tree.index[tree["level"] == level]:
-            below = tree["parent"] == tree.at[i, "id"]
-            tree.at[i, "activities"] = int(tree.loc[below, "activities"].sum())
+    tree["activities"] = _rolled_up(tree, tree["activities"].fillna(0).astype(int))
     return tree
 
 
+def _rolled_up(tree: pd.DataFrame, leaves: pd.Series) -> pd.Series:
+    """``leaves`` (the contacts' values) with each account and subsidiary set to the sum below it."""
+    values = leaves.copy()
+    for level in ("subsidiary", "account"):  # deepest first, so a subsidiary's total is ready for its group
+        for i in tree.index[tree["level"] == level]:
+            values.at[i] = int(values[tree["parent"] == tree.at[i, "id"]].sum())
+    return values
+
+
 def plot_account_tree(data, account_id: str):
-    """A plotly sunburst of :func:`account_tree`: click a slice to zoom into it."""
+    """A plotly sunburst of :func:`account_tree`: click a slice to zoom into it.
+
+    Each ring adds up to the slice it sits in (``branchvalues="total"``): a slice's size is its
+    activities, counting a contact with none as one so that they still show; the hover gives
+    the true count.
+
+    >>> from workbench.data import load_sample
+    >>> data = load_sample()
+    >>> trace = plot_account_tree(data, data.accounts["parent_account_id"].dropna().iloc[0]).data[0]
+    >>> size = dict(zip(trace.ids, trace.values))
+    >>> all(size[p] == sum(size[i] for i, q in zip(trace.ids, trace.parents) if q == p)
+    ...     for p in set(trace.parents) - {""})
+    True
+    """
     import plotly.graph_objects as go
 
     tree = account_tree(data, account_id)
+    sizes = _rolled_up(tree, tree["activities"].where(tree["level"] != "contact", tree["activities"].clip(lower=1)))
     fig = go.Figure(go.Sunburst(ids=tree["id"], parents=tree["parent"], labels=tree["label"],
-                                values=tree["activities"].clip(lower=1), branchvalues="remainder",
-                                hovertemplate="%{label}<br>%{value} activities<extra></extra>"))
+                                values=sizes, branchvalues="total", customdata=tree["activities"],
+                                hovertemplate="%{label}<br>%{customdata} activities<extra></extra>"))
     fig.update_layout(margin=dict(t=40, l=0, r=0, b=0), height=480,
                       title=f"{tree.iloc[0]['label']}: accounts, contacts and their activities")
     return fig
