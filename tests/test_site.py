@@ -9,7 +9,7 @@ import pytest
 
 from workbench.errors import WorkbenchError
 from workbench.site import (NOTEBOOKS, PLOTLY_ASSET, TRACK_TITLES, build_demo, lessons, plotly_html,
-                            read_lesson)
+                            read_lesson, static_outputs)
 
 
 def write_lesson(path, title, track, code, goals=("Read a chart",), minutes=5):
@@ -22,22 +22,35 @@ def write_lesson(path, title, track, code, goals=("Read a chart",), minutes=5):
     return path
 
 
+USER_HOME = "/nowhere/the-users-own-workbench-home"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """A site of three lessons: the real start-here, a chart lesson and a lesson that fails."""
+    """A site of four lessons: the real start-here, a chart lesson, one that fails, one after it.
+
+    Built from a shell whose settings point at the user's own home, data and variant: the
+    lessons must not see them.
+    """
     src = tmp_path_factory.mktemp("lessons")
     chart = write_lesson(src / "01-chart.ipynb", "A chart", "network", [
         "import plotly.express as px\n"
         "px.bar(x=['a', 'b'], y=[3, 5], title='Two bars </script> safe')",
-        "import plotly.graph_objects as go\ngo.Figure(go.Scatter(y=[1, 4, 2])).show()"],
+        "import plotly.graph_objects as go\ngo.Figure(go.Scatter(y=[1, 4, 2])).show()",
+        "import os\nprint('settings seen:', os.environ['WORKBENCH_HOME'] == %r,\n"
+        "      os.environ.get('WORKBENCH_DATA'), os.environ.get('WORKBENCH_SEED'))" % USER_HOME],
         goals=("Read a bar chart", "Spot the tallest bar"), minutes=7)
     broken = write_lesson(src / "02-broken.ipynb", "A broken lesson", "network",
                           ["raise ValueError('boom on purpose')"])
+    after = write_lesson(src / "03-after.ipynb", "After the broken one", "network", ["1 + 1"])
     out = tmp_path_factory.mktemp("demo") / "site"
     stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
-        index = build_demo(out, lessons=[NOTEBOOKS / "00-start-here.ipynb", chart, broken], progress=False)
-    return index, stderr.getvalue()
+    with contextlib.redirect_stderr(stderr), pytest.MonkeyPatch.context() as env:
+        env.setenv("WORKBENCH_HOME", USER_HOME)
+        env.setenv("WORKBENCH_DATA", "/nowhere/the-users-export")
+        env.setenv("WORKBENCH_SEED", "7")
+        built = build_demo(out, lessons=[NOTEBOOKS / "00-start-here.ipynb", chart, broken, after], progress=False)
+    return built, stderr.getvalue()
 
 
 def test_lessons_are_ordered_by_track():
@@ -60,7 +73,7 @@ def test_plotly_html_cannot_close_its_script():
 
 
 def test_index_lists_lessons_by_track_with_goals_and_duration(site):
-    index, _ = site
+    index = site[0].index
     text = index.read_text(encoding="utf-8")
     assert text.index("<h2>Start here</h2>") < text.index("<h2>Network track</h2>")
     assert '<a href="lessons/network-01-chart.html">A chart</a>' in text
@@ -69,16 +82,18 @@ def test_index_lists_lessons_by_track_with_goals_and_duration(site):
 
 
 def test_a_failing_lesson_is_reported_not_fatal(site):
-    index, stderr = site
+    built, stderr = site
+    index = built.index
     text = index.read_text(encoding="utf-8")
     assert "A broken lesson <b>(could not be run: ValueError: boom on purpose)</b>" in text
     assert "1 lesson(s) could not be run" in text
     assert not (index.parent / "lessons" / "network-02-broken.html").exists()
     assert "02-broken.ipynb could not be run: ValueError: boom on purpose" in stderr
+    assert [p.name for p in built.failed] == ["02-broken.ipynb"]
 
 
 def test_figures_are_interactive_and_offline(site):
-    index, _ = site
+    index = site[0].index
     asset = index.parent / PLOTLY_ASSET
     assert asset.stat().st_size > 1_000_000  # plotly.js itself, written once for every page
     page = (index.parent / "lessons" / "network-01-chart.html").read_text(encoding="utf-8")
@@ -90,13 +105,76 @@ def test_figures_are_interactive_and_offline(site):
 
 
 def test_widgets_become_notes(site):
-    index, _ = site
+    index = site[0].index
     page = (index.parent / "lessons" / "start-00-start-here.html").read_text(encoding="utf-8")
     assert "How many people work in Acme&#x27;s sales team?" in page or \
         "How many people work in Acme's sales team?" in page
     assert page.count('class="workbench-widget-note"') == 2
     assert "application/vnd.jupyter.widget-view+json" not in page
     assert "Traceback" not in page
+
+
+def test_lessons_run_apart_from_the_users_settings(site):
+    page = (site[0].index.parent / "lessons" / "network-01-chart.html").read_text(encoding="utf-8")
+    assert "settings seen: False None None" in page
+
+
+def test_lesson_pages_link_to_the_index_and_the_next_lesson(site):
+    lessons_dir = site[0].index.parent / "lessons"
+    start = (lessons_dir / "start-00-start-here.html").read_text(encoding="utf-8")
+    assert start.count('<a href="../index.html">← All lessons</a>') == 2  # top and bottom
+    assert '<a href="network-01-chart.html" rel="next">Next: A chart →</a>' in start
+    # The broken lesson has no page, so the chart lesson leads to the one after it.
+    chart = (lessons_dir / "network-01-chart.html").read_text(encoding="utf-8")
+    assert 'href="network-03-after.html" rel="next">Next: After the broken one' in chart
+    last = (lessons_dir / "network-03-after.html").read_text(encoding="utf-8")
+    assert "../index.html" in last and 'rel="next"' not in last
+
+
+def test_a_widget_note_names_the_widget_and_where_to_use_it():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("from workbench.widgets.network import explorer\n\nexplorer(net)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "1", "version_major": 2, "version_minor": 0},
+        "text/plain": "VBox()"})]
+    nb.cells = [cell]
+    static_outputs(nb, lesson="network/03-warm-introductions-and-referrals.ipynb")
+    note = cell.outputs[0]["data"]["text/html"]
+    assert "the network explorer" in note
+    assert "<code>network/03-warm-introductions-and-referrals.ipynb</code> in JupyterLab" in note
+
+
+def test_demo_command_fails_when_a_lesson_fails(tmp_path, capsys):
+    from workbench.cli import main
+
+    broken = write_lesson(tmp_path / "01-broken.ipynb", "Broken", "crm", ["1 / 0"])
+    assert main(["demo", "--out", str(tmp_path / "site"), str(broken)]) == 1
+    assert "1 lesson(s) could not be run" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_lesson_of_each_track_builds(tmp_path):
+    """The real first lesson of every track: listed on the index, linked in order, charts from the local asset."""
+    first = {}
+    for lesson in lessons():
+        first.setdefault(lesson.track, lesson)
+    built = build_demo(tmp_path / "site", lessons=[l.path for l in first.values()], progress=False)
+    assert built.failed == {}
+    text = built.index.read_text(encoding="utf-8")
+    pages = [f"lessons/{l.slug}.html" for l in first.values()]
+    for lesson, page in zip(first.values(), pages):
+        assert f'<a href="{page}">{lesson.title}</a>' in text
+        assert f"<h2>{TRACK_TITLES[lesson.track]}</h2>" in text
+    for page, following in zip(pages, pages[1:] + [None]):
+        body = (built.index.parent / page).read_text(encoding="utf-8")
+        assert '<a href="../index.html">' in body
+        if following:
+            assert f'<a href="{following.removeprefix("lessons/")}" rel="next">' in body
+        if "Plotly.newPlot(" in body:
+            assert f'<script src="../{PLOTLY_ASSET}"></script>' in body
+        assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', body)
+    charted = [p for p in pages if "Plotly.newPlot(" in (built.index.parent / p).read_text(encoding="utf-8")]
+    assert charted, "no first lesson draws a chart: the asset would go untested"
 
 
 def test_demo_command_line_builds_one_lesson(tmp_path):

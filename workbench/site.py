@@ -1,12 +1,14 @@
 """Lessons as a static site: execute every lesson on the sample data and export HTML.
 
 ``build_demo(out)`` writes ``out/index.html`` (lessons by track, with their
-goals and duration) and one HTML page per lesson under ``out/lessons/``, ready
-to send to trainees before a session. The site works offline: plotly.js is
-written once as ``out/assets/plotly.min.js`` and every chart is drawn from it,
-interactive (zoom, hover, legend); no page loads anything from the internet.
-Exercise forms and other widgets need a running kernel, so a page shows what
-the exercise asks and where to answer it instead.
+goals and duration) and one HTML page per lesson under ``out/lessons/``, each
+linking back to the index and on to the next lesson, ready to send to trainees
+before a session. The site works offline: plotly.js is written once as
+``out/assets/plotly.min.js`` and every chart is drawn from it, interactive
+(zoom, hover, legend); no page loads anything from the internet.  Exercise
+forms and other widgets answer through the lesson's Python kernel (a static
+page has none, and ipywidgets' own static renderer would be fetched from a
+CDN), so a page names the exercise or widget and says where to use it instead.
 
 >>> [lesson.track for lesson in lessons()][:1]
 ['start']
@@ -18,6 +20,7 @@ import contextlib
 import html
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +44,10 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block body_header -%}{{ super() }}<!--workbench-nav-->{%- endblock body_header -%}
+{% block body_footer %}<!--workbench-nav-->{{ super() }}{% endblock body_footer %}
 """
+NAV_MARK = "<!--workbench-nav-->"
 
 
 @dataclass(frozen=True)
@@ -93,10 +99,15 @@ _every_lesson = lessons  # build_demo's argument of the same name hides the func
 
 
 @contextlib.contextmanager
-def _environment(**values: str):
-    """Set environment variables for the kernels started inside the block, then restore them."""
+def _environment(**values: str | None):
+    """Set (or, for ``None``, unset) environment variables for the kernels started inside the
+    block, then restore them."""
     saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
     try:
         yield
     finally:
@@ -155,13 +166,49 @@ def _exercise_title(id: str) -> str:
         return id
 
 
-def static_outputs(nb) -> int:
+def widget_name(source: str) -> str:
+    """What a code cell shows as a widget, in words, read from the call on its last line.
+
+    >>> widget_name("from workbench.widgets.contacts import contact_explorer\\n\\ncontact_explorer(data)")
+    'contact explorer'
+    >>> widget_name("planner = CalendarPlanner(reps, line)\\nplanner")
+    'calendar planner'
+    >>> widget_name("from workbench.widgets.network import explorer\\n\\nexplorer(net)")
+    'network explorer'
+    >>> widget_name("practice.screen(db)"), widget_name("x = 1")
+    ('practice screen', 'interactive widget')
+    """
+    lines = [line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+    last = lines[-1] if lines else ""
+    if re.fullmatch(r"\w+", last):  # a variable: use the call assigned to it
+        assigned = [m.group(1) for line in lines if (m := re.match(rf"{last}\s*=\s*(.+)", line))]
+        last = assigned[-1] if assigned else last
+    call = re.match(r"([\w.]+)\s*\(", last)
+    if not call:
+        return "interactive widget"
+    *owners, name = call.group(1).split(".")
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower().split()
+    if len(words) == 1:  # a bare verb-less name ("explorer", "screen"): say whose it is
+        imported = re.search(rf"from\s+([\w.]+)\s+import\s+.*\b{re.escape(name)}\b", source)
+        owner = owners[-1] if owners else (imported.group(1).rsplit(".", 1)[-1] if imported else "")
+        words = [owner, *words] if owner else words
+    return " ".join(words)
+
+
+def _note(what: str) -> dict:
+    return {"text/html": f'<div class="workbench-widget-note" style="border:1px dashed #2f6fb3;'
+                         f'padding:.5em 1em;background:#f6f8fb">{what}</div>'}
+
+
+def static_outputs(nb, lesson: str = "the lesson") -> int:
     """Rewrite outputs a static page cannot show as they are; returns how many figures it drew.
 
-    Plotly figures become :func:`plotly_html`; a widget (an exercise form, an explorer) becomes a
-    note saying what it is and that it works in JupyterLab.
+    Plotly figures become :func:`plotly_html`. A widget (an exercise form, an explorer) needs
+    the lesson's Python kernel to answer, so it becomes a note naming it (the exercise, or the
+    widget read from the cell's code) and saying to open ``lesson`` in JupyterLab to use it.
     """
     figures = 0
+    where = f"open <code>{html.escape(lesson)}</code> in JupyterLab (<code>make lab</code>)"
     for cell in nb.cells:
         exercise = cell.get("metadata", {}).get("workbench", {}).get("exercise")
         for output in cell.get("outputs", []):
@@ -169,14 +216,14 @@ def static_outputs(nb) -> int:
             if PLOTLY_MIME in data:
                 figures += 1
                 output["data"] = {"text/html": plotly_html(data[PLOTLY_MIME], f"figure-{figures}")}
+            elif WIDGET_MIME in data and exercise:
+                output["data"] = _note(f"<b>Exercise:</b> {html.escape(_exercise_title(exercise))} "
+                                       f"(<code>{html.escape(exercise)}</code>). To answer it with the form "
+                                       f"and the Check button, {where}.")
             elif WIDGET_MIME in data:
-                what = (f"<b>Exercise:</b> {html.escape(_exercise_title(exercise))} "
-                        f"(<code>{html.escape(exercise)}</code>). Open the lesson in JupyterLab "
-                        "to answer it with the form and the Check button."
-                        if exercise else
-                        "<b>Interactive widget.</b> Open the lesson in JupyterLab to use it.")
-                output["data"] = {"text/html": f'<div class="workbench-widget-note" style="border:1px dashed '
-                                               f'#2f6fb3;padding:.5em 1em;background:#f6f8fb">{what}</div>'}
+                name = widget_name(cell.get("source", ""))
+                output["data"] = _note(f"<b>Here the lesson shows the {html.escape(name)}</b>, an interactive "
+                                       f"screen that answers as you use it. To use it, {where}.")
             output.get("metadata", {}).pop(WIDGET_MIME, None)
     nb.metadata.pop("widgets", None)
     return figures
@@ -220,13 +267,37 @@ def _lesson_entry(lesson: Lesson, page: str, error: str) -> str:
             f'{"<p>After this lesson you can:</p><ul>" + goals + "</ul>" if goals else ""}</div>')
 
 
-def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True, timeout: int = 300) -> Path:
-    """Execute the lessons and write the site; returns the index page's path.
+@dataclass(frozen=True)
+class Site:
+    """A built demo site: its index page, and the lessons that could not be run (path: why)."""
+
+    index: Path
+    failed: dict[Path, str] = field(default_factory=dict)
+
+
+def _nav(next_lesson: tuple[str, str] | None) -> str:
+    """The links at the top and bottom of a lesson page: the index, and the next lesson if any."""
+    links = ['<a href="../index.html">← All lessons</a>']
+    if next_lesson:
+        page, title = next_lesson
+        links.append(f'<a href="{html.escape(page)}" rel="next">Next: {html.escape(title)} →</a>')
+    return ('<nav class="workbench-nav" style="display:flex;justify-content:space-between;gap:1em;'
+            'padding:.5em 1em;font-family:system-ui,sans-serif">' + "".join(links) + "</nav>")
+
+
+def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True, timeout: int = 300) -> Site:
+    """Execute the lessons and write the site; returns it, with the lessons that failed.
 
     ``lessons`` is a list of notebook paths (default: every lesson under ``notebooks/``). A lesson
     that fails to run is listed on the index with its error, and named on stderr, instead of
-    stopping the build.
+    stopping the build. Each lesson page links back to the index and on to the next lesson.
+
+    The lessons run on the committed sample company, in a workbench home of their own that is
+    thrown away afterwards: the build never reads or changes the user's progress or practice
+    CRM, and ``WORKBENCH_DATA`` / ``WORKBENCH_SEED`` of the calling shell do not apply.
     """
+    import tempfile
+
     from plotly.offline import get_plotlyjs
     from tqdm.auto import tqdm
 
@@ -236,30 +307,49 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
     (out / PLOTLY_ASSET).parent.mkdir(parents=True, exist_ok=True)
     (out / PLOTLY_ASSET).write_text(get_plotlyjs(), encoding="utf-8")
     exporter = _exporter()
+    pages: dict[Lesson, str] = {}  # built pages, in order, their navigation still to fill in
+    failed: dict[Path, str] = {}
+    with tempfile.TemporaryDirectory(prefix="workbench-demo-") as home, \
+            _environment(WORKBENCH_HOME=home, WORKBENCH_LEARNER="demo", WORKBENCH_DATA=None,
+                         WORKBENCH_SEED=None, WORKBENCH_STRICT=None):
+        for lesson in tqdm(chosen, desc="lessons", unit="lesson", disable=not progress):
+            try:
+                nb = execute(lesson.path, timeout=timeout)
+                static_outputs(nb, lesson=_lab_path(lesson.path))
+                pages[lesson], _ = exporter.from_notebook_node(
+                    nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}"})
+            except Exception as err:  # one broken lesson is reported, the rest are built
+                failed[lesson.path] = _error_text(err)
+                print(f"workbench demo: {lesson.path} could not be run: {failed[lesson.path]}", file=sys.stderr)
+    built = list(pages)
+    for lesson, body in pages.items():
+        following = built[built.index(lesson) + 1] if lesson is not built[-1] else None
+        nav = _nav((f"{following.slug}.html", following.title) if following else None)
+        (out / _page_path(lesson)).write_text(body.replace(NAV_MARK, nav), encoding="utf-8")
     sections: dict[str, list[str]] = {}
-    failed = 0
-    for lesson in tqdm(chosen, desc="lessons", unit="lesson", disable=not progress):
-        page = f"lessons/{lesson.slug}.html"
-        error = ""
-        try:
-            nb = execute(lesson.path, timeout=timeout)
-            static_outputs(nb)
-            body, _ = exporter.from_notebook_node(
-                nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}"})
-            (out / page).write_text(body, encoding="utf-8")
-        except Exception as err:  # one broken lesson is reported, the rest are built
-            error = _error_text(err)
-            failed += 1
-            print(f"workbench demo: {lesson.path} could not be run: {error}", file=sys.stderr)
-        sections.setdefault(lesson.track, []).append(_lesson_entry(lesson, page, error))
+    for lesson in chosen:
+        sections.setdefault(lesson.track, []).append(
+            _lesson_entry(lesson, _page_path(lesson), failed.get(lesson.path, "")))
     body = ["<h1>CRM Workbench: lessons</h1>",
             "<p>Every lesson below was run on the sample company, Acme. Charts are interactive: "
             "hover for values, drag to zoom, double-click to reset. To answer the exercises, open "
             "the lessons in JupyterLab (<code>make lab</code>).</p>"]
     if failed:
-        body.append(f'<p class="failed"><b>{failed} lesson(s) could not be run</b>; they are marked below.</p>')
+        body.append(f'<p class="failed"><b>{len(failed)} lesson(s) could not be run</b>; they are marked below.</p>')
     for track, items in sections.items():
         body.append(f"<h2>{html.escape(TRACK_TITLES.get(track, track.title()))}</h2>" + "".join(items))
     index = out / "index.html"
     index.write_text(_page("CRM Workbench lessons", "\n".join(body)), encoding="utf-8")
-    return index
+    return Site(index=index, failed=failed)
+
+
+def _page_path(lesson: Lesson) -> str:
+    return f"lessons/{lesson.slug}.html"
+
+
+def _lab_path(path: Path) -> str:
+    """A notebook's path as the lab's file browser shows it (relative to ``notebooks/``)."""
+    try:
+        return Path(path).resolve().relative_to(NOTEBOOKS).as_posix()
+    except ValueError:
+        return Path(path).name

@@ -12,7 +12,7 @@ LESSON = NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb"  # a real lesson with a pl
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_demo(tmp_path_factory.mktemp("demo") / "site", lessons=[LESSON], progress=False)
+    return build_demo(tmp_path_factory.mktemp("demo") / "site", lessons=[LESSON], progress=False).index
 
 
 @pytest.fixture
