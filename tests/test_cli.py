@@ -79,3 +79,59 @@ def test_groups_without_an_action_explain_usage(argv, capsys):
         main(argv)
     assert stop.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def run_cli(*args, cwd=None, **kwargs):
+    """The real command in its own process, as a user runs it."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120, **kwargs)
+
+
+def assert_one_clear_line(done, *words):
+    assert done.returncode == 2, done
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Fix:" in lines[0], lines
+    for word in words:
+        assert word in lines[0]
+
+
+def test_a_missing_notebook_is_one_line_not_a_traceback(tmp_path):
+    assert_one_clear_line(run_cli("exercises", "strip", "nosuch.ipynb", "--out", str(tmp_path / "out"), cwd=tmp_path),
+                          "nosuch.ipynb", "no such file")
+
+
+def test_an_unclosed_solution_names_the_notebook_and_cell(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Practice"),
+                nbformat.v4.new_code_cell("answer = ...\n### BEGIN SOLUTION\nanswer = 3\nwb.check('a.b.c', answer)")]
+    nbformat.write(nb, tmp_path / "01-practice.ipynb")
+    assert_one_clear_line(run_cli("exercises", "strip", str(tmp_path / "01-practice.ipynb"), "--out", str(tmp_path / "out")),
+                          "01-practice.ipynb, cell 2, line 2", "never closed", "END SOLUTION")
+
+
+def test_an_unwritable_folder_is_one_line_not_a_traceback():
+    assert_one_clear_line(run_cli("data", "generate", "--out", "/proc/x"), "/proc/x")
+
+
+def test_piping_into_head_is_quiet(tmp_path):
+    """`workbench progress | head -1`: the reader leaves early; no BrokenPipeError is shown."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    log = tmp_path / "progress" / "amina.jsonl"
+    log.parent.mkdir()
+    log.write_text("".join(json.dumps({"exercise": f"crm.many.e{i:05d}", "points": 1, "max_points": 1,
+                                       "at": "2026-01-05T09:00:00+00:00"}) + "\n" for i in range(3000)))
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp_path), "WORKBENCH_LEARNER": "amina"}
+    done = subprocess.run(f"{sys.executable} -m workbench.cli progress | head -1", shell=True, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("amina: 3000 of 3000 exercises passed")
+    assert done.stderr == ""

@@ -172,10 +172,24 @@ def test_strip_solutions():
     assert "x = 1" not in out.cells[0].source
     assert "    # YOUR ANSWER HERE" in out.cells[0].source
     assert out.cells[0].outputs == [] and "x = 1" in nb.cells[0].source
-    with pytest.raises(SolutionMarkerError):
+    with pytest.raises(SolutionMarkerError, match="line 1: BEGIN SOLUTION is never closed"):
         strip_source("### BEGIN SOLUTION\nx = 1")
-    with pytest.raises(SolutionMarkerError):
+    with pytest.raises(SolutionMarkerError, match="line 1: END SOLUTION without BEGIN"):
         strip_source("### END SOLUTION")
+
+
+def test_a_broken_solution_region_names_notebook_cell_and_line():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Practice"), nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("x = ...\nprint(x)\n### END SOLUTION")]
+    with pytest.raises(SolutionMarkerError) as raised:
+        strip_notebook(nb, path="exercises/crm/01-practice.ipynb")
+    err = raised.value
+    assert isinstance(err, ExerciseError) and (err.cell, err.line) == (3, 3)
+    assert str(err).startswith("01-practice.ipynb, cell 3, line 3: END SOLUTION without BEGIN SOLUTION.")
+    assert "Fix: add '### BEGIN SOLUTION'" in str(err)
 
 
 def test_run_check_rejects_a_check_returning_garbage():

@@ -10,10 +10,11 @@ there is no traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .errors import WorkbenchError
+from .errors import WorkbenchError, from_os_error
 
 
 def _data_generate(args):
@@ -38,23 +39,18 @@ def _data_validate(args):
 
 
 def _progress(args):
+    import dataclasses
+
     from . import settings
-    from .exercises import ProgressLog
+    from .exercises.progress import ProgressLog, ProgressReport
 
     s = settings.current()
-    learner = args.learner or s.learner
-    log = ProgressLog(s.home / "progress" / f"{settings.safe_name(learner)}.jsonl")
-    table = log.summary()
-    _, problems = log.read()
-    for p in problems:
-        print(f"warning: {p}", file=sys.stderr)
-    if table.empty:
-        print(f"no progress recorded yet for {learner} ({log.path})")
-        return 0
-    done = int(table["passed"].sum())
-    print(f"{learner}: {done} of {len(table)} exercises passed "
-          f"({table['best_points'].sum():g} of {table['max_points'].sum():g} points)")
-    print(table.to_string(index=False))
+    if args.learner:
+        s = dataclasses.replace(s, learner=args.learner)
+    report = ProgressReport.of(ProgressLog(s.progress_file), s.learner)
+    print(report.text())
+    if report.table.empty:
+        print(f"(progress file: {report.path})")
     return 0
 
 
@@ -71,9 +67,14 @@ def _strip(args):
         for path in files:
             if ".ipynb_checkpoints" in path.parts:
                 continue
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except ValueError as err:  # not JSON, or not a notebook
+                raise WorkbenchError(f"not a notebook ({err})", where=str(path),
+                                     fix="open it in JupyterLab and save it again") from None
             target = out / (path.relative_to(source) if source.is_dir() else path.name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(strip_notebook(nbformat.read(path, as_version=4)), target)
+            nbformat.write(strip_notebook(nb, path=path), target)
             written += 1
     print(f"{written} trainee copies (solutions removed) written to {out}")
 
@@ -81,8 +82,14 @@ def _strip(args):
 def _demo(args):
     from .site import build_demo
 
-    index = build_demo(Path(args.out), lessons=args.lessons or None)
-    print(f"demo site written: {index}")
+    site = build_demo(Path(args.out), lessons=args.lessons or None)
+    print(f"demo site written: {site.index}")
+    if site.failed:
+        print(f"error: {len(site.failed)} lesson(s) could not be run: "
+              f"{', '.join(str(p) for p in site.failed)} (their errors are above and on the index page)",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def _network_report(args):
@@ -245,13 +252,30 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args) or 0
+        status = args.func(args) or 0
+        sys.stdout.flush()  # a reader that went away (``| head``) is found here, not at exit
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
     except WorkbenchError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a file the system refused: missing, not writable, disk full
+        print(f"error: {from_os_error(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush meets no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (a test captures it)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

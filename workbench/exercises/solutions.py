@@ -15,51 +15,81 @@ from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
+
+from ..errors import ExerciseError
 
 BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\b.*$")
 END = re.compile(r"^\s*#+\s*END SOLUTION\b.*$")
 STUB = "# YOUR ANSWER HERE"
 
 
-class SolutionMarkerError(ValueError):
-    """A BEGIN SOLUTION without its END (or the reverse)."""
+class SolutionMarkerError(ExerciseError):
+    """A BEGIN SOLUTION without its END (or the reverse), located by notebook, cell and line.
+
+    ``cell`` counts the notebook's cells from 1, as an author counts them on screen.
+
+    >>> err = SolutionMarkerError("BEGIN SOLUTION is never closed by END SOLUTION", line=2,
+    ...                           fix="add '### END SOLUTION' after the solution")
+    >>> print(err.at(path="exercises/crm/01-what-a-crm-is.ipynb", cell=5))
+    01-what-a-crm-is.ipynb, cell 5, line 2: BEGIN SOLUTION is never closed by END SOLUTION. Fix: add '### END SOLUTION' after the solution.
+    """
+
+    def __init__(self, what: str, *, fix: str, line: int | None = None, cell: int | None = None,
+                 path: str | Path | None = None):
+        self.line, self.cell, self.path = line, cell, path
+        parts = [Path(path).name if path else "", f"cell {cell}" if cell else "", f"line {line}" if line else ""]
+        super().__init__(what, where=", ".join(p for p in parts if p) or None, fix=fix)
+
+    def at(self, *, cell: int | None = None, path: str | Path | None = None) -> "SolutionMarkerError":
+        """The same error, placed in a cell and a notebook."""
+        return SolutionMarkerError(self.what, fix=self.fix, line=self.line, cell=cell or self.cell,
+                                   path=path or self.path)
 
 
 def strip_source(source: str, stub: str = STUB) -> str:
     """``source`` with each solution region replaced by ``stub`` (indented like the region)."""
-    out, inside, indent = [], False, ""
+    out, inside, indent, begun = [], False, "", None
     for number, line in enumerate(source.splitlines(), start=1):
         if BEGIN.match(line):
             if inside:
-                raise SolutionMarkerError(f"line {number}: BEGIN SOLUTION inside another region")
-            inside = True
+                raise SolutionMarkerError("BEGIN SOLUTION inside another solution region", line=number,
+                                          fix="close the first region with '### END SOLUTION' before this line")
+            inside, begun = True, number
             indent = line[: len(line) - len(line.lstrip())]
             out.append(indent + stub)
         elif END.match(line):
             if not inside:
-                raise SolutionMarkerError(f"line {number}: END SOLUTION without BEGIN SOLUTION")
+                raise SolutionMarkerError("END SOLUTION without BEGIN SOLUTION", line=number,
+                                          fix="add '### BEGIN SOLUTION' above the solution, or delete this line")
             inside = False
         elif not inside:
             out.append(line)
     if inside:
-        raise SolutionMarkerError("BEGIN SOLUTION is never closed by END SOLUTION")
+        raise SolutionMarkerError("BEGIN SOLUTION is never closed by END SOLUTION", line=begun,
+                                  fix="add '### END SOLUTION' after the solution")
     return "\n".join(out)
 
 
 def has_solution(source: str) -> bool:
+    """True when ``source`` opens a solution region."""
     return any(BEGIN.match(line) for line in source.splitlines())
 
 
-def strip_notebook(nb):
+def strip_notebook(nb, path: str | Path | None = None):
     """A copy of notebook ``nb`` (an nbformat node) with every solution region stubbed.
 
-    Outputs and execution counts are cleared as well, so the copy is clean.
+    Outputs and execution counts are cleared as well, so the copy is clean. A broken region
+    raises :class:`SolutionMarkerError` naming the notebook (``path``), the cell and the line.
     """
     nb = copy.deepcopy(nb)
-    for cell in nb.cells:
+    for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "code":
-            if has_solution(cell.source):
-                cell.source = strip_source(cell.source)
+            if any(BEGIN.match(line) or END.match(line) for line in cell.source.splitlines()):
+                try:
+                    cell.source = strip_source(cell.source)
+                except SolutionMarkerError as err:
+                    raise err.at(cell=number, path=path) from None
             cell.outputs = []
             cell.execution_count = None
     return nb
