@@ -135,17 +135,39 @@ def test_an_older_database_missing_a_column_is_upgraded_with_a_backup(db):
     assert "next_step" not in [r[1] for r in old.execute("PRAGMA table_info(opportunities)")]
 
 
+def _as_format_1(path):
+    """Turn a database file back into format 1: no duplicate list, no reset mark in the audit log."""
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TABLE duplicate_candidates")
+    raw.execute("ALTER TABLE audit_log DROP COLUMN reset_at")
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+
+
 def test_a_format_1_database_gets_its_duplicate_list_on_upgrade(db):
     db.close()
-    raw = sqlite3.connect(db.path)
-    raw.execute("DROP TABLE duplicate_candidates")
-    raw.execute("PRAGMA user_version = 1")
-    raw.close()
+    _as_format_1(db.path)
     handle = practice.open(trainee="tester")
-    assert handle.schema_version == database.SCHEMA_VERSION == 2
+    assert handle.schema_version == database.SCHEMA_VERSION == 3
     assert handle.meta["upgraded_from"] == "1"
     assert practice.merge.find_duplicates(handle)[["keep", "remove"]].values.tolist() == [["C001", "C003"]]
-    assert "from format 1 to 2" in handle.notes[0] and len(practice.backups(handle)) == 1
+    assert "reset_at" in handle.query("SELECT * FROM audit_log").columns
+    assert "from format 1 to 3" in handle.notes[0] and len(practice.backups(handle)) == 1
+
+
+def test_a_reset_after_an_upgrade_restores_the_current_format(db):
+    db.close()
+    _as_format_1(db.path)
+    _as_format_1(database._start_copy(db.path))  # made by the same old workbench
+    handle = practice.open(trainee="tester")
+    practice.reset(handle, confirm=True)
+    assert handle.schema_version == database.SCHEMA_VERSION
+    assert practice.merge.find_duplicates(handle)[["keep", "remove"]].values.tolist() == [["C001", "C003"]]
+    records.update(handle, "contacts", "C002", {"title": "CFO"})  # and it audits
+    assert practice.audit.history(handle, since_reset=True)["record_key"].tolist() == ["C002"]
+    practice.reset(handle, confirm=True)  # the starting copy itself was upgraded: a second reset is plain
+    assert handle.schema_version == database.SCHEMA_VERSION
 
 
 def test_an_older_format_is_migrated_step_by_step(db, monkeypatch):
@@ -154,12 +176,26 @@ def test_an_older_format_is_migrated_step_by_step(db, monkeypatch):
     def add_column(conn):
         conn.execute("ALTER TABLE practice_tasks ADD COLUMN done_at TEXT")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(database, "MIGRATIONS", {**database.MIGRATIONS, 2: add_column})
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(database, "MIGRATIONS", {**database.MIGRATIONS, 3: add_column})
     handle = practice.open(trainee="tester")
-    assert handle.schema_version == 3
+    assert handle.schema_version == 4
     assert "done_at" in handle.query("SELECT * FROM practice_tasks").columns
-    assert handle.meta["upgraded_from"] == "2"
+    assert handle.meta["upgraded_from"] == "3"
+
+
+def test_a_task_added_to_the_workbench_later_gets_its_subject_from_the_starting_copy(db):
+    db.conn.execute("DELETE FROM practice_tasks WHERE task_id = 'record-consent-revocation'")
+    raw = sqlite3.connect(database._start_copy(db.path))
+    raw.execute("DELETE FROM practice_tasks WHERE task_id = 'record-consent-revocation'")
+    raw.commit()
+    raw.close()
+    records.update(db, "contacts", "C004", {"email": None, "preferred_channel": "phone"})  # not a subject now
+    db.close()
+    handle = practice.open(trainee="tester")
+    assert practice.tasks.params(handle, "record-consent-revocation")["contact_id"] == "C004"
+    practice.reset(handle, confirm=True)
+    assert practice.tasks.params(handle, "record-consent-revocation")["contact_id"] == "C004"
 
 
 def test_an_old_format_without_a_migration_is_refused_clearly(db, monkeypatch):
@@ -187,12 +223,30 @@ def test_reset_needs_confirmation_and_keeps_a_backup(db):
     assert db.row("contacts", key) is not None
     backup = practice.reset(db, confirm=True)
     assert db.row("contacts", key) is None
-    assert db.query("SELECT count(*) n FROM audit_log")["n"].iloc[0] == 0
     saved = sqlite3.connect(backup)
     assert saved.execute("SELECT count(*) FROM contacts WHERE contact_id = ?", (key,)).fetchone()[0] == 1
     # the database still works and audits after a reset
     records.update(db, "contacts", "C002", {"title": "CFO"})
-    assert len(practice.audit.history(db)) == 1
+    assert len(practice.audit.history(db, since_reset=True)) == 1
+
+
+def test_the_audit_log_outlives_a_reset_marked_with_it(db):
+    key = records.create(db, "contacts", {"first_name": "Ali", "last_name": "Rezaei"})
+    practice.reset(db, confirm=True)
+    first_reset = db.meta["reset_at"]
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    practice.reset(db, confirm=True)
+    practice.activities.log(db, "note", "Third try", contact_id="C001")
+    h = practice.audit.history(db)
+    assert h[["action", "record_key"]].values.tolist() == [
+        ["create contact", key], ["edit contact", "C002"], ["log note", "ACT0004"]]
+    assert h["reset_at"].tolist()[:2] == [pd.Timestamp(first_reset), pd.Timestamp(db.meta["reset_at"])]
+    assert pd.isna(h["reset_at"].iloc[2])
+    assert h["audit_id"].is_unique and h["audit_id"].is_monotonic_increasing
+    assert practice.audit.history(db, since_reset=True)["action"].tolist() == ["log note"]
+    # what the checks read is only what was done since the reset
+    assert practice.tasks.added(db, "contacts").empty
+    assert practice.tasks.added(db, "activities")["activity_id"].tolist() == ["ACT0004"]
 
 
 def test_another_notebook_sees_the_reset(db):
@@ -222,3 +276,66 @@ def test_sandbox_databases_are_independent(company):
     records.update(a, "contacts", "C002", {"title": "CFO"})
     assert b.row("contacts", "C002")["title"] == "CEO"
     assert a.path != b.path
+
+
+def test_open_existing_never_creates_a_database_and_lists_the_trainees(db, home):
+    with pytest.raises(InputError, match="'nobdy' has no practice CRM yet.*trainees with a practice CRM: tester"):
+        practice.open_existing("nobdy")
+    assert not (home / "practice" / "nobdy.sqlite").exists()
+    assert practice.trainees() == ["tester"]
+    again = practice.open_existing("tester")
+    records.update(again, "contacts", "C002", {"title": "CFO"})
+    assert db.row("contacts", "C002")["title"] == "CFO"
+    again.close()
+
+
+def test_open_existing_by_path_takes_the_trainee_from_the_file(db, tmp_path):
+    db.close()
+    handed_in = tmp_path / "handed-in" / "tester.sqlite"
+    handed_in.parent.mkdir()
+    database._copy_db(db.path, handed_in)
+    other = practice.open_existing(path=handed_in)
+    assert other.trainee == "tester" and other.path == handed_in
+    with pytest.raises(DataError, match="no practice CRM in this file.*practice CRMs in that folder: tester"):
+        practice.open_existing(path=handed_in.with_name("testr.sqlite"))
+
+
+def test_open_existing_in_an_empty_home_says_how_databases_come_about(home):
+    assert practice.trainees() == []
+    with pytest.raises(InputError, match="nobody has a practice CRM here yet"):
+        practice.open_existing("amina")
+
+
+def test_a_handed_in_database_opens_read_only_and_stays_untouched(db, tmp_path):
+    practice.activities.log(db, "call", "Asked for a quote", contact_id="C002", direction="inbound")
+    db.close()
+    handed_in = tmp_path / "tester.sqlite"
+    database._copy_db(db.path, handed_in)
+    before = handed_in.read_bytes()
+    graded = practice.open_existing(path=handed_in, read_only=True)
+    assert graded.trainee == "tester"
+    assert practice.tasks.check(graded, "log-call-and-follow-up").points == 1
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        records.update(graded, "contacts", "C002", {"title": "CFO"})
+    graded.close()
+    assert handed_in.read_bytes() == before
+
+
+def test_an_older_handed_in_database_is_upgraded_in_memory_only(db, tmp_path):
+    db.close()
+    handed_in = tmp_path / "old.sqlite"
+    database._copy_db(db.path, handed_in)
+    _as_format_1(handed_in)
+    before = handed_in.read_bytes()
+    graded = practice.open_existing(path=handed_in, read_only=True)
+    assert graded.schema_version == database.SCHEMA_VERSION
+    assert not practice.tasks.check(graded, "merge-duplicates").passed
+    graded.close()
+    assert handed_in.read_bytes() == before and not practice.backups(graded)
+
+
+def test_a_file_that_is_not_a_database_is_refused_read_only(tmp_path):
+    junk = tmp_path / "notes.sqlite"
+    junk.write_text("hello")
+    with pytest.raises(DataError, match="cannot be read as a practice CRM"):
+        practice.open_existing(path=junk, read_only=True)

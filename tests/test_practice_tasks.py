@@ -115,8 +115,22 @@ def test_a_deleted_rather_than_merged_contact_is_named(db):
 def test_answers_the_check_does_not_understand_become_a_message(ctx):
     result = check("crm.practice.convert-lead", "my crm", ctx=ctx)
     assert not result.passed and "practice.open()" in result.hint
-    sandbox = practice.sandbox(ctx.data)
-    assert as_db(sandbox.path.as_posix(), ctx).trainee == "tester"
+    sandbox = practice.sandbox(ctx.data, trainee="amina")
+    assert as_db(sandbox.path.as_posix(), ctx).trainee == "amina"
+
+
+def test_a_handed_in_database_file_is_checked_without_being_changed(ctx, tmp_path):
+    from workbench.practice import database
+
+    worked = practice.sandbox(ctx.data, trainee="amina")
+    practice.consent.record(worked, "C004", "email", "revoked", source="email")
+    worked.close()
+    handed_in = tmp_path / "amina.sqlite"
+    database._copy_db(worked.path, handed_in)
+    before = handed_in.read_bytes()
+    assert check("crm.practice.record-consent-revocation", str(handed_in), ctx=ctx).passed
+    assert not check("crm.practice.convert-lead", handed_in, ctx=ctx).passed
+    assert handed_in.read_bytes() == before
 
 
 def test_a_task_without_a_subject_says_so(db):

@@ -11,7 +11,7 @@ Open it, act in it through the functions below (or the screens of
 >>> practice.activities.todo(db, day=db.today + pd.Timedelta(days=7))["subject"].tolist()
 ['Visit', 'Send the quote']
 
-Modules: :mod:`.database` (open, reset, backups), :mod:`.records` (create, edit,
+Modules: :mod:`.database` (open, open_existing, trainees, reset, backups), :mod:`.records` (create, edit,
 search, duplicate warning), :mod:`.consent`, :mod:`.activities` (log, follow-ups,
 reminders, to-do list), :mod:`.leads` (convert), :mod:`.deals` (stages),
 :mod:`.merge` (duplicate contacts), :mod:`.audit` (who did what), :mod:`.tasks`
@@ -21,10 +21,10 @@ reminders, to-do list), :mod:`.leads` (convert), :mod:`.deals` (stages),
 import pandas as pd
 
 from . import activities, audit, consent, database, deals, leads, merge, records, screens, tasks
-from .database import PracticeDB, backups, open, reset, sandbox, tiny_dataset
+from .database import PracticeDB, backups, open, open_existing, reset, sandbox, tiny_dataset, trainees
 
 __all__ = ["PracticeDB", "activities", "audit", "backups", "consent", "database", "deals", "leads", "merge", "screens",
-           "open", "records", "reset", "sandbox", "tasks", "tiny_dataset", "screen"]
+           "open", "open_existing", "records", "reset", "sandbox", "tasks", "tiny_dataset", "trainees", "screen"]
 
 
 def screen(db=None, **kwargs):

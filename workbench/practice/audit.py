@@ -3,7 +3,8 @@
 Triggers installed by :func:`workbench.practice.database.open` record each
 insert, update and delete of a data table, labelled with the action that made
 it ("log call", "merge contacts"...), so a superuser can see how a trainee
-reached the state a check reads.
+reached the state a check reads.  A reset keeps the log: the rows it undid
+are marked with its time in ``reset_at`` (blank for what is still in force).
 
 >>> from workbench.practice.database import sandbox, tiny_dataset
 >>> from workbench.practice import records
@@ -36,13 +37,16 @@ def changes(before: dict | None, after: dict | None) -> dict:
             if before.get(k) != after.get(k)}
 
 
-def history(db, table: str | None = None, key=None, *, who: str | None = None) -> pd.DataFrame:
+def history(db, table: str | None = None, key=None, *, who: str | None = None,
+            since_reset: bool = False) -> pd.DataFrame:
     """The audit log, oldest first, optionally for one table, one record or one person.
 
     Columns: audit_id, at (UTC), who, action, table_name, record_key, op,
-    before and after (dicts) and changes (``{field: (old, new)}``).
+    before and after (dicts), reset_at (the reset that undid the change, or
+    None) and changes (``{field: (old, new)}``).  ``since_reset=True`` keeps
+    only the changes still in force, made since the last reset.
     """
-    where, params = [], []
+    where, params = ["reset_at IS NULL"] if since_reset else [], []
     for column, value in (("table_name", table), ("record_key", key), ("who", who)):
         if value is not None:
             where.append(f"{column} = ?")
@@ -51,22 +55,23 @@ def history(db, table: str | None = None, key=None, *, who: str | None = None) -
     df = db.query(sql, params)
     if df.empty:
         return pd.DataFrame(columns=["audit_id", "at", "who", "action", "table_name", "record_key", "op",
-                                     "before", "after", "changes"])
+                                     "before", "after", "reset_at", "changes"])
     for side in ("before", "after"):
         df[side] = df[side].map(lambda text: json.loads(text) if isinstance(text, str) else None)
     df["changes"] = [changes(b, a) for b, a in zip(df["before"], df["after"])]
-    df["at"] = pd.to_datetime(df["at"], format="ISO8601")
+    for moment in ("at", "reset_at"):
+        df[moment] = pd.to_datetime(df[moment], format="ISO8601")
     return df
 
 
 def inserted(db, table: str) -> pd.DataFrame:
-    """The rows the trainee added to ``table`` (their values when added), oldest first.
+    """The rows the trainee added to ``table`` since the last reset (their values when added), oldest first.
 
     >>> from workbench.practice.database import sandbox, tiny_dataset
     >>> inserted(sandbox(tiny_dataset()), "activities").empty
     True
     """
-    h = history(db, table)
+    h = history(db, table, since_reset=True)
     h = h[h["op"] == "insert"]
     rows = pd.DataFrame(list(h["after"]), index=h.index) if len(h) else pd.DataFrame()
     if len(h):
@@ -75,8 +80,10 @@ def inserted(db, table: str) -> pd.DataFrame:
 
 
 def summary(db) -> pd.DataFrame:
-    """How many changes of each kind the trainee made: one row per action and table."""
-    return db.query("SELECT action, table_name, op, count(*) AS changes, min(at) AS first_at, max(at) AS last_at "
+    """How many changes of each kind the trainee made: one row per action and table, resets included
+    (``undone``: how many of them a reset has undone)."""
+    return db.query("SELECT action, table_name, op, count(*) AS changes, count(reset_at) AS undone, "
+                    "min(at) AS first_at, max(at) AS last_at "
                     "FROM audit_log GROUP BY action, table_name, op ORDER BY min(audit_id)")
 
 

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - Windows
 
 #: The layout of the practice database.  Bump it, and add a step to MIGRATIONS,
 #: whenever a practice-only table changes shape.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_duplicate_candidates(conn) -> None:
@@ -50,15 +50,21 @@ def _add_duplicate_candidates(conn) -> None:
     rescan(conn)
 
 
+def _add_reset_mark(conn) -> None:
+    """Format 2 -> 3: audit rows outlive a reset, marked with the time of the reset that undid them."""
+    conn.execute("ALTER TABLE audit_log ADD COLUMN reset_at TEXT")
+
+
 #: ``{version: function(conn)}`` upgrading a database from ``version`` to ``version + 1``.
-MIGRATIONS: dict = {1: _add_duplicate_candidates}
+MIGRATIONS: dict = {1: _add_duplicate_candidates, 2: _add_reset_mark}
 
 PRACTICE_TABLES = {
     "practice_meta": "key TEXT PRIMARY KEY, value TEXT",
     "practice_tasks": "task_id TEXT PRIMARY KEY, params TEXT NOT NULL",
     "audit_log": ("audit_id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT, "
                   "table_name TEXT NOT NULL, record_key TEXT, "
-                  "op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')), before TEXT, after TEXT"),
+                  "op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')), before TEXT, after TEXT, "
+                  "reset_at TEXT"),
     "duplicate_candidates": ("keep TEXT NOT NULL, remove TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, "
                              "PRIMARY KEY (keep, remove)"),
     "merged_contacts": ("contact_id TEXT PRIMARY KEY, merged_into TEXT NOT NULL, merged_at TEXT NOT NULL, "
@@ -533,15 +539,10 @@ def open(trainee: str | None = None, data=None, *, path: str | Path | None = Non
     ``wb.start()``.  ``data`` is ignored when the database already exists: use
     :func:`reset` to start again.  ``path`` overrides where the file lives.
     An older database is upgraded (a backup is kept); one written by a newer
-    workbench, or a file that is not a practice CRM, is refused.
+    workbench, or a file that is not a practice CRM, is refused.  To open a
+    database that must already exist (a superuser's tools), use :func:`open_existing`.
     """
-    from ..settings import current
-
-    if trainee is None:
-        trainee = current().learner
-    if not isinstance(trainee, str) or not trainee.strip():
-        raise InputError("the trainee's name is blank", where="practice.open(trainee=...)",
-                         fix="give the trainee's name, for example practice.open(trainee='amina')")
+    trainee = _trainee_name(trainee, "practice.open(trainee=...)")
     path = Path(path) if path is not None else default_path(trainee)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -549,9 +550,82 @@ def open(trainee: str | None = None, data=None, *, path: str | Path | None = Non
         with _file_lock(path):
             if not path.exists():
                 _create(path, dataset, trainee)
+    return _open_file(path, trainee)
+
+
+def open_existing(trainee: str | None = None, *, path: str | Path | None = None,
+                  read_only: bool = False) -> PracticeDB:
+    """Open a practice CRM that already exists, never creating one.
+
+    Name the ``trainee`` (their file in the workbench home) or give the file's
+    ``path`` (a database a trainee handed in); with a path, the trainee is the
+    one the database was made for.  A trainee without a practice CRM raises
+    :class:`~workbench.errors.InputError` listing those who have one (see
+    :func:`trainees`).  ``read_only=True`` opens it without changing the file
+    at all, for grading or auditing: any write is refused, and an older format
+    is upgraded in memory only.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> open(trainee="amina", data=tiny_dataset(), path=folder / "amina.sqlite").close()
+    >>> db = open_existing(path=folder / "amina.sqlite", read_only=True)
+    >>> db.trainee, int(db.query("SELECT count(*) AS n FROM contacts")["n"].iloc[0])
+    ('amina', 4)
+    >>> open_existing(path=folder / "amnia.sqlite")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.DataError: amnia.sqlite: there is no practice CRM in this file. Fix: check the path; practice CRMs in that folder: amina.
+    """
+    if path is None:
+        trainee = _trainee_name(trainee, "practice.open_existing(trainee=...)")
+        path = default_path(trainee)
+        if not path.exists():
+            known = trainees()
+            raise InputError(f"{trainee!r} has no practice CRM yet", where="practice.open_existing(trainee=...)",
+                             fix=(f"check the spelling; trainees with a practice CRM: {', '.join(known)}" if known
+                                  else "nobody has a practice CRM here yet: it is created when a trainee "
+                                       "opens a lesson's hands-on part (practice.open())"))
+    path = Path(path)
+    if not path.is_file():
+        known = trainees(folder=path.parent)
+        raise DataError("there is no practice CRM in this file", file=path,
+                        fix="check the path" + (f"; practice CRMs in that folder: {', '.join(known)}" if known else ""))
+    if read_only:
+        return _open_read_only(path, trainee)
+    return _open_file(path, trainee)
+
+
+def trainees(home: Path | None = None, *, folder: Path | None = None) -> list[str]:
+    """The trainees who have a practice CRM (the names of their files), sorted.
+
+    Looks in ``<home>/practice`` (the current settings' home by default), or in ``folder``.
+
+    >>> import tempfile
+    >>> home = Path(tempfile.mkdtemp())
+    >>> open(trainee="Nusrat Jahan", data=tiny_dataset(), path=default_path("Nusrat Jahan", home)).close()
+    >>> trainees(home)
+    ['Nusrat-Jahan']
+    """
+    folder = Path(folder) if folder is not None else default_path("x", home).parent
+    return sorted(p.stem for p in folder.glob("*.sqlite")) if folder.is_dir() else []
+
+
+def _trainee_name(trainee, where: str) -> str:
+    from ..settings import current
+
+    if trainee is None:
+        trainee = current().learner
+    if not isinstance(trainee, str) or not trainee.strip():
+        raise InputError("the trainee's name is blank", where=where,
+                         fix="give the trainee's name, for example practice.open(trainee='amina')")
+    return trainee
+
+
+def _open_file(path: Path, trainee: str | None) -> PracticeDB:
+    """Open an existing database for work: upgraded when older, new tasks given their subjects, audited."""
     conn = _connect(path)
-    db = PracticeDB(path, trainee, conn)
     try:
+        db = PracticeDB(path, trainee or _stored_trainee(conn, path), conn)
         _check_and_upgrade(db)
         conn.execute("PRAGMA journal_mode = WAL")
         _install_audit_triggers(conn)
@@ -559,6 +633,30 @@ def open(trainee: str | None = None, data=None, *, path: str | Path | None = Non
         conn.close()
         raise
     return db
+
+
+def _open_read_only(path: Path, trainee: str | None) -> PracticeDB:
+    """Open a database without writing to its file; an older one is copied into memory and upgraded there."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        pending = _pending_upgrade(conn, path)
+    except sqlite3.DatabaseError as err:
+        raise DataError(f"this file cannot be read as a practice CRM ({err})", file=path,
+                        fix="give the .sqlite file of a practice CRM") from None
+    if pending:
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.backup(memory)
+        conn.close()
+        conn = memory
+        _upgrade(conn, *pending)
+    conn.execute("PRAGMA query_only = ON")
+    return PracticeDB(path, trainee or _stored_trainee(conn, path), conn)
+
+
+def _stored_trainee(conn, path: Path) -> str:
+    found = conn.execute("SELECT value FROM practice_meta WHERE key = 'trainee'").fetchone()
+    return found[0] if found else path.stem
 
 
 def sandbox(data=None, trainee: str = "sandbox") -> PracticeDB:
@@ -577,44 +675,109 @@ def sandbox(data=None, trainee: str = "sandbox") -> PracticeDB:
     return db
 
 
-def _check_and_upgrade(db: PracticeDB) -> None:
-    conn = db.conn
-    version = db.schema_version
+# ---------------------------------------------------------------- formats and upgrades
+
+def _pending_upgrade(conn, path: Path) -> tuple[int, list] | None:
+    """What an older database needs, as (its format, missing schema), or None; raises when it cannot be done."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "practice_meta" not in names:
-        raise DataError("this file is not a practice CRM database", file=db.path,
+        raise DataError("this file is not a practice CRM database", file=path,
                         fix="give another path, or move the file away and open again to create one")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise DataError(f"this practice CRM was written by a newer workbench (format {version}, "
-                        f"this one reads up to {SCHEMA_VERSION})", file=db.path,
+                        f"this one reads up to {SCHEMA_VERSION})", file=path,
                         fix="update the workbench (pip install -U workbench), or reset the practice CRM")
     missing = _missing_schema(conn)
     if version == SCHEMA_VERSION and not missing:
-        return
+        return None
     for step in range(version, SCHEMA_VERSION):
         if step not in MIGRATIONS:
             raise DataError(f"this practice CRM is in an old format ({version}) that cannot be upgraded",
-                            file=db.path, fix="reset it: practice.reset(trainee=..., confirm=True) "
-                                              "(your old database is kept as a backup)")
-    backup = backup_copy(db, reason=f"before-upgrade-v{version}")
-    with db.transaction("upgrade"):
-        db._auditing = False
+                            file=path, fix="reset it: practice.reset(db, confirm=True) "
+                                           "(your old database is kept as a backup)")
+    return version, missing
+
+
+def _upgrade(conn, version: int, missing: list) -> None:
+    """Bring a database from format ``version`` to the current one, in one transaction.
+
+    Runs on a connection without audit triggers (before :func:`open` installs them), so
+    nothing of it reaches the audit log.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        for table, column in missing:
+            if column is None:
+                conn.execute(table_sql(SCHEMA[table]))
+            else:
+                conn.execute(f"ALTER TABLE {_q(table)} ADD COLUMN "
+                             f"{column_sql(SCHEMA[table], SCHEMA[table].column(column), for_alter=True)}")
+        _create_schema(conn)
+        conn.execute("INSERT OR REPLACE INTO practice_meta VALUES ('upgraded_from', ?)", (str(version),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _check_and_upgrade(db: PracticeDB) -> None:
+    """Upgrade an older database (keeping a backup), and give tasks added since it was made their subject."""
+    pending = _pending_upgrade(db.conn, db.path)
+    if pending:
+        version, missing = pending
+        backup = backup_copy(db, reason=f"before-upgrade-v{version}")
+        _upgrade(db.conn, version, missing)
+        added = ", ".join(f"{t}.{c}" if c else t for t, c in missing)
+        db.notes.append(f"Upgraded your practice CRM from format {version} to {SCHEMA_VERSION}"
+                        + (f" (added {added})" if added else "") + f"; the old copy is kept at {backup}.")
+    _assign_new_tasks(db)
+
+
+def _assign_new_tasks(db: PracticeDB) -> None:
+    """Tasks added to the workbench after this database was made get their subject from its starting copy.
+
+    Choosing from the starting state (not from what the trainee changed since) keeps the
+    subject the same after a reset.
+    """
+    from . import tasks
+
+    stored = {r[0] for r in db.conn.execute("SELECT task_id FROM practice_tasks")}
+    if set(tasks.TASKS) <= stored:
+        return
+    start = _start_copy(db.path)
+    if not start.exists():
+        tasks.assign(db.conn)
+        return
+    _prepare_start(start)
+    src = sqlite3.connect(str(start))
+    try:
+        rows = src.execute("SELECT task_id, params FROM practice_tasks").fetchall()
+    finally:
+        src.close()
+    db.conn.execute("BEGIN IMMEDIATE")
+    db.conn.executemany("INSERT OR IGNORE INTO practice_tasks VALUES (?, ?)", rows)
+    db.conn.execute("COMMIT")
+
+
+def _prepare_start(start: Path) -> None:
+    """Bring the starting copy to the current format, with a subject for every task."""
+    from . import tasks
+
+    conn = _connect(start)
+    try:
         try:
-            for step in range(version, SCHEMA_VERSION):
-                MIGRATIONS[step](conn)
-            for table, column in missing:
-                if column is None:
-                    conn.execute(table_sql(SCHEMA[table]))
-                else:
-                    conn.execute(f"ALTER TABLE {_q(table)} ADD COLUMN "
-                                 f"{column_sql(SCHEMA[table], SCHEMA[table].column(column), for_alter=True)}")
-            _create_schema(conn)
-            conn.execute("INSERT OR REPLACE INTO practice_meta VALUES ('upgraded_from', ?)", (str(version),))
-        finally:
-            db._auditing = True
-    added = ", ".join(f"{t}.{c}" if c else t for t, c in missing)
-    db.notes.append(f"Upgraded your practice CRM from format {version} to {SCHEMA_VERSION}"
-                    + (f" (added {added})" if added else "") + f"; the old copy is kept at {backup}.")
+            pending = _pending_upgrade(conn, start)
+        except DataError as err:
+            raise DataError(f"the starting copy of this practice CRM cannot be used: {err.what}", file=start,
+                            fix="delete the practice database file and open it again to create a fresh one") from None
+        if pending:
+            _upgrade(conn, *pending)
+        tasks.assign(conn)
+    finally:
+        conn.close()
 
 
 def _missing_schema(conn) -> list[tuple[str, str | None]]:
@@ -670,7 +833,9 @@ def reset(db: PracticeDB, *, confirm: bool = False) -> Path:
     """Put the practice CRM back in its starting state, keeping a timestamped backup.
 
     Nothing happens unless ``confirm=True``: a reset removes everything the
-    trainee did.  Returns the path of the backup.
+    trainee did.  The audit log survives it: its rows stay, marked with the
+    time of the reset (``reset_at``), so a superuser still sees how the trainee
+    got there.  Returns the path of the backup.
 
     >>> db = sandbox(tiny_dataset())
     >>> reset(db)
@@ -688,15 +853,26 @@ def reset(db: PracticeDB, *, confirm: bool = False) -> Path:
     if not start.exists():
         raise DataError("the starting copy of this practice CRM is missing", file=start,
                         fix="delete the practice database file and open it again to create a fresh one")
+    _prepare_start(start)  # a copy made by an older workbench comes back in today's format
     backup = backup_copy(db, reason="before-reset")
+    cur = db.conn.execute("SELECT * FROM audit_log ORDER BY audit_id")
+    columns = [d[0] for d in cur.description]
+    carried = cur.fetchall()
     db._cache.clear()
     src = sqlite3.connect(str(start))
     try:
         src.backup(db.conn)
     finally:
         src.close()
-    db.conn.execute("INSERT OR REPLACE INTO practice_meta VALUES ('trainee', ?)", (db.trainee,))
-    db.conn.execute("INSERT OR REPLACE INTO practice_meta VALUES ('reset_at', ?)", (_utc_now(),))
+    now = _utc_now()
+    mark = columns.index("reset_at")
+    db.conn.execute("BEGIN IMMEDIATE")
+    db.conn.executemany(f"INSERT INTO audit_log ({', '.join(map(_q, columns))}) VALUES "
+                        f"({', '.join('?' * len(columns))})",
+                        [(*row[:mark], row[mark] or now, *row[mark + 1:]) for row in carried])
+    db.conn.executemany("INSERT OR REPLACE INTO practice_meta VALUES (?, ?)",
+                        [("trainee", db.trainee), ("reset_at", now)])
+    db.conn.execute("COMMIT")
     _install_audit_triggers(db.conn)
     return backup
 
@@ -787,4 +963,4 @@ def _make_tiny(Dataset):
 
 
 __all__ = ["MIGRATIONS", "PracticeDB", "SCHEMA_VERSION", "backup_copy", "backups", "default_path", "open",
-           "reset", "sandbox", "table_sql", "tiny_dataset", "typed_frame"]
+           "open_existing", "reset", "sandbox", "table_sql", "tiny_dataset", "trainees", "typed_frame"]

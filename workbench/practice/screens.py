@@ -299,7 +299,7 @@ class RecordView(Screen):
         return screen
 
     def _history_html(self) -> str:
-        h = audit.history(self.db, self.table, self.key)
+        h = audit.history(self.db, self.table, self.key, since_reset=True)
         if h.empty:
             return "<i>No change made in the practice CRM yet.</i>"
         return _table_html(h[["at", "who", "action", "op", "changes"]])

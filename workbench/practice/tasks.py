@@ -57,20 +57,32 @@ def _meta(conn) -> dict:
     return dict(conn.execute("SELECT key, value FROM practice_meta").fetchall())
 
 
+def _contacts_of(params: dict) -> set:
+    return {v for k, v in params.items() if k.startswith("contact") and isinstance(v, str)}
+
+
 def assign(conn) -> dict:
-    """Pick and store the subject of every task for a newly seeded database (a sqlite3 connection)."""
-    taken: set = set()
+    """Pick and store the subject of every task that has none yet (a sqlite3 connection); return the new ones.
+
+    A seeded database gets all of them; an older one, the tasks added since.  Each
+    task picks a contact no other task uses.
+    """
+    stored = {k: json.loads(v) for k, v in conn.execute("SELECT task_id, params FROM practice_tasks")}
+    taken: set = set().union(*map(_contacts_of, stored.values()))
     chosen = {}
     for task in sorted(TASKS.values(), key=lambda t: t.pick_order):
+        if task.id in stored:
+            continue
         params = task.choose(conn, taken)
         if params is None:
             continue
-        taken.update(v for k, v in params.items() if k.startswith("contact") and isinstance(v, str))
+        taken |= _contacts_of(params)
         chosen[task.id] = params
-    conn.execute("BEGIN")
-    conn.executemany("INSERT OR REPLACE INTO practice_tasks VALUES (?, ?)",
-                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in chosen.items()])
-    conn.execute("COMMIT")
+    if chosen:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT OR IGNORE INTO practice_tasks VALUES (?, ?)",
+                         [(k, json.dumps(v, ensure_ascii=False)) for k, v in chosen.items()])
+        conn.execute("COMMIT")
     return chosen
 
 
@@ -127,12 +139,12 @@ def task(id: str, title: str, *, choose, describe, solve, mistakes, max_points: 
 
 
 def added(db, table: str) -> pd.DataFrame:
-    """The current state of the rows the trainee added to ``table`` (found through the audit log)."""
+    """The current state of the rows the trainee added to ``table`` since the last reset (from the audit log)."""
     from ..data.schema import SCHEMA
 
     key = SCHEMA[table].key
-    keys = [r[0] for r in db.conn.execute("SELECT record_key FROM audit_log WHERE table_name = ? AND op = 'insert'",
-                                          (table,))]
+    keys = [r[0] for r in db.conn.execute("SELECT record_key FROM audit_log WHERE table_name = ? AND op = 'insert' "
+                                          "AND reset_at IS NULL", (table,))]
     if not keys:
         return db.query(f'SELECT * FROM "{table}" WHERE 0')
     marks = ", ".join("?" * len(keys))

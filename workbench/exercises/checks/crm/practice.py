@@ -2,9 +2,10 @@
 
 A trainee does the task in their practice CRM, then presses Check under
 ``wb.check_button("crm.practice.convert-lead", lambda: db)``; the check reads
-the database.  The reference solution does the task in a fresh practice CRM
-built from the learner's data, through the same public functions the screens
-use, and hands that database over.
+the database; a handed-in ``.sqlite`` file is read without being changed
+(``check("crm.practice.convert-lead", "amina.sqlite")``).  The reference
+solution does the task in a fresh practice CRM built from the learner's data,
+through the same public functions the screens use, and hands that database over.
 
 >>> from workbench.practice import sandbox, tiny_dataset
 >>> db = sandbox(tiny_dataset())
@@ -23,15 +24,17 @@ from workbench.practice import database, tasks
 
 
 def as_db(answer, ctx=None):
-    """The practice database behind an answer: the database itself, a screen holding one, or its file path."""
+    """The practice database behind an answer: the database itself, a screen holding one, or its file path.
+
+    A path (a database a trainee handed in) is opened read-only: checking it changes nothing in the file.
+    """
     if isinstance(answer, database.PracticeDB):
         return answer
     inner = getattr(answer, "db", None)
     if isinstance(inner, database.PracticeDB):
         return inner
     if isinstance(answer, (str, Path)) and Path(answer).suffix == ".sqlite" and Path(answer).exists():
-        trainee = ctx.settings.learner if ctx is not None else "trainee"
-        return database.open(trainee=trainee, path=answer)
+        return database.open_existing(path=answer, read_only=True)
     raise InputError(f"expected your practice CRM, got {type(answer).__name__}", where="practice task",
                      fix="check the database you worked in: wb.check_button(id, lambda: db) with "
                          "db = practice.open()")
