@@ -311,7 +311,7 @@ def board(deals: pd.DataFrame, stages=None, probabilities=None) -> pd.DataFrame:
     frame = pd.DataFrame({"stage": deals["stage"].astype(str),
                           "amount": col.numbers(deals, "amount", where=where)})
     frame["weighted"] = frame["amount"] * deal_probabilities(deals, probabilities) / 100
-    order = list(dict.fromkeys(frame["stage"]))
+    order = frame["stage"].drop_duplicates().tolist()
     if stages is not None:
         col.table(stages, ["stage", "sort_order"], where="board(deals, stages)")
         ordered = stages.assign(_o=col.numbers(stages, "sort_order", where="board(stages)")).sort_values("_o")
