@@ -160,8 +160,11 @@ def test_the_duplicate_list_grows_with_saved_look_alikes_and_shrinks_with_merges
                                if "C002" in p]
     merge.merge_contacts(db, "C001", "C003")
     assert merge.find_duplicates(db)[["keep", "remove"]].values.tolist() == [["C002", key]]
-    records.update(db, "contacts", "C004", {"first_name": "Claire", "last_name": "Dupont"})
-    assert len(merge.find_duplicates(db)) == 1  # edits are found by a new scan
+    with pytest.raises(PossibleDuplicate, match="contact C004: this may already exist: Claire Dupont"):
+        records.update(db, "contacts", "C004", {"first_name": "Claire", "last_name": "Dupont"})
+    records.update(db, "contacts", "C004", {"first_name": "Claire", "last_name": "Dupont"}, allow_duplicate=True)
+    assert sorted(map(tuple, merge.find_duplicates(db)[["keep", "remove"]].values)) == [
+        ("C002", "C004"), ("C002", key), ("C004", key)]
     assert len(merge.find_duplicates(db, rescan_all=True)) == 3
 
 

@@ -110,6 +110,26 @@ def test_a_record_that_already_breaks_the_channel_rule_can_be_edited_and_is_chec
     assert fixed["phone"] == "+880 1711 000222"
 
 
+def test_an_edit_that_makes_a_record_look_like_another_gets_the_duplicate_warning(db):
+    with pytest.raises(PossibleDuplicate) as err:
+        records.update(db, "contacts", "C004", {"phone": "06 12 34 56 78"})
+    assert err.value.matches["key"].tolist() == ["C002"] and "same phone" in str(err.value)
+    assert db.row("contacts", "C004")["phone"] == "+98 912 000 1111"  # nothing saved
+    with pytest.raises(PossibleDuplicate, match="Leila Ahmadi"):
+        records.update(db, "leads", "L002", {"name": "Leila Ahmady"})
+    # a record's old look-alikes are not named again, and other edits are not held up
+    assert records.update(db, "contacts", "C003", {"title": "Head buyer", "email": "nj@dhakatex.example"})
+    saved = records.update(db, "contacts", "C004", {"phone": "06 12 34 56 78"}, allow_duplicate=True)
+    assert saved["phone"] == "06 12 34 56 78"
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(db):
+    from workbench.practice import audit
+
+    records.update(db, "contacts", "C002", dict(db.row("contacts", "C002")))
+    assert audit.history(db).empty
+
+
 def test_search_ignores_case_and_accents_and_needs_every_word(db):
     assert records.search(db, "accounts", "lumiere")["account_id"].tolist() == ["A002"]
     assert records.search(db, "contacts", "NUSRAT jahan")["contact_id"].tolist() == ["C001", "C003"]

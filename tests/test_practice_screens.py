@@ -30,6 +30,26 @@ def test_search_lists_opens_a_record_with_its_timeline(db):
     assert "Select a record" in s.detail.children[0].value
 
 
+def test_search_accounts_and_leads_and_open_an_account_with_its_timeline(db):
+    s = screens.SearchScreen(db, "accounts")
+    assert s.count.value.startswith("2 accounts")
+    s.query.value = "LUMIERE"
+    assert [label for label, _ in s.results.options] == ["Lumière SA · retail · FR (A002)"]
+    s.results.value = "A002"
+    s.open.click()
+    assert "Lumière SA (A002)" in s.view.fields.value and "Visit" in s.view.timeline.value
+    assert s.view.consent.layout.display == "none"  # consent belongs to people, not companies
+    s.table.value = "leads"  # the same words, now among the leads: none
+    assert s.results.options == () and s.count.value.startswith("0 leads")
+    s.query.value = "tabriz"
+    assert [label for label, _ in s.results.options] == ["Leila Ahmadi · Tabriz Tools · qualified (L001)"]
+    s.results.value = "L001"
+    s.open.click()
+    view = s.view
+    assert "Leila Ahmadi (L001)" in view.fields.value and "convert the lead" in view.timeline.value
+    assert view.log.layout.display == "none" and view.plan.layout.display == "none"
+
+
 def test_new_record_form_shows_inline_messages_then_saves(db):
     s = screens.SearchScreen(db)
     s.new.click()
@@ -78,6 +98,41 @@ def test_edit_form_from_the_record_view(db):
     assert "edit contact" in view.screen.widget.value
 
 
+def test_an_edit_that_makes_a_contact_look_like_another_warns_then_saves_anyway(db):
+    view = screens.RecordView(db, "contacts", "C004")
+    view.edit.click()
+    form = view.screen
+    form.fields["email"].value = "claire.dupont@lumiere.example"
+    form.save.click()
+    assert "may already be in the CRM" in form.message.value and "C002" in form.message.value
+    assert db.row("contacts", "C004")["email"] == "reza.karimi@example.com"
+    form.save_anyway.click()
+    assert db.row("contacts", "C004")["email"] == "claire.dupont@lumiere.example"
+    assert "Saved" in form.message.value and form.save_anyway.layout.display == "none"
+
+
+def test_plan_a_follow_up_from_the_record_view(db):
+    view = screens.RecordView(db, "accounts", "A002")
+    view.plan.click()
+    s = view.screen
+    assert isinstance(s, screens.FollowUpScreen) and s.account_id.value == "A002"
+    s.plan.click()
+    assert "say when it is due" in s.message.value
+    s.subject.value = "Send the renewal offer"
+    s.friday.click()
+    s.reminder.value = date(2026, 7, 6)
+    s.plan.click()
+    assert "the reminder comes after the due time" in s.message.value and s.activity_id is None
+    s.reminder.value = date(2026, 7, 2)
+    s.type.value = "call"
+    s.plan.click()
+    assert "Planned for 2026-07-03, reminder on 2026-07-02" in s.message.value
+    row = db.row("activities", s.activity_id)
+    assert (row["type"], row["account_id"], row["due_at"], row["reminder_at"]) == (
+        "call", "A002", "2026-07-03 09:00:00", "2026-07-02 08:00:00")
+    assert "Send the renewal offer" in view.timeline.value
+
+
 def test_log_a_call_with_a_follow_up_for_friday_from_the_record_view(db):
     view = screens.RecordView(db, "contacts", "C002")
     view.log.click()
@@ -124,6 +179,30 @@ def test_todo_lists_due_items_and_marks_one_done(db):
     assert db.row("activities", "ACT0004")["outcome"] == "quote sent"
     s.items.value = None
     s.done.click()
+    assert "Select an item" in s.message.value
+
+
+def test_todo_sets_the_reminder_of_an_item_and_plans_a_follow_up(db):
+    s = screens.TodoScreen(db)
+    s.day.value = date(2026, 7, 2)
+    s.items.value = "ACT0003"
+    s.remind.value = date(2026, 7, 3)
+    s.set_reminder.click()
+    assert "after the due time" in s.message.value
+    s.remind.value = date(2026, 6, 30)
+    s.set_reminder.click()
+    assert "Reminder set for 2026-06-30: ACT0003" in s.message.value
+    assert db.row("activities", "ACT0003")["reminder_at"] == "2026-06-30 08:00:00"
+    assert "Visit" in s.reminders.value
+    plan = s.follow_up
+    plan.contact_id.value = "C004"
+    plan.subject.value = "Call Reza about the trial"
+    plan.due.value = date(2026, 7, 1)
+    plan.plan.click()
+    assert "Planned for 2026-07-01" in plan.message.value
+    assert "Call Reza about the trial" in [label.split(" · ")[2] for label, _ in s.items.options]
+    s.items.value = None
+    s.set_reminder.click()
     assert "Select an item" in s.message.value
 
 

@@ -74,10 +74,11 @@ class ValidationError(InputError):
 class PossibleDuplicate(InputError):
     """The new record looks like records already there; ``matches`` lists them, best first."""
 
-    def __init__(self, table: str, matches: pd.DataFrame):
+    def __init__(self, table: str, matches: pd.DataFrame, *, key=None):
         self.matches = matches
         names = "; ".join(f"{r.label} ({r.key}, {r.reason})" for r in matches.head(3).itertuples())
-        super().__init__(f"this may already exist: {names}", where=f"new {table[:-1]}",
+        where = f"new {table[:-1]}" if key is None else f"{table[:-1]} {key}"
+        super().__init__(f"this may already exist: {names}", where=where,
                          fix="open the existing record instead, or save anyway if it is a different one "
                              "(allow_duplicate=True)")
 
@@ -369,10 +370,24 @@ def create(db, table: str, values: dict, *, allow_duplicate: bool = False, actio
     return key
 
 
-def update(db, table: str, key, changes: dict, *, action: str | None = None) -> dict:
-    """Check ``changes`` to record ``key`` and save them; return the record as saved."""
+def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False, action: str | None = None) -> dict:
+    """Check ``changes`` to record ``key`` and save them; return the record as saved.
+
+    An edit that makes the record look like others (a name, email or phone now
+    like theirs) raises :class:`PossibleDuplicate` naming them, as a new record
+    would, unless ``allow_duplicate=True``; look-alikes it had before the edit
+    are not named again.
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> db = sandbox(tiny_dataset())
+    >>> update(db, "contacts", "C004", {"email": "claire.dupont@lumiere.example"})
+    Traceback (most recent call last):
+    ...
+    workbench.practice.records.PossibleDuplicate: contact C004: this may already exist: Claire Dupont (C002, same email). Fix: open the existing record instead, or save anyway if it is a different one (allow_duplicate=True).
+    """
     info = _table(table)
-    if db.row(table, key) is None:
+    current = db.row(table, key)
+    if current is None:
         raise InputError(f"there is no {table[:-1]} {key!r}", where=f"update {table}",
                          fix="search for the record and use its id")
     if info.key in changes and changes[info.key] != key:
@@ -380,11 +395,28 @@ def update(db, table: str, key, changes: dict, *, action: str | None = None) -> 
     out, problems = clean(db, table, changes, key=key)
     if problems:
         raise ValidationError(table, problems)
+    out = {k: v for k, v in out.items() if v != current[k]}
+    matches = _new_look_alikes(db, table, key, current, out)
+    if not allow_duplicate and not matches.empty:
+        raise PossibleDuplicate(table, matches, key=key)
     if out:
         sets = ", ".join(f'"{k}" = ?' for k in out)
         with db.transaction(action or f"edit {table[:-1]}"):
             db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE "{info.key}" = ?', (*out.values(), key))
+            if table == "contacts" and not matches.empty:  # saved anyway: list it under Merge duplicates
+                from .merge import remember
+
+                remember(db, key, matches)
     return db.row(table, key)
+
+
+def _new_look_alikes(db, table: str, key, current: dict, out: dict) -> pd.DataFrame:
+    """The records an edit makes ``key`` look like, that it did not look like before."""
+    if not any(c in out for c in _CANDIDATE_COLUMNS[table]):
+        return likely_duplicates(db, table, {}, exclude=key).head(0)
+    before = set(likely_duplicates(db, table, current, exclude=key)["key"])
+    after = likely_duplicates(db, table, {**current, **out}, exclude=key)
+    return after[~after["key"].isin(before)].reset_index(drop=True)
 
 
 def get(db, table: str, key) -> dict:

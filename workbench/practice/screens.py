@@ -59,6 +59,12 @@ def _problems_html(problems: dict, title: str = "Please correct:") -> str:
     return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
 
 
+def _failure(err: WorkbenchError) -> str:
+    """What a refused action shows: the fields to correct, or the error in one line."""
+    problems = getattr(err, "problems", None)
+    return _problems_html(problems) if problems else _status(False, str(err))
+
+
 def _table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
     if df.empty:
         return "<i>nothing yet</i>"
@@ -186,7 +192,7 @@ class RecordForm(Screen):
                 self.saved_key = records.create(self.db, self.table, {k: v for k, v in values.items() if v is not None},
                                                 allow_duplicate=allow_duplicate)
             else:
-                records.update(self.db, self.table, self.key, values)
+                records.update(self.db, self.table, self.key, values, allow_duplicate=allow_duplicate)
                 self.saved_key = self.key
         except ValidationError as err:
             for name, problem in err.problems.items():
@@ -280,6 +286,8 @@ class RecordView(Screen):
         self.edit = w.Button(description="Edit", icon="pencil")
         self.log = w.Button(description="Log activity", icon="phone",
                             layout={"display": None if table != "leads" else "none"})
+        self.plan = w.Button(description="Plan follow-up", icon="calendar",
+                             layout={"display": None if table != "leads" else "none"})
         self.consent = w.Button(description="Consent", icon="check-square",
                                 layout={"display": None if table == "contacts" else "none"})
         self.history = w.Button(description="History", icon="history", tooltip="Who changed this record, and how")
@@ -287,9 +295,11 @@ class RecordView(Screen):
         self.edit.on_click(lambda _: self._panel(RecordForm(db, table, key, on_saved=lambda _k: self.refresh())))
         self.log.on_click(lambda _: self._panel(LogActivityScreen(db, **{SCHEMA[table].key: key},
                                                                   on_logged=lambda _k: self.refresh())))
+        self.plan.on_click(lambda _: self._panel(FollowUpScreen(db, **{SCHEMA[table].key: key},
+                                                                on_planned=lambda _k: self.refresh())))
         self.consent.on_click(lambda _: self._panel(ConsentScreen(db, key, on_saved=self.refresh)))
         self.history.on_click(lambda _: self._panel(_HTMLScreen(self._history_html())))
-        self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.consent, self.history]),
+        self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
                               self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
@@ -326,6 +336,16 @@ class _HTMLScreen(Screen):
 
 # ---------------------------------------------------------------- activities, reminders, to-do
 
+def _due_controls(db):
+    """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
+    w = _w()
+    due = w.DatePicker(description="due on", style=_STYLE)
+    friday = w.Button(description="Next Friday", tooltip="Set the due date to the coming Friday")
+    reminder = w.DatePicker(description="remind me on", style=_STYLE)
+    friday.on_click(lambda _: setattr(due, "value", activities.next_weekday(db.today, "friday").date()))
+    return due, friday, reminder
+
+
 class LogActivityScreen(Screen):
     """Log a call, email or meeting that happened, and plan a follow-up with a reminder."""
 
@@ -347,13 +367,10 @@ class LogActivityScreen(Screen):
         self.follow = w.Checkbox(value=False, description="plan a follow-up", indent=False)
         self.follow_subject = w.Text(description="follow-up", style=_STYLE, layout={"width": "100%"},
                                      placeholder="what you will do next")
-        self.due = w.DatePicker(description="due on", style=_STYLE)
-        self.reminder = w.DatePicker(description="remind me on", style=_STYLE)
-        self.friday = w.Button(description="Next Friday", tooltip="Set the due date to the coming Friday")
+        self.due, self.friday, self.reminder = _due_controls(db)
         self.log = w.Button(description="Log activity", button_style="primary", icon="check")
         self.message = w.HTML()
         self.activity_id = self.follow_up_id = None
-        self.friday.on_click(lambda _: setattr(self.due, "value", activities.next_weekday(db.today, "friday").date()))
         self.log.on_click(lambda _: self.submit())
         self.widget = w.VBox([w.HTML("<h4>Log an activity</h4>"), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
@@ -375,8 +392,7 @@ class LogActivityScreen(Screen):
                         reminder=self.reminder.value, **links)
         except WorkbenchError as err:
             self.activity_id = self.follow_up_id = None  # rolled back: nothing was saved
-            problems = getattr(err, "problems", None)
-            self.message.value = _problems_html(problems) if problems else _status(False, str(err))
+            self.message.value = _failure(err)
             return None
         done = f"Logged the {self.type.value} ({self.activity_id})"
         if self.follow_up_id:
@@ -387,8 +403,49 @@ class LogActivityScreen(Screen):
         return self.activity_id
 
 
+class FollowUpScreen(Screen):
+    """Plan a follow-up on its own (a call to make, a quote to send), due on a day, with a reminder."""
+
+    def __init__(self, db, *, contact_id=None, account_id=None, opportunity_id=None, on_planned=None):
+        w = _w()
+        self.db, self.on_planned = db, on_planned
+        self.contact_id = w.Text(value=contact_id or "", description="contact id", style=_STYLE,
+                                 placeholder="e.g. C00012 (search for the contact first)")
+        self.account_id = w.Text(value=account_id or "", description="account id", style=_STYLE)
+        self.opportunity_id = w.Text(value=opportunity_id or "", description="deal id", style=_STYLE)
+        self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description="type", style=_STYLE)
+        self.subject = w.Text(description="subject", style=_STYLE, layout={"width": "100%"},
+                              placeholder="what you will do, e.g. Send the quote")
+        self.due, self.friday, self.reminder = _due_controls(db)
+        self.plan = w.Button(description="Plan follow-up", button_style="primary", icon="calendar")
+        self.message = w.HTML()
+        self.activity_id = None
+        self.plan.on_click(lambda _: self.submit())
+        self.widget = w.VBox([w.HTML("<h4>Plan a follow-up</h4>"), self.contact_id, self.account_id,
+                              self.opportunity_id, self.type, self.subject, w.HBox([self.due, self.friday]),
+                              self.reminder, self.plan, self.message], layout={"width": WIDTH})
+
+    def submit(self):
+        """Plan the follow-up with the screen's values; return its id (None when refused)."""
+        links = {k: (getattr(self, k).value.strip() or None) for k in ("contact_id", "account_id", "opportunity_id")}
+        self.activity_id = None
+        try:
+            self.activity_id = activities.follow_up(self.db, self.subject.value.strip(), self.due.value,
+                                                    type=self.type.value, reminder=self.reminder.value, **links)
+        except WorkbenchError as err:
+            self.message.value = _failure(err)
+            return None
+        remind = f", reminder on {self.reminder.value}" if self.reminder.value else ""
+        self.message.value = _status(True, f"Planned for {self.due.value}{remind} ({self.activity_id}).")
+        self.subject.value = ""
+        if self.on_planned:
+            self.on_planned(self.activity_id)
+        return self.activity_id
+
+
 class TodoScreen(Screen):
-    """Today's to-do list (overdue first) and the reminders due; mark an item done."""
+    """Today's to-do list (overdue first) and the reminders due; mark an item done, set its reminder,
+    or plan a new follow-up."""
 
     def __init__(self, db):
         w = _w()
@@ -398,11 +455,17 @@ class TodoScreen(Screen):
         self.reminders = w.HTML()
         self.outcome = w.Text(description="outcome", style=_STYLE, placeholder="what came of it")
         self.done = w.Button(description="Mark done", icon="check", button_style="success")
+        self.remind = w.DatePicker(description="remind me on", style=_STYLE)
+        self.set_reminder = w.Button(description="Set reminder", icon="bell",
+                                     tooltip="Set (or move) the reminder of the selected item")
         self.message = w.HTML()
+        self.follow_up = FollowUpScreen(db, on_planned=lambda _k: self.refresh())
         self.day.observe(lambda _: self.refresh(), names="value")
         self.done.on_click(lambda _: self.complete())
+        self.set_reminder.on_click(lambda _: self.remind_me())
         self.widget = w.VBox([w.HTML("<h4>To do</h4>"), self.day, self.items, w.HBox([self.outcome, self.done]),
-                              self.message, w.HTML("<b>Reminders</b>"), self.reminders], layout={"width": WIDTH})
+                              w.HBox([self.remind, self.set_reminder]), self.message, w.HTML("<b>Reminders</b>"),
+                              self.reminders, self.follow_up.widget], layout={"width": WIDTH})
         self.refresh()
 
     def refresh(self) -> pd.DataFrame:
@@ -425,6 +488,19 @@ class TodoScreen(Screen):
             return
         self.message.value = _status(True, f"Done: {self.items.value}.")
         self.outcome.value = ""
+        self.refresh()
+
+    def remind_me(self):
+        """Set the reminder of the selected item to the day in "remind me on"."""
+        if self.items.value is None:
+            self.message.value = _status(False, "Select an item of the list first.")
+            return
+        try:
+            activities.set_reminder(self.db, self.items.value, self.remind.value)
+        except WorkbenchError as err:
+            self.message.value = _failure(err)
+            return
+        self.message.value = _status(True, f"Reminder set for {self.remind.value}: {self.items.value}.")
         self.refresh()
 
 
@@ -489,8 +565,7 @@ class ConvertLeadScreen(Screen):
             self.anyway.layout.display = self.attach.layout.display = None
             return None
         except WorkbenchError as err:
-            problems = getattr(err, "problems", None)
-            self.message.value = _problems_html(problems) if problems else _status(False, str(err))
+            self.message.value = _failure(err)
             return None
         self.anyway.layout.display = self.attach.layout.display = "none"
         made = ", ".join(f"{k.replace('_id', '')} {v}" for k, v in self.result.items() if v)
@@ -551,8 +626,7 @@ class MoveDealScreen(Screen):
             row = deals.move(self.db, self.deal.value, self.stage.value, next_step=self.next_step.value,
                              close_date=self.close_date.value)
         except WorkbenchError as err:
-            problems = getattr(err, "problems", None)
-            self.message.value = _problems_html(problems) if problems else _status(False, str(err))
+            self.message.value = _failure(err)
             return None
         self.message.value = _status(True, f"{row['name']} is now at {row['stage']} ({row['probability']}%).")
         self.refresh(row["opportunity_id"] if not row["is_closed"] else None)
@@ -612,8 +686,7 @@ class MergeScreen(Screen):
         try:
             kept = merge.merge_contacts(self.db, self.keep.value.strip(), self.remove.value.strip())
         except WorkbenchError as err:
-            problems = getattr(err, "problems", None)
-            self.message.value = _problems_html(problems) if problems else _status(False, str(err))
+            self.message.value = _failure(err)
             return None
         gone = self.remove.value.strip()
         left = rules.record_problems("contacts", kept)
@@ -666,8 +739,7 @@ class ConsentScreen(Screen):
             consent.record(self.db, self.contact_id.value.strip(), self.channel.value, self.status.value,
                            source=self.source.value, wording_version=self.wording.value.strip() or None)
         except WorkbenchError as err:
-            problems = getattr(err, "problems", None)
-            self.message.value = _problems_html(problems) if problems else _status(False, str(err))
+            self.message.value = _failure(err)
             return False
         self.message.value = _status(True, f"Recorded: {self.channel.value} consent {self.status.value}.")
         self.refresh()
@@ -762,6 +834,7 @@ def task(db, task_id: str) -> TaskCard:
     return TaskCard(db, task_id)
 
 
-__all__ = ["ConsentScreen", "ConvertLeadScreen", "LogActivityScreen", "MergeScreen", "MoveDealScreen", "PracticeCRM",
+__all__ = ["ConsentScreen", "ConvertLeadScreen", "FollowUpScreen", "LogActivityScreen", "MergeScreen", "MoveDealScreen",
+           "PracticeCRM",
            "RecordForm", "RecordView", "ResetScreen", "SearchScreen", "TaskCard", "TodoScreen", "crm",
            "field_widget", "task"]
