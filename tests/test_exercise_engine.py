@@ -24,7 +24,7 @@ def _double(answer, ctx):
 
 
 @exercise("test.engine.broken", title="A check that breaks on strings", solution=lambda ctx: 1,
-          wrong=[(lambda ctx: "x", "shape")])
+          wrong=[(lambda ctx: "x", "whole number")])
 def _broken(answer, ctx):
     return Result.right(1, "ok") if answer + 0 == 1 else Result.wrong(1, "no", "no")
 
@@ -55,9 +55,35 @@ def test_workbench_error_in_answer_becomes_message():
 
 
 def test_exception_in_check_never_reaches_trainee():
+    """A code exercise without a form: what it expects comes from its reference solution."""
     result = check("test.engine.broken", "x")
     assert not result.passed
-    assert "TypeError" in result.message and "shape" in result.hint
+    assert result.message == ("Your answer could not be checked: the exercise expects a whole number, "
+                              "and you gave the text 'x'.")
+    assert "TypeError" not in result.text() and "Give a whole number" in result.hint
+
+
+@pytest.mark.parametrize("id, answer, expects, gave", [
+    ("superusers.class-report.completion", "80 %", "a whole number", "the text '80 %'"),
+    ("crm.intro.what-a-crm-records", 3, "a list of the options that apply in the form", "the number 3"),
+    ("crm.intro.busiest-account", ["Taylor LLC", "Aubry"], "one of the options", "a list of 2 items"),
+])
+def test_a_wrongly_shaped_answer_says_what_was_expected(id, answer, expects, gave):
+    import pandas as pd
+
+    result = check(id, answer)
+    assert not result.passed
+    assert f"expects {expects}" in result.message and f"you gave {gave}" in result.message
+    assert "Error" not in result.text() and "ambiguous" not in result.text() and result.hint
+    table = check(id, pd.DataFrame({"contact_id": ["C1"]}))
+    assert "you gave a table of 1 row with the column contact_id" in table.message
+
+
+def test_an_answer_of_the_right_kind_the_check_cannot_read():
+    """crm.quality.clean-phone gets text, but not a phone number: no 'expects text, gave text'."""
+    result = check("crm.quality.clean-phone", "call me")
+    assert result.message == "Your answer (the text 'call me') could not be checked."
+    assert "'Phone' box" in result.hint and "+..." in result.hint
 
 
 def test_unknown_id_is_a_message_with_known_ids():

@@ -11,6 +11,7 @@ run in tests) an answer that is not fully right raises ``AssertionError``.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from functools import cached_property
@@ -77,14 +78,32 @@ def run_check(exercise, answer, ctx) -> Result:
     except WorkbenchError as err:
         return Result.wrong(exercise.max_points, f"Your answer could not be checked: {sentence(err.what)}",
                             sentence(err.fix or "look at the example above the exercise and try again"))
-    except Exception as err:  # the trainee's answer broke the check: explain, never a traceback
-        return Result.wrong(exercise.max_points,
-                            f"Your answer could not be checked ({type(err).__name__}: {err}).",
-                            "Check that the answer has the shape the exercise asks for, "
-                            "for example a number or a table with the named columns.")
+    except Exception:  # the trainee's answer broke the check: explain, never a traceback
+        logging.getLogger(__name__).debug("check of %s failed on %r", exercise.id, answer, exc_info=True)
+        return unusable(exercise, answer, ctx)
     if not isinstance(result, Result):
         raise TypeError(f"check of {exercise.id} returned {type(result).__name__}, not Result")
     return result
+
+
+def unusable(exercise, answer, ctx) -> Result:
+    """What to tell a trainee whose answer broke the check: what the exercise expects, what they gave.
+
+    >>> from workbench.exercises import get
+    >>> print(unusable(get("start.tour.pick-a-track"), [1, 2], Context()).text())
+    0/1 · Your answer could not be checked: the exercise expects one of the options ('CRM track', ...), and you gave a list of 2 items. Hint: Pick one option in the form; in code, copy one option exactly, in quotes.
+    """
+    from .answers import describe, expectation
+
+    spec = expectation(exercise, ctx)
+    given = describe(answer)
+    if spec is None:
+        return Result.wrong(exercise.max_points, f"Your answer ({given}) could not be checked.",
+                            "Give the kind of answer the question asks for, as in the example above it.")
+    if spec.accepts(answer, ctx):  # the right kind of answer, in a form the check cannot read
+        return Result.wrong(exercise.max_points, f"Your answer ({given}) could not be checked.", spec.how(ctx))
+    return Result.wrong(exercise.max_points, f"Your answer could not be checked: the exercise expects "
+                                             f"{spec.expects(ctx)}, and you gave {given}.", spec.how(ctx))
 
 
 def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -> Result:
