@@ -6,6 +6,8 @@
 (True, False)
 >>> parse_bool("Yes"), parse_bool("0"), parse_bool("")
 (True, False, None)
+>>> guess_encoding("Élodie".encode("utf-16"))  # for a file that is not UTF-8
+'utf-16'
 """
 
 from __future__ import annotations
@@ -49,3 +51,42 @@ def parse_bool(value) -> bool | None:
     if text in FALSE_WORDS:
         return False
     raise ValueError(f"not a yes/no value: {value!r}")
+
+
+_ENCODING_NAMES = {"utf-16": ("UTF-16", "UTF-16 (a spreadsheet's 'Unicode text')"),
+                   "cp1256": ("WINDOWS-1256", "Windows-1256 (Arabic or Persian Windows)"),
+                   "cp1252": ("WINDOWS-1252", "Windows-1252 or Latin-1 (Western European Windows)")}
+
+
+def guess_encoding(raw: bytes) -> str:
+    """The most likely encoding of bytes that are not UTF-8: ``utf-16``, ``cp1256`` or ``cp1252``.
+
+    UTF-16 shows by its byte-order mark or by a zero byte beside every ASCII letter. Otherwise
+    the file uses one byte per letter: Arabic and Persian words are runs of such bytes
+    (Windows-1256), while French or Spanish accents are one or two bytes inside Latin words
+    (Windows-1252, of which Latin-1 is nearly a part).
+
+    >>> guess_encoding("name\\nAmina\\n".encode("utf-16"))
+    'utf-16'
+    >>> guess_encoding("name\\nسهل الحكير\\n".encode("cp1256"))
+    'cp1256'
+    >>> guess_encoding("name\\nÉlodie Marquès\\n".encode("cp1252"))
+    'cp1252'
+    """
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:200].count(0) > len(raw[:200]) // 4:
+        return "utf-16"
+    runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", raw)]
+    in_words = sum(n for n in runs if n >= 3)  # three letters in a row outside ASCII: a word of them
+    return "cp1256" if in_words > sum(runs) / 2 else "cp1252"
+
+
+def encoding_fix(raw: bytes, file: str = "FILE.csv") -> str:
+    """How to turn a file that is not UTF-8 into UTF-8, for the encoding it most likely has.
+
+    >>> print(encoding_fix("a\\nسهل\\n".encode("cp1256"), "contacts.csv"))
+    it looks like Windows-1256 (Arabic or Persian Windows): save it as 'CSV UTF-8' in your spreadsheet, or convert it with: iconv -f WINDOWS-1256 -t UTF-8 contacts.csv > contacts-utf8.csv
+    """
+    name, described = _ENCODING_NAMES[guess_encoding(raw)]
+    stem = file[:-4] if file.endswith(".csv") else file
+    return (f"it looks like {described}: save it as 'CSV UTF-8' in your spreadsheet, or convert it "
+            f"with: iconv -f {name} -t UTF-8 {file} > {stem}-utf8.csv")
