@@ -47,7 +47,7 @@ def test_columns_follow_the_stage_order_and_hold_open_deals(board):
 
 
 def test_moving_through_the_controls_updates_totals(board):
-    board.widget
+    _ = board.widget  # built on first use
     board.stage_columns["A"].deals.value = "O1"  # picking a deal in a column selects it
     assert board.deal.value == "O1"
     board.target.value = "Won"
@@ -61,7 +61,7 @@ def test_moving_through_the_controls_updates_totals(board):
 
 
 def test_a_move_redraws_only_the_two_columns_it_touches(big, stages):
-    big.widget
+    _ = big.widget  # built on first use
     b_column = big.stage_columns["B"]
     b_column.header.value = "untouched"
     big.stage_columns["A"].deals.value = "O25"
@@ -73,7 +73,7 @@ def test_a_move_redraws_only_the_two_columns_it_touches(big, stages):
 
 
 def test_columns_show_the_largest_deals_first_one_page_at_a_time(big):
-    big.widget
+    _ = big.widget  # built on first use
     a = big.stage_columns["A"]
     assert options(a) == [f"O{i:02d}" for i in range(25, 15, -1)]
     assert "1–10 of 25" in a.shown.value and a.previous.disabled and not a.next.disabled
@@ -86,14 +86,14 @@ def test_columns_show_the_largest_deals_first_one_page_at_a_time(big):
 
 
 def test_the_picker_offers_the_largest_deals_and_any_deal_picked_in_a_column(big):
-    big.widget
+    _ = big.widget  # built on first use
     assert [v for _, v in big.deal.options] == ["O25", "O24", "O23", "O22", "O21"]
     big.stage_columns["B"].deals.value = "O27"  # not among the five largest: added to the picker
     assert big.deal.value == "O27" and "O27" in [v for _, v in big.deal.options]
 
 
 def test_searching_narrows_every_column_and_the_picker(big):
-    big.widget
+    _ = big.widget  # built on first use
     big.search.value = "warranty"
     assert options(big.stage_columns["A"]) == [] and options(big.stage_columns["B"]) == ["O27", "O26"]
     assert [v for _, v in big.deal.options] == ["O27", "O26"]
@@ -106,7 +106,7 @@ def test_searching_narrows_every_column_and_the_picker(big):
 
 
 def test_moving_without_a_deal_or_to_a_bad_stage_says_so(big):
-    big.widget
+    _ = big.widget  # built on first use
     big.search.value = "nothing like this"
     assert big.deal.value is None
     big.button.click()
@@ -119,7 +119,7 @@ def test_moving_to_a_stage_the_board_did_not_show_adds_its_column():
     deals = pd.DataFrame({"opportunity_id": ["O1", "O2"], "stage": ["A", "B"], "probability": [10, 50],
                           "amount": [100.0, 200.0]})
     board = PipelineBoard(deals)
-    board.widget
+    _ = board.widget  # built on first use
     board.move("O1", "C")
     assert list(board.stage_columns) == ["C", "B"]  # without a stages table: in order of appearance
     assert options(board.stage_columns["C"]) == ["O1"]

@@ -51,7 +51,7 @@ import pandas as pd
 
 from ..errors import InputError, require_columns
 
-__all__ = ["search_key", "ContactIndex", "search_contacts", "ContactExplorer", "contact_explorer"]
+__all__ = ["ContactExplorer", "ContactIndex", "contact_explorer", "search_contacts", "search_key"]
 
 SEARCHED = ("contact_id", "first_name", "last_name", "email", "phone", "title", "city", "account_name")
 FILTERS = ("lifecycle_stage", "preferred_channel", "country")
@@ -126,8 +126,8 @@ class ContactIndex:
         A filter keeps rows whose column equals the value; ``None`` or ``"(any)"`` means no filter.
         """
         if not isinstance(query, str):
-            raise InputError(f"query must be text, got {type(query).__name__}", where="search_contacts(contacts, query)",
-                             fix="type words to look for, e.g. 'jahan dhaka'")
+            raise InputError(f"query must be text, got {type(query).__name__}",
+                             where="search_contacts(contacts, query)", fix="type words to look for, e.g. 'jahan dhaka'")
         keep = np.ones(len(self.text), dtype=bool)
         for column, value in filters.items():
             if value is not None and value != _ANY:
@@ -149,7 +149,8 @@ def search_contacts(contacts: pd.DataFrame, query: str = "", *, index: ContactIn
     of ``contacts`` as ``index`` to search many times without rebuilding it.
 
     >>> import pandas as pd
-    >>> people = pd.DataFrame({"contact_id": ["C1", "C2"], "first_name": ["Élodie", "Omar"], "city": ["Lyon", "Dhaka"]})
+    >>> people = pd.DataFrame({"contact_id": ["C1", "C2"], "first_name": ["Élodie", "Omar"],
+    ...                        "city": ["Lyon", "Dhaka"]})
     >>> search_contacts(people, "elodie LYON")["contact_id"].tolist()
     ['C1']
     """
