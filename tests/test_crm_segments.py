@@ -50,6 +50,26 @@ def test_ties_are_deterministic_whatever_the_row_order():
     pd.testing.assert_frame_equal(a, b)
 
 
+def test_ties_same_gives_identical_customers_one_score():
+    orders = make_orders(100)
+    split = segments.rfm(orders, as_of="2026-06-01")
+    same = segments.rfm(orders, as_of="2026-06-01", ties="same")
+    assert (split.groupby("frequency")["f"].nunique() > 1).any()  # the default splits some identical customers
+    for value, letter in (("recency", "r"), ("frequency", "f"), ("monetary", "m")):
+        assert (same.groupby(value)[letter].nunique() == 1).all()
+        lowest = split.groupby(value)[letter].min()
+        assert (same.set_index(value)[letter].groupby(level=0).first() == lowest).all()  # the group's lowest score
+    shuffled = segments.rfm(orders.sample(frac=1, random_state=5), as_of="2026-06-01", ties="same")
+    pd.testing.assert_frame_equal(same, shuffled)
+
+
+def test_ties_must_be_first_or_same():
+    with pytest.raises(InputError, match="ties must be 'first' or 'same'"):
+        segments.rfm(make_orders(5), ties="max")
+    with pytest.raises(InputError, match="ties must be 'first' or 'same'"):
+        segments.scores(pd.Series([1, 2]), ties=None)
+
+
 def test_order_column_counts_distinct_orders():
     lines = pd.DataFrame({"contact_id": ["a", "a", "a"], "order_id": ["O1", "O1", "O2"],
                           "order_date": pd.to_datetime(["2026-01-01"] * 3), "total": [1.0, 2.0, 3.0]})

@@ -2,10 +2,18 @@
 
 Each customer gets three scores from 1 to 5 (quintiles): **R** from days since
 the last order (the most recent fifth scores 5), **F** from the number of
-orders and **M** from the amount spent (the top fifth scores 5).  Ties are
-broken deterministically: customers are sorted by id, then ranked with
-``rank(method="first")`` before ``qcut``, so the same data always gives the
-same scores whatever the row order.
+orders and **M** from the amount spent (the top fifth scores 5).  Customers
+are sorted by id first, so the same data always gives the same scores
+whatever the row order.  Identical values (64 customers with 6 orders each)
+are handled by ``ties``:
+
+- ``ties="first"`` (the default, as the usual RFM recipes do): customers are
+  ranked one after the other (``rank(method="first")``, ties in id order) and
+  each fifth holds exactly 20 % of them, so two identical customers may land
+  in neighbouring scores;
+- ``ties="same"``: identical values always get the same score, the one of the
+  lowest-placed of them (``rank(method="min")``), so a fifth may hold more or
+  fewer than 20 % of the customers.
 
 The segment map (:data:`SEGMENTS`) is checked top to bottom; the first rule a
 customer matches names their segment.  The first five rules follow a public
@@ -62,26 +70,40 @@ SEGMENT_ACTIONS: dict[str, str] = {s[0]: s[4] for s in SEGMENTS}
 _FIX = "pass the orders table (data.orders) and name its customer, date and amount columns"
 
 
-def scores(values: pd.Series, *, higher_is_better: bool = True) -> pd.Series:
-    """Quintile scores 1-5 of ``values``; ties broken by position (``rank(method="first")``).
+TIES = ("first", "same")
 
-    The best fifth scores 5.  A single value scores 3 (it is neither top nor bottom).
+
+def scores(values: pd.Series, *, higher_is_better: bool = True, ties: str = "first") -> pd.Series:
+    """Quintile scores 1-5 of ``values``: the best fifth scores 5.
+
+    Each value is placed 1 to n from the worst (``rank``) and a place scores
+    its fifth (``qcut`` of the places).  ``ties="first"`` places identical values
+    one after the other in the order given, so each score holds a fifth of the
+    values; ``ties="same"`` gives identical values the place of the first of
+    them, so they share a score.  A single value scores 3 (neither top nor bottom).
 
     >>> import pandas as pd
     >>> scores(pd.Series([10, 20, 30, 40, 50, 60, 70, 80, 90, 100])).tolist()
     [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     >>> scores(pd.Series([3, 1, 2]), higher_is_better=False).tolist()
     [1, 5, 3]
-    >>> scores(pd.Series([7, 7, 7, 7, 7])).tolist()
-    [1, 2, 3, 4, 5]
+    >>> scores(pd.Series([1, 2, 6, 6, 6, 6, 7, 8, 9, 9])).tolist()
+    [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    >>> scores(pd.Series([1, 2, 6, 6, 6, 6, 7, 8, 9, 9]), ties="same").tolist()
+    [1, 1, 2, 2, 2, 2, 4, 4, 5, 5]
     """
+    if ties not in TIES:
+        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where="scores(values, ties=...)",
+                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
     values = pd.Series(values)
     if len(values) == 0:
         return pd.Series([], index=values.index, dtype="int64")
     if len(values) == 1:
         return pd.Series([3], index=values.index, dtype="int64")
-    ranks = values.rank(method="first", ascending=higher_is_better)
-    return pd.qcut(ranks, 5, labels=[1, 2, 3, 4, 5]).astype("int64")
+    places = values.rank(method="first" if ties == "first" else "min", ascending=higher_is_better)
+    score_of_place = pd.qcut(np.arange(1, len(values) + 1), 5, labels=[1, 2, 3, 4, 5]).astype("int64")
+    return pd.Series(np.asarray(score_of_place)[places.to_numpy(dtype="int64") - 1], index=values.index,
+                     dtype="int64")
 
 
 def segment_of(r, f, m):
@@ -99,19 +121,42 @@ def segment_of(r, f, m):
 
 
 def rfm(orders: pd.DataFrame, customer: str = "contact_id", date: str = "order_date", amount: str = "total",
-        as_of=None, *, order: str | None = None) -> pd.DataFrame:
+        as_of=None, *, order: str | None = None, ties: str = "first") -> pd.DataFrame:
     """One row per customer: recency (days), frequency, monetary, R/F/M scores, ``rfm`` code and segment.
 
     - ``as_of``: the day recency is counted from (``data.as_of``); by default the
       day after the latest order.  Orders after ``as_of`` are ignored.
     - ``order``: an order id column; when given, frequency counts distinct orders
       (use it on order lines), otherwise one row is one order.
+    - ``ties``: ``"first"`` (each score holds a fifth of the customers; identical
+      ones are placed in id order) or ``"same"`` (identical values share a
+      score), see :func:`scores`.
 
     Rows are sorted by customer id.  Orders with no customer are skipped; an
     amount that is not a number or a date that is not a date raises
     :class:`~workbench.errors.InputError` naming the row.
+
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"contact_id": ["A", "A", "A", "B", "C", "D", "E"],
+    ...     "order_id": ["O1", "O1", "O2", "O3", "O4", "O5", "O6"],
+    ...     "order_date": pd.to_datetime(["2026-03-01", "2026-03-01", "2026-03-20", "2026-01-10",
+    ...                                   "2026-02-01", "2026-02-01", "2025-11-30"]),
+    ...     "total": [40.0, 10.0, 25.0, 300.0, 80.0, 80.0, 15.0]})
+    >>> t = rfm(lines, as_of="2026-03-31", order="order_id")
+    >>> t[["contact_id", "recency", "frequency", "monetary", "r"]]
+      contact_id  recency  frequency  monetary  r
+    0          A       11          2      75.0  5
+    1          B       80          1     300.0  2
+    2          C       58          1      80.0  3
+    3          D       58          1      80.0  4
+    4          E      121          1      15.0  1
+    >>> rfm(lines, as_of="2026-03-31", order="order_id", ties="same")["r"].tolist()
+    [5, 2, 3, 3, 1]
     """
     where = "rfm(orders)"
+    if ties not in TIES:
+        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where=where,
+                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
     col.table(orders, [customer, date, amount] + ([order] if order else []), where=where, fix=_FIX)
     days = col.dates(orders, date, where=where)
     money = col.numbers(orders, amount, where=where)
@@ -138,9 +183,9 @@ def rfm(orders: pd.DataFrame, customer: str = "contact_id", date: str = "order_d
     out = out.reset_index()
     out["recency"] = (as_of.normalize() - out["last_order"].dt.normalize()).dt.days.astype("int64")
     out["frequency"] = out["frequency"].astype("int64")
-    out["r"] = scores(out["recency"], higher_is_better=False)
-    out["f"] = scores(out["frequency"])
-    out["m"] = scores(out["monetary"])
+    out["r"] = scores(out["recency"], higher_is_better=False, ties=ties)
+    out["f"] = scores(out["frequency"], ties=ties)
+    out["m"] = scores(out["monetary"], ties=ties)
     out["rfm"] = out["r"] * 100 + out["f"] * 10 + out["m"]
     out["segment"] = pd.Categorical(segment_of(out["r"], out["f"], out["m"]), categories=SEGMENT_NAMES)
     return out[[customer, "last_order", "recency", "frequency", "monetary", "r", "f", "m", "rfm", "segment"]]
