@@ -26,7 +26,7 @@ def ctx(home, company):
 def test_every_task_is_registered_as_an_exercise():
     assert set(IDS) == {"crm.practice.log-call-and-follow-up", "crm.practice.merge-duplicates",
                         "crm.practice.move-deal-to-negotiation", "crm.practice.convert-lead",
-                        "crm.practice.record-consent-revocation"}
+                        "crm.practice.record-consent-revocation", "crm.practice.create-contact-with-consent"}
     for id in IDS:
         assert get(id).max_points == tasks.get_task(id).max_points
 
@@ -55,12 +55,49 @@ def test_each_plausible_mistake_fails_with_its_hint(ctx, id, index):
 
 def test_tasks_name_the_trainees_own_records(db):
     table = tasks.available(db)
-    assert len(table) == 5
+    assert len(table) == 6
     text = dict(zip(table["task"], table["what to do"]))
     assert "Nusrat Jahan (C001) and Nusrat Jahan (C003)" in text["merge-duplicates"]
     assert "Claire Dupont (C002)" in text["log-call-and-follow-up"] and "2026-07-03" in text["log-call-and-follow-up"]
     assert "Leila Ahmadi" in text["convert-lead"]
     assert "Reza Karimi (C004)" in text["record-consent-revocation"]
+    assert "Samira Haddad (samira.haddad@dhakatex.example) at the account A001" in text["create-contact-with-consent"]
+
+
+def test_the_new_contact_task_done_in_the_screens_passes(db):
+    from workbench.practice import screens
+
+    search = screens.SearchScreen(db)
+    search.new.click()
+    form = search.form
+    for field, value in (("first_name", "Samira"), ("last_name", "Haddad"), ("account_id", "A001"),
+                         ("email", "samira.haddad@dhakatex.example"), ("preferred_channel", "email"),
+                         ("lifecycle_stage", "lead")):
+        form.fields[field].value = value
+    form.save.click()
+    assert tasks.check(db, "create-contact-with-consent").points == 1
+    search.view.consent.click()
+    consent = search.view.screen
+    consent.status.value = "granted"
+    consent.source.value = "event"
+    consent.save.click()
+    result = tasks.check(db, "create-contact-with-consent")
+    assert result.passed, result.text()
+
+
+def test_the_new_contact_task_names_what_is_wrong(db):
+    practice.records.create(db, "contacts", {"first_name": "Samir", "last_name": "Hadad", "lifecycle_stage": "lead"})
+    result = tasks.check(db, "create-contact-with-consent")
+    assert "You created the contact Samir Hadad, not Samira Haddad" in result.message and result.points == 0
+    key = practice.records.create(db, "contacts", {"first_name": "samira", "last_name": "HADDAD",
+                                                   "email": "samira.haddad@dhakatex.example"}, allow_duplicate=True)
+    assert "not at the account Dhaka Textiles" in tasks.check(db, "create-contact-with-consent").message
+    practice.records.update(db, "contacts", key, {"account_id": "A001"})
+    practice.consent.record(db, key, "email", "granted", source="web_form")
+    result = tasks.check(db, "create-contact-with-consent")
+    assert result.points == 1 and "source web_form" in result.message and "event" in result.hint
+    practice.consent.record(db, key, "email", "granted", source="event")
+    assert tasks.check(db, "create-contact-with-consent").passed
 
 
 def test_the_check_reads_the_trainees_database_through_ctx_practice(ctx, db):

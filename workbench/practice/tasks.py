@@ -247,6 +247,42 @@ def _choose_consent(conn, taken):
     return _contact_choice(conn, taken, "c.email IS NOT NULL AND " + _NEWEST.format(channel="email") + " = 'granted'")
 
 
+#: People a trainee meets at a trade fair (invented): the first one unlike every contact of the CRM is used.
+NEWCOMERS = (("Samira", "Haddad"), ("Tanvir", "Hossain"), ("Élodie", "Marchand"), ("Kian", "Rostami"),
+             ("Grace", "Whitfield"), ("Farida", "Begum"))
+
+
+def _choose_newcomer(conn, taken):
+    import re
+    import unicodedata
+
+    from rapidfuzz import fuzz, process
+
+    from .records import DUPLICATE_SCORE, fold
+
+    account = _frame(conn, "SELECT a.account_id, a.name, count(c.contact_id) AS people FROM accounts a "
+                           "JOIN contacts c ON c.account_id = a.account_id GROUP BY a.account_id "
+                           "ORDER BY people DESC, a.account_id LIMIT 1")
+    if account.empty:
+        return None
+    account_id, account_name = account["account_id"].iloc[0], account["name"].iloc[0]
+    domains = _frame(conn, "SELECT lower(substr(email, instr(email, '@') + 1)) AS domain FROM contacts "
+                           "WHERE account_id = ? AND email LIKE '%@%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+                     (account_id,))
+    domain = domains["domain"].iloc[0] if len(domains) else re.sub(r"[^a-z0-9]+", "", fold(account_name)) + ".example"
+    names = [fold(f"{r[0] or ''} {r[1] or ''}") for r in conn.execute("SELECT first_name, last_name FROM contacts")]
+    emails = {fold(r[0]) for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")}
+    for first, last in NEWCOMERS:
+        ascii_name = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode().lower()
+        email = f"{ascii_name}@{domain}"
+        similar = process.extractOne(fold(f"{first} {last}"), names, scorer=fuzz.token_sort_ratio,
+                                     score_cutoff=DUPLICATE_SCORE)
+        if similar is None and email not in emails:
+            return {"first_name": first, "last_name": last, "email": email, "account_id": account_id,
+                    "account": account_name}
+    return None
+
+
 # ---------------------------------------------------------------- the tasks
 
 def _contact_exists(db, contact_id) -> bool:
@@ -491,5 +527,66 @@ def _check_consent(db, p):
                         "say how you learned it, and save.")
 
 
-__all__ = ["TASKS", "Task", "added", "assign", "available", "check", "describe", "get_task", "negotiation_stage",
+def _create_newcomer(db, p, **changes) -> str:
+    from .records import create
+
+    values = {"first_name": p["first_name"], "last_name": p["last_name"], "email": p["email"],
+              "account_id": p["account_id"], "preferred_channel": "email", "lifecycle_stage": "lead", **changes}
+    return create(db, "contacts", values, allow_duplicate=True)
+
+
+def _newcomer_consent(db, p, key=None, source="event"):
+    from .consent import record
+
+    record(db, key or _create_newcomer(db, p), "email", "granted", source=source)
+
+
+def _describe_newcomer(p):
+    name = f"{p['first_name']} {p['last_name']}"
+    return (f"At a trade fair today you met {name} of {p['account']} ({p['account_id']}), who asked to receive "
+            f"Acme's news by email. Create the contact {name} ({p['email']}) at the account {p['account_id']}, "
+            "with email as the preferred channel, then record the email consent, saying you got it at an event.")
+
+
+@task("create-contact-with-consent", "Create a contact and record their consent", choose=_choose_newcomer,
+      describe=_describe_newcomer, solve=_newcomer_consent, max_points=2,
+      mistakes=[(lambda db, p: _create_newcomer(db, p), "consent"),
+                (lambda db, p: _newcomer_consent(db, p, _create_newcomer(db, p, account_id=None)), "account"),
+                (lambda db, p: _newcomer_consent(db, p, source="web_form"), "event")])
+def _check_newcomer(db, p):
+    from .consent import status
+    from .records import fold
+
+    Result = _result()
+    name = f"{p['first_name']} {p['last_name']}"
+    new = added(db, "contacts")
+    if not new.empty:
+        new = new[(new["first_name"] + " " + new["last_name"]).map(fold) == fold(name)]
+    if new.empty:
+        others = added(db, "contacts")
+        if not others.empty:
+            who = f"{others['first_name'].iloc[0]} {others['last_name'].iloc[0]}"
+            return Result.wrong(2, f"You created the contact {who}, not {name}.",
+                                f"Create a contact named {p['first_name']} (first name) {p['last_name']} (last name).")
+        return Result.wrong(2, f"There is no contact {name} yet.",
+                            "Open Search, choose Contacts, press New and fill in the form, then Create contact.")
+    contact = new.iloc[-1]
+    key = contact["contact_id"]
+    if contact["account_id"] != p["account_id"]:
+        return Result.wrong(2, f"{name} ({key}) is saved, but not at the account {p['account']}.",
+                            f"Open {name}'s record, press Edit and set the account id to {p['account_id']}.")
+    now = status(db, key)
+    email = now[now["channel"] == "email"]
+    if email.empty or email["status"].iloc[0] != "granted":
+        return Result.wrong(2, f"{name} ({key}) is in the CRM at {p['account']}, but no email consent is recorded.",
+                            f"Open {name}'s record, press Consent, choose email and 'given (granted)', say how you "
+                            "got it, and record it.", points=1)
+    if email["source"].iloc[0] != "event":
+        return Result.wrong(2, f"{name}'s email consent is recorded, with the source {email['source'].iloc[0]}.",
+                            "Record how you really got it: at an event (the trade fair). Record the consent again "
+                            "with the source event: the newest line counts.", points=1)
+    return Result.right(2, f"{name} ({key}) is at {p['account']}, with the email consent given at an event on record.")
+
+
+__all__ = ["NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "check", "describe", "get_task", "negotiation_stage",
            "params", "solve"]
