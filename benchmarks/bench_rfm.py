@@ -123,7 +123,8 @@ def main(argv=None) -> int:
           f"ties='same' {agree['same']}")
     print(f"ratio (baseline / workbench): {theirs / ours:.1f}x")
     if len(lines) >= FULL_LINES:
-        print(f"target (rfm on 1,000,000 order lines under {TARGET_S:.0f} s): {'met' if ours < TARGET_S else 'NOT met'}")
+        verdict = "met" if ours < TARGET_S else "NOT met"
+        print(f"target (rfm on 1,000,000 order lines under {TARGET_S:.0f} s): {verdict}")
     else:
         print(f"target (under {TARGET_S:.0f} s) applies to the full run at 1,000,000 order lines")
     return 0 if same_values and all(agree.values()) else 1
