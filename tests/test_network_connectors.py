@@ -69,10 +69,41 @@ def test_auto_switches_to_sampling_on_large_graphs(monkeypatch):
     monkeypatch.setattr(c, "EXACT_BUDGET", 10)
     monkeypatch.setattr(c, "MIN_SAMPLES", 100)
     monkeypatch.setattr(c, "SAMPLE_BUDGET", 1)
+    monkeypatch.setattr(c, "MAX_SAMPLE_BUDGET", 1)
     est = c.betweenness(G)
     exact = nx.betweenness_centrality(G)
+    assert est.attrs["sources"] == 100
     assert not np.allclose(est.to_numpy(), pd.Series(exact).to_numpy())  # it sampled
     assert top_agreement(est, pd.Series(exact), 5) >= 4
+
+
+def test_sampling_grows_until_the_top_people_are_stable(monkeypatch):
+    import workbench.network.connectors as c
+
+    G = nx.barabasi_albert_graph(2000, 2, seed=5)
+    monkeypatch.setattr(c, "MIN_SAMPLES", 32)
+    monkeypatch.setattr(c, "SAMPLE_BUDGET", 1)
+    monkeypatch.setattr(c, "BATCH", 32)
+    monkeypatch.setattr(c, "STABLE_TOP", 5)
+    est = c.betweenness(G, engine="sampled", seed=2)
+    assert 32 * 3 <= est.attrs["sources"] < 2000  # checked after each batch, stopped once stable
+    exact = c.betweenness(G, engine="exact")
+    assert top_agreement(est, exact, 5) >= 4
+    assert c.betweenness(G, engine="sampled", k=64).attrs["sources"] == 64  # a given k is kept
+
+
+@pytest.mark.parametrize("engine", ["auto", "networkx", "sampled"])
+def test_weighted_betweenness_follows_the_strongest_chains(engine):
+    G = nx.Graph()
+    for u, v, s in [("me", "a", 0.9), ("a", "t", 0.9), ("me", "b", 0.2), ("b", "t", 0.2), ("t", "z", 0.5)]:
+        G.add_edge(u, v, strength=s, distance=-np.log(s))
+    hops = betweenness(G, engine=engine, normalized=False)
+    assert hops["a"] == hops["b"] == pytest.approx(1.0)  # me-t and me-z: half of their chains each
+    strong = betweenness(G, engine=engine, weight="distance", normalized=False, k=5)
+    assert strong["a"] == pytest.approx(2.0) and strong["b"] == 0  # me-t and me-z both go through a
+    ref = nx.betweenness_centrality(nx.florentine_families_graph())
+    assert betweenness(nx.florentine_families_graph(), weight="weight", engine=engine)["Medici"] == \
+        pytest.approx(ref["Medici"])
 
 
 def burt_graph(weighted=False):

@@ -36,10 +36,12 @@ import pandas as pd
 
 from ..errors import InputError
 
-EXACT_BUDGET = 5e7      # n * m below which betweenness is computed exactly
-SAMPLE_BUDGET = 1.2e8   # edge visits spent on a sampled estimate (sources * 2m)
+EXACT_BUDGET = 5e7          # n * m below which betweenness is computed exactly
+SAMPLE_BUDGET = 1.2e8       # edge visits (sources * 2m) spent before the sample may stop
+MAX_SAMPLE_BUDGET = 4.8e8   # edge visits the sample may grow to while its top people still change
 MIN_SAMPLES = 256
 BATCH = 128
+STABLE_TOP = 20             # the sample stops once its top 20 is the same two batches running
 
 
 def _graph(G):
@@ -132,16 +134,30 @@ def _brandes_batch(A, sources: np.ndarray) -> np.ndarray:
     return delta.sum(axis=1)
 
 
-def betweenness(G, *, k: int | None = None, engine: str = "auto", normalized: bool = True,
-                seed: int = 0, progress: bool = False) -> pd.Series:
-    """Betweenness centrality of every node (unweighted shortest paths), as a Series.
+def betweenness(G, *, k: int | None = None, engine: str = "auto", weight: str | None = None,
+                normalized: bool = True, seed: int = 0, progress: bool = False) -> pd.Series:
+    """Betweenness centrality of every node, as a Series.
 
     ``engine``: ``"auto"`` (exact when ``n * m`` is small, with python-igraph
-    when it is installed, else sampled),
-    ``"exact"``, ``"sampled"`` (``k`` source people, default from a budget),
+    when it is installed, else sampled), ``"exact"``, ``"sampled"``,
     ``"igraph"`` (exact, when python-igraph is installed) or ``"networkx"``.
     Values match ``networkx.betweenness_centrality`` (same normalisation,
     ``2 / ((n-1)(n-2))`` for undirected graphs).
+
+    The sampled engine follows the shortest paths from a random sample of
+    source people and scales up (Brandes & Pich 2007).  With ``k`` it uses
+    ``k`` sources.  Without, it starts with the sources a budget allows
+    (:data:`SAMPLE_BUDGET` edge visits, at least :data:`MIN_SAMPLES`) and
+    adds batches of :data:`BATCH` until the top :data:`STABLE_TOP` people
+    stay the same over two successive batches, within
+    :data:`MAX_SAMPLE_BUDGET` edge visits.
+
+    ``weight``: ``None`` counts hops: the chain with the fewest people in it
+    is the shortest, as in the published reference values.  An edge attribute
+    read as a length (``"distance"``, ``-log strength`` in a
+    :class:`~workbench.network.graph.Network`) follows the *strongest* chains
+    instead, as warm introductions do.  Weighted betweenness runs on igraph
+    when installed, else on networkx (sampling ``k`` sources on large graphs).
 
     >>> import networkx as nx
     >>> b = betweenness(nx.krackhardt_kite_graph())
@@ -149,11 +165,20 @@ def betweenness(G, *, k: int | None = None, engine: str = "auto", normalized: bo
     [0.389, 0.231, 0.222, 0.102, 0.023]
     >>> round(float(betweenness(nx.florentine_families_graph(), engine="sampled", k=15)["Medici"]), 3)
     0.522
+    >>> G = nx.Graph([("a", "b", {"d": 1}), ("b", "c", {"d": 1}), ("a", "x", {"d": 0.1}), ("x", "c", {"d": 0.1})])
+    >>> betweenness(G, weight="d", normalized=False)[["b", "x"]].tolist()
+    [0.0, 1.0]
     """
     G = _graph(G)
     n, m = G.number_of_nodes(), G.number_of_edges()
+    if engine not in ("auto", "exact", "sampled", "igraph", "networkx"):
+        raise InputError(f"unknown engine {engine!r}", where="betweenness(engine=...)",
+                         fix="use 'auto', 'exact', 'sampled', 'igraph' or 'networkx'")
     if n == 0:
         return pd.Series(dtype=float)
+    small = n * max(m, 1) <= EXACT_BUDGET
+    if weight is not None:
+        return _weighted_betweenness(G, weight, k=k, engine=engine, small=small, normalized=normalized, seed=seed)
     if engine == "networkx":
         import networkx as nx
 
@@ -161,33 +186,55 @@ def betweenness(G, *, k: int | None = None, engine: str = "auto", normalized: bo
                                                    normalized=normalized))
     if engine == "igraph":
         return _igraph_betweenness(G, normalized=normalized)
-    if engine not in ("auto", "exact", "sampled"):
-        raise InputError(f"unknown engine {engine!r}", where="betweenness(engine=...)",
-                         fix="use 'auto', 'exact', 'sampled', 'igraph' or 'networkx'")
     if engine == "auto":
-        engine = "exact" if (k is None and n * max(m, 1) <= EXACT_BUDGET) or (k is not None and k >= n) \
-            else "sampled"
+        engine = "exact" if (k is None and small) or (k is not None and k >= n) else "sampled"
         if engine == "exact" and _has_igraph():
             return _igraph_betweenness(G, normalized=normalized)  # the [fast] extra: same values, C speed
     A, nodes = adjacency(G)
-    if engine == "exact":
-        sources = np.arange(n)
+    order = np.random.default_rng(seed).permutation(n) if engine == "sampled" else np.arange(n)
+    if engine == "exact" or (k is not None and k >= n):
+        first, most = n, n
+    elif k is not None:
+        first = most = int(k)
     else:
-        if k is None:
-            k = int(max(MIN_SAMPLES, SAMPLE_BUDGET // max(2 * m, 1)))
-        k = min(int(k), n)
-        sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+        visits = max(2 * m, 1)
+        first = min(n, int(max(MIN_SAMPLES, SAMPLE_BUDGET // visits)))
+        most = min(n, max(first, int(MAX_SAMPLE_BUDGET // visits)))
     from tqdm.auto import tqdm
 
     bc = np.zeros(n)
-    for start in tqdm(range(0, len(sources), BATCH), desc="betweenness", disable=not progress):
-        bc += _brandes_batch(A, sources[start:start + BATCH])
+    used, tops = 0, []
+    with tqdm(total=most, desc="betweenness", unit="source", disable=not progress) as bar:
+        while used < most:
+            batch = order[used:min(used + BATCH, first if used < first else most)]
+            bc += _brandes_batch(A, np.sort(batch))
+            used += len(batch)
+            bar.update(len(batch))
+            if used >= first and first < most:
+                tops.append(frozenset(np.argpartition(-bc, STABLE_TOP)[:STABLE_TOP]) if n > STABLE_TOP else None)
+                if len(tops) >= 3 and tops[-1] == tops[-2] == tops[-3]:
+                    break
     if normalized:
         scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     else:
         scale = 0.5
-    scale *= n / len(sources)
-    return pd.Series(bc * scale, index=nodes)
+    scale *= n / used
+    out = pd.Series(bc * scale, index=nodes)
+    out.attrs["sources"] = used
+    return out
+
+
+def _weighted_betweenness(G, weight, *, k, engine, small, normalized, seed) -> pd.Series:
+    """Betweenness over the shortest paths by ``weight`` (a length): igraph, else networkx."""
+    if engine == "igraph" or (engine in ("auto", "exact") and _has_igraph()):
+        return _igraph_betweenness(G, normalized=normalized, weight=weight)
+    import networkx as nx
+
+    if k is None and (engine == "sampled" or (engine == "auto" and not small)):
+        k = int(max(MIN_SAMPLES, SAMPLE_BUDGET // max(2 * G.number_of_edges(), 1)))
+    k = None if k is None or k >= G.number_of_nodes() else int(k)
+    return pd.Series(nx.betweenness_centrality(G.to_undirected(as_view=True), k=k, seed=seed, weight=weight,
+                                               normalized=normalized))
 
 
 def _has_igraph() -> bool:
@@ -196,7 +243,7 @@ def _has_igraph() -> bool:
     return importlib.util.find_spec("igraph") is not None
 
 
-def _igraph_betweenness(G, *, normalized=True) -> pd.Series:
+def _igraph_betweenness(G, *, normalized=True, weight=None) -> pd.Series:
     try:
         import igraph as ig
     except ImportError:
@@ -204,8 +251,10 @@ def _igraph_betweenness(G, *, normalized=True) -> pd.Series:
                          fix="pip install 'workbench[fast]' (or igraph), or use engine='auto'") from None
     nodes = list(G.nodes)
     index = {v: i for i, v in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
-    raw = np.asarray(g.betweenness(directed=False), dtype=float)
+    edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
+    lengths = None if weight is None else [float(d.get(weight, 1.0)) for _, _, d in edges]
+    raw = np.asarray(g.betweenness(directed=False, weights=lengths), dtype=float)
     n = len(nodes)
     if normalized:  # igraph counts each unordered pair once, as networkx does before normalising
         raw = raw * 2.0 / ((n - 1) * (n - 2)) if n > 2 else raw * 0.0
@@ -406,7 +455,7 @@ def _pct(series: pd.Series, ascending=True) -> pd.Series:
 
 
 def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="account",
-                    include_reps: bool = False, engine: str = "auto", seed: int = 0,
+                    include_reps: bool = False, engine: str = "auto", weight: str | None = None, seed: int = 0,
                     progress: bool = False) -> pd.DataFrame:
     """Rank people as connectors, best first, with a plain explanation each.
 
@@ -417,6 +466,17 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     a dict, or ``None``.  The combined score averages percentile ranks:
     betweenness 40 %, low constraint 20 %, effective size 20 %, brokerage across
     groups 20 %.  Reps are left out of the list unless ``include_reps``.
+
+    Betweenness counts hops by default (``weight=None``): a connector is
+    someone many short chains of people pass through, however warm each tie
+    is.  That is what a rep asks of a connector (who links circles that would
+    not meet otherwise), it matches the published reference values, and it
+    does not depend on how well the CRM and the export record each tie.  Warm
+    introductions are where strength matters, and
+    :func:`~workbench.network.paths.warm_paths` follows the strongest chains.
+    ``weight="distance"`` (``-log strength``) ranks by the strongest chains
+    instead; see :func:`betweenness`.  ``df.attrs["betweenness_sources"]``
+    says how many source people the betweenness followed (all of them when exact).
 
     Columns: ``person``, ``name``, ``company``, ``degree``, ``betweenness``,
     ``constraint``, ``effective_size``, ``coordinator``, ``itinerant``,
@@ -429,7 +489,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
         raise InputError(f"cannot rank by {by!r}", where="rank_connectors(by=...)",
                          fix="use combined, betweenness, constraint, effective_size or brokerage")
     memo = getattr(G, "memo", None)
-    memo_key = ("rank_connectors", by, repr(group), include_reps, engine, seed)
+    memo_key = ("rank_connectors", by, repr(group), include_reps, engine, weight, seed)
     if memo is not None and memo_key in memo:
         df = memo[memo_key]
         return (df.head(top) if top else df).copy()
@@ -437,7 +497,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     if graph.number_of_nodes() == 0:
         raise InputError("the network is empty", where="rank_connectors(G)", fix="build it from an export first")
     adjacency(graph, weight="strength")  # one pass over the edges serves every measure below
-    bt = betweenness(graph, engine=engine, seed=seed, progress=progress)
+    bt = betweenness(graph, engine=engine, weight=weight, seed=seed, progress=progress)
     sh = structural_holes(graph, weight="strength")
     br = brokerage(graph, group)
     nodes = list(graph.nodes)
@@ -458,11 +518,13 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     df = df.reset_index(drop=True).assign(_k=key.to_numpy(), _p=df["person"].astype(str).to_numpy())
     df = df.sort_values(["_k", "betweenness", "_p"], ascending=[orders[by], False, True])
     df["rank"] = np.arange(1, len(df) + 1)
-    df["why"] = [explain(r, group_word=_group_word(group)) for r in df.to_dict("records")]
+    paths = "shortest" if weight is None else "strongest"
+    df["why"] = [explain(r, group_word=_group_word(group), paths=paths) for r in df.to_dict("records")]
     cols = ["person", "name", "company", "degree", "betweenness", "constraint", "effective_size",
             "coordinator", "itinerant", "gatekeeper", "liaison", "brokerage", "groups_reached",
             "combined", "rank", "why"]
     df = df[cols].reset_index(drop=True)
+    df.attrs["betweenness_sources"] = int(bt.attrs.get("sources", graph.number_of_nodes()))
     if memo is not None:
         memo[memo_key] = df
     return (df.head(top) if top else df).copy()
@@ -473,7 +535,7 @@ def _group_word(group) -> str:
         if isinstance(group, str) or group is None else "groups"
 
 
-def explain(row: dict, *, group_word: str = "groups") -> str:
+def explain(row: dict, *, group_word: str = "groups", paths: str = "shortest") -> str:
     """One or two plain sentences on why a person ranks where they do.
 
     >>> explain({"degree": 6, "betweenness": 0.522, "constraint": 0.21, "effective_size": 5.67,
@@ -483,8 +545,8 @@ def explain(row: dict, *, group_word: str = "groups") -> str:
     parts = []
     b = row.get("betweenness")
     if b is not None and b == b and b > 0:
-        parts.append(f"Sits on {b:.0%} of the shortest paths between other people." if b >= 0.01
-                     else "Sits on a few of the shortest paths between other people.")
+        parts.append(f"Sits on {b:.0%} of the {paths} paths between other people." if b >= 0.01
+                     else f"Sits on a few of the {paths} paths between other people.")
     cross = int((row.get("liaison") or 0) + (row.get("itinerant") or 0) + (row.get("gatekeeper") or 0))
     groups = int(row.get("groups_reached") or 0)
     if cross:
@@ -515,30 +577,46 @@ def top_agreement(estimate: pd.Series, exact: pd.Series, top: int = 20) -> int:
     return len(a & b)
 
 
-def connectors_output(G, *, top: int = 20, by: str = "combined", format: str = "table") -> str:
+GROUPS = {"account": "account", "company": "company", "industry": "industry", "none": None}
+
+
+def connectors_output(G, *, top: int = 20, by: str = "combined", format: str = "table",
+                      group: str | None = "account") -> str:
     """The connector ranking as text for the command line: ``table``, ``csv`` or ``json``.
 
-    The first column is the person, best first.
+    The first column is the person, best first.  ``group``: what brokerage
+    counts as groups, a key of :data:`GROUPS` (``account``: the CRM account,
+    else the current company; ``company``; ``industry``; ``none``).  JSON keeps
+    every character as is (names in any script, ``/`` in keys).
 
     >>> import networkx as nx
     >>> print(connectors_output(nx.krackhardt_kite_graph(), top=2, format="csv").splitlines()[1][:2])
     7,
     """
-    df = rank_connectors(G, by=by, top=top)
+    import json
+
+    key = "none" if group is None else str(group).lower()
+    if key not in GROUPS:
+        raise InputError(f"cannot group people by {group!r}", where="--group",
+                         fix="use account, company, industry or none")
+    df = rank_connectors(G, by=by, top=top, group=GROUPS[key])
     if format == "csv":
         return df.to_csv(index=False)
     if format == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=1)
+        return json.dumps(json.loads(df.to_json(orient="records")), ensure_ascii=False, indent=1)
     if format == "table":
         show = df[["person", "name", "betweenness", "constraint", "effective_size", "brokerage", "combined"]].copy()
         return show.to_string(index=False, float_format=lambda x: f"{x:.3f}")
     raise InputError(f"unknown format {format!r}", where="--format", fix="use table, csv or json")
 
 
-
-def connectors_from_path(path, *, top: int = 20, by: str = "combined", format: str = "table") -> str:
+def connectors_from_path(path, *, top: int = 20, by: str = "combined", format: str = "table",
+                         group: str | None = "account") -> str:
     """``workbench network connectors INPUT``: rank the connectors of an export folder, a data folder
     (with ``social/``) or an edge-list CSV (``source,target[,weight]``), as text.
+
+    ``group`` is passed to :func:`connectors_output` (``account``, ``company``,
+    ``industry`` or ``none``).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "edges.csv"
@@ -548,4 +626,4 @@ def connectors_from_path(path, *, top: int = 20, by: str = "combined", format: s
     """
     from .graph import load_network
 
-    return connectors_output(load_network(path), top=top, by=by, format=format)
+    return connectors_output(load_network(path), top=top, by=by, format=format, group=group)
