@@ -4,10 +4,14 @@ Full run: the company generated with ``--scale 20`` (about 30,000 contacts and 1
 seeded into a practice CRM; every screen action is driven through its widgets (values set, button
 clicked), as a trainee would, several times.  ``--quick``: the committed sample company (scale 1).
 
-Target: every action under 0.2 s, worst of the repeats.  Opening the screens, which builds their
-search and duplicate indexes once per notebook, is timed on its own line.  Baseline, measured in the
-same run: reading the whole contacts table into pandas and filtering it by name (what a notebook
-without the practice CRM's indexed, SQL-side search would do for one search).
+Target: every action under 0.2 s, worst of the repeats: searching contacts, accounts, leads and
+deals, opening a contact or the busiest accounts with their timelines, creating a contact, opening
+and saving an edit form, logging a call, planning a follow-up, setting a reminder, the to-do list,
+consent, converting a lead, moving a deal, listing and merging duplicates.  Opening each screen is
+timed on its own lines and is not counted in the target: it is a one-off cost when a screen opens
+(the first one builds the search and duplicate indexes, once per notebook).  Baseline, measured in
+the same run: reading the whole contacts table into pandas and filtering it by name (what a
+notebook without the practice CRM's indexed, SQL-side search would do for one search).
 
     python benchmarks/bench_practice.py [--quick] [--scale S] [--repeat N]
 """
@@ -46,33 +50,70 @@ def company(scale: float, quick: bool):
     return load(folder)
 
 
-def actions(db, rounds: int):
+def open_screens(db) -> tuple[dict, dict[str, float]]:
+    """Open every screen once, as a notebook does; return the screens and each one's opening time."""
+    from workbench.practice import screens
+
+    built, opened = {}, {}
+    for name, make in (("search contacts", lambda: screens.SearchScreen(db)),
+                       ("search accounts", lambda: screens.SearchScreen(db, "accounts")),
+                       ("search leads", lambda: screens.SearchScreen(db, "leads")),
+                       ("search deals", lambda: screens.SearchScreen(db, "opportunities")),
+                       ("new contact form", lambda: screens.RecordForm(db, "contacts")),
+                       ("log an activity", lambda: screens.LogActivityScreen(db)),
+                       ("to do (with plan a follow-up)", lambda: screens.TodoScreen(db)),
+                       ("consent", lambda: screens.ConsentScreen(db)),
+                       ("convert a lead", lambda: screens.ConvertLeadScreen(db)),
+                       ("move a deal", lambda: screens.MoveDealScreen(db)),
+                       ("merge duplicates", lambda: screens.MergeScreen(db))):
+        started = time.perf_counter()
+        built[name] = make()
+        opened[name] = time.perf_counter() - started
+    return built, opened
+
+
+def _words(db, sql: str, rounds: int) -> list[str]:
+    """One search word per round: the longest word of each value ``sql`` returns."""
+    values = db.query(sql, (rounds,)).iloc[:, 0].tolist()
+    return [max(str(v).split(), key=len) for v in values]
+
+
+def actions(db, screens_: dict, rounds: int):
     """Yield (name, callable) for each screen action, fresh subjects for each round."""
     from workbench.practice import activities, screens
 
     contacts = db.query("SELECT contact_id, last_name FROM contacts WHERE phone IS NOT NULL AND email IS NOT NULL "
                         "ORDER BY contact_id LIMIT ?", (rounds * 3,))
-    started = time.perf_counter()
-    search = screens.SearchScreen(db)
-    log = screens.LogActivityScreen(db)
-    todo = screens.TodoScreen(db)
-    consent = screens.ConsentScreen(db)
-    convert = screens.ConvertLeadScreen(db)
-    move = screens.MoveDealScreen(db)
-    merge = screens.MergeScreen(db)
-    screens.RecordForm(db, "contacts")
-    opened = time.perf_counter() - started
-    print(f"opening the eight screens (each builds its search and duplicate indexes once): {opened:.2f} s")
+    busiest = db.query("SELECT account_id FROM activities WHERE account_id IS NOT NULL GROUP BY account_id "
+                       "ORDER BY count(*) DESC, account_id LIMIT ?", (rounds,))["account_id"].tolist()
+    account_words = _words(db, "SELECT name FROM accounts ORDER BY account_id LIMIT ?", rounds)
+    lead_words = _words(db, "SELECT company FROM leads ORDER BY lead_id LIMIT ?", rounds)
+    deal_words = _words(db, "SELECT name FROM opportunities ORDER BY opportunity_id LIMIT ?", rounds)
+    search, log, todo = screens_["search contacts"], screens_["log an activity"], screens_["to do (with plan a follow-up)"]
+    consent, convert = screens_["consent"], screens_["convert a lead"]
+    move, merge = screens_["move a deal"], screens_["merge duplicates"]
     friday = activities.next_weekday(db.today, "friday").date()
+    todo.day.value = friday  # the to-do list of the day the follow-ups are due
+    state: dict = {}
     for i in range(rounds):
         contact = contacts.iloc[i]
         other = contacts.iloc[rounds + i]
+        edited = contacts.iloc[2 * rounds + i]
 
         def do_search(name=contact["last_name"]):
             search.query.value = name
 
+        def do_search_in(table, word):
+            def run():
+                screens_[f"search {table}"].query.value = word
+                assert screens_[f"search {table}"].results.options, (table, word)
+            return run
+
         def do_open(key=contact["contact_id"]):
             search.show(key)
+
+        def do_open_account(key=busiest[i % len(busiest)]):
+            screens_["search accounts"].show(key)
 
         def do_create(i=i):
             form = screens.RecordForm(db, "contacts")
@@ -82,6 +123,15 @@ def actions(db, rounds: int):
             form.fields["lifecycle_stage"].value = "lead"
             form.save.click()
             assert form.saved_key, form.message.value
+
+        def do_open_edit(key=edited["contact_id"]):
+            state["form"] = screens.RecordForm(db, "contacts", key)
+
+        def do_save_edit(i=i):
+            form = state["form"]
+            form.fields["title"].value = f"Head of benchmarks {i}"
+            form.save.click()
+            assert form.saved_key and "Saved" in form.message.value, form.message.value
 
         def do_log(key=contact["contact_id"]):
             log.contact_id.value = key
@@ -93,6 +143,21 @@ def actions(db, rounds: int):
             log.log.click()
             assert log.follow_up_id, log.message.value
 
+        def do_plan(key=other["contact_id"]):
+            plan = todo.follow_up
+            plan.contact_id.value = key
+            plan.subject.value = "Benchmark follow-up"
+            plan.due.value = friday
+            plan.plan.click()
+            assert plan.activity_id, plan.message.value
+            state["planned"] = plan.activity_id
+
+        def do_remind():
+            todo.items.value = state["planned"]
+            todo.remind.value = db.today.date()
+            todo.set_reminder.click()
+            assert "Reminder set" in todo.message.value, todo.message.value
+
         def do_consent(key=other["contact_id"]):
             consent.contact_id.value = key
             consent.channel.value = "email"
@@ -101,7 +166,7 @@ def actions(db, rounds: int):
             consent.save.click()
             assert "Recorded" in consent.message.value, consent.message.value
 
-        def do_convert(i=i):
+        def do_convert():
             convert.refresh()
             convert.industry.value = "retail"
             convert.country.value = "France"
@@ -124,9 +189,16 @@ def actions(db, rounds: int):
             merge.merge.click()
             assert "Merged" in merge.message.value, merge.message.value
 
-        yield from [("search contacts", do_search), ("open a record with its timeline", do_open),
+        yield from [("search contacts", do_search),
+                    ("search accounts", do_search_in("accounts", account_words[i])),
+                    ("search leads", do_search_in("leads", lead_words[i])),
+                    ("search deals", do_search_in("deals", deal_words[i])),
+                    ("open a contact with its timeline", do_open),
+                    ("open an account with its timeline (the busiest)", do_open_account),
                     ("create a contact (checks + duplicate warning)", do_create),
-                    ("log a call with a follow-up", do_log), ("refresh the to-do list", todo.refresh),
+                    ("open the edit form of a contact", do_open_edit), ("save an edit form", do_save_edit),
+                    ("log a call with a follow-up", do_log), ("plan a follow-up (To do)", do_plan),
+                    ("set a reminder (To do)", do_remind), ("refresh the to-do list", todo.refresh),
                     ("record a consent withdrawal", do_consent), ("convert a lead (+ deal)", do_convert),
                     ("move a deal", do_move), ("open Merge duplicates (find look-alikes)", merge.refresh),
                     ("merge a duplicate pair", do_merge)]
@@ -151,8 +223,14 @@ def main(argv=None) -> int:
     print(f"practice CRM at scale {scale:g}: {n_contacts:,} contacts, {n_activities:,} activities "
           f"(created in {seeded:.1f} s)")
 
+    built, opened = open_screens(db)
+    print(f"opening the screens: {sum(opened.values()):.2f} s in all, the slowest {max(opened, key=opened.get)} "
+          f"{max(opened.values()) * 1000:.0f} ms (a one-off cost when a screen opens: the first one builds the "
+          f"search and duplicate indexes; not counted in the {TARGET_S * 1000:.0f} ms target)")
+    for name, seconds in opened.items():
+        print(f"  open {name:<44} {seconds * 1000:>7.1f}ms")
     times: dict[str, list[float]] = {}
-    for name, fn in actions(db, args.repeat):
+    for name, fn in actions(db, built, args.repeat):
         times.setdefault(name, []).append(_timed(fn))
 
     def naive_search():
@@ -160,9 +238,9 @@ def main(argv=None) -> int:
         table[table["last_name"].str.contains("son", case=False, na=False)]
 
     baseline = statistics.median(_timed(naive_search) for _ in range(args.repeat))
-    print(f"{'action':<48} {'median':>9} {'worst':>9}")
+    print(f"{'action (counted in the target)':<50} {'median':>9} {'worst':>9}")
     for name, values in times.items():
-        print(f"{name:<48} {statistics.median(values) * 1000:>7.1f}ms {max(values) * 1000:>7.1f}ms")
+        print(f"{name:<50} {statistics.median(values) * 1000:>7.1f}ms {max(values) * 1000:>7.1f}ms")
     slowest = max(times, key=lambda k: max(times[k]))
     worst = max(times[slowest])
     print(f"slowest action: {slowest}: {worst * 1000:.1f} ms (worst of {args.repeat}; "
