@@ -2,7 +2,9 @@
 
 The CRM analytics accept any table of the right shape (the sample company,
 a trainee's variant or a company's own export), so each one checks its
-columns through these helpers rather than trusting the types.
+columns through these helpers rather than trusting the types, and its
+number arguments with :func:`is_number` (which takes numpy's numbers too, as
+a value read from a table is one).
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"amount": ["10", "2.5"], "day": ["2025-01-31", "2025-02-01"]})
@@ -19,6 +21,9 @@ workbench.errors.InputError: f(deals): column 'amount' holds a value that is not
 """
 
 from __future__ import annotations
+
+import math
+import numbers as _numbers
 
 import pandas as pd
 
@@ -112,3 +117,19 @@ def timestamp(value, *, where: str, name: str = "as_of") -> pd.Timestamp:
     if ts is pd.NaT or pd.isna(ts):
         raise InputError(f"{name} is missing", where=where, fix=f"pass {name}, for example data.as_of")
     return ts.tz_convert(None) if ts.tzinfo is not None else ts
+
+
+def is_number(value, *, whole: bool = False) -> bool:
+    """True for a real number: int, float, a numpy number, a Fraction; not yes/no, not NaN, not text.
+
+    ``whole=True`` also asks for a whole number (``3`` or ``3.0``, not ``2.5``).
+
+    >>> import numpy as np
+    >>> is_number(3), is_number(np.int64(3)), is_number(np.float32(0.5)), is_number(2.5, whole=True)
+    (True, True, True, False)
+    >>> is_number(True), is_number(np.bool_(True)), is_number("3"), is_number(float("nan")), is_number(None)
+    (False, False, False, False, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, _numbers.Real) or math.isnan(value):
+        return False
+    return not whole or float(value).is_integer()

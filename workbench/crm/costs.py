@@ -27,6 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from . import columns as col
 
 #: (product, tier, monthly price USD, model, users included (None = unlimited), level, trial days, note)
 PRICES: tuple[tuple, ...] = (
@@ -92,8 +93,7 @@ def monthly_cost(prices: pd.DataFrame, team_size: int) -> pd.Series:
 
 
 def _team(team_size, where):
-    if isinstance(team_size, bool) or not isinstance(team_size, (int, float)) or team_size < 1 \
-            or float(team_size) != int(team_size):
+    if not col.is_number(team_size, whole=True) or team_size < 1:
         raise InputError(f"team_size must be a whole number of users (1 or more), got {team_size!r}", where=where,
                          fix="pass the number of people who will use the CRM, e.g. 12")
     return int(team_size)
@@ -119,7 +119,7 @@ def tco(team_size: int, years: float = 3, *, level: int | None = None, setup: fl
     team_size = _team(team_size, where)
     for name, value in (("years", years), ("setup", setup), ("training_per_user", training_per_user),
                         ("upkeep_per_year", upkeep_per_year)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        if not col.is_number(value) or value < 0:
             raise InputError(f"{name} must be a number of 0 or more, got {value!r}", where=where,
                              fix=f"pass {name} as a plain number")
     if years == 0:
@@ -153,7 +153,7 @@ def break_even_users(flat_price: float, per_user_price: float) -> int:
     """
     where = "break_even_users(flat_price, per_user_price)"
     for name, value in (("flat_price", flat_price), ("per_user_price", per_user_price)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        if not col.is_number(value) or value < 0:
             raise InputError(f"{name} must be a price of 0 or more, got {value!r}", where=where,
                              fix="pass monthly prices in the same currency")
     if per_user_price == 0:

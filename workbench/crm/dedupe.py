@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from .columns import is_number
 from .quality import normalise_email, normalise_name, phone_key
 
 __all__ = ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind"]
@@ -96,7 +97,7 @@ def _similarity(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarra
     return process.cpdist(strings[left], strings[right], scorer=scorer, dtype=np.float32)
 
 
-def _validate(df, on, kinds, weights, threshold, where):
+def _validate(df, on, kinds, weights, threshold, max_block, window, where):
     require_columns(df, [], where=where)
     if isinstance(on, str):
         on = [on]
@@ -116,14 +117,17 @@ def _validate(df, on, kinds, weights, threshold, where):
     kinds = {c: kinds.get(c, column_kind(c)) for c in on}
     weights = dict(weights or {})
     for column, weight in weights.items():
-        if column not in on or not isinstance(weight, (int, float)) or weight < 0:
+        if column not in on or not is_number(weight) or weight < 0:
             raise InputError(f"bad weight {column!r}: {weight!r}", where=where,
                              fix="give a non-negative number for a compared column, e.g. weights={'email': 2}")
     weights = {c: float(weights.get(c, DEFAULT_WEIGHTS[kinds[c]])) for c in on}
-    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
+    if not is_number(threshold) or not 0 <= threshold <= 100:
         raise InputError(f"threshold must be a number from 0 to 100, got {threshold!r}", where=where,
                          fix="use a similarity such as 86 (higher finds fewer, surer duplicates)")
-    return on, kinds, weights
+    if not is_number(max_block, whole=True) or max_block < 2 or not is_number(window, whole=True) or window < 1:
+        raise InputError("max_block must be an integer of at least 2 and window at least 1", where=where,
+                         fix="keep the defaults, max_block=1000 and window=30")
+    return on, kinds, weights, int(max_block), int(window)
 
 
 def _default_blocks(keys: dict[str, pd.Series], kinds: dict[str, str]) -> list[pd.Series]:
@@ -307,10 +311,7 @@ def find_duplicates(df: pd.DataFrame, on, *, threshold: float = DEFAULT_THRESHOL
     [0, 0, 1]
     """
     where = "find_duplicates(df, on=...)"
-    on, kinds, weights = _validate(df, on, kinds, weights, threshold, where)
-    if not isinstance(max_block, int) or max_block < 2 or not isinstance(window, int) or window < 1:
-        raise InputError("max_block must be an integer of at least 2 and window at least 1", where=where,
-                         fix="keep the defaults, max_block=1000 and window=30")
+    on, kinds, weights, max_block, window = _validate(df, on, kinds, weights, threshold, max_block, window, where)
     left, right, overall, _ = _scored_pairs(df, on, kinds, weights, block_on, max_block, window, where)
     match = overall >= threshold
     clusters = cluster_pairs(len(df), left[match], right[match])
@@ -333,7 +334,7 @@ def duplicate_pairs(df: pd.DataFrame, on, *, threshold: float = DEFAULT_THRESHOL
     0     0      1   98.6
     """
     where = "duplicate_pairs(df, on=...)"
-    on, kinds, weights = _validate(df, on, kinds, weights, threshold, where)
+    on, kinds, weights, max_block, window = _validate(df, on, kinds, weights, threshold, max_block, window, where)
     left, right, overall, scores = _scored_pairs(df, on, kinds, weights, block_on, max_block, window, where)
     match = overall >= threshold
     out = pd.DataFrame({"left": df.index[left[match]], "right": df.index[right[match]], "score": overall[match]})

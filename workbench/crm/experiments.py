@@ -25,8 +25,7 @@ from . import columns as col
 
 
 def _count(name, value, where):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value) or value < 0 \
-            or float(value) != int(value):
+    if not col.is_number(value, whole=True) or value < 0:
         raise InputError(f"{name} must be a whole number of contacts, got {value!r}", where=where,
                          fix=f"pass {name} as a count such as 120")
     return int(value)
@@ -56,8 +55,8 @@ def ab_test(successes_a: int, total_a: int, successes_b: int, total_b: int, *, a
     if sa > na or sb > nb:
         raise InputError("more successes than contacts in a variant", where=where,
                          fix="pass the number who responded, then the number who received the message")
-    if not 0 < alpha < 1:
-        raise InputError(f"alpha must be between 0 and 1, got {alpha}", where=where,
+    if not col.is_number(alpha) or not 0 < alpha < 1:
+        raise InputError(f"alpha must be between 0 and 1, got {alpha!r}", where=where,
                          fix="use alpha=0.05 for 95 % confidence")
     pa, pb = sa / na, sb / nb
     diff = pb - pa
@@ -123,7 +122,7 @@ def sample_size(baseline: float, min_effect: float, *, alpha: float = 0.05, powe
 
     where = "sample_size(baseline, min_effect)"
     for name, value in (("baseline", baseline), ("min_effect", min_effect), ("alpha", alpha), ("power", power)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        if not col.is_number(value) or not 0 < value < 1:
             raise InputError(f"{name} must be a fraction between 0 and 1, got {value!r}", where=where,
                              fix="pass rates as fractions: 0.10 for 10 %")
     p1, p2 = baseline, baseline + min_effect

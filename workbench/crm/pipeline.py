@@ -166,7 +166,7 @@ def sales_velocity(open_opportunities: float, avg_deal_value: float, win_rate: f
     values = {"open_opportunities": open_opportunities, "avg_deal_value": avg_deal_value,
               "win_rate": win_rate, "cycle_days": cycle_days}
     for name, value in values.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or pd.isna(value):
+        if not col.is_number(value):
             raise InputError(f"{name} must be a number, got {value!r}", where=where,
                              fix=f"pass {name} as a number")
         if value < 0:

@@ -120,8 +120,7 @@ def caps(contacts: pd.DataFrame, global_cap: int | None = None, *, key: str = "c
     """
     where = "caps(contacts, global_cap)"
     col.table(contacts, [key], where=where, fix="pass data.contacts")
-    if global_cap is not None and (isinstance(global_cap, bool) or not isinstance(global_cap, (int, float))
-                                   or global_cap < 0):
+    if global_cap is not None and (not col.is_number(global_cap) or global_cap < 0):
         raise InputError(f"global_cap must be a number of messages a week, got {global_cap!r}", where=where,
                          fix="pass global_cap as a whole number such as 3, or None for no global cap")
     if "max_msgs_per_week" in contacts.columns:

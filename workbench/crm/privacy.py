@@ -29,6 +29,7 @@ import re
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from .columns import is_number
 
 __all__ = ["pseudonymise", "coarsen_dates", "anonymise_extract", "what_not_to_store", "sensitive_columns"]
 
@@ -96,9 +97,10 @@ def pseudonymise(values, salt: str, *, kind: str = "auto", prefix: str = "P", le
         kind = _kind_of(values.name or "")
     if kind not in ("name", "email", "phone", "text"):
         raise InputError(f"unknown kind {kind!r}", where=where, fix="use 'name', 'email', 'phone', 'text' or 'auto'")
-    if not isinstance(length, int) or not 6 <= length <= 64:
+    if not is_number(length, whole=True) or not 6 <= length <= 64:
         raise InputError(f"length must be an integer from 6 to 64, got {length!r}", where=where,
                          fix="keep the default length=12")
+    length = int(length)
     if kind == "email":
         clean = normalise_email(values)
     elif kind == "phone":

@@ -47,6 +47,9 @@ def kpis(data, *, global_cap: int = 3, days: int = 30) -> pd.DataFrame:
 
     where = "kpis(data)"
     _tables(data, where)
+    if not col.is_number(days, whole=True) or days < 1:
+        raise InputError(f"days must be a whole number of days (1 or more), got {days!r}", where=where,
+                         fix="pass days=30 to look back over the last 30 days")
     as_of = col.timestamp(data.as_of, where=where)
     since = as_of - pd.Timedelta(days=days)
     deals = data.opportunities
@@ -129,6 +132,9 @@ def dashboard(data, *, weeks: int = 12):
 
     where = "dashboard(data)"
     _tables(data, where)
+    if not col.is_number(weeks, whole=True) or weeks < 1:
+        raise InputError(f"weeks must be a whole number of weeks (1 or more), got {weeks!r}", where=where,
+                         fix="pass weeks=12 to chart the last 12 weeks")
     as_of = col.timestamp(data.as_of, where=where)
     deals = data.opportunities
     users = getattr(data, "users", None)

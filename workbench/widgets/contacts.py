@@ -49,6 +49,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..crm.columns import is_number
 from ..errors import InputError, require_columns
 
 __all__ = ["ContactExplorer", "ContactIndex", "contact_explorer", "search_contacts", "search_key"]
@@ -205,9 +206,10 @@ class ContactExplorer:
 
         where = "ContactExplorer(contacts, consents, activities, accounts)"
         require_columns(contacts, ["contact_id"], where=where)
-        if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
-            raise InputError(f"page_size must be a positive whole number, got {page_size!r}",
-                             where=where, fix="use page_size=25")
+        for name, value, default in (("page_size", page_size, 25), ("timeline_rows", timeline_rows, 30)):
+            if not is_number(value, whole=True) or value < 1:
+                raise InputError(f"{name} must be a positive whole number, got {value!r}", where=where,
+                                 fix=f"leave it out, or pass a number such as {name}={default}")
         frame = contacts
         if accounts is not None and "account_id" in contacts.columns:
             require_columns(accounts, ["account_id", "name"], where=where)
@@ -217,7 +219,7 @@ class ContactExplorer:
         self.index = ContactIndex(self.contacts)
         self.consents = None if consents is None else _RowsByContact(consents, where)
         self.activities = None if activities is None else _RowsByContact(activities, where)
-        self.page_size, self.timeline_rows = page_size, timeline_rows
+        self.page_size, self.timeline_rows = int(page_size), int(timeline_rows)
         ids = self.contacts["contact_id"].astype(str)
         first = ~ids.duplicated().to_numpy()
         self._row_of = pd.Series(np.flatnonzero(first), index=ids[first].to_numpy())  # id -> row, first wins

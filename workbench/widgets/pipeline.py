@@ -78,14 +78,14 @@ class PipelineBoard:
         if "opportunity_id" not in deals.columns:
             raise InputError("column 'opportunity_id' is missing", where=where, fix="pass data.opportunities")
         for name, value in (("rows", rows), ("picker_size", picker_size)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            if not col.is_number(value, whole=True) or value < 1:
                 raise InputError(f"{name} must be a positive whole number, got {value!r}", where=where,
                                  fix=f"leave {name} out, or pass a number such as 8")
         if open_only and "is_closed" in deals.columns:
             deals = deals[~col.flags(deals, "is_closed", where=where)]
         self.deals = deals.reset_index(drop=True).copy()
         self.stages = stages
-        self.rows, self.picker_size = rows, picker_size
+        self.rows, self.picker_size = int(rows), int(picker_size)
         self.history: list[tuple[str, str, str]] = []  # (opportunity_id, from, to)
         self.query = ""
         self.pages: dict[str, int] = {}
