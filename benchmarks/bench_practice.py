@@ -89,7 +89,8 @@ def actions(db, screens_: dict, rounds: int):
     account_words = _words(db, "SELECT name FROM accounts ORDER BY account_id LIMIT ?", rounds)
     lead_words = _words(db, "SELECT company FROM leads ORDER BY lead_id LIMIT ?", rounds)
     deal_words = _words(db, "SELECT name FROM opportunities ORDER BY opportunity_id LIMIT ?", rounds)
-    search, log, todo = screens_["search contacts"], screens_["log an activity"], screens_["to do (with plan a follow-up)"]
+    search, log = screens_["search contacts"], screens_["log an activity"]
+    todo = screens_["to do (with plan a follow-up)"]
     consent, convert = screens_["consent"], screens_["convert a lead"]
     move, merge = screens_["move a deal"], screens_["merge duplicates"]
     friday = activities.next_weekday(db.today, "friday").date()

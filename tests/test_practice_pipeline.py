@@ -131,7 +131,8 @@ def test_merge_can_take_fields_from_the_other_record_and_chains(db):
 def test_a_pair_that_already_breaks_the_channel_rule_merges_and_says_what_is_left(db):
     # both records of the same person prefer SMS and neither has a phone: the merge makes nothing worse
     with db.transaction("dirty data"):
-        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id IN ('C001', 'C003')")
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL "
+                        "WHERE contact_id IN ('C001', 'C003')")
     kept = merge.merge_contacts(db, keep="C001", remove="C003")
     assert db.row("contacts", "C003") is None and kept["preferred_channel"] == "sms"
     assert "preferred channel is sms" in rules.record_problems("contacts", kept)["phone"]

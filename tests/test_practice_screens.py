@@ -266,7 +266,8 @@ def test_merge_screen_picks_a_pair_compares_and_merges(db):
 
 def test_merge_screen_merges_a_pair_that_already_lacked_a_phone_and_says_what_is_left(db):
     with db.transaction("dirty data"):
-        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL WHERE contact_id IN ('C001', 'C003')")
+        db.conn.execute("UPDATE contacts SET preferred_channel = 'sms', phone = NULL "
+                        "WHERE contact_id IN ('C001', 'C003')")
     s = screens.MergeScreen(db)
     s.pairs.value = ("C001", "C003")
     s.merge.click()

@@ -588,5 +588,5 @@ def _check_newcomer(db, p):
     return Result.right(2, f"{name} ({key}) is at {p['account']}, with the email consent given at an event on record.")
 
 
-__all__ = ["NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "check", "describe", "get_task", "negotiation_stage",
-           "params", "solve"]
+__all__ = ["NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "check", "describe", "get_task",
+           "negotiation_stage", "params", "solve"]
