@@ -145,3 +145,24 @@ def test_sample_probability_mismatches_change_the_weighted_pipeline(sample):
     by_stage = pipeline.deal_probabilities(data.opportunities, data.stages)
     differs = set(data.opportunities.loc[own != by_stage, "opportunity_id"])
     assert differs == set(planted["probability_mismatch"])
+
+
+@pytest.mark.parametrize("bad, row", [([60, 150], 3), ([-10, 50], 2)])
+def test_a_probability_outside_0_to_100_is_refused(bad, row):
+    deals = pd.DataFrame({"amount": [100.0, 200.0], "probability": bad})
+    with pytest.raises(InputError, match=f"probability in row {row} is .*outside 0 to 100"):
+        pipeline.weighted_pipeline(deals)
+
+
+def test_fractions_are_refused_with_the_fix():
+    deals = pd.DataFrame({"amount": [100.0, 200.0, 50.0], "probability": [0.2, 0.6, None]})
+    with pytest.raises(InputError, match=r"look like fractions.*100 times too small.*\* 100"):
+        pipeline.weighted_pipeline(deals)
+    fixed = deals.assign(probability=deals["probability"] * 100)
+    assert pipeline.weighted_pipeline(fixed) == 140.0
+
+
+def test_percent_probabilities_of_0_and_100_are_fine():
+    deals = pd.DataFrame({"amount": [100.0, 200.0], "probability": [0, 0], "stage": ["Lost", "Lost"]})
+    assert pipeline.weighted_pipeline(deals) == 0.0
+    assert pipeline.weighted_pipeline(deals.assign(probability=[100, 1])) == 102.0

@@ -48,6 +48,29 @@ STAGE_TABLES: dict[str, dict[str, int]] = {
 _DEALS_FIX = "pass the opportunities table (data.opportunities) or a table with these columns"
 
 
+def _percents(probs: pd.Series, where: str, what: str) -> pd.Series:
+    """``probs`` unchanged if they are percentages; a clear error for values outside 0-100 or fractions.
+
+    >>> _percents(pd.Series([0.2, 0.6]), "f(deals)", "probability")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: f(deals): every probability is between 0 and 1 (0.2, 0.6): they look like fractions, which would make the weighted total 100 times too small. Fix: write probabilities in percent (0.6 becomes 60), for example deals.assign(probability=deals["probability"] * 100).
+    """
+    outside = (probs < 0) | (probs > 100)
+    if outside.any():
+        position = int(outside.to_numpy().argmax())
+        raise InputError(f"the {what} in row {position + 2} is {probs.iloc[position]:g}, outside 0 to 100",
+                         where=where, fix="write each probability in percent, from 0 to 100")
+    known = probs.dropna()
+    if len(known) and (known <= 1).all() and (known > 0).any():
+        shown = ", ".join(f"{v:g}" for v in known.drop_duplicates().head(3))
+        raise InputError(f"every {what} is between 0 and 1 ({shown}): they look like fractions, which would make "
+                         "the weighted total 100 times too small", where=where,
+                         fix=f'write probabilities in percent (0.6 becomes 60), for example '
+                             f'deals.assign({what}=deals["{what}"] * 100)')
+    return probs
+
+
 def _open_mask(deals: pd.DataFrame, where: str) -> pd.Series:
     if "is_closed" in deals.columns:
         return ~col.flags(deals, "is_closed", where=where)
@@ -102,7 +125,7 @@ def deal_probabilities(deals: pd.DataFrame, probabilities=None, *, stage: str = 
     where = "deal_probabilities(deals)"
     if probabilities is None:
         col.table(deals, [probability], where=where, fix=_DEALS_FIX)
-        return col.numbers(deals, probability, where=where)
+        return _percents(col.numbers(deals, probability, where=where), where, probability)
     table = stage_probabilities(probabilities)
     col.table(deals, [stage], where=where, fix=_DEALS_FIX)
     mapped = deals[stage].astype(str).map(table.to_dict()).astype("float64")
@@ -118,7 +141,9 @@ def weighted_pipeline(deals: pd.DataFrame, probabilities=None, *, by=None, amoun
                       probability: str = "probability", stage: str = "stage"):
     """Σ amount × probability / 100 over the open deals (``is_closed`` false, when the column exists).
 
-    ``probabilities=None`` uses each deal's own ``probability``; a vendor name
+    ``probabilities=None`` uses each deal's own ``probability``, in percent (a
+    value outside 0-100 raises, and so does a column of fractions such as 0.6,
+    which would make the total 100 times too small); a vendor name
     (``"salesforce"``, ``"suitecrm"``, ``"hubspot"``), a dict or ``data.stages``
     uses the stage's probability instead.  With ``by`` (a column or list of
     columns) returns a table: deals, amount and weighted per group.
