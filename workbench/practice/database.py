@@ -637,13 +637,17 @@ def _open_file(path: Path, trainee: str | None) -> PracticeDB:
 
 def _open_read_only(path: Path, trainee: str | None) -> PracticeDB:
     """Open a database without writing to its file; an older one is copied into memory and upgraded there."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                           check_same_thread=False)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
         pending = _pending_upgrade(conn, path)
     except sqlite3.DatabaseError as err:
+        conn.close()
         raise DataError(f"this file cannot be read as a practice CRM ({err})", file=path,
                         fix="give the .sqlite file of a practice CRM") from None
+    except BaseException:
+        conn.close()
+        raise
     if pending:
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         conn.backup(memory)
