@@ -69,3 +69,16 @@ def test_bad_input():
         experiments.sample_size(10, 2)
     with pytest.raises(InputError, match="two variants"):
         experiments.ab_test_members(pd.DataFrame({"variant": ["A", "B", "C"], "responded": [True, False, True]}))
+
+
+def test_the_verdict_names_the_variants_as_the_members_table_does():
+    members = pd.DataFrame({"variant": ["short"] * 1000 + ["long"] * 1000,
+                            "responded": [True] * 150 + [False] * 850 + [True] * 90 + [False] * 910})
+    r = experiments.ab_test_members(members)  # sorted: a = "long", b = "short"
+    assert (r["variant_a"], r["variant_b"], r["winner"]) == ("long", "short", "short")
+    assert r["verdict"].startswith("“short” wins: 15.0% responded to “short” against 9.0% to “long”")
+    assert "to A" not in r["verdict"] and "B wins" not in r["verdict"] and "if A and B" not in r["verdict"]
+    r = experiments.ab_test_members(members, a="short", b="long")
+    assert r["winner"] == "short" and r["verdict"].startswith("“short” wins")
+    tied = experiments.ab_test_members(members.assign(responded=members.index % 10 == 0))
+    assert tied["verdict"].startswith("No clear winner yet: 10.0% responded to “long” and 10.0% to “short”")

@@ -86,20 +86,34 @@ def ab_test(successes_a: int, total_a: int, successes_b: int, total_b: int, *, a
     return result
 
 
-def verdict(result: dict) -> str:
-    """A plain-language reading of an :func:`ab_test` result."""
+def _label(name) -> str:
+    """A variant as the verdict names it: ``A`` as is, a longer name in quotes."""
+    name = str(name)
+    return name if len(name) == 1 else f"“{name}”"
+
+
+def verdict(result: dict, a: str = "A", b: str = "B") -> str:
+    """A plain-language reading of an :func:`ab_test` result; ``a`` and ``b`` name the two variants.
+
+    >>> r = ab_test(120, 1000, 80, 1000)
+    >>> print(verdict(r, "short", "long"))  # doctest: +ELLIPSIS
+    “short” wins: 12.0% responded to “short” against 8.0% to “long”, 4.0 points more (...). A difference this large would happen by chance only 0.3% of the time if “short” and “long” worked equally well.
+    >>> print(verdict(ab_test(50, 500, 55, 500)))  # doctest: +ELLIPSIS
+    No clear winner yet: 10.0% responded to A and 11.0% to B (...). ... send each version to about 14,751 contacts.
+    """
     pa, pb, diff = result["rate_a"], result["rate_b"], result["difference"]
+    a, b = _label(a), _label(b)
     level = round((1 - result["alpha"]) * 100)
     interval = (f"{level}% confidence interval {result['ci_low'] * 100:.1f} to "
                 f"{result['ci_high'] * 100:.1f} points")
     if result["significant"]:
-        better, worse, rb, rw = ("B", "A", pb, pa) if diff > 0 else ("A", "B", pa, pb)
+        better, worse, rb, rw = (b, a, pb, pa) if diff > 0 else (a, b, pa, pb)
         chance = result["p_value"] * 100
         chance_text = f"only {chance:.1f}%" if chance >= 0.1 else "less than 0.1%"
         return (f"{better} wins: {rb * 100:.1f}% responded to {better} against {rw * 100:.1f}% to {worse}, "
                 f"{abs(diff) * 100:.1f} points more ({interval}). A difference this large would happen "
-                f"by chance {chance_text} of the time if A and B worked equally well.")
-    text = (f"No clear winner yet: {pa * 100:.1f}% responded to A and {pb * 100:.1f}% to B ({interval}, "
+                f"by chance {chance_text} of the time if {a} and {b} worked equally well.")
+    text = (f"No clear winner yet: {pa * 100:.1f}% responded to {a} and {pb * 100:.1f}% to {b} ({interval}, "
             f"which includes no difference). The gap could be chance (p = {result['p_value']:.2f}).")
     if diff != 0 and 0 < pa < 1 and 0 < pa + diff < 1:
         needed = sample_size(pa, abs(diff), alpha=result["alpha"])
@@ -159,7 +173,18 @@ def ab_test_members(members: pd.DataFrame, *, variant: str = "variant", outcome:
                     a: str | None = None, b: str | None = None, alpha: float = 0.05, method: str = "z") -> dict:
     """:func:`ab_test` on a campaign's members table: one row per contact with a variant and an outcome.
 
-    ``a`` and ``b`` name the variants (by default the two found, sorted).
+    ``a`` and ``b`` name the variants (by default the two found, sorted); the
+    result adds ``variant_a`` and ``variant_b``, names the ``winner`` by its
+    variant and words the verdict with the variants' names.
+
+    >>> import pandas as pd
+    >>> members = pd.DataFrame({"variant": ["long"] * 400 + ["short"] * 400,
+    ...                         "responded": [True] * 20 + [False] * 380 + [True] * 48 + [False] * 352})
+    >>> r = ab_test_members(members, a="long", b="short")
+    >>> r["winner"]
+    'short'
+    >>> print(r["verdict"])  # doctest: +ELLIPSIS
+    “short” wins: 12.0% responded to “short” against 5.0% to “long”, 7.0 points more ... if “long” and “short” worked equally well.
     """
     where = "ab_test_members(members)"
     table = variant_table(members, variant=variant, outcome=outcome).set_index("variant")
@@ -178,4 +203,5 @@ def ab_test_members(members: pd.DataFrame, *, variant: str = "variant", outcome:
     out["variant_a"], out["variant_b"] = a, b
     if out["winner"] is not None:
         out["winner"] = a if out["winner"] == "A" else b
+    out["verdict"] = verdict(out, a, b)
     return out
