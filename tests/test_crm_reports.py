@@ -73,6 +73,19 @@ def test_export_anonymised(data, tmp_path):
     assert "amina@example.com" not in text and "Amina" not in text
 
 
+def test_export_anonymised_with_a_random_salt_joins_within_one_export_only(data, tmp_path):
+    tables = {"contacts": data.contacts, "activities": data.activities}
+    path = reports.export(tables, tmp_path / "anon.xlsx", anonymise=True)
+    contacts = pd.read_excel(path, sheet_name="contacts")
+    activities = pd.read_excel(path, sheet_name="activities")
+    assert "Amina" not in contacts.to_string() and "C1" not in set(contacts["contact_id"])
+    assert set(activities["contact_id"]) <= set(contacts["contact_id"])  # one salt: the sheets still join
+    again = pd.read_excel(reports.export(tables, tmp_path / "again.xlsx", anonymise=True), sheet_name="contacts")
+    assert set(again["contact_id"]).isdisjoint(contacts["contact_id"])  # a new salt each export
+    plain = pd.read_csv(reports.export(data.contacts, tmp_path / "plain.csv", anonymise=False), encoding="utf-8-sig")
+    assert plain["first_name"].tolist() == ["Amina", "Omar"]
+
+
 def test_export_bad_input(data, tmp_path):
     with pytest.raises(InputError, match=".csv or .xlsx"):
         reports.export(data.contacts, tmp_path / "x.pdf")
@@ -80,5 +93,7 @@ def test_export_bad_input(data, tmp_path):
         reports.export({"a": data.contacts, "b": data.contacts}, tmp_path / "x.csv")
     with pytest.raises(InputError, match="nothing to export"):
         reports.export([], tmp_path / "x.csv")
-    with pytest.raises(InputError, match="salt"):
-        reports.export(data.contacts, tmp_path / "x.csv", anonymise=True)
+    with pytest.raises(InputError, match="anonymise must be True, False or a secret salt"):
+        reports.export(data.contacts, tmp_path / "x.csv", anonymise=1)
+    with pytest.raises(InputError, match="at least 8 characters"):
+        reports.export(data.contacts, tmp_path / "x.csv", anonymise="short")

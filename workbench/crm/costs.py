@@ -163,7 +163,12 @@ def break_even_users(flat_price: float, per_user_price: float) -> int:
 
 
 def tco_chart(table: pd.DataFrame, *, top: int = 12):
-    """A plotly bar chart of the cheapest tiers in a :func:`tco` table, licences and other costs stacked."""
+    """A plotly bar chart of the cheapest tiers in a :func:`tco` table, licences and other costs stacked.
+
+    >>> fig = tco_chart(tco(12, years=3, setup=2000), top=5)
+    >>> [trace.name for trace in fig.data], len(fig.data[0].y)
+    (['licences', 'set-up, training, upkeep'], 5)
+    """
     import plotly.graph_objects as go
 
     head = table.head(top)

@@ -271,6 +271,13 @@ def slipped_deals(deals: pd.DataFrame, as_of, *, close_date: str = "close_date")
     """Open deals whose close date is before ``as_of`` (use ``data.as_of``), most overdue first.
 
     Adds ``days_overdue``.  A slipped deal needs a new close date or closing as lost.
+
+    >>> import pandas as pd
+    >>> deals = pd.DataFrame({"opportunity_id": ["O1", "O2", "O3"], "is_closed": [False, False, True],
+    ...                       "close_date": pd.to_datetime(["2026-01-10", "2026-02-20", "2026-01-05"])})
+    >>> slipped_deals(deals, as_of="2026-02-01")[["opportunity_id", "days_overdue"]]
+      opportunity_id  days_overdue
+    0             O1            22
     """
     where = "slipped_deals(deals, as_of)"
     col.table(deals, [close_date], where=where, fix=_DEALS_FIX)

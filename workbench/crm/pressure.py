@@ -41,6 +41,16 @@ def messages(campaign_members: pd.DataFrame | None = None, activities: pd.DataFr
     - ``campaign_channels``: ``data.campaigns`` to label campaign messages by channel.
 
     Returns ``contact_id``, ``at``, ``source`` (``campaign:<id>`` or ``activity:<id>``) and ``channel``.
+
+    >>> import pandas as pd
+    >>> members = pd.DataFrame({"campaign_id": ["K1", "K1"], "contact_id": ["C1", "C2"],
+    ...                         "sent_at": ["2026-03-02", "2026-03-02"], "status": ["sent", "bounced"]})
+    >>> acts = pd.DataFrame({"activity_id": ["A1", "A2"], "type": ["email", "call"], "contact_id": ["C1", "C1"],
+    ...                      "completed_at": ["2026-03-04", "2026-03-05"]})
+    >>> messages(members, acts)
+      contact_id         at       source channel
+    0         C1 2026-03-02  campaign:K1   email
+    1         C1 2026-03-04  activity:A1   email
     """
     where = "messages(campaign_members, activities)"
     parts = []
@@ -142,6 +152,15 @@ def contact_pressure(msgs: pd.DataFrame, contacts: pd.DataFrame, *, global_cap: 
 
     Contacts missing from ``contacts``, or who stated no limit, get the global cap
     (no cap at all when ``global_cap`` is None).
+
+    >>> import pandas as pd
+    >>> msgs = pd.DataFrame({"contact_id": ["C1"] * 3 + ["C2"],
+    ...                      "at": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-02"])})
+    >>> people = pd.DataFrame({"contact_id": ["C1", "C2"], "max_msgs_per_week": [2, None]})
+    >>> contact_pressure(msgs, people)[["contact_id", "cap", "messages", "busiest_week", "excess", "over"]]
+      contact_id  cap  messages  busiest_week  excess   over
+    0         C1    2         3             3       1   True
+    1         C2    3         1             1       0  False
     """
     weekly = weekly_counts(msgs)
     limit = caps(contacts, global_cap, key=key)
@@ -163,7 +182,15 @@ def contact_pressure(msgs: pd.DataFrame, contacts: pd.DataFrame, *, global_cap: 
 
 
 def over_solicited(msgs: pd.DataFrame, contacts: pd.DataFrame, *, global_cap: int | None = 3) -> pd.DataFrame:
-    """Only the contacts who got more messages than their cap in at least one week."""
+    """Only the contacts who got more messages than their cap in at least one week.
+
+    >>> import pandas as pd
+    >>> msgs = pd.DataFrame({"contact_id": ["C1", "C1", "C2"], "at": pd.to_datetime(["2026-03-02", "2026-03-03",
+    ...                                                                            "2026-03-02"])})
+    >>> people = pd.DataFrame({"contact_id": ["C1", "C2"], "max_msgs_per_week": [1, 1]})
+    >>> over_solicited(msgs, people)["contact_id"].tolist()
+    ['C1']
+    """
     table = contact_pressure(msgs, contacts, global_cap=global_cap)
     return table[table["over"]].reset_index(drop=True)
 
@@ -214,7 +241,13 @@ def apply_frequency_cap(send_list: pd.DataFrame, msgs: pd.DataFrame, contacts: p
 
 
 def pressure_chart(table: pd.DataFrame, top: int = 20):
-    """A plotly bar chart of the busiest week of the most pressured contacts against their cap."""
+    """A plotly bar chart of the busiest week of the most pressured contacts against their cap.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"contact_id": ["C1", "C2"], "busiest_week": [5, 2], "cap": [2, 3]})
+    >>> [trace.name for trace in pressure_chart(table).data]
+    ['busiest week', 'cap']
+    """
     import plotly.graph_objects as go
 
     col.table(table, ["contact_id", "busiest_week", "cap"], where="pressure_chart(table)",

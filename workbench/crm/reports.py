@@ -36,12 +36,42 @@ def _tables(data, where: str) -> None:
         raise InputError("the data has no as_of date", where=where, fix="pass the Dataset wb.start() returned")
 
 
+def _example_data():
+    """A tiny company for the examples: three deals, one email, one campaign sent to two contacts."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        as_of=pd.Timestamp("2026-06-30"),
+        opportunities=pd.DataFrame({
+            "stage": ["Proposal", "Closed Won", "Closed Lost"], "owner_id": ["U1", "U1", "U2"],
+            "amount": [10_000.0, 6_000.0, 4_000.0], "probability": [50, 100, 0],
+            "is_closed": [False, True, True], "is_won": [False, True, False],
+            "created_at": pd.to_datetime(["2026-05-01", "2026-01-01", "2026-02-01"]),
+            "close_date": pd.to_datetime(["2026-06-15", "2026-02-01", "2026-03-01"])}),
+        activities=pd.DataFrame({"activity_id": ["A1"], "type": ["email"], "owner_id": ["U1"], "contact_id": ["C1"],
+                                 "completed_at": pd.to_datetime(["2026-06-23"])}),
+        campaign_members=pd.DataFrame({"contact_id": ["C1", "C2"], "sent_at": pd.to_datetime(["2026-06-22"] * 2),
+                                       "responded": [True, False]}),
+        contacts=pd.DataFrame({"contact_id": ["C1", "C2"], "max_msgs_per_week": [1, 2]}))
+
+
 def kpis(data, *, global_cap: int = 3, days: int = 30) -> pd.DataFrame:
     """Eight metrics that matter: name, value, the value as shown to people, unit and why it matters.
 
     ``data`` is a Dataset (``wb.start()``): it needs ``opportunities``,
     ``activities``, ``campaign_members``, ``contacts`` and ``as_of``.  ``days`` is
     the look-back window for activity and campaign metrics.
+
+    >>> kpis(_example_data())[["metric", "shown"]]
+                                metric   shown
+    0                    Open pipeline  10,000
+    1                Weighted pipeline   5,000
+    2                         Win rate   50.0%
+    3                   Sales velocity      97
+    4                    Slipped deals       1
+    5  Activities logged, last 30 days       1
+    6           Campaign response rate   50.0%
+    7          Over-solicited contacts       1
     """
     from . import pipeline, pressure
 
@@ -125,7 +155,13 @@ def owner_names(table: pd.DataFrame, users: pd.DataFrame, *, owner: str = "owner
 
 def dashboard(data, *, weeks: int = 12):
     """A plotly dashboard of four panels: pipeline by stage, weighted forecast by month,
-    win rate by owner and activities logged per owner over the last ``weeks`` weeks."""
+    win rate by owner and activities logged per owner over the last ``weeks`` weeks.
+
+    >>> fig = dashboard(_example_data(), weeks=4)
+    >>> [panel.text for panel in fig.layout.annotations]  # doctest: +NORMALIZE_WHITESPACE
+    ['Open pipeline by stage (amount, weighted)', 'Weighted forecast by close month', 'Win rate by owner',
+     'Activities logged, last 4 weeks']
+    """
     from plotly.subplots import make_subplots
 
     from . import pipeline
@@ -180,14 +216,32 @@ def _anonymise(frame: pd.DataFrame, salt: str) -> pd.DataFrame:
     return anonymise_extract(frame, salt=salt)
 
 
-def export(tables, path, *, anonymise: str | None = None, index: bool = False) -> Path:
+def export(tables, path, *, anonymise: bool | str = False, index: bool = False) -> Path:
     """Write one table (or a dict ``name → table``) to ``path``: ``.csv`` or ``.xlsx``.
 
     An Excel file gets one sheet per table, a frozen header row and readable
     column widths; a CSV file holds exactly one table (UTF-8 with a BOM, so
     Excel shows accents and Arabic or Bengali names correctly).  Time zones are
-    dropped from dates (Excel has none).  With ``anonymise=True`` each table
-    first goes through ``workbench.crm.privacy``.  Returns the path written.
+    dropped from dates (Excel has none).  Returns the path written.
+
+    ``anonymise`` first passes every table through
+    :func:`workbench.crm.privacy.anonymise_extract` (people pseudonymised,
+    free text dropped, dates coarsened to the month), with one salt for the
+    whole export so the tables still join:
+
+    - ``anonymise=True``: a random salt made for this export and then
+      forgotten, so nobody can trace a pseudonym back, and two exports give
+      different pseudonyms;
+    - ``anonymise="a secret phrase"``: your own salt (8 characters or more),
+      so every export gives the same pseudonyms and can be compared.
+
+    >>> import pandas as pd, tempfile, pathlib
+    >>> deals = pd.DataFrame({"contact_id": ["C1", "C2"], "next_step": ["call Omar", "send quote"],
+    ...                       "amount": [10.0, 20.0]})
+    >>> path = export(deals, pathlib.Path(tempfile.mkdtemp()) / "deals.csv", anonymise=True)
+    >>> shared = pd.read_csv(path)
+    >>> list(shared.columns), shared["contact_id"].str.startswith("P").all(), "C1" in set(shared["contact_id"])
+    (['contact_id', 'amount'], np.True_, False)
     """
     where = "export(tables, path)"
     if isinstance(tables, pd.DataFrame):
@@ -201,9 +255,14 @@ def export(tables, path, *, anonymise: str | None = None, index: bool = False) -
     if suffix not in (".csv", ".xlsx"):
         raise InputError(f"cannot write a {suffix or 'file without extension'}", where=where,
                          fix="end the file name with .csv or .xlsx")
-    if anonymise is not None and (not isinstance(anonymise, str) or not anonymise.strip()):
-        raise InputError("anonymise must be a secret salt (a non-empty text)", where=where,
-                         fix="pass anonymise='a phrase only you know', or leave it out to export as is")
+    if anonymise is True:
+        import secrets
+
+        anonymise = secrets.token_hex(16)
+    elif anonymise not in (False, None) and (not isinstance(anonymise, str) or not anonymise.strip()):
+        raise InputError(f"anonymise must be True, False or a secret salt (a text), got {anonymise!r}", where=where,
+                         fix="pass anonymise=True (a random salt), anonymise='a phrase only you know', "
+                             "or leave it out to export as is")
     prepared = {}
     for name, frame in tables.items():
         frame = _anonymise(frame, anonymise) if anonymise else frame.copy()

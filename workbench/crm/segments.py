@@ -248,7 +248,14 @@ def segment_members(table: pd.DataFrame, segments, contacts: pd.DataFrame | None
 
 
 def segment_chart(table: pd.DataFrame):
-    """A plotly treemap of the segments: size = customers, colour = revenue share."""
+    """A plotly treemap of the segments: size = customers, colour = revenue share.
+
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"contact_id": list("ABCDE"), "total": [10.0, 20, 30, 40, 50],
+    ...     "order_date": pd.to_datetime(["2026-01-01", "2025-01-01", "2025-12-01", "2024-06-01", "2026-01-01"])})
+    >>> sorted(segment_chart(rfm(orders, as_of="2026-01-02")).data[0].labels)
+    ['Cannot Lose Them', 'Champions', 'Hibernating', 'New', 'Potential Loyalists']
+    """
     import plotly.express as px
 
     summary = segment_summary(table)

@@ -204,6 +204,16 @@ def merge_fields(data) -> pd.DataFrame:
     name) and ``rep_name`` (the account owner's name), next to every contact column.
 
     ``data`` is a Dataset (``wb.start()``) with contacts, accounts and users.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> data = SimpleNamespace(contacts=pd.DataFrame({"contact_id": ["C1"], "account_id": ["A1"],
+    ...                                               "first_name": ["Amina"]}),
+    ...                        accounts=pd.DataFrame({"account_id": ["A1"], "name": ["Lumière SA"],
+    ...                                               "owner_id": ["U1"]}),
+    ...                        users=pd.DataFrame({"user_id": ["U1"], "name": ["Omar Haddad"]}))
+    >>> render("Dear {first_name}, {rep_name} of Acme here, about {company}.", merge_fields(data).iloc[0])
+    'Dear Amina, Omar Haddad of Acme here, about Lumière SA.'
     """
     where = "merge_fields(data)"
     for name in ("contacts", "accounts", "users"):

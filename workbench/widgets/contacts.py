@@ -338,6 +338,13 @@ def contact_explorer(data=None, **options):
     """The contact explorer over a Dataset (default: the learner's data); returns the widget to display.
 
     Pass ``options`` on to :class:`ContactExplorer` (``page_size``, ``timeline_rows``).
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> data = SimpleNamespace(tables={"contacts": pd.DataFrame({"contact_id": ["C1"], "first_name": ["Amina"]})})
+    >>> box = contact_explorer(data)
+    >>> "Amina" in box.children[1].children[0].value
+    True
     """
     if data is None:
         from ..data import active
