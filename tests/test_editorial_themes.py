@@ -78,6 +78,16 @@ def test_map_personas_and_manual_override():
         map_personas(line, ps, mapping={"Weather": ["P9"]})
 
 
+def test_every_persona_gets_a_theme_unless_mapped_by_hand():
+    ps = [Persona("P1", "Olivia", role="operations", challenges=["late deliveries", "stock errors"]),
+          Persona("P2", "Farid", role="finance", objectives=["lower costs", "cash flow"]),
+          Persona("P3", "Lina", role="legal counsel", challenges=["contracts"])]  # no theme speaks of contracts
+    line = pd.DataFrame({"theme": ["Stock errors: five causes", "Cash flow in winter", "Lower stock costs"]})
+    assert map_personas(line, ps) == [["P1", "P3"], ["P2"], ["P2", "P1"]]  # P3 joins a theme with one reader
+    by_hand = dict(zip(line["theme"], [["P1"], ["P2"], ["P1"]]))
+    assert map_personas(line, ps, mapping=by_hand) == [["P1"], ["P2"], ["P1"]]
+
+
 def test_bad_brainstorm_rows_are_located(tmp_path):
     path = tmp_path / "brainstorm.csv"
     _bs({"a": "Alpha"}, [("a", "x", 3)]).assign(kind="cold").to_csv(path, index=False)

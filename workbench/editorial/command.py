@@ -10,7 +10,7 @@ layout of the sample company.  The command shortlists the editorial line
 >>> _ = write_demo_folder(folder)
 >>> main(["plan", "--weeks", "2", "--start", "2026-03-02", "--data", str(folder),
 ...       "--csv", str(folder / "plan.csv"), "--ics", str(folder / "plan.ics")])
-planned 2 weeks from 2026-03-02 for 2 rep(s): 24 items (4 produce, 8 curate, 12 react) on 10 themes
+planned 2 weeks from 2026-03-02 for 2 rep(s): 24 items (4 produce, 8 curate, 12 react) on 9 themes
 content mix 4-1-1: deviation 0 points (curated 66.7% vs 66.7%, original 16.7% vs 16.7%, promotional 16.7% vs 16.7%)
 hard constraints: 0 breach(es)
 wrote ...plan.csv

@@ -13,7 +13,8 @@ only an approved item can be given a real publishing slot
 
 Constraints
 -----------
-Hard (always met when planning succeeds; :func:`check_plan` counts breaches):
+Hard (always met when planning succeeds: :func:`plan_calendar` audits its
+own plan with :func:`check_plan` and raises rather than return a breach):
 
 * **cadence**: each rep publishes ``posts_per_week`` items (curate + produce)
   every week, fewer only in weeks where days off leave fewer free days;
@@ -38,17 +39,27 @@ Method: a documented greedy, not a solver
 -----------------------------------------
 The planner is a constructive greedy.  It first checks capacity (cadence
 against quotas, hours against the cheapest way to meet the quotas, themes
-against the spacing, personas against the posts of a window, formats
-against the budget) and raises :class:`InfeasiblePlan` naming the
-constraint, the rep and the shortfall.  When those checks pass, each rule is
-met by construction, week by week: a free theme always exists (a rep's items
-in ``theme_gap_weeks`` weeks are fewer than the themes), the next persona is
-the one addressed longest ago, the next format is the least-used affordable
-one that differs from the last, and the mix picks the category furthest below
-its target share.  Why not CP-SAT or PuLP: neither is a dependency of the
-workbench (OR-Tools alone is a ~30 MB wheel), the hard rules decompose by week
-so a search buys nothing there, and the greedy plans a year for ten reps in
-well under a second, deterministically, with explanations a trainee can read.
+against the spacing, personas against the posts of a window and against the
+themes that serve them, formats against the budget) and raises
+:class:`InfeasiblePlan` naming the constraint, the rep and the shortfall.
+When those checks pass, the rules are met week by week: a free theme always
+exists (a rep's items in ``theme_gap_weeks`` weeks are fewer than the
+themes), the next format is the least-used affordable one that differs from
+the last, and the mix picks the category furthest below its target share.
+Personas are taken *earliest deadline first* (see :class:`_Turns`): each
+week the personas that must be addressed now go first, the hardest to place
+first, then the rest go to the persona addressed longest ago, on the theme
+that matters least to the other personas (a theme that is the only one
+serving a persona is kept for that persona), never spending a persona's
+last free rep-theme pair before its deadline.  Capacity checks are
+necessary conditions, not sufficient ones (days off, or personas sharing few
+themes under a tight cadence, can still leave no way), so the plan is then
+audited with :func:`check_plan` and a breach raises :class:`InfeasiblePlan`
+naming the rule, the rep and the week.  Why not CP-SAT or PuLP: neither is a
+dependency of the workbench (OR-Tools alone is a ~30 MB wheel), most hard
+rules decompose by week so a search buys little, and the greedy plans a year
+for ten reps in well under a second, deterministically, with explanations a
+trainee can read.
 
 >>> reps = [Rep("U1", "Amina", posts_per_week=3), Rep("U2", "Farid", posts_per_week=2)]
 >>> line = pd.DataFrame({"theme_id": ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"],
@@ -253,9 +264,45 @@ def _check_feasible(reps: list[Rep], themes: list[dict], persona_ids: list[str],
     team = sum(r.posts_per_week for r in reps) * window
     if window > 0 and team < len(persona_ids):
         raise InfeasiblePlan(
-            "personas", f"the team publishes {team} items in {window} week(s) but there are {len(persona_ids)} "
-            f"personas to address in that window: short by {len(persona_ids) - team}",
+            "personas in turn", f"the team publishes {team} items in {window} week(s) but there are "
+            f"{len(persona_ids)} personas to address in that window: short by {len(persona_ids) - team}",
             "lengthen persona_window_weeks or raise posts_per_week")
+    authors = sum(r.posts_per_week > 0 for r in reps)
+    for p in persona_ids:
+        ids = [t["theme_id"] for t in themes if p in t["personas"]]
+        short = _turns_short(authors * len(ids), rules.persona_window_weeks, rules.theme_gap_weeks, weeks)
+        if short:
+            w, g = rules.persona_window_weeks, rules.theme_gap_weeks
+            pairs = authors * len(ids)
+            raise InfeasiblePlan(
+                "personas in turn", f"persona {p} is served by {len(ids)} theme(s) ({', '.join(ids)}) and a rep "
+                f"takes a theme again only after {g} weeks, so {authors} rep(s) x {len(ids)} theme(s) cannot "
+                f"address {p} in every window of {w} week(s): that needs {math.ceil(g / w)} rep-theme pairs, "
+                f"short by {short}",
+                f"map more themes to {p}, widen persona_window_weeks to {math.ceil(g / pairs)}, "
+                f"shorten theme_gap_weeks to {pairs * w}, or plan with more reps")
+
+
+def _turns_short(pairs: int, window: int, gap: int, weeks: int) -> int:
+    """How many rep-theme pairs a persona lacks to be addressed in every window of ``window`` weeks (0: enough).
+
+    A pair (a rep, a theme serving the persona) is used at most once in any
+    ``gap`` consecutive weeks (weeks *w* and *w* + ``gap`` are allowed).
+    Covering every window means uses at most ``window`` weeks apart, and a
+    plan of ``weeks`` weeks needs ``ceil((weeks - window + 1) / window)`` of
+    them.  When that is more than ``pairs``, some pair serves twice within
+    ``pairs x window`` weeks, so ``pairs x window >= gap`` is needed; taking
+    the pairs in turn, one every ``window`` weeks, shows it is enough.
+
+    >>> _turns_short(1, 2, 3, weeks=8), _turns_short(2, 2, 3, weeks=8), _turns_short(1, 2, 3, weeks=3)
+    (1, 0, 0)
+    """
+    if window <= 0 or weeks < window:
+        return 0
+    uses = math.ceil((weeks - window + 1) / window)
+    if uses <= pairs or pairs * window >= gap:
+        return 0
+    return math.ceil(gap / window) - pairs
 
 
 def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rules: PlanRules | None = None,
@@ -286,13 +333,11 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     hours = rules.format_hours
     formats = list(rules.formats)
     produce_cats = [c for c in shares if c != "curated"] or ["original"]
-    gap = rules.theme_gap_weeks
 
     state = {r.rep_id: {"theme_last": {}, "last_format": None, "format_count": {f: 0 for f in formats},
                         "mix": {c: 0 for c in MIX_CATEGORIES}, "posts": 0, "react_theme": i}
              for i, r in enumerate(reps)}
-    persona_last = {p: -10**9 for p in persona_ids}
-    theme_team_last = {t["theme_id"]: -10**9 for t in themes}
+    turns = _Turns(themes, persona_ids, reps, rules, weeks, start)
     format_team = {f: 0 for f in formats}
     notes: list[str] = []
     rows: list[dict] = []
@@ -304,13 +349,13 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
         from tqdm.auto import tqdm
 
         weeks_iter = tqdm(weeks_iter, desc="planning weeks", unit="week")
+    days_off = {r.rep_id: r.off_dates() for r in reps}
     for w in weeks_iter:
         week_start = start + pd.Timedelta(days=7 * w)
         days = [week_start + pd.Timedelta(days=d) for d in range(7)]
         week_items = []
         for r in reps:
-            off = r.off_dates()
-            free = [d for d in days if d.weekday() in r.workdays and d not in off]
+            free = [d for d in days if d.weekday() in r.workdays and d not in days_off[r.rep_id]]
             capacity = len(free) * rules.max_posts_per_day
             n_posts = min(r.posts_per_week, capacity)
             if n_posts < r.posts_per_week:
@@ -364,30 +409,14 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
                 for day in react_days:
                     week_items.append({"rep": r, "level": "react", "day": day, "week": w + 1,
                                        "format": REACT_FORMAT, "mix": ""})
-        # themes and personas, in date order across the team
         week_items.sort(key=lambda it: (it["day"], it["level"] == "react", it["rep"].rep_id))
         for it in week_items:
-            r, day = it["rep"], it["day"]
-            st = state[r.rep_id]
-            dnum = (day - start).days
             if it["level"] == "react":
-                t = themes[st["react_theme"] % len(themes)]
+                st = state[it["rep"].rep_id]
+                it.update(theme=themes[st["react_theme"] % len(themes)], persona="")
                 st["react_theme"] += 1
-                it.update(theme=t, persona="")
-                continue
-            free_themes = [t for t in themes if it["week"] - st["theme_last"].get(t["theme_id"], -10**9) >= gap]
-            if not free_themes:  # cannot happen once _check_feasible passed; kept as a guard
-                free_themes = themes
-            order = sorted(persona_ids, key=lambda p: (persona_last[p], persona_ids.index(p)))
-            for persona in order:
-                candidates = [t for t in free_themes if persona in t["personas"]]
-                if candidates:
-                    break
-            theme = min(candidates, key=lambda t: (theme_team_last[t["theme_id"]], t["order"]))
-            persona_last[persona] = dnum
-            theme_team_last[theme["theme_id"]] = dnum
-            st["theme_last"][theme["theme_id"]] = it["week"]
-            it.update(theme=theme, persona=persona)
+        turns.assign([it for it in week_items if it["level"] != "react"], w + 1,
+                     {r.rep_id: state[r.rep_id]["theme_last"] for r in reps})
         for it in week_items:
             r = it["rep"]
             rows.append({
@@ -409,7 +438,96 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     plan = plan[PLAN_COLUMNS]
     plan.attrs.update({"rules": rules, "manager": manager, "start": start, "weeks": weeks, "notes": notes,
                        "method": "greedy"})
+    breaches = check_plan(plan, reps, line, persona_ids, rules=rules)
+    if len(breaches):
+        first = breaches.iloc[0]
+        where = f" (rep {first['rep_id']}, week {first['week']})" if first["rep_id"] else ""
+        raise InfeasiblePlan(
+            first["constraint"], f"the planner found no way to keep this rule: {first['detail']}{where}; "
+            f"{len(breaches)} breach(es) in all", _RELAX.get(first["constraint"], "relax that rule"))
     return plan
+
+
+_RELAX = {
+    "personas in turn": "map more themes to that persona, widen persona_window_weeks, shorten theme_gap_weeks "
+                        "or plan with more reps",
+    "formats varied": "allow more formats or give the rep more hours",
+    "author load": "give the rep more hours, or lower posts_per_week or min_produce",
+}
+
+
+class _Turns:
+    """Which persona each publication addresses, and on which theme: personas taken earliest deadline first.
+
+    Every window of ``window`` weeks must address every persona, so a persona
+    last addressed in week *v* is *due* in week *v* + ``window``.  Each week,
+    the due personas are placed first, the one with the fewest open
+    publications able to take it first, each on the theme worth least to the
+    other personas (a persona's *dependence* on a theme is 1 / the number of
+    themes serving it; a theme's *worth* sums its personas' dependence).  The
+    other publications, in date order, take the persona addressed longest ago
+    on the least-worth free theme, unless that would leave the persona no
+    rep-theme pair free for its next deadline.  A rep's themes respect ``gap``
+    throughout.
+    """
+
+    def __init__(self, themes: list[dict], persona_ids: list[str], reps: list[Rep], rules: PlanRules, weeks: int,
+                 start):
+        self.themes, self.ids, self.weeks, self.start = themes, persona_ids, weeks, start
+        self.window, self.gap = rules.persona_window_weeks, rules.theme_gap_weeks
+        self.authors = [r.rep_id for r in reps if r.posts_per_week > 0]
+        self.serving = {p: [t for t in themes if p in t["personas"]] for p in persona_ids}
+        self.worth = {t["theme_id"]: sum(1 / len(self.serving[p]) for p in t["personas"]) for t in themes}
+        self.last_week = {p: 0 for p in persona_ids}
+        self.last_day = {p: -10**9 for p in persona_ids}
+        self.theme_day = {t["theme_id"]: -10**9 for t in themes}
+
+    def assign(self, items: list[dict], week: int, theme_last: dict) -> None:
+        """Set ``theme`` and ``persona`` on the week's publications; ``theme_last[rep_id][theme_id]`` is updated."""
+        def free(it, theme):
+            return week - theme_last[it["rep"].rep_id].get(theme["theme_id"], -10**9) >= self.gap
+
+        open_items = list(items)
+        due = [p for p in self.ids if self.window and self.last_week[p] + self.window <= week]
+        while due and open_items:
+            options = {p: [(it, t) for it in open_items for t in self.serving[p] if free(it, t)] for p in due}
+            due = [p for p in due if options[p]]
+            if not due:
+                break
+            persona = min(due, key=lambda p: (len(options[p]), self.ids.index(p)))
+            it, theme = min(options[persona], key=lambda o: (self.worth[o[1]["theme_id"]],
+                                                             self.theme_day[o[1]["theme_id"]], o[1]["order"]))
+            self._give(it, theme, persona, week, theme_last)
+            open_items.remove(it)
+            due.remove(persona)
+        for it in open_items:
+            rep_id = it["rep"].rep_id
+            theme, persona = min(((t, p) for t in self.themes if free(it, t) for p in t["personas"]),
+                                 key=lambda tp: (not self._spare(tp[1], week, rep_id, tp[0]["theme_id"], theme_last),
+                                                 self.last_week[tp[1]], self.worth[tp[0]["theme_id"]],
+                                                 self.last_day[tp[1]], self.theme_day[tp[0]["theme_id"]],
+                                                 tp[0]["order"], self.ids.index(tp[1])))
+            self._give(it, theme, persona, week, theme_last)
+
+    def _spare(self, persona: str, week: int, rep_id: str, theme_id: str, theme_last: dict) -> bool:
+        """Whether addressing ``persona`` now, by ``rep_id`` on ``theme_id``, still leaves a pair for its next deadline."""
+        deadline = week + self.window
+        if not self.window or deadline > self.weeks or self.gap <= self.window:
+            return True
+        for r in self.authors:
+            used = theme_last[r]
+            for t in self.serving[persona]:
+                tid = t["theme_id"]
+                if (r, tid) != (rep_id, theme_id) and used.get(tid, -10**9) + self.gap <= deadline:
+                    return True
+        return False
+
+    def _give(self, it: dict, theme: dict, persona: str, week: int, theme_last: dict) -> None:
+        day = (it["day"] - self.start).days
+        self.last_week[persona], self.last_day[persona] = week, day
+        self.theme_day[theme["theme_id"]] = day
+        theme_last[it["rep"].rep_id][theme["theme_id"]] = week
+        it.update(theme=theme, persona=persona)
 
 
 def _alt_cost(k: int, by_cost: list) -> float:
@@ -472,11 +590,14 @@ def check_plan(plan: pd.DataFrame, reps, line: pd.DataFrame, personas, *, rules:
         return pd.DataFrame(out, columns=["constraint", "rep_id", "week", "detail"])
     start = pd.Timestamp(plan.attrs.get("start", plan["planned_on"].min())).normalize()
     n_weeks = int(plan.attrs.get("weeks", plan["week"].max()))
-    plan = plan.assign(planned_on=pd.to_datetime(plan["planned_on"]).dt.normalize())
+    # a plain table: pandas deep-copies a frame's attrs (the rules, the notes) in every operation
+    audited = pd.DataFrame({c: plan[c].to_numpy() for c in ("rep_id", "week", "level", "format", "theme_id",
+                                                            "persona_id")})
+    audited["planned_on"] = pd.to_datetime(plan["planned_on"].to_numpy()).normalize()
+    plan = audited
     pub = plan[plan["level"] != "react"]
-    counts = plan.pivot_table(index=["rep_id", "week"], columns="level", values="planned_on", aggfunc="size",
-                              fill_value=0)
-    load = plan.assign(h=plan["format"].map(hours).fillna(0)).groupby(["rep_id", "week"])["h"].sum()
+    counts = plan.groupby(["rep_id", "week", "level"]).size().to_dict()
+    load = plan["format"].map(hours).fillna(0).groupby([plan["rep_id"], plan["week"]]).sum().to_dict()
     for r in reps:
         off = r.off_dates()
         for w in range(1, n_weeks + 1):
@@ -484,8 +605,7 @@ def check_plan(plan: pd.DataFrame, reps, line: pd.DataFrame, personas, *, rules:
             free = [week_start + pd.Timedelta(days=d) for d in range(7)]
             free = [d for d in free if d.weekday() in r.workdays and d not in off]
             expected = min(r.posts_per_week, len(free) * rules.max_posts_per_day)
-            c = counts.loc[(r.rep_id, w)] if (r.rep_id, w) in counts.index else {}
-            n_prod, n_cur, n_react = (int(c.get(k, 0)) for k in ("produce", "curate", "react"))
+            n_prod, n_cur, n_react = (counts.get((r.rep_id, w, k), 0) for k in ("produce", "curate", "react"))
             if n_prod + n_cur != expected:
                 breach("cadence", r.rep_id, w, f"{n_prod + n_cur} publications, expected {expected}")
             if n_prod < min(rules.min_produce, expected):
@@ -523,11 +643,12 @@ def check_plan(plan: pd.DataFrame, reps, line: pd.DataFrame, personas, *, rules:
             breach("personas", rep_id, int(week), f"theme {theme_id} does not serve persona {persona}")
     window = rules.persona_window_weeks
     if window > 0:
+        weekly = pub.groupby("week")["persona_id"].agg(list).to_dict()
         for w in range(1, n_weeks - window + 2):
-            in_window = pub[(pub["week"] >= w) & (pub["week"] < w + window)]
+            in_window = [p for v in range(w, w + window) for p in weekly.get(v, [])]
             if len(in_window) < len(persona_ids):  # days off left too few publications: nothing to blame
                 continue
-            seen = set(in_window["persona_id"])
+            seen = set(in_window)
             for p in persona_ids:
                 if p not in seen:
                     breach("personas in turn", "", w, f"persona {p} not addressed in weeks {w}-{w + window - 1}")

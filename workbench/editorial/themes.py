@@ -263,8 +263,10 @@ def map_personas(line: pd.DataFrame, personas, *, mapping: dict | None = None, t
     challenges, projects, what matters; words compared by their first five
     letters, accents and little words ignored).  The ``top`` best-overlapping
     personas are kept; a theme with no overlap at all goes to the persona
-    served least so far, so every theme has a reader.  ``mapping`` gives
-    the persona ids for a theme by hand and wins.
+    served least so far, so every theme has a reader.  A persona that no
+    theme serves then joins the theme it overlaps most (the one with the
+    fewest personas if none overlaps), so every reader has a theme too.
+    ``mapping`` gives the persona ids for a theme by hand and wins.
 
     >>> from workbench.editorial.personas import Persona
     >>> ps = [Persona("P1", "Olivia", role="operations", challenges=["late deliveries"]),
@@ -297,6 +299,12 @@ def map_personas(line: pd.DataFrame, personas, *, mapping: dict | None = None, t
         for pid in ids:
             load[pid] += 1
         out.append(ids)
+    automatic = [i for i, theme in enumerate(line["theme"]) if theme not in mapping]
+    for p in personas:
+        if automatic and not load[p.id]:
+            best = max(automatic, key=lambda i: (len(_stems(line["theme"].iloc[i]) & stems[p.id]), -len(out[i]), -i))
+            out[best] = out[best] + [p.id]
+            load[p.id] += 1
     return out
 
 
