@@ -49,7 +49,7 @@ def make_submissions(folder: Path, n: int, *, first: int = 0) -> None:
             continue  # the untouched copy: "No answer yet" everywhere
         nb = nbformat.read(source, as_version=4)  # the solved notebook (solution regions kept)
         nb.metadata.setdefault("workbench", {})["lesson"] = LESSON
-        nb = stripped(source, LESSON, learner=person.learner, seed=person.seed) if kind == 11 else nb
+        nb = stripped(source, LESSON, seed=person.seed) if kind == 11 else nb
         code = [c for c in nb.cells if c.cell_type == "code" and c.metadata.get("workbench")]
         if kind == 3:
             code[0].source = 'raise ValueError("I broke this cell")'

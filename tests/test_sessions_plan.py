@@ -3,15 +3,13 @@
 import pytest
 
 from workbench.errors import InputError
-from workbench.sessions.plan import FORMATS, agenda, get_format, plan, total_minutes
-from workbench.site import read_lesson
-from workbench.sessions.plan import _lesson_path
+from workbench.sessions.plan import FORMATS, agenda, get_format, plan, planned, total_minutes
 
 LESSONS = ["00-start-here", "crm/01-what-a-crm-is"]
 
 
 def durations():
-    return {read_lesson(_lesson_path(l)).path.stem: read_lesson(_lesson_path(l)).duration_minutes for l in LESSONS}
+    return {p.lesson.path.stem: p.lesson.duration_minutes for p in planned(LESSONS)}
 
 
 @pytest.mark.parametrize("name", list(FORMATS))
@@ -63,9 +61,9 @@ def test_guide_holds_agenda_goals_exercises_and_checklist(tmp_path):
 
     path = plan(["crm/01-what-a-crm-is"], tmp_path / "guide.html", "in-house", title="Onboarding")
     text = path.read_text()
-    lesson = read_lesson(_lesson_path("crm/01-what-a-crm-is"))
+    chosen = planned(["crm/01-what-a-crm-is"])[0]
     assert "<h1>Onboarding</h1>" in text and "Slot 1" in text
-    assert all(goal.replace("'", "&#x27;") in text for goal in lesson.goals)
-    assert get(lesson.exercises[0]).title.replace("'", "&#x27;") in text
+    assert all(goal.replace("'", "&#x27;") in text for goal in chosen.lesson.goals)
+    assert get(chosen.exercises[0]).title.replace("'", "&#x27;") in text
     assert "workbench session release crm/01-what-a-crm-is" in text
     assert "superuser" in text.lower() and 'type="checkbox"' in text

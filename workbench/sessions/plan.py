@@ -8,7 +8,10 @@ Three formats (seed 001 weighs them):
 
 Timings come from each lesson's metadata (``duration_minutes``); each format
 adds what it needs around them (a welcome, supervised practice, breaks,
-check-in calls).
+check-in calls).  The guide lists, for each lesson, the exercises of the very
+notebook that ``workbench session release`` hands out and ``grade`` grades:
+both ask :func:`~workbench.sessions.lessons.resolve`, with the same
+``source`` (``--from practice-sets``, the default, or ``--from lessons``).
 
 >>> df = agenda(["crm/01-what-a-crm-is"], "face-to-face")
 >>> df["item"].tolist()[0], df["item"].tolist()[-1]
@@ -27,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from .lessons import ROOT, lesson_id, resolve
+from .lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 
 
 @dataclass(frozen=True)
@@ -98,40 +101,61 @@ def get_format(name: str) -> Format:
     return FORMATS[key]
 
 
-def _lessons(lessons):
+@dataclass(frozen=True)
+class Planned:
+    """One lesson of a session: what is taught (timings, goals) and the notebook released and graded."""
+
+    lesson: object  # workbench.site.Lesson of the lesson taught
+    released: Path
+    exercises: tuple[str, ...]
+
+
+def planned(lessons, source: str = DEFAULT_SOURCE) -> list[Planned]:
+    """The session's lessons: each one's teaching notebook and the notebook :func:`resolve` releases.
+
+    >>> [p.released.parent.name + "/" + p.released.name for p in planned(["crm/02-accounts-contacts-and-consent"])]
+    ['crm/02-accounts-contacts-and-consent.ipynb']
+    >>> lesson = planned(["crm/02-accounts-contacts-and-consent"], "lessons")[0]
+    >>> "crm.practice.record-consent-revocation" in lesson.exercises
+    True
+    """
+    import json
+
     from ..site import read_lesson
 
     if isinstance(lessons, (str, Path)):
         lessons = [lessons]
     if not lessons:
         raise InputError("no lessons given", where="session plan", fix="name at least one lesson")
-    return [read_lesson(_lesson_path(spec)) for spec in lessons]
+    found = []
+    for spec in lessons:
+        released = resolve(spec, source)
+        try:  # timings and goals are the lesson's, when the lesson exists under that id
+            taught = resolve(spec, "lessons")
+        except InputError:
+            taught = released
+        exercises = notebook_exercises(json.loads(released.read_text(encoding="utf-8")))
+        found.append(Planned(read_lesson(taught), released, tuple(exercises)))
+    return found
 
 
-def _lesson_path(spec) -> Path:
-    """Prefer the lesson (``notebooks/``) for planning: its duration and goals are the trainee's."""
-    path = Path(spec)
-    if path.suffix == ".ipynb" and path.is_file():
-        return path
-    candidate = ROOT / "notebooks" / f"{str(spec).removesuffix('.ipynb')}.ipynb"
-    return candidate if candidate.is_file() else resolve(spec)
-
-
-def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00") -> pd.DataFrame:
+def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00",
+           source: str = DEFAULT_SOURCE) -> pd.DataFrame:
     """The session's agenda: one row per item with ``block``, ``start``, ``minutes``, ``item``, ``kind``.
 
     ``start`` is the clock time of the first item; blocks (days, or a superuser's slots)
     start again at that time when the next item would overrun the format's longest sitting.
+    The practice after each lesson is on the notebook released for it (see :func:`planned`).
     """
     fmt = get_format(format)
-    chosen = _lessons(lessons)
+    chosen = planned(lessons, source)
     items = [(fmt.opening[0], fmt.opening[1], "opening", "")]
-    for lesson in chosen:
+    for each in chosen:
+        lesson = each.lesson
         items.append((lesson.title, lesson.duration_minutes, "lesson", lesson.path.stem))
         extra = round(lesson.duration_minutes * fmt.practice / 5) * 5
         if extra:
-            what = "practice set" if (ROOT / "exercises" / f"{lesson_id(lesson.path)}.ipynb").is_file() \
-                else "lesson's exercises, again"
+            what = "practice set" if describe_source(each.released) == "practice set" else "lesson's exercises, again"
             what = f"Supervised practice: the {what}" if fmt.name != "e-learning" else \
                 f"The {what}, at the trainee's own pace"
             items.append((what, extra, "practice", lesson.path.stem))
@@ -159,13 +183,13 @@ def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00") -> pd
     return pd.DataFrame(rows)
 
 
-def total_minutes(lessons, format: str = "face-to-face") -> int:
+def total_minutes(lessons, format: str = "face-to-face", source: str = DEFAULT_SOURCE) -> int:
     """Minutes of the whole session, breaks included.
 
     >>> total_minutes(["crm/01-what-a-crm-is"], "in-house") < total_minutes(["crm/01-what-a-crm-is"], "face-to-face") + 60
     True
     """
-    return int(agenda(lessons, format)["minutes"].sum())
+    return int(agenda(lessons, format, source=source)["minutes"].sum())
 
 
 def _exercise_title(id: str) -> str:
@@ -179,16 +203,18 @@ def _exercise_title(id: str) -> str:
 
 
 def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None,
-         start: str = "09:00") -> Path:
+         start: str = "09:00", source: str = DEFAULT_SOURCE) -> Path:
     """Write the facilitator guide for ``lessons`` in ``format`` to ``out`` (HTML); returns its path.
 
-    The guide holds the agenda with clock times, each lesson's goals, sources and
-    exercises, the format's strengths and weak points, and a checklist of what to prepare.
+    The guide holds the agenda with clock times, each lesson's goals and sources, the
+    exercises of the notebook released and graded for it (``source``, as for
+    :func:`~workbench.sessions.release.release`), the format's strengths and weak points,
+    and a checklist of what to prepare.
     """
     fmt = get_format(format)
-    chosen = _lessons(lessons)
-    df = agenda(lessons, fmt.name, start=start)
-    title = title or f"Training session: {', '.join(l.title for l in chosen)}"
+    chosen = planned(lessons, source)
+    df = agenda(lessons, fmt.name, start=start, source=source)
+    title = title or f"Training session: {', '.join(p.lesson.title for p in chosen)}"
     esc = html.escape
     block_word = {"face-to-face": "Day", "e-learning": "Step", "in-house": "Slot"}[fmt.name]
     parts = [f"<h1>{esc(title)}</h1>",
@@ -202,21 +228,25 @@ def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None
                          f"<td>{r.minutes}</td><td>{esc(r.item)}</td></tr>")
         parts.append("</table>")
     parts.append("<h2>Lessons</h2>")
-    for lesson in chosen:
+    for each in chosen:
+        lesson = each.lesson
         goals = "".join(f"<li>{esc(g)}</li>" for g in lesson.goals)
-        exercises = "".join(f"<li>{esc(_exercise_title(e))} <code>{esc(e)}</code></li>" for e in lesson.exercises)
+        exercises = "".join(f'<li>{esc(_exercise_title(e))} <code class="exercise">{esc(e)}</code></li>'
+                            for e in each.exercises)
         sources = "; ".join(esc(s) for s in lesson.sources)
+        released = f"{each.released.parent.name}/{each.released.name}"
         parts.append(f'<div class="lesson"><h3>{esc(lesson.title)} ({lesson.duration_minutes} min)</h3>'
                      f"<p><b>After it, trainees can:</b></p><ul>{goals}</ul>"
-                     f"<p><b>Exercises (checked):</b></p><ol>{exercises}</ol>"
-                     f'<p class="meta">Sources: {sources or "none listed"} · notebook '
-                     f"<code>{esc(str(lesson.path.name))}</code></p></div>")
+                     f"<p><b>Exercises released and graded</b> (the {describe_source(each.released)} "
+                     f"<code>{esc(released)}</code>):</p><ol>{exercises}</ol>"
+                     f'<p class="meta">Sources: {sources or "none listed"}</p></div>')
     parts.append("<h2>Strengths and weak points of this format</h2><table><tr><th>strengths</th><th>weak points"
                  "</th></tr><tr><td><ul>" + "".join(f"<li>{esc(p)}</li>" for p in fmt.pros) + "</ul></td><td><ul>"
                  + "".join(f"<li>{esc(c)}</li>" for c in fmt.cons) + "</ul></td></tr></table>")
-    ids = " ".join(lesson_id(l.path) for l in chosen)
+    ids = " ".join(lesson_id(p.released) for p in chosen)
+    choice = "" if source == DEFAULT_SOURCE else f" --from {source}"
     prepare = list(fmt.prepare) + [
-        f"Release: <code>workbench session release {esc(ids)} --out session --trainees roster.csv</code>",
+        f"Release: <code>workbench session release {esc(ids)}{choice} --out session --trainees roster.csv</code>",
         "After the session: <code>workbench session grade session --out grades</code>, then "
         "<code>workbench session report grades --out report.html</code>"]
     parts.append("<h2>What to prepare</h2><ul>" + "".join(

@@ -5,11 +5,16 @@
     out/session.json            the manifest the grader reads (lessons, exercises, trainees, seeds)
     out/roster.csv              folder, learner and seed of every trainee
     out/<trainee>/.workbench.json   {"learner", "seed", "home"}: the trainee's own data variant
-    out/<trainee>/<lesson>.ipynb    the lesson, solutions replaced by a stub, no outputs
+    out/<trainee>/<lesson>.ipynb    the notebook, solutions replaced by a stub, no outputs
 
-Each trainee gets a different generator seed, so neighbours' answers differ
-and checks grade each trainee against their own variant.  The seed is also
-written into the notebook as papermill's ``injected-parameters`` cell.  With
+Which notebook a lesson id stands for is :func:`~workbench.sessions.lessons.resolve`'s
+choice, the same for the plan and the grader: the practice set by default
+(``source="practice-sets"``), the lesson itself with ``source="lessons"``; the
+manifest records it.  Each trainee gets a different generator seed, so
+neighbours' answers differ and checks grade each trainee against their own
+variant.  The seed is written into the notebook as papermill's
+``injected-parameters`` cell (``data_seed = 1001``); the grader injects it
+again, so editing it changes nothing.  With
 ``data=FOLDER`` every trainee works on the company's own export instead: it
 is validated first and the release stops, naming file, row and column, at
 the first problem.
@@ -35,7 +40,7 @@ import pandas as pd
 from ..errors import DataError, InputError
 from ..settings import CONFIG_NAME, safe_name
 from .grade import MANIFEST
-from .lessons import lesson_id, notebook_exercises, resolve
+from .lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve
 
 FIRST_SEED = 1001
 NAME_COLUMNS = ("learner", "name", "trainee", "full_name")
@@ -109,30 +114,22 @@ def check_export(folder) -> Path:
     return folder
 
 
-def stripped(path: Path, lesson: str, *, learner: str | None = None, seed: int | None = None):
-    """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and parameters set."""
+def stripped(path: Path, lesson: str, *, seed: int | None = None):
+    """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and data seed set."""
     import nbformat
 
     from ..exercises.solutions import strip_notebook
+    from .parameters import inject
 
     nb = strip_notebook(nbformat.read(path, as_version=4))
     nb.metadata.setdefault("workbench", {})["lesson"] = lesson
-    for i, cell in enumerate(nb.cells):
-        if "parameters" in cell.metadata.get("tags", []):
-            lines = ["# Parameters"]
-            if learner is not None:
-                lines.append(f"learner = {learner!r}")
-            if seed is not None:
-                lines.append(f"data_seed = {seed}  # your own variant of the sample company")
-            if len(lines) > 1:
-                nb.cells.insert(i + 1, nbformat.v4.new_code_cell(
-                    "\n".join(lines), metadata={"tags": ["injected-parameters"]}))
-            break
+    if seed is not None:
+        inject(nb, {"data_seed": seed})
     return nb
 
 
-def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> list[Path]:
-    """Generate the data variant of each seed (in parallel) in this user's workbench home.
+def build_variants(seeds, *, home: Path | None = None, jobs: int | None = None, progress: bool = True) -> list[Path]:
+    """Generate the data variant of each seed (in parallel) in ``home``, by default this user's workbench home.
 
     The grader reads them from there, so grading does not pay for building them.
     """
@@ -144,7 +141,7 @@ def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> 
     from ..data.active import ensure_variant, variant_folder
     from ..settings import current
 
-    home = current().home
+    home = Path(home) if home is not None else current().home
     seeds = sorted({int(s) for s in seeds})
     todo = [s for s in seeds if not (variant_folder(s, home) / "meta.json").exists()]
     if todo:
@@ -154,12 +151,13 @@ def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> 
     return [variant_folder(s, home) for s in seeds]
 
 
-def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
+def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOURCE, build_data: bool = True,
             progress: bool = True) -> pd.DataFrame:
     """Write one folder per trainee under ``out`` (see the module docstring); returns the roster.
 
-    ``lessons``: lesson ids (``crm/01-what-a-crm-is``) or notebook paths; practice sets
-    in ``exercises/`` are preferred, since they hold the solution regions to strip.
+    ``lessons``: lesson ids (``crm/01-what-a-crm-is``) or notebook paths.
+    ``source``: ``"practice-sets"`` (the default) or ``"lessons"``: which notebook a lesson
+    id stands for (see :func:`~workbench.sessions.lessons.resolve`).
     ``trainees``: a roster (see :func:`read_roster`); ``None`` writes one shared copy for
     self-paced learners, each of whom is then identified by their login.
     ``data``: the company's own export folder, validated, used instead of the sample.
@@ -173,7 +171,7 @@ def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
         lessons = [lessons]
     if not lessons:
         raise InputError("no lessons given", where="release(lessons)", fix="name at least one lesson")
-    paths = [resolve(spec) for spec in lessons]
+    paths = [resolve(spec, source) for spec in lessons]
     out = Path(out)
     company = check_export(data) if data else None
     roster = read_roster(trainees) if trainees is not None else None
@@ -185,10 +183,10 @@ def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
         lesson = lesson_id(path)
         name = path.name if path.name not in names.values() else f"{lesson.replace('/', '-')}.ipynb"
         names[lesson] = name
-        source = nbformat.read(path, as_version=4)
-        meta = source.metadata.get("workbench", {})
+        notebook = nbformat.read(path, as_version=4)
+        meta = notebook.metadata.get("workbench", {})
         catalog.append({"id": lesson, "file": name, "title": meta.get("title", path.stem),
-                        "exercises": notebook_exercises(source)})
+                        "notebook": _shown(path), "exercises": notebook_exercises(notebook)})
     out.mkdir(parents=True, exist_ok=True)
     if company is not None:
         shutil.copytree(company, out / "company-data", dirs_exist_ok=True)
@@ -205,10 +203,9 @@ def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
             config["seed"] = int(person["seed"])
         (folder / CONFIG_NAME).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         for path, lesson in zip(paths, catalog):
-            nb = stripped(path, lesson["id"], learner=person["learner"] if person else None,
-                          seed=config.get("seed"))
+            nb = stripped(path, lesson["id"], seed=config.get("seed"))
             nbformat.write(nb, folder / lesson["file"])
-    manifest = {"lessons": catalog, "data": "company-data" if company is not None else None,
+    manifest = {"from": source, "lessons": catalog, "data": "company-data" if company is not None else None,
                 "trainees": [{"learner": p["learner"], "folder": p["folder"],
                               "seed": None if p["seed"] is None else int(p["seed"])}
                              for p in (people if roster is not None else [])]}
@@ -219,3 +216,11 @@ def release(lessons, out, trainees=None, data=None, *, build_data: bool = True,
             build_variants(roster["seed"], progress=progress)
         return roster
     return pd.DataFrame(columns=["learner", "folder", "seed"])
+
+
+def _shown(path: Path) -> str:
+    """A notebook's path as the manifest records it: from the repository root when it is in it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

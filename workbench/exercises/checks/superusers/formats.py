@@ -81,10 +81,9 @@ def _session_length(answer, ctx):
     expected = _day(ctx)
     if answer == expected:
         return Result.right(1, f"Yes: {expected} minutes, welcome, practice and wrap-up included.")
-    from workbench.site import read_lesson
-    from workbench.sessions.plan import _lesson_path
+    from workbench.sessions.plan import planned
 
-    lesson = read_lesson(_lesson_path("crm/01-what-a-crm-is")).duration_minutes
+    lesson = planned(["crm/01-what-a-crm-is"])[0].lesson.duration_minutes
     if answer == lesson:
         return Result.wrong(1, f"{answer} minutes is the lesson alone.",
                             "Add the welcome, the supervised practice and the wrap-up: sum the minutes column.")
