@@ -243,3 +243,316 @@ def test_bad_arguments_are_explained(tmp_path):
         grade(tmp_path, tmp_path / "out", progress=False)
     with pytest.raises(InputError, match="no folder"):
         grade(tmp_path / "nope", tmp_path / "out", progress=False)
+
+
+# ---------------------------------------------------------------- bad input that needs no kernel
+
+def test_odd_metadata_never_stops_identifying_a_notebook(tmp_path):
+    from workbench.sessions.grade import identify
+
+    path = tmp_path / "x.ipynb"
+    path.write_text(json.dumps({"metadata": {"workbench": {"lesson": ["demo/01-demo"], "exercises": [{"x": 1}, 3]}},
+                                "cells": [{"cell_type": "code", "metadata": [], "source": ["a", 3]},
+                                          {"cell_type": "code", "source": f"wb.check({EXERCISES[0]!r}, 1)"}]}))
+    assert identify(path, {"demo/01-demo": EXERCISES, "other/01-x": ["a.b.c"]}) == "demo/01-demo"
+    path.write_text('{"metadata": [1, 2], "cells": {"not": "a list"}}')
+    assert identify(path, {"demo/01-demo": EXERCISES, "other/01-x": ["a.b.c"]}) is None
+
+
+def test_settings_files_that_are_not_objects_and_bad_seeds_are_noted(tmp_path):
+    for name, config in (("listed", "[1, 2]"), ("wordy", '{"seed": "abc", "learner": {"a": 1}}')):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".workbench.json").write_text(config)
+        (tmp_path / name / "01-demo.ipynb").write_text("{}")
+    subs, _ = find_submissions(tmp_path)
+    by = {s.path.parent.name: s for s in subs}
+    assert by["listed"].trainee == "listed" and by["listed"].seed is None
+    assert by["wordy"].trainee == "wordy" and by["wordy"].seed is None
+    assert "('abc') is not a whole number" in by["wordy"].notes[0]
+
+
+def test_a_damaged_manifest_is_explained(tmp_path):
+    from workbench.errors import InputError
+
+    (tmp_path / "session.json").write_text('{"lessons": [1]}')
+    with pytest.raises(InputError, match="not a release manifest"):
+        find_submissions(tmp_path)
+    (tmp_path / "session.json").write_text('{"lessons": ')
+    with pytest.raises(InputError, match="cannot be read"):
+        find_submissions(tmp_path)
+
+
+def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
+    from workbench.sessions.grade import Submission, _merge_live, _rows
+    from workbench.sessions.handin import HandedIn
+
+    sub = Submission(trainee="forger", path=tmp_path / "01-demo.ipynb", lesson="demo/01-demo", expected=EXERCISES)
+    sub.result = {"status": "ran", "problems": [], "cells": [
+        {"index": i, "exercises": [e], "status": "ok", "error": ""} for i, e in enumerate(EXERCISES)]}
+    sub.handed = HandedIn(records=[
+        {"exercise": EXERCISES[0], "points": 99, "max_points": 99, "attempt": "first"},
+        {"exercise": EXERCISES[1], "points": "lots", "max_points": "all", "hint": {"not": "text"}},
+        {"exercise": EXERCISES[2], "points": float("nan"), "max_points": 2},
+        {"exercise": EXERCISES[2], "points": -7, "max_points": 2},
+    ])
+    rows = {r["exercise"]: r for r in _merge_live(_rows(sub), [sub], tmp_path / "out")}
+    forged = rows[EXERCISES[0]]
+    assert (forged["points"], forged["max_points"], forged["source"]) == (1.0, 1.0, "progress log")
+    assert "not checked again" in forged["reason"]
+    assert rows[EXERCISES[1]]["points"] == 0 and rows[EXERCISES[1]]["hint"] == ""
+    assert (rows[EXERCISES[2]]["points"], rows[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    logged = (tmp_path / "out" / "progress" / "forger.jsonl").read_text().splitlines()
+    assert len(logged) == 4 and all(json.loads(x)["learner"] == "forger" for x in logged)
+
+
+def test_files_that_are_not_notebooks_and_a_failing_grader_step_never_stop_the_batch(tmp_path, monkeypatch):
+    import workbench.sessions.grade as grading
+
+    subs = tmp_path / "subs"
+    (subs / "folder-named-like-a-notebook" / "01-demo.ipynb").mkdir(parents=True)
+    (subs / "boom").mkdir()
+    (subs / "boom" / "01-what-a-crm-is.ipynb").write_text("{}")
+    real = grading._execute
+
+    def failing(sub, *args, **kwargs):
+        if sub.trainee == "boom":
+            raise RuntimeError("disk full")
+        return real(sub, *args, **kwargs)
+
+    monkeypatch.setattr(grading, "_execute", failing)
+    grades = grade(subs, tmp_path / "out", jobs=2, progress=False)
+    folder = grades[grades["trainee"] == "folder-named-like-a-notebook"].iloc[0]
+    assert folder["status"] == "unreadable" and "is a folder, not a notebook file" in folder["reason"]
+    boom = grades[grades["trainee"] == "boom"]
+    assert (boom["status"] == "not run").all() and boom["reason"].str.contains("RuntimeError: disk full").all()
+    expected = {s.trainee: s.expected for s in find_submissions(subs)[0]}["boom"]
+    assert len(boom) == len(expected) == 4  # the notebook is known as crm/01 by its name: one row per exercise
+
+
+# ---------------------------------------------------------------- trainees who try to get round the grader
+
+DATA_LESSON = "crm/01-what-a-crm-is"
+COUNT, BUSIEST, REACH, MODEL = ("crm.intro.count-contacts", "crm.intro.busiest-account", "crm.intro.widest-reach",
+                                "crm.intro.database-model")
+
+
+def solved(nb, source):
+    """``nb`` (a released copy) with every exercise cell holding the practice set's solution."""
+    for cell in nb.cells:
+        ids = cell.metadata.get("workbench", {}).get("exercise")
+        if ids:
+            cell.source = cell_of(source, ids).source
+    return nb
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory):
+    """A class of crm/01 where most trainees try something: graded one after the other (``jobs=1``)."""
+    from workbench.data.active import variant_folder
+    from workbench.sessions.copies import fingerprint
+    from workbench.sessions.lessons import resolve
+    from workbench.settings import current
+
+    root = tmp_path_factory.mktemp("tricky")
+    subs = root / "session"
+    names = ["amina", "bruno", "chloe", "dara", "emil", "fatima"]
+    roster = release([DATA_LESSON], subs, trainees=names, progress=False)
+    seed = dict(zip(roster["learner"], roster["seed"]))
+    home = current().home
+    source = nbformat.read(resolve(DATA_LESSON), as_version=4)
+    file = resolve(DATA_LESSON).name
+
+    def released(name):
+        return nbformat.read(subs / name / file, as_version=4)
+
+    def write(name, nb):
+        nbformat.write(nb, subs / name / file)
+
+    def answer_of(exercise, for_seed):
+        from workbench.data.active import start
+        from workbench.exercises import Context, get
+
+        start(variant_folder(for_seed, home))
+        return get(exercise).reference(Context())
+
+    # amina: does it all right; one cell records the process her code runs in
+    nb = solved(released("amina"), source)
+    pid_file = root / "kernel.pid"
+    nb.cells.append(nbformat.v4.new_code_cell(f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))"))
+    write("amina", nb)
+
+    # bruno: sets his data_seed to amina's and hands in her busiest account
+    nb = solved(released("bruno"), source)
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    injected.source = f"data_seed = {seed['amina']}"
+    cell_of(nb, BUSIEST).source = f"answer = {answer_of(BUSIEST, seed['amina'])!r}\nwb.check({BUSIEST!r}, answer)"
+    write("bruno", nb)
+
+    # chloe: loads amina's variant in the start cell itself, then answers with the right code
+    nb = solved(released("chloe"), source)
+    start = next(c for c in nb.cells if "wb.start(" in c.source)
+    start.source = start.source.replace("seed=data_seed", f"seed={seed['amina']}")
+    write("chloe", nb)
+
+    # dara: right answers, then writes over her data and over every variant she can think of
+    nb = solved(released("dara"), source)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import os, pathlib\nroot = pathlib.Path(os.environ['WORKBENCH_HOME']) / 'data'\n"
+        f"for seed in {sorted(seed.values())}:\n"
+        "    folder = root / f'acme-seed-{seed}'\n    folder.mkdir(parents=True, exist_ok=True)\n"
+        "    (folder / 'contacts.csv').write_text('contact_id\\n')"))
+    write("dara", nb)
+
+    # emil: graded after dara, on the same grader cache: everything right
+    write("emil", solved(released("emil"), source))
+
+    # fatima: leaves the stubs, deletes one exercise cell and forges every record she can reach
+    nb = released("fatima")
+    nb.cells.remove(cell_of(nb, MODEL))
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import json, os, pathlib\n"
+        "log = pathlib.Path(os.environ['WORKBENCH_HOME']) / 'progress' / 'fatima.jsonl'\n"
+        f"log.open('a').write(json.dumps({{'exercise': {COUNT!r}, 'points': 99, 'max_points': 99}}) + '\\n')\n"
+        "pathlib.Path('../answers.jsonl').open('a').write(json.dumps("
+        f"{{'exercise': {MODEL!r}, 'unsupported': 'forged', 'points': 99, 'max_points': 99}}) + '\\n')\n"
+        "import importlib\nfrom workbench.exercises import Result\n"
+        "importlib.import_module('workbench.exercises.check').run_check = lambda e, a, c: Result(99, 99, 'forged')\n"
+        f"wb.check({REACH!r}, 'nobody')"))
+    write("fatima", nb)
+    live = subs / "fatima" / ".workbench" / "progress"
+    live.mkdir(parents=True)
+    (live / "fatima.jsonl").write_text(json.dumps({"exercise": REACH, "points": 99, "max_points": 99}) + "\n")
+
+    cache = home / "data"
+    before = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
+    grades = grade(subs, root / "out", jobs=1, progress=False)
+    after = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
+    return grades, root / "out", pid_file, before, after, cache
+
+
+def test_trainee_code_runs_in_a_process_of_its_own(tricky):
+    import os
+
+    grades, _, pid_file, *_ = tricky
+    assert (grades[grades["trainee"] == "amina"]["status"] == "passed").all()
+    assert (grades[grades["trainee"] == "amina"]["source"] == "grader").all()
+    assert int(pid_file.read_text()) != os.getpid()
+
+
+def test_an_edited_data_seed_is_replaced_by_the_trainee_own(tricky):
+    grades = tricky[0]
+    copied = row(grades, "bruno", BUSIEST)
+    assert (copied["status"], copied["points"]) == ("failed", 0)  # amina's answer is wrong on bruno's own data
+    assert row(grades, "bruno", REACH)["status"] == "passed"  # his code ran on his own variant after all
+
+
+def test_answers_computed_on_other_data_are_checked_again_on_the_trainee_own(tricky):
+    grades = tricky[0]
+    busiest = row(grades, "chloe", BUSIEST)
+    assert busiest["status"] == "failed" and busiest["source"] == "grader"
+    assert "your notebook showed 1/1" in busiest["reason"] and "other data" in busiest["reason"]
+    assert row(grades, "chloe", COUNT)["status"] == "passed"  # the same on every variant
+
+
+def test_a_notebook_that_writes_into_its_data_changes_nobody_else(tricky):
+    grades, *_, before, after, _ = tricky
+    assert before == after  # the grader's variants are untouched
+    assert (grades[grades["trainee"] == "emil"]["status"] == "passed").all()
+
+
+def test_forged_records_get_no_more_than_the_exercise_points_and_say_where_they_come_from(tricky):
+    grades, out, *_ = tricky
+    mine = grades[grades["trainee"] == "fatima"].set_index("exercise")
+    assert mine.loc[COUNT, "points"] == 0  # the record written in the kernel's own log is ignored
+    assert mine.loc[BUSIEST, "status"] == "not answered"
+    assert (mine.loc[REACH, ["points", "max_points", "source"]].tolist() == [1, 1, "progress log"])
+    assert (mine.loc[MODEL, ["points", "max_points", "source"]].tolist() == [1, 1, "notebook"])
+    assert "forged" in mine.loc[MODEL, "reason"]
+    assert (grades["points"] <= grades["max_points"]).all()
+    page = (out / "feedback" / "fatima.html").read_text()
+    assert "your own progress log" in page and "your notebook&#x27;s own check" in page
+
+
+# ---------------------------------------------------------------- practice CRM tasks, checked on the handed-in database
+
+TASK = "crm.practice.record-consent-revocation"
+
+
+@pytest.fixture(scope="module")
+def practice_class(tmp_path_factory):
+    import shutil
+
+    from workbench import practice
+    from workbench.data.active import variant_folder
+    from workbench.data.load import load
+    from workbench.practice import tasks
+    from workbench.settings import current
+
+    root = tmp_path_factory.mktemp("practice")
+    nb = nbformat.v4.new_notebook(metadata={"workbench": {"title": "Consent, hands on", "exercises": [TASK]}})
+    nb.cells = [nbformat.v4.new_code_cell("data_dir = None\ndata_seed = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import workbench as wb\n\ndata = wb.start(data_dir, seed=data_seed)"),
+                nbformat.v4.new_code_cell("from workbench import practice\n\ndb = practice.open(data=data)\n"
+                                          'practice.screens.task(db, "record-consent-revocation")',
+                                          metadata={"workbench": {"exercise": TASK}})]
+    lesson = root / "src" / "crm" / "02-consent-hands-on.ipynb"
+    lesson.parent.mkdir(parents=True)
+    nbformat.write(nb, lesson)
+    subs = root / "session"
+    roster = release([lesson], subs, trainees=["did", "didnt", "copied", "nodb"], progress=False)
+    seed = dict(zip(roster["learner"], roster["seed"]))
+
+    def database(name):
+        path = subs / name / ".workbench" / "practice" / f"{name}.sqlite"
+        return practice.open(trainee=name, data=load(variant_folder(seed[name], current().home)), path=path)
+
+    with database("did") as db:
+        tasks.solve(db, "record-consent-revocation")
+    database("didnt").close()
+    target = subs / "copied" / ".workbench" / "practice"
+    target.mkdir(parents=True)
+    shutil.copyfile(subs / "did" / ".workbench" / "practice" / "did.sqlite", target / "copied.sqlite")
+    grades = grade(subs, root / "out", jobs=2, progress=False)
+    return grades.set_index("trainee")
+
+
+def test_a_practice_task_done_in_the_handed_in_database_passes(practice_class):
+    done = practice_class.loc["did"]
+    assert (done["exercise"], done["status"], done["source"]) == (TASK, "passed", "practice CRM")
+    assert "withdrawn" in done["message"]
+
+
+def test_a_practice_task_not_done_fails_with_the_task_hint(practice_class):
+    missed = practice_class.loc["didnt"]
+    assert (missed["status"], missed["points"], missed["source"]) == ("failed", 0, "practice CRM")
+    assert "Consent" in missed["hint"] and "still granted" in missed["message"]
+
+
+def test_a_practice_crm_built_from_someone_else_data_does_not_pass(practice_class):
+    copied = practice_class.loc["copied"]
+    assert copied["status"] == "failed" and "not built from this trainee's own data" in copied["reason"]
+    assert copied["points"] == 0 and "your own practice CRM" in copied["hint"]
+
+
+def test_no_practice_crm_handed_in_is_reported(practice_class):
+    none = practice_class.loc["nodb"]
+    assert none["status"] == "not attempted" and "no practice CRM was handed in" in none["reason"]
+
+
+# ---------------------------------------------------------------- the notebook time limit
+
+def test_a_notebook_past_its_time_limit_stops_there_and_says_why(tmp_path):
+    nb = nbformat.v4.new_notebook(metadata={"workbench": {"lesson": "demo/02-slow", "exercises": [EXERCISES[1]]}})
+    nb.cells = [nbformat.v4.new_code_cell("import time\nimport workbench as wb"),
+                nbformat.v4.new_code_cell("time.sleep(3)"), nbformat.v4.new_code_cell("time.sleep(3)"),
+                exercise_cell(EXERCISES[1], ANSWERS[EXERCISES[1]])]
+    (tmp_path / "subs" / "slow").mkdir(parents=True)
+    nbformat.write(nb, tmp_path / "subs" / "slow" / "02-slow.ipynb")
+    grades = grade(tmp_path / "subs", tmp_path / "out", cell_timeout=10, notebook_timeout=6, progress=False)
+    late = grades[grades["exercise"] == EXERCISES[1]].iloc[0]
+    assert late["status"] == "not run" and "ran past its time limit (6 s)" in late["reason"]
+    runs = pd.read_csv(tmp_path / "out" / "notebooks.csv", keep_default_na=False)
+    assert "time limit" in runs["problems"].iloc[0]
+    executed = json.loads((tmp_path / "out" / "executed" / "slow" / "02-slow.ipynb").read_text())
+    stopped = [c for c in executed["cells"] if c["cell_type"] == "code" and "sleep" in "".join(c["source"])]
+    assert any(o.get("ename") in ("CellTimeoutError", "KeyboardInterrupt") for c in stopped for o in c["outputs"])

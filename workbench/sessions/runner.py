@@ -1,11 +1,15 @@
 """Run one untrusted notebook in its own kernel, cell by cell, and say what happened to each cell.
 
-The grader starts this module as a separate process (``python -m
+The grader starts this module as a separate process (``python -I -m
 workbench.sessions.runner NOTEBOOK RESULT.json``) for every submission, so a
 trainee's code only ever runs in a kernel that this process starts, never in
 the grader.  The environment (``WORKBENCH_HOME``, ``WORKBENCH_LEARNER``,
 ``WORKBENCH_SEED`` or ``WORKBENCH_DATA``) is set by the grader.
 
+- the grader's parameters (``--parameters``, the trainee's own ``data_seed``) replace
+  any ``injected-parameters`` cell the notebook holds, as papermill does;
+- with ``--capture FILE``, every answer a check receives is written to ``FILE``
+  for the grader to check again (:mod:`workbench.sessions.answers`);
 - every cell runs even after an earlier one raised (``allow_errors``);
 - a cell that runs longer than ``--cell-timeout`` is interrupted (an endless loop);
 - ``input()`` fails at once: the kernel has no stdin;
@@ -22,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 import uuid
@@ -58,17 +61,24 @@ def read_notebook(path: Path):
     for cell in raw["cells"]:
         if not isinstance(cell, dict):
             raise ValueError("a cell is not a JSON object")
+        if not isinstance(cell.get("metadata", {}), dict):
+            cell["metadata"] = {}
+            repairs.append("cell metadata that was not an object was cleared")
         cell.setdefault("metadata", {})
         if isinstance(cell.get("source"), list):
-            cell["source"] = "".join(cell["source"])
+            cell["source"] = "".join(map(str, cell["source"]))
+        elif not isinstance(cell.get("source", ""), str):
+            cell["source"] = str(cell["source"])
         cell.setdefault("source", "")
         if cell.get("cell_type") == "code":  # the trainee's own outputs say nothing about this run
             cell["outputs"], cell["execution_count"] = [], None
         if "id" in cell:
-            if cell["id"] in seen:  # a duplicated cell: give it a fresh id (nbgrader stops here)
+            if not isinstance(cell["id"], str) or cell["id"] in seen:  # duplicated: a fresh id (nbgrader stops here)
                 cell["id"] = uuid.uuid4().hex[:8]
                 repairs.append("duplicated cell ids renumbered")
             seen.add(cell["id"])
+    if not isinstance(raw.get("metadata", {}), dict):
+        raw["metadata"] = {}
     raw.setdefault("metadata", {})
     raw.setdefault("nbformat", 4)
     raw.setdefault("nbformat_minor", 5)
@@ -78,27 +88,29 @@ def read_notebook(path: Path):
     return nb, sorted(set(repairs))
 
 
-def prepare_data(problems: list) -> None:
-    """Build the trainee's data variant (once, under a lock) before the kernel needs it."""
-    seed, home = os.environ.get("WORKBENCH_SEED"), os.environ.get("WORKBENCH_HOME")
-    if not seed or not home or os.environ.get("WORKBENCH_DATA"):
-        return
+CAPTURE = ("from workbench.sessions.answers import capture as _workbench_capture\n"
+           "_workbench_capture({path!r})\n"
+           "del _workbench_capture")
+
+
+def _start_capture(client, nb, path: Path, problems: list) -> None:
+    """Run the grader's own first cell in the kernel: record every checked answer to ``path``."""
+    import nbformat
+
+    setup = nbformat.v4.new_code_cell(CAPTURE.format(path=str(path)))
+    nb.cells.insert(0, setup)  # nbclient stores an executed cell at its index: give it one, then take it out
     try:
-        import fcntl
-
-        from ..data.active import ensure_variant, variant_folder
-
-        folder = variant_folder(int(seed), Path(home))
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with open(f"{folder}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            ensure_variant(int(seed), Path(home))
-    except Exception as err:  # the kernel will meet the same problem; say it once, clearly
-        problems.append(f"could not build the data variant for seed {seed}: {type(err).__name__}: {err}")
+        client.execute_cell(setup, 0)
+    finally:
+        nb.cells.pop(0)
+    status, error = outcome_of(setup.get("outputs", []), 0.0, client.timeout)
+    if status != "ok":
+        problems.append(f"the grader could not record the answers: {error}")
 
 
 def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
-        executed: Path | None = None, pid_file: Path | None = None) -> dict:
+        executed: Path | None = None, pid_file: Path | None = None, parameters: dict | None = None,
+        capture: Path | None = None) -> dict:
     """Execute the notebook at ``path`` (in its folder) and return what happened, cell by cell."""
     started = time.perf_counter()
     result = {"status": "ran", "problems": [], "cells": [], "seconds": 0.0}
@@ -108,8 +120,10 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
         result.update(status="unreadable", problems=[f"the file is not a readable notebook: {err}"])
         return result
     result["problems"] += repairs
-    if any(c.cell_type == "code" and "start(" in c.source for c in nb.cells):  # it loads the learner's data
-        prepare_data(result["problems"])
+    if parameters is not None:
+        from .parameters import inject
+
+        inject(nb, parameters)
 
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
@@ -127,6 +141,8 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
     with client.setup_kernel():
         if pid_file is not None:  # the kernel runs in a session of its own: tell the grader its pid
             pid_file.write_text(str(client.km.provisioner.pid), encoding="utf-8")
+        if capture is not None:
+            _start_capture(client, nb, capture, result["problems"])
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
@@ -171,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kernel-pid", type=Path, help="file to write the kernel's process id to")
     parser.add_argument("--cell-timeout", type=float, default=30)
     parser.add_argument("--notebook-timeout", type=float, default=300)
+    parser.add_argument("--parameters", type=json.loads, help="papermill parameters as a JSON object")
+    parser.add_argument("--capture", type=Path, help="file to record every checked answer to")
     args = parser.parse_args(argv)
     # jsonschema (imported by nbformat) loads rfc3987_syntax when it is installed, which builds a
     # grammar at import time: about 2 s of CPU per notebook.  Notebooks never need IRI checks.
@@ -178,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(args.notebook, cell_timeout=args.cell_timeout,
                      notebook_timeout=args.notebook_timeout, executed=args.executed,
-                     pid_file=args.kernel_pid)
+                     pid_file=args.kernel_pid, parameters=args.parameters, capture=args.capture)
     except Exception as err:  # kernel would not start, etc.: the grader reports it for this notebook
         result = {"status": "failed", "problems": [f"could not run the notebook: {type(err).__name__}: {err}"],
                   "cells": [], "seconds": 0.0}

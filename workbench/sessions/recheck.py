@@ -1,0 +1,234 @@
+"""Check a graded notebook's answers again, in a process of the grader's own, on the trainee's own data.
+
+The grader never takes a trainee's kernel at its word.  Once a notebook's
+kernel has ended, it starts ``python -I -m workbench.sessions.recheck JOB.json
+RESULT.json`` (isolated mode: nothing in the trainee's folders can be imported),
+which:
+
+- copies the trainee's data (their variant, the company export or the sample)
+  into a folder of its own, checked against the fingerprint taken before any
+  trainee code ran, and makes it the data every check reads;
+- checks again each answer the notebook's checks received
+  (:mod:`workbench.sessions.answers`), with a time limit per check;
+- checks every practice CRM task of the lesson on a copy of the database the
+  trainee handed in, against the task as it was set on *their* data, so a
+  database built from someone else's data does not pass.
+
+The answers and the database are the trainee's: they are read as data only
+(no code is loaded from them) and each check only reads them.  A check that
+fails on a strange answer gives 0 points and says so; it never stops the batch.
+
+>>> slow = {"exercise": "x.y.z", "points": 0, "max_points": 1, "message": "The check took longer than 2 s "
+...         "on this answer, so it was stopped.", "hint": "Give a smaller answer (a number, a name or a short table)."}
+>>> _timed_out("x.y.z", 1, 2) == slow
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from .answers import MAX_BYTES, decode
+from .copies import verified_copy
+
+MAX_DISTINCT = 100  # distinct answers checked per exercise; more is a script trying every answer
+
+
+class CheckTimeout(BaseException):
+    """A check ran past its time limit (a BaseException, so no check's own ``except`` catches it)."""
+
+
+def _alarm(_signum, _frame):
+    raise CheckTimeout
+
+
+def _timed_out(exercise: str, max_points: float, limit: float) -> dict:
+    return {"exercise": exercise, "points": 0, "max_points": max_points,
+            "message": f"The check took longer than {limit:g} s on this answer, so it was stopped.",
+            "hint": "Give a smaller answer (a number, a name or a short table)."}
+
+
+def _limited(call, limit: float):
+    """``call()`` interrupted after ``limit`` seconds (where the platform has alarms)."""
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows
+        return call()
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return call()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _outcome(exercise: str, result) -> dict:
+    return {"exercise": exercise, "points": float(result.points), "max_points": float(result.max_points),
+            "message": result.message, "hint": result.hint}
+
+
+def _context(job: dict, home: Path):
+    """The checks' context: the trainee's settings, and their data, made when a check first reads it.
+
+    The data is a copy of the original verified against its fingerprint, or, for a variant
+    the release did not build, generated here from the seed.
+    """
+    from functools import cached_property
+
+    from ..data.active import ensure_variant, start, variant_folder
+    from ..exercises.check import Context
+    from ..settings import Settings
+
+    data = job["data"]
+    seed = data.get("seed")
+    dest = variant_folder(seed, home) if seed is not None else home / "data" / "folder"
+
+    class TraineeContext(Context):
+        @cached_property
+        def data(self):
+            if data.get("source"):
+                verified_copy(data["source"], dest, data["fingerprint"])
+            return start(dest if data.get("source") else ensure_variant(seed, home))
+
+    settings = Settings(learner=job["learner"], home=home, data_dir=None if seed is not None else dest, seed=seed)
+    return TraineeContext(settings)
+
+
+def recheck_answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
+    """One outcome per answer captured in ``job["answers"]`` for an exercise of ``job["exercises"]``."""
+    from ..errors import WorkbenchError
+    from ..exercises.check import run_check
+    from ..exercises.registry import get
+
+    path = Path(job["answers"]) if job.get("answers") else None
+    if path is None or not path.is_file():
+        return [], []
+    wanted, done, seen, skipped, problems, out = set(job["exercises"]), {}, {}, {}, [], []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, text in enumerate(fh, start=1):
+            try:
+                if len(text) > MAX_BYTES + 1000:
+                    raise ValueError("too large")
+                record = json.loads(text)
+                exercise = record["exercise"]
+                if not isinstance(exercise, str):
+                    raise ValueError("no exercise id")
+            except (ValueError, KeyError, TypeError):
+                problems.append(f"answer {number} in the notebook's record could not be read, so it was skipped")
+                continue
+            if exercise not in wanted:
+                continue
+            shown = record.get("points")
+            noted = {"notebook_points": shown if isinstance(shown, (int, float)) else None}
+            if "answer" not in record:
+                out.append({"exercise": exercise, "unsupported": str(record.get("unsupported", "")), **noted})
+                continue
+            key = (exercise, json.dumps(record["answer"], sort_keys=True))
+            if key not in done:
+                if seen.get(exercise, 0) >= MAX_DISTINCT:
+                    skipped[exercise] = skipped.get(exercise, 0) + 1
+                    continue
+                seen[exercise] = seen.get(exercise, 0) + 1
+                try:
+                    item = get(exercise)
+                    answer = decode(record["answer"])
+                    done[key] = _outcome(exercise, _limited(lambda: run_check(item, answer, ctx), limit))
+                except CheckTimeout:
+                    done[key] = _timed_out(exercise, item.max_points, limit)
+                except (WorkbenchError, ValueError, KeyError, TypeError, AttributeError):
+                    problems.append(f"answer {number} ({exercise}) in the notebook's record is damaged, "
+                                    "so it was skipped")
+                    continue
+            out.append({**done[key], **noted})
+    problems += [f"{e}: only the first {MAX_DISTINCT} different answers were checked ({n} more skipped)"
+                 for e, n in skipped.items()]
+    return out, problems
+
+
+def recheck_practice(job: dict, ctx, limit: float) -> list[dict]:
+    """One outcome per practice CRM task of ``job["practice"]``, read from the handed-in database."""
+    from .. import practice
+    from ..errors import WorkbenchError
+    from ..practice import tasks
+    from ..settings import safe_name
+
+    spec, settings = job["practice"], ctx.settings
+    ids = list(spec["tasks"])
+    try:
+        folder = verified_copy(spec["folder"], settings.home / "practice", spec["fingerprint"])
+        db = practice.open(trainee=settings.learner, path=folder / f"{safe_name(settings.learner)}.sqlite")
+    except WorkbenchError as err:
+        return [{"exercise": e, "error": f"the practice CRM handed in could not be opened: {err}"} for e in ids]
+    except Exception as err:  # noqa: BLE001 - a damaged SQLite file raises sqlite3 errors of many kinds
+        return [{"exercise": e, "error": f"the practice CRM handed in is damaged ({type(err).__name__}: {err})"}
+                for e in ids]
+    reference = practice.sandbox(ctx.data, trainee=f"{settings.learner}-reference")
+
+    def subject(database, exercise):
+        try:
+            return tasks.params(database, exercise)
+        except WorkbenchError:
+            return None
+
+    out = []
+    with db:
+        for exercise in ids:
+            expected = subject(reference, exercise)  # the task as it was set on this trainee's own data
+            if expected is None:
+                out.append({"exercise": exercise, "error": "the trainee's data has nothing to do this task on"})
+            elif subject(db, exercise) != expected:  # someone else's practice CRM, or one opened on other data
+                most = float(tasks.get_task(exercise).max_points)
+                out.append({"exercise": exercise, "points": 0.0, "max_points": most,
+                            "message": "This practice CRM was not built from your own data: its task is not the one "
+                                       "you were set.",
+                            "hint": "Open your own practice CRM from your copy of the lesson "
+                                    "(practice.open(data=data)) and do the task there.",
+                            "note": "the practice CRM handed in was not built from this trainee's own data"})
+            else:
+                out.append(_practice_outcome(db, exercise, limit))
+    return out
+
+
+def _practice_outcome(db, exercise: str, limit: float) -> dict:
+    from ..practice import tasks
+
+    try:
+        return _outcome(exercise, _limited(lambda: tasks.check(db, exercise), limit))
+    except CheckTimeout:
+        return _timed_out(exercise, tasks.get_task(exercise).max_points, limit)
+    except Exception as err:  # noqa: BLE001 - a database edited by hand can break a check: report, never stop
+        return {"exercise": exercise,
+                "error": f"the check could not read the practice CRM ({type(err).__name__}: {err})"}
+
+
+def recheck(job: dict) -> dict:
+    """Everything the grader needs from one notebook's re-check (see the module docstring)."""
+    limit = float(job.get("check_timeout", 30))
+    out = {"attempts": [], "practice": [], "problems": []}
+    with tempfile.TemporaryDirectory(prefix="workbench-recheck-") as private:
+        ctx = _context(job, Path(private) / "home")
+        out["attempts"], out["problems"] = recheck_answers(job, ctx, limit)
+        if job.get("practice"):
+            out["practice"] = recheck_practice(job, ctx, limit)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("job", type=Path)
+    parser.add_argument("result", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        result = recheck(json.loads(args.job.read_text(encoding="utf-8")))
+    except Exception as err:  # noqa: BLE001 - the grader reports it for this notebook and goes on
+        result = {"failed": f"{type(err).__name__}: {err}"}
+    args.result.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
