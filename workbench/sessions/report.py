@@ -31,42 +31,54 @@ REEXPLAIN_SHARE = 1 / 3  # an exercise failed by at least this share of the clas
 NOT_DONE = ("not attempted", "missing", "no submission", "not answered")
 
 
-def from_progress(paths) -> pd.DataFrame:
-    """Results from learners' progress logs: the best attempt per learner and exercise.
-
-    Exercises of a lesson the learner never tried are added as ``not attempted``;
-    ``minutes`` is the time between attempts in that lesson, pauses longer than
-    15 minutes left out.
-    """
+def _read_logs(paths) -> pd.DataFrame:
+    """Every valid record of the progress logs at ``paths``, with ``learner`` and ``at`` filled in."""
     from ..exercises.progress import ProgressLog
-    from .grade import exercise_status
 
     records = []
     for path in paths:
         for r in ProgressLog(path).read()[0]:
-            r = dict(r)
-            r.setdefault("learner", Path(path).stem)
-            records.append(r)
-    if not records:
-        return pd.DataFrame(columns=COLUMNS)
-    df = pd.DataFrame(records)
+            if isinstance(r.get("exercise"), str):
+                records.append({"learner": Path(path).stem, **r})
+    df = pd.DataFrame(records, columns=None if records else ["learner", "exercise", "at"])
     for column, default in (("points", 0.0), ("max_points", 1.0), ("hint", None), ("at", None)):
         if column not in df.columns:
             df[column] = default
-    df["points"] = pd.to_numeric(df["points"], errors="coerce").fillna(0.0)
-    df["max_points"] = pd.to_numeric(df["max_points"], errors="coerce").fillna(1.0)
-    df["at"] = pd.to_datetime(df["at"], errors="coerce", utc=True)
-    df["lesson"] = df["exercise"].astype(str).str.rsplit(".", n=1).str[0]
+    df["learner"] = df["learner"].astype(str)
+    df["at"] = pd.to_datetime(df["at"], errors="coerce", utc=True, format="ISO8601")
+    return df
+
+
+def from_progress(paths) -> pd.DataFrame:
+    """Results from learners' progress logs: the best attempt per learner and exercise.
+
+    Each exercise is counted in the lesson whose notebook holds it (``crm/01-what-a-crm-is``,
+    as in ``grades.csv``); its points come from the log, which the learner could edit, so
+    they are clamped to the exercise's points.  Exercises of a lesson the learner never
+    tried are added as ``not attempted``; ``minutes`` is the time between attempts in that
+    lesson, pauses longer than 15 minutes left out.
+    """
+    from .grade import _max_points, clamp, exercise_status
+    from .lessons import exercise_lessons
+
+    df = _read_logs(paths)
+    if df.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    lessons = exercise_lessons()
+    df["lesson"] = [lessons.get(e) or e.rsplit(".", 1)[0] for e in df["exercise"]]
     rows = []
     for (learner, exercise), group in df.groupby(["learner", "exercise"], sort=True):
-        best = group.sort_values("points", ascending=False, kind="stable").iloc[0]
+        registered = _max_points(exercise)
+        max_points = registered if registered is not None else clamp(group["max_points"].iloc[0], float("inf")) or 1.0
+        points = [clamp(p, max_points) for p in group["points"]]
+        best = int(np.argmax(points))
         hints = group["hint"].dropna()
         hints = hints[hints.astype(str) != ""]
-        points, max_points = float(best["points"]), float(best["max_points"])
-        last_hint = hints.iloc[-1] if len(hints) else ""
-        rows.append({"trainee": learner, "lesson": best["lesson"], "exercise": exercise, "points": points,
-                     "max_points": max_points, "status": exercise_status(points, max_points, last_hint or None),
-                     "hint": "" if points >= max_points else last_hint, "attempts": len(group),
+        last_hint = str(hints.iloc[-1]) if len(hints) else ""
+        rows.append({"trainee": learner, "lesson": group["lesson"].iloc[best], "exercise": exercise,
+                     "points": points[best], "max_points": max_points,
+                     "status": exercise_status(points[best], max_points, last_hint or None),
+                     "hint": "" if points[best] >= max_points else last_hint, "attempts": len(group),
                      "hints_shown": len(hints)})
     out = pd.DataFrame(rows)
     minutes = {key: _active_minutes(g["at"]) for key, g in df.groupby(["learner", "lesson"])}
@@ -83,23 +95,19 @@ def _active_minutes(times: pd.Series) -> float:
 
 
 def _add_untried(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows for registered exercises of a started lesson that a learner never tried."""
-    from ..errors import WorkbenchError
-    from ..exercises.registry import all_exercises
+    """Rows for the registered exercises of a started lesson that a learner never tried."""
+    from .grade import _max_points
+    from .lessons import catalog
 
-    try:
-        by_lesson: dict[str, list] = {}
-        for ex in all_exercises():
-            by_lesson.setdefault(ex.lesson, []).append(ex)
-    except (WorkbenchError, ImportError):
-        return df
+    lists = {**catalog("practice-sets"), **catalog("lessons")}  # a lesson's own list wins over its practice set's
     extra = []
     for (trainee, lesson), group in df.groupby(["trainee", "lesson"]):
         tried = set(group["exercise"])
-        for ex in by_lesson.get(lesson, []):
-            if ex.id not in tried:
-                extra.append({"trainee": trainee, "lesson": lesson, "exercise": ex.id, "points": 0.0,
-                              "max_points": float(ex.max_points), "status": "not attempted", "hint": "",
+        for exercise in lists.get(lesson, []):
+            max_points = _max_points(exercise)
+            if exercise not in tried and max_points is not None:
+                extra.append({"trainee": trainee, "lesson": lesson, "exercise": exercise, "points": 0.0,
+                              "max_points": max_points, "status": "not attempted", "hint": "",
                               "attempts": 0, "hints_shown": 0, "minutes": group["minutes"].iloc[0]})
     return pd.concat([df, pd.DataFrame(extra)], ignore_index=True) if extra else df
 
@@ -127,15 +135,21 @@ def load_results(source) -> pd.DataFrame:
     if (path / "grades.csv").is_file():
         grades = _normalise(pd.read_csv(path / "grades.csv", keep_default_na=False))
         if logs:
-            live = from_progress(logs)
-            spent = live.groupby(["trainee", "lesson"])["minutes"].first().to_dict()
-            prefix = grades["exercise"].astype(str).str.rsplit(".", n=1).str[0]
-            grades["minutes"] = [spent.get(key, np.nan) for key in zip(grades["trainee"], prefix)]
+            grades["minutes"] = _minutes_per_lesson(grades, _read_logs(logs))
         return grades
     if logs:
         return _normalise(from_progress(logs))
     raise InputError(f"{path} holds neither grades.csv nor progress logs (*.jsonl)", where="report(source)",
                      fix="run `workbench session grade` first, or collect the trainees' .workbench/progress files")
+
+
+def _minutes_per_lesson(grades: pd.DataFrame, live: pd.DataFrame) -> list[float]:
+    """For each grade, the minutes its trainee spent on the exercises of that row's lesson (from the logs)."""
+    spent = {}
+    for (trainee, lesson), group in grades.groupby(["trainee", "lesson"]):
+        mine = live[(live["learner"] == trainee) & live["exercise"].isin(set(group["exercise"]))]
+        spent[(trainee, lesson)] = _active_minutes(mine["at"])
+    return [spent.get(key, np.nan) for key in zip(grades["trainee"], grades["lesson"])]
 
 
 def _normalise(df: pd.DataFrame) -> pd.DataFrame:
@@ -268,13 +282,17 @@ def report(source, out, *, title: str = "Class report") -> Path:
     esc = html.escape
     trainees = results["trainee"].nunique()
     reexplain = tables["reexplain"]
+    self_reported = int(results["source"].isin(["notebook", "progress log"]).sum()) if "source" in results else 0
     items = "".join(f"<li><b>{esc(r.title)}</b> (<code>{esc(r.exercise)}</code>): {r.failed_share:.0%} did not pass. "
                     f"{'They were told: ' + esc(r.what_they_were_told) if r.what_they_were_told else ''}</li>"
                     for r in reexplain.itertuples())
     parts = [f"<h1>{esc(title)}</h1>",
              f"<p>{trainees} trainees, {results['lesson'].nunique()} lessons, {results['exercise'].nunique()} "
              f"exercises. A trainee needs help below {HELP_SCORE:.0%} of the points; an exercise is worth "
-             f"re-explaining when {REEXPLAIN_SHARE:.0%} or more of the class did not pass it.</p>",
+             f"re-explaining when {REEXPLAIN_SHARE:.0%} or more of the class did not pass it.</p>"
+             + (f"<p>{self_reported} of {len(results)} grades come from the trainees' own records (progress logs, "
+                "or a notebook's own check) and were not checked again by the grader: the column "
+                "<code>source</code> of grades.csv names them.</p>" if self_reported else ""),
              "<h2>What to re-explain next time</h2>" + (f"<ol>{items}</ol>" if items else
                                                         "<p>No exercise was failed by a third of the class.</p>"),
              "<h2>Who needs help</h2>" + _table(tables["needs_help"], ("score",)),
