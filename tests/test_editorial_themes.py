@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 from workbench.editorial.personas import Persona
-from workbench.editorial.themes import (due_reviews, group_near_duplicates, kind_balance, load_brainstorm,
-                                        map_personas, review_reminder, shortlist, tally_votes, ties_at_cut)
+from workbench.editorial.themes import (due_reviews, group_near_duplicates, kind_balance, load_brainstorm, load_line,
+                                        map_personas, review_reminder, save_line, shortlist, tally_votes, ties_at_cut)
 from workbench.errors import DataError, InputError
 
 
@@ -108,3 +108,30 @@ def test_typos_merge_but_template_phrases_do_not():
                                    "Pricing for small firms", "Hiring for small firms"]})
     g = group_near_duplicates(ideas)
     assert g["a"] == g["b"] and g["c"] != g["d"]
+
+
+def test_saved_line_round_trips_and_its_review_comes_due(tmp_path):
+    ps = [Persona("P1", "Olivia", role="operations", challenges=["stock errors"]),
+          Persona("P2", "Farid", role="finance", objectives=["lower costs"])]
+    bs = _bs({"a": "Stock errors: five causes", "b": "Lower costs in winter", "c": "Trade fairs"},
+             [("a", "x", 3), ("b", "x", 2), ("c", "y", 1)], kinds={"c": "news"})
+    line = shortlist(bs, as_of="2026-01-15", personas=ps)
+    back = load_line(save_line(line, tmp_path / "line.json"))
+    pd.testing.assert_frame_equal(back, line)
+    assert review_reminder(back, "2026-07-14") is None
+    assert "3 of 3 themes" in review_reminder(back, "2026-07-15") and "(today)" in review_reminder(back, "2026-07-15")
+
+
+def test_bad_saved_lines_are_explained(tmp_path):
+    path = tmp_path / "line.json"
+    with pytest.raises(DataError, match="not found"):
+        load_line(path)
+    path.write_text("[{", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid JSON"):
+        load_line(path)
+    path.write_text('[{"theme": "Trade fairs", "review_on": "next spring"}]', encoding="utf-8")
+    with pytest.raises(DataError, match=r"theme 1 \(Trade fairs\): review_on 'next spring' is not a date"):
+        load_line(path)
+    path.write_text('[{"theme": "Trade fairs", "review_on": "2026-07-01", "personas": "P1"}]', encoding="utf-8")
+    with pytest.raises(DataError, match="personas must be a list"):
+        load_line(path)

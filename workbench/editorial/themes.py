@@ -27,6 +27,7 @@ then number of top (3-point) votes, then alphabetical order.  Ideas level on poi
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -338,6 +339,80 @@ def review_reminder(line: pd.DataFrame, today) -> str | None:
     when = "today" if days == 0 else f"{days} days ago"
     return (f"Editorial line review due: {len(due)} of {len(line)} themes reached their review date ({when}). "
             "Run a new brainstorm, mix news and evergreen themes, and shortlist again.")
+
+
+LINE_DATES = ("reviewed_on", "review_on")
+
+
+def save_line(line: pd.DataFrame, path: str | Path) -> Path:
+    """Write the editorial line to ``path`` as indented UTF-8 JSON (one object per theme) and return the path.
+
+    The file keeps what the team agreed: themes, kinds, personas served and
+    the review date, so :func:`review_reminder` still fires months later,
+    after :func:`load_line` reads it back.
+
+    >>> import tempfile, pathlib
+    >>> line = pd.DataFrame({"theme_id": ["T01"], "theme": ["Hybrid work"], "personas": [["P1", "P2"]],
+    ...                      "review_on": [pd.Timestamp("2026-07-15")]})
+    >>> path = save_line(line, pathlib.Path(tempfile.mkdtemp()) / "line.json")
+    >>> back = load_line(path)
+    >>> back["personas"].iloc[0], back["review_on"].iloc[0]
+    (['P1', 'P2'], Timestamp('2026-07-15 00:00:00'))
+    >>> review_reminder(back, "2026-07-20")[:28]
+    'Editorial line review due: 1'
+    """
+    require_columns(line, ["theme", "review_on"], where="save_line(line)")
+    records = []
+    for row in line.to_dict("records"):
+        record = {}
+        for key, value in row.items():
+            if isinstance(value, (list, tuple)):
+                value = [str(v) for v in value]
+            elif key in LINE_DATES:
+                value = None if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+            elif hasattr(value, "item"):  # a numpy number or bool
+                value = value.item()
+            record[str(key)] = None if isinstance(value, float) and value != value else value  # NaN: empty
+        records.append(record)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_line(path: str | Path) -> pd.DataFrame:
+    """Read an editorial line written by :func:`save_line`; the error names the theme and field of a bad value."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("editorial line file not found", file=path,
+                        fix="save the line first: save_line(shortlist(...), path)")
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise DataError(f"not valid JSON ({err})", file=path, fix="save the line again with save_line") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise DataError("expected a list of themes (objects)", file=path, fix="save the line again with save_line")
+    for i, record in enumerate(records, start=1):
+        if not str(record.get("theme") or "").strip():
+            raise DataError(f"theme {i} has no text", file=path, fix="give every theme its wording")
+        personas = record.get("personas", [])
+        if not isinstance(personas, list) or not all(isinstance(p, str) for p in personas):
+            raise DataError(f"theme {i} ({record['theme']}): personas must be a list of persona ids", file=path,
+                            fix='write them as ["ops-director", "founder"]')
+        for key in LINE_DATES:
+            value = record.get(key)
+            if key == "review_on" or value is not None:
+                try:
+                    record[key] = pd.Timestamp(value).normalize()
+                except (TypeError, ValueError):
+                    raise DataError(f"theme {i} ({record['theme']}): {key} {value!r} is not a date", file=path,
+                                    fix="write dates as YYYY-MM-DD") from None
+                if pd.isna(record[key]):
+                    raise DataError(f"theme {i} ({record['theme']}): {key} is missing", file=path,
+                                    fix="write the review date as YYYY-MM-DD")
+    return pd.DataFrame(records)
 
 
 def kind_balance(line: pd.DataFrame) -> dict:
