@@ -1,33 +1,35 @@
 """``workbench editorial plan``: plan the weeks ahead from a data folder and export CSV and iCalendar.
 
 The data folder is a company folder with a ``social/`` sub-folder holding
-``reps.csv`` (rep_id, name), ``personas.json`` and ``brainstorm.csv``, the
-layout of the sample company.  The command shortlists the editorial line
-(10 themes), plans, audits the plan, and writes the files.
+``reps.csv``, ``personas.json`` and ``brainstorm.csv``, the layout of the
+sample company.  ``reps.csv`` lists ``rep_id`` and ``name`` and may give a
+rep their own ``posts_per_week``, ``react_per_week``, ``hours_per_week``,
+``days_off`` (dates separated by ``;``) and ``workdays`` (``01234`` = Monday
+to Friday); the command-line values fill the cells left empty.  The command
+shortlists the editorial line (10 themes) or reads the one saved with
+``--line``, plans, and writes the files.  A rule the plan cannot keep is an
+error (exit status 2) that names the rule and what to change: the command
+never writes a plan that breaks one.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = write_demo_folder(folder)
->>> main(["plan", "--weeks", "2", "--start", "2026-03-02", "--data", str(folder),
-...       "--csv", str(folder / "plan.csv"), "--ics", str(folder / "plan.ics")])
+>>> _, report = plan_from_folder(folder, weeks=2, start="2026-03-02", csv=folder / "plan.csv")
+>>> print("\\n".join(report))  # doctest: +ELLIPSIS
 planned 2 weeks from 2026-03-02 for 2 rep(s): 24 items (4 produce, 8 curate, 12 react) on 9 themes
+rep U1 (Amina Rahman): 3 posts, 3 reactions, 4 h a week
+rep U2 (Farid Haddad): 3 posts, 3 reactions, 4 h a week
 content mix 4-1-1: deviation 0 points (curated 66.7% vs 66.7%, original 16.7% vs 16.7%, promotional 16.7% vs 16.7%)
-hard constraints: 0 breach(es)
-wrote ...plan.csv
-wrote ...plan.ics
-0
+hard constraints: all met (cadence, quotas, author load, days off, theme spacing, formats, personas in turn)
+wrote .../plan.csv
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 
-import pandas as pd
-
-from ..errors import DataError, WorkbenchError
+from ..errors import DataError
 
 
 def _social_folder(data_dir) -> Path:
@@ -43,48 +45,77 @@ def _social_folder(data_dir) -> Path:
     return social
 
 
-def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, mix: str = "4-1-1",
-                     manager: str | None = None, posts_per_week: int = 3, react_per_week: int = 3,
-                     hours_per_week: float = 4.0, theme_gap_weeks: int = 3, n_themes: int = 10,
-                     stamp=None) -> tuple[pd.DataFrame, list[str]]:
-    """Plan ``weeks`` weeks from ``start`` for the reps of ``data_dir`` (default: the sample company).
-
-    Returns the plan and the lines of a short report (counts, content-mix
-    deviation, audit); writes ``csv`` and ``ics`` when given.
-    """
-    from .export import plan_to_csv, plan_to_ics
-    from .personas import load_personas
-    from .planner import PlanRules, Rep, check_plan, mix_report, plan_calendar
-    from .themes import load_brainstorm, shortlist
-
-    social = _social_folder(data_dir)
-    personas = load_personas(social / "personas.json")
+def _as_of(social: Path, start):
+    """The data's date (``meta.json``'s ``as_of``), else the plan's first day: when the shortlist is dated."""
     meta = social.parent / "meta.json"
-    as_of = start
     if meta.is_file():
         try:
-            as_of = json.loads(meta.read_text(encoding="utf-8")).get("as_of") or start
+            return json.loads(meta.read_text(encoding="utf-8")).get("as_of") or start
         except ValueError:
             pass
-    line = shortlist(load_brainstorm(social / "brainstorm.csv"), n=n_themes, as_of=as_of, personas=personas)
+    return start
+
+
+def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, line=None, mix: str = "4-1-1",
+                     manager: str | None = None, posts_per_week: int = 3, react_per_week: int = 3,
+                     hours_per_week: float = 4.0, theme_gap_weeks: int = 3, persona_window_weeks: int = 2,
+                     n_themes: int = 10, stamp=None):
+    """Plan ``weeks`` weeks from ``start`` for the reps of ``data_dir`` (default: the sample company).
+
+    ``posts_per_week``, ``react_per_week`` and ``hours_per_week`` are the
+    defaults for reps whose row of ``reps.csv`` leaves them empty.  ``line``
+    is a saved editorial line (:func:`~workbench.editorial.themes.save_line`):
+    read when the file exists, else shortlisted from the brainstorm and saved
+    there, so its review date persists between runs.  Returns the plan and
+    the lines of a short report (counts, each rep's settings, content-mix
+    deviation, a review reminder when the line is due); writes ``csv`` and
+    ``ics`` when given.  Raises a :class:`~workbench.errors.WorkbenchError`
+    for bad input or a plan the rules do not allow.
+    """
+    import pandas as pd
+
+    from .export import plan_to_csv, plan_to_ics
+    from .personas import load_personas
+    from .planner import PlanRules, mix_report, plan_calendar, reps_frame, start_day
+    from .themes import load_brainstorm, load_line, review_reminder, save_line, shortlist
+
+    start = start_day(start, where="the start date (--start)")
+    social = _social_folder(data_dir)
+    personas = load_personas(social / "personas.json")
+    report = []
+    if line is not None and Path(line).is_file():
+        editorial_line = load_line(line)
+        report.append(f"editorial line read from {line}")
+    else:
+        editorial_line = shortlist(load_brainstorm(social / "brainstorm.csv"), n=n_themes,
+                                   as_of=_as_of(social, start), personas=personas)
+        if line is not None:
+            save_line(editorial_line, line)
+            report.append(f"editorial line saved to {line} (review on {editorial_line['review_on'].min():%Y-%m-%d})")
     reps_file = social / "reps.csv"
     if not reps_file.is_file():
         raise DataError("reps.csv not found", file=reps_file, fix="list the reps as rep_id,name in social/reps.csv")
-    table = pd.read_csv(reps_file, dtype=str, keep_default_na=False)
-    reps = [Rep(r["rep_id"], r.get("name") or r["rep_id"], posts_per_week=posts_per_week,
-                react_per_week=react_per_week, hours_per_week=hours_per_week) for r in table.to_dict("records")]
-    rules = PlanRules(mix=mix, theme_gap_weeks=theme_gap_weeks)
-    plan = plan_calendar(reps, line, personas, weeks=weeks, start=start, rules=rules, manager=manager)
+    reps = reps_frame(pd.read_csv(reps_file, dtype=str, keep_default_na=False), file=reps_file.name,
+                      defaults={"posts_per_week": posts_per_week, "react_per_week": react_per_week,
+                                "hours_per_week": hours_per_week})
+    rules = PlanRules(mix=mix, theme_gap_weeks=theme_gap_weeks, persona_window_weeks=persona_window_weeks)
+    plan = plan_calendar(reps, editorial_line, personas, weeks=weeks, start=start, rules=rules, manager=manager)
     levels = plan["level"].value_counts()
-    report = [f"planned {weeks} weeks from {pd.Timestamp(start):%Y-%m-%d} for {len(reps)} rep(s): {len(plan)} items "
-              f"({levels.get('produce', 0)} produce, {levels.get('curate', 0)} curate, {levels.get('react', 0)} react) "
-              f"on {plan['theme_id'].nunique()} themes"]
+    report.insert(0, f"planned {weeks} weeks from {start:%Y-%m-%d} for {len(reps)} rep(s): {len(plan)} items "
+                     f"({levels.get('produce', 0)} produce, {levels.get('curate', 0)} curate, "
+                     f"{levels.get('react', 0)} react) on {plan['theme_id'].nunique()} themes")
+    report += [f"rep {r.rep_id} ({r.name}): {r.posts_per_week} posts, {r.react_per_week} reactions, "
+               f"{r.hours_per_week:g} h a week" + (f", {len(r.days_off)} day(s) off" if r.days_off else "")
+               for r in reps]
     mix_table = mix_report(plan)
     report.append(f"content mix {mix}: deviation {mix_table.attrs['mix_deviation']:g} points ("
                   + ", ".join(f"{r.category} {r.actual_pct:g}% vs {r.target_pct:g}%" for r in mix_table.itertuples())
                   + ")")
-    breaches = check_plan(plan, reps, line, personas)
-    report.append(f"hard constraints: {len(breaches)} breach(es)")
+    report.append("hard constraints: all met (cadence, quotas, author load, days off, theme spacing, formats, "
+                  "personas in turn)")
+    reminder = review_reminder(editorial_line, start)
+    if reminder:
+        report.append(f"note: {reminder}")
     report += [f"note: {n}" for n in plan.attrs.get("notes", [])[:10]]
     if csv:
         plan_to_csv(plan, csv)
@@ -95,50 +126,54 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, mi
     return plan, report
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``workbench editorial plan`` (for the main command line to reuse)."""
+def add_arguments(parser) -> None:
+    """The options of ``workbench editorial plan`` (the main command line adds them to its sub-command)."""
     parser.add_argument("--weeks", type=int, required=True, help="number of weeks to plan")
     parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD (a Monday reads best)")
     parser.add_argument("--data", default=None, help="company folder with social/ (default: the sample company)")
     parser.add_argument("--ics", default=None, help="write the plan as an iCalendar file")
     parser.add_argument("--csv", default=None, help="write the plan as a CSV file")
     parser.add_argument("--out", default=None, help="write to this file, .ics or .csv by its extension")
+    parser.add_argument("--line", default=None,
+                        help="saved editorial line (JSON): read if it exists, else shortlisted and saved there")
     parser.add_argument("--mix", default="4-1-1", help="content-mix rule: 4-1-1, 5-3-2 or 80-20")
     parser.add_argument("--manager", default=None, help="the editorial manager who approves")
-    parser.add_argument("--posts-per-week", type=int, default=3, help="publications per rep and week")
-    parser.add_argument("--hours-per-week", type=float, default=4.0, help="hours per rep and week")
+    parser.add_argument("--posts-per-week", type=int, default=3,
+                        help="publications per rep and week, for reps whose reps.csv row gives none")
+    parser.add_argument("--react-per-week", type=int, default=3,
+                        help="reactions per rep and week, for reps whose reps.csv row gives none")
+    parser.add_argument("--hours-per-week", type=float, default=4.0,
+                        help="hours per rep and week, for reps whose reps.csv row gives none")
+    parser.add_argument("--theme-gap-weeks", type=int, default=3, help="weeks before a rep repeats a theme")
+    parser.add_argument("--persona-window-weeks", type=int, default=2,
+                        help="every persona is addressed at least once in this many weeks")
 
 
 def run(args) -> int:
-    """Run ``workbench editorial plan`` from parsed arguments; prints the report, returns the exit status."""
+    """Run ``workbench editorial plan`` from parsed arguments and print the report.
+
+    A problem (bad input, a plan the rules do not allow) raises a
+    :class:`~workbench.errors.WorkbenchError`, which the ``workbench`` command
+    prints and turns into exit status 2.
+    """
     ics, csv = args.ics, args.csv
     if args.out:
         if str(args.out).lower().endswith(".ics"):
             ics = args.out
         else:
             csv = args.out
-    try:
-        _, report = plan_from_folder(args.data, weeks=args.weeks, start=args.start, ics=ics, csv=csv, mix=args.mix,
-                                     manager=args.manager, posts_per_week=args.posts_per_week,
-                                     hours_per_week=args.hours_per_week)
-    except WorkbenchError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    _, report = plan_from_folder(args.data, weeks=args.weeks, start=args.start, ics=ics, csv=csv, line=args.line,
+                                 mix=args.mix, manager=args.manager, posts_per_week=args.posts_per_week,
+                                 react_per_week=args.react_per_week, hours_per_week=args.hours_per_week,
+                                 theme_gap_weeks=args.theme_gap_weeks, persona_window_weeks=args.persona_window_weeks)
     print("\n".join(report))
     return 0
 
 
-def main(argv=None) -> int:
-    """``workbench editorial ...`` on its own: ``main(["plan", "--weeks", "12", "--start", "2026-03-02"])``."""
-    parser = argparse.ArgumentParser(prog="workbench editorial", description="plan social-selling content")
-    sub = parser.add_subparsers(dest="action", required=True)
-    add_arguments(sub.add_parser("plan", help="plan the weeks ahead and export CSV / iCalendar"))
-    args = parser.parse_args(argv)
-    return run(args)
-
-
 def write_demo_folder(folder) -> Path:
     """Write a tiny company ``social/`` folder (2 reps, 2 personas, 11 ideas, two of them near-duplicates)."""
+    import pandas as pd
+
     social = Path(folder) / "social"
     social.mkdir(parents=True, exist_ok=True)
     pd.DataFrame({"rep_id": ["U1", "U2"], "name": ["Amina Rahman", "Farid Haddad"],

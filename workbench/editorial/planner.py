@@ -78,7 +78,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from ..errors import InputError, require_columns
+from ..errors import DataError, InputError, require_columns
 
 LEVELS = ("react", "curate", "produce")
 PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
@@ -160,35 +160,98 @@ class PlanRules:
         return {k: v / total for k, v in rule.items()}
 
 
-def reps_frame(reps) -> list[Rep]:
+def reps_frame(reps, *, defaults: dict | None = None, file: str = "plan_calendar(reps)") -> list[Rep]:
     """Accept a list of :class:`Rep` or a DataFrame (``rep_id`` plus optional Rep fields) and return Reps.
 
     In a DataFrame, ``days_off`` is text of dates separated by ``;`` and
-    ``workdays`` digits (``01234`` = Monday to Friday).
+    ``workdays`` digits (``01234`` = Monday to Friday).  An empty cell takes
+    its value from ``defaults`` (a command line's settings, say), else the
+    :class:`Rep` default; ``file`` names the table in error messages.
 
-    >>> reps_frame(pd.DataFrame({"rep_id": ["U1"], "name": ["Amina"], "days_off": ["2026-03-03;2026-03-04"]}))[0].days_off
-    ('2026-03-03', '2026-03-04')
+    >>> table = pd.DataFrame({"rep_id": ["U1", "U2"], "name": ["Amina", "Bo"], "posts_per_week": ["", "2"],
+    ...                       "days_off": ["2026-03-03;2026-03-04", ""]})
+    >>> [(r.rep_id, r.posts_per_week, r.days_off) for r in reps_frame(table, defaults={"posts_per_week": 4})]
+    [('U1', 4, ('2026-03-03', '2026-03-04')), ('U2', 2, ())]
+    >>> reps_frame(table.assign(workdays=["0123", "Mon-Fri"]), file="reps.csv")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.DataError: reps.csv, row 3, column 'workdays': 'Mon-Fri' is not a list of weekday digits. Fix: write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday.
     """
     if isinstance(reps, pd.DataFrame):
-        require_columns(reps, ["rep_id"], where="plan_calendar(reps)")
-        out = []
-        for row in reps.to_dict("records"):
-            kw = {"rep_id": str(row["rep_id"]), "name": str(row.get("name") or row["rep_id"])}
-            for key, cast in (("posts_per_week", int), ("react_per_week", int), ("hours_per_week", float)):
-                if key in row and not pd.isna(row[key]):
-                    kw[key] = cast(row[key])
-            if isinstance(row.get("days_off"), str) and row["days_off"].strip():
-                kw["days_off"] = tuple(d.strip() for d in row["days_off"].split(";") if d.strip())
-            if "workdays" in row and not pd.isna(row["workdays"]):
-                kw["workdays"] = tuple(int(c) for c in str(row["workdays"]) if c.isdigit())
-            out.append(Rep(**kw))
-        reps = out
+        require_columns(reps, ["rep_id"], where=file)
+        reps = [Rep(**{**(defaults or {}), **_rep_fields(row, i + 2, file)})
+                for i, row in enumerate(reps.to_dict("records"))]
     reps = list(reps)
     if not reps:
         raise InputError("no reps given", where="plan_calendar(reps)", fix="give at least one Rep")
     if len({r.rep_id for r in reps}) != len(reps):
         raise InputError("a rep_id appears twice", where="plan_calendar(reps)", fix="give each rep once")
     return reps
+
+
+def _rep_fields(row: dict, line: int, file: str) -> dict:
+    """The Rep fields a table row fills in (empty cells left out), each checked."""
+    def cell(key):
+        value = row.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+        return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else value
+
+    def bad(key, what, fix):
+        return DataError(f"{cell(key)!r} is not {what}", file=file, row=line, column=key, fix=fix)
+
+    rep_id = cell("rep_id")
+    if rep_id is None:
+        raise DataError("rep_id is empty", file=file, row=line, column="rep_id", fix="give every rep an id")
+    out = {"rep_id": str(rep_id), "name": str(cell("name") or rep_id)}
+    for key, cast, what in (("posts_per_week", int, "a whole number of 0 or more"),
+                            ("react_per_week", int, "a whole number of 0 or more"),
+                            ("hours_per_week", float, "a number of hours of 0 or more")):
+        if cell(key) is None:
+            continue
+        try:
+            value = float(cell(key))
+        except (TypeError, ValueError):
+            value = -1.0
+        if value < 0 or (cast is int and not value.is_integer()):
+            raise bad(key, what, f"write {what}, or leave the cell empty for the default")
+        out[key] = cast(value)
+    if cell("days_off") is not None:
+        days = tuple(d.strip() for d in str(cell("days_off")).split(";") if d.strip())
+        for day in days:
+            try:
+                pd.Timestamp(day)
+            except ValueError:
+                raise DataError(f"{day!r} is not a date", file=file, row=line, column="days_off",
+                                fix="write dates as YYYY-MM-DD, separated by ;") from None
+        out["days_off"] = days
+    if cell("workdays") is not None:
+        text = str(cell("workdays"))
+        if not text.isdigit() or any(c > "6" for c in text):
+            raise bad("workdays", "a list of weekday digits",
+                      "write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday")
+        out["workdays"] = tuple(sorted({int(c) for c in text}))
+    return out
+
+
+def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp:
+    """The first day of a plan as a date (time of day dropped); a clear error for anything else.
+
+    >>> start_day("2026-03-02 15:30")
+    Timestamp('2026-03-02 00:00:00')
+    >>> start_day("notadate", where="--start")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: --start: 'notadate' is not a date. Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
+    """
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise InputError(f"{value!r} is not a date", where=where,
+                         fix="write the first day as YYYY-MM-DD, for example 2026-03-02")
+    return day.normalize()
 
 
 def _themes(line: pd.DataFrame, persona_ids: list[str]) -> list[dict]:
@@ -328,8 +391,8 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     persona_ids = _persona_ids(personas)
     themes = _themes(line, persona_ids)
     shares = rules.mix_shares()
+    start = start_day(start)
     _check_feasible(reps, themes, persona_ids, rules, weeks)
-    start = pd.Timestamp(start).normalize()
     hours = rules.format_hours
     formats = list(rules.formats)
     produce_cats = [c for c in shares if c != "curated"] or ["original"]
