@@ -42,3 +42,30 @@ def test_planner_plans_with_the_chosen_mix():
     assert pl.breaches == 0 and pl.plan["week"].max() == 3
     assert "humanising" in pl.summary.value
     assert pl.chart.data
+
+
+def test_planner_keeps_each_reps_own_settings_until_unticked():
+    team = [Rep("U1", "Amina", posts_per_week=2, react_per_week=1, hours_per_week=6),
+            Rep("U2", "Bo", posts_per_week=3, react_per_week=2)]
+    pl = CalendarPlanner(team, LINE, ["P1"], start="2026-03-02", weeks=2)
+    assert pl.own_settings.value and pl.controls["posts_per_week"].disabled
+    pl.run()
+    pub = pl.plan[pl.plan["level"] != "react"].groupby("rep_id").size()
+    react = pl.plan[pl.plan["level"] == "react"].groupby("rep_id").size()
+    assert pub.to_dict() == {"U1": 4, "U2": 6} and react.to_dict() == {"U1": 2, "U2": 4}
+    pl.own_settings.value = False  # the same cadence for everyone, from the controls
+    assert not pl.controls["posts_per_week"].disabled
+    pl.controls["posts_per_week"].value = 2
+    pl.controls["react_per_week"].value = 0
+    pl.run()
+    assert pl.plan[pl.plan["level"] != "react"].groupby("rep_id").size().to_dict() == {"U1": 4, "U2": 4}
+    assert (pl.plan["level"] != "react").all()
+    assert [r.hours_per_week for r in pl.team()] == [6.0, 6.0]  # the controls start from the first rep
+
+
+def test_planner_takes_a_reps_table_and_shared_settings_start_the_controls():
+    table = pd.DataFrame({"rep_id": ["U1", "U2"], "name": ["Amina", "Bo"], "posts_per_week": ["2", "2"],
+                          "react_per_week": ["1", "1"], "hours_per_week": ["5", "5"]})
+    pl = CalendarPlanner(table, LINE, ["P1"], start="2026-03-02")
+    assert not pl.own_settings.value
+    assert [pl.controls[k].value for k in ("posts_per_week", "react_per_week", "hours_per_week")] == [2, 1, 5.0]

@@ -19,14 +19,23 @@ current results, ready for a check or an export.
 >>> pl.run()
 >>> len(pl.plan), pl.breaches
 (12, 0)
+
+Reps with settings of their own keep them, unless the trainee unticks
+"each rep's own settings" to try the same cadence, reactions and hours for all:
+
+>>> pl = CalendarPlanner([Rep("U1", posts_per_week=2), Rep("U2", posts_per_week=3)], line, ["P1"], start="2026-03-02")
+>>> pl.own_settings.value, pl.controls["posts_per_week"].disabled
+(True, True)
 """
 
 from __future__ import annotations
 
 import html
 
+from dataclasses import replace
+
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas
-from ..editorial.planner import MIX_RULES, PlanRules, Rep, check_plan, mix_report, plan_calendar
+from ..editorial.planner import MIX_RULES, PlanRules, Rep, check_plan, mix_report, plan_calendar, reps_frame
 from ..errors import WorkbenchError
 
 _LAYOUT = {"width": "min(100%, 40em)"}
@@ -121,34 +130,61 @@ class PersonaEditor:
 
 
 class CalendarPlanner:
-    """Choose weeks, cadence, hours, theme gap and mix rule; Plan shows the calendar, the mix and any breach."""
+    """Choose weeks, cadence, hours, theme gap and mix rule; Plan shows the calendar, the mix and any breach.
+
+    ``reps`` is a list of :class:`~workbench.editorial.planner.Rep` or a table
+    like ``reps.csv`` (see :func:`~workbench.editorial.planner.reps_frame`).
+    When the reps' cadence, reactions and hours differ, "each rep's own
+    settings" starts ticked and those three controls are greyed out; unticked,
+    the controls apply to every rep.  When the reps all share one setting,
+    the controls start from it and apply to everyone.
+    """
+
+    _PER_REP = ("posts_per_week", "react_per_week", "hours_per_week")
 
     def __init__(self, reps, line, personas, *, start, manager=None, weeks: int = 8):
         import ipywidgets as w
 
-        self.reps, self.line, self.personas, self.start, self.manager = list(reps), line, personas, start, manager
+        self.reps, self.line, self.personas, self.start, self.manager = reps_frame(reps), line, personas, start, manager
         self.plan = None
         self.breaches = None
+        first = self.reps[0]
         self.controls = {
             "weeks": w.BoundedIntText(value=weeks, min=1, max=104, description="weeks", style=_STYLE),
-            "posts_per_week": w.BoundedIntText(value=3, min=1, max=10, description="posts a week", style=_STYLE),
-            "react_per_week": w.BoundedIntText(value=3, min=0, max=20, description="reactions a week", style=_STYLE),
-            "hours_per_week": w.BoundedFloatText(value=4.0, min=0.5, max=40, step=0.5, description="hours a week",
-                                                 style=_STYLE),
+            "posts_per_week": w.BoundedIntText(value=first.posts_per_week, min=1, max=10, description="posts a week",
+                                               style=_STYLE),
+            "react_per_week": w.BoundedIntText(value=first.react_per_week, min=0, max=20,
+                                               description="reactions a week", style=_STYLE),
+            "hours_per_week": w.BoundedFloatText(value=first.hours_per_week, min=0.5, max=40, step=0.5,
+                                                 description="hours a week", style=_STYLE),
             "theme_gap_weeks": w.BoundedIntText(value=3, min=0, max=12, description="theme gap (weeks)", style=_STYLE),
             "mix": w.Dropdown(options=list(MIX_RULES), value="4-1-1", description="content mix", style=_STYLE),
         }
+        differ = len({tuple(getattr(r, k) for k in self._PER_REP) for r in self.reps}) > 1
+        self.own_settings = w.Checkbox(value=differ, description="each rep's own cadence, reactions and hours",
+                                       indent=False)
+        self.own_settings.observe(lambda _: self._grey_out(), names="value")
+        self._grey_out()
         button = w.Button(description="Plan", icon="calendar", button_style="primary", layout={"width": "8em"})
         button.on_click(lambda _: self.run())
         self.summary = w.HTML()
         self.figure = w.Output()
-        self.widget = w.VBox([*self.controls.values(), button, self.summary, self.figure])
+        self.widget = w.VBox([self.own_settings, *self.controls.values(), button, self.summary, self.figure])
+
+    def _grey_out(self):
+        for key in self._PER_REP:
+            self.controls[key].disabled = self.own_settings.value
+
+    def team(self) -> list[Rep]:
+        """The reps as they will be planned: their own settings, or the controls' for all."""
+        if self.own_settings.value:
+            return list(self.reps)
+        return [replace(r, **{k: self.controls[k].value for k in self._PER_REP}) for r in self.reps]
 
     def run(self):
         """Plan with the current settings; a constraint that cannot hold is explained, not raised."""
         c = {k: v.value for k, v in self.controls.items()}
-        reps = [Rep(r.rep_id, r.name, posts_per_week=c["posts_per_week"], react_per_week=c["react_per_week"],
-                    hours_per_week=c["hours_per_week"], days_off=r.days_off, workdays=r.workdays) for r in self.reps]
+        reps = self.team()
         rules = PlanRules(mix=c["mix"], theme_gap_weeks=c["theme_gap_weeks"])
         try:
             self.plan = plan_calendar(reps, self.line, self.personas, weeks=c["weeks"], start=self.start, rules=rules,
