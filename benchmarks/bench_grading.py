@@ -8,7 +8,9 @@ variant (timed and printed separately); grading runs every notebook in its own k
 
 Baseline, measured in the same run: sequential grading, one notebook after the other in its
 own kernel (``jobs=1``, as nbgrader's autograde works), on a sample of the same submissions,
-extrapolated to the whole class.
+extrapolated to the whole class.  Both include what every graded notebook costs: copying its
+data, its kernel, and checking its answers again in a process of the grader's own.  Each
+notebook's time is printed from ``notebooks.csv``.
 
     python benchmarks/bench_grading.py            # 60 notebooks, baseline on a sample of 4
     python benchmarks/bench_grading.py --quick    # 4 notebooks, baseline on a sample of 2
@@ -99,12 +101,22 @@ def run(n: int, sample: int, jobs: int, cell_timeout: float) -> str:
         runs = pd.read_csv(work / "out" / "notebooks.csv", keep_default_na=False)
         baseline = per_notebook_baseline * n
         statuses = grades["status"].value_counts().to_dict()
+        trouble = grades[grades["status"].isin(["error", "timeout", "input", "unreadable", "kernel died", "not run"])]
+        broken = trouble.drop_duplicates(["trainee", "lesson"])
         lines = [
             f"graded {n} notebooks ({len(grades)} exercise rows) with jobs={jobs}: {ours:.1f} s "
             f"({ours / n:.2f} s per notebook; target for 60: under 180 s)",
+            "per notebook (from notebooks.csv): status, run time inside its kernel, whole grading step "
+            "(data copy, kernel, re-check):",
+            *[f"  {r.trainee:<12} {r.status:<10} {r.seconds:6.2f} s {r.total_seconds:6.2f} s"
+              + (f"  {r.problems[:70]}" if r.problems else "") for r in runs.itertuples()],
             f"per-notebook run time inside its kernel: median {runs['seconds'].median():.2f} s, "
-            f"max {runs['seconds'].max():.2f} s",
+            f"max {runs['seconds'].max():.2f} s; whole step: median {runs['total_seconds'].median():.2f} s, "
+            f"max {runs['total_seconds'].max():.2f} s",
+            f"broken notebooks reported with a reason: {len(broken)} of {n} "
+            f"({(trouble['reason'] != '').mean():.0%} of their rows give one); batch stopped: no",
             f"statuses: {statuses}",
+            f"grades by source: {grades['source'].value_counts().to_dict()}",
             f"release of the {n} trainee folders, building their {n} data variants: {released:.1f} s",
             f"baseline (sequential, one kernel per notebook, jobs=1, variants built at release as well): "
             f"{per_notebook_baseline:.2f} s per notebook on a sample of {sample}, "

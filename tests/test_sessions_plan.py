@@ -67,3 +67,33 @@ def test_guide_holds_agenda_goals_exercises_and_checklist(tmp_path):
     assert get(chosen.exercises[0]).title.replace("'", "&#x27;") in text
     assert "workbench session release crm/01-what-a-crm-is" in text
     assert "superuser" in text.lower() and 'type="checkbox"' in text
+
+
+@pytest.mark.parametrize("source", ["practice-sets", "lessons"])
+def test_the_guide_lists_exactly_the_exercises_of_the_notebook_released(tmp_path, source):
+    import json
+    import re
+
+    import nbformat
+
+    from workbench.sessions.lessons import notebook_exercises
+    from workbench.sessions.release import release
+
+    lesson = "crm/02-accounts-contacts-and-consent"
+    text = plan([lesson], tmp_path / "guide.html", source=source).read_text()
+    listed = re.findall(r'<code class="exercise">([^<]+)</code>', text)
+    release([lesson], tmp_path / "s", trainees=1, source=source, build_data=False, progress=False)
+    manifest = json.loads((tmp_path / "s" / "session.json").read_text())
+    released = nbformat.read(tmp_path / "s" / "trainee-01" / manifest["lessons"][0]["file"], as_version=4)
+    assert listed == manifest["lessons"][0]["exercises"] == notebook_exercises(released)
+    assert manifest["from"] == source
+    assert manifest["lessons"][0]["notebook"].startswith({"lessons": "notebooks/", "practice-sets": "exercises/"}[source])
+    # the practice CRM task is in the lesson, the opt-in list in the practice set: the guide says which is used
+    assert ("crm.practice.record-consent-revocation" in listed) == (source == "lessons")
+    assert ("crm.contacts.opt-in-list" in listed) == (source == "practice-sets")
+    assert ("--from lessons" in text) == (source == "lessons")
+
+
+def test_an_unknown_source_is_explained():
+    with pytest.raises(InputError, match="practice-sets, lessons"):
+        agenda(LESSONS, "in-house", source="slides")

@@ -55,6 +55,7 @@ def test_progress_logs_give_best_attempt_hints_and_time(tmp_path):
     (logs / "nusrat.jsonl").write_text("\n".join(json.dumps(l) for l in lines) + "\n{broken\n")
     df = from_progress(sorted(logs.glob("*.jsonl")))
     mine = df.set_index("exercise")
+    assert set(mine["lesson"]) == {"crm/01-what-a-crm-is"}  # the lesson id, as grades.csv names it
     assert mine.loc["crm.intro.count-contacts", "status"] == "passed"
     assert mine.loc["crm.intro.count-contacts", "attempts"] == 2
     assert mine.loc["crm.intro.database-model", "hint"] == "a tree"
@@ -99,3 +100,19 @@ def test_grades_with_progress_logs_gain_time_per_lesson(tmp_path):
     results = load_results(tmp_path)
     assert results["minutes"].tolist() == [12.0]
     assert summarise(results)["time"]["lesson"].tolist() == ["crm/01-what-a-crm-is"]
+
+
+def test_points_a_learner_wrote_in_their_own_log_are_clamped(tmp_path):
+    lines = [{"exercise": "crm.intro.count-contacts", "learner": "forger", "points": 99, "max_points": 99},
+             {"exercise": "crm.intro.database-model", "learner": "forger", "points": "all", "max_points": 1}]
+    (tmp_path / "forger.jsonl").write_text("\n".join(json.dumps(l) for l in lines))
+    mine = from_progress([tmp_path / "forger.jsonl"]).set_index("exercise")
+    assert mine.loc["crm.intro.count-contacts", ["points", "max_points"]].tolist() == [1, 1]
+    assert mine.loc["crm.intro.database-model", "points"] == 0
+
+
+def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
+    graded = grades().assign(source="grader")
+    graded.loc[0, "source"] = "progress log"
+    text = report(graded, tmp_path / "r.html").read_text()
+    assert "1 of 12 grades come from the trainees' own records" in text

@@ -597,10 +597,10 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     """
     from tqdm.auto import tqdm
 
-    submissions_dir, out = Path(submissions_dir).resolve(), Path(out)
-    subs, manifest = find_submissions(submissions_dir, source=source)
     if jobs is not None and jobs < 1:
         raise InputError(f"jobs must be at least 1, got {jobs}", where="grade(jobs)", fix="use --jobs 1 or more")
+    submissions_dir, out = Path(submissions_dir).resolve(), Path(out)
+    subs, manifest = find_submissions(submissions_dir, source=source)
     jobs = jobs or os.cpu_count() or 1
     if cache is None:
         from ..settings import current

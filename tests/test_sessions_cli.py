@@ -1,0 +1,58 @@
+"""The ``workbench session`` commands end to end: plan, release, grade, report, and the mistakes they explain."""
+
+import nbformat
+import pandas as pd
+import pytest
+
+from workbench.cli import main
+
+LESSON = "crm/01-what-a-crm-is"
+COUNT = "crm.intro.count-contacts"
+
+
+def test_plan_writes_the_guide(tmp_path, capsys):
+    guide = tmp_path / "guide.html"
+    assert main(["session", "plan", LESSON, "--format", "in-house", "--start", "14:00", "--out", str(guide)]) == 0
+    assert "facilitator guide written" in capsys.readouterr().out
+    text = guide.read_text()
+    assert "Slot 1" in text and "14:00" in text and COUNT in text
+
+
+@pytest.mark.slow  # builds a data variant and runs one notebook in its own kernel
+def test_release_grade_and_report_in_three_commands(tmp_path, capsys):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nNusrat Jahan\n", encoding="utf-8")
+    session, graded = tmp_path / "session", tmp_path / "grades"
+    assert main(["session", "release", LESSON, "--out", str(session), "--trainees", str(roster)]) == 0
+    assert "released 1 lesson(s) to 1 folder(s)" in capsys.readouterr().out
+
+    copy = session / "Nusrat-Jahan" / "01-what-a-crm-is.ipynb"
+    nb = nbformat.read(copy, as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("workbench", {}).get("exercise") == COUNT)
+    cell.source = f"answer = len(data.contacts)\nwb.check({COUNT!r}, answer)"
+    nbformat.write(nb, copy)
+    assert main(["session", "grade", str(session), "--out", str(graded), "--jobs", "1", "--cell-timeout", "30"]) == 0
+    assert "graded 1 trainee(s)" in capsys.readouterr().out
+    grades = pd.read_csv(graded / "grades.csv", keep_default_na=False).set_index("exercise")
+    assert grades.loc[COUNT, ["status", "source"]].tolist() == ["passed", "grader"]
+    assert (grades.drop(index=COUNT)["status"] == "not answered").all()
+    assert (graded / "feedback" / "Nusrat-Jahan.html").is_file()
+
+    report = tmp_path / "report.html"
+    assert main(["session", "report", str(graded), "--out", str(report)]) == 0
+    assert "class report written" in capsys.readouterr().out
+    assert "Who needs help" in report.read_text()
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["session", "release", "crm/99-nothing", "--out", "{tmp}/s"], "no lesson notebook called 'crm/99-nothing'"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}/g"], "no notebooks in"),
+    (["session", "grade", "{tmp}/nope", "--out", "{tmp}/g"], "no folder"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}/g", "--jobs", "0"], "jobs must be at least 1"),
+    (["session", "report", "{tmp}", "--out", "{tmp}/r.html"], "neither grades.csv nor progress logs"),
+    (["session", "plan", LESSON, "--start", "9h", "--out", "{tmp}/g.html"], "HH:MM"),
+])
+def test_mistakes_are_explained_in_one_line_without_a_traceback(tmp_path, capsys, argv, words):
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and err.startswith("error: ")
