@@ -106,3 +106,26 @@ def test_generated_planted_duplicates_are_found(small_acme):
     found = sum(clusters[a] == clusters[b] for a, b in pairs)
     assert found >= 0.9 * len(pairs)
     assert clusters.nunique() >= len(contacts) - len(pairs) - 3  # few false merges
+
+
+def test_two_work_addresses_at_two_companies_are_namesakes_not_one_person():
+    on = ["first_name", "last_name", "email"]
+    df = pd.DataFrame({"first_name": ["Amina"] * 4, "last_name": ["Rahman"] * 4,
+                       "email": ["amina.rahman@lumiere.test", "amina.rahman@rajshahi-agro.test",
+                                 "amina.rahman@gmail.com", "amina.rahman@lumiere.tset"]})
+    assert find_duplicates(df.iloc[:2], on=on).tolist() == [0, 1]  # two employers: two mailboxes
+    matched = set(zip(*duplicate_pairs(df, on=on)[["left", "right"]].to_numpy().T))
+    assert {(0, 2), (0, 3)} <= matched and (0, 1) not in matched  # a private mailbox, or a typo in the domain
+    pairs = duplicate_pairs(df, on=on, threshold=0).set_index(["left", "right"])
+    assert pairs.loc[(0, 1), "score_email"] == 50.0
+
+
+def test_a_nickname_counts_as_the_name_it_stands_for():
+    df = pd.DataFrame({"first_name": ["William", "Bill", "Frédéric", "FRED", "Wilma"],
+                       "last_name": ["Smith", "Smith", "Dupont", "Dupont", "Smith"],
+                       "phone": ["0161 496 0000", "+44 161 496 0000", "01 23 45 67 89", "0123456789", None]})
+    clusters = find_duplicates(df, on=["first_name", "last_name", "phone"])
+    assert clusters[0] == clusters[1] and clusters[2] == clusters[3]
+    assert clusters[4] not in (clusters[0], clusters[2])
+    pairs = duplicate_pairs(df, on=["first_name", "last_name", "phone"]).set_index(["left", "right"])
+    assert pairs.loc[(0, 1), "score_first_name"] == 100 and pairs.loc[(0, 1), "first_name_right"] == "Bill"

@@ -12,7 +12,12 @@ Three steps, as record-linkage tools do them:
 2. **Fuzzy comparison.**  Each candidate pair is scored field by field with
    rapidfuzz (Jaro-Winkler for names, edit-distance ratio for emails and
    phones), and the field scores are averaged with weights (an email counts
-   more than a first name).  Fields empty on either side are left out.
+   more than a first name).  Fields empty on either side are left out.  Two
+   work addresses at two different companies (neither a private mailbox of
+   :data:`FREE_MAIL`) count half: ``amina.rahman@`` at two employers is
+   more often two namesakes than one person.  In name columns a common
+   nickname counts as the name it stands for (:data:`NICKNAMES`: Bill is
+   William, Fred is Frédéric).
 3. **Clustering.**  Pairs scoring at least ``threshold`` are joined with
    union-find, so if A matches B and B matches C, all three get one cluster id.
 
@@ -42,6 +47,32 @@ __all__ = ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind"]
 KINDS = ("name", "email", "phone", "text", "exact")
 DEFAULT_WEIGHTS = {"name": 1.0, "email": 2.0, "phone": 1.5, "text": 1.0, "exact": 0.5}
 DEFAULT_THRESHOLD = 86.0
+#: Common English and French nicknames and the name they stand for, as compared (no case, no accents).
+#: In a name column a nickname counts as its full name (Bill Smith and William Smith compare equal);
+#: ambiguous ones point to the likeliest name.
+NICKNAMES = {
+    "william": ("bill", "billy", "will", "willy", "liam"), "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "james": ("jim", "jimmy", "jamie"), "michael": ("mike", "mikey", "mick", "micky"), "thomas": ("tom", "tommy"),
+    "richard": ("rick", "ricky", "rich", "richie", "dick"), "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza"),
+    "jennifer": ("jen", "jenny"), "christopher": ("chris", "kit"), "daniel": ("dan", "danny"),
+    "matthew": ("matt",), "joseph": ("joe", "joey"), "anthony": ("tony",), "patricia": ("patty", "trish", "tricia"),
+    "susan": ("sue", "susie", "suzy"), "margaret": ("maggie", "peggy", "meg", "madge"),
+    "katherine": ("kate", "katie", "kathy", "cathy", "kay"), "nicholas": ("nick", "nicky"),
+    "benjamin": ("ben", "benji", "benny"), "edward": ("ed", "eddie", "ted", "ned"), "andrew": ("andy", "drew"),
+    "david": ("dave", "davey"), "charles": ("charlie", "chuck"), "jonathan": ("jon", "jonny"),
+    "steven": ("steve", "stevie"), "kenneth": ("ken", "kenny"), "timothy": ("tim", "timmy"),
+    "gregory": ("greg",), "samuel": ("sam", "sammy"), "alexander": ("alex", "sandy", "xander"),
+    "rebecca": ("becky", "becca"), "deborah": ("debbie", "deb"), "jessica": ("jess", "jessie"),
+    "victoria": ("vicky", "tori"), "joshua": ("josh",), "jacqueline": ("jackie",), "john": ("jack", "johnny"),
+    "henry": ("harry", "hank"), "lawrence": ("larry",), "frederic": ("fred", "freddie"), "nicolas": ("nico",),
+    "emmanuel": ("manu",), "sebastien": ("seb",), "dominique": ("dom",), "maximilian": ("max",),
+    "mathieu": ("mat",), "jean baptiste": ("jb",), "francois": ("francky",), "guillaume": ("guigui",),
+}
+_FULL_NAME = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks}
+#: Providers of private mailboxes (the first part of the domain): an address there says nothing of an employer.
+FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "live", "msn", "icloud", "me",
+                       "aol", "proton", "protonmail", "gmx", "mail", "yandex", "zoho", "orange", "free", "laposte",
+                       "wanadoo", "sfr", "btinternet", "sky", "virginmedia"})
 
 
 def column_kind(column: str) -> str:
@@ -72,7 +103,12 @@ def _keys(series: pd.Series, kind: str) -> pd.Series:
     if kind == "exact":
         s = series.astype("string").str.strip()
         return s.mask(s.eq(""))
-    return normalise_name(series.astype("string"), for_matching=True)
+    keys = normalise_name(series.astype("string"), for_matching=True)
+    if kind == "name":  # each distinct name once: a nickname becomes the name it stands for
+        codes, uniques = pd.factorize(keys, use_na_sentinel=True)
+        full = [" ".join(_FULL_NAME.get(word, word) for word in key.split()) for key in uniques]
+        keys = pd.Series(np.array([*full, pd.NA], dtype=object)[codes], index=keys.index, dtype="string")
+    return keys
 
 
 def _similarity(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -87,8 +123,12 @@ def _similarity(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarra
         parts = values.str.rpartition("@")
         local = parts[0].where(parts[1].eq("@"), parts[2]).to_numpy(dtype=object)
         domain = parts[2].where(parts[1].eq("@"), "").to_numpy(dtype=object)
-        return (0.75 * process.cpdist(local[left], local[right], scorer=fuzz.ratio, dtype=np.float32)
-                + 0.25 * process.cpdist(domain[left], domain[right], scorer=fuzz.ratio, dtype=np.float32))
+        work = ~np.isin(pd.Series(domain).str.split(".").str[0].to_numpy(dtype=object), [*FREE_MAIL, ""])
+        same_name = process.cpdist(local[left], local[right], scorer=fuzz.ratio, dtype=np.float32)
+        same_domain = process.cpdist(domain[left], domain[right], scorer=fuzz.ratio, dtype=np.float32)
+        # two work addresses at two companies are two mailboxes: a shared name there is only a namesake
+        two_companies = (same_domain < 90) & work[left] & work[right]
+        return np.where(two_companies, 0.5 * same_name, 0.75 * same_name + 0.25 * same_domain)
     strings = values.to_numpy(dtype=object)
     if kind == "name":
         return process.cpdist(strings[left], strings[right], scorer=JaroWinkler.normalized_similarity,
