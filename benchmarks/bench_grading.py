@@ -124,7 +124,8 @@ def run(n: int, sample: int, jobs: int, cell_timeout: float) -> str:
             f"ratio baseline/ours: {baseline / ours:.2f}x",
             f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at the end "
             "(other processes share these cores)",
-            f"CPU used by the runners and their kernels: {cpu:.1f} s ({cpu / n:.2f} s per notebook); on {cores} idle cores that is about {cpu / min(cores, jobs):.0f} s of wall time",
+            f"CPU used by the runners, their kernels and the re-checks: {cpu:.1f} s ({cpu / n:.2f} s per notebook); "
+            f"on {cores} idle cores that is about {cpu / min(cores, jobs):.0f} s of wall time",
         ]
         return "\n".join(lines)
     finally:

@@ -87,7 +87,8 @@ def test_the_guide_lists_exactly_the_exercises_of_the_notebook_released(tmp_path
     released = nbformat.read(tmp_path / "s" / "trainee-01" / manifest["lessons"][0]["file"], as_version=4)
     assert listed == manifest["lessons"][0]["exercises"] == notebook_exercises(released)
     assert manifest["from"] == source
-    assert manifest["lessons"][0]["notebook"].startswith({"lessons": "notebooks/", "practice-sets": "exercises/"}[source])
+    folder = {"lessons": "notebooks/", "practice-sets": "exercises/"}[source]
+    assert manifest["lessons"][0]["notebook"].startswith(folder)
     # the practice CRM task is in the lesson, the opt-in list in the practice set: the guide says which is used
     assert ("crm.practice.record-consent-revocation" in listed) == (source == "lessons")
     assert ("crm.contacts.opt-in-list" in listed) == (source == "practice-sets")

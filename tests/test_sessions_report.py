@@ -52,7 +52,7 @@ def test_progress_logs_give_best_attempt_hints_and_time(tmp_path):
         {"exercise": "crm.intro.database-model", "learner": "nusrat", "points": 0, "max_points": 1,
          "hint": "a tree", "at": "2026-06-01T11:00:00+00:00"},  # two hours later: a pause, counted as 15 min
     ]
-    (logs / "nusrat.jsonl").write_text("\n".join(json.dumps(l) for l in lines) + "\n{broken\n")
+    (logs / "nusrat.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n{broken\n")
     df = from_progress(sorted(logs.glob("*.jsonl")))
     mine = df.set_index("exercise")
     assert set(mine["lesson"]) == {"crm/01-what-a-crm-is"}  # the lesson id, as grades.csv names it
@@ -96,7 +96,7 @@ def test_grades_with_progress_logs_gain_time_per_lesson(tmp_path):
     (tmp_path / "progress").mkdir()
     lines = [{"exercise": "crm.intro.count-contacts", "learner": "nusrat", "points": p, "max_points": 1,
               "at": f"2026-06-01T09:{m:02d}:00+00:00"} for p, m in ((0, 0), (1, 12))]
-    (tmp_path / "progress" / "nusrat.jsonl").write_text("\n".join(json.dumps(l) for l in lines))
+    (tmp_path / "progress" / "nusrat.jsonl").write_text("\n".join(json.dumps(line) for line in lines))
     results = load_results(tmp_path)
     assert results["minutes"].tolist() == [12.0]
     assert summarise(results)["time"]["lesson"].tolist() == ["crm/01-what-a-crm-is"]
@@ -105,7 +105,7 @@ def test_grades_with_progress_logs_gain_time_per_lesson(tmp_path):
 def test_points_a_learner_wrote_in_their_own_log_are_clamped(tmp_path):
     lines = [{"exercise": "crm.intro.count-contacts", "learner": "forger", "points": 99, "max_points": 99},
              {"exercise": "crm.intro.database-model", "learner": "forger", "points": "all", "max_points": 1}]
-    (tmp_path / "forger.jsonl").write_text("\n".join(json.dumps(l) for l in lines))
+    (tmp_path / "forger.jsonl").write_text("\n".join(json.dumps(line) for line in lines))
     mine = from_progress([tmp_path / "forger.jsonl"]).set_index("exercise")
     assert mine.loc["crm.intro.count-contacts", ["points", "max_points"]].tolist() == [1, 1]
     assert mine.loc["crm.intro.database-model", "points"] == 0

@@ -82,7 +82,7 @@ def from_progress(paths) -> pd.DataFrame:
                      "hints_shown": len(hints)})
     out = pd.DataFrame(rows)
     minutes = {key: _active_minutes(g["at"]) for key, g in df.groupby(["learner", "lesson"])}
-    out["minutes"] = [minutes.get((t, l), np.nan) for t, l in zip(out["trainee"], out["lesson"])]
+    out["minutes"] = [minutes.get(key, np.nan) for key in zip(out["trainee"], out["lesson"])]
     return _add_untried(out)
 
 
@@ -181,7 +181,8 @@ def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
                   .agg(trainees=("trainee", "nunique"), exercises=("exercise", "nunique"),
                        completion=("passed", "mean"), points=("points", "sum"), max_points=("max_points", "sum"))
                   .reset_index())
-    completion["average_score"] = (completion["points"] / completion["max_points"].where(completion["max_points"] > 0)).round(3)
+    possible = completion["max_points"].where(completion["max_points"] > 0)
+    completion["average_score"] = (completion["points"] / possible).round(3)
     completion["completion"] = completion["completion"].round(3)
     completion = completion[["lesson", "trainees", "exercises", "completion", "average_score"]]
 
@@ -253,7 +254,8 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                                 title="Exercises passed, per lesson", labels={"completion": "share passed"})
     m = tables["most_failed"].head(10)
     figs["most_failed"] = px.bar(m.iloc[::-1], x="failed_share", y="exercise", orientation="h", range_x=[0, 1],
-                                 title="Most often failed exercises", labels={"failed_share": "share of trainees not passing"})
+                                 title="Most often failed exercises",
+                                 labels={"failed_share": "share of trainees not passing"})
     h = tables["hints"].head(8).assign(hint_short=lambda d: d["hint"].str.slice(0, 70))
     figs["hints"] = px.bar(h.iloc[::-1], x="shown_to", y="hint_short", orientation="h", hover_data=["exercise", "hint"],
                            title="Hints shown most often", labels={"shown_to": "trainees", "hint_short": ""})
@@ -324,7 +326,8 @@ SAMPLE_EXERCISES = {
                                      "Multiply each amount by its stage probability before adding up."),
     "crm.sample.merge-duplicates": ("Merge two duplicate contacts", 0.2,
                                     "Keep the record with the most activities and move the others' history to it."),
-    "crm.sample.log-a-call": ("Log a call and set a follow-up", -0.6, "Set the reminder on the follow-up, not on the call."),
+    "crm.sample.log-a-call": ("Log a call and set a follow-up", -0.6,
+                              "Set the reminder on the follow-up, not on the call."),
 }
 SAMPLE_NAMES = ["Amina", "Reza", "Nusrat", "Léa", "Omar", "Tom", "Sara", "Karim", "Mina", "Yusuf",
                 "Chloé", "Farid", "Rahim", "Zoe", "Hadi", "Ines"]

@@ -1,0 +1,115 @@
+"""Bad input and forged records a grading run meets, checked without running a kernel."""
+
+import json
+
+import pytest
+
+from workbench.sessions.grade import find_submissions, grade
+
+EXERCISES = ["superusers.session.command-order", "superusers.formats.match-format",
+             "superusers.own-data.privacy"]
+
+
+def test_odd_metadata_never_stops_identifying_a_notebook(tmp_path):
+    from workbench.sessions.grade import identify
+
+    path = tmp_path / "x.ipynb"
+    path.write_text(json.dumps({"metadata": {"workbench": {"lesson": ["demo/01-demo"], "exercises": [{"x": 1}, 3]}},
+                                "cells": [{"cell_type": "code", "metadata": [], "source": ["a", 3]},
+                                          {"cell_type": "code", "source": f"wb.check({EXERCISES[0]!r}, 1)"}]}))
+    assert identify(path, {"demo/01-demo": EXERCISES, "other/01-x": ["a.b.c"]}) == "demo/01-demo"
+    path.write_text('{"metadata": [1, 2], "cells": {"not": "a list"}}')
+    assert identify(path, {"demo/01-demo": EXERCISES, "other/01-x": ["a.b.c"]}) is None
+
+
+def test_settings_files_that_are_not_objects_and_bad_seeds_are_noted(tmp_path):
+    for name, config in (("listed", "[1, 2]"), ("wordy", '{"seed": "abc", "learner": {"a": 1}}')):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".workbench.json").write_text(config)
+        (tmp_path / name / "01-demo.ipynb").write_text("{}")
+    subs, _ = find_submissions(tmp_path)
+    by = {s.path.parent.name: s for s in subs}
+    assert by["listed"].trainee == "listed" and by["listed"].seed is None
+    assert by["wordy"].trainee == "wordy" and by["wordy"].seed is None
+    assert "('abc') is not a whole number" in by["wordy"].notes[0]
+
+
+def test_a_damaged_manifest_is_explained(tmp_path):
+    from workbench.errors import InputError
+
+    (tmp_path / "session.json").write_text('{"lessons": [1]}')
+    with pytest.raises(InputError, match="not a release manifest"):
+        find_submissions(tmp_path)
+    (tmp_path / "session.json").write_text('{"lessons": ')
+    with pytest.raises(InputError, match="cannot be read"):
+        find_submissions(tmp_path)
+
+
+def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
+    from workbench.sessions.grade import Submission, _merge_live, _rows
+    from workbench.sessions.handin import HandedIn
+
+    sub = Submission(trainee="forger", path=tmp_path / "01-demo.ipynb", lesson="demo/01-demo", expected=EXERCISES)
+    sub.result = {"status": "ran", "problems": [], "cells": [
+        {"index": i, "exercises": [e], "status": "ok", "error": ""} for i, e in enumerate(EXERCISES)]}
+    sub.handed = HandedIn(records=[
+        {"exercise": EXERCISES[0], "points": 99, "max_points": 99, "attempt": "first"},
+        {"exercise": EXERCISES[1], "points": "lots", "max_points": "all", "hint": {"not": "text"}},
+        {"exercise": EXERCISES[2], "points": float("nan"), "max_points": 2},
+        {"exercise": EXERCISES[2], "points": -7, "max_points": 2},
+    ])
+    rows = {r["exercise"]: r for r in _merge_live(_rows(sub), [sub], tmp_path / "out")}
+    forged = rows[EXERCISES[0]]
+    assert (forged["points"], forged["max_points"], forged["source"]) == (1.0, 1.0, "progress log")
+    assert "not checked again" in forged["reason"]
+    assert rows[EXERCISES[1]]["points"] == 0 and rows[EXERCISES[1]]["hint"] == ""
+    assert (rows[EXERCISES[2]]["points"], rows[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    logged = (tmp_path / "out" / "progress" / "forger.jsonl").read_text().splitlines()
+    assert len(logged) == 4 and all(json.loads(x)["learner"] == "forger" for x in logged)
+
+
+def test_files_that_are_not_notebooks_and_a_failing_grader_step_never_stop_the_batch(tmp_path, monkeypatch):
+    import workbench.sessions.grade as grading
+
+    subs = tmp_path / "subs"
+    (subs / "folder-named-like-a-notebook" / "01-demo.ipynb").mkdir(parents=True)
+    (subs / "boom").mkdir()
+    (subs / "boom" / "01-what-a-crm-is.ipynb").write_text("{}")
+    real = grading._execute
+
+    def failing(sub, *args, **kwargs):
+        if sub.trainee == "boom":
+            raise RuntimeError("disk full")
+        return real(sub, *args, **kwargs)
+
+    monkeypatch.setattr(grading, "_execute", failing)
+    grades = grade(subs, tmp_path / "out", jobs=2, progress=False)
+    folder = grades[grades["trainee"] == "folder-named-like-a-notebook"].iloc[0]
+    assert folder["status"] == "unreadable" and "is a folder, not a notebook file" in folder["reason"]
+    boom = grades[grades["trainee"] == "boom"]
+    assert (boom["status"] == "not run").all() and boom["reason"].str.contains("RuntimeError: disk full").all()
+    expected = {s.trainee: s.expected for s in find_submissions(subs)[0]}["boom"]
+    assert len(boom) == len(expected) == 4  # the notebook is known as crm/01 by its name: one row per exercise
+
+
+def test_every_progress_log_and_the_practice_crm_are_snapshotted_before_grading(tmp_path):
+    from workbench.sessions.copies import fingerprint
+    from workbench.sessions.handin import snapshot
+
+    folder = tmp_path / "amina"
+    logs = folder / ".workbench" / "progress"
+    logs.mkdir(parents=True)
+    (logs / "amina.jsonl").write_text(json.dumps({"exercise": EXERCISES[0], "points": 1}) + "\n")
+    (logs / "amina-laptop.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "points": 1}) + "\n{torn\n")
+    (folder / ".workbench" / "practice").mkdir()
+    (folder / ".workbench" / "practice" / "amina-d.sqlite").write_bytes(b"SQLite format 3\0")
+    found = snapshot(folder, "amina", tmp_path / "snap")
+    assert sorted(r["exercise"] for r in found.records) == sorted(EXERCISES[:2])  # both logs, none overwritten
+    assert any("not valid JSON" in note for note in found.notes)
+    assert "amina-d.sqlite, not amina.sqlite" in found.notes[-1]
+    assert (found.practice / "amina.sqlite").is_file() and found.practice_fingerprint == fingerprint(found.practice)
+    # a settings file pointing outside the trainee's folder is not followed
+    (folder / ".workbench.json").write_text(json.dumps({"home": str(tmp_path / "someone-else")}))
+    (tmp_path / "someone-else" / "progress").mkdir(parents=True)
+    (tmp_path / "someone-else" / "progress" / "x.jsonl").write_text(json.dumps({"exercise": EXERCISES[2]}) + "\n")
+    assert EXERCISES[2] not in {r["exercise"] for r in snapshot(folder, "amina", tmp_path / "snap2").records}
