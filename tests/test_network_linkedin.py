@@ -160,8 +160,8 @@ def test_messages_from_a_deleted_member_are_skipped_not_fatal():
                          "2025-06-02 14:03:22 UTC,,hello,INBOX\n").replace(",,,,Sam", "c1,,,,Sam")
     df = read_messages(io.StringIO(text))
     assert df[["sender", "recipient"]].values.tolist() == [["in/ana", "in/sam"]]
-    invitations = read_invitations(io.StringIO('From,To,Sent At,Message,Direction\n,Sam Lee,"1/29/26, 2:37 PM",,INCOMING\n'),
-                                   owner="in/sam")
+    deleted = 'From,To,Sent At,Message,Direction\n,Sam Lee,"1/29/26, 2:37 PM",,INCOMING\n'
+    invitations = read_invitations(io.StringIO(deleted), owner="in/sam")
     assert invitations.empty
 
 
@@ -243,7 +243,8 @@ def test_file_names_in_any_case_and_any_name_in_a_list(tmp_path):
         "2026-02-09 10:00:00 UTC,,hi,INBOX\n"))
     export = read_linkedin(folder)
     assert len(export.connections) == 2 and len(export.messages) == 1 and export.owner == "in/sam"
-    inv = write(tmp_path, "from-sam.csv", 'From,To,Sent At,Message,Direction\nSam Lee,Bo C,"1/29/26, 2:37 PM",,OUTGOING\n')
+    inv = write(tmp_path, "from-sam.csv",
+                'From,To,Sent At,Message,Direction\nSam Lee,Bo C,"1/29/26, 2:37 PM",,OUTGOING\n')
     mine = write(tmp_path, "mine.csv", HEADER + ROWS)
     chats = write(tmp_path, "chats.csv", (folder / "Messages.csv").read_text())
     export = read_linkedin([mine, chats, inv], owner="Sam Lee")

@@ -371,7 +371,7 @@ def build_network(exports, crm=None, *, as_of=None, max_group: int = MAX_GROUP,
     steps.update()
     known = set()
     for e in exports:
-        known.update(e.connections["person"])
+        known.update(e.connections["person"].tolist())
     contacts = _table(crm, "contacts")
     contact_key = _contact_keys(contacts, known) if contacts is not None else pd.Series(dtype=str)
     if as_of is None:
@@ -400,8 +400,8 @@ def build_network(exports, crm=None, *, as_of=None, max_group: int = MAX_GROUP,
     ties = aggregate_ties(evidence, as_of=as_of)
     steps.update()
     steps.close()
-    missing = set(ties["a"]) | set(ties["b"])
-    missing -= set(people["person"])
+    missing = set(ties["a"].tolist()) | set(ties["b"].tolist())
+    missing -= set(people["person"].tolist())
     if missing:
         extra = pd.DataFrame({"person": sorted(missing)})
         extra["name"] = extra["person"]
@@ -415,8 +415,9 @@ def to_graph(people: pd.DataFrame, ties: pd.DataFrame):
     import networkx as nx
 
     G = nx.Graph()
-    attrs = people.astype(object).where(people.notna(), None)
-    G.add_nodes_from((r["person"], r) for r in attrs.to_dict("records"))
+    columns = list(people.columns)
+    values = [people[c].astype(object).where(people[c].notna(), None).tolist() for c in columns]
+    G.add_nodes_from((person, dict(zip(columns, row))) for person, row in zip(people["person"].tolist(), zip(*values)))
     cols = [c for c in ("strength", "distance", "class", "sources") if c in ties]
     values = [ties[c].astype(str).tolist() if c == "class" else ties[c].tolist() for c in cols]
     G.add_edges_from((a, b, dict(zip(cols, vals))) for a, b, *vals in zip(ties["a"].tolist(), ties["b"].tolist(),

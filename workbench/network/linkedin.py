@@ -133,7 +133,9 @@ def parse_dates(values: pd.Series, *, file: str, column: str, first_row: int = 2
     text = values.astype("string").str.strip()
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     todo = text.notna() & (text != "")
-    for fmt in DATE_FORMATS:
+    sample = text[todo].iloc[0] if todo.any() else ""
+    # the format of the first date first: a whole column usually shares one
+    for fmt in sorted(DATE_FORMATS, key=lambda f: pd.isna(pd.to_datetime(sample, format=f, errors="coerce"))):
         if not todo.any():
             break
         parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
@@ -190,7 +192,7 @@ def detect_kind(header_cells) -> str | None:
 def _split_lines(text: str) -> list[str]:
     """The file's lines as an editor numbers them (CRLF, LF or CR), unlike ``str.splitlines``
     which also breaks on the Unicode line separators a message may contain."""
-    return re.split(r"\r\n|\n|\r", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 @dataclass
@@ -359,7 +361,7 @@ def read_connections(path, *, name: str = "Connections.csv", owner: str = "me") 
     first = df["first_name"].str.strip()
     last = df["last_name"].str.strip()
     df["name"] = (first + " " + last).str.strip()
-    keys = [person_key(u, n) for u, n in zip(df["url"], df["name"])]
+    keys = [person_key(u, n) for u, n in zip(df["url"].tolist(), df["name"].tolist())]
     df["hidden"] = [k is None for k in keys]
     df["person"] = keys
     df["person"] = _hidden_keys(df, owner)
@@ -371,7 +373,8 @@ def read_connections(path, *, name: str = "Connections.csv", owner: str = "me") 
 def _hidden_keys(connections: pd.DataFrame, owner: str) -> list:
     """The ``person`` column with each hidden profile keyed on the export's owner and its row."""
     return [f"hidden:{owner}:{row}" if hidden else person
-            for row, (person, hidden) in enumerate(zip(connections["person"], connections["hidden"]), start=2)]
+            for row, (person, hidden) in enumerate(zip(connections["person"].tolist(), connections["hidden"].tolist()),
+                                                    start=2)]
 
 
 @lru_cache(maxsize=200_000)
@@ -579,10 +582,11 @@ def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = Non
     connections = (read_connections(files["connections"], name=files["connections"].name)
                    if "connections" in files else read_connections(io.StringIO(
                        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")))
-    lookup = {n.lower(): k for n, k in zip(connections["name"], connections["person"]) if n}
+    lookup = {n.lower(): k for n, k in zip(connections["name"].tolist(), connections["person"].tolist()) if n}
     messages = (read_messages(files["messages"], name=files["messages"].name, names_to_keys=lookup)
                 if "messages" in files else read_messages(io.StringIO("FROM,DATE\n")))
-    key = person_key(owner_url, None) or _infer_owner(messages, set(connections["person"])) or (person_key(None, owner) if owner else None)
+    key = (person_key(owner_url, None) or _infer_owner(messages, set(connections["person"].tolist()))
+           or (person_key(None, owner) if owner else None))
     key = key or "me"
     connections["person"] = _hidden_keys(connections, key)
     if owner:

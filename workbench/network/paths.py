@@ -28,8 +28,11 @@ def _net_graph(network):
 
 
 def _lookup(G) -> dict:
-    """attribute -> lower-case value -> people (reps left out), cached on the graph."""
-    stamp = (G.number_of_nodes(), G.number_of_edges())
+    """attribute -> lower-case value -> people (reps left out), cached on the graph.
+
+    It indexes node attributes only, so the number of nodes stamps it
+    (networkx counts edges by summing every degree)."""
+    stamp = G.number_of_nodes()
     cache = G.graph.get("_workbench_lookup")
     if cache is None or cache[0] != stamp:
         index = {attr: {} for attr in ("account_id", "account", "company", "name")}

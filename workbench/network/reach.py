@@ -110,13 +110,14 @@ def reach_sets(network, targets, *, candidates=None) -> dict:
             people[t] = set()
     if candidates is None:
         candidates = sorted({n for r in reps for n in G.neighbors(r)} - reps, key=str)
-    out = {}
-    for c in candidates:
-        near = set(G.neighbors(c)) | {c} if c in G else set()
-        reached = {t for t, ps in people.items() if ps & near}
-        if reached:
-            out[c] = reached
-    return out
+    wanted = set(candidates)
+    hits: dict = {}
+    for t, ps in people.items():  # from each target's people out to their contacts: a few hops, not every candidate
+        for p in ps:
+            for q in (p, *G.neighbors(p)):
+                if q in wanted:
+                    hits.setdefault(q, set()).add(t)
+    return {c: hits[c] for c in candidates if c in hits}
 
 
 def promising_targets(network, n: int = 10) -> list:
