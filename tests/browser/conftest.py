@@ -2,9 +2,10 @@
 
 One server and one browser serve the whole session:
 
-- ``chromium``: the path of ``/usr/bin/chromium``; installed with ``apt-get`` when it is missing
-  and the tests run as root (CI on a fresh machine); otherwise the tests are skipped with the
-  reason.
+- ``chromium``: the path of ``/usr/bin/chromium``; it and a Bengali font are installed with
+  ``apt-get`` when missing and the tests run as root or may use ``sudo -n`` (CI on a fresh
+  machine); otherwise the tests are skipped with the reason, or fail when ``CI`` or
+  ``WORKBENCH_REQUIRE_BROWSER=1`` is set.
 - ``lab_server``: ``jupyter lab`` from the virtualenv on a free loopback port with a token, its
   root a temporary copy of ``notebooks/`` (nothing is written into the repository), its own
   ``WORKBENCH_HOME``, settings and workspaces; stopped at the end of the session.
@@ -55,45 +56,108 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-# --- Chromium --------------------------------------------------------------------------------
+# --- Chromium ---------------------------------------------------------------------------------
 
-def _install_chromium() -> str | None:
-    """Install Debian's chromium; returns why it could not be done, or None."""
+# The sample company's Bengali names need a Bengali font, or they show as empty boxes; this is the
+# smallest Debian package with one (fonts-noto-core has one too, at 40 MB).
+BENGALI_FONT = "fonts-lohit-beng-bengali"
+# On CI, or when asked, a missing browser fails the run instead of skipping the browser tests.
+REQUIRE_BROWSER = bool(os.environ.get("CI")) or os.environ.get("WORKBENCH_REQUIRE_BROWSER") == "1"
+
+
+def unavailable(reason: str):
+    """Skip the browser tests with ``reason``, or fail them when a browser is required."""
+    if REQUIRE_BROWSER:
+        pytest.fail(f"{reason} (the browser tests are required here: CI or WORKBENCH_REQUIRE_BROWSER=1)",
+                    pytrace=False)
+    pytest.skip(reason)
+
+
+def has_bengali_font() -> bool:
+    """True when fontconfig knows a font covering Bengali, which Chromium then uses."""
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=bn", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+def _missing_packages() -> list[str]:
+    return [package for package, present in (("chromium", CHROMIUM.exists()), (BENGALI_FONT, has_bengali_font()))
+            if not present]
+
+
+def _apt_get() -> list[str] | None:
+    """How to run apt-get here: directly as root, through password-less sudo, or not at all."""
     if shutil.which("apt-get") is None:
-        return "apt-get is not available to install it"
-    if os.geteuid() != 0:
-        return "the tests do not run as root, so they cannot install it (run: sudo apt-get install -y chromium)"
+        return None
+    if os.geteuid() == 0:
+        return ["apt-get"]
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n", "apt-get"]
+    return None
+
+
+def _install(packages: list[str]) -> str | None:
+    """Install Debian ``packages``, each on its own (a missing font must not stop Chromium);
+    returns why one could not be installed, or None."""
+    apt = _apt_get()
+    if apt is None:
+        return ("apt-get is not available, or needs root or a password-less sudo "
+                f"(run: sudo apt-get install -y {' '.join(packages)})")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+
+    def run(*args: str) -> str | None:
+        cmd = [*apt, *args]
+        try:
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            return f"`{' '.join(cmd)}` failed: {err}"
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        return f"`{' '.join(cmd)}` failed with status {done.returncode}: {' | '.join(tail)}" if done.returncode else None
+
     # Two pytest-xdist workers may both get here: only one runs apt-get, the other waits.
     with open(Path(tempfile.gettempdir()) / "workbench-chromium-install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if CHROMIUM.exists():
-            return None
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        for cmd in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
-            try:
-                done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-            except (OSError, subprocess.TimeoutExpired) as err:
-                return f"`{' '.join(cmd)}` failed: {err}"
-            if done.returncode:
-                tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-                return f"`{' '.join(cmd)}` failed with status {done.returncode}: {' | '.join(tail)}"
-    return None if CHROMIUM.exists() else "apt-get installed chromium but /usr/bin/chromium is missing"
+        failed, updated = [], False
+        for package in (p for p in packages if p in _missing_packages()):
+            why = run("install", "-y", "-q", package)
+            if why and not updated:  # the package lists may be missing or stale: refresh them once
+                updated = True
+                why = run("update", "-q") or run("install", "-y", "-q", package)
+            if why:
+                failed.append(why)
+    return "; ".join(failed) or None
 
 
 @pytest.fixture(scope="session")
 def chromium() -> Path:
-    """Debian's Chromium, installed when missing (as root), else the tests are skipped."""
+    """Debian's Chromium and a Bengali font, installed when missing (as root or with sudo -n).
+
+    Without Chromium the tests are skipped (failed on CI); without the font, only the test that
+    looks for Bengali drawn as boxes.
+    """
+    missing = _missing_packages()
+    why = _install(missing) if missing else None
     if not CHROMIUM.exists():
-        why = _install_chromium()
-        if why:
-            pytest.skip(f"browser tests need {CHROMIUM}: {why}")
+        unavailable(f"browser tests need {CHROMIUM}: {why or 'apt-get installed chromium but it is not there'}")
     return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def bengali_font(chromium) -> str:
+    """The Debian package of the Bengali font; a test that needs it is skipped (failed on CI) without one."""
+    if not has_bengali_font():
+        unavailable(f"no Bengali font is installed, so Bengali names show as boxes: install {BENGALI_FONT}")
+    return BENGALI_FONT
 
 
 @pytest.fixture(scope="session")
 def browser(chromium):
     """One headless Chromium for the session, driven by Playwright's Python API."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (the [dev] extra)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        unavailable("browser tests need Playwright: pip install playwright (the [dev] extra)")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_FLAGS)
         yield browser
@@ -386,6 +450,27 @@ class Lab:
         """The code cell whose source contains ``text``."""
         return self.notebook.locator(".jp-CodeCell").filter(
             has=self.page.locator(".jp-InputArea-editor", has_text=text)).first
+
+    def letters_shown_as_boxes(self, locator) -> dict:
+        """Which letters of a script the element's font cannot draw (they would show as empty boxes).
+
+        Each Bengali letter in the element's text is drawn on a canvas in the element's own font,
+        next to a code point no font has (U+0378): a letter drawn exactly like it is a box.
+        """
+        return locator.evaluate(r"""el => {
+            const font = getComputedStyle(el).font;
+            const letters = [...new Set(el.textContent.match(/[\u0995-\u09b9]/g) || [])].slice(0, 8);
+            const draw = ch => {
+                const canvas = document.createElement('canvas');
+                canvas.width = 64; canvas.height = 64;
+                const g = canvas.getContext('2d');
+                g.font = font.replace(/\d+(\.\d+)?px/, '40px');
+                g.fillText(ch, 8, 48);
+                return Array.from(g.getImageData(0, 0, 64, 64).data).join(',');
+            };
+            const box = draw('\u0378');
+            return {font, letters, boxes: letters.filter(ch => draw(ch) === box)};
+        }""")
 
     def shot(self, name: str, locator=None) -> Path:
         """Save a screenshot: the window, or an element; one taller than the window is shown

@@ -4,10 +4,13 @@ The first page ``make lab`` opens, the notebook run top to bottom with no error 
 the first exercise answered with the mouse and with the keyboard.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from workbench.data import load_sample
+from workbench.site import NOTEBOOKS, lessons
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +72,8 @@ def test_make_lab_opens_start_here(start_here):
     assert [t.strip() for t in lab.landed["tabs"]] == [NOTEBOOK]  # the one notebook open
     expect(lab.page.locator(".lm-TabBar-tab.lm-mod-current", has_text=NOTEBOOK).first).to_be_visible()
     expect(lab.notebook.locator("h1", has_text="Start here")).to_have_count(1)
-    # The file browser shows where each track starts.
-    for track in ("crm", "editorial", "superusers"):
+    # The file browser shows the folder of every track.
+    for track in ("crm", "network", "editorial", "superusers"):
         expect(lab.page.locator(".jp-DirListing-item", has_text=track).first).to_be_visible()
 
 
@@ -132,3 +135,37 @@ def test_check_with_the_keyboard(start_here, sales_team):
 def test_forms_fit_a_laptop_screen(start_here):
     """At 1366x768 no exercise form needs a horizontal scrollbar."""
     assert start_here.too_wide() == []
+
+
+def test_bengali_names_are_drawn_not_boxes(start_here, bengali_font):
+    """Acme's staff include Bengali names: the users table must draw them with a real font."""
+    lab = start_here
+    cell = lab.cell_with("data.users").locator("td", has_text=re.compile("[\u0980-\u09ff]")).first
+    expect(cell).to_be_visible()
+    seen = lab.letters_shown_as_boxes(cell)
+    lab.shot("00-users-table", lab.cell_with("data.users"))
+    assert seen["letters"], seen
+    assert seen["boxes"] == [], (f"Bengali letters {seen['boxes']} show as empty boxes in {seen['font']}, "
+                                 f"although a Bengali font ({bengali_font}) is installed")
+
+
+def test_the_track_table_opens_each_track_first_lesson(start_here):
+    """Each track's first lesson is a link in start-here; clicking one opens it in a new tab.
+
+    Last in this file: it leaves the CRM lesson open in front of start-here.
+    """
+    lab = start_here
+    first = {}
+    for lesson in lessons():
+        if lesson.track != "start":
+            first.setdefault(lesson.track, lesson.path.relative_to(NOTEBOOKS).as_posix())
+    table = lab.notebook.locator(".jp-MarkdownOutput table", has_text="it starts at")
+    for path in first.values():
+        expect(table.get_by_role("link", name=path, exact=True)).to_have_count(1)
+    table.get_by_role("link", name=first["crm"], exact=True).click()
+    crm = first["crm"].rsplit("/", 1)[-1]
+    expect(lab.page.locator('.lm-TabBar-tab.lm-mod-current[data-type="document-title"]', has_text=crm)
+           ).to_be_visible(timeout=30_000)
+    lab.wait_notebook(crm)
+    expect(lab.notebook.locator("h1").first).to_contain_text("What a CRM is")
+    lab.shot("00-track-link-opens-crm-01")

@@ -3,10 +3,13 @@
 The lessons are discovered when the tests run (tracks are still being written): a lesson of every
 track folder (the one with the track's main widget when there is one, else the first), the first
 lesson that shows each main widget (the contact explorer, the network explorer, the editorial
-calendar planner, the practice CRM's main screen) and the first lesson that draws a chart. Each is
-run with
-Run > Run All Cells; no cell may show an error, every plotly figure must be drawn, every widget
-and chart must fit a laptop screen, and the main widget must answer when a trainee uses it.
+calendar planner, the practice CRM's main screen) and, for each track that draws charts, a lesson
+with a chart. Each is run with Run > Run All Cells; no cell may show an error, every plotly figure
+must be drawn, every widget and chart must fit a laptop screen.
+
+Each main widget is then used as a trainee would, mostly from the keyboard (click into it, type,
+Tab to the next control, Enter), in one scripted scenario whose result is known from the sample
+data: the widget must show exactly that.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from workbench.data import load_sample
 from workbench.site import NOTEBOOKS, lessons
 
 pytestmark = pytest.mark.browser
@@ -29,11 +33,17 @@ MAIN_WIDGETS = {
     "calendar planner": re.compile(r"calendar_?planner|CalendarPlanner", re.I),
     "practice CRM screen": re.compile(r"practice\.screen\("),
 }
+# A code cell that draws a plotly chart.
+CHART = re.compile(r"\bplot_\w*\(|\.plot\(|\bpx\.|go\.Figure|_figure\(|_chart\(|network_map\(|dashboard\(")
 
 
 def _code(path: Path) -> list[str]:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+
+
+def _relative(lesson) -> str:
+    return lesson.path.relative_to(NOTEBOOKS).as_posix()
 
 
 def main_widget_calls() -> dict[str, tuple[str, str]]:
@@ -43,7 +53,7 @@ def main_widget_calls() -> dict[str, tuple[str, str]]:
         for source in _code(lesson.path):
             for name, pattern in MAIN_WIDGETS.items():
                 if name not in found and pattern.search(source):
-                    found[name] = (lesson.path.relative_to(NOTEBOOKS).as_posix(), pattern.search(source).group(0))
+                    found[name] = (_relative(lesson), pattern.search(source).group(0))
     return found
 
 
@@ -55,7 +65,7 @@ def lesson_of_each_track() -> list:
     widget_lessons = {path for path, _ in main_widget_calls().values()}
     chosen = {}
     for lesson in lessons():
-        path = lesson.path.relative_to(NOTEBOOKS).as_posix()
+        path = _relative(lesson)
         if lesson.track == "start":
             continue
         if lesson.track not in chosen or (path in widget_lessons and chosen[lesson.track] not in widget_lessons):
@@ -71,11 +81,19 @@ def main_widget_lessons() -> list:
             for name in MAIN_WIDGETS]
 
 
-def first_lesson_with_a_chart() -> list:
+def chart_lesson_of_each_track() -> list:
+    """For each track that draws charts: the lesson already run for the track if it draws one
+    (no extra run), else the track's first lesson that does."""
+    already = {p.id: p.values[0] for p in lesson_of_each_track()}
+    chosen = {}
     for lesson in lessons():
-        if any(re.search(r"\bplot|px\.|go\.Figure", source) for source in _code(lesson.path)):
-            return [lesson.path.relative_to(NOTEBOOKS).as_posix()]
-    return [pytest.param(None, marks=pytest.mark.skip(reason="no lesson draws a chart yet"))]
+        if lesson.track == "start" or not any(CHART.search(source) for source in _code(lesson.path)):
+            continue
+        path = _relative(lesson)
+        if lesson.track not in chosen or path == already.get(lesson.track):
+            chosen[lesson.track] = path
+    return [pytest.param(path, id=track) for track, path in chosen.items()] or \
+        [pytest.param(None, marks=pytest.mark.skip(reason="no lesson draws a chart yet"))]
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +116,11 @@ def run_lesson(lab_pages):
         page.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="module")
+def sample():
+    return load_sample()
+
+
 def slug(notebook: str) -> str:
     return notebook.removesuffix(".ipynb").replace("/", "-")
 
@@ -114,9 +137,9 @@ def test_track_lesson_runs_clean(run_lesson, notebook):
     assert lab.too_wide() == []
 
 
-@pytest.mark.parametrize("notebook", first_lesson_with_a_chart())
+@pytest.mark.parametrize("notebook", chart_lesson_of_each_track())
 def test_plotly_figures_render_and_are_interactive(run_lesson, notebook):
-    """The first lesson with a chart draws it with plotly.js in the browser, with its mode bar."""
+    """A lesson of each track with charts draws them with plotly.js, each with its mode bar."""
     lab = run_lesson(notebook)
     figures = lab.plotly_figures()
     assert figures, f"{notebook} shows no plotly figure"
@@ -128,44 +151,168 @@ def test_plotly_figures_render_and_are_interactive(run_lesson, notebook):
     assert lab.errors() == []
 
 
-def use_widget(lab, widget) -> None:
-    """Use a widget as a trainee would: type in its search box, pick in its lists, press a button."""
-    text_boxes = widget.locator('input[type="text"]:visible, input:not([type]):visible')
-    if text_boxes.count():
-        box = text_boxes.first
-        # A combobox offers its choices in a <datalist>: take the first, as a trainee would.
-        suggestions = box.evaluate("el => el.list ? [...el.list.options].map(o => o.value) : []")
-        box.fill(suggestions[0] if suggestions else "a")
-        box.press("Enter")
-        lab.wait_idle()
-    for select in widget.locator("select:visible").all()[:2]:
-        options = select.locator("option").all()
-        if len(options) > 1:
-            select.select_option(index=1)
-            lab.wait_idle()
-    buttons = widget.locator("button:visible:not([disabled])").filter(has_not_text=re.compile(r"^\s*Check\s*$"))
-    if buttons.count():
-        buttons.first.focus()
-        lab.page.keyboard.press("Enter")  # by keyboard, as the design asks of every widget
-        lab.wait_idle()
-    lab.settle()
+# --- one scenario per main widget ---------------------------------------------------------------
+
+def press_tab_until(lab, target, most: int = 12) -> None:
+    """Press Tab until ``target`` has the focus, as a keyboard user moves through a form."""
+    for _ in range(most):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        lab.page.keyboard.press("Tab")
+    expect(target).to_be_focused()
+
+
+def type_and_enter(lab, box, text: str) -> None:
+    """Click into a text box, type as a person does and press Enter (which sends the value)."""
+    box.click()
+    box.press("Control+A")
+    lab.page.keyboard.type(text)
+    lab.page.keyboard.press("Enter")
+    lab.wait_idle()
+
+
+def use_contact_explorer(lab, widget, data) -> None:
+    """Search the name of a planted duplicate without its accent: both records come up, as in the
+    explorer built here on the same data; the first opens with its record, consent and timeline,
+    and picking the second in the result list opens it."""
+    from workbench.widgets.contacts import ContactExplorer, search_key
+
+    contacts = data.contacts.set_index("contact_id")
+    names = {cid: search_key([f"{contacts.at[cid, 'first_name']} {contacts.at[cid, 'last_name']}"])[0]
+             for pair in data.meta["planted"]["duplicate_pairs"] for cid in pair}
+    pair = next(p for p in data.meta["planted"]["duplicate_pairs"] if names[p[0]] == names[p[1]])
+    query = names[pair[0]]
+    expected = ContactExplorer(data.contacts, data.consents, data.activities, data.accounts)
+    expected.search.value = query
+    ids = expected.matches["contact_id"].tolist()
+    labels = [label for label, _ in expected.results.options]
+    assert set(pair) <= set(ids)
+
+    type_and_enter(lab, widget.locator("input[type=text]").first, query)
+    expect(widget.get_by_role("status").first).to_have_text(re.sub("<[^>]+>", "", expected.count.value))
+    detail = widget.locator(".workbench-contact-detail")
+    expect(detail).to_contain_text(f"{ids[0]} ·")
+    expect(detail).to_contain_text("Timeline (newest first)")
+    expect(detail).to_contain_text("Consent in force")
+
+    results = widget.locator("select[size]").first  # the result list, under the three filters
+    press_tab_until(lab, results)
+    expect(results.locator("option")).to_have_text(labels)
+    results.select_option(label=labels[1])  # the arrow keys would move the notebook: see the last test
+    lab.wait_idle()
+    expect(detail).to_contain_text(f"{ids[1]} ·")
+
+
+def use_network_explorer(lab, widget, data) -> None:
+    """Type the lesson's target account and press Enter: the explorer says how many warm paths
+    lead into it (the same count as the explorer built here), lists them and maps the best one."""
+    from workbench import network as nw
+    from workbench.exercises.check import Context
+    from workbench.exercises.checks.network.lesson_data import lesson_target
+    from workbench.widgets.network import NetworkExplorer
+
+    target = lesson_target(Context())["account"]
+    expected = NetworkExplorer(nw.team_network(data), show_map=False)
+    expected.target.value = target
+    said = re.sub("<[^>]+>", "", expected.message.value)
+    assert f"into {target}" in said
+
+    type_and_enter(lab, widget.locator("input[type=text]").first, target)
+    expect(widget.get_by_role("status")).to_have_text(said)
+    expect(widget.locator("table").first).to_contain_text(expected.paths["who_to_ask"].iloc[0])
+    expect(widget.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+
+
+def use_calendar_planner(lab, widget, data) -> None:
+    """Set six weeks, Tab to Plan and press Enter: the plan covers six weeks and breaks no hard
+    constraint."""
+    weeks = widget.locator("input[type=number]").first
+    weeks.click()
+    weeks.press("Control+A")
+    lab.page.keyboard.type("6")
+    plan = widget.get_by_role("button", name="Plan")
+    press_tab_until(lab, plan)  # weeks, posts, reactions, hours, theme gap, content mix, Plan
+    lab.page.keyboard.press("Enter")
+    lab.wait_idle()
+    expect(widget).to_contain_text("over 6 weeks; hard-constraint breaches: 0;")
+
+
+def use_practice_crm(lab, widget, data) -> None:
+    """Search the contact with the longest history by email, pick it in the list, Tab to Open and
+    press Enter: its record opens with its activities in the timeline."""
+    busiest = data.activities["contact_id"].value_counts().index[0]
+    contact = data.contacts.set_index("contact_id").loc[busiest]
+    logged = int((data.activities["contact_id"] == busiest).sum())
+
+    type_and_enter(lab, widget.locator("input[type=text]:visible").first, contact["email"])
+    expect(widget).to_contain_text(re.compile(r"(?<!\d)1 contacts? found"))
+    results = widget.locator("select:visible").first
+    press_tab_until(lab, results)
+    results.select_option(index=0)  # the arrow keys would move the notebook: see the last test
+    lab.wait_idle()
+    press_tab_until(lab, widget.get_by_role("button", name="Open"))
+    lab.page.keyboard.press("Enter")
+    lab.wait_idle()
+    record = widget.locator("h4", has_text=f"{contact['first_name']} {contact['last_name']}")
+    expect(record).to_be_visible()
+    heading = widget.locator(".widget-html", has=lab.page.locator("b", has_text=re.compile("^Timeline$")))
+    timeline = heading.locator("xpath=following-sibling::*[1]").locator("tbody tr")
+    expect(timeline).to_have_count(min(logged, TIMELINE_ROWS))
+
+
+TIMELINE_ROWS = 20  # a record's timeline shows the newest 20 activities
+
+
+SCENARIOS = {"contact explorer": use_contact_explorer, "network explorer": use_network_explorer,
+             "calendar planner": use_calendar_planner, "practice CRM screen": use_practice_crm}
 
 
 @pytest.mark.parametrize("widget_name, notebook, call", main_widget_lessons())
-def test_main_widget_is_usable(run_lesson, widget_name, notebook, call):
-    """The track's main widget renders, fits the screen and answers when used."""
+def test_main_widget_does_its_job(run_lesson, sample, widget_name, notebook, call):
+    """The track's main widget renders, fits the screen and gives the known answer when used."""
     lab = run_lesson(notebook)
     cell = lab.cell_with(call)
     widget = cell.locator(".jp-OutputArea-output .jupyter-widgets").first
     expect(widget).to_be_visible()
     name = f"{slug(notebook)}-{widget_name.replace(' ', '-').lower()}"
     lab.shot(f"{name}-before", cell)
-    before = widget.inner_text()
     box = widget.bounding_box()
     assert box and box["width"] <= 1366, box
 
-    use_widget(lab, widget)
+    with lab.shot_on_failure(f"FAILED-{name}"):
+        SCENARIOS[widget_name](lab, widget, sample)
+    lab.settle()
     lab.shot(f"{name}-after", cell)
-    assert widget.inner_text() != before, f"the {widget_name} did not change when used"
     assert lab.errors() == []
     assert lab.too_wide() == []
+
+
+@pytest.mark.xfail(strict=True, reason="JupyterLab takes the arrow keys of a widget's <select> for moving between "
+                                       "cells (jupyter-widgets/ipywidgets#3912): remove this mark once fixed")
+def test_arrow_keys_move_in_a_widget_list(run_lesson):
+    """In the contact explorer's result list, ArrowDown picks the next contact (not the next cell)."""
+    notebook, call = main_widget_calls().get("contact explorer", (None, None))
+    if notebook is None:
+        pytest.skip("no lesson shows the contact explorer yet")
+    lab = run_lesson(notebook)
+    results = lab.cell_with(call).locator(".jp-OutputArea-output .jupyter-widgets select[size]").first
+    results.select_option(index=0)
+    lab.wait_idle()
+    results.focus()
+    lab.page.keyboard.press("ArrowDown")
+    lab.wait_idle()
+    assert results.evaluate("el => el.selectedIndex") == 1
+
+
+@pytest.mark.xfail(strict=True, reason="CalendarPlanner.run hands the figure to Output.append_display_data, which "
+                                       "gets no data from a plotly figure: remove this mark once the calendar shows")
+def test_calendar_planner_draws_its_calendar(run_lesson):
+    """After Plan, the planner shows the plan as a calendar chart under its summary."""
+    notebook, call = main_widget_calls().get("calendar planner", (None, None))
+    if notebook is None:
+        pytest.skip("no lesson shows the calendar planner yet")
+    lab = run_lesson(notebook)
+    widget = lab.cell_with(call).locator(".jp-OutputArea-output .jupyter-widgets").first
+    widget.get_by_role("button", name="Plan").click()
+    lab.wait_idle()
+    expect(widget.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=10_000)
