@@ -3,7 +3,8 @@ import pandas as pd
 import pytest
 
 from workbench.editorial.engagement import (FORMULAS, check_posts, compare, comparison_chart, engagement_rate,
-                                            load_posts, suggest_changes)
+                                            load_posts, plan_vs_actual, suggest_changes)
+from workbench.editorial.planner import Rep, mark_published, plan_calendar, schedule_item, set_status
 from workbench.errors import DataError, InputError
 
 
@@ -68,3 +69,31 @@ def test_load_posts_errors(tmp_path):
     bad.to_csv(tmp_path / "posts.csv", index=False)
     with pytest.raises(DataError, match="row 3, column 'published_at'"):
         load_posts(tmp_path / "posts.csv")
+
+
+def test_plan_vs_actual_joins_published_items_with_their_posts():
+    line = pd.DataFrame({"theme": [f"Theme {i}" for i in range(10)]})
+    plan = plan_calendar([Rep("U1", "Amina")], line, ["P1"], weeks=2, start="2026-01-05", manager="Lina")
+    items = plan.loc[plan["level"] == "produce", "item_id"].tolist()
+    for item, post in zip(items, ["a", "e"]):
+        for status, by in (("draft", "Amina"), ("in review", "Amina"), ("approved", "Lina")):
+            plan = set_status(plan, item, status, by=by)
+        plan = mark_published(schedule_item(plan, item, "2026-01-05 09:00", by="Amina"), item, post)
+    out = plan_vs_actual(plan, _posts())
+    assert len(out) == 6 and "react" not in set(out["level"])  # 3 publications a week, reactions left out
+    done = out.set_index("item_id").loc[items]
+    assert done["engagement_rate"].tolist() == [5.0, 1.0]  # posts a (50 / 1000) and e (4 / 400)
+    assert done["days_late"].tolist() == [0.0, 1.0]  # post e went out the day after its planned Monday
+    assert out.attrs["published"] == 2 and out.attrs["published_pct"] == round(100 * 2 / 6, 1)
+    assert out.attrs["engagement_rate"] == round(100 * (50 + 4) / 1400, 2)
+    assert out.attrs["formula"].startswith("(reactions + comments + shares + clicks)")
+    assert out.loc[~out["item_id"].isin(items), "impressions"].isna().all()
+
+
+def test_plan_vs_actual_refuses_links_to_unknown_posts():
+    plan = pd.DataFrame({"item_id": ["x"], "planned_on": [pd.Timestamp("2026-01-05")], "level": ["produce"],
+                         "published_post_id": ["zz"]})
+    with pytest.raises(InputError, match="item 'x' is linked to post 'zz'"):
+        plan_vs_actual(plan, _posts())
+    with pytest.raises(InputError, match="post_id 'a' appears twice"):
+        plan_vs_actual(plan, pd.concat([_posts(), _posts()]))

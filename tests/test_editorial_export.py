@@ -35,7 +35,7 @@ def test_ics_parses_with_icalendar(plan):
     assert len(events) == len(plan)
     assert str(cal["VERSION"]) == "2.0" and "PRODID" in cal
     for ev in events:
-        assert ev.get("UID") and ev.get("DTSTAMP")
+        assert ev.get("UID") and ev.get("DTSTAMP") and ev.decoded("SEQUENCE") == 0
     first = events[0]
     assert first.decoded("DTSTART") == plan["planned_on"].iloc[0].date()
     assert "Thème" in str(first["SUMMARY"])
@@ -55,9 +55,19 @@ def test_scheduled_item_becomes_a_timed_event(plan):
     item = plan.loc[plan["level"] == "produce", "item_id"].iloc[0]
     for status, by in (("draft", "Amina"), ("in review", "Amina"), ("approved", "Lina")):
         plan = set_status(plan, item, status, by=by)
+    before = read_ics(plan_to_ics(plan)).set_index("uid")
     plan = schedule_item(plan, item, "2026-03-02 08:30", by="Amina")
-    ev = read_ics(plan_to_ics(plan)).set_index("uid").loc[f"{item}@crm-workbench.editorial"]
-    assert ev["dtstart"] == "20260302T083000" and ev["status"] == "CONFIRMED"
+    text = plan_to_ics(plan, tz="Europe/Paris")
+    ev = read_ics(text).set_index("uid").loc[f"{item}@crm-workbench.editorial"]
+    assert ev["dtstart"] == "20260302T073000Z" and ev["status"] == "CONFIRMED"  # 08:30 in Paris, in UTC
+    # the same UID with a higher SEQUENCE: a calendar replaces its copy of the event
+    assert (ev["sequence"], before.loc[ev.name, "sequence"]) == ("4", "3")
+    icalendar = pytest.importorskip("icalendar")
+    event = next(e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if str(e["UID"]) == ev.name)
+    assert event.decoded("DTSTART") == pd.Timestamp("2026-03-02 07:30", tz="UTC").to_pydatetime()
+    assert event.decoded("SEQUENCE") == 4
+    with pytest.raises(InputError, match="unknown time zone"):
+        plan_to_ics(plan, tz="Mars/Olympus")
 
 
 def test_csv_round_trip(plan, tmp_path):

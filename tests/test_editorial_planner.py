@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.editorial.planner import (FORMAT_HOURS, PRODUCE_FORMATS, InfeasiblePlan, PlanRules, Rep, check_plan,
-                                         mix_report, plan_calendar, schedule_item, set_status)
+                                         mark_published, mix_report, plan_calendar, schedule_item, set_status)
 from workbench.errors import InputError
 
 START = "2026-03-02"  # a Monday
@@ -101,7 +101,8 @@ def _teams(draw):
     reps = []
     for i in range(draw(st.integers(1, 6))):
         off = draw(st.lists(st.integers(0, 7 * weeks - 1), max_size=12))
-        reps.append(Rep(f"R{i}", posts_per_week=sum(quotas.values()) + draw(st.integers(0, 3)), react_per_week=draw(st.integers(0, 5)),
+        reps.append(Rep(f"R{i}", posts_per_week=sum(quotas.values()) + draw(st.integers(0, 3)),
+                        react_per_week=draw(st.integers(0, 5)),
                         hours_per_week=draw(st.sampled_from([2.0, 4.0, 6.0, 8.0, 12.0, 20.0])),
                         workdays=tuple(sorted(draw(st.sets(st.integers(0, 6), min_size=2)))),
                         days_off=tuple(str((pd.Timestamp(START) + pd.Timedelta(days=d)).date()) for d in off)))
@@ -334,9 +335,20 @@ def test_status_chain_and_manager_approval(team):
     assert row["status"] == "scheduled" and row["approved_by"] == "Lina"
     assert row["scheduled_at"] == pd.Timestamp("2026-03-02 08:30")
     assert row["planned_on"] == pd.Timestamp("2026-03-02")  # the plan's date is kept apart
-    plan = set_status(plan, item, "published", by="Amina")
+    with pytest.raises(InputError, match="needs the post it became. Fix: use mark_published"):
+        set_status(plan, item, "published", by="Amina")
+    with pytest.raises(InputError, match="no post id"):
+        mark_published(plan, item, " ")
+    plan = mark_published(plan, item, "P0042")
+    row = plan.set_index("item_id").loc[item]
+    assert row["status"] == "published" and row["published_post_id"] == "P0042"
+    assert row["revision"] == 5  # draft, in review, approved, scheduled, published
+    assert (plan.loc[plan["item_id"] != item, "revision"] == 0).all()
     with pytest.raises(InputError, match="none: it is published"):
         set_status(plan, item, "published", by="Amina")
+    other = plan.loc[plan["level"] == "produce", "item_id"].iloc[1]
+    with pytest.raises(InputError, match="'idea', not scheduled"):
+        mark_published(plan, other, "P0043")
 
 
 def test_schedule_needs_approval(team):

@@ -190,3 +190,58 @@ def suggest_changes(posts: pd.DataFrame, *, formula: str = "clicks", min_posts: 
     out = pd.DataFrame(rows, columns=["dimension", "group", "engagement_rate", "team_rate", "advice"])
     out.attrs["formula"] = FORMULAS[formula][1]
     return out
+
+
+def plan_vs_actual(plan: pd.DataFrame, posts: pd.DataFrame, *, formula: str = "clicks") -> pd.DataFrame:
+    """Each planned publication beside what its post did: the plan's items joined with their posts' metrics.
+
+    An item is linked to its post by ``published_post_id``
+    (:func:`~workbench.editorial.planner.mark_published`); reactions in the
+    plan are left out.  One row per curate or produce item, with the plan's
+    columns, the post's ``published_at``, counts, ``engagements`` and
+    ``engagement_rate``, and ``days_late`` (publication day minus planned
+    day; empty until published).  ``attrs``: ``formula``, ``planned``,
+    ``published``, ``published_pct`` and the published posts'
+    ``engagement_rate`` (total over total).
+
+    >>> plan = pd.DataFrame({"item_id": ["a", "b"], "planned_on": pd.to_datetime(["2026-03-02", "2026-03-04"]),
+    ...     "level": ["produce", "curate"], "format": ["video", "curated_share"], "status": ["published", "idea"],
+    ...     "published_post_id": ["P7", None]})
+    >>> posts = pd.DataFrame({"post_id": ["P7"], "published_at": pd.to_datetime(["2026-03-03 09:00"]),
+    ...     "impressions": [400], "reactions": [10], "comments": [2], "shares": [1], "clicks": [3]})
+    >>> out = plan_vs_actual(plan, posts)
+    >>> out[["item_id", "engagement_rate", "days_late"]].to_dict("records")
+    [{'item_id': 'a', 'engagement_rate': 4.0, 'days_late': 1.0}, {'item_id': 'b', 'engagement_rate': nan, 'days_late': nan}]
+    >>> out.attrs["published"], out.attrs["published_pct"], out.attrs["engagement_rate"]
+    (1, 50.0, 4.0)
+    """
+    parts, text = _formula(formula)
+    require_columns(plan, ["item_id", "planned_on", "level", "published_post_id"], where="plan_vs_actual(plan)")
+    require_columns(posts, ["post_id", "published_at", "impressions", *parts], where="plan_vs_actual(posts)")
+    if posts["post_id"].duplicated().any():
+        dup = posts.loc[posts["post_id"].duplicated(), "post_id"].iloc[0]
+        raise InputError(f"post_id {dup!r} appears twice", where="plan_vs_actual(posts)",
+                         fix="give every post its own post_id")
+    planned = plan[plan["level"] != "react"].copy()
+    planned["published_post_id"] = planned["published_post_id"].map(
+        lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or str(v) == "" else str(v))
+    known = set(posts["post_id"].astype(str))
+    missing = planned[planned["published_post_id"].notna() & ~planned["published_post_id"].isin(known)]
+    if len(missing):
+        row = missing.iloc[0]
+        raise InputError(f"item {row['item_id']!r} is linked to post {row['published_post_id']!r}, which the posts "
+                         "table does not hold", where="plan_vs_actual",
+                         fix="load the latest posts.csv, or link the item to the right post with mark_published")
+    counts = [c for c in COUNTS if c in posts.columns]
+    metrics = engagement_rate(posts[["post_id", "published_at", *counts]], formula=formula)
+    metrics = metrics.assign(post_id=metrics["post_id"].astype(str))
+    out = planned.merge(metrics, how="left", left_on="published_post_id", right_on="post_id").drop(columns="post_id")
+    days = pd.to_datetime(out["published_at"]).dt.normalize() - pd.to_datetime(out["planned_on"]).dt.normalize()
+    out["days_late"] = days.dt.days.astype("float64")
+    done = out[out["published_post_id"].notna()]
+    imp = done["impressions"].sum()
+    rate = round(float(100 * done["engagements"].sum() / imp), 2) if imp else float("nan")
+    out.attrs.update({"formula": text, "planned": len(out), "published": len(done),
+                      "published_pct": round(100 * len(done) / len(out), 1) if len(out) else 0.0,
+                      "engagement_rate": rate})
+    return out

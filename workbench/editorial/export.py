@@ -3,16 +3,19 @@
 Every event carries the two properties RFC 5545 requires of a VEVENT: a
 ``UID`` that stays the same each time the same plan item is exported (built
 from the item id, so a calendar updates an event instead of duplicating it)
-and a ``DTSTAMP`` in UTC.  :func:`plan_to_ics` reads its own output back with
-:func:`read_ics` and refuses to write a file that does not round-trip.
+and a ``DTSTAMP`` in UTC.  Its ``SEQUENCE`` is the item's ``revision`` (one
+more at each status change), so a calendar that already holds the event
+knows the new export is the newer one.  A publishing slot is written in UTC,
+never as floating local time.  :func:`plan_to_ics` reads its own output back
+with :func:`read_ics` and refuses to write a file that does not round-trip.
 
 >>> plan = pd.DataFrame({"item_id": ["U1-20260302-p1"], "planned_on": [pd.Timestamp("2026-03-02")],
 ...     "owner": ["Amina"], "level": ["produce"], "format": ["article"], "theme": ["Hybrid work; trends"],
 ...     "persona_id": ["P1"], "mix": ["original"], "status": ["idea"], "scheduled_at": [pd.NaT]})
 >>> text = plan_to_ics(plan, stamp="2026-02-20 09:00:00")
 >>> ev = read_ics(text).iloc[0]
->>> ev["uid"], ev["dtstamp"], ev["dtstart"], ev["summary"]
-('U1-20260302-p1@crm-workbench.editorial', '20260220T090000Z', '20260302', 'Produce · article · Hybrid work; trends (Amina)')
+>>> ev["uid"], ev["dtstamp"], ev["dtstart"], ev["sequence"], ev["summary"]
+('U1-20260302-p1@crm-workbench.editorial', '20260220T090000Z', '20260302', '0', 'Produce · article · Hybrid work; trends (Amina)')
 """
 
 from __future__ import annotations
@@ -22,12 +25,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
+from .planner import PLAN_COLUMNS
 
 PRODID = "-//CRM Workbench//Editorial plan//EN"
 UID_DOMAIN = "crm-workbench.editorial"
-CSV_COLUMNS = ["item_id", "week", "planned_on", "weekday", "rep_id", "owner", "level", "format", "mix",
-               "theme_id", "theme", "persona_id", "hours", "status", "needs_approval", "approved_by",
-               "scheduled_at", "published_post_id"]
 
 
 def plan_to_csv(plan: pd.DataFrame, path: str | Path | None = None) -> str:
@@ -39,7 +40,7 @@ def plan_to_csv(plan: pd.DataFrame, path: str | Path | None = None) -> str:
     x,2026-03-02,react
     """
     require_columns(plan, ["item_id", "planned_on"], where="plan_to_csv(plan)")
-    cols = [c for c in CSV_COLUMNS if c in plan.columns] + [c for c in plan.columns if c not in CSV_COLUMNS]
+    cols = [c for c in PLAN_COLUMNS if c in plan.columns] + [c for c in plan.columns if c not in PLAN_COLUMNS]
     out = plan[cols].copy()
     out["planned_on"] = pd.to_datetime(out["planned_on"]).dt.strftime("%Y-%m-%d")
     if "scheduled_at" in out.columns:
@@ -108,13 +109,21 @@ def _stamp(stamp) -> str:
 
 
 def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=None,
-                name: str = "Editorial plan") -> str:
+                name: str = "Editorial plan", tz: str | None = None) -> str:
     """The plan as an iCalendar file (text), written to ``path`` when given.
 
     Planned items are all-day events on ``planned_on``; an item with a real
-    publishing slot (``scheduled_at``) becomes a 30-minute event at that time.
+    publishing slot (``scheduled_at``) becomes a 30-minute event at that
+    time, written in UTC.  ``tz`` is the time zone of slots given without one
+    (an IANA name such as ``"Europe/Paris"``; default: the computer's).
     ``stamp`` (default: now, UTC) is the DTSTAMP of every event: pass a fixed
     value to get byte-identical files for the same plan.
+
+    >>> plan = pd.DataFrame({"item_id": ["x"], "planned_on": [pd.Timestamp("2026-03-02")], "level": ["produce"],
+    ...                      "revision": [4], "scheduled_at": [pd.Timestamp("2026-03-02 08:30")]})
+    >>> ev = read_ics(plan_to_ics(plan, stamp="2026-02-20", tz="Europe/Paris")).iloc[0]
+    >>> ev["dtstart"], ev["sequence"]
+    ('20260302T073000Z', '4')
     """
     require_columns(plan, ["item_id", "planned_on", "level"], where="plan_to_ics(plan)")
     if plan["item_id"].duplicated().any():
@@ -134,10 +143,11 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
         description = "\n".join(f"{k}: {get(row, k)}" for k in ("persona_id", "mix", "status", "theme_id", "rep_id")
                                 if get(row, k) != "")
         lines += ["BEGIN:VEVENT", f"UID:{row['item_id']}@{UID_DOMAIN}", f"DTSTAMP:{dtstamp}"]
+        revision = row.get("revision")
+        lines.append(f"SEQUENCE:{0 if _blank(revision) else int(revision)}")
         scheduled = row.get("scheduled_at")
         if not _blank(scheduled):
-            at = pd.Timestamp(scheduled)
-            lines += [f"DTSTART:{at:%Y%m%dT%H%M%S}", "DURATION:PT30M"]
+            lines += [f"DTSTART:{_utc(scheduled, tz):%Y%m%dT%H%M%SZ}", "DURATION:PT30M"]
         else:
             lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                       f"DTEND;VALUE=DATE:{day + pd.Timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
@@ -158,6 +168,26 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
     return text
 
 
+def _utc(at, tz: str | None) -> pd.Timestamp:
+    """A publishing slot in UTC; one without a time zone is read in ``tz`` (default: the computer's)."""
+    at = pd.Timestamp(at)
+    if at.tzinfo is None:
+        if tz is None:
+            from dateutil.tz import tzlocal
+
+            zone = tzlocal()
+        else:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                zone = ZoneInfo(tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise InputError(f"unknown time zone {tz!r}", where="plan_to_ics(tz=...)",
+                                 fix="use an IANA name such as 'Europe/Paris' or 'Asia/Dhaka'") from None
+        at = at.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
+    return at.tz_convert("UTC")
+
+
 def _blank(value) -> bool:
     if value is None:
         return True
@@ -172,7 +202,8 @@ def read_ics(source: str | Path) -> pd.DataFrame:
 
     Checks: the calendar has VERSION and PRODID; each event has exactly one
     UID and one DTSTAMP; UIDs are unique.  Columns: ``uid``, ``dtstamp``,
-    ``dtstart``, ``dtend``, ``summary``, ``description``, ``categories``, ``status``.
+    ``sequence``, ``dtstart``, ``dtend``, ``summary``, ``description``,
+    ``categories``, ``status``.
     """
     if isinstance(source, Path) or (isinstance(source, str) and "BEGIN:VCALENDAR" not in source):
         path = Path(source)
@@ -210,7 +241,7 @@ def read_ics(source: str | Path) -> pd.DataFrame:
             name_params, value = line.split(":", 1)
             name = name_params.split(";", 1)[0].lower()
             current.setdefault(name, []).append(_unescape(value))
-    out = pd.DataFrame(events, columns=["uid", "dtstamp", "dtstart", "dtend", "summary", "description",
+    out = pd.DataFrame(events, columns=["uid", "dtstamp", "sequence", "dtstart", "dtend", "summary", "description",
                                         "categories", "status"])
     if out["uid"].duplicated().any():
         raise DataError(f"UID {out.loc[out['uid'].duplicated(), 'uid'].iloc[0]!r} appears twice", file=where,

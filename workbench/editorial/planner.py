@@ -94,7 +94,7 @@ MIX_RULES = {
     "80-20": {"curated": 80, "original": 20},
 }
 PLAN_COLUMNS = ["item_id", "week", "planned_on", "weekday", "rep_id", "owner", "level", "format", "mix",
-                "theme_id", "theme", "persona_id", "hours", "status", "needs_approval", "approved_by",
+                "theme_id", "theme", "persona_id", "hours", "status", "revision", "needs_approval", "approved_by",
                 "scheduled_at", "published_post_id"]
 
 
@@ -488,12 +488,13 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
                 "mix": it["mix"], "theme_id": it["theme"]["theme_id"], "theme": it["theme"]["theme"],
                 "persona_id": it["persona"], "hours": hours[it["format"]]})
     plan = pd.DataFrame(rows, columns=[c for c in PLAN_COLUMNS if c not in (
-        "item_id", "status", "needs_approval", "approved_by", "scheduled_at", "published_post_id")])
+        "item_id", "status", "revision", "needs_approval", "approved_by", "scheduled_at", "published_post_id")])
     plan = plan.sort_values(["planned_on", "rep_id", "level"], kind="stable").reset_index(drop=True)
     seq = plan.groupby(["rep_id", "planned_on", "level"]).cumcount() + 1
     plan.insert(0, "item_id", [f"{r}-{d:%Y%m%d}-{lv[0]}{k}" for r, d, lv, k in
                                zip(plan["rep_id"], plan["planned_on"], plan["level"], seq)])
     plan["status"] = "idea"
+    plan["revision"] = 0
     plan["needs_approval"] = plan["level"] == "produce"
     plan["approved_by"] = None
     plan["scheduled_at"] = pd.NaT
@@ -573,7 +574,7 @@ class _Turns:
             self._give(it, theme, persona, week, theme_last)
 
     def _spare(self, persona: str, week: int, rep_id: str, theme_id: str, theme_last: dict) -> bool:
-        """Whether addressing ``persona`` now, by ``rep_id`` on ``theme_id``, still leaves a pair for its next deadline."""
+        """Whether ``rep_id`` addressing ``persona`` now on ``theme_id`` leaves a pair free for its next deadline."""
         deadline = week + self.window
         if not self.window or deadline > self.weeks or self.gap <= self.window:
             return True
@@ -761,38 +762,54 @@ def mix_report(plan: pd.DataFrame, rules: PlanRules | str | dict | None = None, 
 _NEXT = {s: STATUSES[i + 1] for i, s in enumerate(STATUSES[:-1])}
 
 
+def _item(plan: pd.DataFrame, item_id: str, where: str):
+    hits = plan.index[plan["item_id"] == item_id]
+    if len(hits) != 1:
+        raise InputError("no such plan item" if not len(hits) else "item id is not unique", where=where,
+                         fix="copy the item_id from the plan")
+    return hits[0]
+
+
+def _changed(plan: pd.DataFrame, i, status: str) -> None:
+    """Set an item's status and count the change in ``revision`` (a calendar's SEQUENCE)."""
+    plan.at[i, "status"] = status
+    if "revision" in plan.columns:
+        before = plan.at[i, "revision"]
+        plan.at[i, "revision"] = 1 if pd.isna(before) else int(before) + 1
+
+
 def set_status(plan: pd.DataFrame, item_id: str, status: str, *, by: str, manager: str | None = None
                ) -> pd.DataFrame:
     """Move one plan item to ``status`` (one step forward, or back to draft from review); returns a new plan.
 
     Approving produced content (``in review -> approved``) is the editorial
     manager's job: ``by`` must be the plan's manager.  ``scheduled`` needs a
-    slot (use :func:`schedule_item`) and ``published`` a scheduled item.
+    slot (use :func:`schedule_item`) and ``published`` the post it became
+    (use :func:`mark_published`).  Each change adds 1 to the item's ``revision``.
 
-    >>> plan = pd.DataFrame({"item_id": ["x"], "status": ["in review"], "needs_approval": [True],
+    >>> plan = pd.DataFrame({"item_id": ["x"], "status": ["in review"], "revision": [2], "needs_approval": [True],
     ...                      "approved_by": [None], "scheduled_at": [pd.NaT], "published_post_id": [None]})
     >>> set_status(plan, "x", "approved", by="Bo", manager="Lina")
     Traceback (most recent call last):
     ...
     workbench.errors.InputError: set_status(item 'x'): only the editorial manager (Lina) approves produced content, not Bo. Fix: ask Lina to approve it, or send it back to draft.
-    >>> set_status(plan, "x", "approved", by="Lina", manager="Lina")["status"].iloc[0]
-    'approved'
+    >>> set_status(plan, "x", "approved", by="Lina", manager="Lina").to_dict("records")[0]["revision"]
+    3
     """
     require_columns(plan, ["item_id", "status"], where="set_status(plan)")
     where = f"set_status(item {item_id!r})"
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r}", where=where, fix=f"use one of: {', '.join(STATUSES)}")
-    hits = plan.index[plan["item_id"] == item_id]
-    if len(hits) != 1:
-        raise InputError("no such plan item" if not len(hits) else "item id is not unique", where=where,
-                         fix="copy the item_id from the plan")
-    i = hits[0]
+    i = _item(plan, item_id, where)
     current = plan.at[i, "status"]
     back = current == "in review" and status == "draft"
     if not back and _NEXT.get(current) != status:
         raise InputError(f"cannot go from '{current}' to '{status}'", where=where,
                          fix=f"the next step is '{_NEXT.get(current, 'none: it is published')}'"
                              + ("; or send it back to 'draft'" if current == "in review" else ""))
+    if status == "published":
+        raise InputError("a published item needs the post it became", where=where,
+                         fix="use mark_published(plan, item_id, post_id) with the post's id from posts.csv")
     manager = manager or plan.attrs.get("manager")
     out = plan.copy()
     if status == "approved":
@@ -808,7 +825,7 @@ def set_status(plan: pd.DataFrame, item_id: str, status: str, *, by: str, manage
             out.at[i, "approved_by"] = by
     if status == "scheduled" and ("scheduled_at" not in plan.columns or pd.isna(plan.at[i, "scheduled_at"])):
         raise InputError("no publishing slot set", where=where, fix="use schedule_item(plan, item_id, at=...)")
-    out.at[i, "status"] = status
+    _changed(out, i, status)
     return out
 
 
@@ -819,17 +836,52 @@ def schedule_item(plan: pd.DataFrame, item_id: str, at, *, by: str) -> pd.DataFr
     ``scheduled_at`` the moment a post will really go out.
     """
     require_columns(plan, ["item_id", "status", "scheduled_at"], where="schedule_item(plan)")
-    hits = plan.index[plan["item_id"] == item_id]
     where = f"schedule_item(item {item_id!r})"
-    if len(hits) != 1:
-        raise InputError("no such plan item", where=where, fix="copy the item_id from the plan")
-    if plan.at[hits[0], "status"] != "approved":
-        raise InputError(f"item is '{plan.at[hits[0], 'status']}', not approved", where=where,
+    i = _item(plan, item_id, where)
+    if plan.at[i, "status"] != "approved":
+        raise InputError(f"item is '{plan.at[i, 'status']}', not approved", where=where,
                          fix="only approved content is scheduled: have the editorial manager approve it first")
     out = plan.copy()
     out["scheduled_at"] = pd.to_datetime(out["scheduled_at"])
-    out.at[hits[0], "scheduled_at"] = pd.Timestamp(at)
+    out.at[i, "scheduled_at"] = pd.Timestamp(at)
     return set_status(out, item_id, "scheduled", by=by)
+
+
+def mark_published(plan: pd.DataFrame, item_id: str, post_id) -> pd.DataFrame:
+    """Mark a scheduled item published and link it to its post (``published_post_id``); returns a new plan.
+
+    ``post_id`` is the post's id in ``posts.csv``: the link lets
+    :func:`~workbench.editorial.engagement.plan_vs_actual` set each planned
+    item beside what its post did.  One post serves one item.
+
+    >>> plan = pd.DataFrame({"item_id": ["x", "y"], "status": ["scheduled", "scheduled"], "revision": [4, 4],
+    ...                      "published_post_id": [None, None]})
+    >>> plan = mark_published(plan, "x", "P0042")
+    >>> {k: plan.to_dict("records")[0][k] for k in ("status", "revision", "published_post_id")}
+    {'status': 'published', 'revision': 5, 'published_post_id': 'P0042'}
+    >>> mark_published(plan, "y", "P0042")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: mark_published(item 'y'): post 'P0042' is already linked to item 'x'. Fix: link each post to one plan item: check the post id.
+    """
+    require_columns(plan, ["item_id", "status", "published_post_id"], where="mark_published(plan)")
+    where = f"mark_published(item {item_id!r})"
+    i = _item(plan, item_id, where)
+    post_id = "" if post_id is None or (isinstance(post_id, float) and pd.isna(post_id)) else str(post_id).strip()
+    if not post_id:
+        raise InputError("no post id given", where=where, fix="give the post_id of the published post (posts.csv)")
+    if plan.at[i, "status"] != "scheduled":
+        raise InputError(f"item is '{plan.at[i, 'status']}', not scheduled", where=where,
+                         fix="only a scheduled item is published: give it a slot with schedule_item first")
+    linked = plan.index[(plan["published_post_id"].astype(str) == post_id) & (plan.index != i)]
+    if len(linked):
+        raise InputError(f"post {post_id!r} is already linked to item {plan.at[linked[0], 'item_id']!r}",
+                         where=where, fix="link each post to one plan item: check the post id")
+    out = plan.copy()
+    out["published_post_id"] = out["published_post_id"].astype(object)
+    out.at[i, "published_post_id"] = post_id
+    _changed(out, i, "published")
+    return out
 
 
 def with_rules(rules: PlanRules, **changes) -> PlanRules:
