@@ -225,6 +225,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None) -> tup
     it, the repository's lessons as :func:`~workbench.sessions.lessons.resolve` picks them for
     ``source`` and each folder's own settings (which a trainee can edit).
     """
+    source = check_source(source or DEFAULT_SOURCE)
     submissions_dir = Path(submissions_dir)
     if not submissions_dir.is_dir():
         raise InputError(f"no folder {str(submissions_dir)!r}", where="grade(submissions_dir)",
@@ -234,7 +235,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None) -> tup
         lessons = {lesson["id"]: [e for e in lesson["exercises"] if isinstance(e, str)]
                    for lesson in manifest["lessons"]}
     else:
-        lessons = catalog(check_source(source or DEFAULT_SOURCE))
+        lessons = catalog(source)
     roster = {str(t["folder"]): t for t in (manifest or {}).get("trainees", [])}
     company = None
     if manifest and manifest.get("data"):
@@ -329,6 +330,12 @@ def _run(command: list[str], cwd: Path, env: dict, limit: float, kernel_pid: Pat
     return err, None
 
 
+def _last_line(stderr: bytes) -> str:
+    """The last line a helper process wrote to its error output: usually what went wrong."""
+    lines = (stderr or b"").decode("utf-8", "replace").strip().splitlines()
+    return lines[-1][:300] if lines else "no output"
+
+
 def _kill_group(pid: int) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -379,14 +386,14 @@ def _execute(sub: Submission, scratch: Path, executed: Path, *, cell_timeout: fl
                    "--executed", str(executed), "--kernel-pid", str(scratch / "kernel.pid"),
                    "--cell-timeout", str(cell_timeout), "--notebook-timeout", str(notebook_timeout),
                    "--parameters", json.dumps(parameters), "--capture", str(scratch / "answers.jsonl")]
-        err, overran = _run(command, scratch, env, notebook_timeout + 60, scratch / "kernel.pid")
-        try:
-            sub.result = json.loads(result_file.read_text(encoding="utf-8")) if not overran else {}
-        except (OSError, ValueError):
-            tail = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            overran = f"the runner failed: {tail[0][:300]}"
-        if overran:
-            sub.result = {"status": "failed", "cells": [], "seconds": notebook_timeout, "problems": [overran]}
+        err, why = _run(command, scratch, env, notebook_timeout + 60, scratch / "kernel.pid")
+        if why is None:
+            try:
+                sub.result = json.loads(result_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                why = f"the runner failed: {_last_line(err)}"
+        if why is not None:
+            sub.result = {"status": "failed", "cells": [], "seconds": notebook_timeout, "problems": [why]}
     _recheck(sub, scratch, cell_timeout=cell_timeout, limit=notebook_timeout)
     sub.seconds = round(time.perf_counter() - started, 3)
     return sub
@@ -413,12 +420,11 @@ def _recheck(sub: Submission, scratch: Path, *, cell_timeout: float, limit: floa
         (folder / "job.json").write_text(json.dumps(job), encoding="utf-8")
         command = [sys.executable, "-I", "-m", "workbench.sessions.recheck", str(folder / "job.json"),
                    str(folder / "result.json")]
-        err, overran = _run(command, folder, _clean_env(), limit)
+        err, why = _run(command, folder, _clean_env(), limit)
         try:
             sub.recheck = json.loads((folder / "result.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            tail = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            sub.recheck = {"failed": overran or tail[0][:300]}
+            sub.recheck = {"failed": why or _last_line(err)}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
