@@ -7,7 +7,8 @@ import pytest
 
 from workbench.errors import InputError
 from workbench.network.graph import demo_network
-from workbench.network.paths import account_intros, k_strongest_paths, strongest_path, target_people, warm_paths
+from workbench.network.paths import (account_intros, k_strongest_paths, strongest_path, strongest_path_within,
+                                     target_people, warm_paths)
 
 
 def chain():
@@ -48,6 +49,48 @@ def test_brute_force_agrees_on_every_pair():
         want = math.prod(G.edges[a, b]["strength"] for a, b in zip(best, best[1:]))
         if len(best) - 1 <= 5:
             assert got.loc[0, "path_strength"] >= round(want, 4) - 1e-4
+
+
+def test_a_shorter_weaker_path_is_found_when_the_strongest_is_too_long():
+    G = chain()  # me-a-t (0.81), me-c-d-t (0.512), me-b-t (0.297)
+    G.remove_edge("a", "t")
+    G.add_edge("a", "x", strength=0.95, distance=-math.log(0.95))
+    G.add_edge("x", "y", strength=0.95, distance=-math.log(0.95))
+    G.add_edge("y", "t", strength=0.95, distance=-math.log(0.95))  # me-a-x-y-t: 0.73, four hops
+    assert strongest_path(G, "me", "t") == ["me", "a", "x", "y", "t"]
+    assert warm_paths(G, "t", max_hops=4).loc[0, "path"] == ["me", "a", "x", "y", "t"]
+    assert warm_paths(G, "t", max_hops=3).loc[0, "path"] == ["me", "c", "d", "t"]
+    two = warm_paths(G, "t", max_hops=2).loc[0]
+    assert two["path"] == ["me", "b", "t"] and two["path_strength"] == pytest.approx(0.297)
+    assert warm_paths(G, "t", max_hops=1).empty
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_hop_bounded_path_agrees_with_brute_force(seed):
+    import random
+
+    rnd = random.Random(seed)
+    G = nx.gnp_random_graph(14, 0.3, seed=seed)
+    for u, v in G.edges:
+        s = rnd.uniform(0.05, 1)
+        G.edges[u, v].update(strength=s, distance=-math.log(s))
+    for t in range(1, 14):
+        for hops in (1, 2, 3):
+            paths = [p for p in nx.all_simple_paths(G, 0, t, cutoff=hops)]
+            got = strongest_path_within(G, 0, t, hops)
+            if not paths:
+                assert got is None
+                continue
+            def strength(p):
+                return math.prod(G.edges[a, b]["strength"] for a, b in zip(p, p[1:]))
+            assert len(got) - 1 <= hops and strength(got) == pytest.approx(max(map(strength, paths)))
+
+
+def test_chains_isolate_right_to_left_names():
+    G = chain()
+    G.nodes["a"]["name"] = "سارا"
+    text = warm_paths(G, "t").loc[0, "chain"]
+    assert "\u2068سارا\u2069" in text and text.count("\u2068") == text.count("\u2069") == 3
 
 
 def test_k_strongest_paths_are_sorted():

@@ -29,7 +29,7 @@ _LAZY = {
     "rank_connectors": "connectors", "connectors_output": "connectors", "top_agreement": "connectors",
     "connectors_from_path": "connectors",
     # paths
-    "warm_paths": "paths", "strongest_path": "paths", "k_strongest_paths": "paths",
+    "warm_paths": "paths", "strongest_path": "paths", "strongest_path_within": "paths", "k_strongest_paths": "paths",
     "account_intros": "paths", "target_people": "paths",
     # reach
     "reach": "reach", "reach_table": "reach", "levels": "reach", "cover": "reach",

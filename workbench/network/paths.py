@@ -68,10 +68,26 @@ def target_people(network, target) -> list:
                      fix="give a person's name or profile key, or an account's name or id")
 
 
+def isolate(text) -> str:
+    """``text`` between Unicode isolates (FSI ... PDI), so that a right-to-left name (Arabic,
+    Persian) keeps its own direction without turning the arrows of a chain around it.
+
+    >>> isolate("سارا") == "\u2068سارا\u2069"
+    True
+    """
+    return f"\u2068{text}\u2069"
+
+
 def path_table(G, path: list) -> dict:
-    """Describe one path: hops, product strength, weakest link and a readable chain."""
+    """Describe one path: hops, product strength, weakest link and a readable chain.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("me", "a", {"strength": 0.9, "class": "Strong"}), ("a", "t", {"strength": 0.5})])
+    >>> path_table(G, ["me", "a", "t"])["chain"].replace("\u2068", "").replace("\u2069", "")
+    'me —[Strong 0.90]→ a —[0.50]→ t'
+    """
     links = [G.edges[u, v].get("strength", 0.5) for u, v in zip(path, path[1:])]
-    names = [G.nodes[v].get("name") or str(v) for v in path]
+    names = [isolate(G.nodes[v].get("name") or str(v)) for v in path]
     classes = [G.edges[u, v].get("class", "") for u, v in zip(path, path[1:])]
     chain = names[0]
     for name, s, c in zip(names[1:], links, classes):
@@ -81,12 +97,50 @@ def path_table(G, path: list) -> dict:
             "path": path, "chain": chain}
 
 
+def strongest_path_within(G, source, target, max_hops: int, *, weight: str = "distance") -> list | None:
+    """The strongest path from ``source`` to ``target`` with at most ``max_hops`` ties, or ``None``.
+
+    A hop-bounded Bellman-Ford: round ``h`` extends only the people whose best
+    chain of at most ``h - 1`` ties just improved.  Dijkstra finds the strongest
+    path of any length; when that one is too long, this finds the best short one.
+
+    >>> import math, networkx as nx
+    >>> G = nx.Graph()
+    >>> for u, v, s in [("me", "a", 0.9), ("a", "b", 0.9), ("b", "t", 0.9), ("me", "c", 0.3), ("c", "t", 0.3)]:
+    ...     G.add_edge(u, v, distance=-math.log(s))
+    >>> strongest_path_within(G, "me", "t", 3), strongest_path_within(G, "me", "t", 2)
+    (['me', 'a', 'b', 't'], ['me', 'c', 't'])
+    """
+    best = {source: 0.0}
+    rounds = [{source: (0.0, None)}]  # rounds[h]: people improved in round h -> (length, previous person)
+    for _ in range(max_hops):
+        improved = {}
+        for u, (du, _prev) in rounds[-1].items():
+            for v, d in G[u].items():
+                length = du + float(d.get(weight, 1.0))
+                if length < best.get(v, math.inf):
+                    best[v] = length
+                    improved[v] = (length, u)
+        if not improved:
+            break
+        rounds.append(improved)
+    if target not in best:
+        return None
+    h = max(i for i, r in enumerate(rounds) if target in r)
+    path = [target]
+    while h:  # round h extended a person improved in round h - 1
+        path.append(rounds[h][path[-1]][1])
+        h -= 1
+    return path[::-1]
+
+
 def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops: int = 4,
                max_targets: int = 25) -> pd.DataFrame:
     """The strongest introduction path from each rep (``sources``) to a target person or account.
 
     One row per (source, target person) reachable within ``max_hops``, strongest
-    first: ``from``, ``from_name``, ``target``, ``target_name``, ``account``,
+    first (when the strongest chain is longer, the strongest of at most
+    ``max_hops`` ties, see :func:`strongest_path_within`): ``from``, ``from_name``, ``target``, ``target_name``, ``account``,
     ``who_to_ask`` (the first person on the path; ``"(direct)"`` when the rep
     knows the target), ``hops``, ``path_strength`` (product of tie strengths),
     ``first_link``, ``weakest_link``, ``chain`` (readable), ``path`` (keys) and
@@ -115,8 +169,10 @@ def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops
             if s not in paths or s == t:
                 continue
             path = list(reversed(paths[s]))
-            if len(path) - 1 > max_hops:
-                continue
+            if len(path) - 1 > max_hops:  # the strongest chain is too long: the best one short enough
+                path = strongest_path_within(G, s, t, max_hops)
+                if path is None:
+                    continue
             info = path_table(G, path)
             best_first = path[1]
             others = []
