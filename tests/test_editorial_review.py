@@ -74,3 +74,49 @@ def test_table_and_errors():
         review_post("hello", format="podcast")
     with pytest.raises(InputError, match="not supported"):
         review_post("hello", language="de")
+
+
+def test_at_opens_a_self_centred_sentence_only_before_our_or_the_company():
+    assert not review_post("At 9am, your team walks into a room that is already booked.",
+                           company="Acme")["self_centred_opening"]
+    at_acme = review_post("At Acme, we believe every room counts.", company="Acme")
+    assert at_acme["self_centred_opening"] and '"At Acme"' in at_acme["hints"][0]
+    assert review_post("At our plant in Dhaka, you can see it.")["self_centred_opening"]
+
+
+def test_us_in_capitals_is_the_country():
+    r = review_post("US firms lose you an hour a day in meetings. You can win it back.")
+    assert (r["reader_pronouns"], r["author_pronouns"], r["reader_ratio"]) == (2, 0, 1.0)
+    assert review_post("Tell us what you think.")["author_pronouns"] == 1
+
+
+def test_french_sales_phrases_with_an_object_pronoun():
+    r = review_post("Nous vous proposons une remise. Nous leur offrons la livraison.", format="short_post")
+    assert r["sales_phrases"] == ["nous vous proposons", "nous leur offrons"]
+
+
+def test_french_elided_pronouns_count():
+    r = review_post("J'ai vu que tu t'es inscrit à notre atelier : ça m'a fait plaisir.", format="short_post")
+    assert r["language"] == "fr"
+    assert (r["reader_pronouns"], r["author_pronouns"]) == (2, 3)  # tu, t' / j', notre, m'
+    assert r["self_centred_opening"]
+
+
+def test_french_company_and_chez_openings():
+    assert review_post("Acme lance ses nouveaux capteurs pour vous.", company="Acme",
+                       language="fr")["self_centred_opening"]
+    chez = review_post("Chez Acme, nous aimons les salles bien remplies.", company="Acme")
+    assert chez["self_centred_opening"] and "« Chez Acme »" in chez["hints"][0]
+    assert review_post("Chez nous, vous trouvez tout.")["self_centred_opening"]
+    assert not review_post("Chez les PME, vos salles restent vides le vendredi.", company="Acme")["self_centred_opening"]
+
+
+def test_hints_speak_the_drafts_language():
+    fr = review_post(FR_SELF, format="article", company="Acme")["hints"]
+    assert fr[0].startswith("Commencez par le lecteur")
+    assert any(h.startswith("Parlez au lecteur : 0 pronom(s) pour le lecteur contre 3") and "ratio 0,00" in h
+               for h in fr)
+    assert any("Cela sonne comme une publicité (nous vendons" in h for h in fr)
+    assert any(h.endswith("c'est trop court pour un article (visez 600 à 2000).") for h in fr)
+    en = review_post(EN_SELF, format="article")["hints"]
+    assert en[0].startswith("Open on the reader") and en[-1].endswith("is too short for an article (aim for 600-2000).")

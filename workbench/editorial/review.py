@@ -9,14 +9,20 @@ editorial manager decides.
 * **reader/author pronoun ratio**: reader pronouns (you, your; vous, votre,
   tu...) over reader + author pronouns (I, we, our; je, nous, notre...).
   Above 0.5 the text faces the reader.
-* **self-centred opening**: the first sentence starts with the company's name,
-  with "we"/"our"/"nous"/"notre", or says "we sell" / "nous vendons".
+* **self-centred opening**: the first sentence starts with the company's name
+  (or "At <company>" / "Chez <company>"), with "we"/"our"/"at our" or
+  "nous"/"notre"/"chez nous".  "At 9am" or "Chez les PME" is fine.
+* **sales phrases**: "we sell", "our solution", "nous (vous) proposons"...
 * **readability**: Flesch reading ease for English
   (206.835 - 1.015 x words per sentence - 84.6 x syllables per word) and the
   Kandel & Moles adaptation for French (207 - 1.015 x wps - 73.6 x spw);
   60 and above reads easily, below 30 is hard.  Syllables are counted as
   groups of vowels, a rule of thumb that is close enough for a hint.
 * **length for the format**: words against a range per format.
+
+Pronouns are counted on the words as written: French elided forms count
+("j'", "m'" for the author, "t'" for the reader), and "US" in capitals is the
+country, not "us".  The hints are written in the draft's language.
 
 >>> r = review_post("We sell desks at the best price. Our team is proud of our new range.",
 ...                 format="short_post", company="Acme")
@@ -27,6 +33,8 @@ editorial manager decides.
 >>> review_post("Vous perdez une heure par jour à chercher un dossier ? Voici trois gestes simples.",
 ...             format="short_post")["reader_ratio"]
 1.0
+>>> review_post("Nous vous proposons notre nouvelle gamme.", company="Acme")["hints"][0]
+'Commencez par le lecteur, pas par vous : la première phrase commence par « Nous vous ».'
 """
 
 from __future__ import annotations
@@ -39,14 +47,37 @@ import pandas as pd
 from ..errors import InputError, require_columns
 
 READER = {"en": {"you", "your", "yours", "yourself", "yourselves"},
-          "fr": {"vous", "votre", "vos", "vôtre", "vôtres", "tu", "te", "toi", "ton", "ta", "tes"}}
+          "fr": {"vous", "votre", "vos", "vôtre", "vôtres", "tu", "te", "t'", "toi", "ton", "ta", "tes"}}
 AUTHOR = {"en": {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"},
-          "fr": {"je", "j", "me", "m", "moi", "mon", "ma", "mes", "nous", "notre", "nos", "nôtre", "nôtres"}}
-SELF_OPENERS = {"en": ("we ", "our ", "i am ", "i'm ", "i ", "at "),
-                "fr": ("nous ", "notre ", "nos ", "je ", "chez ")}
-SALES_PHRASES = {"en": ("we sell", "we offer", "our product", "our solution", "our new", "buy now", "best price"),
-                 "fr": ("nous vendons", "nous proposons", "notre produit", "notre solution", "notre offre",
-                        "meilleur prix")}
+          "fr": {"je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "nous", "notre", "nos", "nôtre", "nôtres"}}
+# first words that put the author first; "at" / "chez" only before "our" or the company's name
+SELF_OPENERS = {"en": ("we ", "our ", "i am ", "i'm ", "i ", "at our "),
+                "fr": ("nous ", "notre ", "nos ", "je ", "j'", "chez nous", "chez notre ", "chez nos ")}
+COMPANY_OPENERS = {"en": ("", "at "), "fr": ("", "chez ")}
+# regular expressions on the lower-cased text; French puts an object pronoun between subject and verb
+SALES_PHRASES = {"en": (r"we (?:sell|offer)", r"our (?:product|solution|new)", r"buy now", r"best price"),
+                 "fr": (r"nous (?:vous |leur |te )?(?:vendons|proposons|offrons)", r"notre (?:produit|solution|offre)",
+                        r"meilleur prix")}
+HINTS = {
+    "en": {"opener": 'Open on the reader, not on yourself: the first sentence starts with "{opener}".',
+           "ratio": "Speak to the reader: {reader} reader pronoun(s) for {author} about you or your company "
+                    "(ratio {ratio}, aim above 0.5).",
+           "sales": "Sounds like an advert ({phrases}): say what the reader gains instead.",
+           "hard": "Hard to read (ease {ease:.0f}/100): use shorter sentences and simpler words.",
+           "length": "{n} words is {length} for {format} (aim for {lo}-{hi}).",
+           "too short": "too short", "too long": "too long",
+           "formats": {"article": "an article", "testimonial": "a testimonial", "infographic": "an infographic",
+                       "video": "a video", "short_post": "a short post", "curated_share": "a curated share"}},
+    "fr": {"opener": "Commencez par le lecteur, pas par vous : la première phrase commence par « {opener} ».",
+           "ratio": "Parlez au lecteur : {reader} pronom(s) pour le lecteur contre {author} pour vous ou votre "
+                    "entreprise (ratio {ratio}, visez plus de 0,5).",
+           "sales": "Cela sonne comme une publicité ({phrases}) : dites plutôt ce que le lecteur y gagne.",
+           "hard": "Difficile à lire (facilité {ease:.0f}/100) : faites des phrases plus courtes, des mots plus simples.",
+           "length": "{n} mots, c'est {length} pour {format} (visez {lo} à {hi}).",
+           "too short": "trop court", "too long": "trop long",
+           "formats": {"article": "un article", "testimonial": "un témoignage", "infographic": "une infographie",
+                       "video": "une vidéo", "short_post": "un post court", "curated_share": "un partage commenté"}},
+}
 STOPWORDS = {"en": {"the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "are", "this", "how"},
              "fr": {"le", "la", "les", "et", "des", "est", "une", "un", "pour", "dans", "que", "qui", "du", "au"}}
 # words a draft should have for each format (a caption for visual formats)
@@ -70,6 +101,28 @@ def detect_language(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-zà-öø-ÿœæ]+", str(text).lower().replace("’", "'"))
+
+
+def count_pronouns(text: str, language: str = "en") -> tuple[int, int]:
+    """Reader and author pronouns in a text: (reader, author).
+
+    Words are read as written: a French elided form keeps its apostrophe
+    (``j'``, ``m'``, ``t'``), an English contraction counts its pronoun
+    (``I'm``, ``you're``), and "US" in capitals is the country.
+
+    >>> count_pronouns("J'ai vu que tu t'es inscrit : ça m'a fait plaisir.", "fr")
+    (2, 2)
+    >>> count_pronouns("US firms ask us what you need.")
+    (1, 1)
+    """
+    reader = author = 0
+    for token in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿŒœÆæ]+'?", str(text).replace("’", "'")):
+        if language == "en" and token == "US":
+            continue
+        word = token.lower() if language == "fr" else token.lower().rstrip("'")
+        reader += word in READER[language]
+        author += word in AUTHOR[language]
+    return reader, author
 
 
 def _sentences(text: str) -> list[str]:
@@ -126,39 +179,44 @@ def review_post(text: str, *, format: str = "short_post", company: str | None = 
         raise InputError(f"language {language!r} is not supported", where="review_post(language=...)",
                          fix="use 'en' or 'fr'")
     words = _words(text)
-    reader = sum(w in READER[language] for w in words)
-    author = sum(w in AUTHOR[language] for w in words)
+    reader, author = count_pronouns(text, language)
     ratio = round(reader / (reader + author), 2) if reader + author else None
-    first = _sentences(text)[0] if _sentences(text) else text
-    first_low = _fold(first).strip()
-    opener = None
-    if company and first_low.startswith(_fold(company)):
-        opener = first.strip()[: len(company)]
-    else:
-        for start in SELF_OPENERS[language]:
-            if first_low.startswith(_fold(start)):
-                opener = " ".join(first.split()[:2])
-                break
-    sales = [p for p in SALES_PHRASES[language] if p in _fold(text)]
+    first = (_sentences(text) or [text])[0].strip()
+    opener = _opener(first, language, company)
+    sales = [m.group(0) for p in SALES_PHRASES[language] for m in re.finditer(p, _fold(text))]
     ease = readability(text, language)
     lo, hi = LENGTH_RANGES[format]
     n = len(words)
     length = "too short" if n < lo else "too long" if n > hi else "right"
+    say = HINTS[language]
+    decimal = (lambda x: f"{x:.2f}".replace(".", ",")) if language == "fr" else (lambda x: f"{x:.2f}")
     hints = []
     if opener:
-        hints.append(f'Open on the reader, not on yourself: the first sentence starts with "{opener}".')
+        hints.append(say["opener"].format(opener=opener))
     if ratio is not None and ratio < 0.5:
-        hints.append(f"Speak to the reader: {reader} reader pronoun(s) for {author} about you or your company "
-                     f"(ratio {ratio:.2f}, aim above 0.5).")
+        hints.append(say["ratio"].format(reader=reader, author=author, ratio=decimal(ratio)))
     if sales:
-        hints.append(f"Sounds like an advert ({', '.join(sales)}): say what the reader gains instead.")
+        hints.append(say["sales"].format(phrases=", ".join(sales)))
     if ease < 30:
-        hints.append(f"Hard to read (ease {ease:.0f}/100): use shorter sentences and simpler words.")
+        hints.append(say["hard"].format(ease=ease))
     if length != "right":
-        hints.append(f"{n} words is {length} for a {format.replace('_', ' ')} (aim for {lo}-{hi}).")
+        hints.append(say["length"].format(n=n, length=say[length], format=say["formats"][format], lo=lo, hi=hi))
     return {"language": language, "words": n, "reader_pronouns": reader, "author_pronouns": author,
             "reader_ratio": ratio, "focus": _focus(ratio), "self_centred_opening": bool(opener),
             "sales_phrases": sales, "reading_ease": ease, "length": length, "hints": hints}
+
+
+def _opener(first: str, language: str, company: str | None) -> str | None:
+    """The words that make a first sentence self-centred, as written, or None."""
+    low = _fold(first)
+    if company:
+        for lead in COMPANY_OPENERS[language]:
+            if low.startswith(_fold(lead + company)):
+                return first[: len(lead) + len(company)]
+    for start in SELF_OPENERS[language]:
+        if low.startswith(_fold(start)):
+            return " ".join(first.split()[:2])
+    return None
 
 
 def _focus(ratio) -> str:
