@@ -113,3 +113,28 @@ def test_every_progress_log_and_the_practice_crm_are_snapshotted_before_grading(
     (tmp_path / "someone-else" / "progress").mkdir(parents=True)
     (tmp_path / "someone-else" / "progress" / "x.jsonl").write_text(json.dumps({"exercise": EXERCISES[2]}) + "\n")
     assert EXERCISES[2] not in {r["exercise"] for r in snapshot(folder, "amina", tmp_path / "snap2").records}
+
+
+def test_a_zip_file_handed_in_is_graded_like_the_folder_and_a_broken_one_is_reported(tmp_path):
+    import zipfile
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    with zipfile.ZipFile(subs / "amina.zip", "w") as zf:
+        zf.writestr("amina/01-demo.ipynb", "{}")
+        zf.writestr("amina/.workbench.json", json.dumps({"learner": "Amina Diallo"}))
+        zf.writestr("/etc/evil.ipynb", "{}")
+    (subs / "reza.zip").write_bytes(b"PK\x03\x04 cut in the middle")
+    (subs / "omar").mkdir()
+    (subs / "omar" / "01-demo.ipynb").write_text("{}")
+    with zipfile.ZipFile(subs / "omar.zip", "w") as zf:  # an older copy of omar's folder: the folder wins
+        zf.writestr("old.ipynb", "{}")
+    found, _ = find_submissions(subs, unpack_to=tmp_path / "unpacked")
+    shown = {s.shown: s for s in found}
+    assert sorted(shown) == ["amina.zip/01-demo.ipynb", "omar/01-demo.ipynb", "reza.zip"]
+    assert shown["amina.zip/01-demo.ipynb"].trainee == "Amina Diallo"
+    assert "not a readable zip file" in shown["reza.zip"].notes[0]
+    assert not (tmp_path / "etc").exists()
+    grades = grade(subs, tmp_path / "out", jobs=1, progress=False)
+    reza = grades[grades["trainee"] == "reza"].iloc[0]
+    assert reza["status"] == "unreadable" and "not a readable zip file" in reza["reason"]

@@ -10,6 +10,7 @@ position, and a notebook is recognised by its lesson id, not its file name.
 What a trainee may have done, and what the grader does about it:
 
 =============================  =====================================================
+handed in a zip of the folder  unpacked (safely) and graded like the folder
 deleted the exercise's cell    ``missing``, 0 points, hint: restore the cell
 moved or duplicated cells      graded by id; duplicates count their best attempt
 a cell raises                  later cells still run; that exercise ``error`` + reason
@@ -77,7 +78,7 @@ import pandas as pd
 
 from ..errors import InputError, WorkbenchError
 from ..settings import CONFIG_NAME, safe_name
-from .handin import HandedIn, read_config
+from .handin import HandedIn, read_config, unpack
 from .lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 
 COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "message", "reason",
@@ -148,6 +149,7 @@ class Submission:
 
     trainee: str
     path: Path
+    shown: str = ""  # the notebook as the superuser knows it: <folder or zip>/<path inside>
     folder: Path | None = None  # the trainee's folder (None: a notebook handed in on its own)
     lesson: str | None = None
     expected: list[str] = field(default_factory=list)
@@ -218,9 +220,12 @@ def _seed(value, notes: list[str]) -> int | None:
         return None
 
 
-def find_submissions(submissions_dir: Path, *, source: str | None = None) -> tuple[list[Submission], dict | None]:
+def find_submissions(submissions_dir: Path, *, source: str | None = None,
+                     unpack_to: Path | None = None) -> tuple[list[Submission], dict | None]:
     """Every (trainee, notebook) pair under ``submissions_dir``, with the lesson each one is.
 
+    A trainee hands in a folder (``<trainee>/``), a zip file of it (``<trainee>.zip``,
+    unpacked under ``unpack_to``; without it zip files are left alone) or a single notebook.
     With the release's ``session.json``, its lessons, trainees and seeds are used; without
     it, the repository's lessons as :func:`~workbench.sessions.lessons.resolve` picks them for
     ``source`` and each folder's own settings (which a trainee can edit).
@@ -248,22 +253,28 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None) -> tup
         if entry.name.startswith((".", "_")):
             continue
         notes: list[str] = []
+        name, folder = entry.stem, None
         if entry.is_dir() and entry.suffix != ".ipynb":
-            known, config = roster.get(entry.name, {}), read_config(entry)
-            own = config.get("learner")
-            trainee = known.get("learner") or (own if isinstance(own, str) and own.strip() else entry.name)
-            seed = known.get("seed") if roster else _seed(config.get("seed"), notes)
-            folder = entry
-            paths = sorted(p for p in entry.rglob("*.ipynb")
-                           if ".ipynb_checkpoints" not in p.parts and not any(
-                               part.startswith(".") for part in p.relative_to(entry).parts))
-        elif entry.suffix == ".ipynb":
-            trainee, seed, folder, paths = entry.stem, None, None, [entry]
-        else:
+            name, folder = entry.name, entry
+        elif entry.suffix == ".zip" and unpack_to is not None:
+            if (submissions_dir / name).is_dir():
+                continue  # the same trainee's folder is there too: it is the one graded
+            try:
+                folder = unpack(entry, Path(unpack_to) / str(len(found)))
+            except InputError as err:
+                notes.append(str(err))
+        elif entry.suffix != ".ipynb":
             continue
+        known, config = roster.get(name, {}), read_config(folder) if folder else {}
+        own = config.get("learner")
+        trainee = known.get("learner") or (own if isinstance(own, str) and own.strip() else name)
+        seed = known.get("seed") if roster else _seed(config.get("seed"), notes)
+        paths = [entry] if folder is None else sorted(
+            p for p in folder.rglob("*.ipynb") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
         for path in paths:
+            shown = entry.name if folder is None else f"{entry.name}/{path.relative_to(folder).as_posix()}"
             lesson = identify(path, lessons)
-            found.append(Submission(trainee=str(trainee), path=path, folder=folder, lesson=lesson,
+            found.append(Submission(trainee=str(trainee), path=path, shown=shown, folder=folder, lesson=lesson,
                                     expected=list(lessons.get(lesson, [])), seed=seed, data_dir=company,
                                     notes=list(notes)))
     if not found:
@@ -361,9 +372,10 @@ def _execute(sub: Submission, scratch: Path, executed: Path, *, cell_timeout: fl
     home, work = scratch / "home", scratch / "work"
     (home / "progress").mkdir(parents=True)
     work.mkdir()
-    if not sub.path.is_file():
+    if not sub.path.is_file() or sub.path.suffix != ".ipynb":
+        why = "is a folder, not a notebook file" if sub.path.is_dir() else "is not a notebook file"
         sub.result = {"status": "unreadable", "cells": [], "seconds": 0.0,
-                      "problems": [f"{sub.path.name} is a folder, not a notebook file"]}
+                      "problems": sub.notes + [f"{sub.path.name} {why}"]}
     else:
         config = {"learner": sub.trainee, "home": str(home)}
         env = _clean_env(WORKBENCH_HOME=str(home), WORKBENCH_LEARNER=sub.trainee)
@@ -605,26 +617,26 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
 
     if jobs is not None and jobs < 1:
         raise InputError(f"jobs must be at least 1, got {jobs}", where="grade(jobs)", fix="use --jobs 1 or more")
-    submissions_dir, out = Path(submissions_dir).resolve(), Path(out)
-    subs, manifest = find_submissions(submissions_dir, source=source)
     jobs = jobs or os.cpu_count() or 1
     if cache is None:
         from ..settings import current
 
         cache = current().home / "data"
+    submissions_dir, out = Path(submissions_dir).resolve(), Path(out)
     scratch_root = out / "_scratch"
-    if scratch_root.exists():
-        shutil.rmtree(scratch_root)
-    counts: dict[str, int] = {}
-    tasks = []
-    for sub in subs:
-        key = safe_name(sub.trainee)
-        counts[key] = counts.get(key, 0) + 1
-        name = sub.path.name if counts[key] == 1 else f"{counts[key]}-{sub.path.name}"
-        tasks.append((sub, scratch_root / key / str(counts[key]), out / "executed" / key / name))
     rows: list[dict] = []
     runs = []
     with tempfile.TemporaryDirectory(prefix="workbench-grade-") as private:
+        subs, manifest = find_submissions(submissions_dir, source=source, unpack_to=Path(private) / "unpacked")
+        if scratch_root.exists():
+            shutil.rmtree(scratch_root)
+        counts: dict[str, int] = {}
+        tasks = []
+        for sub in subs:
+            key = safe_name(sub.trainee)
+            counts[key] = counts.get(key, 0) + 1
+            name = sub.path.name if counts[key] == 1 else f"{counts[key]}-{sub.path.name}"
+            tasks.append((sub, scratch_root / key / str(counts[key]), out / "executed" / key / name))
         _prepare(subs, Path(cache), Path(private))
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(_execute, sub, scratch, executed, cell_timeout=cell_timeout,
@@ -638,7 +650,7 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
                     sub.result = {"status": "failed", "cells": [], "seconds": 0.0,
                                   "problems": [f"the grader could not run this notebook: {type(err).__name__}: {err}"]}
                 rows += _graded(sub)
-                runs.append({"trainee": sub.trainee, "notebook": str(sub.path.relative_to(submissions_dir)),
+                runs.append({"trainee": sub.trainee, "notebook": sub.shown,
                              "lesson": sub.lesson or "unknown", "status": sub.result.get("status", "failed"),
                              "seconds": sub.result.get("seconds", 0.0), "total_seconds": sub.seconds,
                              "problems": "; ".join(sub.notes + sub.result.get("problems", []))})

@@ -1,6 +1,7 @@
 """What a trainee hands in besides notebooks: their progress log and their practice CRM.
 
-A released trainee folder has a settings file (``.workbench.json``) naming the
+A trainee hands back their folder, or a zip file of it (:func:`unpack`).  A
+released trainee folder has a settings file (``.workbench.json``) naming the
 trainee's workbench home, ``.workbench`` inside the folder.  Working in the
 lessons fills it: ``progress/*.jsonl`` (every Check pressed) and
 ``practice/<trainee>.sqlite`` (the practice CRM, see
@@ -25,10 +26,53 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import InputError
 from ..settings import CONFIG_NAME, safe_name
 from .copies import fingerprint
 
 DEFAULT_HOME = ".workbench"
+MAX_UNPACKED = 500_000_000  # bytes a zip file may unpack to: far more than any trainee folder
+MAX_MEMBERS = 10_000
+
+
+def unpack(archive: Path, dest: Path) -> Path:
+    """The trainee folder in the zip file ``archive``, unpacked under ``dest``.
+
+    Only files with a relative name inside the archive are written (no absolute path, no
+    ``..``), up to :data:`MAX_UNPACKED` bytes in all; a zip holding a single folder is that
+    folder.  A damaged or oversized archive raises :class:`InputError` saying so.
+
+    >>> import tempfile, zipfile
+    >>> here = Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(here / "amina.zip", "w") as zf:
+    ...     zf.writestr("amina/01-what-a-crm-is.ipynb", "{}")
+    ...     zf.writestr("../../escape.txt", "no")
+    >>> folder = unpack(here / "amina.zip", here / "unpacked")
+    >>> sorted(p.name for p in folder.iterdir()), (here / "escape.txt").exists()
+    (['01-what-a-crm-is.ipynb'], False)
+    """
+    import zipfile
+    from pathlib import PurePosixPath
+
+    fix = "ask the trainee for their folder again, or unzip it yourself into the submissions folder"
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = [m for m in zf.infolist() if not m.is_dir()]
+            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
+                raise InputError(f"{archive.name} unpacks to more than {MAX_UNPACKED // 1_000_000} MB or "
+                                 f"{MAX_MEMBERS} files", where=str(archive), fix=fix)
+            for member in members:
+                parts = PurePosixPath(member.filename).parts
+                if not parts or member.filename.startswith("/") or ".." in parts or ":" in parts[0]:
+                    continue  # a name pointing outside the folder: not written
+                target = Path(dest).joinpath(*parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(member) as src, target.open("wb") as out:
+                    shutil.copyfileobj(src, out)
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
+        raise InputError(f"{archive.name} is not a readable zip file ({err})", where=str(archive), fix=fix) from None
+    inside = list(Path(dest).iterdir()) if Path(dest).is_dir() else []
+    return inside[0] if len(inside) == 1 and inside[0].is_dir() else Path(dest)
 
 
 def read_config(folder: Path) -> dict:
