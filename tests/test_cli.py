@@ -67,10 +67,33 @@ def test_practice_audit_then_reset(capsys):
         "SELECT contact_id FROM contacts LIMIT 1")["contact_id"][0])
     assert main(["practice", "audit", "--trainee", "amina", "--table", "activities"]) == 0
     assert "Asked about the renewal" in capsys.readouterr().out
-    assert main(["practice", "reset", "--trainee", "amina"]) == 0
+    assert main(["practice", "reset", "--trainee", "amina", "--yes"]) == 0
     assert "reset" in capsys.readouterr().out
-    assert main(["practice", "audit", "--trainee", "amina", "--table", "activities"]) == 0
-    assert "nothing changed yet" in capsys.readouterr().out
+    assert main(["practice", "audit", "--db", str(db.path), "--table", "activities"]) == 0
+    after = capsys.readouterr().out
+    assert "Asked about the renewal" in after, "the audit log outlives a reset"
+    assert "reset_at" in after and "NaT" not in after.splitlines()[-1]
+
+
+def test_practice_reset_asks_first(monkeypatch, capsys):
+    from workbench import practice
+
+    db = practice.open(trainee="amina")
+    contact = db.query("SELECT contact_id FROM contacts LIMIT 1")["contact_id"][0]
+    practice.activities.log(db, "call", "Kept", contact_id=contact)
+    monkeypatch.setattr("builtins.input", lambda question: "n")
+    assert main(["practice", "reset", "--trainee", "amina"]) == 1
+    assert "nothing reset" in capsys.readouterr().out
+    assert not practice.audit.history(db, "activities", since_reset=True).empty
+
+
+def test_practice_commands_never_create_a_crm_for_a_misspelt_trainee(capsys):
+    from workbench import practice
+
+    practice.open(trainee="amina").close()
+    assert main(["practice", "audit", "--trainee", "amnia"]) == 2
+    assert "amina" in capsys.readouterr().err
+    assert practice.database.trainees() == ["amina"]
 
 
 @pytest.mark.parametrize("argv", [["network"], ["session"], ["practice"]])
@@ -135,3 +158,12 @@ def test_piping_into_head_is_quiet(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.stdout.startswith("amina: 3000 of 3000 exercises passed")
     assert done.stderr == ""
+
+
+def test_validate_prints_warnings_but_passes_the_sample(capsys):
+    from workbench.data import SAMPLE_FOLDER
+
+    assert main(["data", "validate", str(SAMPLE_FOLDER)]) == 0
+    out, err = capsys.readouterr()
+    assert "every table matches the schema" in out and "warning(s) above" in out
+    assert err.startswith("warning: contacts.csv, row ") and "Fix:" in err

@@ -27,9 +27,13 @@ def _data_generate(args):
 def _data_validate(args):
     from .data import validate
 
-    problems = validate(args.folder)
+    warnings: list = []
+    problems = validate(args.folder, warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if not problems:
-        print(f"{args.folder}: every table matches the schema")
+        print(f"{args.folder}: every table matches the schema"
+              + (f" ({len(warnings)} warning(s) above: the lessons still run)" if warnings else ""))
         return 0
     for problem in problems[: args.max]:
         print(f"error: {problem}", file=sys.stderr)
@@ -138,18 +142,26 @@ def _session_report(args):
 def _practice_reset(args):
     from . import practice
 
-    backup = practice.reset(practice.open(trainee=args.trainee), confirm=True)
+    db = practice.open_existing(args.trainee)
+    if not args.yes:
+        question = (f"Reset the practice CRM of {args.trainee}? Everything they did is undone "
+                    "(a backup is kept and the audit log stays). [y/N] ")
+        if input(question).strip().lower() not in ("y", "yes"):
+            print("nothing reset")
+            return 1
+    backup = practice.reset(db, confirm=True)
     print(f"practice CRM of {args.trainee} reset to the sample data; the old one is kept at {backup}")
 
 
 def _practice_audit(args):
     from . import practice
 
-    history = practice.audit.history(practice.open(trainee=args.trainee), args.table)
+    db = practice.open_existing(args.trainee, path=args.db, read_only=True)
+    history = practice.audit.history(db, args.table)
     if history.empty:
-        print(f"nothing changed yet in the practice CRM of {args.trainee}")
+        print(f"nothing changed yet in the practice CRM of {db.trainee}")
     else:
-        columns = ["at", "who", "action", "table_name", "record_key", "changes"]
+        columns = ["at", "who", "action", "table_name", "record_key", "changes", "reset_at"]
         print(history[columns].tail(args.last).to_string(index=False))
 
 
@@ -235,9 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True)
     prr = pr.add_parser("reset", help="start a trainee's practice CRM again from the sample (keeps a backup)")
     prr.add_argument("--trainee", required=True)
+    prr.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     prr.set_defaults(func=_practice_reset)
     pra = pr.add_parser("audit", help="show who changed what in a trainee's practice CRM")
-    pra.add_argument("--trainee", required=True)
+    whose = pra.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--trainee", help="the trainee whose practice CRM is in this workbench home")
+    whose.add_argument("--db", help="a practice CRM file (.sqlite) a trainee handed in")
     pra.add_argument("--table", help="only this table (contacts, deals, activities...)")
     pra.add_argument("--last", type=int, default=30, help="how many changes to show")
     pra.set_defaults(func=_practice_audit)
