@@ -277,7 +277,12 @@ def written_down(exercise: str, answer) -> dict:
 
 
 def line(record: dict, result) -> str:
-    """``record`` with the notebook's own verdict (``result``), as one JSON line of at most :data:`MAX_BYTES`."""
+    """``record`` with the notebook's own verdict (``result``), as one JSON line of at most :data:`MAX_BYTES`.
+
+    >>> from workbench.exercises import Result
+    >>> line(written_down("a.b.c", 3), Result.right(1, "Yes."))
+    '{"exercise": "a.b.c", "answer": 3, "points": 1, "max_points": 1}\\n'
+    """
     record = {**record, "points": result.points, "max_points": result.max_points}
     text = json.dumps(record, ensure_ascii=False)
     if len(text) > MAX_BYTES:
@@ -294,6 +299,16 @@ def capture(path: str | Path) -> None:
     of checking (``wb.check``, the Check button) goes through
     :func:`workbench.exercises.check.run_check`, which is wrapped; the check itself and what
     the trainee sees do not change.
+
+    >>> import importlib, tempfile
+    >>> module = importlib.import_module("workbench.exercises.check")
+    >>> saved, path = module.run_check, Path(tempfile.mkdtemp()) / "answers.jsonl"
+    >>> capture(path)
+    >>> print(module.check("superusers.formats.match-format", "e-learning", record=False).text()[:4])
+    1/1 
+    >>> module.run_check = saved  # as it was before this example
+    >>> json.loads(path.read_text())["answer"]
+    'e-learning'
     """
     import importlib
 

@@ -164,7 +164,14 @@ class Submission:
 
 
 def identify(path: Path, lessons: dict[str, list[str]]) -> str | None:
-    """The lesson a submitted notebook is: its metadata, else its exercise ids, else its file name."""
+    """The lesson a submitted notebook is: its metadata, else its exercise ids, else its file name.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "my work (final).ipynb"
+    >>> _ = path.write_text(json.dumps({"cells": [{"cell_type": "code", "source": "wb.check('a.b.c', 1)"}]}))
+    >>> identify(path, {"x/01-one": ["a.b.c"], "x/02-two": ["d.e.f"]})
+    'x/01-one'
+    """
     try:
         raw = json.loads(path.read_text(encoding="utf-8", errors="replace"))
     except (OSError, ValueError):
@@ -188,7 +195,18 @@ def identify(path: Path, lessons: dict[str, list[str]]) -> str | None:
 
 
 def read_manifest(submissions_dir: Path) -> dict | None:
-    """The release's ``session.json``, or ``None``; an :class:`InputError` when it is damaged."""
+    """The release's ``session.json``, or ``None``; an :class:`InputError` when it is damaged.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> read_manifest(folder) is None
+    True
+    >>> _ = (folder / MANIFEST).write_text('{"lessons": "none"}')
+    >>> read_manifest(folder)
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: ...: session.json is not a release manifest (lessons and trainees are missing or damaged). Fix: ...
+    """
     path = Path(submissions_dir) / MANIFEST
     if not path.is_file():
         return None

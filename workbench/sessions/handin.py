@@ -120,7 +120,16 @@ def _practice_database(home: Path, learner: str, notes: list[str]) -> Path | Non
 
 
 def snapshot(folder: Path, learner: str, dest: Path) -> HandedIn:
-    """Read ``folder``'s progress logs and copy its practice CRM under ``dest``."""
+    """Read ``folder``'s progress logs and copy its practice CRM under ``dest``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / ".workbench" / "progress").mkdir(parents=True)
+    >>> _ = (folder / ".workbench" / "progress" / "amina.jsonl").write_text('{"exercise": "a.b.c", "points": 1}\\n')
+    >>> found = snapshot(folder, "amina", folder.parent / (folder.name + "-snapshot"))
+    >>> [r["exercise"] for r in found.records], found.practice
+    (['a.b.c'], None)
+    """
     from ..exercises.progress import ProgressLog
 
     home = trainee_home(folder, read_config(folder))

@@ -84,7 +84,13 @@ def lesson_id(path: Path) -> str:
 
 
 def check_source(source: str) -> str:
-    """``source`` if it is one of :data:`SOURCES`, else an :class:`InputError` naming them."""
+    """``source`` if it is one of :data:`SOURCES`, else an :class:`InputError` naming them.
+
+    >>> check_source("slides")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: --from: unknown notebook source 'slides'. Fix: use one of: practice-sets, lessons.
+    """
     if source not in SOURCES:
         raise InputError(f"unknown notebook source {source!r}", where="--from",
                          fix=f"use one of: {', '.join(SOURCES)}")

@@ -98,7 +98,7 @@ def _context(job: dict, home: Path):
     return TraineeContext(settings)
 
 
-def recheck_answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
+def _answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
     """One outcome per answer captured in ``job["answers"]`` for an exercise of ``job["exercises"]``."""
     from ..errors import WorkbenchError
     from ..exercises.check import run_check
@@ -149,7 +149,7 @@ def recheck_answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]
     return out, problems
 
 
-def recheck_practice(job: dict, ctx, limit: float) -> list[dict]:
+def _practice(job: dict, ctx, limit: float) -> list[dict]:
     """One outcome per practice CRM task of ``job["practice"]``, read from the handed-in database."""
     from .. import practice
     from ..errors import WorkbenchError
@@ -206,14 +206,24 @@ def _practice_outcome(db, exercise: str, limit: float) -> dict:
 
 
 def recheck(job: dict) -> dict:
-    """Everything the grader needs from one notebook's re-check (see the module docstring)."""
+    """Everything the grader needs from one notebook's re-check (see the module docstring).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> said = {"exercise": "superusers.formats.match-format", "answer": "e-learning", "points": 0}
+    >>> _ = (folder / "answers.jsonl").write_text(json.dumps(said) + "\\n")
+    >>> job = {"learner": "amina", "exercises": ["superusers.formats.match-format"],
+    ...        "answers": str(folder / "answers.jsonl"), "data": {"source": None, "fingerprint": "", "seed": 7}}
+    >>> [(a["points"], a["notebook_points"]) for a in recheck(job)["attempts"]]  # the notebook had said 0
+    [(1.0, 0)]
+    """
     limit = float(job.get("check_timeout", 30))
     out = {"attempts": [], "practice": [], "problems": []}
     with tempfile.TemporaryDirectory(prefix="workbench-recheck-") as private:
         ctx = _context(job, Path(private) / "home")
-        out["attempts"], out["problems"] = recheck_answers(job, ctx, limit)
+        out["attempts"], out["problems"] = _answers(job, ctx, limit)
         if job.get("practice"):
-            out["practice"] = recheck_practice(job, ctx, limit)
+            out["practice"] = _practice(job, ctx, limit)
     return out
 
 
