@@ -561,7 +561,7 @@ def _unanswered(sub: Submission, cells: list[dict], exercise: str) -> tuple[str,
         return "missing", "no cell holds this exercise's id"
     worst = min(mine, key=lambda c: STATUS_ORDER.index(c["status"]) if c["status"] in STATUS_ORDER else 0)
     if worst["status"] == "ok":
-        return "not attempted", "its cell ran but the check was never called"
+        return "not attempted", "its cell ran but no answer was checked (a form counts once its Check is pressed)"
     return worst["status"], f"cell {worst['index'] + 1}: {worst['error']}"
 
 
