@@ -127,7 +127,14 @@ def test_wrong_encoding(company):
     path = company / "users.csv"
     path.write_bytes(path.read_bytes() + "U900,Zoé Ça,sales,,Europe\n".encode("latin-1"))
     err = raises(company, file="users.csv", what="not UTF-8")
-    assert "UTF-8" in err.fix
+    assert "UTF-8" in err.fix and "iconv -f WINDOWS-1252 -t UTF-8 users.csv" in err.fix
+
+
+def test_arabic_windows_encoding_gets_its_own_fix(company):
+    path = company / "users.csv"
+    path.write_bytes(path.read_bytes() + "U900,سهل الحكير,sales,,Gulf\n".encode("cp1256"))
+    err = raises(company, file="users.csv", what="not UTF-8")
+    assert "Windows-1256" in err.fix and "iconv -f WINDOWS-1256" in err.fix
 
 
 def test_wrong_delimiter(company):

@@ -58,6 +58,9 @@ _ENCODING_NAMES = {"utf-16": ("UTF-16", "UTF-16 (a spreadsheet's 'Unicode text')
                    "cp1252": ("WINDOWS-1252", "Windows-1252 or Latin-1 (Western European Windows)")}
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def guess_encoding(raw: bytes) -> str:
     """The most likely encoding of bytes that are not UTF-8: ``utf-16``, ``cp1256`` or ``cp1252``.
 
@@ -72,10 +75,13 @@ def guess_encoding(raw: bytes) -> str:
     'cp1256'
     >>> guess_encoding("name\\nÉlodie Marquès\\n".encode("cp1252"))
     'cp1252'
+    >>> guess_encoding("name\\nسهل الحكير\\n".encode() + "Zoé\\n".encode("cp1252"))  # UTF-8 but one line
+    'cp1252'
     """
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:200].count(0) > len(raw[:200]) // 4:
         return "utf-16"
-    runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", raw)]
+    not_utf8 = _UTF8_SEQUENCE.sub(b" ", raw)  # a file can be UTF-8 but for a few pasted lines
+    runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", not_utf8)]
     in_words = sum(n for n in runs if n >= 3)  # three letters in a row outside ASCII: a word of them
     return "cp1256" if in_words > sum(runs) / 2 else "cp1252"
 

@@ -115,8 +115,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
     except UnicodeDecodeError as err:
         row = raw[:err.start].count(b"\n") + 1
         raise DataError(f"text is not UTF-8 (byte 0x{raw[err.start]:02x})", file=path, row=row,
-                        fix="save the file as 'CSV UTF-8' in your spreadsheet, or convert it "
-                            "with: iconv -f latin1 -t utf-8") from None
+                        fix=formats.encoding_fix(raw, path.name)) from None
     header = text.splitlines()[0]
     if "," not in header:
         for sep, name in SEPARATORS.items():
@@ -295,9 +294,9 @@ def _check_keys(tables: dict[str, pd.DataFrame], folder: Path, problems: list | 
             dangling = values.notna() & ~values.astype(str).isin(known)
             if dangling.any():
                 fail(_bad(path, values, dangling, column, f"refers to a missing {target_table} record",
-                          f"use a {target_column} that exists in {target_table}.csv, or leave it blank"
+                          f"use an existing {target_column} from {target_table}.csv, or leave it blank"
                           if not column.required else
-                          f"use a {target_column} that exists in {target_table}.csv"))
+                          f"use an existing {target_column} from {target_table}.csv"))
 
 
 # ---------------------------------------------------------------- public API
