@@ -9,10 +9,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab demo test bench data clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml workbench/labsettings.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m workbench.labsettings
 	@touch $(STAMP)
 
 ## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)

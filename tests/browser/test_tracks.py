@@ -287,10 +287,12 @@ def test_main_widget_does_its_job(run_lesson, sample, widget_name, notebook, cal
     assert lab.too_wide() == []
 
 
-@pytest.mark.xfail(strict=True, reason="JupyterLab takes the arrow keys of a widget's <select> for moving between "
-                                       "cells (jupyter-widgets/ipywidgets#3912): remove this mark once fixed")
 def test_arrow_keys_move_in_a_widget_list(run_lesson):
-    """In the contact explorer's result list, ArrowDown picks the next contact (not the next cell)."""
+    """In the contact explorer's result list, ArrowDown picks the next contact (not the next cell).
+
+    JupyterLab binds these keys to notebook commands (jupyter-widgets/ipywidgets#3912); the
+    settings override of :mod:`workbench.labsettings`, installed by ``make``, leaves them to widgets.
+    """
     notebook, call = main_widget_calls().get("contact explorer", (None, None))
     if notebook is None:
         pytest.skip("no lesson shows the contact explorer yet")
@@ -298,10 +300,16 @@ def test_arrow_keys_move_in_a_widget_list(run_lesson):
     results = lab.cell_with(call).locator(".jp-OutputArea-output .jupyter-widgets select[size]").first
     results.select_option(index=0)
     lab.wait_idle()
+    cells = lab.page.locator(".jp-Notebook .jp-Cell")
+    before = cells.count()
     results.focus()
     lab.page.keyboard.press("ArrowDown")
     lab.wait_idle()
     assert results.evaluate("el => el.selectedIndex") == 1
+    for key in ("b", "a", "d", "d", "x"):  # notebook shortcuts that would add, delete or cut a cell
+        lab.page.keyboard.press(key)
+    lab.wait_idle()
+    assert cells.count() == before, "keys typed in a widget list reached the notebook"
 
 
 @pytest.mark.xfail(strict=True, reason="CalendarPlanner.run hands the figure to Output.append_display_data, which "

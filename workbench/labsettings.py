@@ -1,0 +1,105 @@
+"""JupyterLab settings the workbench installs: keys pressed in a widget go to the widget.
+
+In command mode JupyterLab binds single keys (arrows, ``a``, ``b``, ``d d``,
+``x``...) to notebook commands whenever *any* element of the notebook has
+focus, so a trainee pressing ArrowDown in a contact list jumps to the next
+cell, and typing in a focused drop-down can insert or delete cells
+(jupyter-widgets/ipywidgets#3912).  The fix is a settings override: every
+command-mode binding is disabled and bound again with a selector that leaves
+out elements inside a cell's output, so a list, a drop-down or a button in a
+widget keeps its keys while the notebook keeps its shortcuts everywhere else.
+
+:func:`install` writes the override where JupyterLab reads layered defaults
+(``<prefix>/etc/jupyter/labconfig/default_setting_overrides.json``); ``make``
+runs it in the project's virtualenv, so ``make lab`` and the browser tests
+use it.  Users' own shortcut settings still win over it.
+
+>>> binding = {"command": "notebook:move-cursor-down", "keys": ["ArrowDown"],
+...            "selector": COMMAND_MODE}
+>>> disabled, rebound = widget_safe([binding])
+>>> disabled["disabled"], rebound["selector"]
+(True, '.jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus:not(.jp-OutputArea-output *)')
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
+OUTSIDE_OUTPUTS = ":not(.jp-OutputArea-output *)"
+SHORTCUTS_PLUGIN = "@jupyterlab/shortcuts-extension:shortcuts"
+
+
+def widget_safe(bindings: list[dict]) -> list[dict]:
+    """For each command-mode binding, the binding disabled and the same one outside outputs.
+
+    Bindings with another selector are left alone (they are not returned).
+
+    >>> widget_safe([{"command": "x", "keys": ["Accel S"], "selector": "body"}])
+    []
+    """
+    safe = []
+    for binding in bindings:
+        if binding.get("selector") != COMMAND_MODE or binding.get("disabled"):
+            continue
+        safe.append({**binding, "disabled": True})
+        safe.append({**binding, "selector": COMMAND_MODE + OUTSIDE_OUTPUTS})
+    return safe
+
+
+def command_mode_bindings(schemas: Path) -> list[dict]:
+    """Every command-mode keyboard binding declared in JupyterLab's settings schemas, sorted.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "tracker.json").write_text(json.dumps({"jupyter.lab.shortcuts": [
+    ...     {"command": "notebook:cut-cell", "keys": ["X"], "selector": COMMAND_MODE},
+    ...     {"command": "docmanager:save", "keys": ["Accel S"], "selector": "body"}]}))
+    >>> [b["command"] for b in command_mode_bindings(folder)]
+    ['notebook:cut-cell']
+    """
+    found = []
+    for schema in sorted(Path(schemas).rglob("*.json")):
+        try:
+            declared = json.loads(schema.read_text(encoding="utf-8")).get("jupyter.lab.shortcuts", [])
+        except (OSError, ValueError, AttributeError):
+            continue
+        found.extend(b for b in declared if isinstance(b, dict) and b.get("selector") == COMMAND_MODE)
+    return sorted(found, key=lambda b: (b["command"], b["keys"]))
+
+
+def install(prefix: str | Path = sys.prefix) -> Path:
+    """Write the widget-safe shortcuts into ``prefix``'s layered lab defaults; returns the file.
+
+    Other overrides already in that file are kept.
+
+    >>> import tempfile
+    >>> prefix = Path(tempfile.mkdtemp())
+    >>> tracker = prefix / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/tracker.json"
+    >>> tracker.parent.mkdir(parents=True)
+    >>> _ = tracker.write_text(json.dumps({"jupyter.lab.shortcuts": [
+    ...     {"command": "notebook:move-cursor-down", "keys": ["ArrowDown"], "selector": COMMAND_MODE}]}))
+    >>> written = install(prefix)
+    >>> written.relative_to(prefix).as_posix()
+    'etc/jupyter/labconfig/default_setting_overrides.json'
+    >>> len(json.loads(written.read_text())[SHORTCUTS_PLUGIN]["shortcuts"])
+    2
+    """
+    prefix = Path(prefix)
+    bindings = command_mode_bindings(prefix / "share" / "jupyter" / "lab" / "schemas")
+    target = prefix / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json"
+    try:
+        overrides = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        overrides = {}
+    overrides.setdefault(SHORTCUTS_PLUGIN, {})["shortcuts"] = widget_safe(bindings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+if __name__ == "__main__":  # pragma: no cover - run by the Makefile
+    written = install()
+    print(f"widget-safe notebook shortcuts written to {written}")
