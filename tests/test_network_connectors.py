@@ -137,6 +137,13 @@ def test_burt_weighted_matches_reference_and_networkx():
         assert sh.loc[v, "effective_size"] == pytest.approx(ref[v])
 
 
+def test_medici_has_the_lowest_constraint_and_an_effective_size_of_5_667():
+    sh = structural_holes(nx.florentine_families_graph(), weight=None)
+    assert sh.loc["Medici", "effective_size"] == pytest.approx(5.667, abs=1e-3)
+    assert sh.loc["Medici", "constraint"] == pytest.approx(0.2099, abs=1e-4)
+    assert sh["constraint"].idxmin() == "Medici"
+
+
 def test_isolated_node_is_nan():
     G = burt_graph()
     G.add_node("H")
@@ -207,3 +214,21 @@ def test_connectors_output_formats():
     assert "betweenness" in connectors_output(G, top=3)
     with pytest.raises(InputError):
         connectors_output(G, format="xml")
+
+
+def test_connectors_command_on_an_export_folder_json_group_and_scripts():
+    import json
+
+    from workbench.network.connectors import connectors_from_path
+    from workbench.network.graph import demo_exports
+
+    folder = demo_exports()[0].folder
+    text = connectors_from_path(folder, top=3, format="json", group="company")
+    rows = json.loads(text)
+    assert [r["person"] for r in rows][:1] == ["in/ana"] and len(rows) == 3
+    assert "in/ana" in text and "\\/" not in text  # keys as they are, "/" not escaped
+    assert connectors_from_path(folder, top=2, format="csv", group="none").splitlines()[0].startswith("person,")
+    G = nx.Graph([("سارا", "Ana"), ("Ana", "Bo"), ("Bo", "Cy")])
+    assert "سارا" in connectors_output(G, format="json")
+    with pytest.raises(InputError, match="account, company, industry or none"):
+        connectors_from_path(folder, group="zodiac")

@@ -139,6 +139,25 @@ def test_edge_list_input(tmp_path):
         edge_list_network(p)
 
 
+def test_edge_list_weights_above_one_are_scaled_by_the_largest(tmp_path):
+    p = tmp_path / "edges.csv"
+    p.write_text("source,target,weight\na,b,40\nb,c,10\nc,d,0.5\n")
+    strength = edge_list_network(p).ties.set_index(["a", "b"])["strength"]
+    assert strength.tolist() == [1.0, 0.25, 0.0125]
+
+
+def test_a_csv_is_read_by_its_header_whatever_its_name(tmp_path):
+    from workbench.network.graph import load_network
+
+    edges = tmp_path / "connections-of-the-team.csv"
+    edges.write_text("source,target\na,b\nb,c\n")
+    assert load_network(edges).reps == [] and load_network(edges).graph.has_edge("a", "b")
+    export = tmp_path / "sam.csv"
+    export.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                      "Ana,Borges,https://www.linkedin.com/in/ana,,Orion,CFO,15 Mar 2023\n")
+    assert load_network(export).graph.has_edge("me", "in/ana")
+
+
 def test_sample_team_network():
     from workbench.data import SAMPLE_FOLDER, load_sample
     from workbench.network.graph import team_network

@@ -77,6 +77,31 @@ def test_explorer_widget_updates_tables_and_reports_unknown_targets():
     assert ex.paths.empty and "nobody" in ex.message.value
 
 
+def test_rep_view_follows_the_rep_picked():
+    from workbench.data import load_sample
+    from workbench.network.graph import team_network
+    from workbench.widgets.network import RepView
+
+    data = load_sample()
+    net = team_network(data)
+    view = RepView(net, "inventory")
+    assert view.rep.value == net.reps[0] and len(view.table)
+    view.rep.value = net.reps[1]
+    assert view.table["name"].tolist() == inventory_names(net, net.reps[1])
+    weekly = RepView(net, "weekly means", data=data, rep=net.reps[2])
+    assert len(weekly.table) == 8 and "people_messaged" in weekly.table
+    with pytest.raises(InputError, match="weekly means need the data"):
+        RepView(net, "weekly means")
+    with pytest.raises(InputError, match="no view"):
+        RepView(net, "horoscope")
+
+
+def inventory_names(net, rep):
+    from workbench.network.strength import inventory
+
+    return inventory(net, rep)["name"].tolist()
+
+
 def test_connectors_from_a_data_folder():
     from workbench.data import SAMPLE_FOLDER
     from workbench.network.connectors import connectors_from_path

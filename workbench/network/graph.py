@@ -426,7 +426,20 @@ def to_graph(people: pd.DataFrame, ties: pd.DataFrame):
 
 
 def edge_list_network(path) -> Network:
-    """A network from an edge-list CSV with columns ``source,target`` and optional ``weight`` (0-1 strength)."""
+    """A network from an edge-list CSV with columns ``source,target`` and optional ``weight``.
+
+    ``weight`` is the tie's strength, any positive number: weights between 0
+    and 1 are used as they are; when some are above 1 (counts of messages,
+    say) every weight is divided by the largest, so the strongest tie has
+    strength 1 and the others keep their proportions.  Without ``weight``
+    every tie has strength 0.5.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "edges.csv"
+    >>> _ = p.write_text("source,target,weight\\na,b,10\\nb,c,5\\n")
+    >>> edge_list_network(p).ties["strength"].tolist()
+    [1.0, 0.5]
+    """
     path = Path(path)
     try:
         df = pd.read_csv(path, dtype={"source": str, "target": str}, encoding="utf-8-sig")
@@ -442,9 +455,10 @@ def edge_list_network(path) -> Network:
         bad = weight.isna() | (weight <= 0)
         if bad.any():
             i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise DataError(f"weight {df['weight'].iat[i]!r} is not a positive number", file=path, row=i + 2,
-                            column="weight", fix="give a strength between 0 and 1, or leave the column out")
-        w = weight.clip(upper=1).to_numpy()
+            raise DataError(f"weight {df['weight'].iat[i]!r} is not a positive number", file=path,
+                            row=int(df.index[i]) + 2, column="weight",
+                            fix="give a positive strength (0 to 1, or counts), or leave the column out")
+        w = (weight / max(float(weight.max()), 1.0)).to_numpy()
     else:
         w = np.full(len(df), BASE["edge_list"])
     lo, hi, _ = _ordered(df["source"], df["target"])
@@ -461,9 +475,15 @@ def edge_list_network(path) -> Network:
 
 
 def load_network(path, *, crm=None) -> Network:
-    """A network from what a user has: an export folder, a data folder (with ``social/``) or an edge list."""
+    """A network from what a user has: an export folder, a data folder (with ``social/``) or an edge list.
+
+    A single CSV file is a LinkedIn export file when its header says so
+    (whatever its name), else an edge list.
+    """
+    from .linkedin import file_kind
+
     path = Path(path)
-    if path.is_file() and path.suffix.lower() == ".csv" and "connections" not in path.name.lower():
+    if path.is_file() and file_kind(path, by_name=False) is None:
         return edge_list_network(path)
     if (path / "social" / "reps.csv").exists():
         from ..data import load

@@ -509,11 +509,12 @@ class LinkedInExport:
                 f"messages={len(self.messages)}, invitations={len(self.invitations)})")
 
 
-def file_kind(path) -> str | None:
+def file_kind(path, *, by_name: bool = True) -> str | None:
     """What an export file holds (``connections``, ``messages``, ``invitations``), ``None`` if neither.
 
-    Read from its header, whatever the file is called; the name decides only
-    when no header is recognised (so a damaged header still gets a precise error).
+    Read from its header, whatever the file is called; with ``by_name`` the
+    name decides when no header is recognised (so a damaged header still gets
+    a precise error).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "from-sam.csv"
@@ -531,7 +532,7 @@ def file_kind(path) -> str | None:
         if kind is not None:
             return kind
     low = Path(path).name.lower()
-    return next((kind for kind in KINDS if kind in low), None)
+    return next((kind for kind in KINDS if kind in low), None) if by_name else None
 
 
 def _locate(path) -> dict[str, Path]:

@@ -32,6 +32,7 @@ from ..errors import InputError, require_columns
 
 CLASSES = ("Strong", "Familiar", "Weak", "Unknown")
 STRONG, FAMILIAR = 0.6, 0.3
+QUIET_DAYS = 90  # a known tie this long without an exchange: reconnect before asking
 BASE_HALF_LIFE_DAYS = 60.0
 MAX_HALF_LIFE_DAYS = 730.0
 
@@ -123,22 +124,36 @@ def could_become_customer(people: pd.DataFrame) -> pd.Series:
 def next_action(cls: str, prospect: bool, days_since: float | None = None) -> str:
     """The suggested next step for a contact of class ``cls``.
 
+    ``days_since`` (days since the last exchange) puts reconnecting first when
+    a Strong or Familiar tie has been quiet for :data:`QUIET_DAYS` or more:
+    asking a favour, or sharing as if nothing happened, comes after catching up.
+    (A Weak tie's step is already to follow up.)
+
     >>> next_action("Strong", False)
     'Ask for one or two names they could introduce you to.'
     >>> next_action("Unknown", True)
     'Send a short personal note saying why you connected, then offer something useful.'
+    >>> next_action("Strong", False, days_since=200)
+    'Reconnect first: your last exchange was 6 months ago. Then ask for one or two names they could introduce you to.'
     """
     if cls == "Strong":
-        return ("Propose a meeting about their needs, and ask for a referral." if prospect
-                else "Ask for one or two names they could introduce you to.")
-    if cls == "Familiar":
-        return ("Share something useful for their projects, then suggest a call." if prospect
-                else "Share something useful; be interesting before being interested.")
-    if cls == "Weak":
-        return ("Follow up on your last conversation and rebuild the relationship." if prospect
-                else "Follow up to keep the relationship alive.")
-    return ("Send a short personal note saying why you connected, then offer something useful." if prospect
-            else "Introduce yourself with a reason to talk, or let the tie rest.")
+        action = ("Propose a meeting about their needs, and ask for a referral." if prospect
+                  else "Ask for one or two names they could introduce you to.")
+    elif cls == "Familiar":
+        action = ("Share something useful for their projects, then suggest a call." if prospect
+                  else "Share something useful; be interesting before being interested.")
+    elif cls == "Weak":
+        action = ("Follow up on your last conversation and rebuild the relationship." if prospect
+                  else "Follow up to keep the relationship alive.")
+    else:
+        return ("Send a short personal note saying why you connected, then offer something useful." if prospect
+                else "Introduce yourself with a reason to talk, or let the tie rest.")
+    if cls in ("Strong", "Familiar") and days_since is not None and days_since == days_since \
+            and days_since >= QUIET_DAYS:
+        months = int(days_since // 30)
+        action = (f"Reconnect first: your last exchange was {months} months ago. "
+                  f"Then {action[0].lower()}{action[1:]}")
+    return action
 
 
 def inventory(network, rep=None) -> pd.DataFrame:

@@ -1,9 +1,12 @@
-"""A network explorer: pick a target account or person, see warm paths and the connectors who reach it.
+"""Network widgets: an explorer of warm paths into a target, and a picker of the team's reps.
 
-Thin over :mod:`workbench.network`: :func:`~workbench.network.paths.warm_paths`
-finds the paths, :func:`~workbench.network.reach.reach_sets` the connectors
-and :func:`~workbench.network.plots.network_map` draws the best path.
+Thin over :mod:`workbench.network`.  In :class:`NetworkExplorer`,
+:func:`~workbench.network.paths.warm_paths` finds the paths,
+:func:`~workbench.network.reach.reach_sets` the connectors and
+:func:`~workbench.network.plots.network_map` draws the best path;
 ``explorer.paths`` and ``explorer.connectors`` hold the current tables.
+:class:`RepView` shows one rep's inventory, referral plan or weekly means,
+for the rep picked in its list.
 
 >>> from workbench.network.graph import demo_network
 >>> ex = NetworkExplorer(demo_network())
@@ -49,8 +52,8 @@ class NetworkExplorer:
         options = list(targets) if targets is not None else target_options(network)
         reps = [("whole team", None)] + [(network.name(r), r) for r in network.reps]
         self.target = w.Combobox(options=options, placeholder="type an account or a person",
-                                 description="Target", ensure_option=False, style=_STYLE,
-                                 layout={"width": "min(100%, 36em)"})
+                                 description="Target", ensure_option=False, continuous_update=False,
+                                 style=_STYLE, layout={"width": "min(100%, 36em)"})  # recompute on Enter or leaving
         self.rep = w.Dropdown(options=reps, value=None, description="From", style=_STYLE)
         self.out = w.Output()
         self.message = w.HTML()
@@ -113,6 +116,90 @@ class NetworkExplorer:
         from IPython.display import display
 
         display(self.widget)
+
+
+REP_VIEWS = ("inventory", "referrals", "weekly means")
+
+
+class RepView:
+    """Pick one of the team's reps; see their inventory, referral plan or weekly means.
+
+    ``view``: one of :data:`REP_VIEWS`.  ``data`` (the learner's Dataset) is
+    needed for ``weekly means``: the reps' exports and CRM activities.
+    ``view.table`` holds the current table.
+
+    >>> from workbench.network.graph import demo_network
+    >>> v = RepView(demo_network(), "referrals")
+    >>> v.rep.value, v.table["name"].tolist()
+    ('in/sam', ['Bo Chen'])
+    >>> v.rep.value = "in/lina"
+    >>> v.table["name"].tolist()
+    []
+    """
+
+    def __init__(self, network, view: str = "inventory", *, data=None, rep=None):
+        import ipywidgets as w
+
+        from ..errors import InputError
+
+        if view not in REP_VIEWS:
+            raise InputError(f"no view called {view!r}", where="RepView(view)",
+                             fix=f"use one of {', '.join(REP_VIEWS)}")
+        if view == "weekly means" and data is None:
+            raise InputError("weekly means need the data", where="RepView(data)",
+                             fix="pass data=data, what wb.start() returned")
+        self.network, self.view, self.data = network, view, data
+        self.rep = w.Dropdown(options=[(network.name(r), r) for r in network.reps],
+                              value=network.rep_key(rep), description="Rep", style=_STYLE)
+        self.out = w.Output()
+        self.table = pd.DataFrame()
+        self.rep.observe(lambda _: self.update(), names="value")
+        self.widget = w.VBox([self.rep, self.out])
+        self.update()
+
+    def update(self):
+        """Recompute the table for the rep picked and show it."""
+        from ..network.means import weekly_means
+        from ..network.reach import referral_plan
+        from ..network.strength import inventory
+
+        rep = self.rep.value
+        if self.view == "inventory":
+            inv = inventory(self.network, rep)
+            self.table = inv[["name", "company", "position", "class", "strength", "last_contact",
+                              "could_become_customer", "next_action"]]
+        elif self.view == "referrals":
+            self.table = referral_plan(self.network, rep)[["name", "class", "can_introduce", "ask_for", "message"]]
+        else:
+            from ..network.linkedin import read_team
+
+            export = next(e for e in read_team(self.data.social) if e.owner == rep)
+            self.table = weekly_means(export, self.data, as_of=self.data.as_of, weeks=8)
+        self._show()
+
+    def _show(self):
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if not hasattr(get_ipython(), "kernel"):
+            return  # outside a notebook there is nowhere to draw; the table is still on the object
+        self.out.clear_output()
+        with self.out:
+            if self.view == "inventory":
+                from ..network.plots import class_bar
+
+                display(class_bar(self.table))
+            display(self.table.head(12))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def rep_view(network, view: str = "inventory", **kwargs) -> RepView:
+    """Show a :class:`RepView` over ``network`` (returns it, so its table can be read)."""
+    return RepView(network, view, **kwargs)
 
 
 def explorer(network, **kwargs) -> NetworkExplorer:
