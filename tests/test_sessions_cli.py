@@ -18,6 +18,15 @@ def test_plan_writes_the_guide(tmp_path, capsys):
     assert "Slot 1" in text and "14:00" in text and COUNT in text
 
 
+def test_from_lessons_plans_the_practice_crm_tasks(tmp_path):
+    consent = "crm/02-accounts-contacts-and-consent"
+    from_sets, from_lessons = tmp_path / "sets.html", tmp_path / "lessons.html"
+    assert main(["session", "plan", consent, "--out", str(from_sets)]) == 0
+    assert main(["session", "plan", consent, "--from", "lessons", "--out", str(from_lessons)]) == 0
+    assert "crm.practice.record-consent-revocation" in from_lessons.read_text()
+    assert "crm.practice.record-consent-revocation" not in from_sets.read_text()
+
+
 @pytest.mark.slow  # builds a data variant and runs one notebook in its own kernel
 def test_release_grade_and_report_in_three_commands(tmp_path, capsys):
     roster = tmp_path / "roster.csv"

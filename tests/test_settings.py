@@ -24,3 +24,10 @@ def test_the_environment_wins_over_the_config_file(tmp_path, monkeypatch):
     s = settings.current(tmp_path)
     assert s.home == tmp_path / "env-home"
     assert s.learner == "env"
+
+
+def test_a_config_file_that_is_not_an_object_is_ignored(tmp_path, monkeypatch):
+    (tmp_path / ".workbench.json").write_text(json.dumps(["learner", "amina"]))
+    monkeypatch.setenv("WORKBENCH_LEARNER", "env")
+    s = settings.current(tmp_path)
+    assert s.learner == "env" and s.seed is None and s.data_dir is None

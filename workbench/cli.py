@@ -112,14 +112,15 @@ def _network_connectors(args):
 def _session_plan(args):
     from .sessions.plan import plan
 
-    out = plan(args.lessons, args.out, format=args.format, title=args.title, start=args.start)
+    out = plan(args.lessons, args.out, format=args.format, title=args.title, start=args.start,
+               source=args.source)
     print(f"facilitator guide written: {out}")
 
 
 def _session_release(args):
     from .sessions.release import release
 
-    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data)
+    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data, source=args.source)
     print(f"released {len(args.lessons)} lesson(s) to {len(roster)} folder(s) under {args.out}")
 
 
@@ -127,7 +128,7 @@ def _session_grade(args):
     from .sessions.grade import grade
 
     grades = grade(args.submissions, args.out, jobs=args.jobs, cell_timeout=args.cell_timeout,
-                   notebook_timeout=args.notebook_timeout)
+                   notebook_timeout=args.notebook_timeout, source=args.source)
     trainees = grades["trainee"].nunique() if "trainee" in grades else 0
     print(f"graded {trainees} trainee(s); grades, notebook outcomes and feedback pages in {args.out}")
 
@@ -163,6 +164,13 @@ def _practice_audit(args):
     else:
         columns = ["at", "who", "action", "table_name", "record_key", "changes", "reset_at"]
         print(history[columns].tail(args.last).to_string(index=False))
+
+
+def _source_option(parser, default):
+    parser.add_argument("--from", dest="source", choices=["practice-sets", "lessons"], default=default,
+                        help="release and grade the practice sets (exercises/, the default; a lesson without one "
+                             "is used itself) or the lessons (notebooks/, with their practice CRM tasks)"
+                             + ("; default: what the release's session.json says" if default is None else ""))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,12 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--title")
     sp.add_argument("--start", default="09:00", help="clock time the session starts")
     sp.add_argument("--out", required=True, help="HTML file to write")
+    _source_option(sp, default="practice-sets")
     sp.set_defaults(func=_session_plan)
     sr = ses.add_parser("release", help="write one folder per trainee: lessons without solutions, own data")
     sr.add_argument("lessons", nargs="+")
     sr.add_argument("--out", required=True, help="folder to write")
     sr.add_argument("--trainees", help="roster CSV (name, optional email)")
     sr.add_argument("--data", help="your company's export folder, used instead of the sample")
+    _source_option(sr, default="practice-sets")
     sr.set_defaults(func=_session_release)
     sg = ses.add_parser("grade", help="execute and grade the trainees' notebooks")
     sg.add_argument("submissions", help="folder with one sub-folder per trainee")
@@ -236,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     sg.add_argument("--jobs", type=int, help="notebooks run at once (default: CPU cores)")
     sg.add_argument("--cell-timeout", type=float, default=30, help="seconds one cell may run")
     sg.add_argument("--notebook-timeout", type=float, default=300, help="seconds one notebook may run")
+    _source_option(sg, default=None)
     sg.set_defaults(func=_session_grade)
     sc = ses.add_parser("report", help="write the class report (where the class struggled)")
     sc.add_argument("source", help="grades.csv, a progress folder or a grading output folder")

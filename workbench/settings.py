@@ -72,6 +72,8 @@ def current(start: Path | None = None) -> Settings:
             config = json.loads(config_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             config = {}
+        if not isinstance(config, dict):  # a list or a number written by hand: no settings in it
+            config = {}
     env = os.environ
 
     def pick(env_name, key):
