@@ -17,7 +17,7 @@ _LAZY = {
     # importers
     "read_linkedin": "linkedin", "read_connections": "linkedin", "read_messages": "linkedin",
     "read_invitations": "linkedin", "read_team": "linkedin", "person_key": "linkedin",
-    "LinkedInExport": "linkedin",
+    "LinkedInExport": "linkedin", "file_kind": "linkedin",
     # the graph
     "Network": "graph", "build_network": "graph", "team_network": "graph", "load_network": "graph",
     "edge_list_network": "graph", "demo_network": "graph", "demo_exports": "graph",

@@ -8,7 +8,9 @@ combines them into one ranking with a plain explanation per person:
   that pass through someone.  Computed with a vectorised Brandes algorithm
   (many sources at once, sparse matrices).  On small networks it is exact; on
   large ones (``n * m`` above a budget) it samples source people (Brandes &
-  Pich 2007) and rescales, without the user having to choose;
+  Pich 2007), adding more until its top 20 is stable, and rescales, without
+  the user having to choose.  It counts hops (the chain with the fewest people
+  is the shortest); ``weight="distance"`` follows the strongest chains instead;
 * **Burt's constraint** (low = the person's contacts do not know each other,
   so they bridge "structural holes") and **effective size** (how many
   non-redundant contacts they have);

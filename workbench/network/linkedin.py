@@ -6,9 +6,10 @@ years, so every reader here matches headers *by name* (any case, any order),
 finds the header row even below the "Notes:" preamble, accepts a UTF-8 BOM,
 blank names (hidden profiles), a missing ``URL`` column, several recipients in
 one message row and every date format LinkedIn has used.  Unknown extra
-columns are kept.  A file that cannot be read raises
-:class:`~workbench.errors.DataError` naming the file, the row (header = row 1)
-and the column.
+columns are kept.  What a file holds is read from its header, so a file may
+have any name.  A file that cannot be read raises
+:class:`~workbench.errors.DataError` naming the file, the row (header = row 1),
+the column and the line of the file (below the preamble, row 3 is line 6).
 
 People are keyed on their profile URL (``in/<slug>``), or on their name when
 the export has no URL.
@@ -203,28 +204,24 @@ class _Layout:
     lines: list[str]
     header: int  # index of the header line in ``lines``
 
+    def records(self):
+        """``(file line where it starts, cells)`` of each record below the header; blank lines are
+        skipped, as pandas skips them, and a quoted field may span lines."""
+        reader = csv.reader(self.lines[self.header + 1:])
+        start = 1
+        for cells in reader:
+            if any(c.strip() for c in cells) or len(cells) > 1:
+                yield self.header + 1 + start, cells
+            start = reader.line_num + 1
+
     def line(self, record: int) -> int:
         """The file line (1 = first line) where record ``record`` (0 = first after the header) starts."""
-        body = self.lines[self.header + 1:]
-        reader = csv.reader(body)
-        start, seen = 1, -1
-        for cells in reader:
-            if any(c.strip() for c in cells) or len(cells) > 1:  # pandas skips blank lines, so do we
-                seen += 1
-                if seen == record:
-                    return self.header + 1 + start
-            start = reader.line_num + 1
-        return self.header + 1 + start
+        return next((line for i, (line, _) in enumerate(self.records()) if i == record), len(self.lines))
 
-    def ragged(self, width: int) -> tuple[int, int] | None:
-        """The first record whose field count is not ``width``: (record number, fields)."""
-        seen = -1
-        for cells in csv.reader(self.lines[self.header + 1:]):
-            if any(c.strip() for c in cells) or len(cells) > 1:
-                seen += 1
-                if len(cells) != width:
-                    return seen, len(cells)
-        return None
+    def ragged(self, width: int) -> tuple[int, int, int] | None:
+        """The first record whose field count is not ``width``: (record number, file line, fields)."""
+        return next(((i, line, len(cells)) for i, (line, cells) in enumerate(self.records()) if len(cells) != width),
+                    None)
 
     @contextmanager
     def lines_in_errors(self):
@@ -298,9 +295,9 @@ def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layou
         width = len(_cells(lines[start]))
         bad = layout.ragged(width)
         if bad is not None:
-            record, saw = bad
-            raise DataError(f"the row has {saw} fields, the header has {width} (line {layout.line(record)} "
-                            "of the file)", file=file, row=record + 2,
+            record, line, saw = bad
+            raise DataError(f"the row has {saw} fields, the header has {width} (line {line} of the file)",
+                            file=file, row=record + 2,
                             fix="quote values that contain commas, or export the file again") from None
         raise DataError(f"the file is not valid CSV ({err})", file=file,
                         fix="export the file again from LinkedIn") from None
