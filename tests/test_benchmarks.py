@@ -14,6 +14,11 @@ import pytest
 BENCHMARKS = sorted((Path(__file__).resolve().parents[1] / "benchmarks").glob("bench_*.py"))
 
 EXPECTED = {
+    "bench_connectors": [r"top-20 by betweenness agreeing with the exact top 20: (1[7-9]|20)/20",
+                         r"sampled betweenness from \d+ of [\d,]+ source people",
+                         r"ratio \(igraph exact / workbench ranking\): [\d.]+x"],
+    "bench_network_report": [r"workbench write_report \(whole report.*\): [\d.]+ s",
+                             r"ratio \(baseline / workbench whole report\): [\d.]+x"],
     "bench_dedupe": [r"ratio F1 vs exact-email baseline", r"find_duplicates:.*F1 (0\.9\d*|1\.0)",
                      r"recall by kind of name change:(?=.*nickname)(?=.*romanisation)",
                      r"target \(< 20 s and F1 >= 0\.95"],

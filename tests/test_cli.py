@@ -21,6 +21,14 @@ def test_network_connectors_ranks_an_edge_list(tmp_path, capsys):
     assert len(lines) == 3
 
 
+def test_network_connectors_of_the_sample_team_by_industry_as_json(capsys):
+    import json
+
+    assert main(["network", "connectors", str(ACME), "--top", "3", "--group", "industry", "--format", "json"]) == 0
+    ranked = json.loads(capsys.readouterr().out)
+    assert len(ranked) == 3 and all(row["person"] for row in ranked)
+
+
 def test_network_report_writes_a_page_for_the_sample_team(tmp_path, capsys):
     out = tmp_path / "network.html"
     assert main(["network", "report", str(ACME), "--out", str(out)]) == 0

@@ -106,7 +106,7 @@ def _network_report(args):
 def _network_connectors(args):
     from .network.connectors import connectors_from_path
 
-    print(connectors_from_path(args.input, top=args.top, by=args.by, format=args.format))
+    print(connectors_from_path(args.input, top=args.top, by=args.by, format=args.format, group=args.group))
 
 
 def _session_plan(args):
@@ -221,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     nc.add_argument("--top", type=int, default=20)
     nc.add_argument("--by", default="combined", choices=["combined", "betweenness", "constraint", "brokerage"])
     nc.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    nc.add_argument("--group", default="account", choices=["account", "company", "industry", "none"],
+                    help="the groups brokerage is counted across (none: leave brokerage out)")
     nc.set_defaults(func=_network_connectors)
 
     ses = sub.add_parser("session", help="run training sessions: plan, release, grade, report").add_subparsers(
