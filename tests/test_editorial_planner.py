@@ -268,7 +268,7 @@ def test_thinly_served_persona_is_refused_with_the_fix():
         plan_calendar([Rep("U1")], line, PERSONAS, weeks=8, start=START)
     assert err.value.constraint == "personas in turn"
     message = str(err.value)
-    assert "persona P3 is served by 1 theme(s) (T08)" in message and "short by 1" in message
+    assert "persona P3 has 1 theme(s) (T08)" in message and "short by 1" in message
     assert "map more themes to P3" in message and "persona_window_weeks to 3" in message
     # a plan short enough to need P3 only once, or a wider window, or a second rep: planned, no breach
     for reps, rules, weeks in (([Rep("U1")], PlanRules(), 3), ([Rep("U1")], PlanRules(persona_window_weeks=3), 8),
@@ -309,7 +309,7 @@ def test_sample_data_with_default_rules(sample):
         plan = plan_calendar(reps[:n], line, personas, weeks=26, start=START)
         assert check_plan(plan, reps[:n], line, personas).empty
     # one rep alone cannot bring the founder (one theme) round every two weeks with a three-week theme gap
-    with pytest.raises(InfeasiblePlan, match="persona founder is served by 1 theme") as err:
+    with pytest.raises(InfeasiblePlan, match="persona founder has 1 theme") as err:
         plan_calendar(reps[:1], line, personas, weeks=8, start=START)
     assert err.value.constraint == "personas in turn"
     solo = plan_calendar(reps[:1], line, personas, weeks=8, start=START, rules=PlanRules(persona_window_weeks=3))

@@ -6,8 +6,8 @@ vary formats, let an editorial manager approve, measure and adjust.
 
 Modules, one concept each: :mod:`.personas`, :mod:`.themes` (the editorial
 line), :mod:`.planner` (the calendar), :mod:`.review` (post review,
-"interesting, not interested"), :mod:`.engagement`, :mod:`.assessment`
-(the four-pillar self-assessment), :mod:`.export` (CSV and iCalendar),
+"interesting, not interested"), :mod:`.drafts` (sample drafts to review),
+:mod:`.engagement`, :mod:`.assessment` (the four-pillar self-assessment), :mod:`.export` (CSV and iCalendar),
 :mod:`.calendar_view` (a plotly calendar) and :mod:`.command` (the
 ``workbench editorial`` command).  The names below are imported lazily.
 
@@ -30,7 +30,7 @@ _LAZY = {
     "mix_report": "planner", "set_status": "planner", "schedule_item": "planner", "mark_published": "planner",
     "InfeasiblePlan": "planner",
     "reps_frame": "planner", "MIX_RULES": "planner",
-    "review_post": "review", "review_posts": "review",
+    "review_post": "review", "review_posts": "review", "SAMPLE_DRAFTS": "drafts", "SAMPLE_COMPANY": "drafts",
     "load_posts": "engagement", "engagement_rate": "engagement", "compare": "engagement",
     "suggest_changes": "engagement", "comparison_chart": "engagement", "plan_vs_actual": "engagement",
     "self_assessment": "assessment",

@@ -338,10 +338,9 @@ def _check_feasible(reps: list[Rep], themes: list[dict], persona_ids: list[str],
             w, g = rules.persona_window_weeks, rules.theme_gap_weeks
             pairs = authors * len(ids)
             raise InfeasiblePlan(
-                "personas in turn", f"persona {p} is served by {len(ids)} theme(s) ({', '.join(ids)}) and a rep "
-                f"takes a theme again only after {g} weeks, so {authors} rep(s) x {len(ids)} theme(s) cannot "
-                f"address {p} in every window of {w} week(s): that needs {math.ceil(g / w)} rep-theme pairs, "
-                f"short by {short}",
+                "personas in turn", f"persona {p} has {len(ids)} theme(s) ({', '.join(ids)}) and a rep repeats a "
+                f"theme only after {g} weeks, so {authors} rep(s) cannot address {p} in every {w} weeks: that takes "
+                f"{math.ceil(g / w)} reps x themes taking turns, there are {pairs}: short by {short}",
                 f"map more themes to {p}, widen persona_window_weeks to {math.ceil(g / pairs)}, "
                 f"shorten theme_gap_weeks to {pairs * w}, or plan with more reps")
 

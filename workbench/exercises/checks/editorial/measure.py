@@ -1,5 +1,6 @@
 """Checks for notebooks/editorial/04-measuring-and-adjusting and exercises/editorial/02-plan-and-measure."""
 
+from workbench.editorial.drafts import SAMPLE_COMPANY, SAMPLE_DRAFTS
 from workbench.editorial.engagement import compare, engagement_rate
 from workbench.editorial.review import review_post
 from workbench.exercises import Result, exercise
@@ -8,11 +9,6 @@ from workbench.exercises.answers import Choice, Number
 from ..crm._answers import as_table, close
 from ._data import inputs
 
-DRAFTS = [
-    "We are proud to announce that our new sensors are now available. Our team worked hard on them.",
-    "Acme launches its new occupancy dashboard today, with our best price ever.",
-    "Do you know how many of your meeting rooms sit empty on Fridays? Here is a two-minute way to find out.",
-]
 
 
 def _first_post(ctx):
@@ -81,17 +77,18 @@ def _best_day(answer, ctx):
 
 
 def _reader_draft(ctx):
-    scored = [(review_post(d)["reader_ratio"] or 0, -len(review_post(d, company="Acme")["hints"]), d) for d in DRAFTS]
+    scored = [(review_post(d)["reader_ratio"] or 0, -len(review_post(d, company=SAMPLE_COMPANY)["hints"]), d)
+              for d in SAMPLE_DRAFTS]
     return max(scored)[2]
 
 
 @exercise("editorial.measure.reader-draft", title="Which draft is 'interesting, not interested'?",
-          answer=Choice(DRAFTS), solution=_reader_draft,
-          wrong=[(lambda ctx: DRAFTS[0], "reader"), (lambda ctx: DRAFTS[1], "reader")])
+          answer=Choice(SAMPLE_DRAFTS), solution=_reader_draft,
+          wrong=[(lambda ctx: SAMPLE_DRAFTS[0], "reader"), (lambda ctx: SAMPLE_DRAFTS[1], "reader")])
 def _draft(answer, ctx):
     if answer == _reader_draft(ctx):
         return Result.right(1, "Yes: it opens on the reader's question and uses 'you', not 'we'.")
-    r = review_post(answer, company="Acme")
+    r = review_post(answer, company=SAMPLE_COMPANY)
     return Result.wrong(1, f"That draft has {len(r['hints'])} review hint(s): {r['hints'][0] if r['hints'] else ''}",
                         "Pick the draft that speaks to the reader ('you') and opens on their problem.")
 
