@@ -1,7 +1,8 @@
-"""Checks for notebooks/editorial/02-levels-of-action (react, curate, produce; weekly means; mix rules)."""
+"""Checks for notebooks/editorial/02-levels-of-action: react, curate, produce; weekly means; mix rules; self-assessment."""
 
 import pandas as pd
 
+from workbench.editorial.assessment import PILLARS
 from workbench.exercises import Result, exercise
 from workbench.exercises.answers import Choice, Number
 
@@ -72,3 +73,44 @@ def _per_week(answer, ctx):
                             "Keep only the rows whose level is produce, then divide by 13 weeks.")
     return Result.wrong(1, f"{answer} is not the weekly number of produced posts.",
                         "Count the produce posts of the last 13 weeks (the table above) and divide by 13.")
+
+
+_SCORES: dict = {}
+
+
+def _pillars(ctx) -> pd.DataFrame:
+    """The self-assessment lesson 2 shows (the team export's first rep, last 13 weeks), pillars with a score."""
+    key = (str(ctx.data.social), str(ctx.data.as_of))
+    if key not in _SCORES:
+        from workbench.editorial.assessment import self_assessment
+        from workbench.network.linkedin import read_team
+
+        export = read_team(ctx.data.social)[0]
+        posts = inputs(ctx).posts
+        score = self_assessment(export=export, posts=posts[posts["rep_id"] == export.rep_id],
+                                targets=ctx.data.accounts["name"], as_of=ctx.data.as_of)
+        _SCORES[key] = score.dropna(subset=["score"])
+    return _SCORES[key]
+
+
+def _weakest(ctx) -> str:
+    scores = _pillars(ctx)
+    return scores.loc[scores["score"].idxmin(), "pillar"]
+
+
+def _strongest(ctx) -> str:
+    scores = _pillars(ctx)
+    return scores.loc[scores["score"].idxmax(), "pillar"]
+
+
+@exercise("editorial.levels.weakest-pillar",
+          title="In the self-assessment above, which pillar should the rep work on first?",
+          answer=Choice(list(PILLARS)), solution=_weakest, wrong=[(_strongest, "lowest")])
+def _weakest_pillar(answer, ctx):
+    scores = _pillars(ctx).set_index("pillar")["score"]
+    if answer in scores.index and scores[answer] == scores.min():
+        tip = _pillars(ctx).set_index("pillar").loc[answer, "weakest"]
+        return Result.right(1, f"Yes: {answer}, {scores[answer]:g} of 25; start with '{tip}'. It is the workbench's "
+                               "proxy, not LinkedIn's index: compare it with itself week after week.")
+    return Result.wrong(1, f"{answer} is not the lowest pillar.",
+                        "Read the score column: the pillar with the lowest score out of 25 is the one to work on.")
