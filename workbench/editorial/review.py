@@ -72,7 +72,8 @@ HINTS = {
            "ratio": "Parlez au lecteur : {reader} pronom(s) pour le lecteur contre {author} pour vous ou votre "
                     "entreprise (ratio {ratio}, visez plus de 0,5).",
            "sales": "Cela sonne comme une publicité ({phrases}) : dites plutôt ce que le lecteur y gagne.",
-           "hard": "Difficile à lire (facilité {ease:.0f}/100) : faites des phrases plus courtes, des mots plus simples.",
+           "hard": "Difficile à lire (facilité {ease:.0f}/100) : faites des phrases plus courtes, "
+                   "des mots plus simples.",
            "length": "{n} mots, c'est {length} pour {format} (visez {lo} à {hi}).",
            "too short": "trop court", "too long": "trop long",
            "formats": {"article": "un article", "testimonial": "un témoignage", "infographic": "une infographie",

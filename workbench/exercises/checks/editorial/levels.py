@@ -1,4 +1,4 @@
-"""Checks for notebooks/editorial/02-levels-of-action: react, curate, produce; weekly means; mix rules; self-assessment."""
+"""Checks for notebooks/editorial/02-levels-of-action: levels, weekly means, mix rules, self-assessment."""
 
 import pandas as pd
 
