@@ -312,8 +312,6 @@ def test_arrow_keys_move_in_a_widget_list(run_lesson):
     assert cells.count() == before, "keys typed in a widget list reached the notebook"
 
 
-@pytest.mark.xfail(strict=True, reason="CalendarPlanner.run hands the figure to Output.append_display_data, which "
-                                       "gets no data from a plotly figure: remove this mark once the calendar shows")
 def test_calendar_planner_draws_its_calendar(run_lesson):
     """After Plan, the planner shows the plan as a calendar chart under its summary."""
     notebook, call = main_widget_calls().get("calendar planner", (None, None))

@@ -202,11 +202,14 @@ class CalendarPlanner:
                               f"hard-constraint breaches: {self.breaches}; content-mix deviation "
                               f"{mix.attrs['mix_deviation']:g} points."
                               f"<table><tr><th>category</th><th>target</th><th>planned</th></tr>{rows}</table>")
+        from IPython.display import clear_output, display
+
         from ..editorial.calendar_view import calendar_figure
 
         self.chart = calendar_figure(self.plan, react=False)
-        self.figure.outputs = ()
-        self.figure.append_display_data(self.chart)
+        with self.figure:  # displayed in the kernel, so the figure gets the notebook's plotly renderer
+            clear_output(wait=True)
+            display(self.chart)
 
     def _ipython_display_(self):
         from IPython.display import display
