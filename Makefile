@@ -25,9 +25,10 @@ lab: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/workbench demo --out build/demo
 
-## make test: everything CI runs: unit tests, doctests, notebooks (nbval lax on the lessons and on
+## make test: everything CI runs: lint (ruff), unit tests, doctests, notebooks (nbval lax on the lessons and on
 ## the released trainee copies of the practice sets; papermill on the solutions), benchmarks (quick)
 test: $(STAMP)
+	$(BIN)/ruff check workbench tests benchmarks conftest.py
 	@rm -rf build/trainee-copies build/test-home
 	$(BIN)/workbench exercises strip exercises --out build/trainee-copies
 	WORKBENCH_HOME=$(CURDIR)/build/test-home WORKBENCH_LEARNER=ci $(BIN)/python -m pytest -n 2 --dist loadscope -q tests workbench \

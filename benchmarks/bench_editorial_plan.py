@@ -29,8 +29,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
-from workbench.editorial.planner import (CURATE_FORMAT, FORMAT_HOURS, PLAN_COLUMNS, REACT_FORMAT,  # noqa: E402
-                                         InfeasiblePlan, PlanRules, Rep, check_plan, mix_report, plan_calendar)
+from workbench.editorial.planner import (  # noqa: E402
+    CURATE_FORMAT,
+    FORMAT_HOURS,
+    PLAN_COLUMNS,
+    REACT_FORMAT,
+    InfeasiblePlan,
+    PlanRules,
+    Rep,
+    check_plan,
+    mix_report,
+    plan_calendar,
+)
 
 START = pd.Timestamp("2026-01-05")  # a Monday
 TARGET_S = 2.0

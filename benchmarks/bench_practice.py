@@ -113,7 +113,9 @@ def actions(db, screens_: dict, rounds: int):
         def do_open(key=contact["contact_id"]):
             search.show(key)
 
-        def do_open_account(key=busiest[i % len(busiest)]):
+        account = busiest[i % len(busiest)]
+
+        def do_open_account(key=account):
             screens_["search accounts"].show(key)
 
         def do_create(i=i):

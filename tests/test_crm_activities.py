@@ -3,8 +3,14 @@
 import pandas as pd
 import pytest
 
-from workbench.crm.activities import (activity_log, deals_without_next_step, overdue_followups, reminders_due,
-                                      todo_list, weekly_plan)
+from workbench.crm.activities import (
+    activity_log,
+    deals_without_next_step,
+    overdue_followups,
+    reminders_due,
+    todo_list,
+    weekly_plan,
+)
 from workbench.errors import InputError
 
 AS_OF = pd.Timestamp("2026-03-04 12:00")  # a Wednesday

@@ -3,8 +3,7 @@
 import pandas as pd
 import pytest
 
-from workbench.crm.consent import (consent_summary, contacted_without_consent, current_consent, mailing_list,
-                                   may_contact)
+from workbench.crm.consent import consent_summary, contacted_without_consent, current_consent, mailing_list, may_contact
 from workbench.errors import InputError
 
 

@@ -3,8 +3,16 @@
 import pandas as pd
 import pytest
 
-from workbench.crm.quality import (activity_coverage, clean_contacts, completeness, invalid_emails, normalise_email,
-                                   normalise_name, normalise_phone, phone_key)
+from workbench.crm.quality import (
+    activity_coverage,
+    clean_contacts,
+    completeness,
+    invalid_emails,
+    normalise_email,
+    normalise_name,
+    normalise_phone,
+    phone_key,
+)
 from workbench.errors import InputError
 
 

@@ -3,8 +3,14 @@
 import pandas as pd
 import pytest
 
-from workbench.crm.stages import (check_stage_table, compare_vendor_probabilities, lead_conversion,
-                                  lifecycle_funnel, probability_mismatches, vendor_stage_tables)
+from workbench.crm.stages import (
+    check_stage_table,
+    compare_vendor_probabilities,
+    lead_conversion,
+    lifecycle_funnel,
+    probability_mismatches,
+    vendor_stage_tables,
+)
 from workbench.errors import InputError
 
 

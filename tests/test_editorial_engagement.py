@@ -2,8 +2,16 @@
 import pandas as pd
 import pytest
 
-from workbench.editorial.engagement import (FORMULAS, check_posts, compare, comparison_chart, engagement_rate,
-                                            load_posts, plan_vs_actual, suggest_changes)
+from workbench.editorial.engagement import (
+    FORMULAS,
+    check_posts,
+    compare,
+    comparison_chart,
+    engagement_rate,
+    load_posts,
+    plan_vs_actual,
+    suggest_changes,
+)
 from workbench.editorial.planner import Rep, mark_published, plan_calendar, schedule_item, set_status
 from workbench.errors import DataError, InputError
 

@@ -4,8 +4,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.editorial.planner import (FORMAT_HOURS, PRODUCE_FORMATS, InfeasiblePlan, PlanRules, Rep, check_plan,
-                                         mark_published, mix_report, plan_calendar, schedule_item, set_status)
+from workbench.editorial.planner import (
+    FORMAT_HOURS,
+    PRODUCE_FORMATS,
+    InfeasiblePlan,
+    PlanRules,
+    Rep,
+    check_plan,
+    mark_published,
+    mix_report,
+    plan_calendar,
+    schedule_item,
+    set_status,
+)
 from workbench.errors import InputError
 
 START = "2026-03-02"  # a Monday

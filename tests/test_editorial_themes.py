@@ -2,8 +2,19 @@ import pandas as pd
 import pytest
 
 from workbench.editorial.personas import Persona
-from workbench.editorial.themes import (due_reviews, group_near_duplicates, kind_balance, load_brainstorm, load_line,
-                                        map_personas, review_reminder, save_line, shortlist, tally_votes, ties_at_cut)
+from workbench.editorial.themes import (
+    due_reviews,
+    group_near_duplicates,
+    kind_balance,
+    load_brainstorm,
+    load_line,
+    map_personas,
+    review_reminder,
+    save_line,
+    shortlist,
+    tally_votes,
+    ties_at_cut,
+)
 from workbench.errors import DataError, InputError
 
 

@@ -254,7 +254,7 @@ def test_planted_duplicates_are_near_copies_and_the_only_name_clashes(tables, me
         assert a.account_id == b.account_id
     kinds = {k for d in meta["planted"]["duplicate_changes"] for k in d["changes"]}
     assert {"typo", "case", "swap", "phone", "same email", "no email"} <= kinds
-    keys = pd.Series([tuple(sorted((name_key(f), name_key(l)))) for f, l in
+    keys = pd.Series([tuple(sorted((name_key(f), name_key(last)))) for f, last in
                       zip(contacts.first_name, contacts.last_name)], index=contacts.index)
     clashes = keys[keys.duplicated(keep=False)]
     groups = {tuple(sorted(g.index)) for _, g in clashes.groupby(clashes)}
@@ -431,8 +431,9 @@ def test_personas_brainstorm_and_posts(folder, meta):
 
 
 def test_posts_engagement_depends_on_format_and_weekday(tmp_path):
-    from workbench.data.generate_social import _write_posts
     import numpy as np
+
+    from workbench.data.generate_social import _write_posts
 
     path = tmp_path / "posts.csv"
     _write_posts(path, np.random.default_rng(0), ["U001", "U002", "U003"], AS_OF, 20)

@@ -8,8 +8,14 @@ import pandas as pd
 import pytest
 
 from workbench.errors import InputError
-from workbench.network.connectors import (betweenness, brokerage, connectors_output, rank_connectors,
-                                          structural_holes, top_agreement)
+from workbench.network.connectors import (
+    betweenness,
+    brokerage,
+    connectors_output,
+    rank_connectors,
+    structural_holes,
+    top_agreement,
+)
 
 FLORENTINE = {"Medici": 0.522, "Guadagni": 0.255, "Albizzi": 0.212, "Salviati": 0.143, "Ridolfi": 0.114,
               "Bischeri": 0.104, "Strozzi": 0.103, "Barbadori": 0.093, "Tornabuoni": 0.092,

@@ -7,8 +7,14 @@ import pytest
 
 from workbench.errors import InputError
 from workbench.network.graph import demo_network
-from workbench.network.paths import (account_intros, k_strongest_paths, strongest_path, strongest_path_within,
-                                     target_people, warm_paths)
+from workbench.network.paths import (
+    account_intros,
+    k_strongest_paths,
+    strongest_path,
+    strongest_path_within,
+    target_people,
+    warm_paths,
+)
 
 
 def chain():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from workbench.errors import InputError
-from workbench.sessions.report import (from_progress, load_results, report, sample_class, summarise)
+from workbench.sessions.report import from_progress, load_results, report, sample_class, summarise
 
 
 def grades():

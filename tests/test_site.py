@@ -8,8 +8,16 @@ import nbformat
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.site import (NOTEBOOKS, PLOTLY_ASSET, TRACK_TITLES, build_demo, lessons, plotly_html,
-                            read_lesson, static_outputs)
+from workbench.site import (
+    NOTEBOOKS,
+    PLOTLY_ASSET,
+    TRACK_TITLES,
+    build_demo,
+    lessons,
+    plotly_html,
+    read_lesson,
+    static_outputs,
+)
 
 
 def write_lesson(path, title, track, code, goals=("Read a chart",), minutes=5):
@@ -37,8 +45,8 @@ def site(tmp_path_factory):
         "import plotly.express as px\n"
         "px.bar(x=['a', 'b'], y=[3, 5], title='Two bars </script> safe')",
         "import plotly.graph_objects as go\ngo.Figure(go.Scatter(y=[1, 4, 2])).show()",
-        "import os\nprint('settings seen:', os.environ['WORKBENCH_HOME'] == %r,\n"
-        "      os.environ.get('WORKBENCH_DATA'), os.environ.get('WORKBENCH_SEED'))" % USER_HOME],
+        f"import os\nprint('settings seen:', os.environ['WORKBENCH_HOME'] == {USER_HOME!r},\n"
+        "      os.environ.get('WORKBENCH_DATA'), os.environ.get('WORKBENCH_SEED'))"],
         goals=("Read a bar chart", "Spot the tallest bar"), minutes=7)
     broken = write_lesson(src / "02-broken.ipynb", "A broken lesson", "network",
                           ["raise ValueError('boom on purpose')"])
@@ -56,7 +64,7 @@ def site(tmp_path_factory):
 def test_lessons_are_ordered_by_track():
     found = lessons()
     assert found[0].path.name == "00-start-here.ipynb"
-    ranks = [list(TRACK_TITLES).index(l.track) for l in found if l.track in TRACK_TITLES]
+    ranks = [list(TRACK_TITLES).index(lesson.track) for lesson in found if lesson.track in TRACK_TITLES]
     assert ranks == sorted(ranks)
 
 
@@ -158,10 +166,10 @@ def test_a_lesson_of_each_track_builds(tmp_path):
     first = {}
     for lesson in lessons():
         first.setdefault(lesson.track, lesson)
-    built = build_demo(tmp_path / "site", lessons=[l.path for l in first.values()], progress=False)
+    built = build_demo(tmp_path / "site", lessons=[lesson.path for lesson in first.values()], progress=False)
     assert built.failed == {}
     text = built.index.read_text(encoding="utf-8")
-    pages = [f"lessons/{l.slug}.html" for l in first.values()]
+    pages = [f"lessons/{lesson.slug}.html" for lesson in first.values()]
     for lesson, page in zip(first.values(), pages):
         assert f'<a href="{page}">{lesson.title}</a>' in text
         assert f"<h2>{TRACK_TITLES[lesson.track]}</h2>" in text

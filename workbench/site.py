@@ -91,8 +91,8 @@ def lessons(root: Path = NOTEBOOKS) -> list[Lesson]:
     """Every lesson under ``root``, ordered by track then lesson order."""
     order = list(TRACK_TITLES)
     found = [read_lesson(p) for p in sorted(Path(root).rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
-    return sorted(found, key=lambda l: (order.index(l.track) if l.track in order else len(order),
-                                        l.order, l.path.name))
+    return sorted(found, key=lambda lesson: (order.index(lesson.track) if lesson.track in order else len(order),
+                                             lesson.order, lesson.path.name))
 
 
 _every_lesson = lessons  # build_demo's argument of the same name hides the function

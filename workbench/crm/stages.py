@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.schema import LIFECYCLE_STAGES
-from ..errors import InputError, require_columns
+from ..errors import require_columns
 from . import columns as col
 
 __all__ = ["LIFECYCLE_STAGES", "lifecycle_funnel", "vendor_stage_tables", "compare_vendor_probabilities",

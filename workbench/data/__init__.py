@@ -10,6 +10,5 @@ from .generate import generate
 from .load import SAMPLE_FOLDER, Dataset, load, load_sample, validate
 from .schema import SCHEMA, TABLES
 
-
 __all__ = ["SAMPLE_FOLDER", "SCHEMA", "TABLES", "Dataset", "active", "generate", "load",
            "load_sample", "start", "validate"]

@@ -303,8 +303,8 @@ def _phones(rng, locales: np.ndarray) -> np.ndarray:
 def _slug_url(rng, fslug, lslug) -> np.ndarray:
     """LinkedIn profile URLs ``https://www.linkedin.com/in/first-last-1a2b3c4d``."""
     tags = rng.integers(0, 16 ** 8, size=len(fslug))
-    return np.array([f"https://www.linkedin.com/in/{f or 'x'}-{l or 'x'}-{t:08x}"
-                     for f, l, t in zip(fslug, lslug, tags)], dtype=object)
+    return np.array([f"https://www.linkedin.com/in/{f or 'x'}-{last or 'x'}-{t:08x}"
+                     for f, last, t in zip(fslug, lslug, tags)], dtype=object)
 
 
 # --------------------------------------------------------------------------- the tables
@@ -327,7 +327,7 @@ def _users(rng, names: Names, scale: float) -> pd.DataFrame:
     for i, (team, _, is_manager) in enumerate(rows):
         if is_manager:
             manager_of[team] = ids[i]
-    for i, (team, _, is_manager) in enumerate(rows):
+    for team, _, is_manager in rows:
         manager.append("" if team == "sales" and is_manager else
                        (manager_of["sales"] if is_manager else manager_of[team]))
     return pd.DataFrame({"user_id": ids, "name": [f"{a} {b}" for a, b in zip(first, last)],
@@ -383,7 +383,7 @@ def _contacts(rng, names: Names, accounts: pd.DataFrame, scale: float):
                        dtype=object)
     webmail = _pick(rng, ("gmail.com", "outlook.com", "yahoo.com", "hotmail.fr"), n)
     domains = np.where(no_account, webmail, domains)
-    email = pd.Series([f"{f or 'x'}.{l or 'x'}@{d}" for f, l, d in zip(fslug, lslug, domains)])
+    email = pd.Series([f"{f or 'x'}.{last or 'x'}@{d}" for f, last, d in zip(fslug, lslug, domains)])
     rank = email.groupby(email).cumcount().to_numpy()
     email = np.array([e if r == 0 else e.replace("@", f"{r + 1}@") for e, r in zip(email, rank)], dtype=object)
     email[rng.random(n) < 0.04] = ""
@@ -634,7 +634,7 @@ def _leads(rng, names, opps, contacts, accounts, users, scale):
     first, last, fslug, lslug = names.sample(rng, locs)
     companies = names.companies(rng, locs, unique=False)
     domains = [(_ascii(c)[:14] or "company") + "." + TLD[loc] for c, loc in zip(companies, locs)]
-    email = np.array([f"{f or 'x'}.{l or 'x'}@{d}" for f, l, d in zip(fslug, lslug, domains)], dtype=object)
+    email = np.array([f"{f or 'x'}.{last or 'x'}@{d}" for f, last, d in zip(fslug, lslug, domains)], dtype=object)
     email[rng.random(n_new) < 0.05] = ""
     reps = users.user_id[(users.team == "sales") & ~users._manager].to_numpy()
     created = _between(rng, HISTORY_START, AS_OF - DAY, n_new).astype("datetime64[D]").astype("datetime64[s]")
@@ -1186,7 +1186,8 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
         seed = int(seed)
     except (TypeError, ValueError):
         raise InputError(f"seed {seed!r} and scale {scale!r} must be numbers", where="generate()",
-                         fix="pass a whole number as seed and a positive number as scale, e.g. seed=42, scale=1")
+                         fix="pass a whole number as seed and a positive number as scale, e.g. seed=42, scale=1"
+                         ) from None
     if not (0.01 <= scale <= 1000):
         raise InputError(f"scale {scale:g} is out of range", where="generate(scale=...)",
                          fix="use a scale between 0.01 and 1000 (1 gives about 1,500 contacts)")

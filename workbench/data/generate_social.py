@@ -209,8 +209,8 @@ def write_social(folder: Path, rng, names, tables: dict, rep_ids: list[str], sca
     outside = pd.DataFrame({"first": first, "last": last, "url": _slug_url(rng, fs, ls), "company": company,
                             "position": _pick(rng, TITLES + ("Consultant", "Sales Manager", "Engineer",
                                                              "Marketing Manager"), n_outside),
-                            "email": [f"{a or 'x'}.{b or 'x'}@example.{'com' if l != 'fr_FR' else 'fr'}"
-                                      for a, b, l in zip(fs, ls, locs)]})
+                            "email": [f"{a or 'x'}.{b or 'x'}@example.{'com' if locale != 'fr_FR' else 'fr'}"
+                                      for a, b, locale in zip(fs, ls, locs)]})
     acc_name = accounts.set_index("account_id").name
     crm_people = pd.DataFrame({"first": crm.first_name, "last": crm.last_name, "url": crm.linkedin_url,
                                "company": [acc_name.get(a, "") if a else "" for a in crm.account_id],
@@ -433,8 +433,9 @@ def _write_posts(path: Path, rng, rep_ids, as_of, scale) -> int:
     shares = rng.binomial(impressions, np.clip(0.0015 * engage * np.where(fmt == "infographic", 2.0, 1.0), 0, 1))
     clicks = rng.binomial(impressions, np.clip(0.006 * np.where(np.isin(fmt, ("article", "curated_share")), 2.0, 1.0),
                                                0, 1))
-    text = [POST_TEXT[(f, l)].format(theme=THEMES[t][1 if l == "en" else 2], n=int(rng.integers(3, 12)))
-            for f, l, t in zip(fmt, lang, theme)]
+    text = [POST_TEXT[(f, language)].format(theme=THEMES[t][1 if language == "en" else 2],
+                                            n=int(rng.integers(3, 12)))
+            for f, language, t in zip(fmt, lang, theme)]
     df = pd.DataFrame({
         "post_id": [f"PO{i + 1:04d}" for i in range(n)], "rep_id": rep,
         "published_at": np.char.replace(np.datetime_as_string(published), "T", " "),

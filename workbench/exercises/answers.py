@@ -21,8 +21,9 @@ exercise without a form is described by its reference solution (:class:`Like`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 Options = Sequence[Any] | Callable[[Any], Sequence[Any]]
 

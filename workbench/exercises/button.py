@@ -12,7 +12,8 @@ get_answer)`` puts a button under any widget a lesson built itself.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):

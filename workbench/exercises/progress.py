@@ -21,7 +21,7 @@ import html
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ class ProgressLog:
                 fcntl.flock(fd, fcntl.LOCK_EX)
             record = dict(record)
             record.setdefault("attempt", self.attempts(record["exercise"]) + 1)
-            record.setdefault("at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            record.setdefault("at", datetime.now(UTC).isoformat(timespec="seconds"))
             line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
             if _ends_torn(fd):  # a write cut short (a crash, a full disk): keep this record off its line
                 line = "\n" + line
@@ -128,7 +128,7 @@ class ProgressReport:
     path: Path
 
     @classmethod
-    def of(cls, log: "ProgressLog", learner: str) -> "ProgressReport":
+    def of(cls, log: ProgressLog, learner: str) -> ProgressReport:
         _, problems = log.read()
         return cls(learner=learner, table=log.summary(), problems=problems, path=log.path)
 

@@ -27,7 +27,7 @@ class Result:
     hint: str | None = None
 
     @classmethod
-    def right(cls, max_points: float, message: str) -> "Result":
+    def right(cls, max_points: float, message: str) -> Result:
         """Full marks.
 
         >>> Result.right(2, "Well done.").passed
@@ -36,7 +36,7 @@ class Result:
         return cls(max_points, max_points, message)
 
     @classmethod
-    def wrong(cls, max_points: float, message: str, hint: str, points: float = 0) -> "Result":
+    def wrong(cls, max_points: float, message: str, hint: str, points: float = 0) -> Result:
         """No (or partial) marks, with a hint.
 
         >>> Result.wrong(3, "Not yet.", "Look at the stage column.", points=1).points
@@ -46,7 +46,7 @@ class Result:
 
     @classmethod
     def for_ticks(cls, options: dict, answer, *, right: str, extra: tuple[str, str], missed: tuple[str, str],
-                  max_points: float = 2) -> "Result":
+                  max_points: float = 2) -> Result:
         """Grade a tick-all-that-apply answer; ``options`` maps each option to whether it belongs.
 
         Full marks for exactly the right ticks, half for one mistake. ``extra`` and ``missed`` are

@@ -41,7 +41,7 @@ class SolutionMarkerError(ExerciseError):
         parts = [Path(path).name if path else "", f"cell {cell}" if cell else "", f"line {line}" if line else ""]
         super().__init__(what, where=", ".join(p for p in parts if p) or None, fix=fix)
 
-    def at(self, *, cell: int | None = None, path: str | Path | None = None) -> "SolutionMarkerError":
+    def at(self, *, cell: int | None = None, path: str | Path | None = None) -> SolutionMarkerError:
         """The same error, placed in a cell and a notebook."""
         return SolutionMarkerError(self.what, fix=self.fix, line=self.line, cell=cell or self.cell,
                                    path=path or self.path)

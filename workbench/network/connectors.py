@@ -76,7 +76,7 @@ def adjacency(G, weight=None, nodelist=None):
     if stamp in cache:
         return cache[stamp]
     if weight is None and nodelist is None:
-        for (w, *rest), (W, nodes) in list(cache.items()):
+        for (_, *rest), (W, nodes) in list(cache.items()):
             if tuple(rest) == stamp[1:]:  # same graph, another weighting: reuse its pattern
                 A = W.copy()
                 A.data[:] = 1.0

@@ -19,7 +19,7 @@ PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#B
            "#117733", "#882255")
 
 
-def thin(G, *, max_nodes: int = 150, keep=()) -> "object":
+def thin(G, *, max_nodes: int = 150, keep=()) -> object:
     """The subgraph a person can read: reps, ``keep``, then the highest total tie strength.
 
     >>> import networkx as nx

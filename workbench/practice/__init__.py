@@ -3,6 +3,7 @@
 Open it, act in it through the functions below (or the screens of
 :mod:`workbench.practice.screens`), and let the checks read what you did:
 
+>>> import pandas as pd
 >>> from workbench import practice
 >>> db = practice.sandbox(practice.tiny_dataset())
 >>> call = practice.activities.log(db, "call", "Asked about the Loom X demo", contact_id="C001")
@@ -17,8 +18,6 @@ reminders, to-do list), :mod:`.leads` (convert), :mod:`.deals` (stages),
 :mod:`.merge` (duplicate contacts), :mod:`.audit` (who did what), :mod:`.tasks`
 (practice tasks and their checks), :mod:`.screens` (ipywidgets).
 """
-
-import pandas as pd
 
 from . import activities, audit, consent, database, deals, leads, merge, records, screens, tasks
 from .database import PracticeDB, backups, open, open_existing, reset, sandbox, tiny_dataset, trainees

@@ -24,7 +24,7 @@ import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -375,7 +375,7 @@ class PracticeDB:
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
 
 
 # ---------------------------------------------------------------- creating and opening
@@ -802,7 +802,7 @@ def _install_audit_triggers(conn: sqlite3.Connection) -> None:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({_q(table.name)})")]
         key = table.key or "rowid"
 
-        def obj(prefix):
+        def obj(prefix, cols=cols):
             return "json_object(" + ", ".join(f"{_lit(c)}, {prefix}.{_q(c)}" for c in cols) + ")"
 
         for op, when, key_of, before, after in (

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -144,7 +144,7 @@ def describe_source(path: Path) -> str:
     return {"exercises": "practice set", "notebooks": "lesson"}.get(folder, "notebook")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     ids = sorted({lesson_id(p) for folder in SOURCES.values() for p in (ROOT / folder).rglob("*.ipynb")
                   if ".ipynb_checkpoints" not in p.parts})

@@ -31,6 +31,7 @@ import json
 import signal
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .answers import MAX_BYTES, decode
@@ -136,7 +137,7 @@ def _answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
                 try:
                     item = get(exercise)
                     answer = decode(record["answer"])
-                    done[key] = _outcome(exercise, _limited(lambda: run_check(item, answer, ctx), limit))
+                    done[key] = _outcome(exercise, _limited(partial(run_check, item, answer, ctx), limit))
                 except CheckTimeout:
                     done[key] = _timed_out(exercise, item.max_points, limit)
                 except (WorkbenchError, ValueError, KeyError, TypeError, AttributeError):

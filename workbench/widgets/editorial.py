@@ -31,7 +31,6 @@ Reps with settings of their own keep them, unless the trainee unticks
 from __future__ import annotations
 
 import html
-
 from dataclasses import replace
 
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas

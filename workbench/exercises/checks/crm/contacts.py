@@ -2,9 +2,9 @@
 
 from workbench.crm.consent import contacted_without_consent, current_consent, mailing_list, may_contact
 from workbench.crm.privacy import anonymise_extract
+from workbench.errors import InputError
 from workbench.exercises import Result, exercise
 from workbench.exercises.answers import MultiChoice, Number
-from workbench.errors import InputError
 
 
 def is_number(answer) -> bool:

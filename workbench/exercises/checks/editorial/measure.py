@@ -10,7 +10,6 @@ from ..crm._answers import as_table, close
 from ._data import inputs
 
 
-
 def _first_post(ctx):
     posts = engagement_rate(inputs(ctx).posts)
     return posts[posts["level"] == "produce"].iloc[0]
