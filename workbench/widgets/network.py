@@ -28,6 +28,17 @@ from ..errors import WorkbenchError
 _STYLE = {"description_width": "8em"}
 
 
+def _in_a_kernel() -> bool:
+    """Whether this runs in a notebook's kernel, where an Output widget can show what is drawn.
+
+    >>> _in_a_kernel()
+    False
+    """
+    from IPython import get_ipython
+
+    return hasattr(get_ipython(), "kernel")
+
+
 def target_options(network) -> list[str]:
     """Accounts (then people) a user can pick as a target, sorted.
 
@@ -93,10 +104,9 @@ class NetworkExplorer:
         self._show()
 
     def _show(self):
-        from IPython import get_ipython
         from IPython.display import display
 
-        if not hasattr(get_ipython(), "kernel"):
+        if not _in_a_kernel():
             return  # outside a notebook there is nowhere to draw; the tables are still on the object
         self.out.clear_output()
         with self.out:
@@ -178,10 +188,9 @@ class RepView:
         self._show()
 
     def _show(self):
-        from IPython import get_ipython
         from IPython.display import display
 
-        if not hasattr(get_ipython(), "kernel"):
+        if not _in_a_kernel():
             return  # outside a notebook there is nowhere to draw; the table is still on the object
         self.out.clear_output()
         with self.out:
