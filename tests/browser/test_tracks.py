@@ -211,7 +211,9 @@ def use_network_explorer(lab, widget, data) -> None:
     from workbench.exercises.checks.network.lesson_data import lesson_target
     from workbench.widgets.network import NetworkExplorer
 
-    target = lesson_target(Context())["account"]
+    ctx = Context()
+    ctx.data = data  # the sample the lab's kernel loads, whatever another test made active in this process
+    target = lesson_target(ctx)["account"]
     expected = NetworkExplorer(nw.team_network(data), show_map=False)
     expected.target.value = target
     said = re.sub("<[^>]+>", "", expected.message.value)

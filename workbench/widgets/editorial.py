@@ -36,6 +36,7 @@ from dataclasses import replace
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas
 from ..editorial.planner import MIX_RULES, PlanRules, Rep, check_plan, mix_report, plan_calendar, reps_frame
 from ..errors import WorkbenchError
+from . import in_a_kernel
 
 _LAYOUT = {"width": "min(100%, 40em)"}
 _STYLE = {"description_width": "11em"}
@@ -206,6 +207,8 @@ class CalendarPlanner:
         from ..editorial.calendar_view import calendar_figure
 
         self.chart = calendar_figure(self.plan, react=False)
+        if not in_a_kernel():
+            return  # nowhere to draw; the figure is still on the object
         with self.figure:  # displayed in the kernel, so the figure gets the notebook's plotly renderer
             clear_output(wait=True)
             display(self.chart)

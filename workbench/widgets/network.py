@@ -24,19 +24,9 @@ import html
 import pandas as pd
 
 from ..errors import WorkbenchError
+from . import in_a_kernel
 
 _STYLE = {"description_width": "8em"}
-
-
-def _in_a_kernel() -> bool:
-    """Whether this runs in a notebook's kernel, where an Output widget can show what is drawn.
-
-    >>> _in_a_kernel()
-    False
-    """
-    from IPython import get_ipython
-
-    return hasattr(get_ipython(), "kernel")
 
 
 def target_options(network) -> list[str]:
@@ -106,7 +96,7 @@ class NetworkExplorer:
     def _show(self):
         from IPython.display import display
 
-        if not _in_a_kernel():
+        if not in_a_kernel():
             return  # outside a notebook there is nowhere to draw; the tables are still on the object
         self.out.clear_output()
         with self.out:
@@ -190,7 +180,7 @@ class RepView:
     def _show(self):
         from IPython.display import display
 
-        if not _in_a_kernel():
+        if not in_a_kernel():
             return  # outside a notebook there is nowhere to draw; the table is still on the object
         self.out.clear_output()
         with self.out:
