@@ -178,6 +178,19 @@ class _RowsByContact:
         return self.table.iloc[self._order[self._bounds[slot]:self._bounds[slot + 1]]]
 
 
+def _text(value) -> str:
+    """How a field reads on the card: blank when missing, a date without a midnight time.
+
+    >>> _text(pd.Timestamp("2024-03-26")), _text(pd.Timestamp("2024-03-26 09:30")), _text(None)
+    ('2024-03-26', '2024-03-26 09:30:00', '')
+    """
+    if pd.isna(value):
+        return ""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()
+    return str(value)
+
+
 def _table_html(df: pd.DataFrame, columns, empty: str) -> str:
     columns = [c for c in columns if c in df.columns]
     if df.empty or not columns:
@@ -185,7 +198,7 @@ def _table_html(df: pd.DataFrame, columns, empty: str) -> str:
     head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(c)}</th>" for c in columns)
     rows = []
     for record in df[columns].itertuples(index=False):
-        cells = "".join(f"<td style='padding:2px 8px'>{html.escape('' if pd.isna(v) else str(v))}</td>"
+        cells = "".join(f"<td style='padding:2px 8px'>{html.escape(_text(v))}</td>"
                         for v in record)
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -318,7 +331,7 @@ class ContactExplorer:
         card = self.card(str(contact_id))
         record = card["record"]
         fields = "".join(f"<tr><th style='text-align:left;padding:1px 8px'>{html.escape(str(k))}</th>"
-                         f"<td>{html.escape('' if pd.isna(v) else str(v))}</td></tr>"
+                         f"<td>{html.escape(_text(v))}</td></tr>"
                          for k, v in record.items())
         parts = [f"<h3 style='margin:0'>{html.escape(self._label(record))}</h3>", f"<table>{fields}</table>"]
         if card["consents"] is not None:

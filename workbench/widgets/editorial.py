@@ -162,7 +162,7 @@ class CalendarPlanner:
         }
         differ = len({tuple(getattr(r, k) for k in self._PER_REP) for r in self.reps}) > 1
         self.own_settings = w.Checkbox(value=differ, description="each rep's own cadence, reactions and hours",
-                                       indent=False)
+                                       indent=False, layout={"width": "auto"})
         self.own_settings.observe(lambda _: self._grey_out(), names="value")
         self._grey_out()
         button = w.Button(description="Plan", icon="calendar", button_style="primary", layout={"width": "8em"})
