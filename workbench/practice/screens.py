@@ -336,6 +336,23 @@ class _HTMLScreen(Screen):
 
 # ---------------------------------------------------------------- activities, reminders, to-do
 
+_LINKS = ("contact_id", "account_id", "opportunity_id")
+
+
+def _link_controls(contact_id, account_id, opportunity_id):
+    """The boxes for the records an activity is about: (contact id, account id, deal id)."""
+    w = _w()
+    return (w.Text(value=contact_id or "", description="contact id", style=_STYLE,
+                   placeholder="e.g. C00012 (search for the contact first)"),
+            w.Text(value=account_id or "", description="account id", style=_STYLE),
+            w.Text(value=opportunity_id or "", description="deal id", style=_STYLE))
+
+
+def _links(screen) -> dict:
+    """The ids typed in a screen's link boxes (see :func:`_link_controls`), a blank one as None."""
+    return {k: (getattr(screen, k).value.strip() or None) for k in _LINKS}
+
+
 def _due_controls(db):
     """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
     w = _w()
@@ -352,10 +369,7 @@ class LogActivityScreen(Screen):
     def __init__(self, db, *, contact_id=None, account_id=None, opportunity_id=None, on_logged=None):
         w = _w()
         self.db, self.on_logged = db, on_logged
-        self.contact_id = w.Text(value=contact_id or "", description="contact id", style=_STYLE,
-                                 placeholder="e.g. C00012 (search for the contact first)")
-        self.account_id = w.Text(value=account_id or "", description="account id", style=_STYLE)
-        self.opportunity_id = w.Text(value=opportunity_id or "", description="deal id", style=_STYLE)
+        self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
         self.type = w.Dropdown(options=[t for t in ACTIVITY_TYPES if t != "task"], value="call", description="type",
                                style=_STYLE)
         self.direction = w.ToggleButtons(options=["outbound", "inbound"], value="outbound", description="direction",
@@ -379,7 +393,7 @@ class LogActivityScreen(Screen):
 
     def submit(self):
         """Log the activity (and the follow-up, when ticked) in one transaction."""
-        links = {k: (getattr(self, k).value.strip() or None) for k in ("contact_id", "account_id", "opportunity_id")}
+        links = _links(self)
         self.activity_id = self.follow_up_id = None
         try:
             with self.db.transaction(f"log {self.type.value}"):
@@ -409,10 +423,7 @@ class FollowUpScreen(Screen):
     def __init__(self, db, *, contact_id=None, account_id=None, opportunity_id=None, on_planned=None):
         w = _w()
         self.db, self.on_planned = db, on_planned
-        self.contact_id = w.Text(value=contact_id or "", description="contact id", style=_STYLE,
-                                 placeholder="e.g. C00012 (search for the contact first)")
-        self.account_id = w.Text(value=account_id or "", description="account id", style=_STYLE)
-        self.opportunity_id = w.Text(value=opportunity_id or "", description="deal id", style=_STYLE)
+        self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
         self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description="type", style=_STYLE)
         self.subject = w.Text(description="subject", style=_STYLE, layout={"width": "100%"},
                               placeholder="what you will do, e.g. Send the quote")
@@ -427,7 +438,7 @@ class FollowUpScreen(Screen):
 
     def submit(self):
         """Plan the follow-up with the screen's values; return its id (None when refused)."""
-        links = {k: (getattr(self, k).value.strip() or None) for k in ("contact_id", "account_id", "opportunity_id")}
+        links = _links(self)
         self.activity_id = None
         try:
             self.activity_id = activities.follow_up(self.db, self.subject.value.strip(), self.due.value,
