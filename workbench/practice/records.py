@@ -175,8 +175,8 @@ def clean(db, table: str, values: dict, *, key=None, linked: bool = True) -> tup
             continue
         if column.choices and value not in column.choices:
             problems[name] = f"{value!r} is not allowed: use one of {', '.join(column.choices)}"
-        elif rules.format_problem(name, value):
-            problems[name] = rules.format_problem(name, value)
+        elif problem := rules.format_problem(name, value):
+            problems[name] = problem
         elif name in NONNEGATIVE and value < 0:
             problems[name] = f"{value} is negative: enter zero or more"
         elif name in PERCENT and not 0 <= value <= 100:
