@@ -254,7 +254,6 @@ NEWCOMERS = (("Samira", "Haddad"), ("Tanvir", "Hossain"), ("Élodie", "Marchand"
 
 def _choose_newcomer(conn, taken):
     import re
-    import unicodedata
 
     from rapidfuzz import fuzz, process
 
@@ -273,8 +272,7 @@ def _choose_newcomer(conn, taken):
     names = [fold(f"{r[0] or ''} {r[1] or ''}") for r in conn.execute("SELECT first_name, last_name FROM contacts")]
     emails = {fold(r[0]) for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")}
     for first, last in NEWCOMERS:
-        ascii_name = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode().lower()
-        email = f"{ascii_name}@{domain}"
+        email = f"{fold(f'{first}.{last}')}@{domain}"
         similar = process.extractOne(fold(f"{first} {last}"), names, scorer=fuzz.token_sort_ratio,
                                      score_cutoff=DUPLICATE_SCORE)
         if similar is None and email not in emails:
@@ -559,13 +557,12 @@ def _check_newcomer(db, p):
 
     Result = _result()
     name = f"{p['first_name']} {p['last_name']}"
-    new = added(db, "contacts")
-    if not new.empty:
-        new = new[(new["first_name"] + " " + new["last_name"]).map(fold) == fold(name)]
+    created = new = added(db, "contacts")
+    if not created.empty:
+        new = created[(created["first_name"] + " " + created["last_name"]).map(fold) == fold(name)]
     if new.empty:
-        others = added(db, "contacts")
-        if not others.empty:
-            who = f"{others['first_name'].iloc[0]} {others['last_name'].iloc[0]}"
+        if not created.empty:
+            who = f"{created['first_name'].iloc[0]} {created['last_name'].iloc[0]}"
             return Result.wrong(2, f"You created the contact {who}, not {name}.",
                                 f"Create a contact named {p['first_name']} (first name) {p['last_name']} (last name).")
         return Result.wrong(2, f"There is no contact {name} yet.",
