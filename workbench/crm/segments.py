@@ -73,6 +73,12 @@ _FIX = "pass the orders table (data.orders) and name its customer, date and amou
 TIES = ("first", "same")
 
 
+def _check_ties(ties, where: str) -> None:
+    if ties not in TIES:
+        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where=where,
+                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
+
+
 def scores(values: pd.Series, *, higher_is_better: bool = True, ties: str = "first") -> pd.Series:
     """Quintile scores 1-5 of ``values``: the best fifth scores 5.
 
@@ -92,9 +98,7 @@ def scores(values: pd.Series, *, higher_is_better: bool = True, ties: str = "fir
     >>> scores(pd.Series([1, 2, 6, 6, 6, 6, 7, 8, 9, 9]), ties="same").tolist()
     [1, 1, 2, 2, 2, 2, 4, 4, 5, 5]
     """
-    if ties not in TIES:
-        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where="scores(values, ties=...)",
-                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
+    _check_ties(ties, "scores(values, ties=...)")
     values = pd.Series(values)
     if len(values) == 0:
         return pd.Series([], index=values.index, dtype="int64")
@@ -154,9 +158,7 @@ def rfm(orders: pd.DataFrame, customer: str = "contact_id", date: str = "order_d
     [5, 2, 3, 3, 1]
     """
     where = "rfm(orders)"
-    if ties not in TIES:
-        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where=where,
-                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
+    _check_ties(ties, where)
     col.table(orders, [customer, date, amount] + ([order] if order else []), where=where, fix=_FIX)
     days = col.dates(orders, date, where=where)
     money = col.numbers(orders, amount, where=where)
