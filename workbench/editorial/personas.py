@@ -21,13 +21,13 @@ True
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ._jsonfile import read_json, write_json
 
 LIST_FIELDS = ("responsibilities", "objectives", "challenges", "projects", "what_matters")
 TEXT_FIELDS = ("id", "name", "role", "decision_process")
@@ -105,13 +105,9 @@ def load_personas(path: str | Path) -> list[Persona]:
     Duplicate ids are refused: themes and plan items refer to personas by id.
     """
     path = Path(path)
-    if not path.is_file():
-        raise DataError("personas file not found", file=path,
-                        fix="give the path of personas.json (for the sample: data.social / 'personas.json')")
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as err:
-        raise DataError(f"not valid JSON ({err})", file=path, fix="save the personas as a JSON list") from None
+    records = read_json(path, what="personas",
+                        find="give the path of personas.json (for the sample: data.social / 'personas.json')",
+                        fix="save the personas as a JSON list")
     if not isinstance(records, list):
         raise DataError("expected a list of personas", file=path, fix="wrap the personas in [ ... ]")
     personas = [persona_from_dict(r, where=f"{path.name}, persona {i + 1}") for i, r in enumerate(records)]
@@ -123,13 +119,7 @@ def save_personas(personas, path: str | Path) -> Path:
     """Write personas to ``path`` as indented UTF-8 JSON and return the path."""
     personas = [p if isinstance(p, Persona) else persona_from_dict(p) for p in personas]
     _check_unique(personas, where="save_personas(personas)")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps([asdict(p) for p in personas], ensure_ascii=False, indent=2) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_json([asdict(p) for p in personas], path)
 
 
 def personas_frame(personas) -> pd.DataFrame:

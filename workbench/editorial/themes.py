@@ -27,7 +27,6 @@ then number of top (3-point) votes, then alphabetical order.  Ideas level on poi
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -35,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
+from ._jsonfile import read_json, write_json
 
 BRAINSTORM_COLUMNS = ["idea_id", "idea", "proposed_by", "kind", "voter", "points"]
 KINDS = ("news", "evergreen")
@@ -374,24 +374,14 @@ def save_line(line: pd.DataFrame, path: str | Path) -> Path:
                 value = value.item()
             record[str(key)] = None if isinstance(value, float) and value != value else value  # NaN: empty
         records.append(record)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_json(records, path)
 
 
 def load_line(path: str | Path) -> pd.DataFrame:
     """Read an editorial line written by :func:`save_line`; the error names the theme and field of a bad value."""
     path = Path(path)
-    if not path.is_file():
-        raise DataError("editorial line file not found", file=path,
-                        fix="save the line first: save_line(shortlist(...), path)")
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as err:
-        raise DataError(f"not valid JSON ({err})", file=path, fix="save the line again with save_line") from None
+    records = read_json(path, what="editorial line", find="save the line first: save_line(shortlist(...), path)",
+                        fix="save the line again with save_line")
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise DataError("expected a list of themes (objects)", file=path, fix="save the line again with save_line")
     for i, record in enumerate(records, start=1):
