@@ -90,17 +90,21 @@ class ProgressLog:
 
         Returns a pandas DataFrame sorted by exercise id.
         """
-        import pandas as pd
+        return _summary(self.read()[0])
 
-        records, _ = self.read()
-        columns = ["exercise", "attempts", "best_points", "max_points", "passed", "last_at"]
-        if not records:
-            return pd.DataFrame(columns=columns)
-        df = pd.DataFrame(records)
-        out = df.groupby("exercise").agg(attempts=("exercise", "size"), best_points=("points", "max"),
-                                         max_points=("max_points", "max"), last_at=("at", "max"))
-        out["passed"] = out["best_points"] >= out["max_points"]
-        return out.reset_index()[columns]
+
+def _summary(records: list[dict]):
+    """The table of :meth:`ProgressLog.summary` for records already read."""
+    import pandas as pd
+
+    columns = ["exercise", "attempts", "best_points", "max_points", "passed", "last_at"]
+    if not records:
+        return pd.DataFrame(columns=columns)
+    df = pd.DataFrame(records)
+    out = df.groupby("exercise").agg(attempts=("exercise", "size"), best_points=("points", "max"),
+                                     max_points=("max_points", "max"), last_at=("at", "max"))
+    out["passed"] = out["best_points"] >= out["max_points"]
+    return out.reset_index()[columns]
 
 
 @dataclass(frozen=True)
@@ -129,8 +133,8 @@ class ProgressReport:
 
     @classmethod
     def of(cls, log: ProgressLog, learner: str) -> ProgressReport:
-        _, problems = log.read()
-        return cls(learner=learner, table=log.summary(), problems=problems, path=log.path)
+        records, problems = log.read()  # read once: the table and the notes describe the same file
+        return cls(learner=learner, table=_summary(records), problems=problems, path=log.path)
 
     def headline(self) -> str:
         if self.table.empty:
