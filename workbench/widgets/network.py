@@ -29,6 +29,23 @@ from . import in_a_kernel
 _STYLE = {"description_width": "8em"}
 
 
+def _draw(out, shown) -> None:
+    """Show each object of ``shown`` in the Output ``out``, in place of what it showed.
+
+    Outside a notebook's kernel there is nowhere to draw: ``shown`` (a
+    generator) is not even run, so no figure is built, and the tables stay
+    on the widget.
+    """
+    if not in_a_kernel():
+        return
+    from IPython.display import display
+
+    out.clear_output()
+    with out:
+        for item in shown:
+            display(item)
+
+
 def target_options(network) -> list[str]:
     """Accounts (then people) a user can pick as a target, sorted.
 
@@ -91,26 +108,21 @@ class NetworkExplorer:
         n = len(self.paths)
         self.message.value = (f"<span role='status'>{n} path{'s' if n != 1 else ''} into <b>{html.escape(value)}</b>; "
                               f"{len(self.connectors)} people know someone there.</span>")
-        self._show()
+        _draw(self.out, self._shown())
 
-    def _show(self):
-        from IPython.display import display
+    def _shown(self):
+        """What the output shows: the best paths, the connectors, then a map of the best path."""
+        if len(self.paths):
+            yield self.paths[["from_name", "target_name", "who_to_ask", "hops", "path_strength", "chain",
+                              "other_introducers"]].head(8)
+        if len(self.connectors):
+            yield self.connectors.head(10)
+        if self.show_map and len(self.paths):
+            from ..network.plots import network_map
 
-        if not in_a_kernel():
-            return  # outside a notebook there is nowhere to draw; the tables are still on the object
-        self.out.clear_output()
-        with self.out:
-            if len(self.paths):
-                display(self.paths[["from_name", "target_name", "who_to_ask", "hops", "path_strength", "chain",
-                                    "other_introducers"]].head(8))
-            if len(self.connectors):
-                display(self.connectors.head(10))
-            if self.show_map and len(self.paths):
-                from ..network.plots import network_map
-
-                best = list(self.paths["path"].iloc[0])
-                display(network_map(self.network, highlight=best, max_nodes=80,
-                                    title=f"Best path: {self.paths['chain'].iloc[0]}"))
+            best = list(self.paths["path"].iloc[0])
+            yield network_map(self.network, highlight=best, max_nodes=80,
+                              title=f"Best path: {self.paths['chain'].iloc[0]}")
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -175,20 +187,15 @@ class RepView:
 
             export = next(e for e in read_team(self.data.social) if e.owner == rep)
             self.table = weekly_means(export, self.data, as_of=self.data.as_of, weeks=8)
-        self._show()
+        _draw(self.out, self._shown())
 
-    def _show(self):
-        from IPython.display import display
+    def _shown(self):
+        """What the output shows: the table, below a bar of its classes for the inventory."""
+        if self.view == "inventory":
+            from ..network.plots import class_bar
 
-        if not in_a_kernel():
-            return  # outside a notebook there is nowhere to draw; the table is still on the object
-        self.out.clear_output()
-        with self.out:
-            if self.view == "inventory":
-                from ..network.plots import class_bar
-
-                display(class_bar(self.table))
-            display(self.table.head(12))
+            yield class_bar(self.table)
+        yield self.table.head(12)
 
     def _ipython_display_(self):
         from IPython.display import display
