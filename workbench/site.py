@@ -322,10 +322,9 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
                 failed[lesson.path] = _error_text(err)
                 print(f"workbench demo: {lesson.path} could not be run: {failed[lesson.path]}", file=sys.stderr)
     built = list(pages)
-    for lesson, body in pages.items():
-        following = built[built.index(lesson) + 1] if lesson is not built[-1] else None
+    for lesson, following in zip(built, [*built[1:], None]):
         nav = _nav((f"{following.slug}.html", following.title) if following else None)
-        (out / _page_path(lesson)).write_text(body.replace(NAV_MARK, nav), encoding="utf-8")
+        (out / _page_path(lesson)).write_text(pages[lesson].replace(NAV_MARK, nav), encoding="utf-8")
     sections: dict[str, list[str]] = {}
     for lesson in chosen:
         sections.setdefault(lesson.track, []).append(
