@@ -2,8 +2,8 @@
 
 The widgets hold no logic: the editor builds :class:`~workbench.editorial.personas.Persona`
 objects and saves them with :func:`save_personas`; the planner calls
-:func:`plan_calendar`, :func:`check_plan`, :func:`mix_report` and
-:func:`calendar_figure`.  ``editor.personas`` and ``planner.plan`` are the
+:func:`plan_calendar` (which audits its plan with :func:`check_plan`),
+:func:`mix_report` and :func:`calendar_figure`.  ``editor.personas`` and ``planner.plan`` are the
 current results, ready for a check or an export.
 
 >>> from workbench.editorial.personas import Persona
@@ -34,7 +34,7 @@ import html
 from dataclasses import replace
 
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas
-from ..editorial.planner import MIX_RULES, PlanRules, Rep, check_plan, mix_report, plan_calendar, reps_frame
+from ..editorial.planner import MIX_RULES, PlanRules, Rep, mix_report, plan_calendar, reps_frame
 from ..errors import WorkbenchError
 from . import in_a_kernel
 
@@ -194,7 +194,7 @@ class CalendarPlanner:
             self.summary.value = f'<div style="color:#b3261e"><b>No plan:</b> {html.escape(str(err))}</div>'
             self.figure.outputs = ()
             return
-        self.breaches = len(check_plan(self.plan, reps, self.line, self.personas))
+        self.breaches = 0  # plan_calendar audits its own plan with check_plan and raises on any breach
         mix = mix_report(self.plan)
         rows = "".join(f"<tr><td>{r.category}</td><td>{r.target_pct:g}%</td><td>{r.actual_pct:g}%</td></tr>"
                        for r in mix.itertuples())
