@@ -331,12 +331,12 @@ def _check_feasible(reps: list[Rep], themes: list[dict], persona_ids: list[str],
             f"{len(persona_ids)} personas to address in that window: short by {len(persona_ids) - team}",
             "lengthen persona_window_weeks or raise posts_per_week")
     authors = sum(r.posts_per_week > 0 for r in reps)
+    w, g = rules.persona_window_weeks, rules.theme_gap_weeks
     for p in persona_ids:
         ids = [t["theme_id"] for t in themes if p in t["personas"]]
-        short = _turns_short(authors * len(ids), rules.persona_window_weeks, rules.theme_gap_weeks, weeks)
+        pairs = authors * len(ids)
+        short = _turns_short(pairs, w, g, weeks)
         if short:
-            w, g = rules.persona_window_weeks, rules.theme_gap_weeks
-            pairs = authors * len(ids)
             raise InfeasiblePlan(
                 "personas in turn", f"persona {p} has {len(ids)} theme(s) ({', '.join(ids)}) and a rep repeats a "
                 f"theme only after {g} weeks, so {authors} rep(s) cannot address {p} in every {w} weeks: that takes "
