@@ -386,10 +386,16 @@ def default_path(trainee: str, home: Path | None = None) -> Path:
     >>> default_path("Nusrat Jahan", Path("/tmp/wb"))
     PosixPath('/tmp/wb/practice/Nusrat-Jahan.sqlite')
     """
-    from ..settings import current, safe_name
+    from ..settings import safe_name
 
-    home = Path(home) if home is not None else current().home
-    return home / "practice" / f"{safe_name(trainee)}.sqlite"
+    return _folder(home) / f"{safe_name(trainee)}.sqlite"
+
+
+def _folder(home: Path | None = None) -> Path:
+    """The folder of the practice databases: ``<home>/practice`` (the current settings' home by default)."""
+    from ..settings import current
+
+    return (Path(home) if home is not None else current().home) / "practice"
 
 
 def _start_copy(path: Path) -> Path:
@@ -606,7 +612,7 @@ def trainees(home: Path | None = None, *, folder: Path | None = None) -> list[st
     >>> trainees(home)
     ['Nusrat-Jahan']
     """
-    folder = Path(folder) if folder is not None else default_path("x", home).parent
+    folder = Path(folder) if folder is not None else _folder(home)
     return sorted(p.stem for p in folder.glob("*.sqlite")) if folder.is_dir() else []
 
 
