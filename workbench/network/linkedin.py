@@ -334,10 +334,6 @@ def read_table(path, kind: str, *, name: str | None = None) -> pd.DataFrame:
     return _read_table(path, kind, name)[0]
 
 
-def _owner_key(owner, owner_url):
-    return person_key(owner_url, owner) or "me"
-
-
 def read_connections(path, *, name: str = "Connections.csv", owner: str = "me") -> pd.DataFrame:
     """``Connections.csv`` as a table: one row per connection.
 
