@@ -393,7 +393,7 @@ def _execute(sub: Submission, scratch: Path, executed: Path, *, cell_timeout: fl
     if not sub.path.is_file() or sub.path.suffix != ".ipynb":
         why = "is a folder, not a notebook file" if sub.path.is_dir() else "is not a notebook file"
         sub.result = {"status": "unreadable", "cells": [], "seconds": 0.0,
-                      "problems": sub.notes + [f"{sub.path.name} {why}"]}
+                      "problems": [f"{sub.path.name} {why}"]}
     else:
         config = {"learner": sub.trainee, "home": str(home)}
         env = _clean_env(WORKBENCH_HOME=str(home), WORKBENCH_LEARNER=sub.trainee)
@@ -553,7 +553,7 @@ def _unanswered(sub: Submission, cells: list[dict], exercise: str) -> tuple[str,
         where = f"{sub.folder.name}/.workbench/practice/" if sub.folder else "a trainee folder"
         return "not attempted", f"no practice CRM was handed in (looked in {where})"
     if result.get("status") == "unreadable":
-        return "unreadable", "; ".join(result.get("problems", []))
+        return "unreadable", "; ".join(sub.notes + result.get("problems", []))
     if result.get("status") == "failed":
         return "not run", "; ".join(result.get("problems", []))
     mine = [c for c in cells if exercise in c.get("exercises", [])]
