@@ -128,8 +128,8 @@ def stripped(path: Path, lesson: str, *, seed: int | None = None):
     return nb
 
 
-def build_variants(seeds, *, home: Path | None = None, jobs: int | None = None, progress: bool = True) -> list[Path]:
-    """Generate the data variant of each seed (in parallel) in ``home``, by default this user's workbench home.
+def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> list[Path]:
+    """Generate the data variant of each seed (in parallel) in this user's workbench home.
 
     The grader reads them from there, so grading does not pay for building them.
     """
@@ -141,7 +141,7 @@ def build_variants(seeds, *, home: Path | None = None, jobs: int | None = None, 
     from ..data.active import ensure_variant, variant_folder
     from ..settings import current
 
-    home = Path(home) if home is not None else current().home
+    home = current().home
     seeds = sorted({int(s) for s in seeds})
     todo = [s for s in seeds if not (variant_folder(s, home) / "meta.json").exists()]
     if todo:
