@@ -87,11 +87,12 @@ BLANK_HINT = "Replace the ..."
 MANIFEST = "session.json"
 WHOLE = "(whole notebook)"
 PRACTICE_PREFIX = "crm.practice."
-#: Where a grade comes from; only the first two are computed by the grader itself.
+#: Where a grade comes from; the grader computes all but the :data:`SELF_REPORTED` ones.
 SOURCES = {"grader": "checked again by the grader on your own data",
            "practice CRM": "checked by the grader in the practice CRM you handed in",
            "notebook": "your notebook's own check (this answer could not be checked again)",
            "progress log": "your own progress log (answered in the lesson, not checked again)"}
+SELF_REPORTED = ("notebook", "progress log")  # the sources the grader did not check again
 HINTS = {
     "missing": "The cell for this exercise is gone (deleted, or its id was edited). "
                "Copy it back from a fresh copy of the lesson.",
@@ -722,7 +723,7 @@ def write_feedback(trainee: str, grades: pd.DataFrame, path: Path) -> Path:
             note = "".join(f"<p>{html.escape(str(text))}</p>" for text in (row.message, row.hint) if text)
             if row.reason:
                 note += f'<p class="reason">{html.escape(str(row.reason))}</p>'
-            if row.source in ("notebook", "progress log"):
+            if row.source in SELF_REPORTED:
                 note += f'<p class="reason">Graded from {html.escape(SOURCES[row.source])}.</p>'
             parts.append(f"<tr><td><code>{html.escape(row.exercise)}</code></td>"
                          f"<td>{_fmt(row.points)}/{_fmt(row.max_points)}</td>"

@@ -270,6 +270,8 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 def report(source, out, *, title: str = "Class report") -> Path:
     """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``."""
+    from .grade import SELF_REPORTED
+
     results = load_results(source)
     if results.empty:
         raise InputError("no results to report on", where="report(source)",
@@ -284,7 +286,7 @@ def report(source, out, *, title: str = "Class report") -> Path:
     esc = html.escape
     trainees = results["trainee"].nunique()
     reexplain = tables["reexplain"]
-    self_reported = int(results["source"].isin(["notebook", "progress log"]).sum()) if "source" in results else 0
+    self_reported = int(results["source"].isin(SELF_REPORTED).sum()) if "source" in results else 0
     items = "".join(f"<li><b>{esc(r.title)}</b> (<code>{esc(r.exercise)}</code>): {r.failed_share:.0%} did not pass. "
                     f"{'They were told: ' + esc(r.what_they_were_told) if r.what_they_were_told else ''}</li>"
                     for r in reexplain.itertuples())
