@@ -376,8 +376,9 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     list of :class:`~workbench.editorial.personas.Persona` or ids; ``manager``
     the editorial manager who approves.  Returns one row per plan item (columns
     :data:`PLAN_COLUMNS`, every status ``idea``); ``plan.attrs`` keeps the rules,
-    the manager and ``notes`` on weeks shortened by days off.  Raises
-    :class:`InfeasiblePlan` when the constraints cannot hold.
+    the manager, ``notes`` on weeks shortened by days off and ``hard_breaches``,
+    what its own :func:`check_plan` audit found (a plan is only returned with 0).
+    Raises :class:`InfeasiblePlan` when the constraints cannot hold.
     """
     rules = rules or PlanRules()
     if not isinstance(weeks, int) or weeks < 1:
@@ -502,6 +503,7 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     plan.attrs.update({"rules": rules, "manager": manager, "start": start, "weeks": weeks, "notes": notes,
                        "method": "greedy"})
     breaches = check_plan(plan, reps, line, persona_ids, rules=rules)
+    plan.attrs["hard_breaches"] = len(breaches)  # what the audit found: a plan is only returned with none
     if len(breaches):
         first = breaches.iloc[0]
         where = f" (rep {first['rep_id']}, week {first['week']})" if first["rep_id"] else ""

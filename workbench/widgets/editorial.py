@@ -194,7 +194,7 @@ class CalendarPlanner:
             self.summary.value = f'<div style="color:#b3261e"><b>No plan:</b> {html.escape(str(err))}</div>'
             self.figure.outputs = ()
             return
-        self.breaches = 0  # plan_calendar audits its own plan with check_plan and raises on any breach
+        self.breaches = self.plan.attrs["hard_breaches"]  # plan_calendar's own audit (check_plan)
         mix = mix_report(self.plan)
         rows = "".join(f"<tr><td>{r.category}</td><td>{r.target_pct:g}%</td><td>{r.actual_pct:g}%</td></tr>"
                        for r in mix.itertuples())
