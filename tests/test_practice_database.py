@@ -13,7 +13,7 @@ from practice_helpers import company, db, home, write_company  # noqa: F401
 
 from workbench import practice
 from workbench.errors import DataError, InputError
-from workbench.practice import database, records
+from workbench.practice import database, lifecycle, migrations, records, schema
 
 
 def test_open_creates_the_trainee_file_from_a_folder(home, tmp_path):
@@ -73,7 +73,7 @@ def test_schema_constraints_are_enforced_by_the_database(db):
 
 
 def test_table_sql_is_generated_from_the_schema():
-    sql = database.table_sql(database.SCHEMA["opportunities"])
+    sql = schema.table_sql(schema.SCHEMA["opportunities"])
     assert '"opportunity_id" TEXT PRIMARY KEY NOT NULL' in sql
     assert 'REFERENCES "stages"("stage")' in sql
     assert '"is_won" INTEGER NOT NULL CHECK ("is_won" IN (0, 1))' in sql
@@ -159,7 +159,7 @@ def test_a_format_1_database_gets_its_duplicate_list_on_upgrade(db):
 def test_a_reset_after_an_upgrade_restores_the_current_format(db):
     db.close()
     _as_format_1(db.path)
-    _as_format_1(database._start_copy(db.path))  # made by the same old workbench
+    _as_format_1(lifecycle.start_copy(db.path))  # made by the same old workbench
     handle = practice.open(trainee="tester")
     practice.reset(handle, confirm=True)
     assert handle.schema_version == database.SCHEMA_VERSION
@@ -176,8 +176,8 @@ def test_an_older_format_is_migrated_step_by_step(db, monkeypatch):
     def add_column(conn):
         conn.execute("ALTER TABLE practice_tasks ADD COLUMN done_at TEXT")
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 4)
-    monkeypatch.setattr(database, "MIGRATIONS", {**database.MIGRATIONS, 3: add_column})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 3: add_column})
     handle = practice.open(trainee="tester")
     assert handle.schema_version == 4
     assert "done_at" in handle.query("SELECT * FROM practice_tasks").columns
@@ -186,7 +186,7 @@ def test_an_older_format_is_migrated_step_by_step(db, monkeypatch):
 
 def test_a_task_added_to_the_workbench_later_gets_its_subject_from_the_starting_copy(db):
     db.conn.execute("DELETE FROM practice_tasks WHERE task_id = 'record-consent-revocation'")
-    raw = sqlite3.connect(database._start_copy(db.path))
+    raw = sqlite3.connect(lifecycle.start_copy(db.path))
     raw.execute("DELETE FROM practice_tasks WHERE task_id = 'record-consent-revocation'")
     raw.commit()
     raw.close()
@@ -200,7 +200,7 @@ def test_a_task_added_to_the_workbench_later_gets_its_subject_from_the_starting_
 
 def test_an_old_format_without_a_migration_is_refused_clearly(db, monkeypatch):
     db.close()
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
     with pytest.raises(DataError, match="old format.*Fix: reset"):
         practice.open(trainee="tester")
 
@@ -293,7 +293,7 @@ def test_open_existing_by_path_takes_the_trainee_from_the_file(db, tmp_path):
     db.close()
     handed_in = tmp_path / "handed-in" / "tester.sqlite"
     handed_in.parent.mkdir()
-    database._copy_db(db.path, handed_in)
+    lifecycle.copy_database(db.path, handed_in)
     other = practice.open_existing(path=handed_in)
     assert other.trainee == "tester" and other.path == handed_in
     with pytest.raises(DataError, match="no practice CRM in this file.*practice CRMs in that folder: tester"):
@@ -310,7 +310,7 @@ def test_a_handed_in_database_opens_read_only_and_stays_untouched(db, tmp_path):
     practice.activities.log(db, "call", "Asked for a quote", contact_id="C002", direction="inbound")
     db.close()
     handed_in = tmp_path / "tester.sqlite"
-    database._copy_db(db.path, handed_in)
+    lifecycle.copy_database(db.path, handed_in)
     before = handed_in.read_bytes()
     graded = practice.open_existing(path=handed_in, read_only=True)
     assert graded.trainee == "tester"
@@ -324,7 +324,7 @@ def test_a_handed_in_database_opens_read_only_and_stays_untouched(db, tmp_path):
 def test_an_older_handed_in_database_is_upgraded_in_memory_only(db, tmp_path):
     db.close()
     handed_in = tmp_path / "old.sqlite"
-    database._copy_db(db.path, handed_in)
+    lifecycle.copy_database(db.path, handed_in)
     _as_format_1(handed_in)
     before = handed_in.read_bytes()
     graded = practice.open_existing(path=handed_in, read_only=True)
@@ -339,3 +339,139 @@ def test_a_file_that_is_not_a_database_is_refused_read_only(tmp_path):
     junk.write_text("hello")
     with pytest.raises(DataError, match="cannot be read as a practice CRM"):
         practice.open_existing(path=junk, read_only=True)
+
+
+# ---------------------------------------------------------------- damaged files, atomic reset, the command
+
+def _damage(path):
+    """Overwrite the file's header and first pages, as a disk fault or a half-copied file does."""
+    with open(path, "r+b") as f:
+        f.write(b"\x00garbage\x00" * 800)
+
+
+def test_a_damaged_database_is_refused_clearly_on_opening(db):
+    db.close()
+    _damage(db.path)
+    with pytest.raises(DataError, match=r"tester.sqlite: this practice CRM is damaged.*Fix: reset it: run "
+                                        r"`workbench practice reset --trainee tester`"):
+        practice.open(trainee="tester")
+    with pytest.raises(DataError, match="damaged"):
+        practice.open_existing("tester")
+
+
+def test_resetting_a_damaged_database_rebuilds_it_and_recovers_the_audit_log(db):
+    from workbench.practice.lifecycle import reset_file
+
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    database.backup_copy(db, reason="nightly")  # the latest backup holds the audit row above
+    db.close()
+    _damage(db.path)
+    damaged = db.path.read_bytes()
+    done = reset_file("tester", confirm=True)
+    assert done.notes[0] == "the practice CRM tester.sqlite is damaged (file is not a database)"
+    assert "rebuilt from its starting copy" in done.notes[1] and "recovered from the backup" in done.notes[2]
+    assert done.kept_at.read_bytes() == damaged, "the damaged file is kept, nothing is lost"
+    handle = practice.open(trainee="tester")
+    assert handle.row("contacts", "C002")["title"] == "CEO"
+    history = practice.audit.history(handle)
+    assert history["record_key"].tolist() == ["C002"] and history["reset_at"].notna().all()
+    records.update(handle, "contacts", "C002", {"title": "COO"})  # it works and audits again
+    assert len(practice.audit.history(handle, since_reset=True)) == 1
+
+
+def test_a_damaged_database_without_a_starting_copy_or_backup_starts_afresh_and_says_so(db, company, monkeypatch):
+    from workbench.practice import lifecycle
+
+    db.close()
+    _damage(db.path)
+    lifecycle.start_copy(db.path).unlink()
+    monkeypatch.setattr(lifecycle, "as_dataset", lambda data: company)
+    done = lifecycle.reset_file("tester", confirm=True)
+    assert "started afresh from the data of Tiny" in done.notes[1]
+    assert "no readable backup" in done.notes[2]
+    handle = practice.open(trainee="tester")
+    assert handle.row("contacts", "C001")["first_name"] == "Nusrat" and practice.audit.history(handle).empty
+    assert lifecycle.start_copy(db.path).exists()
+
+
+def test_the_command_resets_a_damaged_database_and_says_what_it_did(db, capsys):
+    from workbench.cli import main
+
+    db.close()
+    _damage(db.path)
+    assert main(["practice", "reset", "--trainee", "tester", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "note: the practice CRM tester.sqlite is damaged" in out and "the damaged file is kept at" in out
+    assert practice.open(trainee="tester").row("contacts", "C002")["last_name"] == "Dupont"
+
+
+def test_a_reset_that_fails_half_way_changes_nothing(db, monkeypatch):
+    from workbench.practice import lifecycle
+
+    key = records.create(db, "contacts", {"first_name": "Ali", "last_name": "Rezaei"})
+    audit_before = db.query("SELECT * FROM audit_log")
+    copied = []
+
+    def copy_then_fail(conn, name):
+        if copied:
+            raise OSError("disk full")
+        copied.append(name)
+        original(conn, name)
+
+    original = lifecycle._copy_table
+    monkeypatch.setattr(lifecycle, "_copy_table", copy_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        practice.reset(db, confirm=True)
+    assert db.row("contacts", key) is not None
+    pd.testing.assert_frame_equal(db.query("SELECT * FROM audit_log"), audit_before)
+    assert "reset_at" not in db.meta
+
+
+_KILLED_MID_RESET = """
+import os, signal
+from workbench import practice
+from workbench.practice import lifecycle
+
+original = lifecycle._copy_table
+def copy_then_die(conn, name):
+    original(conn, name)
+    if name == "contacts":  # the contacts are already the starting ones: die before the commit
+        os.kill(os.getpid(), signal.SIGKILL)
+lifecycle._copy_table = copy_then_die
+practice.reset(practice.open(trainee="tester"), confirm=True)
+"""
+
+
+def test_a_reset_killed_half_way_leaves_the_database_and_its_audit_log_whole(db):
+    import subprocess
+    import sys
+
+    key = records.create(db, "contacts", {"first_name": "Ali", "last_name": "Rezaei"})
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    audit_before = db.query("SELECT * FROM audit_log")
+    db.close()
+    done = subprocess.run([sys.executable, "-c", _KILLED_MID_RESET], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    handle = practice.open(trainee="tester")
+    assert handle.row("contacts", key) is not None and handle.row("contacts", "C002")["title"] == "CFO"
+    pd.testing.assert_frame_equal(handle.query("SELECT * FROM audit_log"), audit_before)
+    practice.reset(handle, confirm=True)  # and a reset run to the end works
+    assert handle.row("contacts", key) is None and len(practice.audit.history(handle)) == 2
+
+
+@pytest.mark.parametrize("stdin", ["devnull", "closed"])
+def test_reset_with_no_input_to_answer_refuses_clearly(db, stdin):
+    import subprocess
+    import sys
+
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    db.close()
+    command = [sys.executable, "-m", "workbench.cli", "practice", "reset", "--trainee", "tester"]
+    if stdin == "devnull":
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    else:
+        done = subprocess.run(" ".join(command) + " <&-", shell=True, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: workbench practice reset: no answer to the confirmation question")
+    assert "Fix: add --yes" in done.stderr
+    assert practice.open(trainee="tester").row("contacts", "C002")["title"] == "CFO"

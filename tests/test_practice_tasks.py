@@ -157,13 +157,13 @@ def test_answers_the_check_does_not_understand_become_a_message(ctx):
 
 
 def test_a_handed_in_database_file_is_checked_without_being_changed(ctx, tmp_path):
-    from workbench.practice import database
+    from workbench.practice import lifecycle
 
     worked = practice.sandbox(ctx.data, trainee="amina")
     practice.consent.record(worked, "C004", "email", "revoked", source="email")
     worked.close()
     handed_in = tmp_path / "amina.sqlite"
-    database._copy_db(worked.path, handed_in)
+    lifecycle.copy_database(worked.path, handed_in)
     before = handed_in.read_bytes()
     assert check("crm.practice.record-consent-revocation", str(handed_in), ctx=ctx).passed
     assert not check("crm.practice.convert-lead", handed_in, ctx=ctx).passed

@@ -141,17 +141,35 @@ def _session_report(args):
 
 
 def _practice_reset(args):
-    from . import practice
+    from .practice import lifecycle
 
-    db = practice.open_existing(args.trainee)
+    path = lifecycle.existing_path(args.trainee)
     if not args.yes:
         question = (f"Reset the practice CRM of {args.trainee}? Everything they did is undone "
                     "(a backup is kept and the audit log stays). [y/N] ")
-        if input(question).strip().lower() not in ("y", "yes"):
+        answer = _ask(question)
+        if answer is None:
+            raise WorkbenchError("no answer to the confirmation question (the input is closed), so nothing was reset",
+                                 where="workbench practice reset", fix="add --yes to reset without being asked")
+        if answer.strip().lower() not in ("y", "yes"):
             print("nothing reset")
             return 1
-    backup = practice.reset(db, confirm=True)
-    print(f"practice CRM of {args.trainee} reset to the sample data; the old one is kept at {backup}")
+    done = lifecycle.reset_file(args.trainee, path=path, confirm=True)
+    for note in done.notes:
+        print(f"note: {note}")
+    print(f"practice CRM of {args.trainee} reset to the sample data; the old one is kept at {done.kept_at}")
+
+
+def _ask(question: str) -> str | None:
+    """The user's answer to ``question``, or ``None`` when there is no input to read (closed, or at its end)."""
+    if sys.stdin is None or sys.stdin.closed:
+        print(question)
+        return None
+    try:
+        return input(question)
+    except EOFError:
+        print()
+        return None
 
 
 def _practice_audit(args):
