@@ -200,7 +200,8 @@ def test_bad_email_and_phone_formats_load_with_a_warning_naming_file_row_and_col
     assert len(data.contacts) == len(load_sample().contacts)  # the load goes through
     found = {(w.file.split("/")[-1], w.column): w for w in data.warnings}
     email = found[("contacts.csv", "email")]
-    assert email.row == 5 and "not an email address (2 rows" in email.what and "name@domain.tld" in email.fix
+    assert email.row == 5 and email.what == "not an email address: 'amina.rahman@example' (2 rows: 5, 7)"
+    assert "name@domain.tld" in email.fix
     assert "'amina.rahman@example'" in str(email)
     phone = found[("contacts.csv", "phone")]
     assert phone.row == 9 and "not a phone number: 'call me'" in phone.what and "+33 6 12 34 56 78" in phone.fix
@@ -236,3 +237,38 @@ def test_validate_keeps_errors_and_warnings_apart(company):
     errors = validate(company, warnings=found)
     assert [e.file.split("/")[-1] for e in errors] == ["cases.csv"]
     assert any(w.column == "phone" and w.row == 4 for w in found)
+
+
+def _header_only(folder, tables=None):
+    for path in sorted(folder.glob("*.csv")):
+        if tables is None or path.stem in tables:
+            path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+def test_an_export_of_header_only_tables_is_refused_by_validate_load_and_start(company, capsys):
+    import workbench as wb
+
+    _header_only(company)
+    (problem,) = validate(company)
+    assert problem.what.startswith("users.csv, accounts.csv, contacts.csv, stages.csv, opportunities.csv, "
+                                   "activities.csv hold only their header row")
+    assert "export those tables again with their rows" in problem.fix
+    with pytest.raises(DataError, match="hold only their header row"):
+        wb.start(company)
+    assert main(["data", "validate", str(company)]) == 2
+    err = capsys.readouterr().err
+    assert "hold only their header row" in err and "Traceback" not in err
+
+
+def test_one_empty_table_the_lessons_need_is_named(company):
+    _header_only(company, {"activities"})
+    (problem,) = validate(company)
+    assert problem.what == "activities.csv holds only its header row, and the lessons need records in it"
+
+
+def test_validate_counts_every_bad_value_of_a_column_and_lists_the_first_rows(company):
+    for row in (3, 5, 8, 9, 10, 12, 20):
+        _set(company, "accounts", row, "created_at", "31/02/2024")
+    (problem,) = validate(company)
+    assert (problem.row, problem.column) == (3, "created_at")
+    assert problem.what == "not a date: '31/02/2024' (7 rows: 3, 5, 8, 9, 10, ...)"

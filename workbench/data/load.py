@@ -4,8 +4,9 @@
 column to its kind and checks required values, keys, allowed values and
 references.  The first problem raises :class:`~workbench.errors.DataError`
 naming the file, the row (as a spreadsheet counts: the header is row 1) and
-the column, and how to fix it.  ``validate(folder)`` collects every problem
-instead of stopping at the first.
+the column, how many rows share the problem, and how to fix it.
+``validate(folder)`` collects every problem instead of stopping at the
+first.  The checks themselves are in :mod:`workbench.data.validation`.
 
 Values that load but break a rule of :mod:`workbench.data.rules` (an email
 that is not an email address, a phone that is not a phone number, a preferred
@@ -30,8 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from . import formats, rules
-from .schema import SCHEMA, TABLES, Column, Table
+from . import formats
+from .schema import SCHEMA, TABLES, Table
+from .validation import bad_values, empty_tables, key_problems, rule_warnings
 
 SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "datasets" / "acme"
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
@@ -156,15 +158,8 @@ def _check_columns(df: pd.DataFrame, table: Table, path: Path) -> None:
 
 # ---------------------------------------------------------------- converting columns
 
-def _bad(path, series: pd.Series, mask: pd.Series, column: Column, what: str, fix: str) -> DataError:
-    index = mask[mask].index[0]
-    position = series.index.get_loc(index)
-    value = series.loc[index]
-    return DataError(f"{what}: {value!r}", file=path, row=int(position) + 2, column=column.name, fix=fix)
-
-
 def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) -> pd.DataFrame:
-    """Type every schema column in place; record or raise the first bad value per column."""
+    """Type every schema column in place; record or raise each column's bad values (the first, and how many)."""
     def fail(err):
         if problems is None:
             raise err
@@ -176,7 +171,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
         present = s.notna()
         kind = column.kind
         if column.required and not present.all():
-            fail(_bad(path, s.fillna(""), ~present, column, "a required value is blank",
+            fail(bad_values(path, s.fillna(""), ~present, column, "a required value is blank",
                       f"fill in '{column.name}' on every row"))
         if kind in ("date", "datetime"):
             fmt = formats.DATE_FORMAT if kind == "date" else None
@@ -186,7 +181,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             bad = parsed.isna() & present
             if bad.any():
                 example = "2026-06-30" if kind == "date" else "2026-06-30 14:05:00"
-                fail(_bad(path, s, bad, column, f"not a {kind.replace('datetime', 'date and time')}",
+                fail(bad_values(path, s, bad, column, f"not a {kind.replace('datetime', 'date and time')}",
                           f"write {kind}s as {'YYYY-MM-DD' if kind == 'date' else 'YYYY-MM-DD HH:MM:SS'}, "
                           f"for example {example}"))
             out[column.name] = parsed.astype("datetime64[ns]")
@@ -197,7 +192,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             if kind == "int":
                 bad |= present & parsed.notna() & (parsed % 1 != 0)
             if bad.any():
-                fail(_bad(path, s, bad, column, f"not a{'n whole' if kind == 'int' else ''} number",
+                fail(bad_values(path, s, bad, column, f"not a{'n whole' if kind == 'int' else ''} number",
                           "write plain numbers such as 1200 or 1200.50, without currency signs"))
                 parsed = parsed.where(~bad)
             out[column.name] = parsed.round().astype("Int64") if kind == "int" else parsed.astype(float)
@@ -205,7 +200,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             mapped = s.map(lambda v: _bool_or_bad(v), na_action="ignore")
             bad = present & mapped.eq("bad").fillna(False).astype(bool)
             if bad.any():
-                fail(_bad(path, s, bad, column, "not a yes/no value",
+                fail(bad_values(path, s, bad, column, "not a yes/no value",
                           "write true or false (yes/no and 1/0 are accepted too)"))
             out[column.name] = mapped.where(~bad).astype("boolean")
         else:
@@ -213,7 +208,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             if column.choices:
                 bad = present & ~text.isin(column.choices)
                 if bad.any():
-                    fail(_bad(path, s, bad, column, "not an allowed value",
+                    fail(bad_values(path, s, bad, column, "not an allowed value",
                               f"use one of: {', '.join(column.choices)}"))
             if kind == "category":
                 cats = list(column.choices) if column.choices else sorted(text.dropna().unique())
@@ -233,70 +228,6 @@ def _bool_or_bad(value):
         return formats.parse_bool(value)
     except ValueError:
         return "bad"
-
-
-# ---------------------------------------------------------------- rules: warnings, not errors
-
-def _rule_warnings(df: pd.DataFrame, table: Table, path: Path) -> list[DataError]:
-    """One warning per column whose values break a rule of :mod:`.rules`, naming the first row."""
-    found = []
-
-    def warn(mask, column, what, fix):
-        count = int(mask.sum())
-        more = f" ({count} rows, the first shown)" if count > 1 else ""
-        found.append(_bad(path, df[column.name], mask, column, what + more, fix))
-
-    for column in table.columns:
-        if column.name in rules.FORMATS and column.name in df:
-            bad = rules.bad_format(column.name, df[column.name])
-            if bad.any():
-                rule = rules.FORMATS[column.name]
-                warn(bad, column, f"not {rule.kind}", rule.fix)
-    if table.name == "contacts":
-        missing = rules.channel_without_address(df)
-        if missing.any():
-            warn(missing, table.column("preferred_channel"), "a preferred channel without its address",
-                 "fill in the email (for email) or the phone (for sms and phone), or change the preferred channel")
-    return found
-
-
-# ---------------------------------------------------------------- keys and references
-
-def _check_keys(tables: dict[str, pd.DataFrame], folder: Path, problems: list | None) -> None:
-    def fail(err):
-        if problems is None:
-            raise err
-        problems.append(err)
-
-    for table in TABLES:
-        df = tables.get(table.name)
-        if df is None:
-            continue
-        path = folder / table.file
-        if table.key:
-            dup = df[table.key].duplicated() & df[table.key].notna()
-            if dup.any():
-                first = df.index[dup][0]
-                value = df.loc[first, table.key]
-                original = df.index[df[table.key].eq(value)][0]
-                fail(DataError(f"duplicate key {value!r} (also on row {df.index.get_loc(original) + 2})",
-                               file=path, row=int(df.index.get_loc(first)) + 2, column=table.key,
-                               fix=f"give every row its own {table.key}"))
-        for column in table.columns:
-            if not column.ref:
-                continue
-            target_table, target_column = column.ref.split(".")
-            target = tables.get(target_table)
-            if target is None:
-                continue
-            values = df[column.name]
-            known = set(target[target_column].dropna().astype(str))
-            dangling = values.notna() & ~values.astype(str).isin(known)
-            if dangling.any():
-                fail(_bad(path, values, dangling, column, f"refers to a missing {target_table} record",
-                          f"use an existing {target_column} from {target_table}.csv, or leave it blank"
-                          if not column.required else
-                          f"use an existing {target_column} from {target_table}.csv"))
 
 
 # ---------------------------------------------------------------- public API
@@ -322,12 +253,16 @@ def _read_all(folder: Path, problems: list | None, warnings: list) -> dict[str, 
         path = folder / table.file
         try:
             tables[table.name] = _convert(_read_csv(path, table), table, path, problems)
-            warnings += _rule_warnings(tables[table.name], table, path)
+            warnings += rule_warnings(tables[table.name], table, path)
         except DataError as err:
             if problems is None:
                 raise
             problems.append(err)
-    _check_keys(tables, folder, problems)
+    found = key_problems(tables, folder) + empty_tables(tables, folder)
+    if found and problems is None:
+        raise found[0]
+    if problems is not None:
+        problems += found
     return tables
 
 
@@ -361,13 +296,13 @@ def validate(folder: str | Path, *, warnings: list | None = None) -> list[DataEr
 
     Problems stop a load; pass a list as ``warnings`` to receive, as well, the
     values that load but break a rule (bad email or phone formats, a preferred
-    channel without its address), one per column with its first row.
+    channel without its address), one per column with its count and first rows.
 
     >>> found = []
     >>> validate(SAMPLE_FOLDER, warnings=found)
     []
     >>> print(found[0])  # doctest: +ELLIPSIS
-    contacts.csv, row ..., column 'preferred_channel': a preferred channel without its address (... rows, the first shown): ...
+    contacts.csv, row ..., column 'preferred_channel': a preferred channel without its address: 'sms' (... rows: ...). Fix: ...
     """
     problems: list[DataError] = []
     try:
