@@ -29,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
-from workbench.editorial.planner import (  # noqa: E402
+from workbench.editorial.audit import check_plan, mix_report  # noqa: E402
+from workbench.editorial.planner import plan_calendar  # noqa: E402
+from workbench.editorial.rules import (  # noqa: E402
     CURATE_FORMAT,
     FORMAT_HOURS,
     PLAN_COLUMNS,
@@ -37,9 +39,6 @@ from workbench.editorial.planner import (  # noqa: E402
     InfeasiblePlan,
     PlanRules,
     Rep,
-    check_plan,
-    mix_report,
-    plan_calendar,
 )
 
 START = pd.Timestamp("2026-01-05")  # a Monday

@@ -12,7 +12,9 @@ from workbench.editorial.engagement import (
     plan_vs_actual,
     suggest_changes,
 )
-from workbench.editorial.planner import Rep, mark_published, plan_calendar, schedule_item, set_status
+from workbench.editorial.planner import plan_calendar
+from workbench.editorial.rules import Rep
+from workbench.editorial.workflow import mark_published, schedule_item, set_status
 from workbench.errors import DataError, InputError
 
 

@@ -3,7 +3,9 @@ import pandas as pd
 import pytest
 
 from workbench.editorial.export import plan_to_csv, plan_to_ics, read_ics, read_plan_csv
-from workbench.editorial.planner import Rep, plan_calendar, schedule_item, set_status
+from workbench.editorial.planner import plan_calendar
+from workbench.editorial.rules import Rep
+from workbench.editorial.workflow import schedule_item, set_status
 from workbench.errors import DataError, InputError
 
 LINE = pd.DataFrame({"theme_id": [f"T{i}" for i in range(9)],

@@ -4,19 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.editorial.planner import (
-    FORMAT_HOURS,
-    PRODUCE_FORMATS,
-    InfeasiblePlan,
-    PlanRules,
-    Rep,
-    check_plan,
-    mark_published,
-    mix_report,
-    plan_calendar,
-    schedule_item,
-    set_status,
-)
+from workbench.editorial.audit import check_plan, mix_report
+from workbench.editorial.planner import plan_calendar
+from workbench.editorial.rules import FORMAT_HOURS, PRODUCE_FORMATS, InfeasiblePlan, PlanRules, Rep
+from workbench.editorial.workflow import mark_published, schedule_item, set_status
 from workbench.errors import InputError
 
 START = "2026-03-02"  # a Monday

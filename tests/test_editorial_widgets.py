@@ -2,7 +2,7 @@
 import pandas as pd
 
 from workbench.editorial.personas import Persona, load_personas
-from workbench.editorial.planner import Rep
+from workbench.editorial.rules import Rep
 from workbench.widgets.editorial import CalendarPlanner, PersonaEditor
 
 LINE = pd.DataFrame({"theme": [f"Theme {i}" for i in range(10)]})

@@ -5,7 +5,8 @@ keep the 10 most important, act on three levels (react, curate, produce),
 vary formats, let an editorial manager approve, measure and adjust.
 
 Modules, one concept each: :mod:`.personas`, :mod:`.themes` (the editorial
-line), :mod:`.planner` (the calendar), :mod:`.review` (post review,
+line), :mod:`.rules` (reps and the team's rules), :mod:`.planner` (the calendar),
+:mod:`.audit` (breaches and the content mix), :mod:`.workflow` (an item's statuses), :mod:`.review` (post review,
 "interesting, not interested"), :mod:`.drafts` (sample drafts to review),
 :mod:`.engagement`, :mod:`.assessment` (the four-pillar self-assessment), :mod:`.export` (CSV and iCalendar),
 :mod:`.calendar_view` (a plotly calendar) and :mod:`.command` (the
@@ -26,10 +27,10 @@ _LAZY = {
     "load_brainstorm": "themes", "tally_votes": "themes", "shortlist": "themes", "map_personas": "themes",
     "due_reviews": "themes", "review_reminder": "themes", "ties_at_cut": "themes", "save_line": "themes",
     "load_line": "themes",
-    "Rep": "planner", "PlanRules": "planner", "plan_calendar": "planner", "check_plan": "planner",
-    "mix_report": "planner", "set_status": "planner", "schedule_item": "planner", "mark_published": "planner",
-    "InfeasiblePlan": "planner",
-    "reps_frame": "planner", "MIX_RULES": "planner",
+    "Rep": "rules", "PlanRules": "rules", "plan_calendar": "planner", "check_plan": "audit",
+    "mix_report": "audit", "set_status": "workflow", "schedule_item": "workflow", "mark_published": "workflow",
+    "InfeasiblePlan": "rules",
+    "reps_frame": "rules", "MIX_RULES": "rules",
     "review_post": "review", "review_posts": "review", "SAMPLE_DRAFTS": "drafts", "SAMPLE_COMPANY": "drafts",
     "load_posts": "engagement", "engagement_rate": "engagement", "compare": "engagement",
     "suggest_changes": "engagement", "comparison_chart": "engagement", "plan_vs_actual": "engagement",

@@ -74,9 +74,11 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, li
     """
     import pandas as pd
 
+    from .audit import mix_report
     from .export import plan_to_csv, plan_to_ics
     from .personas import load_personas
-    from .planner import PlanRules, mix_report, plan_calendar, reps_frame, start_day
+    from .planner import plan_calendar
+    from .rules import PlanRules, reps_frame, start_day
     from .themes import load_brainstorm, load_line, review_reminder, save_line, shortlist
 
     start = start_day(start, where="the start date (--start)")

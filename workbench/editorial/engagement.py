@@ -196,7 +196,7 @@ def plan_vs_actual(plan: pd.DataFrame, posts: pd.DataFrame, *, formula: str = "c
     """Each planned publication beside what its post did: the plan's items joined with their posts' metrics.
 
     An item is linked to its post by ``published_post_id``
-    (:func:`~workbench.editorial.planner.mark_published`); reactions in the
+    (:func:`~workbench.editorial.workflow.mark_published`); reactions in the
     plan are left out.  One row per curate or produce item, with the plan's
     columns, the post's ``published_at``, counts, ``engagements`` and
     ``engagement_rate``, and ``days_late`` (publication day minus planned

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
-from .planner import PLAN_COLUMNS
+from .rules import PLAN_COLUMNS
 
 PRODID = "-//CRM Workbench//Editorial plan//EN"
 UID_DOMAIN = "crm-workbench.editorial"

@@ -33,8 +33,10 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
+from ..editorial.audit import mix_report
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas
-from ..editorial.planner import MIX_RULES, PlanRules, Rep, mix_report, plan_calendar, reps_frame
+from ..editorial.planner import plan_calendar
+from ..editorial.rules import MIX_RULES, PlanRules, Rep, reps_frame
 from ..errors import WorkbenchError
 from . import in_a_kernel
 
@@ -132,8 +134,8 @@ class PersonaEditor:
 class CalendarPlanner:
     """Choose weeks, cadence, hours, theme gap and mix rule; Plan shows the calendar, the mix and any breach.
 
-    ``reps`` is a list of :class:`~workbench.editorial.planner.Rep` or a table
-    like ``reps.csv`` (see :func:`~workbench.editorial.planner.reps_frame`).
+    ``reps`` is a list of :class:`~workbench.editorial.rules.Rep` or a table
+    like ``reps.csv`` (see :func:`~workbench.editorial.rules.reps_frame`).
     When the reps' cadence, reactions and hours differ, "each rep's own
     settings" starts ticked and those three controls are greyed out; unticked,
     the controls apply to every rep.  When the reps all share one setting,

@@ -62,7 +62,7 @@ def plan_start(ctx) -> pd.Timestamp:
 
 def reps(ctx, **settings):
     """The sample reps as planner Reps, with the lessons' settings."""
-    from workbench.editorial.planner import Rep
+    from workbench.editorial.rules import Rep
 
     return [Rep(r["rep_id"], r["name"], **settings) for r in inputs(ctx).reps.to_dict("records")]
 
@@ -77,7 +77,8 @@ def lesson_plan(ctx, *, weeks: int = 8, mix: str = "4-1-1", **settings):
 
 @lru_cache(maxsize=16)
 def _plan(social: str, as_of: str, weeks: int, mix: str, settings: tuple) -> pd.DataFrame:
-    from workbench.editorial.planner import PlanRules, Rep, plan_calendar
+    from workbench.editorial.planner import plan_calendar
+    from workbench.editorial.rules import PlanRules, Rep
 
     data = _read(social)
     team = [Rep(r["rep_id"], r["name"], **dict(settings)) for r in data.reps.to_dict("records")]

@@ -2,7 +2,9 @@
 
 import pandas as pd
 
-from workbench.editorial.planner import InfeasiblePlan, PlanRules, Rep, check_plan, mix_report, plan_calendar
+from workbench.editorial.audit import check_plan, mix_report
+from workbench.editorial.planner import plan_calendar
+from workbench.editorial.rules import InfeasiblePlan, PlanRules, Rep
 from workbench.exercises import Result, exercise
 from workbench.exercises.answers import Choice, Number
 

@@ -1,0 +1,239 @@
+"""The rules of an editorial plan: the levels, formats, statuses and mixes, the reps and the team's rules.
+
+:class:`Rep` is one author (cadence, reactions, hours, days off), :class:`PlanRules`
+the team's rules (quotas, content mix, theme spacing, personas in turn, formats),
+and the readers here turn what a user gives (a reps table, a first day, an
+editorial line, personas) into what the planner uses, with a clear error for
+anything else.  :class:`InfeasiblePlan` is the error of rules that cannot all hold.
+
+>>> PlanRules(mix="5-3-2").mix_shares()["curated"]
+0.5
+>>> start_day("2026-03-02")
+Timestamp('2026-03-02 00:00:00')
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from ..errors import DataError, InputError, require_columns
+
+LEVELS = ("react", "curate", "produce")
+PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
+CURATE_FORMAT = "curated_share"
+REACT_FORMAT = "reaction"
+FORMAT_HOURS = {"article": 3.0, "testimonial": 2.0, "infographic": 2.5, "video": 4.0, "short_post": 0.5,
+                CURATE_FORMAT: 0.25, REACT_FORMAT: 0.1}
+STATUSES = ("idea", "draft", "in review", "approved", "scheduled", "published")
+MIX_CATEGORIES = ("curated", "original", "promotional", "humanising")
+MIX_RULES = {
+    "4-1-1": {"curated": 4, "original": 1, "promotional": 1},
+    "5-3-2": {"curated": 5, "original": 3, "humanising": 2},
+    "80-20": {"curated": 80, "original": 20},
+}
+PLAN_COLUMNS = ["item_id", "week", "planned_on", "weekday", "rep_id", "owner", "level", "format", "mix",
+                "theme_id", "theme", "persona_id", "hours", "status", "revision", "needs_approval", "approved_by",
+                "scheduled_at", "published_post_id"]
+
+
+
+class InfeasiblePlan(InputError):
+    """The constraints cannot all hold; the message names the constraint and the shortfall."""
+
+    def __init__(self, constraint: str, what: str, fix: str):
+        self.constraint = constraint
+        super().__init__(what, where=f"constraint '{constraint}'", fix=fix)
+
+
+@dataclass(frozen=True)
+class Rep:
+    """One author: cadence, reactions, time for social selling, and days off."""
+
+    rep_id: str
+    name: str = ""
+    posts_per_week: int = 3
+    react_per_week: int = 3
+    hours_per_week: float = 4.0
+    days_off: tuple = ()
+    workdays: tuple = (0, 1, 2, 3, 4)  # Monday = 0
+
+    def off_dates(self) -> set:
+        return {pd.Timestamp(d).normalize() for d in self.days_off}
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """The team's rules.  ``mix`` is a rule name of :data:`MIX_RULES` or a dict of category shares."""
+
+    min_produce: int = 1
+    min_curate: int = 1
+    mix: str | dict = "4-1-1"
+    theme_gap_weeks: int = 3
+    persona_window_weeks: int = 2
+    formats: tuple = PRODUCE_FORMATS
+    format_hours: dict = field(default_factory=lambda: dict(FORMAT_HOURS))
+    max_posts_per_day: int = 1
+
+    def mix_shares(self) -> dict:
+        """The target share of each mix category, summing to 1.
+
+        >>> PlanRules(mix="80/20").mix_shares()
+        {'curated': 0.8, 'original': 0.2}
+        """
+        rule = self.mix
+        if isinstance(rule, str):
+            key = rule.strip().replace("/", "-").replace(" ", "")
+            if key not in MIX_RULES:
+                raise InputError(f"unknown content-mix rule {rule!r}", where="PlanRules(mix=...)",
+                                 fix=f"use one of {', '.join(MIX_RULES)} or a dict like {{'curated': 3, 'original': 1}}")
+            rule = MIX_RULES[key]
+        if not isinstance(rule, dict) or not rule:
+            raise InputError("a custom mix must be a dict of category: weight", where="PlanRules(mix=...)",
+                             fix="for example {'curated': 3, 'original': 1}")
+        bad = [k for k in rule if k not in MIX_CATEGORIES]
+        if bad or any(not isinstance(v, (int, float)) or v < 0 for v in rule.values()) or sum(rule.values()) <= 0:
+            raise InputError(f"custom mix {rule!r} has unknown categories or weights that are not positive",
+                             where="PlanRules(mix=...)",
+                             fix=f"use categories among {', '.join(MIX_CATEGORIES)} with weights of 0 or more")
+        total = sum(rule.values())
+        return {k: v / total for k, v in rule.items()}
+
+
+
+def reps_frame(reps, *, defaults: dict | None = None, file: str = "plan_calendar(reps)") -> list[Rep]:
+    """Accept a list of :class:`Rep` or a DataFrame (``rep_id`` plus optional Rep fields) and return Reps.
+
+    In a DataFrame, ``days_off`` is text of dates separated by ``;`` and
+    ``workdays`` digits (``01234`` = Monday to Friday).  An empty cell takes
+    its value from ``defaults`` (a command line's settings, say), else the
+    :class:`Rep` default; ``file`` names the table in error messages.
+
+    >>> table = pd.DataFrame({"rep_id": ["U1", "U2"], "name": ["Amina", "Bo"], "posts_per_week": ["", "2"],
+    ...                       "days_off": ["2026-03-03;2026-03-04", ""]})
+    >>> [(r.rep_id, r.posts_per_week, r.days_off) for r in reps_frame(table, defaults={"posts_per_week": 4})]
+    [('U1', 4, ('2026-03-03', '2026-03-04')), ('U2', 2, ())]
+    >>> reps_frame(table.assign(workdays=["0123", "Mon-Fri"]), file="reps.csv")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.DataError: reps.csv, row 3, column 'workdays': 'Mon-Fri' is not a list of weekday digits. Fix: write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday.
+    """
+    if isinstance(reps, pd.DataFrame):
+        require_columns(reps, ["rep_id"], where=file)
+        reps = [Rep(**{**(defaults or {}), **_rep_fields(row, i + 2, file)})
+                for i, row in enumerate(reps.to_dict("records"))]
+    reps = list(reps)
+    if not reps:
+        raise InputError("no reps given", where="plan_calendar(reps)", fix="give at least one Rep")
+    if len({r.rep_id for r in reps}) != len(reps):
+        raise InputError("a rep_id appears twice", where="plan_calendar(reps)", fix="give each rep once")
+    return reps
+
+
+def _rep_fields(row: dict, line: int, file: str) -> dict:
+    """The Rep fields a table row fills in (empty cells left out), each checked."""
+    def cell(key):
+        value = row.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+        return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else value
+
+    def bad(key, what, fix):
+        return DataError(f"{cell(key)!r} is not {what}", file=file, row=line, column=key, fix=fix)
+
+    rep_id = cell("rep_id")
+    if rep_id is None:
+        raise DataError("rep_id is empty", file=file, row=line, column="rep_id", fix="give every rep an id")
+    out = {"rep_id": str(rep_id), "name": str(cell("name") or rep_id)}
+    for key, cast, what in (("posts_per_week", int, "a whole number of 0 or more"),
+                            ("react_per_week", int, "a whole number of 0 or more"),
+                            ("hours_per_week", float, "a number of hours of 0 or more")):
+        if cell(key) is None:
+            continue
+        try:
+            value = float(cell(key))
+        except (TypeError, ValueError):
+            value = -1.0
+        if value < 0 or (cast is int and not value.is_integer()):
+            raise bad(key, what, f"write {what}, or leave the cell empty for the default")
+        out[key] = cast(value)
+    if cell("days_off") is not None:
+        days = tuple(d.strip() for d in str(cell("days_off")).split(";") if d.strip())
+        for day in days:
+            try:
+                pd.Timestamp(day)
+            except ValueError:
+                raise DataError(f"{day!r} is not a date", file=file, row=line, column="days_off",
+                                fix="write dates as YYYY-MM-DD, separated by ;") from None
+        out["days_off"] = days
+    if cell("workdays") is not None:
+        text = str(cell("workdays"))
+        if not text.isdigit() or any(c > "6" for c in text):
+            raise bad("workdays", "a list of weekday digits",
+                      "write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday")
+        out["workdays"] = tuple(sorted({int(c) for c in text}))
+    return out
+
+
+def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp:
+    """The first day of a plan as a date (time of day dropped); a clear error for anything else.
+
+    >>> start_day("2026-03-02 15:30")
+    Timestamp('2026-03-02 00:00:00')
+    >>> start_day("notadate", where="--start")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: --start: 'notadate' is not a date. Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
+    """
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise InputError(f"{value!r} is not a date", where=where,
+                         fix="write the first day as YYYY-MM-DD, for example 2026-03-02")
+    return day.normalize()
+
+
+
+def themes_of(line: pd.DataFrame, persona_ids: list[str]) -> list[dict]:
+    """The themes of an editorial line as dicts (theme_id, theme, the personas each serves, order).
+
+    >>> [t["theme_id"] for t in themes_of(pd.DataFrame({"theme": ["A", "B"]}), ["P1"])]
+    ['T01', 'T02']
+    """
+    require_columns(line, ["theme"], where="plan_calendar(line)")
+    if line.empty:
+        raise InfeasiblePlan("themes", "the editorial line has no theme",
+                             "shortlist themes first: shortlist(load_brainstorm(...))")
+    themes = []
+    for i, row in enumerate(line.to_dict("records")):
+        served = row.get("personas")
+        served = list(served) if isinstance(served, (list, tuple)) and len(served) else list(persona_ids)
+        themes.append({"theme_id": str(row.get("theme_id") or f"T{i + 1:02d}"), "theme": str(row["theme"]),
+                       "personas": [p for p in served if p in persona_ids] or list(persona_ids), "order": i})
+    return themes
+
+
+def persona_ids_of(personas) -> list[str]:
+    """The ids of ``personas`` (Persona objects or ids); at least one is needed.
+
+    >>> persona_ids_of(["P1", "P2"])
+    ['P1', 'P2']
+    """
+    ids = [p if isinstance(p, str) else p.id for p in (personas or [])]
+    if not ids:
+        raise InfeasiblePlan("personas", "no persona given", "load personas with load_personas(...)")
+    return ids
+
+
+
+def with_rules(rules: PlanRules, **changes) -> PlanRules:
+    """A copy of ``rules`` with some fields changed (for what-if questions in lessons).
+
+    >>> with_rules(PlanRules(), mix="5-3-2").mix
+    '5-3-2'
+    """
+    return replace(rules, **changes)
