@@ -101,3 +101,42 @@ def test_package_names_resolve_lazily():
     from workbench import editorial
 
     assert all(hasattr(editorial, name) for name in editorial.__all__)
+
+
+@pytest.mark.parametrize("start, message", [
+    ("05/01/2026", "'05/01/2026' is ambiguous: the day and the month could be either way round"),
+    ("25/01/2026", "'25/01/2026' is not a date written YYYY-MM-DD"),
+    ("9999-01-04", "9999-01-04 is outside the years a plan can start in (1900 to 2200)"),
+    ("2262-04-01", "2262-04-01 is outside the years a plan can start in"),
+])
+def test_a_start_that_is_not_an_iso_date_in_range_is_refused(folder, capsys, start, message):
+    assert main(["editorial", "plan", "--weeks", "2", "--start", start, "--data", str(folder),
+                 "--csv", str(folder / "plan.csv")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Fix: write the first day as YYYY-MM-DD" in err and "Traceback" not in err
+    assert not (folder / "plan.csv").exists()
+
+
+def test_an_iso_start_is_read_as_written(folder):
+    plan, _ = plan_from_folder(folder, weeks=1, start="2026-05-01")
+    assert plan["planned_on"].min() >= pd.Timestamp("2026-05-01") and plan["week"].max() == 1
+
+
+def test_a_plan_of_more_weeks_than_a_calendar_holds_is_refused(folder):
+    with pytest.raises(InputError, match="100000 weeks is more than a plan can hold"):
+        plan_from_folder(folder, weeks=100_000, start="2026-03-02")
+
+
+@pytest.mark.parametrize("extra", [["--csv", "other.csv"], ["--ics", "other.ics"]])
+def test_out_with_csv_or_ics_is_refused_rather_than_one_ignored(folder, capsys, extra):
+    extra = [extra[0], str(folder / extra[1])]
+    assert main([*PLAN, "--data", str(folder), "--out", str(folder / "plan.ics"), *extra]) == 2
+    err = capsys.readouterr().err
+    assert "--out cannot be given together with --csv or --ics" in err and "Fix:" in err
+    assert not list(folder.glob("*.ics")) and not list(folder.glob("*.csv"))
+
+
+def test_out_with_an_unknown_extension_is_refused(folder, capsys):
+    assert main([*PLAN, "--data", str(folder), "--out", str(folder / "plan.txt")]) == 2
+    assert "must end in .csv or .ics" in capsys.readouterr().err
+    assert not (folder / "plan.txt").exists()

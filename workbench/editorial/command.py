@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, InputError
 
 
 def _social_folder(data_dir) -> Path:
@@ -160,10 +160,15 @@ def run(args) -> int:
     """
     ics, csv = args.ics, args.csv
     if args.out:
-        if str(args.out).lower().endswith(".ics"):
-            ics = args.out
-        else:
-            csv = args.out
+        if ics or csv:
+            raise InputError("--out cannot be given together with --csv or --ics", where="workbench editorial plan",
+                             fix="use --csv FILE and/or --ics FILE, or --out alone (its extension, .csv or .ics, "
+                                 "says the format)")
+        suffix = Path(args.out).suffix.lower()
+        if suffix not in (".ics", ".csv"):
+            raise InputError(f"--out {args.out}: the file name must end in .csv or .ics", where="workbench editorial plan",
+                             fix="name the file plan.csv (a table) or plan.ics (a calendar), or use --csv / --ics")
+        ics, csv = (args.out, None) if suffix == ".ics" else (None, args.out)
     _, report = plan_from_folder(args.data, weeks=args.weeks, start=args.start, ics=ics, csv=csv, line=args.line,
                                  mix=args.mix, manager=args.manager, posts_per_week=args.posts_per_week,
                                  react_per_week=args.react_per_week, hours_per_week=args.hours_per_week,

@@ -81,6 +81,7 @@ from ..errors import InputError
 from .audit import check_plan
 from .rules import (
     CURATE_FORMAT,
+    MAX_WEEKS,
     MIX_CATEGORIES,
     PLAN_COLUMNS,
     REACT_FORMAT,
@@ -203,6 +204,9 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     if not isinstance(weeks, int) or weeks < 1:
         raise InputError(f"weeks must be a positive whole number, not {weeks!r}", where="plan_calendar(weeks=...)",
                          fix="plan at least one week, e.g. weeks=12")
+    if weeks > MAX_WEEKS:
+        raise InputError(f"{weeks} weeks is more than a plan can hold ({MAX_WEEKS} weeks, ten years)",
+                         where="plan_calendar(weeks=...)", fix="plan the months ahead, e.g. weeks=12")
     for name in ("min_produce", "min_curate", "theme_gap_weeks", "persona_window_weeks", "max_posts_per_day"):
         if getattr(rules, name) < 0:
             raise InputError(f"{name} is negative", where="PlanRules", fix=f"set {name} to 0 or more")

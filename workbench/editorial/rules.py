@@ -15,6 +15,7 @@ Timestamp('2026-03-02 00:00:00')
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -177,25 +178,49 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
     return out
 
 
+#: The most weeks one plan holds.
+MAX_WEEKS = 520
+#: The years a plan may start in (pandas' clock ends in 2262; a plan is about the weeks ahead).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
+
+
 def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp:
     """The first day of a plan as a date (time of day dropped); a clear error for anything else.
 
+    Text must be an ISO date, ``YYYY-MM-DD``: ``05/01/2026`` is 1 May in one
+    country and 5 January in another, so it is refused rather than guessed.
+
     >>> start_day("2026-03-02 15:30")
     Timestamp('2026-03-02 00:00:00')
-    >>> start_day("notadate", where="--start")
+    >>> start_day("05/01/2026", where="--start")
     Traceback (most recent call last):
     ...
-    workbench.errors.InputError: --start: 'notadate' is not a date. Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
+    workbench.errors.InputError: --start: '05/01/2026' is ambiguous: the day and the month could be either way round. Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
+    >>> start_day("9999-01-04", where="--start")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: --start: 9999-01-04 is outside the years a plan can start in (1900 to 2200). Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
     """
+    fix = "write the first day as YYYY-MM-DD, for example 2026-03-02"
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
+        found = _DAY_MONTH.fullmatch(value.strip())
+        if found and all(1 <= int(part) <= 12 for part in found.groups()) and len(set(found.groups())) == 2:
+            raise InputError(f"{value!r} is ambiguous: the day and the month could be either way round",
+                             where=where, fix=fix)
+        raise InputError(f"{value!r} is not a date written YYYY-MM-DD" if found else f"{value!r} is not a date",
+                         where=where, fix=fix)
     try:
-        day = pd.Timestamp(value)
-    except (TypeError, ValueError):
+        day = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError, OverflowError):
         day = pd.NaT
     if pd.isna(day):
-        raise InputError(f"{value!r} is not a date", where=where,
-                         fix="write the first day as YYYY-MM-DD, for example 2026-03-02")
-    return day.normalize()
-
+        raise InputError(f"{value!r} is not a date", where=where, fix=fix)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"{day:%Y-%m-%d} is outside the years a plan can start in ({FIRST_YEAR} to {LAST_YEAR})",
+                         where=where, fix=fix)
+    return day.as_unit("ns").normalize()
 
 
 def themes_of(line: pd.DataFrame, persona_ids: list[str]) -> list[dict]:
