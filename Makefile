@@ -40,7 +40,7 @@ bench: $(STAMP)
 
 ## make data: regenerate the committed sample data (seed 42, scale 1)
 data: $(STAMP)
-	$(BIN)/workbench data generate --out datasets/acme --seed 42 --scale 1
+	$(BIN)/workbench data generate --out datasets/acme --seed 42 --scale 1 --force
 
 clean:
 	rm -rf build .pytest_cache

@@ -175,3 +175,34 @@ def test_validate_prints_warnings_but_passes_the_sample(capsys):
     out, err = capsys.readouterr()
     assert "every table matches the schema" in out and "warning(s) above" in out
     assert err.startswith("warning: contacts.csv, row ") and "Fix:" in err
+
+
+def test_generate_onto_company_data_is_refused_unless_forced(tmp_path, capsys):
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "contacts.csv").write_text("contact_id,first_name\nC1,Amina\n", encoding="utf-8")
+    (export / "meta.json").write_text("{}", encoding="utf-8")
+    assert main(["data", "generate", "--out", str(export), "--scale", "0.05"]) == 2
+    err = capsys.readouterr().err
+    assert "already holds company data (contacts.csv, meta.json)" in err and "add --force" in err
+    assert (export / "contacts.csv").read_text(encoding="utf-8") == "contact_id,first_name\nC1,Amina\n"
+    assert not (export / "users.csv").exists()
+    assert main(["data", "generate", "--out", str(export), "--scale", "0.05", "--force"]) == 0
+    assert (export / "users.csv").exists()
+
+
+def test_strip_onto_its_own_notebooks_is_refused_and_changes_nothing(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("answer = ...\n### BEGIN SOLUTION\nanswer = 3\n### END SOLUTION")]
+    folder = tmp_path / "exercises"
+    (folder / "crm").mkdir(parents=True)
+    nbformat.write(nb, folder / "crm" / "01.ipynb")
+    before = (folder / "crm" / "01.ipynb").read_bytes()
+    for source, out in ((folder, folder), (folder / "crm" / "01.ipynb", folder / "crm")):
+        assert_one_clear_line(run_cli("exercises", "strip", str(source), "--out", str(out)),
+                              "would overwrite the notebook itself", "--out")
+    assert run_cli("exercises", "strip", "exercises", "--out", ".", cwd=tmp_path).returncode == 0  # beside, not on
+    assert (tmp_path / "crm" / "01.ipynb").exists()
+    assert (folder / "crm" / "01.ipynb").read_bytes() == before

@@ -19,7 +19,14 @@ from .errors import WorkbenchError, from_os_error
 
 def _data_generate(args):
     from .data import generate
+    from .data.load import export_files
 
+    held = export_files(args.out)
+    if held and not args.force:
+        raise WorkbenchError(f"{args.out} already holds company data ({', '.join(held[:3])}"
+                             + (f" and {len(held) - 3} more" if len(held) > 3 else "") + ")",
+                             where="workbench data generate --out",
+                             fix="choose a new folder, or add --force to write the sample company over those files")
     out = generate(args.out, seed=args.seed, scale=args.scale, progress=True)
     print(f"wrote the sample company (seed {args.seed}, scale {args.scale:g}) to {out}")
 
@@ -59,28 +66,10 @@ def _progress(args):
 
 
 def _strip(args):
-    import nbformat
+    from .exercises.solutions import strip_files
 
-    from .exercises.solutions import strip_notebook
-
-    out = Path(args.out)
-    written = 0
-    for source in args.sources:
-        source = Path(source)
-        files = sorted(source.rglob("*.ipynb")) if source.is_dir() else [source]
-        for path in files:
-            if ".ipynb_checkpoints" in path.parts:
-                continue
-            try:
-                nb = nbformat.read(path, as_version=4)
-            except ValueError as err:  # not JSON, or not a notebook
-                raise WorkbenchError(f"not a notebook ({err})", where=str(path),
-                                     fix="open it in JupyterLab and save it again") from None
-            target = out / (path.relative_to(source) if source.is_dir() else path.name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(strip_notebook(nb, path=path), target)
-            written += 1
-    print(f"{written} trainee copies (solutions removed) written to {out}")
+    written = strip_files(args.sources, args.out)
+    print(f"{len(written)} trainee copies (solutions removed) written to {args.out}")
 
 
 def _demo(args):
@@ -201,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", required=True, help="folder to write")
     g.add_argument("--seed", type=int, default=42)
     g.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts")
+    g.add_argument("--force", action="store_true", help="write over company data already in the folder")
     g.set_defaults(func=_data_generate)
     v = data.add_parser("validate", help="check a folder of CSV files against the schema")
     v.add_argument("folder")

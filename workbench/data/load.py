@@ -266,6 +266,21 @@ def _read_all(folder: Path, problems: list | None, warnings: list) -> dict[str, 
     return tables
 
 
+def export_files(folder: str | Path) -> list[str]:
+    """The files of company data ``folder`` already holds (tables, ``meta.json``, ``social/``), sorted.
+
+    >>> export_files(SAMPLE_FOLDER)[:3]
+    ['accounts.csv', 'activities.csv', 'campaign_members.csv']
+    >>> export_files("no/such/folder")
+    []
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    names = [t.file for t in TABLES] + ["meta.json", "social"]
+    return sorted(name for name in names if (folder / name).exists())
+
+
 _CACHE: dict[tuple, Dataset] = {}
 
 
@@ -312,4 +327,4 @@ def validate(folder: str | Path, *, warnings: list | None = None) -> list[DataEr
     return problems
 
 
-__all__ = ["Dataset", "SAMPLE_FOLDER", "SCHEMA", "load", "load_sample", "validate"]
+__all__ = ["Dataset", "SAMPLE_FOLDER", "SCHEMA", "export_files", "load", "load_sample", "validate"]

@@ -17,7 +17,7 @@ import copy
 import re
 from pathlib import Path
 
-from ..errors import ExerciseError
+from ..errors import ExerciseError, InputError
 
 BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\b.*$")
 END = re.compile(r"^\s*#+\s*END SOLUTION\b.*$")
@@ -93,3 +93,46 @@ def strip_notebook(nb, path: str | Path | None = None):
             cell.outputs = []
             cell.execution_count = None
     return nb
+
+
+def strip_files(sources, out: str | Path) -> list[Path]:
+    """Write a stripped copy of each notebook of ``sources`` (files or folders) under ``out``; return the copies.
+
+    A folder's notebooks keep their place below it (checkpoints are skipped).
+    Every copy is planned before any is written, and a copy that would land on
+    one of the sources is refused, so the notebooks with their solutions are
+    never overwritten.
+
+    >>> import tempfile, nbformat
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(), folder / "01.ipynb")
+    >>> [p.name for p in strip_files([folder], folder / "copies")]
+    ['01.ipynb']
+    >>> strip_files([folder / "01.ipynb"], folder)
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: workbench exercises strip --out: the copy of 01.ipynb would overwrite the notebook itself, solutions and all. Fix: give --out a folder apart from the notebooks, e.g. build/trainee-copies.
+    """
+    import nbformat
+
+    out = Path(out)
+    plan = []
+    for source in map(Path, sources):
+        files = sorted(source.rglob("*.ipynb")) if source.is_dir() else [source]
+        plan += [(path, out / (path.relative_to(source) if source.is_dir() else path.name))
+                 for path in files if ".ipynb_checkpoints" not in path.parts]
+    originals = {path.resolve() for path, _ in plan}
+    for path, target in plan:
+        if target.resolve() in originals:
+            raise InputError(f"the copy of {path.name} would overwrite the notebook itself, solutions and all",
+                             where="workbench exercises strip --out",
+                             fix="give --out a folder apart from the notebooks, e.g. build/trainee-copies")
+    for path, target in plan:
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except ValueError as err:  # not JSON, or not a notebook
+            raise ExerciseError(f"not a notebook ({err})", where=str(path),
+                                fix="open it in JupyterLab and save it again") from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(strip_notebook(nb, path=path), target)
+    return [target for _, target in plan]
