@@ -94,3 +94,28 @@ def test_bad_calendars_are_refused():
     with pytest.raises(InputError, match="appears twice"):
         plan_to_ics(pd.DataFrame({"item_id": ["x", "x"], "planned_on": [pd.Timestamp("2026-03-02")] * 2,
                                   "level": ["react"] * 2}))
+
+
+def _calendar(*event_lines):
+    return "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Another tool//EN", "BEGIN:VEVENT",
+                        "UID:meeting-1@example.com", "DTSTAMP:20260101T000000Z", *event_lines, "END:VEVENT",
+                        "END:VCALENDAR"]) + "\r\n"
+
+
+def test_an_event_in_a_named_time_zone_comes_back_in_utc_not_floating():
+    winter = read_ics(_calendar("DTSTART;TZID=Europe/Paris:20260302T083000",
+                                "DTEND;TZID=Asia/Dhaka:20260302T150000")).iloc[0]
+    assert (winter["dtstart"], winter["dtend"]) == ("20260302T073000Z", "20260302T090000Z")
+    summer = read_ics(_calendar("DTSTART;TZID=Europe/Paris:20260702T083000")).iloc[0]
+    assert summer["dtstart"] == "20260702T063000Z"  # summer time: two hours ahead of UTC
+    floating = read_ics(_calendar("DTSTART:20260302T083000")).iloc[0]
+    assert floating["dtstart"] == "20260302T083000"  # no zone in the file: none invented
+
+
+def test_quoted_parameters_holding_separators_do_not_split_the_value():
+    event = read_ics(_calendar('SUMMARY;LANGUAGE="fr;CA";X-NOTE="a:b,c":Démo: Loom X, salle 2',
+                               'DESCRIPTION;ALTREP="cid:part1.0001@example.org":Ordre du jour\\; café',
+                               "DTSTART;VALUE=DATE:20260302")).iloc[0]
+    assert event["summary"] == "Démo: Loom X, salle 2"
+    assert event["description"] == "Ordre du jour; café"
+    assert event["dtstart"] == "20260302"

@@ -6,8 +6,10 @@ from the item id, so a calendar updates an event instead of duplicating it)
 and a ``DTSTAMP`` in UTC.  Its ``SEQUENCE`` is the item's ``revision`` (one
 more at each status change), so a calendar that already holds the event
 knows the new export is the newer one.  A publishing slot is written in UTC,
-never as floating local time.  :func:`plan_to_ics` reads its own output back
-with :func:`read_ics` and refuses to write a file that does not round-trip.
+never as floating local time.  The file is written and read with the
+`icalendar <https://icalendar.readthedocs.io>`_ library (escaping, folding,
+quoted parameters, time zones); :func:`plan_to_ics` reads its own output
+back with :func:`read_ics` and refuses to write a file that does not round-trip.
 
 >>> plan = pd.DataFrame({"item_id": ["U1-20260302-p1"], "planned_on": [pd.Timestamp("2026-03-02")],
 ...     "owner": ["Amina"], "level": ["produce"], "format": ["article"], "theme": ["Hybrid work; trends"],
@@ -20,6 +22,7 @@ with :func:`read_ics` and refuses to write a file that does not round-trip.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -65,47 +68,12 @@ def read_plan_csv(path: str | Path) -> pd.DataFrame:
     return plan
 
 
-def _escape(text) -> str:
-    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
-
-
-def _unescape(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
-
-
-def _fold(line: str) -> list[str]:
-    """Split a content line into pieces of at most 75 octets (RFC 5545 §3.1), continuation lines start with a space."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return [line]
-    pieces, current, limit = [], b"", 75
-    for ch in line:
-        b = ch.encode("utf-8")
-        if len(current) + len(b) > limit:
-            pieces.append(current.decode("utf-8"))
-            current, limit = b"", 74
-        current += b
-    pieces.append(current.decode("utf-8"))
-    return [pieces[0]] + [" " + p for p in pieces[1:]]
-
-
-def _stamp(stamp) -> str:
+def _stamp(stamp):
+    """The DTSTAMP of an export: ``stamp`` (naive means UTC), else now, as a UTC datetime to the second."""
     ts = pd.Timestamp.now(tz="UTC") if stamp is None else pd.Timestamp(stamp)
     if ts.tzinfo is None:
         ts = ts.tz_localize("UTC")
-    return ts.tz_convert("UTC").strftime("%Y%m%dT%H%M%SZ")
+    return ts.tz_convert("UTC").floor("s").to_pydatetime()
 
 
 def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=None,
@@ -130,9 +98,13 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
         dup = plan.loc[plan["item_id"].duplicated(), "item_id"].iloc[0]
         raise InputError(f"item_id {dup!r} appears twice, so its calendar UID would not be unique",
                          where="plan_to_ics(plan)", fix="give every plan item its own item_id")
+    from icalendar import Calendar, Event
+
     dtstamp = _stamp(stamp)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{_escape(name)}"]
+    calendar = Calendar()
+    for key, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
+                       ("x-wr-calname", name)):
+        calendar.add(key, value)
     get = lambda row, key: row.get(key) if key in row and not _blank(row.get(key)) else ""  # noqa: E731
     for row in plan.to_dict("records"):
         day = pd.Timestamp(row["planned_on"])
@@ -142,22 +114,26 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
             summary += f" ({row['owner']})"
         description = "\n".join(f"{k}: {get(row, k)}" for k in ("persona_id", "mix", "status", "theme_id", "rep_id")
                                 if get(row, k) != "")
-        lines += ["BEGIN:VEVENT", f"UID:{row['item_id']}@{UID_DOMAIN}", f"DTSTAMP:{dtstamp}"]
+        event = Event()
+        event.add("uid", f"{row['item_id']}@{UID_DOMAIN}")
+        event.add("dtstamp", dtstamp)
         revision = row.get("revision")
-        lines.append(f"SEQUENCE:{0 if _blank(revision) else int(revision)}")
+        event.add("sequence", 0 if _blank(revision) else int(revision))
         scheduled = row.get("scheduled_at")
         if not _blank(scheduled):
-            lines += [f"DTSTART:{_utc(scheduled, tz):%Y%m%dT%H%M%SZ}", "DURATION:PT30M"]
+            event.add("dtstart", _utc(scheduled, tz).to_pydatetime())
+            event.add("duration", pd.Timedelta(minutes=30).to_pytimedelta())
         else:
-            lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-                      f"DTEND;VALUE=DATE:{day + pd.Timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+            event.add("dtstart", day.date())
+            event.add("dtend", (day + pd.Timedelta(days=1)).date())
+            event.add("transp", "TRANSPARENT")
+        event.add("summary", summary)
+        event.add("description", description)
+        event.add("categories", [level] + ([str(get(row, "format"))] if get(row, "format") else []))
         status = str(get(row, "status"))
-        lines += [f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(description)}",
-                  f"CATEGORIES:{_escape(level)}" + (f",{_escape(get(row, 'format'))}" if get(row, "format") else ""),
-                  f"STATUS:{'CONFIRMED' if status in ('scheduled', 'published') else 'TENTATIVE'}",
-                  "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    text = "\r\n".join(piece for line in lines for piece in _fold(line)) + "\r\n"
+        event.add("status", "CONFIRMED" if status in ("scheduled", "published") else "TENTATIVE")
+        calendar.add_component(event)
+    text = calendar.to_ical().decode("utf-8")
     back = read_ics(text)
     if len(back) != len(plan) or back["uid"].tolist() != [f"{i}@{UID_DOMAIN}" for i in plan["item_id"]]:
         raise DataError("the calendar did not read back as written", file=str(path or "plan.ics"),
@@ -203,8 +179,18 @@ def read_ics(source: str | Path) -> pd.DataFrame:
     Checks: the calendar has VERSION and PRODID; each event has exactly one
     UID and one DTSTAMP; UIDs are unique.  Columns: ``uid``, ``dtstamp``,
     ``sequence``, ``dtstart``, ``dtend``, ``summary``, ``description``,
-    ``categories``, ``status``.
+    ``categories``, ``status``.  Moments come back in UTC (``...Z``) whatever
+    time zone the file gives them in (``TZID``); a day is ``YYYYMMDD``, and a
+    floating local time (no zone in the file) stays without one.
+
+    >>> text = ("BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\nPRODID:-//Example//EN\\r\\nBEGIN:VEVENT\\r\\nUID:a1\\r\\n"
+    ...         "DTSTAMP:20260101T000000Z\\r\\nDTSTART;TZID=Europe/Paris:20260302T083000\\r\\n"
+    ...         'SUMMARY;LANGUAGE="fr:CA":Rendez-vous: démo\\r\\nEND:VEVENT\\r\\nEND:VCALENDAR\\r\\n')
+    >>> read_ics(text).loc[0, ["dtstart", "summary"]].tolist()
+    ['20260302T073000Z', 'Rendez-vous: démo']
     """
+    from icalendar import Calendar
+
     if isinstance(source, Path) or (isinstance(source, str) and "BEGIN:VCALENDAR" not in source):
         path = Path(source)
         if not path.is_file():
@@ -212,38 +198,68 @@ def read_ics(source: str | Path) -> pd.DataFrame:
         text, where = path.read_text(encoding="utf-8"), path.name
     else:
         text, where = source, "calendar"
-    raw = text.replace("\r\n", "\n").split("\n")
-    lines: list[str] = []
-    for line in raw:  # unfold
-        if line[:1] in (" ", "\t") and lines:
-            lines[-1] += line[1:]
-        elif line:
-            lines.append(line)
-    if not lines or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
+    try:
+        calendar = Calendar.from_ical(text)
+    except ValueError as err:
+        raise DataError(f"not an iCalendar file ({err})", file=where,
+                        fix="export the plan again with plan_to_ics") from None
+    if calendar.name != "VCALENDAR":
         raise DataError("not an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR)", file=where,
                         fix="export the plan again with plan_to_ics")
-    head = {ln.split(":", 1)[0] for ln in lines if not ln.startswith(("BEGIN", "END"))}
     for must in ("VERSION", "PRODID"):
-        if must not in head:
+        if must not in calendar:
             raise DataError(f"the calendar has no {must}", file=where, fix="RFC 5545 requires VERSION and PRODID")
-    events, current = [], None
-    for n, line in enumerate(lines, start=1):
-        if line == "BEGIN:VEVENT":
-            current = {"_line": n}
-        elif line == "END:VEVENT":
-            for must in ("uid", "dtstamp"):
-                if len(current.get(must, [])) != 1:
-                    raise DataError(f"event has {len(current.get(must, []))} {must.upper()} (RFC 5545 requires one)",
-                                    file=where, row=current["_line"], fix="export the plan again with plan_to_ics")
-            events.append({k: (v[0] if isinstance(v, list) else v) for k, v in current.items() if k != "_line"})
-            current = None
-        elif current is not None and ":" in line:
-            name_params, value = line.split(":", 1)
-            name = name_params.split(";", 1)[0].lower()
-            current.setdefault(name, []).append(_unescape(value))
+    starts = [n for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1)
+              if line.strip() == "BEGIN:VEVENT"]
+    events = []
+    for number, event in zip(starts, calendar.walk("VEVENT")):
+        for must in ("UID", "DTSTAMP"):
+            found = event.get(must)
+            count = 0 if found is None else len(found) if isinstance(found, list) else 1
+            if count != 1:
+                raise DataError(f"event has {count} {must} (RFC 5545 requires one)", file=where, row=number,
+                                fix="export the plan again with plan_to_ics")
+        events.append({"uid": str(event["UID"]), "dtstamp": _moment(event, "DTSTAMP"),
+                       "sequence": _text(event, "SEQUENCE"), "dtstart": _moment(event, "DTSTART"),
+                       "dtend": _moment(event, "DTEND"), "summary": _text(event, "SUMMARY"),
+                       "description": _text(event, "DESCRIPTION"), "categories": _categories(event),
+                       "status": _text(event, "STATUS")})
     out = pd.DataFrame(events, columns=["uid", "dtstamp", "sequence", "dtstart", "dtend", "summary", "description",
                                         "categories", "status"])
     if out["uid"].duplicated().any():
         raise DataError(f"UID {out.loc[out['uid'].duplicated(), 'uid'].iloc[0]!r} appears twice", file=where,
                         fix="every event needs its own UID")
     return out
+
+
+def _first(event, name: str):
+    """A property of ``event`` (the first, should the file repeat it), or ``None``."""
+    value = event.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def _text(event, name: str) -> str | None:
+    """A property's value as text, unescaped."""
+    value = _first(event, name)
+    return None if value is None else str(value)
+
+
+def _moment(event, name: str) -> str | None:
+    """A date or time property as text: ``YYYYMMDD``, ``YYYYMMDDTHHMMSSZ`` in UTC, or floating ``YYYYMMDDTHHMMSS``."""
+    value = _first(event, name)
+    if value is None:
+        return None
+    moment = value.dt
+    if not isinstance(moment, datetime):
+        return moment.strftime("%Y%m%d")
+    if moment.tzinfo is None:
+        return moment.strftime("%Y%m%dT%H%M%S")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _categories(event) -> str | None:
+    """Every category of ``event``, separated by commas, as the file lists them."""
+    found = event.get("CATEGORIES")
+    if found is None:
+        return None
+    return ",".join(str(c) for part in (found if isinstance(found, list) else [found]) for c in part.cats)
