@@ -387,11 +387,29 @@ def test_a_damaged_database_without_a_starting_copy_or_backup_starts_afresh_and_
     lifecycle.start_copy(db.path).unlink()
     monkeypatch.setattr(lifecycle, "as_dataset", lambda data: company)
     done = lifecycle.reset_file("tester", confirm=True)
-    assert "started afresh from the data of Tiny" in done.notes[1]
-    assert "no readable backup" in done.notes[2]
+    assert "starting copy was missing: a new one was made from the data of Tiny" in done.notes[1]
+    assert "no readable backup" in done.notes[3]
     handle = practice.open(trainee="tester")
     assert handle.row("contacts", "C001")["first_name"] == "Nusrat" and practice.audit.history(handle).empty
     assert lifecycle.start_copy(db.path).exists()
+
+
+def test_a_damaged_starting_copy_is_refused_by_reset_and_made_again_by_the_command(db, company, monkeypatch):
+    from workbench.cli import main
+    from workbench.practice import lifecycle
+
+    records.update(db, "contacts", "C002", {"title": "CFO"})
+    _damage(lifecycle.start_copy(db.path))
+    with pytest.raises(DataError, match=r"starting copy of this practice CRM is damaged.*"
+                                        r"Fix: run `workbench practice reset --trainee tester`"):
+        practice.reset(db, confirm=True)
+    assert db.row("contacts", "C002")["title"] == "CFO"
+    db.close()
+    monkeypatch.setattr(lifecycle, "as_dataset", lambda data: company)
+    assert main(["practice", "reset", "--trainee", "tester", "--yes"]) == 0
+    handle = practice.open(trainee="tester")
+    assert handle.row("contacts", "C002")["title"] == "CEO"
+    assert practice.audit.history(handle)["record_key"].tolist() == ["C002"], "the audit log is carried over"
 
 
 def test_the_command_resets_a_damaged_database_and_says_what_it_did(db, capsys):

@@ -318,7 +318,7 @@ def _assign_new_tasks(db: PracticeDB) -> None:
     if set(tasks.TASKS) <= stored:
         return
     start = start_copy(db.path)
-    if not start.exists():
+    if not _start_usable(start):
         tasks.assign(db.conn)
         return
     migrations.prepare_start(start)
@@ -370,9 +370,10 @@ def reset(db: PracticeDB, *, confirm: bool = False) -> Path:
         raise InputError("a reset removes everything you did in the practice CRM", where="practice.reset(db)",
                          fix="to go ahead, call practice.reset(db, confirm=True); a backup is kept")
     start = start_copy(db.path)
-    if not start.exists():
-        raise DataError("the starting copy of this practice CRM is missing", file=start,
-                        fix="delete the practice database file and open it again to create a fresh one")
+    if not _start_usable(start):
+        raise DataError(f"the starting copy of this practice CRM is {'damaged' if start.exists() else 'missing'}",
+                        file=start, fix=f"run `workbench practice reset --trainee {db.path.stem}` in a terminal: "
+                                        "it starts afresh from your data, keeping the old database as a backup")
     migrations.prepare_start(start)  # a copy made by an older workbench comes back in today's format
     backup = backup_copy(db, reason="before-reset")
     db._cache.clear()
@@ -409,12 +410,12 @@ def _restore_start(conn: sqlite3.Connection, start: Path, trainee: str) -> None:
         conn.execute("DETACH DATABASE start")
 
 
-def _copy_table(conn: sqlite3.Connection, name: str) -> None:
-    """Replace the rows of table ``name`` by those of the attached starting copy, column by column name."""
-    have = {r[1] for r in conn.execute(f"PRAGMA start.table_info({quote(name)})")}
+def _copy_table(conn: sqlite3.Connection, name: str, source: str = "start") -> None:
+    """Replace the rows of table ``name`` by those of the attached database ``source``, column by column name."""
+    have = {r[1] for r in conn.execute(f"PRAGMA {source}.table_info({quote(name)})")}
     columns = ", ".join(quote(r[1]) for r in conn.execute(f"PRAGMA main.table_info({quote(name)})") if r[1] in have)
     conn.execute(f"DELETE FROM main.{quote(name)}")
-    conn.execute(f"INSERT INTO main.{quote(name)} ({columns}) SELECT {columns} FROM start.{quote(name)}")
+    conn.execute(f"INSERT INTO main.{quote(name)} ({columns}) SELECT {columns} FROM {source}.{quote(name)}")
 
 
 @dataclass(frozen=True)
@@ -429,11 +430,11 @@ def reset_file(trainee: str | None = None, *, path: str | Path | None = None, co
     """Reset the practice CRM of ``trainee`` (or the file at ``path``), even one too damaged to open.
 
     A sound database is reset as :func:`reset` does.  A damaged one (SQLite
-    cannot read it) is rebuilt beside it from its starting copy (or, when
-    that copy is lost too, afresh from the learner's data), with the audit
-    log recovered from the latest readable backup; the damaged file is kept
-    in the backups folder and the new one takes its place in one move.
-    ``notes`` says what was found and done.
+    cannot read it) is rebuilt beside it from its starting copy, with the
+    audit log recovered from the latest readable backup; the damaged file is
+    kept in the backups folder and the new one takes its place in one move.
+    A starting copy that is lost or damaged is made again from the learner's
+    data.  ``notes`` says what was found and done.
 
     >>> import tempfile
     >>> from workbench.practice.sample import tiny_dataset
@@ -451,10 +452,23 @@ def reset_file(trainee: str | None = None, *, path: str | Path | None = None, co
         raise InputError("a reset removes everything done in the practice CRM", where="practice.reset_file()",
                          fix="to go ahead, call practice.reset_file(..., confirm=True); a backup is kept")
     damage = damage_of(path)
-    if not damage:
-        with _open_file(path, trainee) as db:
-            return ResetDone(reset(db, confirm=True))
-    return _rebuild_damaged(path, trainee, damage)
+    if damage:
+        return _rebuild_damaged(path, trainee, damage)
+    start = start_copy(path)
+    notes = () if _start_usable(start) else (_fresh_start(start, trainee or path.stem),)
+    with _open_file(path, trainee) as db:
+        return ResetDone(reset(db, confirm=True), notes)
+
+
+def _fresh_start(start: Path, trainee: str) -> str:
+    """Make the starting copy at ``start`` again from the learner's data; say so."""
+    what = "damaged" if start.exists() else "missing"
+    dataset = as_dataset(None)
+    tmp = start.with_name(start.name + ".new")
+    start.parent.mkdir(parents=True, exist_ok=True)
+    write_fresh(tmp, dataset, trainee)
+    os.replace(tmp, start)
+    return f"its starting copy was {what}: a new one was made from the data of {dataset.name}"
 
 
 def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
@@ -462,17 +476,11 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
     tmp = path.with_name(path.name + ".reset")
     start = start_copy(path)
     trainee = trainee or path.stem
-    if _readable(start):
-        migrations.prepare_start(start)
-        copy_database(start, tmp)
-        notes.append("it was rebuilt from its starting copy")
-    else:
-        dataset = as_dataset(None)
-        write_fresh(tmp, dataset, trainee)
-        start.parent.mkdir(parents=True, exist_ok=True)
-        copy_database(tmp, start)
-        notes.append(f"its starting copy is missing or damaged too: it was started afresh from the data of "
-                     f"{dataset.name}")
+    if not _start_usable(start):
+        notes.append(_fresh_start(start, trainee))
+    migrations.prepare_start(start)
+    copy_database(start, tmp)
+    notes.append("it was rebuilt from its starting copy")
     found = next((b for b in reversed(_backups_of(path)) if _readable(b)), None)
     conn = connect(tmp)
     try:
@@ -480,8 +488,7 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
         conn.execute("BEGIN IMMEDIATE")
         if found is not None:
             conn.execute("ATTACH DATABASE ? AS saved", (str(found),))
-            conn.execute("DELETE FROM main.audit_log")
-            conn.execute("INSERT INTO main.audit_log SELECT * FROM saved.audit_log")
+            _copy_table(conn, "audit_log", source="saved")
             conn.execute("UPDATE main.audit_log SET reset_at = ? WHERE reset_at IS NULL", (now,))
             notes.append(f"its audit log was recovered from the backup {found.name} "
                          "(changes made after that backup are only in the damaged file)")
@@ -505,6 +512,11 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
     os.replace(tmp, path)
     notes.append(f"the damaged file is kept at {kept}")
     return ResetDone(kept, tuple(notes))
+
+
+def _start_usable(start: Path) -> bool:
+    """Whether the starting copy at ``start`` is there and whole (an older format is upgraded when used)."""
+    return start.is_file() and damage_of(start) is None
 
 
 def _readable(path: Path) -> bool:
