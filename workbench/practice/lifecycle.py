@@ -31,7 +31,7 @@ from pathlib import Path
 from ..data.schema import TABLES
 from ..errors import DataError, InputError
 from . import migrations, schema
-from .schema import install_audit_triggers, quote
+from .schema import drop_audit_triggers, install_audit_triggers, quote
 from .seeding import as_dataset, write_fresh
 from .store import PracticeDB, connect, utc_now
 
@@ -377,11 +377,16 @@ def reset(db: PracticeDB, *, confirm: bool = False) -> Path:
     migrations.prepare_start(start)  # a copy made by an older workbench comes back in today's format
     backup = backup_copy(db, reason="before-reset")
     db._cache.clear()
-    db._auditing = False  # the reset itself is not a trainee's change
+    drop_audit_triggers(db.conn)  # the reset itself is not a trainee's change
+    cache = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    db.conn.execute("PRAGMA foreign_keys = OFF")  # the starting copy is whole: no need to check every row again
+    db.conn.execute("PRAGMA cache_size = -65536")  # the whole transaction in memory, not spilled page by page
     try:
         _restore_start(db.conn, start, db.trainee)
     finally:
-        db._auditing = True
+        db.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        install_audit_triggers(db.conn)
     return backup
 
 

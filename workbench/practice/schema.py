@@ -204,6 +204,13 @@ def missing_schema(conn) -> list[tuple[str, str | None]]:
     return missing
 
 
+def drop_audit_triggers(conn: sqlite3.Connection) -> None:
+    """Remove this connection's audit triggers (other connections keep theirs)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'audit%'"
+                                ).fetchall():
+        conn.execute(f"DROP TRIGGER temp.{quote(name)}")
+
+
 def install_audit_triggers(conn: sqlite3.Connection) -> None:
     """Temporary triggers writing every insert, update and delete of a schema table to audit_log."""
     for table in TABLES:
@@ -225,5 +232,6 @@ def install_audit_triggers(conn: sqlite3.Connection) -> None:
                 f"'{op}', {before}, {after}); END")
 
 
-__all__ = ["PRACTICE_TABLES", "SCHEMA", "SCHEMA_VERSION", "column_sql", "create_schema", "install_audit_triggers",
+__all__ = ["PRACTICE_TABLES", "SCHEMA", "SCHEMA_VERSION", "column_sql", "create_schema", "drop_audit_triggers",
+           "install_audit_triggers",
            "literal", "missing_schema", "quote", "table_sql", "to_sql_values", "typed_frame"]
