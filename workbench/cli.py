@@ -146,7 +146,7 @@ def _practice_reset(args):
     done = lifecycle.reset_file(args.trainee, path=path, confirm=True)
     for note in done.notes:
         print(f"note: {note}")
-    print(f"practice CRM of {args.trainee} reset to the sample data; the old one is kept at {done.kept_at}")
+    print(f"practice CRM of {args.trainee} reset to its starting state; the old one is kept at {done.kept_at}")
 
 
 def _ask(question: str) -> str | None:

@@ -454,8 +454,8 @@ def reset_file(trainee: str | None = None, *, path: str | Path | None = None, co
     """
     path = existing_path(trainee, path=path)
     if confirm is not True:
-        raise InputError("a reset removes everything done in the practice CRM", where="practice.reset_file()",
-                         fix="to go ahead, call practice.reset_file(..., confirm=True); a backup is kept")
+        raise InputError("a reset removes everything done in the practice CRM", where="reset_file()",
+                         fix="to go ahead, call reset_file(..., confirm=True); a backup is kept")
     damage = damage_of(path)
     if damage:
         return _rebuild_damaged(path, trainee, damage)
