@@ -146,3 +146,10 @@ def test_bad_saved_lines_are_explained(tmp_path):
     path.write_text('[{"theme": "Trade fairs", "review_on": "2026-07-01", "personas": "P1"}]', encoding="utf-8")
     with pytest.raises(DataError, match="personas must be a list"):
         load_line(path)
+
+
+def test_a_saved_line_without_its_review_date_is_refused_clearly(tmp_path):
+    path = tmp_path / "line.json"
+    path.write_text('[{"theme": "Stock errors", "personas": []}]', encoding="utf-8")
+    with pytest.raises(DataError, match="review_on is missing"):
+        load_line(path)

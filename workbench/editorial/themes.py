@@ -212,7 +212,7 @@ def shortlist(brainstorm: pd.DataFrame, *, n: int = 10, threshold: float = 88, a
     cut = ranked["points"].iloc[n - 1] if len(ranked) >= n else None
     level_outside = len(ranked) > n and bool((ranked["points"].iloc[n:] == cut).any())
     line["tied_at_cut"] = (line["points"] == cut) & level_outside
-    start = pd.Timestamp(as_of if as_of is not None else pd.Timestamp.today()).normalize()
+    start = pd.Timestamp(as_of if as_of is not None else pd.Timestamp.today()).normalize().as_unit("ns")
     line["reviewed_on"] = start
     line["review_on"] = start + pd.DateOffset(months=REVIEW_MONTHS)
     line.insert(0, "theme_id", [f"T{i:02d}" for i in range(1, len(line) + 1)])
@@ -395,7 +395,8 @@ def load_line(path: str | Path) -> pd.DataFrame:
             value = record.get(key)
             if key == "review_on" or value is not None:
                 try:
-                    record[key] = pd.Timestamp(value).normalize()
+                    stamp = pd.Timestamp(value)
+                    record[key] = stamp if pd.isna(stamp) else stamp.normalize().as_unit("ns")
                 except (TypeError, ValueError):
                     raise DataError(f"theme {i} ({record['theme']}): {key} {value!r} is not a date", file=path,
                                     fix="write dates as YYYY-MM-DD") from None
