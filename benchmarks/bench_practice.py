@@ -52,7 +52,7 @@ def company(scale: float, quick: bool):
 
 def open_screens(db) -> tuple[dict, dict[str, float]]:
     """Open every screen once, as a notebook does; return the screens and each one's opening time."""
-    from workbench.practice import screens
+    from workbench.widgets import practice as screens
 
     built, opened = {}, {}
     for name, make in (("search contacts", lambda: screens.SearchScreen(db)),

@@ -65,7 +65,7 @@ def test_tasks_name_the_trainees_own_records(db):
 
 
 def test_the_new_contact_task_done_in_the_screens_passes(db):
-    from workbench.practice import screens
+    from workbench.widgets import practice as screens
 
     search = screens.SearchScreen(db)
     search.new.click()

@@ -409,7 +409,7 @@ def practice_class(tmp_path_factory):
     nb.cells = [nbformat.v4.new_code_cell("data_dir = None\ndata_seed = None", metadata={"tags": ["parameters"]}),
                 nbformat.v4.new_code_cell("import workbench as wb\n\ndata = wb.start(data_dir, seed=data_seed)"),
                 nbformat.v4.new_code_cell("from workbench import practice\n\ndb = practice.open(data=data)\n"
-                                          'practice.screens.task(db, "record-consent-revocation")',
+                                          'wb.practice_task(db, "record-consent-revocation")',
                                           metadata={"workbench": {"exercise": TASK}})]
     lesson = root / "src" / "crm" / "02-consent-hands-on.ipynb"
     lesson.parent.mkdir(parents=True)
