@@ -1,11 +1,13 @@
 """Every registered exercise, three ways: the reference passes, the blank stub fails, each
 plausible mistake fails with the hint its author promised. No check may raise at a trainee."""
 
+import ast
 import time
+from pathlib import Path
 
 import pytest
 
-from workbench.exercises import all_exercises, check
+from workbench.exercises import all_exercises, check, checks
 from workbench.exercises.check import Context
 
 EXERCISES = all_exercises()
@@ -35,10 +37,35 @@ def test_blank_stub_fails_with_a_hint(ex, ctx):
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
 def test_plausible_wrong_answers_get_the_right_hint(ex, ctx):
-    for make_wrong, words in ex.wrong:
-        result = check(ex.id, make_wrong(ctx), ctx=ctx, record=False)
+    """A declared mistake gets its own message and hint; a short-form one, a hint with its words."""
+    for mistake in ex.wrong:
+        answer = mistake.make(ctx)
+        result = check(ex.id, answer, ctx=ctx, record=False)
         assert not result.passed, f"{ex.id} accepted a wrong answer: {result.text()}"
-        assert words.lower() in (result.hint or "").lower(), f"{ex.id}: hint lacks {words!r}: {result.text()}"
+        if mistake.known:
+            assert result == mistake.result(answer, ctx, ex.max_points), f"{ex.id}: {result.text()}"
+        else:
+            assert mistake.words.lower() in (result.hint or "").lower(), \
+                f"{ex.id}: hint lacks {mistake.words!r}: {result.text()}"
+
+
+def _called_names(node) -> set[str]:
+    return {n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+
+
+def test_no_check_body_tests_again_for_a_mistake_it_declares():
+    """A mistake declared with its message is recognised by the engine: the body does not make it again."""
+    ladders = []
+    for path in sorted((Path(checks.__file__).parent).rglob("*.py")):
+        for fn in ast.parse(path.read_text(encoding="utf-8")).body:
+            for deco in getattr(fn, "decorator_list", []):
+                wrong = next((k.value for k in getattr(deco, "keywords", []) if k.arg == "wrong"), None)
+                declared = {arg.id for call in ast.walk(wrong) if isinstance(call, ast.Call)
+                            and getattr(call.func, "id", "") == "Mistake"
+                            for arg in call.args[:1] if isinstance(arg, ast.Name)} if wrong else set()
+                body = ast.Module(body=fn.body, type_ignores=[])
+                ladders += [f"{path.name}: {fn.name} calls {name}" for name in declared & _called_names(body)]
+    assert not ladders
 
 
 @pytest.mark.parametrize("ex", [e for e in EXERCISES if e.answer is not None], ids=lambda e: e.id)

@@ -401,7 +401,7 @@ def practice_class(tmp_path_factory):
     from workbench import practice
     from workbench.data.active import variant_folder
     from workbench.data.load import load
-    from workbench.practice import tasks
+    from workbench.exercises.checks.crm.practice import solve
     from workbench.settings import current
 
     root = tmp_path_factory.mktemp("practice")
@@ -423,7 +423,7 @@ def practice_class(tmp_path_factory):
         return practice.open(trainee=name, data=load(variant_folder(seed[name], current().home)), path=path)
 
     with database("did") as db:
-        tasks.solve(db, "record-consent-revocation")
+        solve(db, "record-consent-revocation")
     database("didnt").close()
     target = subs / "copied" / ".workbench" / "practice"
     target.mkdir(parents=True)

@@ -2,8 +2,8 @@
 
 from workbench.crm.activities import deals_without_next_step, overdue_followups, reminders_due, weekly_plan
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-from workbench.exercises.checks.crm.contacts import id_set, is_number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _overdue(ctx) -> int:

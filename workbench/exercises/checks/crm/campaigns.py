@@ -3,9 +3,8 @@
 from workbench.crm import consent, experiments, pressure, templates
 from workbench.errors import InputError
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import close
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
 INVITATION = "T03"       # the email invitation to a workplace day in the contact's city
 SHIPPING_SMS = "T07"     # the SMS telling a customer their order has shipped

@@ -3,9 +3,8 @@
 from workbench.crm import costs
 from workbench.crm.quality import activity_coverage
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
-
-from ._answers import close
+from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.exercises.marking import close
 
 TEAM, YEARS = 12, 3
 

@@ -2,30 +2,9 @@
 
 from workbench.crm.consent import contacted_without_consent, current_consent, mailing_list, may_contact
 from workbench.crm.privacy import anonymise_extract
-from workbench.errors import InputError
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import MultiChoice, Number
-
-
-def is_number(answer) -> bool:
-    """True for an int or float answer (not a bool, not text)."""
-    return isinstance(answer, (int, float)) and not isinstance(answer, bool)
-
-
-def id_set(answer, column: str) -> set[str]:
-    """The ids in an answer given as a table with ``column``, a Series or a list of ids."""
-    import pandas as pd
-
-    if isinstance(answer, pd.DataFrame):
-        if column not in answer.columns:
-            raise InputError(f"your table has no '{column}' column", fix=f"keep the '{column}' column in the table")
-        values = answer[column]
-    elif isinstance(answer, (pd.Series, list, tuple, set)):
-        values = answer
-    else:
-        raise InputError(f"expected a table with a '{column}' column, got {type(answer).__name__}",
-                         fix="give the table the function returned")
-    return {str(v) for v in values if v is not None and str(v) != "nan"}
+from workbench.exercises.forms import MultiChoice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _may_email(ctx) -> int:

@@ -2,7 +2,7 @@
 
 from workbench.crm.models import customer_view, reach_by_user
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 
 @exercise("crm.intro.count-contacts", title="How many contacts does Acme have?",

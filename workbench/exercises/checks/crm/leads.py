@@ -2,8 +2,8 @@
 
 from workbench.crm.stages import LIFECYCLE_STAGES, compare_vendor_probabilities, lead_conversion, probability_mismatches
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-from workbench.exercises.checks.crm.contacts import id_set, is_number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _rate_percent(ctx) -> float:

@@ -3,9 +3,8 @@
 from workbench.crm import pipeline
 from workbench.errors import InputError
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import as_table, close
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
 
 def _deals(ctx):

@@ -3,8 +3,8 @@
 from workbench.crm.dedupe import find_duplicates
 from workbench.crm.quality import activity_coverage, completeness, normalise_email, normalise_phone
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number, Text
-from workbench.exercises.checks.crm.contacts import is_number
+from workbench.exercises.forms import Choice, Number, Text
+from workbench.exercises.marking import is_number
 
 DEDUPE_ON = ["first_name", "last_name", "email", "phone", "account_id"]
 

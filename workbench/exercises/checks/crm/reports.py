@@ -8,9 +8,8 @@ import pandas as pd
 from workbench.crm import pipeline, reports
 from workbench.errors import InputError
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number, Text
-
-from ._answers import close
+from workbench.exercises.forms import Choice, MultiChoice, Number, Text
+from workbench.exercises.marking import close
 
 METRICS = {
     "weighted pipeline": True,

@@ -2,9 +2,8 @@
 
 from workbench.crm.segments import SEGMENT_NAMES, rfm, segment_summary
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import as_table, close
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
 
 def _table(ctx):

@@ -4,9 +4,9 @@ import pandas as pd
 
 from workbench.editorial.planner import InfeasiblePlan, PlanRules, Rep, check_plan, mix_report, plan_calendar
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs, lesson_plan, line, plan_start, reps
 
 CONSTRAINTS = ["cadence", "author load", "theme spacing", "personas", "formats"]

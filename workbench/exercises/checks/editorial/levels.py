@@ -4,9 +4,9 @@ import pandas as pd
 
 from workbench.editorial.assessment import PILLARS
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
-from ..crm._answers import close
 from ._data import inputs
 
 LEVELS = ["react", "curate", "produce"]

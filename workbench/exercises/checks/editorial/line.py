@@ -4,9 +4,9 @@ import pandas as pd
 
 from workbench.editorial.themes import REVIEW_MONTHS, tally_votes
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number, Text
+from workbench.exercises.forms import Choice, MultiChoice, Number, Text
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs, line
 
 PERSONA_FIELDS = ["role", "objectives", "challenges", "projects they run", "how they decide", "what matters to them",

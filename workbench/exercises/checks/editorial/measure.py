@@ -4,9 +4,9 @@ from workbench.editorial.drafts import SAMPLE_COMPANY, SAMPLE_DRAFTS
 from workbench.editorial.engagement import compare, engagement_rate
 from workbench.editorial.review import review_post
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs
 
 

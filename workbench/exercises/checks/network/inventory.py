@@ -1,9 +1,9 @@
 """Checks for notebooks/network/01-inventory-of-your-network and its practice set."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
-from ..crm._answers import close
 from .lesson_data import inventory
 
 CLASSES = ["Strong", "Familiar", "Weak", "Unknown"]

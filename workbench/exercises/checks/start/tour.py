@@ -1,7 +1,7 @@
 """Checks for notebooks/00-start-here: a first taste of Check."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
 
 
 def _sales_staff(ctx) -> int:

@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/04-reading-the-class-report (on the fictional class of sample_class)."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 SEED = 7
 

@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/02-choosing-a-training-format (seed 001: three training formats)."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 FORMATS = ["face-to-face", "e-learning", "in-house"]
 

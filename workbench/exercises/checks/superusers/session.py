@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/01-running-a-session."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
           "plan, grade, release, report", "report, plan, release, grade"]
