@@ -28,11 +28,12 @@ class Mistake(NamedTuple):
     """One plausible wrong answer.
 
     ``make(ctx)`` returns it, as a trainee would give it.  ``message`` and ``hint`` are what the
-    trainee reads; ``{answer}`` in them is the trainee's answer and ``{mistake}`` the mistaken value
-    made for their data (format specs allowed: ``{answer:,}``).  ``points`` is partial credit.
-    Numbers within ``tolerance`` of the mistaken one count as it; ``key`` reads both answers before
-    they are compared (their set of ids, say).  ``words`` (the short form ``(make, words)``) are
-    words the hint must contain, for a mistake the check body recognises itself.
+    trainee reads; in them ``{answer}`` is the trainee's answer, ``{mistake}`` the mistaken value
+    made for their data and ``{ctx}`` the check context (format specs allowed: ``{answer:,}``,
+    ``{ctx.data.as_of:%Y-%m-%d}``).  ``points`` is partial credit.  Numbers within ``tolerance`` of
+    the mistaken one count as it; ``compare(answer, mistaken)`` replaces that comparison (to read
+    text as a number, or compare tables by their ids).  ``words`` (the short form ``(make, words)``)
+    are words the hint must contain, for a mistake the check body recognises itself.
     """
 
     make: Callable[[Any], Any]
@@ -40,7 +41,7 @@ class Mistake(NamedTuple):
     hint: str | None = None
     points: float = 0
     tolerance: float = 0
-    key: Callable[[Any], Any] | None = None
+    compare: Callable[[Any, Any], bool] | None = None
     words: str | None = None
 
     @classmethod
@@ -63,13 +64,13 @@ class Mistake(NamedTuple):
     def matches(self, answer, ctx) -> bool:
         """Whether ``answer`` is this mistake, on this learner's data."""
         mistaken = self.make(ctx)
-        if self.key is not None:
-            answer, mistaken = self.key(answer), self.key(mistaken)
+        if self.compare is not None:
+            return bool(self.compare(answer, mistaken))
         return same(answer, mistaken, self.tolerance)
 
     def result(self, answer, ctx, max_points: float) -> Result:
         """What the trainee who made this mistake reads."""
-        values = {"answer": answer, "mistake": self.make(ctx)}
+        values = {"answer": answer, "mistake": self.make(ctx), "ctx": ctx}
         return Result.wrong(max_points, self.message.format(**values), self.hint.format(**values), points=self.points)
 
 
