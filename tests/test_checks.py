@@ -43,7 +43,7 @@ def test_plausible_wrong_answers_get_the_right_hint(ex, ctx):
         result = check(ex.id, answer, ctx=ctx, record=False)
         assert not result.passed, f"{ex.id} accepted a wrong answer: {result.text()}"
         if mistake.known:
-            assert result == mistake.result(answer, ctx, ex.max_points), f"{ex.id}: {result.text()}"
+            assert result == mistake.recognise(answer, ctx, ex.max_points), f"{ex.id}: {result.text()}"
         else:
             assert mistake.words.lower() in (result.hint or "").lower(), \
                 f"{ex.id}: hint lacks {mistake.words!r}: {result.text()}"

@@ -9,9 +9,9 @@ ladder of ``if answer == the_mistake(ctx)``.  A mistake given as ``(make, words)
 tests still make it and ask that the hint contain ``words``.
 
 >>> m = Mistake(lambda ctx: 12, "{answer} counts every planned activity.", "Keep the overdue ones.")
->>> m.matches(12.0, None), m.matches(13, None), m.matches(True, None)
-(True, False, False)
->>> print(m.result(12, None, max_points=1).text())
+>>> [m.recognise(answer, None, max_points=1) is not None for answer in (12.0, 13, True)]
+[True, False, False]
+>>> print(m.recognise(12, None, max_points=1).text())
 0/1 · 12 counts every planned activity. Hint: Keep the overdue ones.
 """
 
@@ -61,17 +61,21 @@ class Mistake(NamedTuple):
         """Whether the engine recognises this mistake itself (it has a message and a hint)."""
         return self.message is not None and self.hint is not None
 
-    def matches(self, answer, ctx) -> bool:
-        """Whether ``answer`` is this mistake, on this learner's data."""
+    def recognise(self, answer, ctx, max_points: float) -> Result | None:
+        """What the trainee who made this mistake reads, or ``None`` when ``answer`` is not this mistake.
+
+        The mistaken answer is made once.
+        """
         mistaken = self.make(ctx)
+        if not self._is(answer, mistaken):
+            return None
+        values = {"answer": answer, "mistake": mistaken, "ctx": ctx}
+        return Result.wrong(max_points, self.message.format(**values), self.hint.format(**values), points=self.points)
+
+    def _is(self, answer, mistaken) -> bool:
         if self.compare is not None:
             return bool(self.compare(answer, mistaken))
         return same(answer, mistaken, self.tolerance)
-
-    def result(self, answer, ctx, max_points: float) -> Result:
-        """What the trainee who made this mistake reads."""
-        values = {"answer": answer, "mistake": self.make(ctx), "ctx": ctx}
-        return Result.wrong(max_points, self.message.format(**values), self.hint.format(**values), points=self.points)
 
 
 def same(answer, mistaken, tolerance: float = 0) -> bool:
@@ -91,8 +95,8 @@ def same(answer, mistaken, tolerance: float = 0) -> bool:
     return False
 
 
-def first_match(mistakes, answer, ctx) -> Mistake | None:
-    """The first of ``mistakes`` the engine knows and ``answer`` is; ``None`` if none.
+def recognise(mistakes, answer, ctx, max_points: float) -> Result | None:
+    """What the first of ``mistakes`` that the engine knows and ``answer`` is says; ``None`` if none.
 
     Making or reading a mistake may fail on an answer of another shape: then it is not that mistake.
     """
@@ -100,8 +104,9 @@ def first_match(mistakes, answer, ctx) -> Mistake | None:
         if not mistake.known:
             continue
         try:
-            if mistake.matches(answer, ctx):
-                return mistake
+            said = mistake.recognise(answer, ctx, max_points)
         except Exception:  # noqa: BLE001 - an answer of another shape is simply not this mistake
             continue
+        if said is not None:
+            return said
     return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ExerciseError
-from .mistakes import Mistake, first_match
+from .mistakes import Mistake, recognise
 from .result import Result
 
 _REGISTRY: dict[str, Exercise] = {}
@@ -57,8 +57,7 @@ class Exercise:
         result = self.check(answer, ctx)
         if not isinstance(result, Result) or result.passed:  # a check returning garbage is run_check's to report
             return result
-        mistake = first_match(self.wrong, answer, ctx)
-        return result if mistake is None else mistake.result(answer, ctx, self.max_points)
+        return recognise(self.wrong, answer, ctx, self.max_points) or result
 
     def reference(self, ctx):
         """The reference answer for this learner's data."""
