@@ -30,6 +30,7 @@ def ipywidgets():
 
 
 def status_html(ok: bool, text: str) -> str:
+    """A one-line status under a form: a green tick when ``ok``, else a red cross (see the module example)."""
     colour = "#1b7f3b" if ok else "#b3261e"
     mark = "✔" if ok else "✘"
     return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
@@ -37,6 +38,11 @@ def status_html(ok: bool, text: str) -> str:
 
 
 def problems_html(problems: dict, title: str = "Please correct:") -> str:
+    """The fields to correct, each with what is wrong, as a list under ``title``.
+
+    >>> "<b>email</b>: not an address" in problems_html({"email": "not an address"})
+    True
+    """
     items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in problems.items())
     return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
 
@@ -48,6 +54,11 @@ def failure_html(err: WorkbenchError) -> str:
 
 
 def table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
+    """The first ``max_rows`` rows of ``df`` as an HTML table, blanks for missing values.
+
+    >>> table_html(pd.DataFrame()), "<td></td>" in table_html(pd.DataFrame({"phone": [None]}))
+    ('<i>nothing yet</i>', True)
+    """
     if df.empty:
         return "<i>nothing yet</i>"
     shown = df.head(max_rows).astype(object).where(df.head(max_rows).notna(), "")
@@ -55,6 +66,11 @@ def table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
 
 
 def as_day(value) -> date | None:
+    """A stored date or timestamp as the day a date picker shows; ``None`` for a blank.
+
+    >>> as_day("2026-07-03 09:30"), as_day(None)
+    (datetime.date(2026, 7, 3), None)
+    """
     if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
         return None
     return pd.Timestamp(value).date()
