@@ -85,3 +85,22 @@ def test_check_answers_fast(ctx):
     for _ in range(5):
         assert check(ex.id, answer, ctx=ctx).passed
     print(f"check feedback: {(time.perf_counter() - started) / 5 * 1000:.1f} ms per check")
+
+
+def test_declared_mistakes_answer_in_order_and_never_override_a_pass(ctx):
+    from workbench.exercises import Exercise, Mistake, Result
+
+    def body(answer, ctx):
+        return Result.right(1, "Right.") if answer == 3 else Result.wrong(1, "Not that.", "Count again.")
+
+    def broken(ctx):
+        raise ValueError("this mistake cannot be made on this data")
+
+    ex = Exercise(id="t.t.t", title="t", check=body, wrong=(
+        Mistake(broken, "never", "never"), Mistake(lambda ctx: 3, "Three is a mistake?", "No."),
+        Mistake(lambda ctx: 4, "{answer} counts the header.", "Leave out row {mistake}."),
+        Mistake(lambda ctx: 4, "second", "second"), Mistake(lambda ctx: 5, words="five")))
+    assert ex.mark(3, ctx).passed  # right on this data: the "mistake" gives way
+    assert (ex.mark(4, ctx).message, ex.mark(4, ctx).hint) == ("4 counts the header.", "Leave out row 4.")
+    assert ex.mark(5, ctx).message == "Not that."  # a short-form mistake is the body's to recognise
+    assert ex.mark("4", ctx).message == "Not that."  # text is not the number 4
