@@ -52,7 +52,7 @@ def company(scale: float, quick: bool):
 
 def open_screens(db) -> tuple[dict, dict[str, float]]:
     """Open every screen once, as a notebook does; return the screens and each one's opening time."""
-    from workbench.practice import screens
+    from workbench.widgets import practice as screens
 
     built, opened = {}, {}
     for name, make in (("search contacts", lambda: screens.SearchScreen(db)),
@@ -80,7 +80,8 @@ def _words(db, sql: str, rounds: int) -> list[str]:
 
 def actions(db, screens_: dict, rounds: int):
     """Yield (name, callable) for each screen action, fresh subjects for each round."""
-    from workbench.practice import activities, screens
+    from workbench.practice import activities
+    from workbench.widgets import practice as screens
 
     contacts = db.query("SELECT contact_id, last_name FROM contacts WHERE phone IS NOT NULL AND email IS NOT NULL "
                         "ORDER BY contact_id LIMIT ?", (rounds * 3,))

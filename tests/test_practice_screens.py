@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from practice_helpers import company, db, home  # noqa: F401
 
-from workbench.practice import activities, consent, screens
+from workbench.practice import activities, consent, records
+from workbench.widgets import practice as screens
 
 
 def test_search_lists_opens_a_record_with_its_timeline(db):
@@ -221,7 +222,6 @@ def test_convert_lead_screen_with_an_opportunity(db):
 
 
 def test_convert_lead_screen_offers_the_existing_contact(db):
-    from workbench.practice import records
 
     records.update(db, "leads", "L002", {"name": "Claire Dupont", "company": "Lumière SA",
                                          "email": "claire.dupont@lumiere.example"})
@@ -287,7 +287,6 @@ def test_consent_screen_records_a_withdrawal(db):
 
 
 def test_reset_screen_needs_the_box_ticked(db):
-    from workbench.practice import records
 
     records.update(db, "contacts", "C002", {"title": "CFO"})
     s = screens.ResetScreen(db)
@@ -299,7 +298,7 @@ def test_reset_screen_needs_the_box_ticked(db):
 
 
 def test_task_card_checks_the_database(db, monkeypatch):
-    card = screens.task(db, "record-consent-revocation")
+    card = screens.practice_task(db, "record-consent-revocation")
     assert "Reza Karimi (C004)" in card.text.value
     card.check.click()
     assert "still granted" in card.feedback.value
@@ -309,7 +308,7 @@ def test_task_card_checks_the_database(db, monkeypatch):
 
 
 def test_the_whole_crm_in_tabs(db):
-    crm = screens.crm(db)
+    crm = screens.practice_crm(db)
     titles = [crm.tabs.get_title(i) for i in range(len(crm.tabs.children))]
     assert titles == ["Search", "To do", "Log activity", "Consent", "Convert lead", "Move deal", "Merge duplicates",
                       "Reset"]
@@ -332,11 +331,10 @@ def test_every_form_and_view_builds_for_every_kind(db, table):
     view = screens.RecordView(db, table, key)
     assert key in view.fields.value
     form = screens.RecordForm(db, table, key)
-    assert set(form.fields) == set(screens.records.EDITABLE[table])
+    assert set(form.fields) == set(records.EDITABLE[table])
 
 
 def test_merge_screen_goes_on_to_the_next_pair_after_a_merge(db):
-    from workbench.practice import records
 
     records.create(db, "contacts", {"first_name": "Claire", "last_name": "Dupont", "lifecycle_stage": "lead"},
                    allow_duplicate=True)

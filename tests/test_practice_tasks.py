@@ -9,7 +9,7 @@ from practice_helpers import company, db, home  # noqa: F401
 
 from workbench import practice
 from workbench.exercises import Context, check, get
-from workbench.exercises.checks.crm.practice import as_db
+from workbench.exercises.checks.crm.practice import as_db, solve
 from workbench.practice import activities, tasks
 from workbench.settings import Settings
 
@@ -21,6 +21,12 @@ def ctx(home, company):
     context = Context(Settings(learner="tester", home=home))
     context.__dict__["data"] = company
     return context
+
+
+def test_the_grader_and_the_store_share_one_check(db):
+    assert tasks.check(db, "convert-lead") == check("crm.practice.convert-lead", db, record=False)
+    solve(db, "convert-lead")
+    assert tasks.check(db, "convert-lead").passed
 
 
 def test_every_task_is_registered_as_an_exercise():
@@ -47,10 +53,10 @@ def test_the_blank_stub_and_an_untouched_database_fail(ctx, id):
 
 @pytest.mark.parametrize("id, index", [(id, i) for id in IDS for i in range(len(get(id).wrong))])
 def test_each_plausible_mistake_fails_with_its_hint(ctx, id, index):
-    make, words = get(id).wrong[index]
-    result = check(id, make(ctx), ctx=ctx)
+    mistake = get(id).wrong[index]
+    result = check(id, mistake.make(ctx), ctx=ctx)
     assert not result.passed, result.text()
-    assert words.lower() in (result.hint or "").lower(), result.text()
+    assert mistake.words.lower() in (result.hint or "").lower(), result.text()
 
 
 def test_tasks_name_the_trainees_own_records(db):
@@ -65,7 +71,7 @@ def test_tasks_name_the_trainees_own_records(db):
 
 
 def test_the_new_contact_task_done_in_the_screens_passes(db):
-    from workbench.practice import screens
+    from workbench.widgets import practice as screens
 
     search = screens.SearchScreen(db)
     search.new.click()
@@ -100,11 +106,12 @@ def test_the_new_contact_task_names_what_is_wrong(db):
     assert tasks.check(db, "create-contact-with-consent").passed
 
 
-def test_the_check_reads_the_trainees_database_through_ctx_practice(ctx, db):
-    assert ctx.practice.path == db.path
-    assert not check("crm.practice.record-consent-revocation", ctx.practice, ctx=ctx).passed
+def test_the_check_reads_the_trainees_own_database(ctx, db):
+    mine = practice.open(trainee=ctx.settings.learner)
+    assert mine.path == db.path
+    assert not check("crm.practice.record-consent-revocation", mine, ctx=ctx).passed
     practice.consent.record(db, "C004", "email", "revoked", source="email")
-    assert check("crm.practice.record-consent-revocation", ctx.practice, ctx=ctx).passed
+    assert check("crm.practice.record-consent-revocation", mine, ctx=ctx).passed
     # the progress log got both attempts
     assert len(ctx.settings.progress_file.read_text().splitlines()) == 2
 

@@ -401,7 +401,7 @@ def practice_class(tmp_path_factory):
     from workbench import practice
     from workbench.data.active import variant_folder
     from workbench.data.load import load
-    from workbench.practice import tasks
+    from workbench.exercises.checks.crm.practice import solve
     from workbench.settings import current
 
     root = tmp_path_factory.mktemp("practice")
@@ -409,7 +409,7 @@ def practice_class(tmp_path_factory):
     nb.cells = [nbformat.v4.new_code_cell("data_dir = None\ndata_seed = None", metadata={"tags": ["parameters"]}),
                 nbformat.v4.new_code_cell("import workbench as wb\n\ndata = wb.start(data_dir, seed=data_seed)"),
                 nbformat.v4.new_code_cell("from workbench import practice\n\ndb = practice.open(data=data)\n"
-                                          'practice.screens.task(db, "record-consent-revocation")',
+                                          'wb.practice_task(db, "record-consent-revocation")',
                                           metadata={"workbench": {"exercise": TASK}})]
     lesson = root / "src" / "crm" / "02-consent-hands-on.ipynb"
     lesson.parent.mkdir(parents=True)
@@ -423,7 +423,7 @@ def practice_class(tmp_path_factory):
         return practice.open(trainee=name, data=load(variant_folder(seed[name], current().home)), path=path)
 
     with database("did") as db:
-        tasks.solve(db, "record-consent-revocation")
+        solve(db, "record-consent-revocation")
     database("didnt").close()
     target = subs / "copied" / ".workbench" / "practice"
     target.mkdir(parents=True)

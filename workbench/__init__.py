@@ -24,6 +24,8 @@ _LAZY = {
     "check_button": "workbench.exercises.button",
     "my_progress": "workbench.exercises.progress",
     "contact_explorer": "workbench.widgets.contacts",
+    "practice_crm": "workbench.widgets.practice",
+    "practice_task": "workbench.widgets.practice",
     "Result": "workbench.exercises.result",
     "WorkbenchError": "workbench.errors",
     "DataError": "workbench.errors",

@@ -31,7 +31,7 @@ MAIN_WIDGETS = {
     "contact explorer": re.compile(r"contact_?explorer|ContactExplorer", re.I),
     "network explorer": re.compile(r"network_?explorer|NetworkExplorer|widgets\.network import explorer", re.I),
     "calendar planner": re.compile(r"calendar_?planner|CalendarPlanner", re.I),
-    "practice CRM screen": re.compile(r"practice\.screen\("),
+    "practice CRM screen": re.compile(r"practice_crm\(|PracticeCRM\("),
 }
 # A code cell that draws a plotly chart.
 CHART = re.compile(r"\bplot_\w*\(|\.plot\(|\bpx\.|go\.Figure|_figure\(|_chart\(|network_map\(|dashboard\(")

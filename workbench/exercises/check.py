@@ -21,7 +21,7 @@ from .result import Result
 
 
 class Context:
-    """What a check may look at besides the answer: the learner's data and practice CRM."""
+    """What a check may look at besides the answer: the learner's settings and data."""
 
     def __init__(self, settings=None):
         from .. import settings as settings_module
@@ -33,12 +33,6 @@ class Context:
         from ..data import active
 
         return active()
-
-    @property
-    def practice(self):
-        from .. import practice
-
-        return practice.open(trainee=self.settings.learner)
 
 
 def sentence(text: str) -> str:
@@ -74,7 +68,7 @@ def run_check(exercise, answer, ctx) -> Result:
         return Result.wrong(exercise.max_points, "No answer yet.",
                             "Replace the ... (or None) with your answer, or use the form, then check again.")
     try:
-        result = exercise.check(answer, ctx)
+        result = exercise.mark(answer, ctx)
     except WorkbenchError as err:
         return Result.wrong(exercise.max_points, f"Your answer could not be checked: {sentence(err.what)}",
                             sentence(err.fix or "look at the example above the exercise and try again"))
@@ -93,7 +87,7 @@ def unusable(exercise, answer, ctx) -> Result:
     >>> print(unusable(get("start.tour.pick-a-track"), [1, 2], Context()).text())
     0/1 · Your answer could not be checked: the exercise expects one of the options ('CRM track', ...), and you gave a list of 2 items. Hint: Pick one option in the form; in code, copy one option exactly, in quotes.
     """
-    from .answers import describe, expectation
+    from .forms import describe, expectation
 
     spec = expectation(exercise, ctx)
     given = describe(answer)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ExerciseError
+from .mistakes import Mistake, recognise
+from .result import Result
 
 _REGISTRY: dict[str, Exercise] = {}
 CHECKS_PACKAGE = "workbench.exercises.checks"
@@ -35,10 +37,27 @@ class Exercise:
     title: str
     check: Callable[[Any, Any], Any]
     max_points: float = 1
-    answer: Any = None  # an answer form from workbench.exercises.answers (how to answer without code)
+    answer: Any = None  # an answer form from workbench.exercises.forms (how to answer without code)
     lesson: str = ""
     solution: Callable[[Any], Any] | None = None  # ctx -> the reference answer
-    wrong: tuple = ()  # (ctx -> a plausible wrong answer, words the hint must contain)
+    wrong: tuple[Mistake, ...] = ()  # plausible wrong answers, see workbench.exercises.mistakes
+
+    def mark(self, answer, ctx):
+        """Mark ``answer``: the check's own verdict, unless it fails an answer that is a declared mistake,
+        which then answers with its message and hint (tried in order, before the check's own messages).
+
+        A mistake never overrides a pass: on some data a "mistake" may be right too.
+
+        >>> ex = get("crm.intro.count-contacts")
+        >>> from workbench.exercises import Context
+        >>> ctx = Context()
+        >>> print(ex.mark(len(ctx.data.accounts), ctx).hint)
+        Count the rows of the contacts table: one row per person.
+        """
+        result = self.check(answer, ctx)
+        if not isinstance(result, Result) or result.passed:  # a check returning garbage is run_check's to report
+            return result
+        return recognise(self.wrong, answer, ctx, self.max_points) or result
 
     def reference(self, ctx):
         """The reference answer for this learner's data."""
@@ -52,12 +71,15 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
 
     The function takes ``(answer, ctx)`` and returns a
     :class:`~workbench.exercises.result.Result`; ``ctx`` gives the learner's
-    data (``ctx.data``) and practice CRM (``ctx.practice``).
+    data (``ctx.data``).
 
     ``solution(ctx)`` returns the reference answer and ``wrong`` lists
-    plausible mistakes as ``(ctx -> answer, words the hint must contain)``:
-    the test suite checks every exercise passes its solution, fails the blank
-    stub and fails each mistake with the right hint.
+    plausible mistakes: each a :class:`~workbench.exercises.mistakes.Mistake`
+    with its message and hint (the engine recognises it, so the check body
+    does not test for it again), or ``(ctx -> answer, words the hint must
+    contain)`` for one the check body recognises itself.  The test suite checks
+    every exercise passes its solution, fails the blank stub and fails each
+    mistake with its message and hint.
     """
     _validate_id(id)
     if not wrong:
@@ -66,7 +88,7 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     def register(fn):
         _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
                                  answer=answer, lesson=".".join(id.split(".")[:2]),
-                                 solution=solution, wrong=tuple(wrong))
+                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)))
         return fn
 
     return register

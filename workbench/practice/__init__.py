@@ -1,7 +1,8 @@
-"""The practice CRM: each trainee's own small CRM, a real SQLite database, and its screens.
+"""The practice CRM store: each trainee's own small CRM, a real SQLite database.
 
 Open it, act in it through the functions below (or the screens of
-:mod:`workbench.practice.screens`), and let the checks read what you did:
+:mod:`workbench.widgets.practice`, which call them), and let the checks of
+:mod:`workbench.exercises.checks.crm.practice` read what you did:
 
 >>> import pandas as pd
 >>> from workbench import practice
@@ -16,18 +17,11 @@ Modules: :mod:`.database` (open, open_existing, trainees, reset, backups), :mod:
 search, duplicate warning), :mod:`.consent`, :mod:`.activities` (log, follow-ups,
 reminders, to-do list), :mod:`.leads` (convert), :mod:`.deals` (stages),
 :mod:`.merge` (duplicate contacts), :mod:`.audit` (who did what), :mod:`.tasks`
-(practice tasks and their checks), :mod:`.screens` (ipywidgets).
+(the practice tasks a trainee is set, in words).
 """
 
-from . import activities, audit, consent, database, deals, leads, merge, records, screens, tasks
+from . import activities, audit, consent, database, deals, leads, merge, records, tasks
 from .database import PracticeDB, backups, open, open_existing, reset, sandbox, tiny_dataset, trainees
 
-__all__ = ["PracticeDB", "activities", "audit", "backups", "consent", "database", "deals", "leads", "merge", "screens",
-           "open", "open_existing", "records", "reset", "sandbox", "tasks", "tiny_dataset", "trainees", "screen"]
-
-
-def screen(db=None, **kwargs):
-    """The practice CRM's screens in one tabbed widget (see :func:`workbench.practice.screens.crm`)."""
-    from .screens import crm
-
-    return crm(db if db is not None else open(**kwargs))
+__all__ = ["PracticeDB", "activities", "audit", "backups", "consent", "database", "deals", "leads", "merge",
+           "open", "open_existing", "records", "reset", "sandbox", "tasks", "tiny_dataset", "trainees"]

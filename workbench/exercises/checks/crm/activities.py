@@ -1,9 +1,9 @@
 """Checks for notebooks/crm/04-activities-and-follow-ups and its practice set."""
 
 from workbench.crm.activities import deals_without_next_step, overdue_followups, reminders_due, weekly_plan
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-from workbench.exercises.checks.crm.contacts import id_set, is_number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _overdue(ctx) -> int:
@@ -15,16 +15,15 @@ def _planned(ctx) -> int:
 
 
 @exercise("crm.activities.overdue-count", title="How many planned follow-ups are overdue today?",
-          answer=Number("Follow-ups", integer=True), solution=_overdue, wrong=[(_planned, "due")])
+          answer=Number("Follow-ups", integer=True), solution=_overdue,
+          wrong=[Mistake(_planned, "{answer:,} is every planned activity, including those due later.",
+                         "Count only planned activities whose due date is before today (data.as_of).")])
 def _check_overdue(answer, ctx):
     expected = _overdue(ctx)
     if not is_number(answer):
         return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of activities.")
     if answer == expected:
         return Result.right(1, f"Right: {expected:,} promises to call or write back are late.")
-    if answer == _planned(ctx):
-        return Result.wrong(1, f"{answer:,} is every planned activity, including those due later.",
-                            "Count only planned activities whose due date is before today (data.as_of).")
     return Result.wrong(1, f"{answer:,} is not the number of overdue follow-ups.",
                         "Planned, and due before data.as_of: use overdue_followups(data.activities, data.as_of).")
 
@@ -39,16 +38,15 @@ def _with_reminder(ctx) -> int:
 
 @exercise("crm.activities.reminders-due",
           title="How many reminders have gone off for activities that are still open?",
-          answer=Number("Reminders", integer=True), solution=_reminders, wrong=[(_with_reminder, "today")])
+          answer=Number("Reminders", integer=True), solution=_reminders,
+          wrong=[Mistake(_with_reminder, "{answer:,} counts every activity that ever had a reminder.",
+                         "Keep planned activities whose reminder time is on or before today (data.as_of).")])
 def _check_reminders(answer, ctx):
     expected = _reminders(ctx)
     if not is_number(answer):
         return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of reminders.")
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} reminders are waiting for someone to act.")
-    if answer == _with_reminder(ctx):
-        return Result.wrong(1, f"{answer:,} counts every activity that ever had a reminder.",
-                            "Keep planned activities whose reminder time is on or before today (data.as_of).")
     return Result.wrong(1, f"{answer:,} is not the number of reminders due.",
                         "Use reminders_due(data.activities, data.as_of).")
 

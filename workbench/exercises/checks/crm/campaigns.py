@@ -1,11 +1,12 @@
 """Checks for notebooks/crm/07-campaigns-and-contact-pressure and its practice set."""
 
+from functools import partial
+
 from workbench.crm import consent, experiments, pressure, templates
 from workbench.errors import InputError
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import close
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
 INVITATION = "T03"       # the email invitation to a workplace day in the contact's city
 SHIPPING_SMS = "T07"     # the SMS telling a customer their order has shipped
@@ -28,14 +29,15 @@ def _ready(ctx):
 @exercise("crm.campaigns.ready-to-send",
           title=f"Mail merge of the invitation ({INVITATION}): how many contacts get a complete message?",
           answer=Number("Messages ready", integer=True),
-          solution=_ready, wrong=[(lambda ctx: len(ctx.data.contacts), "missing")])
+          solution=_ready,
+          wrong=[Mistake(lambda ctx: len(ctx.data.contacts),
+                         "{mistake} is every contact, but some messages would have holes in them.",
+                         "Count only the rows where ok is True: the merge report lists the missing fields.",
+                         compare=partial(close, tolerance=0))])
 def _ready_check(answer, ctx):
     expected, total = _ready(ctx), len(ctx.data.contacts)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} of {total} contacts; the others lack a field the template needs.")
-    if close(answer, total, tolerance=0):
-        return Result.wrong(1, f"{total} is every contact, but some messages would have holes in them.",
-                            "Count only the rows where ok is True: the merge report lists the missing fields.")
     return Result.wrong(1, f"{answer} is not the number of complete messages.",
                         "Run the mail merge and count the rows where ok is True.")
 
@@ -58,7 +60,10 @@ def _segments(ctx):
           title=f"Sending the shipping SMS ({SHIPPING_SMS}) to everyone on the opt-in SMS list: "
                 "how many SMS segments will be billed?",
           answer=Number("Segments", integer=True),
-          solution=_segments, wrong=[(lambda ctx: len(_sms_merge(ctx)), "segment")])
+          solution=_segments,
+          wrong=[Mistake(lambda ctx: len(_sms_merge(ctx)), "{mistake} is the number of messages, not of billed segments.",
+                         "A message with a name in Arabic, Bengali or Persian letters is encoded in UCS-2: "
+                         "70 characters per segment. Add up the segments column.", compare=partial(close, tolerance=0))])
 def _segments_check(answer, ctx):
     merged = _sms_merge(ctx)
     expected = int(merged["segments"].sum())
@@ -66,10 +71,6 @@ def _segments_check(answer, ctx):
         twice = int((merged["segments"] > 1).sum())
         return Result.right(1, f"Yes: {expected} segments for {len(merged)} messages; {twice} names outside the "
                                "GSM alphabet turn a message into two or more segments.")
-    if close(answer, len(merged), tolerance=0):
-        return Result.wrong(1, f"{len(merged)} is the number of messages, not of billed segments.",
-                            "A message with a name in Arabic, Bengali or Persian letters is encoded in UCS-2: "
-                            "70 characters per segment. Add up the segments column.")
     return Result.wrong(1, f"{answer} is not the number of segments.",
                         "Merge the SMS for the contacts on the opt-in list and add up the segments column.")
 
@@ -84,15 +85,14 @@ def _with_email(ctx):
 
 @exercise("crm.campaigns.opt-in-list", title="How many contacts are on Acme's opt-in email list today?",
           answer=Number("Contacts", integer=True),
-          solution=_opt_in, wrong=[(_with_email, "consent")])
+          solution=_opt_in,
+          wrong=[Mistake(_with_email, "That counts every contact with an email address.",
+                         "Having an address is not permission: keep only contacts whose latest email "
+                         "consent is granted (consent.mailing_list does it).", compare=partial(close, tolerance=0))])
 def _opt_in_check(answer, ctx):
     expected = _opt_in(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} contacts opted in to email and have a usable address.")
-    if close(answer, _with_email(ctx), tolerance=0):
-        return Result.wrong(1, "That counts every contact with an email address.",
-                            "Having an address is not permission: keep only contacts whose latest email "
-                            "consent is granted (consent.mailing_list does it).")
     return Result.wrong(1, f"{answer} is not the size of the opt-in email list.",
                         "Build the list with consent.mailing_list(data.contacts, data.consents, 'email', "
                         "as_of=data.as_of) and count its rows.")
@@ -115,15 +115,14 @@ def _over_global_only(ctx):
           title=f"With each contact's own limit and a global cap of {GLOBAL_CAP} a week, "
                 "how many contacts were over-solicited at least one week?",
           answer=Number("Contacts", integer=True),
-          solution=_over, wrong=[(_over_global_only, "own limit")])
+          solution=_over,
+          wrong=[Mistake(_over_global_only, f"That counts only contacts above the global cap of {GLOBAL_CAP}.",
+                         "Each contact's own limit (max_msgs_per_week) comes first: most asked for fewer "
+                         "than 3. Use the lower of their own limit and the cap.", compare=partial(close, tolerance=0))])
 def _over_check(answer, ctx):
     expected = _over(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} contacts got more messages than they asked for in some week.")
-    if close(answer, _over_global_only(ctx), tolerance=0):
-        return Result.wrong(1, f"That counts only contacts above the global cap of {GLOBAL_CAP}.",
-                            "Each contact's own limit (max_msgs_per_week) comes first: most asked for fewer "
-                            "than 3. Use the lower of their own limit and the cap.")
     return Result.wrong(1, f"{answer} is not the number of over-solicited contacts.",
                         "Count the contacts whose busiest week is above their own limit (or the cap, if lower).")
 

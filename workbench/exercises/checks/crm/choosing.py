@@ -1,11 +1,12 @@
 """Checks for notebooks/crm/10-choosing-and-running-a-crm and its practice set."""
 
+from functools import partial
+
 from workbench.crm import costs
 from workbench.crm.quality import activity_coverage
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
-
-from ._answers import close
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.exercises.marking import close
 
 TEAM, YEARS = 12, 3
 
@@ -19,16 +20,14 @@ def _tco(product, tier, team=TEAM, years=YEARS):
           title=f"Licences only: what do {TEAM} users of Salesforce Professional cost over {YEARS} years (USD)?",
           answer=Number("Total (USD)"),
           solution=lambda ctx: _tco("Salesforce", "Professional"),
-          wrong=[(lambda ctx: _tco("Salesforce", "Professional", years=1), "years"),
-                 (lambda ctx: _tco("Salesforce", "Professional", team=1), "user")])
+          wrong=[Mistake(lambda ctx: _tco("Salesforce", "Professional", years=1), "That is one year.",
+                         f"Multiply by {YEARS} years: 12 months × {YEARS}.", compare=partial(close, tolerance=1)),
+                 Mistake(lambda ctx: _tco("Salesforce", "Professional", team=1), "That is for one person.",
+                         f"The price is per user per month: multiply by {TEAM} users.", compare=partial(close, tolerance=1))])
 def _tco_check(answer, ctx):
     expected = _tco("Salesforce", "Professional")
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f} USD, before set-up, training and upkeep.")
-    if close(answer, _tco("Salesforce", "Professional", years=1), tolerance=1):
-        return Result.wrong(1, "That is one year.", f"Multiply by {YEARS} years: 12 months × {YEARS}.")
-    if close(answer, _tco("Salesforce", "Professional", team=1), tolerance=1):
-        return Result.wrong(1, "That is for one person.", f"The price is per user per month: multiply by {TEAM} users.")
     return Result.wrong(1, f"{answer} is not the licence cost.",
                         f"Price per user per month × {TEAM} users × 12 months × {YEARS} years.")
 
@@ -42,15 +41,13 @@ def _break_even():
           title="From how many users is Bitrix24 Standard (flat price) cheaper than Zoho Professional (per user)?",
           answer=Number("Users", integer=True),
           solution=lambda ctx: _break_even(),
-          wrong=[(lambda ctx: _break_even() - 1, "cheaper")])
+          wrong=[Mistake(lambda ctx: _break_even() - 1, "With {mistake} users Zoho is still cheaper (or equal).",
+                         "Find the first team size where the per-user bill is strictly higher than the flat price, "
+                         "so the flat price is cheaper.", compare=partial(close, tolerance=0))])
 def _break_even_check(answer, ctx):
     expected = _break_even()
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: from {expected} users the flat price wins, and it stays flat as the team grows.")
-    if close(answer, expected - 1, tolerance=0):
-        return Result.wrong(1, f"With {expected - 1} users Zoho is still cheaper (or equal).",
-                            "Find the first team size where the per-user bill is strictly higher than the flat price, "
-                            "so the flat price is cheaper.")
     return Result.wrong(1, f"{answer} is not the break-even team size.",
                         "Divide the flat monthly price by the per-user price and take the next whole number: "
                         "that is where the flat price becomes cheaper.")

@@ -2,30 +2,9 @@
 
 from workbench.crm.consent import contacted_without_consent, current_consent, mailing_list, may_contact
 from workbench.crm.privacy import anonymise_extract
-from workbench.errors import InputError
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import MultiChoice, Number
-
-
-def is_number(answer) -> bool:
-    """True for an int or float answer (not a bool, not text)."""
-    return isinstance(answer, (int, float)) and not isinstance(answer, bool)
-
-
-def id_set(answer, column: str) -> set[str]:
-    """The ids in an answer given as a table with ``column``, a Series or a list of ids."""
-    import pandas as pd
-
-    if isinstance(answer, pd.DataFrame):
-        if column not in answer.columns:
-            raise InputError(f"your table has no '{column}' column", fix=f"keep the '{column}' column in the table")
-        values = answer[column]
-    elif isinstance(answer, (pd.Series, list, tuple, set)):
-        values = answer
-    else:
-        raise InputError(f"expected a table with a '{column}' column, got {type(answer).__name__}",
-                         fix="give the table the function returned")
-    return {str(v) for v in values if v is not None and str(v) != "nan"}
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import MultiChoice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _may_email(ctx) -> int:
@@ -43,21 +22,18 @@ def _with_email(ctx) -> int:
 
 @exercise("crm.contacts.may-email", title="How many contacts may Acme email today?",
           answer=Number("Contacts", integer=True), solution=_may_email,
-          wrong=[(_granted_rows, "newest"), (_with_email, "consent")])
+          wrong=[Mistake(_granted_rows, "{answer:,} counts every 'granted' line of the log, including consents "
+                                        "later withdrawn and people who opted in twice.",
+                         "Only the newest event per contact and channel counts: use current_consent."),
+                 Mistake(_with_email, "{answer:,} is the number of contacts with an email address.",
+                         "Having an address is not permission: count contacts whose current email consent "
+                         "is 'granted'.")])
 def _check_may_email(answer, ctx):
     expected = _may_email(ctx)
     if not is_number(answer):
         return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of contacts.")
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} contacts have email consent in force today.")
-    if answer == _granted_rows(ctx):
-        return Result.wrong(1, f"{answer:,} counts every 'granted' line of the log, including consents "
-                               "later withdrawn and people who opted in twice.",
-                            "Only the newest event per contact and channel counts: use current_consent.")
-    if answer == _with_email(ctx):
-        return Result.wrong(1, f"{answer:,} is the number of contacts with an email address.",
-                            "Having an address is not permission: count contacts whose current email consent "
-                            "is 'granted'.")
     return Result.wrong(1, f"{answer:,} is not the number of contacts who may be emailed.",
                         "Take each contact's newest email consent event and count those that say 'granted'.")
 
@@ -68,17 +44,15 @@ def _list_size(ctx) -> int:
 
 @exercise("crm.contacts.mailing-list", title="How many addresses are on Acme's opt-in email list?",
           answer=Number("Addresses", integer=True), solution=_list_size,
-          wrong=[(_may_email, "address")])
+          wrong=[Mistake(_may_email, "{answer:,} contacts have consent, but not all of them can receive a message.",
+                         "Leave out contacts with no or an invalid address, and send once to an address "
+                         "shared by two records.")])
 def _check_mailing_list(answer, ctx):
     expected = _list_size(ctx)
     if not is_number(answer):
         return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of addresses.")
     if answer == expected:
         return Result.right(1, f"Right: {expected:,} addresses, one message each.")
-    if answer == _may_email(ctx):
-        return Result.wrong(1, f"{answer:,} contacts have consent, but not all of them can receive a message.",
-                            "Leave out contacts with no or an invalid address, and send once to an address "
-                            "shared by two records.")
     return Result.wrong(1, f"{answer:,} is not the size of the opt-in list.",
                         "Use mailing_list(data.contacts, data.consents, 'email') and count its rows.")
 
@@ -106,7 +80,12 @@ def _revoked_now(ctx) -> int:
 @exercise("crm.contacts.emailed-after-revocation",
           title="How many contacts received an email after withdrawing their email consent?",
           answer=Number("Contacts", integer=True), solution=_after_revocation,
-          wrong=[(_revoked_now, "after"), (_without_consent, "revoked")])
+          wrong=[Mistake(_revoked_now, "{answer} contacts have revoked email consent, but not all were emailed "
+                                       "afterwards.",
+                         "Count only contacts who received a message after the moment they revoked."),
+                 Mistake(_without_consent, "{answer} also counts people emailed before they ever opted in.",
+                         "Keep only messages whose consent status at sending time was 'revoked' "
+                         "(only_revoked=True).")])
 def _check_after_revocation(answer, ctx):
     expected = _after_revocation(ctx)
     if not is_number(answer):
@@ -114,14 +93,6 @@ def _check_after_revocation(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Yes: {expected} contacts were emailed after saying no. Each one is a complaint "
                                "waiting to happen; the list must be rebuilt before every send.")
-    if answer == _revoked_now(ctx):
-        return Result.wrong(1, f"{answer} contacts have revoked email consent, but not all were emailed "
-                               "afterwards.",
-                            "Count only contacts who received a message after the moment they revoked.")
-    if answer == _without_consent(ctx):
-        return Result.wrong(1, f"{answer} also counts people emailed before they ever opted in.",
-                            "Keep only messages whose consent status at sending time was 'revoked' "
-                            "(only_revoked=True).")
     return Result.wrong(1, f"{answer} is not the number of contacts emailed after revoking.",
                         "Use contacted_without_consent(...) with only_revoked=True and count distinct contacts.")
 

@@ -1,21 +1,20 @@
 """Checks for notebooks/crm/01-what-a-crm-is and its practice set."""
 
 from workbench.crm.models import customer_view, reach_by_user
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 
 @exercise("crm.intro.count-contacts", title="How many contacts does Acme have?",
           answer=Number("Contacts", integer=True),
           solution=lambda ctx: len(ctx.data.contacts),
-          wrong=[(lambda ctx: len(ctx.data.accounts), "contacts table")])
+          wrong=[Mistake(lambda ctx: len(ctx.data.accounts),
+                         "{answer} is the number of accounts (companies), not of people.",
+                         "Count the rows of the contacts table: one row per person.")])
 def _count_contacts(answer, ctx):
     expected = len(ctx.data.contacts)
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} contacts.")
-    if answer == len(ctx.data.accounts):
-        return Result.wrong(1, f"{answer} is the number of accounts (companies), not of people.",
-                            "Count the rows of the contacts table: one row per person.")
     return Result.wrong(1, f"{answer} is not the number of contacts.",
                         "Count the rows of the contacts table (data.contacts).")
 
@@ -56,13 +55,12 @@ MODELS = ["relational", "hierarchical", "network"]
                 "which database model draws exactly this shape?",
           answer=Choice(MODELS, label="Model"),
           solution=lambda ctx: "hierarchical",
-          wrong=[(lambda ctx: "network", "parent")])
+          wrong=[Mistake(lambda ctx: "network",
+                         "The network model allows any record to link to any other; this shape is stricter.",
+                         "Here each contact has exactly one parent account: a tree, one parent per record.")])
 def _database_model(answer, ctx):
     if answer == "hierarchical":
         return Result.right(1, "Yes: a tree where every record has one parent is the hierarchical model.")
-    if answer == "network":
-        return Result.wrong(1, "The network model allows any record to link to any other; this shape is stricter.",
-                            "Here each contact has exactly one parent account: a tree, one parent per record.")
     if answer == "relational":
         return Result.wrong(1, "Relational tables can store this, but the shape described is a tree.",
                             "Think of the drawing: each record hangs under exactly one parent.")
@@ -91,15 +89,13 @@ def _most_contacts_account(ctx) -> str:
           title="Joining contacts to accounts and activities: which account's people have the most activities?",
           answer=Choice(_account_options, label="Account"),
           solution=_busiest_account,
-          wrong=[(_most_contacts_account, "activities")])
+          wrong=[Mistake(_most_contacts_account, "{answer} has the most contacts, but not the most activities.",
+                         "Add up the activities of every contact of each account, then take the largest total.")])
 def _busiest(answer, ctx):
     totals = customer_view(ctx.data).groupby("account_name")["activities"].sum()
     if answer in totals.index and totals[answer] == totals.max():
         return Result.right(1, f"Right: {answer}, with {totals[answer]} activities. "
                                "You combined three tables through their keys.")
-    if answer == _most_contacts_account(ctx):
-        return Result.wrong(1, f"{answer} has the most contacts, but not the most activities.",
-                            "Add up the activities of every contact of each account, then take the largest total.")
     return Result.wrong(1, f"{answer} is not the account whose contacts have the most activities.",
                         "Sort the joined table by the total of the 'activities' column per account.")
 
@@ -116,16 +112,14 @@ def _most_owned(ctx) -> str:
           title="In the network view, which colleague is linked, through activities, to the most accounts?",
           answer=Choice(lambda ctx: sorted(ctx.data.users["name"]), label="Colleague"),
           solution=_widest_reach,
-          wrong=[(_most_owned, "owning an account")])
+          wrong=[Mistake(_most_owned, "{answer} owns the most accounts, but is in touch with fewer of them.",
+                         "Owning an account is one link; the question counts accounts reached through "
+                         "calls, emails and meetings (accounts_reached).")])
 def _reach(answer, ctx):
     table = reach_by_user(ctx.data).set_index("name")
     if answer in table.index and table.loc[answer, "accounts_reached"] == table["accounts_reached"].max():
         return Result.right(1, f"Yes: {answer} is in touch with the most accounts "
                                f"({table.loc[answer, 'accounts_reached']}).")
-    if answer == _most_owned(ctx):
-        return Result.wrong(1, f"{answer} owns the most accounts, but is in touch with fewer of them.",
-                            "Owning an account is one link; the question counts accounts reached through "
-                            "calls, emails and meetings (accounts_reached).")
     if answer in table.index:
         return Result.wrong(1, f"{answer} reaches {table.loc[answer, 'accounts_reached']} accounts; "
                                "someone reaches more.",

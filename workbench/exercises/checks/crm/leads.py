@@ -1,9 +1,9 @@
 """Checks for notebooks/crm/03-leads-to-opportunities and its practice set."""
 
 from workbench.crm.stages import LIFECYCLE_STAGES, compare_vendor_probabilities, lead_conversion, probability_mismatches
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-from workbench.exercises.checks.crm.contacts import id_set, is_number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import id_set, is_number
 
 
 def _rate_percent(ctx) -> float:
@@ -17,18 +17,16 @@ def _converted(ctx) -> int:
 
 @exercise("crm.leads.conversion-rate", title="What percentage of Acme's leads were converted? (one decimal)",
           answer=Number("Percent"), solution=_rate_percent,
-          wrong=[(_converted, "divide"), (lambda ctx: _rate_percent(ctx) / 100, "percent")])
+          wrong=[Mistake(lambda ctx: _rate_percent(ctx) / 100, "{answer} is a share between 0 and 1.",
+                         "Give it as a percent: multiply by 100.", tolerance=0.0015),
+                 Mistake(_converted, "{answer:g} is the number of converted leads, not a percentage.",
+                         "Divide the converted leads by all leads, then multiply by 100.")])
 def _check_rate(answer, ctx):
     expected = _rate_percent(ctx)
     if not is_number(answer):
         return Result.wrong(1, f"{answer!r} is not a number.", "Type a percentage such as 12.5.")
     if abs(answer - expected) <= 0.15:
         return Result.right(1, f"Yes: {expected}% of leads became contacts with a deal.")
-    if abs(answer * 100 - expected) <= 0.15 and expected:
-        return Result.wrong(1, f"{answer} is a share between 0 and 1.", "Give it as a percent: multiply by 100.")
-    if answer == _converted(ctx):
-        return Result.wrong(1, f"{answer:g} is the number of converted leads, not a percentage.",
-                            "Divide the converted leads by all leads, then multiply by 100.")
     return Result.wrong(1, f"{answer:g}% is not the conversion rate.",
                         "Divide the converted leads by all leads, then multiply by 100.")
 
@@ -103,7 +101,8 @@ def _open_deals(ctx) -> int:
 @exercise("crm.leads.probability-mismatches",
           title="How many open deals carry a probability that differs from their stage's default?",
           answer=Number("Deals", integer=True), solution=_mismatches,
-          wrong=[(_open_deals, "default")])
+          wrong=[Mistake(_open_deals, "{answer} is the number of open deals.",
+                         "Keep only open deals whose probability is not their stage's default_probability.")])
 def _check_mismatches(answer, ctx):
     expected = _mismatches(ctx)
     if not is_number(answer):
@@ -111,9 +110,6 @@ def _check_mismatches(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Right: {expected} open deals. Each one makes the weighted forecast say "
                                "something the stage table does not.")
-    if answer == _open_deals(ctx):
-        return Result.wrong(1, f"{answer} is the number of open deals.",
-                            "Keep only open deals whose probability is not their stage's default_probability.")
     return Result.wrong(1, f"{answer} is not the number of mismatched open deals.",
                         "Join each open deal to the stage table and compare probability with default_probability.")
 
@@ -122,12 +118,12 @@ def _check_mismatches(answer, ctx):
           title="A marketing-qualified contact is now the main contact of an open deal. Which lifecycle "
                 "stage should her record show?",
           answer=Choice(list(LIFECYCLE_STAGES[:7]), label="Stage"), solution=lambda ctx: "opportunity",
-          wrong=[(lambda ctx: "sales_qualified", "deal"), (lambda ctx: "customer", "won")])
+          wrong=[(lambda ctx: "sales_qualified", "deal"),
+                 Mistake(lambda ctx: "customer", "Not yet a customer.",
+                         "A contact becomes a customer when a deal is won, not opened.")])
 def _check_lifecycle(answer, ctx):
     if answer == "opportunity":
         return Result.right(1, "Yes: an open deal makes her an opportunity; she becomes a customer when it is won.")
-    if answer == "customer":
-        return Result.wrong(1, "Not yet a customer.", "A contact becomes a customer when a deal is won, not opened.")
     if answer in LIFECYCLE_STAGES:
         return Result.wrong(1, f"'{answer}' is a stage she has already passed or not reached.",
                             "An open deal with her as main contact moves her to the stage named after deals "

@@ -1,11 +1,12 @@
 """Checks for notebooks/crm/08-pipeline-and-forecasting and its practice set."""
 
+from functools import partial
+
 from workbench.crm import pipeline
 from workbench.errors import InputError
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import as_table, close
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
 
 def _deals(ctx):
@@ -21,18 +22,17 @@ def _open_amount(ctx):
           title="What is Acme's weighted pipeline (open deals, each at its own probability)?",
           answer=Number("Weighted pipeline"),
           solution=lambda ctx: pipeline.weighted_pipeline(_deals(ctx)),
-          wrong=[(_open_amount, "probability"),
-                 (lambda ctx: pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)), "open")])
+          wrong=[Mistake(_open_amount, "That is the open pipeline at face value.",
+                         "Weight each deal: amount × probability / 100, then add up.",
+                         compare=partial(close, tolerance=1)),
+                 Mistake(lambda ctx: pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)),
+                         "That includes the closed deals.",
+                         "Only open deals belong in the pipeline: won deals are revenue, lost ones are gone.",
+                         compare=partial(close, tolerance=1))])
 def _weighted(answer, ctx):
     expected = pipeline.weighted_pipeline(_deals(ctx))
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f}, against {_open_amount(ctx):,.0f} of open deals at face value.")
-    if close(answer, _open_amount(ctx), tolerance=1):
-        return Result.wrong(1, "That is the open pipeline at face value.",
-                            "Weight each deal: amount × probability / 100, then add up.")
-    if close(answer, pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)), tolerance=1):
-        return Result.wrong(1, "That includes the closed deals.",
-                            "Only open deals belong in the pipeline: won deals are revenue, lost ones are gone.")
     return Result.wrong(1, f"{answer} is not the weighted pipeline.",
                         "Add up amount × probability / 100 over the deals that are not closed.")
 
@@ -45,14 +45,13 @@ def _win_all(ctx):
 @exercise("crm.pipeline.win-rate", title="What is Acme's win rate, in percent (one decimal)?",
           answer=Number("Win rate (%)"),
           solution=lambda ctx: round(100 * pipeline.win_rate(_deals(ctx)), 1),
-          wrong=[(_win_all, "closed")])
+          wrong=[Mistake(_win_all, "That divides by every deal, open ones included.",
+                         "Open deals are not decided yet: divide the won deals by the closed deals only.",
+                         compare=partial(close, tolerance=0.1, percent=True))])
 def _win_rate(answer, ctx):
     expected = 100 * pipeline.win_rate(_deals(ctx))
     if close(answer, expected, tolerance=0.1, percent=True):
         return Result.right(1, f"Yes: {expected:.1f}% of the closed deals were won.")
-    if close(answer, _win_all(ctx), tolerance=0.1, percent=True):
-        return Result.wrong(1, "That divides by every deal, open ones included.",
-                            "Open deals are not decided yet: divide the won deals by the closed deals only.")
     return Result.wrong(1, f"{answer} is not the win rate.", "Win rate = won deals ÷ closed deals, × 100.")
 
 
@@ -66,14 +65,14 @@ def _open_count(ctx):
 
 @exercise("crm.pipeline.slipped", title="How many open deals have slipped past their close date (as of the data's date)?",
           answer=Number("Slipped deals", integer=True),
-          solution=_slipped, wrong=[(_open_count, "close date")])
+          solution=_slipped,
+          wrong=[Mistake(_open_count, "That is every open deal.",
+                         "Keep only the open deals whose close date is before {ctx.data.as_of:%Y-%m-%d}.",
+                         compare=partial(close, tolerance=0))])
 def _slipped_check(answer, ctx):
     expected = _slipped(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} deals need a new close date, or closing as lost.")
-    if close(answer, _open_count(ctx), tolerance=0):
-        return Result.wrong(1, "That is every open deal.",
-                            f"Keep only the open deals whose close date is before {ctx.data.as_of.date()}.")
     return Result.wrong(1, f"{answer} is not the number of slipped deals.",
                         f"Count open deals with a close date before {ctx.data.as_of.date()} (data.as_of), not today's date.")
 
@@ -87,16 +86,20 @@ def _velocity_percent(ctx):
     return v["open_opportunities"] * v["avg_deal_value"] * v["win_rate"] * 100 / v["cycle_days"]
 
 
+def within_a_percent(answer, expected) -> bool:
+    """Whether ``answer`` is within 1% of ``expected`` (and at least within 1)."""
+    return close(answer, expected, tolerance=max(1.0, expected * 0.01))
+
+
 @exercise("crm.pipeline.velocity", title="What is Acme's sales velocity, in revenue per day?",
           answer=Number("Revenue per day"),
-          solution=_velocity, wrong=[(_velocity_percent, "fraction")])
+          solution=_velocity,
+          wrong=[Mistake(_velocity_percent, "The result is 100 times too large.",
+                         "Use the win rate as a fraction (0.25, not 25) in the formula.", compare=within_a_percent)])
 def _velocity_check(answer, ctx):
     expected = _velocity(ctx)
-    if close(answer, expected, tolerance=max(1.0, expected * 0.01)):
+    if within_a_percent(answer, expected):
         return Result.right(1, f"Yes: about {expected:,.0f} a day.")
-    if close(answer, _velocity_percent(ctx), tolerance=max(1.0, _velocity_percent(ctx) * 0.01)):
-        return Result.wrong(1, "The result is 100 times too large.",
-                            "Use the win rate as a fraction (0.25, not 25) in the formula.")
     return Result.wrong(1, f"{answer} is not the sales velocity.",
                         "Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days.")
 

@@ -2,9 +2,9 @@
 
 from workbench.crm.dedupe import find_duplicates
 from workbench.crm.quality import activity_coverage, completeness, normalise_email, normalise_phone
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number, Text
-from workbench.exercises.checks.crm.contacts import is_number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number, Text
+from workbench.exercises.marking import is_number
 
 DEDUPE_ON = ["first_name", "last_name", "email", "phone", "account_id"]
 
@@ -83,7 +83,10 @@ def _exact_email(ctx) -> int:
 @exercise("crm.quality.duplicates-to-merge",
           title="Run the duplicate finder on the contacts: how many records would disappear if every "
                 "cluster were merged into one record?",
-          answer=Number("Records", integer=True), solution=_to_merge, wrong=[(_exact_email, "typo")])
+          answer=Number("Records", integer=True), solution=_to_merge,
+          wrong=[Mistake(_exact_email, "{answer} is what identical emails alone find.",
+                         "Exact matching misses a typo, a swapped name or a missing email: use "
+                         "find_duplicates on names, email, phone and account.")])
 def _check_to_merge(answer, ctx):
     expected = _to_merge(ctx)
     if not is_number(answer):
@@ -91,10 +94,6 @@ def _check_to_merge(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Right: {expected} records. Review the pairs before merging: a fuzzy match "
                                "is a suggestion, not a proof.")
-    if answer == _exact_email(ctx):
-        return Result.wrong(1, f"{answer} is what identical emails alone find.",
-                            "Exact matching misses a typo, a swapped name or a missing email: use "
-                            "find_duplicates on names, email, phone and account.")
     return Result.wrong(1, f"{answer} is not the number of records merged away.",
                         "Records merged away = number of contacts minus number of distinct clusters.")
 

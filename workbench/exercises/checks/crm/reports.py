@@ -1,16 +1,16 @@
 """Checks for notebooks/crm/09-reports-and-dashboards and its practice set."""
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from workbench.crm import pipeline, reports
 from workbench.errors import InputError
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number, Text
-
-from ._answers import close
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number, Text
+from workbench.exercises.marking import close
 
 METRICS = {
     "weighted pipeline": True,
@@ -47,15 +47,15 @@ def _kpi(ctx, metric):
 @exercise("crm.reports.open-pipeline", title="Read the KPI table: what is the open pipeline?",
           answer=Number("Open pipeline"),
           solution=lambda ctx: _kpi(ctx, "Open pipeline"),
-          wrong=[(lambda ctx: float(ctx.data.opportunities["amount"].sum()), "open")])
+          wrong=[Mistake(lambda ctx: float(ctx.data.opportunities["amount"].sum()),
+                         "That adds up every deal ever, won and lost included.",
+                         "The pipeline holds only open deals: read the 'Open pipeline' row of the KPI table.",
+                         compare=partial(close, tolerance=1))])
 def _open_pipeline(answer, ctx):
     expected = float(ctx.data.opportunities.loc[~ctx.data.opportunities["is_closed"].fillna(False).astype(bool),
                                                  "amount"].sum())
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f} of open deals.")
-    if close(answer, float(ctx.data.opportunities["amount"].sum()), tolerance=1):
-        return Result.wrong(1, "That adds up every deal ever, won and lost included.",
-                            "The pipeline holds only open deals: read the 'Open pipeline' row of the KPI table.")
     return Result.wrong(1, f"{answer} is not the open pipeline.", "Read the 'Open pipeline' row of the KPI table.")
 
 

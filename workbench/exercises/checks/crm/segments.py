@@ -1,10 +1,9 @@
 """Checks for notebooks/crm/06-segmentation-rfm and its practice set."""
 
 from workbench.crm.segments import SEGMENT_NAMES, rfm, segment_summary
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
-
-from ._answers import as_table, close
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
 
 def _table(ctx):
@@ -62,15 +61,15 @@ def _biggest_check(answer, ctx):
                                           "time. Which segment are they, and who should call them?",
           answer=Choice(list(SEGMENT_NAMES), label="Segment"),
           solution=lambda ctx: "Cannot Lose Them",
-          wrong=[(lambda ctx: "Hibernating", "often"), (lambda ctx: "Champions", "recen")])
+          wrong=[Mistake(lambda ctx: "Hibernating",
+                         "Hibernating customers are lapsed, but they never bought often or much.",
+                         "These customers scored high on F (they bought often) and M: look for a low-R "
+                         "segment that requires high F and M."),
+                 (lambda ctx: "Champions", "recen")])
 def _win_back(answer, ctx):
     if answer == "Cannot Lose Them":
         return Result.right(1, "Yes: low R but high F and M. A personal call from their rep, not another "
                                "mass email, is the way to win them back.")
-    if answer == "Hibernating":
-        return Result.wrong(1, "Hibernating customers are lapsed, but they never bought often or much.",
-                            "These customers scored high on F (they bought often) and M: look for a low-R "
-                            "segment that requires high F and M.")
     if answer in ("Champions", "Loyal"):
         return Result.wrong(1, f"{answer} have bought recently (R of 3 or more).",
                             "They have not bought recently, so their R score is low (1 or 2).")

@@ -1,14 +1,16 @@
 """Checks for notebooks/editorial/03-planning-the-calendar and exercises/editorial/02-plan-and-measure."""
 
+from functools import partial
+
 import pandas as pd
 
 from workbench.editorial.audit import check_plan, mix_report
 from workbench.editorial.planner import plan_calendar
 from workbench.editorial.rules import InfeasiblePlan, PlanRules, Rep
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs, lesson_plan, line, plan_start, reps
 
 CONSTRAINTS = ["cadence", "author load", "theme spacing", "personas", "formats"]
@@ -54,15 +56,15 @@ def _deviation(ctx):
 @exercise("editorial.calendar.mix-deviation",
           title="Plan 8 weeks with the 80-20 rule (other settings as in the lesson). By how many points does the plan deviate?",
           answer=Number("Deviation (points)"), solution=_deviation,
-          wrong=[(lambda ctx: mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"], "80-20"),
+          wrong=[Mistake(lambda ctx: mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"],
+                         "That is the deviation under 4-1-1.", "Choose the 80-20 rule in the planner, then plan again.",
+                         compare=partial(close, tolerance=0.2)),
                  (lambda ctx: 20.0 if abs(_deviation(ctx) - 20) > 0.2 else 0.0, "mix_deviation")])
 def _mix(answer, ctx):
     expected = _deviation(ctx)
     if close(answer, expected, tolerance=0.2):
         return Result.right(1, f"Yes: {expected:g} points. The quotas (one produced post a week) keep own content "
                                "above 20%: a soft rule gives way, and the plan says by how much.")
-    if close(answer, mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"], tolerance=0.2):
-        return Result.wrong(1, "That is the deviation under 4-1-1.", "Choose the 80-20 rule in the planner, then plan again.")
     return Result.wrong(1, f"{answer} is not the deviation.",
                         "Plan with mix 80-20 and read the content-mix deviation (mix_deviation) under the plan.")
 

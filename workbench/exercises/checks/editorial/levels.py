@@ -1,12 +1,14 @@
 """Checks for notebooks/editorial/02-levels-of-action: levels, weekly means, mix rules, self-assessment."""
 
+from functools import partial
+
 import pandas as pd
 
 from workbench.editorial.assessment import PILLARS
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
-from ..crm._answers import close
 from ._data import inputs
 
 LEVELS = ["react", "curate", "produce"]
@@ -63,14 +65,13 @@ def _all_per_week(ctx):
 @exercise("editorial.levels.produce-per-week",
           title="Over the last 13 weeks, how many posts of their own (produce) did the team publish per week? (one decimal)",
           answer=Number("Produced posts a week"), solution=_produce_per_week,
-          wrong=[(_all_per_week, "produce")])
+          wrong=[Mistake(_all_per_week, "That counts every publication, curated shares included.",
+                         "Keep only the rows whose level is produce, then divide by 13 weeks.",
+                         compare=partial(close, tolerance=0.1))])
 def _per_week(answer, ctx):
     expected = _produce_per_week(ctx)
     if close(answer, expected, tolerance=0.1):
         return Result.right(1, f"Yes: about {expected} a week. That is a benchmark of means: easy to plan and to track.")
-    if close(answer, _all_per_week(ctx), tolerance=0.1):
-        return Result.wrong(1, "That counts every publication, curated shares included.",
-                            "Keep only the rows whose level is produce, then divide by 13 weeks.")
     return Result.wrong(1, f"{answer} is not the weekly number of produced posts.",
                         "Count the produce posts of the last 13 weeks (the table above) and divide by 13.")
 

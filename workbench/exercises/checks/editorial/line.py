@@ -1,12 +1,14 @@
 """Checks for notebooks/editorial/01-personas-and-editorial-line and exercises/editorial/01-editorial-line."""
 
+from functools import partial
+
 import pandas as pd
 
 from workbench.editorial.themes import REVIEW_MONTHS, tally_votes
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number, Text
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number, Text
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs, line
 
 PERSONA_FIELDS = ["role", "objectives", "challenges", "projects they run", "how they decide", "what matters to them",
@@ -58,15 +60,13 @@ def _raw(ctx):
 
 @exercise("editorial.line.distinct-ideas", title="How many distinct ideas remain once near-duplicates are merged?",
           answer=Number("Distinct ideas", integer=True), solution=_distinct,
-          wrong=[(_raw, "near-duplicate")])
+          wrong=[Mistake(_raw, "That counts every post-it, duplicates included.",
+                         "Merge near-duplicate ideas (the same idea worded twice) before counting: see the "
+                         "'merged' column of the tally.", compare=partial(close, tolerance=0))])
 def _distinct_check(answer, ctx):
     expected, raw = _distinct(ctx), _raw(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {raw} ideas on the post-its, {expected} once the same idea in other words is merged.")
-    if close(answer, raw, tolerance=0):
-        return Result.wrong(1, "That counts every post-it, duplicates included.",
-                            "Merge near-duplicate ideas (the same idea worded twice) before counting: see the "
-                            "'merged' column of the tally.")
     return Result.wrong(1, f"{answer} is not the number of distinct ideas.",
                         "Count the rows of tally_votes(brainstorm): one per idea after merging near-duplicates.")
 

@@ -1,12 +1,14 @@
 """Checks for notebooks/editorial/04-measuring-and-adjusting and exercises/editorial/02-plan-and-measure."""
 
+from functools import partial
+
 from workbench.editorial.drafts import SAMPLE_COMPANY, SAMPLE_DRAFTS
 from workbench.editorial.engagement import compare, engagement_rate
 from workbench.editorial.review import review_post
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import as_table, close
 
-from ..crm._answers import as_table, close
 from ._data import inputs
 
 
@@ -26,14 +28,14 @@ def _er_no_clicks(ctx):
 
 @exercise("editorial.measure.engagement-rate",
           title="Engagement rate (%) of the first produced post, clicks formula (two decimals)",
-          answer=Number("Engagement rate (%)"), solution=_er, wrong=[(_er_no_clicks, "clicks")])
+          answer=Number("Engagement rate (%)"), solution=_er, wrong=[
+              Mistake(_er_no_clicks, "That leaves the clicks out (LinkedIn's 'engagements').",
+                      "The clicks formula adds clicks to reactions, comments and shares before dividing by impressions.",
+                      compare=partial(close, tolerance=0.01, percent=True))])
 def _er_check(answer, ctx):
     expected = _er(ctx)
     if close(answer, expected, tolerance=0.01, percent=True):
         return Result.right(1, f"Yes: {expected:.2f}% = (reactions + comments + shares + clicks) / impressions x 100.")
-    if close(answer, _er_no_clicks(ctx), tolerance=0.01, percent=True):
-        return Result.wrong(1, "That leaves the clicks out (LinkedIn's 'engagements').",
-                            "The clicks formula adds clicks to reactions, comments and shares before dividing by impressions.")
     return Result.wrong(1, f"{answer} is not the engagement rate.",
                         "Add reactions, comments, shares and clicks, divide by impressions, multiply by 100.")
 

@@ -1,7 +1,7 @@
 """Checks for notebooks/network/02-connectors and its practice set."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice
+from workbench.exercises.forms import Choice
 
 from .lesson_data import connector_candidates, label, net, person_of
 

@@ -1,9 +1,9 @@
 """Checks for notebooks/network/03-warm-introductions and its practice set."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
-from ..crm._answers import close
 from .lesson_data import focus_rep, introducer_options, label, lesson_target, net, person_of
 
 

@@ -1,9 +1,9 @@
 """Checks for notebooks/network/04-reach-coverage-and-weekly-means and its practice set."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import MultiChoice, Number
+from workbench.exercises.forms import MultiChoice, Number
+from workbench.exercises.marking import close
 
-from ..crm._answers import close
 from .lesson_data import best_pair_coverage, cover_candidates, focus_rep, label, net, person_of
 
 

@@ -1,7 +1,7 @@
 """Checks for notebooks/00-start-here: a first taste of Check."""
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, Number
 
 
 def _sales_staff(ctx) -> int:
@@ -11,14 +11,12 @@ def _sales_staff(ctx) -> int:
 @exercise("start.tour.count-sales-team", title="How many people work in Acme's sales team?",
           answer=Number("People in sales", integer=True),
           solution=_sales_staff,
-          wrong=[(lambda ctx: len(ctx.data.users), "team")])
+          wrong=[Mistake(lambda ctx: len(ctx.data.users), "{answer} is everyone at Acme, in every team.",
+                         "Count only the rows whose team is 'sales' in the users table above.")])
 def _count_sales_team(answer, ctx):
     expected = _sales_staff(ctx)
     if answer == expected:
         return Result.right(1, f"Right: {expected} people work in sales.")
-    if answer == len(ctx.data.users):
-        return Result.wrong(1, f"{answer} is everyone at Acme, in every team.",
-                            "Count only the rows whose team is 'sales' in the users table above.")
     return Result.wrong(1, f"{answer} is not the size of the sales team.",
                         "Look at the 'team' column of the users table and count the 'sales' rows.")
 

@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/04-reading-the-class-report (on the fictional class of sample_class)."""
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 SEED = 7
 
@@ -65,15 +65,13 @@ def _completion(ctx=None):
 @exercise("superusers.class-report.completion",
           title="What share of the exercises did the class pass, in percent (a whole number)?",
           answer=Number("Percent", integer=True), solution=lambda ctx: _completion(),
-          wrong=[(lambda ctx: round(float(tables()["completion"]["average_score"].iloc[0]) * 100), "passed")])
+          wrong=[Mistake(lambda ctx: round(float(tables()["completion"]["average_score"].iloc[0]) * 100),
+                         "{mistake} % is the average score, which counts partial credit.",
+                         "Completion counts only exercises fully passed: read the 'completion' column.")])
 def _completion_check(answer, ctx):
     expected = _completion()
     if answer == expected:
         return Result.right(1, f"Yes: {expected} % of the trainee-exercise pairs were passed.")
-    score = round(float(tables()["completion"]["average_score"].iloc[0]) * 100)
-    if answer == score:
-        return Result.wrong(1, f"{score} % is the average score, which counts partial credit.",
-                            "Completion counts only exercises fully passed: read the 'completion' column.")
     if 0 < answer <= 1:
         return Result.wrong(1, "That looks like a share, not a percentage.", "Multiply the share passed by 100.")
     return Result.wrong(1, f"{answer} % is not the completion.", "Read the 'completion' column of the lesson's row.")

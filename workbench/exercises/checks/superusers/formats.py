@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/02-choosing-a-training-format (seed 001: three training formats)."""
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 FORMATS = ["face-to-face", "e-learning", "in-house"]
 
@@ -10,13 +10,11 @@ FORMATS = ["face-to-face", "e-learning", "in-house"]
           title="Forty sales reps in six cities, with full diaries, must learn a simple CRM screen. "
                 "Which format fits best?",
           answer=Choice(FORMATS, label="Format"), solution=lambda ctx: "e-learning",
-          wrong=[(lambda ctx: "face-to-face", "travel")])
+          wrong=[Mistake(lambda ctx: "face-to-face", "Gathering forty people from six cities is the costliest option here.",
+                         "Count the travel and the lost working day; the process is simple enough to learn alone.")])
 def _match_format(answer, ctx):
     if answer == "e-learning":
         return Result.right(1, "Yes: spread out, busy, and a simple process: self-paced e-learning fits.")
-    if answer == "face-to-face":
-        return Result.wrong(1, "Gathering forty people from six cities is the costliest option here.",
-                            "Count the travel and the lost working day; the process is simple enough to learn alone.")
     if answer == "in-house":
         return Result.wrong(1, "A superuser would have to visit six cities or teach remotely in many slots.",
                             "With many people spread out and a simple process, self-paced learning costs least.")

@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/03-adapting-lessons-to-your-data."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 
 def _tables():

@@ -1,7 +1,7 @@
 """Checks for notebooks/superusers/01-running-a-session."""
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises import Mistake, Result, exercise
+from workbench.exercises.forms import Choice, MultiChoice, Number
 
 ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
           "plan, grade, release, report", "report, plan, release, grade"]
@@ -63,14 +63,12 @@ STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
 @exercise("superusers.session.loop-status",
           title="A trainee's cell runs forever (an endless loop). What does grading write for that exercise?",
           answer=Choice(STATUSES, label="Status"), solution=lambda ctx: "timeout",
-          wrong=[(lambda ctx: "the whole batch stops", "interrupt")])
+          wrong=[Mistake(lambda ctx: "the whole batch stops", "One broken notebook never stops the batch.",
+                         "Each cell has a time limit; past it the grader interrupts the cell and carries on.")])
 def _loop_status(answer, ctx):
     if answer == "timeout":
         return Result.right(1, "Yes: the cell is interrupted after its time limit, marked timeout, and "
                                "grading goes on with the next cell and the next notebook.")
-    if answer == "the whole batch stops":
-        return Result.wrong(1, "One broken notebook never stops the batch.",
-                            "Each cell has a time limit; past it the grader interrupts the cell and carries on.")
     if answer == "missing":
         return Result.wrong(1, "missing means the exercise's cell is gone; here it is present.",
                             "The cell exists but never finishes: think of the time limit per cell.")

@@ -1,16 +1,21 @@
-"""Reading trainees' answers for the CRM checks of lessons 6 to 10: numbers, tables, close enough.
+"""Reading a trainee's answer when marking it: a number, close enough, a table, a set of ids.
+
+Every check reads answers with these, so "3", "1,234.5" and "12%" are read the same way in every lesson.
 
 >>> as_number("1,234.5")
 1234.5
 >>> close(100.4, 100, tolerance=0.5), close(0.4991, 49.9, percent=True, tolerance=0.1)
 (True, True)
+>>> sorted(id_set(["C2", "C1", None], "contact_id")), is_number(3), is_number("3")
+(['C1', 'C2'], True, False)
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from workbench.errors import InputError
+from ..crm.columns import is_number
+from ..errors import InputError
 
 
 def as_number(answer) -> float:
@@ -42,6 +47,20 @@ def close(answer, expected: float, *, tolerance: float = 0.5, percent: bool = Fa
     return percent and abs(value * 100 - expected) <= tolerance
 
 
+def id_set(answer, column: str) -> set[str]:
+    """The ids in an answer given as a table with ``column``, a Series or a list of ids."""
+    if isinstance(answer, pd.DataFrame):
+        if column not in answer.columns:
+            raise InputError(f"your table has no '{column}' column", fix=f"keep the '{column}' column in the table")
+        values = answer[column]
+    elif isinstance(answer, (pd.Series, list, tuple, set)):
+        values = answer
+    else:
+        raise InputError(f"expected a table with a '{column}' column, got {type(answer).__name__}",
+                         fix="give the table the function returned")
+    return {str(v) for v in values if v is not None and str(v) != "nan"}
+
+
 def as_table(answer, columns, what: str) -> pd.DataFrame:
     """The answer as a DataFrame holding ``columns``; a clear error otherwise."""
     if not isinstance(answer, pd.DataFrame):
@@ -51,3 +70,6 @@ def as_table(answer, columns, what: str) -> pd.DataFrame:
     if missing:
         raise InputError(f"the table has no '{missing[0]}' column", fix=f"answer with the table {what} returns")
     return answer
+
+
+__all__ = ["as_number", "as_table", "close", "id_set", "is_number"]

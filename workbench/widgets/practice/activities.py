@@ -1,0 +1,199 @@
+"""Screens over activities: log a call or email that happened, plan a follow-up, the to-do list and reminders.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> s = LogActivityScreen(sandbox(tiny_dataset()), contact_id="C001")
+>>> s.subject.value = "Discussed the quote"
+>>> s.submit()
+'ACT0004'
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...data.schema import ACTIVITY_TYPES
+from ...errors import WorkbenchError
+from ...practice import activities
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+
+_LINKS = ("contact_id", "account_id", "opportunity_id")
+
+
+def _link_controls(contact_id, account_id, opportunity_id):
+    """The boxes for the records an activity is about: (contact id, account id, deal id)."""
+    w = ipywidgets()
+    return (w.Text(value=contact_id or "", description="contact id", style=STYLE,
+                   placeholder="e.g. C00012 (search for the contact first)"),
+            w.Text(value=account_id or "", description="account id", style=STYLE),
+            w.Text(value=opportunity_id or "", description="deal id", style=STYLE))
+
+
+def _links(screen) -> dict:
+    """The ids typed in a screen's link boxes (see :func:`_link_controls`), a blank one as None."""
+    return {k: (getattr(screen, k).value.strip() or None) for k in _LINKS}
+
+
+def _due_controls(db):
+    """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
+    w = ipywidgets()
+    due = w.DatePicker(description="due on", style=STYLE)
+    friday = w.Button(description="Next Friday", tooltip="Set the due date to the coming Friday")
+    reminder = w.DatePicker(description="remind me on", style=STYLE)
+    friday.on_click(lambda _: setattr(due, "value", activities.next_weekday(db.today, "friday").date()))
+    return due, friday, reminder
+
+
+class LogActivityScreen(Screen):
+    """Log a call, email or meeting that happened, and plan a follow-up with a reminder."""
+
+    def __init__(self, db, *, contact_id=None, account_id=None, opportunity_id=None, on_logged=None):
+        w = ipywidgets()
+        self.db, self.on_logged = db, on_logged
+        self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
+        self.type = w.Dropdown(options=[t for t in ACTIVITY_TYPES if t != "task"], value="call", description="type",
+                               style=STYLE)
+        self.direction = w.ToggleButtons(options=["outbound", "inbound"], value="outbound", description="direction",
+                                         style=STYLE)
+        self.subject = w.Text(description="subject", style=STYLE, layout={"width": "100%"},
+                              placeholder="what it was about")
+        self.outcome = w.Textarea(description="outcome", style=STYLE, layout={"width": "100%"},
+                                  placeholder="what came of it")
+        self.follow = w.Checkbox(value=False, description="plan a follow-up", indent=False)
+        self.follow_subject = w.Text(description="follow-up", style=STYLE, layout={"width": "100%"},
+                                     placeholder="what you will do next")
+        self.due, self.friday, self.reminder = _due_controls(db)
+        self.log = w.Button(description="Log activity", button_style="primary", icon="check")
+        self.message = w.HTML()
+        self.activity_id = self.follow_up_id = None
+        self.log.on_click(lambda _: self.submit())
+        self.widget = w.VBox([w.HTML("<h4>Log an activity</h4>"), self.contact_id, self.account_id,
+                              self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
+                              self.follow_subject, w.HBox([self.due, self.friday]), self.reminder, self.log,
+                              self.message], layout={"width": WIDTH})
+
+    def submit(self):
+        """Log the activity (and the follow-up, when ticked) in one transaction."""
+        links = _links(self)
+        self.activity_id = self.follow_up_id = None
+        try:
+            with self.db.transaction(f"log {self.type.value}"):
+                self.activity_id = activities.log(self.db, self.type.value, self.subject.value,
+                                                  direction=self.direction.value,
+                                                  outcome=self.outcome.value.strip() or None, **links)
+                if self.follow.value:
+                    self.follow_up_id = activities.follow_up(
+                        self.db, self.follow_subject.value or f"Follow up: {self.subject.value}", self.due.value,
+                        reminder=self.reminder.value, **links)
+        except WorkbenchError as err:
+            self.activity_id = self.follow_up_id = None  # rolled back: nothing was saved
+            self.message.value = failure_html(err)
+            return None
+        done = f"Logged the {self.type.value} ({self.activity_id})"
+        if self.follow_up_id:
+            done += f" and planned the follow-up for {self.due.value} ({self.follow_up_id})"
+        self.message.value = status_html(True, done + ".")
+        if self.on_logged:
+            self.on_logged(self.activity_id)
+        return self.activity_id
+
+
+class FollowUpScreen(Screen):
+    """Plan a follow-up on its own (a call to make, a quote to send), due on a day, with a reminder."""
+
+    def __init__(self, db, *, contact_id=None, account_id=None, opportunity_id=None, on_planned=None):
+        w = ipywidgets()
+        self.db, self.on_planned = db, on_planned
+        self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
+        self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description="type", style=STYLE)
+        self.subject = w.Text(description="subject", style=STYLE, layout={"width": "100%"},
+                              placeholder="what you will do, e.g. Send the quote")
+        self.due, self.friday, self.reminder = _due_controls(db)
+        self.plan = w.Button(description="Plan follow-up", button_style="primary", icon="calendar")
+        self.message = w.HTML()
+        self.activity_id = None
+        self.plan.on_click(lambda _: self.submit())
+        self.widget = w.VBox([w.HTML("<h4>Plan a follow-up</h4>"), self.contact_id, self.account_id,
+                              self.opportunity_id, self.type, self.subject, w.HBox([self.due, self.friday]),
+                              self.reminder, self.plan, self.message], layout={"width": WIDTH})
+
+    def submit(self):
+        """Plan the follow-up with the screen's values; return its id (None when refused)."""
+        links = _links(self)
+        self.activity_id = None
+        try:
+            self.activity_id = activities.follow_up(self.db, self.subject.value.strip(), self.due.value,
+                                                    type=self.type.value, reminder=self.reminder.value, **links)
+        except WorkbenchError as err:
+            self.message.value = failure_html(err)
+            return None
+        remind = f", reminder on {self.reminder.value}" if self.reminder.value else ""
+        self.message.value = status_html(True, f"Planned for {self.due.value}{remind} ({self.activity_id}).")
+        self.subject.value = ""
+        if self.on_planned:
+            self.on_planned(self.activity_id)
+        return self.activity_id
+
+
+class TodoScreen(Screen):
+    """Today's to-do list (overdue first) and the reminders due; mark an item done, set its reminder,
+    or plan a new follow-up."""
+
+    def __init__(self, db):
+        w = ipywidgets()
+        self.db = db
+        self.day = w.DatePicker(value=db.today.date(), description="to-do for", style=STYLE)
+        self.items = w.Select(options=[], rows=8, description="to do", style=STYLE, layout={"width": "100%"})
+        self.reminders = w.HTML()
+        self.outcome = w.Text(description="outcome", style=STYLE, placeholder="what came of it")
+        self.done = w.Button(description="Mark done", icon="check", button_style="success")
+        self.remind = w.DatePicker(description="remind me on", style=STYLE)
+        self.set_reminder = w.Button(description="Set reminder", icon="bell",
+                                     tooltip="Set (or move) the reminder of the selected item")
+        self.message = w.HTML()
+        self.follow_up = FollowUpScreen(db, on_planned=lambda _k: self.refresh())
+        self.day.observe(lambda _: self.refresh(), names="value")
+        self.done.on_click(lambda _: self.complete())
+        self.set_reminder.on_click(lambda _: self.remind_me())
+        self.widget = w.VBox([w.HTML("<h4>To do</h4>"), self.day, self.items, w.HBox([self.outcome, self.done]),
+                              w.HBox([self.remind, self.set_reminder]), self.message, w.HTML("<b>Reminders</b>"),
+                              self.reminders, self.follow_up.widget], layout={"width": WIDTH})
+        self.refresh()
+
+    def refresh(self) -> pd.DataFrame:
+        day = self.day.value or self.db.today.date()
+        items = activities.todo(self.db, day)
+        self.items.options = [(f"{'OVERDUE · ' if r.overdue else ''}{r.due_at:%a %d %b %H:%M} · {r.type} · "
+                               f"{r.subject} · {r.contact}", r.activity_id) for r in items.itertuples()]
+        due = activities.reminders(self.db, pd.Timestamp(day) + pd.Timedelta(hours=23, minutes=59))
+        self.reminders.value = table_html(due[["reminder_at", "due_at", "type", "subject", "contact_id"]])
+        return items
+
+    def complete(self):
+        if self.items.value is None:
+            self.message.value = status_html(False, "Select an item of the list first.")
+            return
+        try:
+            activities.complete(self.db, self.items.value, outcome=self.outcome.value.strip() or None)
+        except WorkbenchError as err:
+            self.message.value = status_html(False, str(err))
+            return
+        self.message.value = status_html(True, f"Done: {self.items.value}.")
+        self.outcome.value = ""
+        self.refresh()
+
+    def remind_me(self):
+        """Set the reminder of the selected item to the day in "remind me on"."""
+        if self.items.value is None:
+            self.message.value = status_html(False, "Select an item of the list first.")
+            return
+        try:
+            activities.set_reminder(self.db, self.items.value, self.remind.value)
+        except WorkbenchError as err:
+            self.message.value = failure_html(err)
+            return
+        self.message.value = status_html(True, f"Reminder set for {self.remind.value}: {self.items.value}.")
+        self.refresh()
+
+
+
+__all__ = ["FollowUpScreen", "LogActivityScreen", "TodoScreen"]

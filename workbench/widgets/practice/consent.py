@@ -1,0 +1,66 @@
+"""The screen to record a contact's consent, or its withdrawal, per channel, with how you learned it.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> s = ConsentScreen(sandbox(tiny_dataset()), "C001")
+>>> s.source.value = "phone_call"
+>>> s.submit()
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+from ...data.schema import CHANNELS
+from ...errors import WorkbenchError
+from ...practice import consent, records
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+
+
+class ConsentScreen(Screen):
+    """Record a contact's consent or its withdrawal, per channel, with how you learned it."""
+
+    def __init__(self, db, contact_id=None, *, on_saved=None):
+        w = ipywidgets()
+        self.db, self.on_saved = db, on_saved
+        self.contact_id = w.Text(value=contact_id or "", description="contact id", style=STYLE,
+                                 continuous_update=False)
+        self.channel = w.Dropdown(options=list(CHANNELS), value="email", description="channel", style=STYLE)
+        self.status = w.ToggleButtons(options=[("withdrawn (revoked)", "revoked"), ("given (granted)", "granted")],
+                                      value="revoked", description="consent", style=STYLE)
+        self.source = w.Dropdown(options=[("—", "")] + [(s.replace("_", " "), s) for s in consent.SOURCES], value="",
+                                 description="how you learned it", style=STYLE)
+        self.wording = w.Text(description="wording version", style=STYLE, placeholder="optional, e.g. v2")
+        self.current = w.HTML()
+        self.save = w.Button(description="Record", button_style="primary", icon="check")
+        self.message = w.HTML()
+        self.contact_id.observe(lambda _: self.refresh(), names="value")
+        self.save.on_click(lambda _: self.submit())
+        self.widget = w.VBox([w.HTML("<h4>Consent</h4>"), self.contact_id, self.current, self.channel, self.status,
+                              self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
+        self.refresh()
+
+    def refresh(self):
+        key = self.contact_id.value.strip()
+        if key and self.db.row("contacts", key) is not None:
+            self.current.value = (f"<b>{html.escape(records.label(self.db, 'contacts', key))}</b> now: "
+                                  + table_html(consent.status(self.db, key)))
+        else:
+            self.current.value = ""
+
+    def submit(self):
+        try:
+            consent.record(self.db, self.contact_id.value.strip(), self.channel.value, self.status.value,
+                           source=self.source.value, wording_version=self.wording.value.strip() or None)
+        except WorkbenchError as err:
+            self.message.value = failure_html(err)
+            return False
+        self.message.value = status_html(True, f"Recorded: {self.channel.value} consent {self.status.value}.")
+        self.refresh()
+        if self.on_saved:
+            self.on_saved()
+        return True
+
+
+
+__all__ = ["ConsentScreen"]

@@ -1,0 +1,116 @@
+"""The whole practice CRM in tabs, a practice task with its Check button, and the reset screen.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> crm = practice_crm(sandbox(tiny_dataset()))
+>>> [crm.tabs.get_title(i) for i in range(3)]
+['Search', 'To do', 'Log activity']
+"""
+
+from __future__ import annotations
+
+import html
+
+from ...errors import WorkbenchError
+from ...exercises.button import check_button
+from ...practice import tasks
+from .activities import LogActivityScreen, TodoScreen
+from .consent import ConsentScreen
+from .deals import ConvertLeadScreen, MoveDealScreen
+from .merge import MergeScreen
+from .records import SearchScreen
+from .screen import WIDTH, Screen, ipywidgets, status_html
+
+
+class ResetScreen(Screen):
+    """Start the practice CRM again from the sample company, after ticking a confirmation box."""
+
+    def __init__(self, db):
+        from ...practice import reset
+
+        w = ipywidgets()
+        self.db = db
+        self.confirm = w.Checkbox(value=False, description="I understand: everything I did in the practice CRM is "
+                                                           "undone (a backup is kept)", indent=False,
+                                  layout={"width": "100%"})
+        self.reset = w.Button(description="Reset my practice CRM", button_style="danger", icon="undo")
+        self.message = w.HTML()
+
+        def go(_):
+            try:
+                backup = reset(self.db, confirm=self.confirm.value)
+            except WorkbenchError as err:
+                self.message.value = status_html(False, str(err))
+                return
+            self.confirm.value = False
+            self.message.value = status_html(True, f"Back to the start. Your previous state is kept in {backup}.")
+
+        self.reset.on_click(go)
+        self.widget = w.VBox([self.confirm, self.reset, self.message], layout={"width": WIDTH})
+
+
+class TaskCard(Screen):
+    """A practice task in words, with the Check button that reads the database."""
+
+    def __init__(self, db, task_id: str):
+        w = ipywidgets()
+        task = tasks.get_task(task_id)
+        self.db, self.exercise = db, f"crm.practice.{task.id}"
+        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b><br>"
+                           f"{html.escape(tasks.describe(db, task.id))}")
+        self.checker = check_button(self.exercise, lambda: self.db)
+        self.check = self.checker.children[0].children[0]
+        self.feedback = self.checker.children[-1]
+        self.widget = w.VBox([self.text, self.checker], layout={"width": WIDTH})
+
+
+class PracticeCRM(Screen):
+    """All the screens in tabs: Search, New record, To do, Log activity, Consent, Convert lead,
+    Move deal, Merge duplicates, Reset."""
+
+    def __init__(self, db):
+        w = ipywidgets()
+        self.db = db
+        self.search = SearchScreen(db)
+        self.todo = TodoScreen(db)
+        self.log = LogActivityScreen(db, on_logged=lambda _k: self.todo.refresh())
+        self.consent = ConsentScreen(db)
+        self.convert = ConvertLeadScreen(db)
+        self.deals = MoveDealScreen(db)
+        self.merge = MergeScreen(db)
+        self.reset = ResetScreen(db)
+        screens = [("Search", self.search), ("To do", self.todo), ("Log activity", self.log),
+                   ("Consent", self.consent), ("Convert lead", self.convert), ("Move deal", self.deals),
+                   ("Merge duplicates", self.merge), ("Reset", self.reset)]
+        self.tabs = w.Tab(children=[s.widget for _, s in screens])
+        for i, (title, _) in enumerate(screens):
+            self.tabs.set_title(i, title)
+        self.tabs.observe(lambda change: self._refresh(screens[change["new"]][1]), names="selected_index")
+        header = w.HTML(f"<b>Practice CRM of {html.escape(db.trainee)}</b> · today is "
+                        f"{db.today:%A %d %B %Y} · you act as user {html.escape(db.user_id)}")
+        self.widget = w.VBox([header, self.tabs], layout={"width": WIDTH})
+
+    @staticmethod
+    def _refresh(screen):
+        if hasattr(screen, "refresh"):
+            screen.refresh()
+
+
+def practice_crm(db=None, **kwargs) -> PracticeCRM:
+    """The whole practice CRM in one tabbed widget: ``db``, or the one :func:`workbench.practice.open` opens
+    with ``kwargs`` (``practice_crm(data=data)``)."""
+    from ...practice import open as open_practice
+
+    return PracticeCRM(db if db is not None else open_practice(**kwargs))
+
+
+def practice_task(db, task_id: str) -> TaskCard:
+    """One practice task and its Check button (``practice_task(db, "convert-lead")``).
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> practice_task(sandbox(tiny_dataset()), "convert-lead").exercise
+    'crm.practice.convert-lead'
+    """
+    return TaskCard(db, task_id)
+
+
+__all__ = ["PracticeCRM", "ResetScreen", "TaskCard", "practice_crm", "practice_task"]

@@ -1,0 +1,89 @@
+"""The screen to merge duplicate contacts: pick a likely pair, compare the two records, keep one.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> s = MergeScreen(sandbox(tiny_dataset()))
+>>> s.pairs.value = s.pairs.options[0][1]
+>>> s.keep.value, s.remove.value
+('C001', 'C003')
+"""
+
+from __future__ import annotations
+
+from ...data import rules
+from ...errors import WorkbenchError
+from ...practice import merge
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, problems_html, status_html, table_html
+
+
+class MergeScreen(Screen):
+    """Pick a likely duplicate pair, compare the two records, choose the one to keep and merge."""
+
+    def __init__(self, db):
+        w = ipywidgets()
+        self.db = db
+        self.pairs = w.Select(options=[], rows=6, description="look-alikes", style=STYLE, layout={"width": "100%"})
+        self.keep = w.Text(description="keep", style=STYLE, placeholder="contact id to keep")
+        self.remove = w.Text(description="merge away", style=STYLE, placeholder="contact id to merge into it")
+        self.swap = w.Button(description="Swap", icon="exchange", tooltip="Keep the other record instead")
+        self.rescan = w.Button(description="Scan again", icon="search",
+                               tooltip="Look through every contact again for look-alikes (after many edits)")
+        self.comparison = w.HTML()
+        self.merge = w.Button(description="Merge", button_style="danger", icon="compress")
+        self.message = w.HTML()
+        self.pairs.observe(lambda _: self._pick(), names="value")
+        self.keep.observe(lambda _: self._compare(), names="value")
+        self.remove.observe(lambda _: self._compare(), names="value")
+        self.swap.on_click(lambda _: self._swap())
+        self.merge.on_click(lambda _: self.submit())
+        self.rescan.on_click(lambda _: self.refresh(rescan_all=True))
+        self.widget = w.VBox([w.HTML("<h4>Merge duplicates</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
+                              self.remove, self.swap, self.comparison, self.merge, self.message],
+                             layout={"width": WIDTH})
+        self.refresh()
+
+    def refresh(self, rescan_all: bool = False):
+        found = merge.find_duplicates(self.db, rescan_all=rescan_all)
+        self.pairs.options = [(f"{r.keep_name} ({r.keep}) ~ {r.remove_name} ({r.remove}) · {r.reason}",
+                               (r.keep, r.remove)) for r in found.itertuples()]
+        return found
+
+    def _pick(self):
+        if self.pairs.value:
+            self.keep.value, self.remove.value = self.pairs.value
+
+    def _swap(self):
+        self.keep.value, self.remove.value = self.remove.value, self.keep.value
+
+    def _compare(self):
+        if not (self.keep.value and self.remove.value) or self.keep.value == self.remove.value:
+            self.comparison.value = ""
+            return
+        try:
+            self.comparison.value = table_html(merge.compare(self.db, self.keep.value.strip(),
+                                                              self.remove.value.strip()), max_rows=30)
+        except WorkbenchError as err:
+            self.comparison.value = status_html(False, str(err))
+
+    def submit(self):
+        try:
+            kept = merge.merge_contacts(self.db, self.keep.value.strip(), self.remove.value.strip())
+        except WorkbenchError as err:
+            self.message.value = failure_html(err)
+            return None
+        gone = self.remove.value.strip()
+        left = rules.record_problems("contacts", kept)
+        self.message.value = status_html(True, f"Merged {gone} into {kept['first_name']} "
+                                           f"{kept['last_name']} ({kept['contact_id']}), with both histories.")
+        if left:
+            self.message.value += problems_html(left, f"Still to correct on {kept['contact_id']} (open it in "
+                                                       "Search and press Edit):")
+        self.keep.value = self.remove.value = ""
+        # drop the pairs the merge settled, without searching the whole CRM again
+        self.pairs.value = None
+        self.pairs.options = [(label, pair) for label, pair in self.pairs.options if gone not in pair]
+        self.pairs.value = None
+        return kept
+
+
+
+__all__ = ["MergeScreen"]

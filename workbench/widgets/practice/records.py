@@ -1,0 +1,247 @@
+"""Screens over the records: search and list, a record with its timeline, the form to create or edit one.
+
+>>> from workbench.practice.database import sandbox, tiny_dataset
+>>> s = SearchScreen(sandbox(tiny_dataset()))
+>>> s.query.value = "jahan"
+>>> [label for label, _ in s.results.options]
+['Nusrat Jahan · nusrat.jahan@dhakatex.example (C001)', 'Nusrat Jahan · n.jahan@dhakatex.example (C003)']
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ...data.schema import SCHEMA
+from ...practice import activities, audit, consent, records
+from ...practice.records import PossibleDuplicate, ValidationError
+from .activities import FollowUpScreen, LogActivityScreen
+from .consent import ConsentScreen
+from .screen import STYLE, WIDTH, HTMLScreen, Screen, as_day, ipywidgets, problems_html, status_html, table_html
+
+TITLES = {"contacts": "Contacts", "accounts": "Accounts", "leads": "Leads", "opportunities": "Deals"}
+SMALL_REFS = {"users", "stages", "products"}  # reference pickers shown as a list; others take an id
+
+
+def field_widget(db, table: str, name: str, value=None):
+    """The input for one schema field: a list for allowed values, a date picker, or a text box."""
+    w = ipywidgets()
+    column = SCHEMA[table].column(name)
+    label = name.replace("_", " ")
+    common = dict(description=label, style=STYLE, layout={"width": "100%"})
+    if column.choices:
+        return w.Dropdown(options=[("—", None)] + [(c.replace("_", " "), c) for c in column.choices],
+                          value=value if value in column.choices else None, **common)
+    if column.ref and column.ref.split(".")[0] in SMALL_REFS:
+        target, key = column.ref.split(".")
+        label_col = "name" if target != "stages" else "stage"
+        rows = db.query(f'SELECT "{key}" AS k, "{label_col}" AS l FROM "{target}" ORDER BY 2')
+        options = [("—", None)] + [(f"{r.l} ({r.k})", r.k) for r in rows.itertuples()]
+        return w.Dropdown(options=options, value=value if value in set(rows["k"]) else None, **common)
+    if column.kind == "date":
+        return w.DatePicker(value=as_day(value), **common)
+    placeholder = {"email": "name@company.com", "phone": "+33 6 12 34 56 78"}.get(name, "")
+    if column.ref:
+        placeholder = f"id of the {column.ref.split('.')[0][:-1]}, e.g. from the search"
+    return w.Text(value="" if value is None else str(value), placeholder=placeholder, continuous_update=False,
+                  **common)
+
+
+class RecordForm(Screen):
+    """Create (``key=None``) or edit a contact, account, lead or deal, with inline validation."""
+
+    def __init__(self, db, table: str, key=None, *, on_saved=None):
+        w = ipywidgets()
+        self.db, self.table, self.key, self.on_saved = db, table, key, on_saved
+        records.prepare(db, table)
+        current = records.get(db, table, key) if key is not None else {}
+        self.fields = {}
+        self.errors = {}
+        rows = []
+        for name in records.EDITABLE[table]:
+            field = field_widget(db, table, name, current.get(name))
+            error = w.HTML(layout={"margin": "0 0 0 10.5em"})
+            field.observe(lambda change, name=name: self._check_one(name), names="value")
+            self.fields[name], self.errors[name] = field, error
+            rows += [field, error]
+        verb = "Save changes" if key is not None else f"Create {table[:-1]}"
+        self.save = w.Button(description=verb, button_style="primary", icon="save",
+                             tooltip=f"{verb} (checks every field first)")
+        self.save_anyway = w.Button(description="Save anyway", button_style="warning",
+                                    tooltip="It is a different record: create it despite the look-alikes",
+                                    layout={"display": "none"})
+        self.message = w.HTML()
+        self.saved_key = None
+        self.save.on_click(lambda _: self._save(False))
+        self.save_anyway.on_click(lambda _: self._save(True))
+        title = (f"Edit {records.label(db, table, key)}" if key is not None else f"New {table[:-1]}")
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *rows,
+                              w.HBox([self.save, self.save_anyway]), self.message], layout={"width": WIDTH})
+
+    def values(self) -> dict:
+        """What the form holds now, field by field (blank fields as None)."""
+        out = {}
+        for name, field in self.fields.items():
+            value = field.value
+            out[name] = None if value in ("", None) else value
+        return out
+
+    def _check_one(self, name):
+        value = self.fields[name].value
+        if value in ("", None):
+            self.errors[name].value = ""
+            return
+        problems = records.validate(self.db, self.table, {name: value}, key=self.key) if self.key else \
+            records.clean(self.db, self.table, {name: value})[1]
+        self.errors[name].value = (f'<span role="alert" style="color:#b3261e">{html.escape(problems[name])}</span>'
+                                   if name in problems else "")
+
+    def _save(self, allow_duplicate: bool):
+        for error in self.errors.values():
+            error.value = ""
+        values = self.values()
+        try:
+            if self.key is None:
+                self.saved_key = records.create(self.db, self.table, {k: v for k, v in values.items() if v is not None},
+                                                allow_duplicate=allow_duplicate)
+            else:
+                records.update(self.db, self.table, self.key, values, allow_duplicate=allow_duplicate)
+                self.saved_key = self.key
+        except ValidationError as err:
+            for name, problem in err.problems.items():
+                if name in self.errors:
+                    self.errors[name].value = f'<span role="alert" style="color:#b3261e">{html.escape(problem)}</span>'
+            self.message.value = problems_html(err.problems)
+            return
+        except PossibleDuplicate as err:
+            self.message.value = ('<div role="alert"><b>This may already be in the CRM:</b>'
+                                  + table_html(err.matches) + "Open the existing record instead, or press "
+                                  "<b>Save anyway</b> if it is a different one.</div>")
+            self.save_anyway.layout.display = None
+            return
+        self.save_anyway.layout.display = "none"
+        self.message.value = status_html(True, f"Saved {records.label(self.db, self.table, self.saved_key)}.")
+        if self.on_saved:
+            self.on_saved(self.saved_key)
+
+
+# ---------------------------------------------------------------- search and record view
+
+class SearchScreen(Screen):
+    """Search and list contacts, accounts, leads or deals; open one to see it with its timeline."""
+
+    def __init__(self, db, table: str = "contacts"):
+        w = ipywidgets()
+        self.db = db
+        records.prepare(db, *TITLES)
+        self.table = w.ToggleButtons(options=[(v, k) for k, v in TITLES.items()], value=table,
+                                     description="Find", style={"button_width": "7em"})
+        self.query = w.Text(placeholder="name, email, phone, company... (Enter to search)", description="Search",
+                            continuous_update=False, layout={"width": "100%"})
+        self.results = w.Select(options=[], rows=10, description="Results", layout={"width": "100%"})
+        self.count = w.HTML()
+        self.open = w.Button(description="Open", icon="folder-open", tooltip="Open the selected record")
+        self.new = w.Button(description="New", icon="plus", tooltip="Create a record of this kind")
+        self.detail = w.VBox()
+        self.table.observe(lambda _: self.search(), names="value")
+        self.query.observe(lambda _: self.search(), names="value")
+        self.open.on_click(lambda _: self.show(self.results.value))
+        self.new.on_click(lambda _: self.show_form())
+        self.widget = w.VBox([self.table, self.query, self.count, self.results, w.HBox([self.open, self.new]),
+                              self.detail], layout={"width": WIDTH})
+        self.search()
+
+    def search(self) -> pd.DataFrame:
+        """Run the search with the screen's values; fill the result list and return the rows."""
+        table = self.table.value
+        found = records.search(self.db, table, self.query.value, limit=100)
+        key = SCHEMA[table].key
+        self.results.options = [(self._row_label(table, r), r[key]) for r in found.to_dict("records")]
+        self.count.value = f"{len(found)} {'or more ' if len(found) == 100 else ''}{TITLES[table].lower()} found"
+        return found
+
+    @staticmethod
+    def _row_label(table, r):
+        if table == "contacts":
+            return f"{r['first_name']} {r['last_name']} · {r['email'] or r['phone'] or ''} ({r['contact_id']})"
+        if table == "leads":
+            return f"{r['name']} · {r['company']} · {r['status']} ({r['lead_id']})"
+        if table == "opportunities":
+            return f"{r['name']} · {r['stage']} · {r['amount']:,.0f} ({r['opportunity_id']})"
+        return f"{r['name']} · {r['industry']} · {r['country']} ({r['account_id']})"
+
+    def show(self, key):
+        """Open record ``key`` of the current kind below the list."""
+        if key is None:
+            self.detail.children = [ipywidgets().HTML(status_html(False, "Select a record in the list first."))]
+            return None
+        view = RecordView(self.db, self.table.value, key)
+        self.detail.children = [view.widget]
+        self.view = view
+        return view
+
+    def show_form(self):
+        form = RecordForm(self.db, self.table.value, on_saved=lambda key: (self.search(), self.show(key)))
+        self.detail.children = [form.widget]
+        self.form = form
+        return form
+
+
+class RecordView(Screen):
+    """One record: its fields, its consents (contacts), its activity timeline, and what to do next."""
+
+    def __init__(self, db, table: str, key):
+        w = ipywidgets()
+        self.db, self.table, self.key = db, table, key
+        self.fields = w.HTML()
+        self.timeline = w.HTML()
+        self.consents = w.HTML()
+        self.edit = w.Button(description="Edit", icon="pencil")
+        self.log = w.Button(description="Log activity", icon="phone",
+                            layout={"display": None if table != "leads" else "none"})
+        self.plan = w.Button(description="Plan follow-up", icon="calendar",
+                             layout={"display": None if table != "leads" else "none"})
+        self.consent = w.Button(description="Consent", icon="check-square",
+                                layout={"display": None if table == "contacts" else "none"})
+        self.history = w.Button(description="History", icon="history", tooltip="Who changed this record, and how")
+        self.panel = w.VBox()
+        self.edit.on_click(lambda _: self._panel(RecordForm(db, table, key, on_saved=lambda _k: self.refresh())))
+        self.log.on_click(lambda _: self._panel(LogActivityScreen(db, **{SCHEMA[table].key: key},
+                                                                  on_logged=lambda _k: self.refresh())))
+        self.plan.on_click(lambda _: self._panel(FollowUpScreen(db, **{SCHEMA[table].key: key},
+                                                                on_planned=lambda _k: self.refresh())))
+        self.consent.on_click(lambda _: self._panel(ConsentScreen(db, key, on_saved=self.refresh)))
+        self.history.on_click(lambda _: self._panel(HTMLScreen(self._history_html())))
+        self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
+                              self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
+        self.refresh()
+
+    def _panel(self, screen):
+        self.panel.children = [screen.widget]
+        self.screen = screen
+        return screen
+
+    def _history_html(self) -> str:
+        h = audit.history(self.db, self.table, self.key, since_reset=True)
+        if h.empty:
+            return "<i>No change made in the practice CRM yet.</i>"
+        return table_html(h[["at", "who", "action", "op", "changes"]])
+
+    def refresh(self):
+        row = records.get(self.db, self.table, self.key)
+        items = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k.replace('_', ' '))}</th>"
+                        f"<td>{html.escape('' if v is None else str(v))}</td></tr>" for k, v in row.items())
+        self.fields.value = (f"<h4>{html.escape(records.label(self.db, self.table, self.key))}</h4>"
+                             f"<table>{items}</table>")
+        if self.table == "contacts":
+            self.consents.value = "<b>Consent</b>" + table_html(consent.status(self.db, self.key))
+        if self.table != "leads":
+            line = activities.timeline(self.db, **{SCHEMA[self.table].key: self.key})
+            self.timeline.value = table_html(line[["when", "type", "status", "subject", "outcome", "direction"]])
+        else:
+            self.timeline.value = "<i>Leads have no activities: convert the lead to work with it.</i>"
+
+
+
+__all__ = ["SMALL_REFS", "TITLES", "RecordForm", "RecordView", "SearchScreen", "field_widget"]

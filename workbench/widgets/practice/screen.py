@@ -1,0 +1,118 @@
+"""What every practice CRM screen shares: the Screen base, the width, and the status lines it shows.
+
+Every screen is an object with a ``widget`` (shown when the object is the last
+line of a cell) and the controls as attributes, so a test, or a curious
+trainee, can fill a form and press a button in code.  Screens are at most
+60em wide, to fit a laptop.
+
+>>> print(status_html(True, "Saved Nusrat Jahan (C001)."))
+<div role="status" style="border-left:4px solid #1b7f3b;padding:4px 8px;margin:4px 0"><b style="color:#1b7f3b">✔</b> Saved Nusrat Jahan (C001).</div>
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pandas as pd
+
+from ...errors import WorkbenchError
+
+WIDTH = "min(100%, 60em)"
+STYLE = {"description_width": "10em"}
+
+
+def ipywidgets():
+    """The ipywidgets module, imported when a screen is first built."""
+    import ipywidgets
+
+    return ipywidgets
+
+
+def status_html(ok: bool, text: str) -> str:
+    """A one-line status under a form: a green tick when ``ok``, else a red cross (see the module example)."""
+    colour = "#1b7f3b" if ok else "#b3261e"
+    mark = "✔" if ok else "✘"
+    return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
+            f'<b style="color:{colour}">{mark}</b> {html.escape(text)}</div>')
+
+
+def problems_html(problems: dict, title: str = "Please correct:") -> str:
+    """The fields to correct, each with what is wrong, as a list under ``title``.
+
+    >>> "<b>email</b>: not an address" in problems_html({"email": "not an address"})
+    True
+    """
+    items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in problems.items())
+    return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
+
+
+def failure_html(err: WorkbenchError) -> str:
+    """What a refused action shows: the fields to correct, or the error in one line."""
+    problems = getattr(err, "problems", None)
+    return problems_html(problems) if problems else status_html(False, str(err))
+
+
+def table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
+    """The first ``max_rows`` rows of ``df`` as an HTML table, blanks for missing values.
+
+    >>> table_html(pd.DataFrame()), "<td></td>" in table_html(pd.DataFrame({"phone": [None]}))
+    ('<i>nothing yet</i>', True)
+    """
+    if df.empty:
+        return "<i>nothing yet</i>"
+    shown = df.head(max_rows).astype(object).where(df.head(max_rows).notna(), "")
+    return shown.to_html(index=False, escape=True, border=0, classes="workbench-table")
+
+
+def as_day(value) -> date | None:
+    """A stored date or timestamp as the day a date picker shows; ``None`` for a blank.
+
+    >>> as_day("2026-07-03 09:30"), as_day(None)
+    (datetime.date(2026, 7, 3), None)
+    """
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
+
+
+class Screen:
+    """A screen: ``widget`` is what is shown; subclasses build their controls in ``__init__``."""
+
+    widget = None
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def _list(self, picker, rows, key_column: str, label, select=None) -> bool:
+        """List ``rows`` in ``picker`` (``label(row)`` shown) and select ``select``, else the first row.
+
+        A ``select`` missing from ``rows`` is typed into the find box first, whose observer lists
+        it again; then this returns False and the caller has nothing left to do.
+        """
+        keys = rows[key_column].tolist()
+        if select is not None and select not in keys and self.find.value != select:
+            self.find.value = select
+            if picker.value != select:
+                self.refresh(select)
+            return False
+        picker.options = [(label(r), getattr(r, key_column)) for r in rows.itertuples()]
+        picker.value = select if select in keys else (keys[0] if keys else None)
+        return True
+
+
+class HTMLScreen(Screen):
+    """A screen that only shows some HTML."""
+
+    def __init__(self, text: str):
+        self.widget = ipywidgets().HTML(text)
+
+
+
+__all__ = ["STYLE", "WIDTH", "HTMLScreen", "Screen", "as_day", "failure_html", "ipywidgets", "problems_html",
+           "status_html", "table_html"]
