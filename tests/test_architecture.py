@@ -23,8 +23,6 @@ KNOWN_CIRCLES: list[set[str]] = [
 ]
 KNOWN_LONG: set[str] = {
     "workbench/data/generate.py",  # becomes data/sample/
-    "workbench/practice/database.py",  # schema/SQL, store, lifecycle, migrations
-    "workbench/editorial/planner.py",  # rules, planner, audit, workflow
     "workbench/network/connectors.py",  # measures and their explanations; formatting to the command layer
     "workbench/sessions/grade.py",  # the grading rewrite
     "workbench/network/linkedin.py",  # 647 lines: not yet given to anyone

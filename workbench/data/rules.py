@@ -63,7 +63,8 @@ def bad_format(column: str, values: pd.Series) -> pd.Series:
     present = values.notna()
     if rule is None:
         return pd.Series(False, index=values.index)
-    return present & ~values.map(lambda v: bool(rule.test(v)), na_action="ignore").fillna(True).astype(bool)
+    passes = values.map(lambda v: bool(rule.test(v)), na_action="ignore")
+    return present & ~passes.astype("boolean").fillna(True).astype(bool)
 
 
 def channel_problem(channel, *, email, phone) -> tuple[str, str] | None:
