@@ -24,6 +24,25 @@ def _purpose(answer, ctx):
     return Result.wrong(1, f"{answer!r} is not one of the four purposes.", "Pick one of the four purposes.")
 
 
+TOOLS = ["a customer database", "a CRM", "a customer data platform (CDP)", "a spreadsheet"]
+
+
+@exercise("crm.database.cdp",
+          title="Acme wants to know how customers use its Analytics add-on: which screens, how often, what they "
+                "skip. Which tool gathers that?",
+          answer=Choice(TOOLS, label="Tool"), solution=lambda ctx: TOOLS[2],
+          wrong=[(lambda ctx: TOOLS[1], "product"), (lambda ctx: TOOLS[0], "product")])
+def _cdp(answer, ctx):
+    if answer == TOOLS[2]:
+        return Result.right(1, "Yes: a CDP collects how customers interact with the product itself; the CRM "
+                               "organises their dealings with your team.")
+    if answer in TOOLS:
+        return Result.wrong(1, f"{answer} does not record what customers do inside the product.",
+                            "Ask what each tool records: the people and their details, the team's dealings with "
+                            "them, or their use of the product?")
+    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+
+
 def _missing(ctx, column):
     return ctx.data.contacts[column].isna() | (ctx.data.contacts[column].astype(str).str.strip() == "")
 

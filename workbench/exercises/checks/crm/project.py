@@ -122,6 +122,7 @@ def _data_loss(answer, ctx):
 
 PLAN = {
     "decide first which customer data is needed, and what for": True,
+    "count the channels through which customers reach the company, to size the need": True,
     "align business, CRM and IT plans across the company, not in one department": True,
     "start with a pilot that touches every group but stays small and flexible": True,
     "split the project into milestones with dates": True,

@@ -92,6 +92,7 @@ ETIQUETTE = {
     "say in the invitation why you want to connect": True,
     "once connected, offer something useful (a guide, a customer story) before asking for anything": True,
     "be patient: a well-chosen contact may buy weeks or months later": True,
+    "join the LinkedIn groups where your readers talk, and answer their questions there": True,
     "add fifty people a day who look relevant, to let the law of numbers work": False,
     "send a product offer as soon as the invitation is accepted": False,
     "aim for thousands of contacts: a big number builds credibility": False,
@@ -122,6 +123,7 @@ CULTURE = {
     "marketing supplies guides and customer stories that reps offer to new contacts": True,
     "every rep reposts the company page's posts word for word": False,
     "marketing approves each rep's post before it goes out": False,
+    "reps mix holiday photos and private opinions into their work posts, to look human": False,
 }
 
 
@@ -135,9 +137,9 @@ def _culture(answer, ctx):
         CULTURE, answer,
         right="Right: trust, initiative, sharing and new indicators, with marketing feeding the reps rather than "
               "controlling them.",
-        extra=("'{option}' belongs to command and control.",
+        extra=("'{option}' works against social selling.",
                "A network notices at once when a rep's page repeats the company page word for word, and turns "
-               "away; vetting every post kills initiative."),
+               "away; vetting every post kills initiative; private life blurs what people follow a rep for."),
         missed=("You left out '{option}'.",
                 "Think of marketing's part too: it brings contacts in and gives reps material worth offering."))
 
@@ -161,3 +163,33 @@ def _pitch(answer, ctx):
         return Result.wrong(1, "That opening talks about Acme before you know what matters to them.",
                             "Before any presentation comes understanding: in the first minutes, who should talk and who should listen?")
     return Result.wrong(1, f"{answer!r} is not one of the openings.", "Pick one of the openings.")
+
+
+INSIDE = {
+    "do they support the field reps or sell on their own?": True,
+    "do they work the prospects or the existing customers?": True,
+    "do they only follow accounts up, or sell as well?": True,
+    "are the current tools up to distance selling?": True,
+    "how big is the team, who manages it, and what return is expected?": True,
+    "which offshore call centre is the cheapest?": False,
+    "can the team be staffed with people who have never sold, to save money?": False,
+}
+
+
+@exercise("editorial.selling.inside-sales",
+          title="Acme considers a team that sells from the office, by phone and online. Tick every question to "
+                "settle first.",
+          answer=MultiChoice(list(INSIDE)), max_points=2,
+          solution=lambda ctx: [k for k, v in INSIDE.items() if v],
+          wrong=[(lambda ctx: list(INSIDE), "experienced"),
+                 (lambda ctx: [k for k, v in INSIDE.items() if v][:3], "tools")])
+def _inside(answer, ctx):
+    return Result.for_ticks(
+        INSIDE, answer,
+        right="Right: the split of roles with the field, the customers served, the tasks, the tools, the size, "
+              "the manager and the return.",
+        extra=("'{option}' misreads the idea.",
+               "An office-based team is made of experienced salespeople trained to sell at a distance, not an "
+               "offshore hotline."),
+        missed=("You left out '{option}'.",
+                "Think of the practical side as well as the roles: the tools, the team's size and its manager."))
