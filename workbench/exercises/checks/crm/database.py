@@ -3,44 +3,40 @@ and a product for a stated company."""
 
 from workbench.crm import vendors
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.answers import Choice, Number
+
+from ..patterns import one_right_choice, tick_exercise
 
 PURPOSES = ["operational", "collaborative", "analytical", "strategic"]
 
 
-@exercise("crm.database.purpose",
-          title="Acme's marketing director wants the database to show which markets, competitors and "
-                "distribution channels to adjust the marketing approach to. Which purpose is that?",
-          answer=Choice(PURPOSES, label="Purpose"), solution=lambda ctx: "strategic",
-          wrong=[(lambda ctx: "analytical", "market"), (lambda ctx: "operational", "market")])
-def _purpose(answer, ctx):
-    if answer == "strategic":
-        return Result.right(1, "Yes: adjusting the approach to the market, trends, competitors and channels is the "
-                               "strategic use of the database.")
-    if answer in PURPOSES:
-        return Result.wrong(1, f"The {answer} purpose serves other needs.",
-                            "Look at the scale of the question: one customer's value, the daily work, the "
-                            "teams sharing, or the whole market around the company?")
-    return Result.wrong(1, f"{answer!r} is not one of the four purposes.", "Pick one of the four purposes.")
+one_right_choice(
+    "crm.database.purpose",
+    title="Acme's marketing director wants the database to show which markets, competitors and distribution "
+          "channels to adjust the marketing approach to. Which purpose is that?",
+    options=PURPOSES, right_option="strategic", label="Purpose",
+    right="Yes: adjusting the approach to the market, trends, competitors and channels is the strategic use of the "
+          "database.",
+    wrong_message="The {answer} purpose serves other needs.",
+    hint="Look at the scale of the question: one customer's value, the daily work, the teams sharing, or the whole "
+         "market around the company?",
+    wrong=[("analytical", "market"), ("operational", "market")])
 
 
 TOOLS = ["a customer database", "a CRM", "a customer data platform (CDP)", "a spreadsheet"]
 
 
-@exercise("crm.database.cdp",
-          title="Acme wants to know how customers use its Analytics add-on: which screens, how often, what they "
-                "skip. Which tool gathers that?",
-          answer=Choice(TOOLS, label="Tool"), solution=lambda ctx: TOOLS[2],
-          wrong=[(lambda ctx: TOOLS[1], "product"), (lambda ctx: TOOLS[0], "product")])
-def _cdp(answer, ctx):
-    if answer == TOOLS[2]:
-        return Result.right(1, "Yes: a CDP collects how customers interact with the product itself; the CRM "
-                               "organises their dealings with your team.")
-    if answer in TOOLS:
-        return Result.wrong(1, f"{answer} does not record what customers do inside the product.",
-                            "Ask what each tool records: the people and their details, the team's dealings with "
-                            "them, or their use of the product?")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+one_right_choice(
+    "crm.database.cdp",
+    title="Acme wants to know how customers use its Analytics add-on: which screens, how often, what they skip. "
+          "Which tool gathers that?",
+    options=TOOLS, right_option=TOOLS[2], label="Tool",
+    right="Yes: a CDP collects how customers interact with the product itself; the CRM organises their dealings "
+          "with your team.",
+    wrong_message="{answer} does not record what customers do inside the product.",
+    hint="Ask what each tool records: the people and their details, the team's dealings with them, or their use of "
+         "the product?",
+    wrong=[(TOOLS[1], "product"), (TOOLS[0], "product")])
 
 
 def _missing(ctx, column):
@@ -77,19 +73,14 @@ UPKEEP = {
 }
 
 
-@exercise("crm.database.maintenance", title="Build Acme's routine maintenance schedule: tick what belongs in it.",
-          answer=MultiChoice(list(UPKEEP)), max_points=2,
-          solution=lambda ctx: [k for k, v in UPKEEP.items() if v],
-          wrong=[(lambda ctx: list(UPKEEP), "routine"),
-                 (lambda ctx: [k for k, v in UPKEEP.items() if v][:2], "consent")])
-def _upkeep(answer, ctx):
-    return Result.for_ticks(
-        UPKEEP, answer,
-        right="A routine: duplicates weekly, completeness monthly, consent quarterly, the fields yearly.",
-        extra=("'{option}' is not a schedule.",
-               "A database decays every day; upkeep is a routine with dates and owners, not a one-off or a whim."),
-        missed=("You left out '{option}'.",
-                "Think of every way the data decays: duplicates, gaps, consent, fields nobody needs any more."))
+tick_exercise(
+    "crm.database.maintenance", title="Build Acme's routine maintenance schedule: tick what belongs in it.",
+    options=UPKEEP, right="A routine: duplicates weekly, completeness monthly, consent quarterly, the fields yearly.",
+    extra=("'{option}' is not a schedule.",
+           "A database decays every day; upkeep is a routine with dates and owners, not a one-off or a whim."),
+    missed=("You left out '{option}'.",
+            "Think of every way the data decays: duplicates, gaps, consent, fields nobody needs any more."),
+    wrong=[(list(UPKEEP), "routine"), ([k for k, v in UPKEEP.items() if v][:2], "consent")])
 
 
 CLOUD = {
@@ -103,20 +94,15 @@ CLOUD = {
 }
 
 
-@exercise("crm.database.cloud-paper", title="What does a cloud CRM with less paper change? Tick every true statement.",
-          answer=MultiChoice(list(CLOUD)), max_points=2,
-          solution=lambda ctx: [k for k, v in CLOUD.items() if v],
-          wrong=[(lambda ctx: list(CLOUD), "permission"),
-                 (lambda ctx: [k for k, v in CLOUD.items() if v][:2], "cost")])
-def _cloud(answer, ctx):
-    return Result.for_ticks(
-        CLOUD, answer,
-        right="Right: reachable anywhere, far less paper and hardware, each person seeing what their role needs.",
-        extra=("'{option}' is not true.",
-               "Sharing one database makes permissions more important, not less, and a badly run system can still "
-               "lose data."),
-        missed=("You left out '{option}'.",
-                "Think of the costs that fall as well as of access from anywhere."))
+tick_exercise(
+    "crm.database.cloud-paper", title="What does a cloud CRM with less paper change? Tick every true statement.",
+    options=CLOUD,
+    right="Right: reachable anywhere, far less paper and hardware, each person seeing what their role needs.",
+    extra=("'{option}' is not true.",
+           "Sharing one database makes permissions more important, not less, and a badly run system can still "
+           "lose data."),
+    missed=("You left out '{option}'.", "Think of the costs that fall as well as of access from anywhere."),
+    wrong=[(list(CLOUD), "permission"), ([k for k, v in CLOUD.items() if v][:2], "cost")])
 
 
 def _rep(ctx):

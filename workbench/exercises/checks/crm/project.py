@@ -3,8 +3,9 @@ data loss, and running a CRM project."""
 
 from workbench.crm import basket
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.answers import Choice, Number
 
+from ..patterns import one_right_choice, tick_exercise
 from ._answers import close
 
 
@@ -83,17 +84,13 @@ PREDICTIVE = [
 ]
 
 
-@exercise("crm.project.predictive", title="Which of these uses the CRM's data to anticipate a need?",
-          answer=Choice(PREDICTIVE, label="Action"), solution=lambda ctx: PREDICTIVE[0],
-          wrong=[(lambda ctx: PREDICTIVE[2], "future"), (lambda ctx: PREDICTIVE[1], "future")])
-def _predictive(answer, ctx):
-    if answer == PREDICTIVE[0]:
-        return Result.right(1, "Yes: the purchase history says when the need will come back, and the company acts "
-                               "first.")
-    if answer in PREDICTIVE:
-        return Result.wrong(1, "That describes the past or ignores the customer's history.",
-                            "Predictive analysis looks for a pattern in past data that tells you a future need.")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+one_right_choice(
+    "crm.project.predictive", title="Which of these uses the CRM's data to anticipate a need?",
+    options=PREDICTIVE, right_option=PREDICTIVE[0], label="Action",
+    right="Yes: the purchase history says when the need will come back, and the company acts first.",
+    wrong_message="That describes the past or ignores the customer's history.",
+    hint="Predictive analysis looks for a pattern in past data that tells you a future need.",
+    wrong=[(PREDICTIVE[2], "future"), (PREDICTIVE[1], "future")])
 
 
 PRECAUTIONS = {
@@ -105,19 +102,14 @@ PRECAUTIONS = {
 }
 
 
-@exercise("crm.project.data-loss", title="A badly run CRM can lose data or leak it. Tick the precautions that help.",
-          answer=MultiChoice(list(PRECAUTIONS)), max_points=2,
-          solution=lambda ctx: [k for k, v in PRECAUTIONS.items() if v],
-          wrong=[(lambda ctx: list(PRECAUTIONS), "leak"),
-                 (lambda ctx: [k for k, v in PRECAUTIONS.items() if v][:2], "rules")])
-def _data_loss(answer, ctx):
-    return Result.for_ticks(
-        PRECAUTIONS, answer,
-        right="Right: a sound vendor, trained staff and strict data-protection rules.",
-        extra=("'{option}' makes a leak more likely.",
-               "Copies on every laptop and rights for everyone multiply the ways data can leak or be damaged."),
-        missed=("You left out '{option}'.",
-                "Three things together: who supplies the system, who runs it, and the rules they follow."))
+tick_exercise(
+    "crm.project.data-loss", title="A badly run CRM can lose data or leak it. Tick the precautions that help.",
+    options=PRECAUTIONS, right="Right: a sound vendor, trained staff and strict data-protection rules.",
+    extra=("'{option}' makes a leak more likely.",
+           "Copies on every laptop and rights for everyone multiply the ways data can leak or be damaged."),
+    missed=("You left out '{option}'.",
+            "Three things together: who supplies the system, who runs it, and the rules they follow."),
+    wrong=[(list(PRECAUTIONS), "leak"), ([k for k, v in PRECAUTIONS.items() if v][:2], "rules")])
 
 
 PLAN = {
@@ -132,20 +124,15 @@ PLAN = {
 }
 
 
-@exercise("crm.project.plan", title="Acme's subsidiary starts its CRM project. Tick what belongs in the plan.",
-          answer=MultiChoice(list(PLAN)), max_points=2,
-          solution=lambda ctx: [k for k, v in PLAN.items() if v],
-          wrong=[(lambda ctx: list(PLAN), "department"),
-                 (lambda ctx: [k for k, v in PLAN.items() if v][1:], "data")])
-def _plan(answer, ctx):
-    return Result.for_ticks(
-        PLAN, answer,
-        right="Right: data needs first, the whole company on board, a pilot, milestones and room to grow.",
-        extra=("'{option}' is how CRM projects go wrong.",
-               "A CRM project owned by one department, or rushed in a week, misses the picture of the customer that "
-               "the other parts of the company hold."),
-        missed=("You left out '{option}'.",
-                "Before any software: what data do you need, and why? Then who owns it, a pilot and milestones."))
+tick_exercise(
+    "crm.project.plan", title="Acme's subsidiary starts its CRM project. Tick what belongs in the plan.",
+    options=PLAN, right="Right: data needs first, the whole company on board, a pilot, milestones and room to grow.",
+    extra=("'{option}' is how CRM projects go wrong.",
+           "A CRM project owned by one department, or rushed in a week, misses the picture of the customer that the "
+           "other parts of the company hold."),
+    missed=("You left out '{option}'.",
+            "Before any software: what data do you need, and why? Then who owns it, a pilot and milestones."),
+    wrong=[(list(PLAN), "department"), ([k for k, v in PLAN.items() if v][1:], "data")])
 
 
 AIMS = {
@@ -159,19 +146,13 @@ AIMS = {
 }
 
 
-@exercise("crm.project.aims", title="Which of these are aims of a CRM?",
-          answer=MultiChoice(list(AIMS)), max_points=2,
-          solution=lambda ctx: [k for k, v in AIMS.items() if v],
-          wrong=[(lambda ctx: list(AIMS), "people"),
-                 (lambda ctx: [k for k, v in AIMS.items() if v][:2], "team")])
-def _aims(answer, ctx):
-    return Result.for_ticks(
-        AIMS, answer,
-        right="Right: service, the call centre, cross-selling, faster closing and new customers.",
-        extra=("'{option}' is not an aim of a CRM.",
-               "A CRM helps people sell and serve, and its data needs care for as long as it is used."),
-        missed=("You left out '{option}'.",
-                "Think of each team a CRM serves, not only the sales reps."))
+tick_exercise(
+    "crm.project.aims", title="Which of these are aims of a CRM?", options=AIMS,
+    right="Right: service, the call centre, cross-selling, faster closing and new customers.",
+    extra=("'{option}' is not an aim of a CRM.",
+           "A CRM helps people sell and serve, and its data needs care for as long as it is used."),
+    missed=("You left out '{option}'.", "Think of each team a CRM serves, not only the sales reps."),
+    wrong=[(list(AIMS), "people"), ([k for k, v in AIMS.items() if v][:2], "team")])
 
 
 COSTS = [
@@ -182,15 +163,12 @@ COSTS = [
 ]
 
 
-@exercise("crm.project.costs", title="What did the survey of 1,600 IT and business professionals find about CRM "
-                                      "project budgets?",
-          answer=Choice(COSTS, label="Finding"), solution=lambda ctx: COSTS[0],
-          wrong=[(lambda ctx: COSTS[1], "amounts"), (lambda ctx: COSTS[2], "amounts")])
-def _costs(answer, ctx):
-    if answer == COSTS[0]:
-        return Result.right(1, "Yes: a CRM project need not be huge, but some pass a million dollars, and it always "
-                               "costs a little more than the vendor says.")
-    if answer in COSTS:
-        return Result.wrong(1, "That is not what the survey found.",
-                            "Reread the cost paragraph: it gives one share of the respondents and two amounts.")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+one_right_choice(
+    "crm.project.costs",
+    title="What did the survey of 1,600 IT and business professionals find about CRM project budgets?",
+    options=COSTS, right_option=COSTS[0], label="Finding",
+    right="Yes: a CRM project need not be huge, but some pass a million dollars, and it always costs a little more "
+          "than the vendor says.",
+    wrong_message="That is not what the survey found.",
+    hint="Reread the cost paragraph: it gives one share of the respondents and two amounts.",
+    wrong=[(COSTS[1], "amounts"), (COSTS[2], "amounts")])

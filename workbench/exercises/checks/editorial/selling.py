@@ -1,7 +1,9 @@
 """Checks for notebooks/editorial/05-social-selling-step-by-step: the four steps, prospecting, culture, pitch."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.answers import Choice, Number
+
+from ..patterns import one_right_choice, tick_exercise
 
 HEADLINES = [
     "Account manager at Acme since 2014",
@@ -13,17 +15,13 @@ HEADLINES = [
 BENEFIT = HEADLINES[1]
 
 
-@exercise("editorial.selling.headline", title="Which profile headline follows the first step of social selling?",
-          answer=Choice(HEADLINES, label="Headline"), solution=lambda ctx: BENEFIT,
-          wrong=[(lambda ctx: HEADLINES[0], "visitor"), (lambda ctx: HEADLINES[2], "visitor")])
-def _headline(answer, ctx):
-    if answer == BENEFIT:
-        return Result.right(1, "Yes: it speaks of a problem the visitor has and of what they gain, not of the rep "
-                               "or the product.")
-    if answer in HEADLINES:
-        return Result.wrong(1, "That headline talks about the rep, the company or the offer.",
-                            "Read each headline as a visitor would: which one tells them what they would gain?")
-    return Result.wrong(1, f"{answer!r} is not one of the headlines offered.", "Pick one of the headlines.")
+one_right_choice(
+    "editorial.selling.headline", title="Which profile headline follows the first step of social selling?",
+    options=HEADLINES, right_option=BENEFIT, label="Headline",
+    right="Yes: it speaks of a problem the visitor has and of what they gain, not of the rep or the product.",
+    wrong_message="That headline talks about the rep, the company or the offer.",
+    hint="Read each headline as a visitor would: which one tells them what they would gain?",
+    wrong=[(HEADLINES[0], "visitor"), (HEADLINES[2], "visitor")])
 
 
 STAGES = [
@@ -99,20 +97,14 @@ ETIQUETTE = {
 }
 
 
-@exercise("editorial.selling.etiquette", title="Prospecting on LinkedIn: tick every good practice.",
-          answer=MultiChoice(list(ETIQUETTE)), max_points=2,
-          solution=lambda ctx: [k for k, v in ETIQUETTE.items() if v],
-          wrong=[(lambda ctx: list(ETIQUETTE), "spam"),
-                 (lambda ctx: [k for k, v in ETIQUETTE.items() if v][:2], "value")])
-def _etiquette(answer, ctx):
-    return Result.for_ticks(
-        ETIQUETTE, answer,
-        right="Right: target people, come recommended, say why, give value, and wait.",
-        extra=("'{option}' is the race for numbers.",
-               "Mass invitations and instant offers read as spam: a rep from an unknown company with thousands of "
-               "contacts looks like someone about to advertise."),
-        missed=("You left out '{option}'.",
-                "After the invitation comes the slow part: give value first and be patient."))
+tick_exercise(
+    "editorial.selling.etiquette", title="Prospecting on LinkedIn: tick every good practice.", options=ETIQUETTE,
+    right="Right: target people, come recommended, say why, give value, and wait.",
+    extra=("'{option}' is the race for numbers.",
+           "Mass invitations and instant offers read as spam: a rep from an unknown company with thousands of "
+           "contacts looks like someone about to advertise."),
+    missed=("You left out '{option}'.", "After the invitation comes the slow part: give value first and be patient."),
+    wrong=[(list(ETIQUETTE), "spam"), ([k for k, v in ETIQUETTE.items() if v][:2], "value")])
 
 
 CULTURE = {
@@ -127,21 +119,17 @@ CULTURE = {
 }
 
 
-@exercise("editorial.selling.culture", title="Which of these belong to a company culture where social selling works?",
-          answer=MultiChoice(list(CULTURE)), max_points=2,
-          solution=lambda ctx: [k for k, v in CULTURE.items() if v],
-          wrong=[(lambda ctx: list(CULTURE), "word for word"),
-                 (lambda ctx: [k for k, v in CULTURE.items() if v][:4], "marketing")])
-def _culture(answer, ctx):
-    return Result.for_ticks(
-        CULTURE, answer,
-        right="Right: trust, initiative, sharing and new indicators, with marketing feeding the reps rather than "
-              "controlling them.",
-        extra=("'{option}' works against social selling.",
-               "A network notices at once when a rep's page repeats the company page word for word, and turns "
-               "away; vetting every post kills initiative; private life blurs what people follow a rep for."),
-        missed=("You left out '{option}'.",
-                "Think of marketing's part too: it brings contacts in and gives reps material worth offering."))
+tick_exercise(
+    "editorial.selling.culture", title="Which of these belong to a company culture where social selling works?",
+    options=CULTURE,
+    right="Right: trust, initiative, sharing and new indicators, with marketing feeding the reps rather than "
+          "controlling them.",
+    extra=("'{option}' works against social selling.",
+           "A network notices at once when a rep's page repeats the company page word for word, and turns away; "
+           "vetting every post kills initiative; private life blurs what people follow a rep for."),
+    missed=("You left out '{option}'.",
+            "Think of marketing's part too: it brings contacts in and gives reps material worth offering."),
+    wrong=[(list(CULTURE), "word for word"), ([k for k, v in CULTURE.items() if v][:4], "marketing")])
 
 
 OPENINGS = [
@@ -152,17 +140,13 @@ OPENINGS = [
 ]
 
 
-@exercise("editorial.selling.pitch",
-          title="A contact who has read your posts for months agrees to a call. How do you open it?",
-          answer=Choice(OPENINGS, label="Opening"), solution=lambda ctx: OPENINGS[0],
-          wrong=[(lambda ctx: OPENINGS[1], "listen"), (lambda ctx: OPENINGS[3], "listen")])
-def _pitch(answer, ctx):
-    if answer == OPENINGS[0]:
-        return Result.right(1, "Yes: questions and listening first; your prepared pitch then answers what you heard.")
-    if answer in OPENINGS:
-        return Result.wrong(1, "That opening talks about Acme before you know what matters to them.",
-                            "Before any presentation comes understanding: in the first minutes, who should talk and who should listen?")
-    return Result.wrong(1, f"{answer!r} is not one of the openings.", "Pick one of the openings.")
+one_right_choice(
+    "editorial.selling.pitch", title="A contact who has read your posts for months agrees to a call. How do you open it?",
+    options=OPENINGS, right_option=OPENINGS[0], label="Opening",
+    right="Yes: questions and listening first; your prepared pitch then answers what you heard.",
+    wrong_message="That opening talks about Acme before you know what matters to them.",
+    hint="Before any presentation comes understanding: in the first minutes, who should talk and who should listen?",
+    wrong=[(OPENINGS[1], "listen"), (OPENINGS[3], "listen")])
 
 
 INSIDE = {
@@ -176,20 +160,16 @@ INSIDE = {
 }
 
 
-@exercise("editorial.selling.inside-sales",
-          title="Acme considers a team that sells from the office, by phone and online. Tick every question to "
-                "settle first.",
-          answer=MultiChoice(list(INSIDE)), max_points=2,
-          solution=lambda ctx: [k for k, v in INSIDE.items() if v],
-          wrong=[(lambda ctx: list(INSIDE), "experienced"),
-                 (lambda ctx: [k for k, v in INSIDE.items() if v][:3], "tools")])
-def _inside(answer, ctx):
-    return Result.for_ticks(
-        INSIDE, answer,
-        right="Right: the split of roles with the field, the customers served, the tasks, the tools, the size, "
-              "the manager and the return.",
-        extra=("'{option}' misreads the idea.",
-               "An office-based team is made of experienced salespeople trained to sell at a distance, not an "
-               "offshore hotline."),
-        missed=("You left out '{option}'.",
-                "Think of the practical side as well as the roles: the tools, the team's size and its manager."))
+tick_exercise(
+    "editorial.selling.inside-sales",
+    title="Acme considers a team that sells from the office, by phone and online. Tick every question to settle "
+          "first.",
+    options=INSIDE,
+    right="Right: the split of roles with the field, the customers served, the tasks, the tools, the size, the "
+          "manager and the return.",
+    extra=("'{option}' misreads the idea.",
+           "An office-based team is made of experienced salespeople trained to sell at a distance, not an offshore "
+           "hotline."),
+    missed=("You left out '{option}'.",
+            "Think of the practical side as well as the roles: the tools, the team's size and its manager."),
+    wrong=[(list(INSIDE), "experienced"), ([k for k, v in INSIDE.items() if v][:3], "tools")])

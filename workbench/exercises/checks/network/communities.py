@@ -1,7 +1,9 @@
 """Checks for notebooks/network/05-customer-communities: the five benefits, the six steps, a plan for Acme."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice, Number
+from workbench.exercises.answers import Number
+
+from ..patterns import one_right_choice, tick_exercise
 
 BENEFITS = [
     "recommendation: people want to choose you",
@@ -12,19 +14,16 @@ BENEFITS = [
 ]
 
 
-@exercise("network.communities.benefit",
-          title="Installers of Acme's room kits ask the same set-up questions again and again. Acme opens a chat "
-                "where experienced installers answer them, often faster than support. Which benefit is this?",
-          answer=Choice(BENEFITS, label="Benefit"), solution=lambda ctx: BENEFITS[4],
-          wrong=[(lambda ctx: BENEFITS[3], "who answers"), (lambda ctx: BENEFITS[2], "who answers")])
-def _benefit(answer, ctx):
-    if answer == BENEFITS[4]:
-        return Result.right(1, "Yes: customers helping customers, like the fishing shop's forum or the solar-panel "
-                               "makers' chat. Support gets lighter and problems surface sooner.")
-    if answer in BENEFITS:
-        return Result.wrong(1, f"'{answer}' is a benefit of communities, but not the one at work here.",
-                            "Look at who answers the questions, and for whom: the benefit is named after that.")
-    return Result.wrong(1, f"{answer!r} is not one of the five benefits.", "Pick one of the five benefits.")
+one_right_choice(
+    "network.communities.benefit",
+    title="Installers of Acme's room kits ask the same set-up questions again and again. Acme opens a chat "
+          "where experienced installers answer them, often faster than support. Which benefit is this?",
+    options=BENEFITS, right_option=BENEFITS[4], label="Benefit",
+    right="Yes: customers helping customers, like the fishing shop's forum or the solar-panel makers' chat. "
+          "Support gets lighter and problems surface sooner.",
+    wrong_message="'{answer}' is a benefit of communities, but not the one at work here.",
+    hint="Look at who answers the questions, and for whom: the benefit is named after that.",
+    wrong=[(BENEFITS[3], "who answers"), (BENEFITS[2], "who answers")])
 
 
 STEPS = [
@@ -37,19 +36,15 @@ STEPS = [
 ]
 
 
-@exercise("network.communities.missing-step",
-          title="Read Acme's draft plan above. Which of the six steps does it leave out?",
-          answer=Choice(STEPS, label="Missing step"), solution=lambda ctx: STEPS[5],
-          wrong=[(lambda ctx: STEPS[4], "read the draft"), (lambda ctx: STEPS[3], "read the draft")])
-def _missing(answer, ctx):
-    if answer == STEPS[5]:
-        return Result.right(1, "Yes: nobody is named to lead the group or to pass its feedback on to the product "
-                               "and service teams. Without that, ideas and complaints go nowhere.")
-    if answer in STEPS:
-        return Result.wrong(1, "The draft does cover that step.",
-                            "Read the draft again line by line and tick off each of the six steps it covers; "
-                            "the one left over is your answer.")
-    return Result.wrong(1, f"{answer!r} is not one of the six steps.", "Pick one of the six steps.")
+one_right_choice(
+    "network.communities.missing-step", title="Read Acme's draft plan above. Which of the six steps does it leave out?",
+    options=STEPS, right_option=STEPS[5], label="Missing step",
+    right="Yes: nobody is named to lead the group or to pass its feedback on to the product and service teams. "
+          "Without that, ideas and complaints go nowhere.",
+    wrong_message="The draft does cover that step.",
+    hint="Read the draft again line by line and tick off each of the six steps it covers; the one left over is "
+         "your answer.",
+    wrong=[(STEPS[4], "read the draft"), (STEPS[3], "read the draft")])
 
 
 PLAN = {
@@ -64,20 +59,16 @@ PLAN = {
 }
 
 
-@exercise("network.communities.plan", title="Plan Acme's community: tick every decision that belongs in the plan.",
-          answer=MultiChoice(list(PLAN)), max_points=2,
-          solution=lambda ctx: [k for k, v in PLAN.items() if v],
-          wrong=[(lambda ctx: list(PLAN), "trust"),
-                 (lambda ctx: [k for k, v in PLAN.items() if v][1:], "objective")])
-def _plan(answer, ctx):
-    return Result.for_ticks(
-        PLAN, answer,
-        right="A sound plan: an objective, a target, a channel, rules, rewards. Add who runs it inside Acme.",
-        extra=("'{option}' would hurt the community.",
-               "A community lives on members who trust it and speak freely; it is not an advertising channel "
-               "or a head count."),
-        missed=("You left out '{option}'.",
-                "Walk through the six steps: objective, target, channel, rules, rewards, organisation."))
+tick_exercise(
+    "network.communities.plan", title="Plan Acme's community: tick every decision that belongs in the plan.",
+    options=PLAN,
+    right="A sound plan: an objective, a target, a channel, rules, rewards. Add who runs it inside Acme.",
+    extra=("'{option}' would hurt the community.",
+           "A community lives on members who trust it and speak freely; it is not an advertising channel or a "
+           "head count."),
+    missed=("You left out '{option}'.",
+            "Walk through the six steps: objective, target, channel, rules, rewards, organisation."),
+    wrong=[(list(PLAN), "trust"), ([k for k, v in PLAN.items() if v][1:], "objective")])
 
 
 def _recent_buyers(ctx, product_name="Analytics", recent=True):

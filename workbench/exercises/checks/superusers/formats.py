@@ -3,6 +3,8 @@
 from workbench.exercises import Result, exercise
 from workbench.exercises.answers import Choice, MultiChoice, Number
 
+from ..patterns import tick_exercise
+
 FORMATS = ["face-to-face", "e-learning", "in-house"]
 
 
@@ -57,24 +59,20 @@ def _in_house_risks(answer, ctx):
 PROCESS_HEAVY = {"e-learning": True, "in-house": True, "face-to-face": False}
 
 
-@exercise("superusers.formats.process-heavy",
-          title="The after-sales team follows a strict, detailed case process. Which formats does the course "
-                "material call less effective for a process-heavy system? Tick each one.",
-          answer=MultiChoice(FORMATS, label="Less effective"),
-          solution=lambda ctx: [f for f in FORMATS if PROCESS_HEAVY[f]],
-          wrong=[(lambda ctx: ["e-learning"], "colleague"), (lambda ctx: list(FORMATS), "trainer"),
-                 (lambda ctx: ["in-house"], "alone")])
-def _process_heavy(answer, ctx):
-    return Result.for_ticks(
-        PROCESS_HEAVY, answer, max_points=1,
-        right="Yes: e-learning and in-house training both lose effectiveness when the process is detailed: "
-              "there are many points of failure, and nobody expert enough watching each step.",
-        extra=("'{option}' is the format that keeps an experienced trainer beside the learners.",
-               "Keep only the formats where learners are alone, or taught by a colleague who is still learning "
-               "the system: an outside trainer in the room catches mistakes step by step."),
-        missed=("You left out '{option}'.",
-                "Two formats share the weakness: learners alone at their screen, and a colleague who must first "
-                "master every step of a detailed process before teaching it."))
+tick_exercise(
+    "superusers.formats.process-heavy",
+    title="The after-sales team follows a strict, detailed case process. Which formats does the course material "
+          "call less effective for a process-heavy system? Tick each one.",
+    options=PROCESS_HEAVY, max_points=1,
+    right="Yes: e-learning and in-house training both lose effectiveness when the process is detailed: there are "
+          "many points of failure, and nobody expert enough watching each step.",
+    extra=("'{option}' is the format that keeps an experienced trainer beside the learners.",
+           "Keep only the formats where learners are alone, or taught by a colleague who is still learning the "
+           "system: an outside trainer in the room catches mistakes step by step."),
+    missed=("You left out '{option}'.",
+            "Two formats share the weakness: learners alone at their screen, and a colleague who must first master "
+            "every step of a detailed process before teaching it."),
+    wrong=[(["e-learning"], "colleague"), (list(FORMATS), "trainer"), (["in-house"], "alone")])
 
 
 def _day(ctx):
