@@ -28,26 +28,39 @@ import pandas as pd
 from ..errors import InputError
 
 
-def baskets(order_lines: pd.DataFrame) -> pd.Series:
-    """Each order's set of products, indexed by ``order_id``.
+def baskets(order_lines: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (order, product) pairs: one row per product of each order, however many lines it took.
 
     >>> import pandas as pd
     >>> lines = pd.DataFrame({"order_id": ["O1", "O1", "O1", "O2"], "product_id": ["a", "b", "a", "b"]})
-    >>> baskets(lines).map(sorted).to_dict()
-    {'O1': ['a', 'b'], 'O2': ['b']}
+    >>> baskets(lines).values.tolist()
+    [['O1', 'a'], ['O1', 'b'], ['O2', 'b']]
     """
     missing = [c for c in ("order_id", "product_id") if c not in order_lines.columns]
     if missing:
         raise InputError(f"the order lines have no '{missing[0]}' column",
                          fix="give the order_lines table, with one row per product of an order")
-    lines = order_lines.dropna(subset=["order_id", "product_id"])
-    return lines.groupby("order_id")["product_id"].agg(frozenset)
+    pairs = order_lines[["order_id", "product_id"]].dropna().astype(str)
+    return pairs.drop_duplicates().reset_index(drop=True)
+
+
+def best_sellers(order_lines: pd.DataFrame) -> pd.Series:
+    """How many orders hold each product, most first (ties in product order).
+
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"order_id": ["O1", "O1", "O2", "O3"], "product_id": ["a", "b", "b", "a"]})
+    >>> best_sellers(lines).to_dict()
+    {'a': 2, 'b': 2}
+    """
+    counts = baskets(order_lines)["product_id"].value_counts().rename_axis("product_id").rename("orders")
+    return counts.reset_index().sort_values(["orders", "product_id"], ascending=[False, True],
+                                            kind="stable").set_index("product_id")["orders"]
 
 
 def pairs(order_lines: pd.DataFrame, *, min_together: int = 1) -> pd.DataFrame:
     """Every pair of products bought in the same order, strongest lift first.
 
-    One row per ordered pair (A, B) with A before B alphabetically: ``together``,
+    One row per pair (A, B) with A before B alphabetically: ``together``,
     ``confidence_ab`` (share of A's orders holding B), ``confidence_ba`` and ``lift``.
     Pairs seen in fewer than ``min_together`` orders are left out: a lift on
     three orders is noise.
@@ -59,19 +72,14 @@ def pairs(order_lines: pd.DataFrame, *, min_together: int = 1) -> pd.DataFrame:
              a    b  together  confidence_ab  confidence_ba  lift
     0  install  kit         2            1.0       0.666667  1.33
     """
-    import itertools
-
     sets = baskets(order_lines)
-    n_orders = len(sets)
-    per_product = pd.Series([p for s in sets for p in s]).value_counts()
-    counts: dict[tuple, int] = {}
-    for basket in sets:
-        for a, b in itertools.combinations(sorted(basket, key=str), 2):
-            counts[(a, b)] = counts.get((a, b), 0) + 1
-    rows = [(a, b, k) for (a, b), k in counts.items() if k >= min_together]
-    table = pd.DataFrame(rows, columns=["a", "b", "together"])
-    if table.empty:
-        return table.assign(confidence_ab=[], confidence_ba=[], lift=[])
+    n_orders = sets["order_id"].nunique()
+    per_product = sets["product_id"].value_counts()
+    both = sets.merge(sets, on="order_id", suffixes=("_a", "_b"))
+    both = both[both["product_id_a"] < both["product_id_b"]]
+    table = both.groupby(["product_id_a", "product_id_b"]).size().rename("together").reset_index()
+    table = table.rename(columns={"product_id_a": "a", "product_id_b": "b"})
+    table = table[table["together"] >= min_together].copy()
     n_a, n_b = table["a"].map(per_product), table["b"].map(per_product)
     table["confidence_ab"] = table["together"] / n_a
     table["confidence_ba"] = table["together"] / n_b
@@ -98,31 +106,17 @@ def bought_with(order_lines: pd.DataFrame, product) -> pd.DataFrame:
     workbench.errors.InputError: no order holds the product 'sofa'. Fix: pick a product_id that appears in the order lines.
     """
     sets = baskets(order_lines)
-    with_product = sets[sets.map(lambda s: product in s)]
-    if with_product.empty:
+    orders = sets.loc[sets["product_id"] == str(product), "order_id"]
+    if orders.empty:
         raise InputError(f"no order holds the product {product!r}",
                          fix="pick a product_id that appears in the order lines")
-    share_overall = pd.Series([p for s in sets for p in s]).value_counts() / len(sets)
-    together = pd.Series([p for s in with_product for p in s if p != product]).value_counts()
-    table = together.rename_axis("product_id").reset_index(name="together")
-    table["confidence"] = table["together"] / len(with_product)
+    share_overall = sets["product_id"].value_counts() / sets["order_id"].nunique()
+    others = sets[sets["order_id"].isin(orders) & (sets["product_id"] != str(product))]
+    table = others["product_id"].value_counts().rename_axis("product_id").reset_index(name="together")
+    table["confidence"] = table["together"] / len(orders)
     table["lift"] = (table["confidence"] / table["product_id"].map(share_overall)).round(2)
     return (table.sort_values(["together", "product_id"], ascending=[False, True], kind="stable")
             .reset_index(drop=True))
-
-
-def best_sellers(order_lines: pd.DataFrame) -> pd.Series:
-    """How many orders hold each product, most first (ties in product order).
-
-    >>> import pandas as pd
-    >>> lines = pd.DataFrame({"order_id": ["O1", "O1", "O2", "O3"], "product_id": ["a", "b", "b", "a"]})
-    >>> best_sellers(lines).to_dict()
-    {'a': 2, 'b': 2}
-    """
-    counts = pd.Series([p for s in baskets(order_lines) for p in s]).value_counts()
-    counts = counts.rename_axis("product_id").rename("orders")
-    return counts.reset_index().sort_values(["orders", "product_id"], ascending=[False, True],
-                                            kind="stable").set_index("product_id")["orders"]
 
 
 def buyers(orders: pd.DataFrame, order_lines: pd.DataFrame, *, as_of, months: int = 12) -> pd.DataFrame:

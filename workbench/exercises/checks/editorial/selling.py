@@ -1,5 +1,8 @@
 """Checks for notebooks/editorial/05-social-selling-step-by-step: the four steps, prospecting, culture, pitch."""
 
+from functools import lru_cache
+from pathlib import Path
+
 from workbench.exercises import Result, exercise
 from workbench.exercises.answers import Choice, Number
 
@@ -53,12 +56,17 @@ def _next_step(answer, ctx):
     return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
 
 
-def _outgoing(ctx):
+@lru_cache(maxsize=8)
+def _outgoing_in(social: str):
     from workbench.network.linkedin import read_team
 
-    export = read_team(ctx.data.social)[0]
-    invitations = export.invitations
+    invitations = read_team(Path(social))[0].invitations
     return invitations[invitations["direction"].astype(str).str.upper() == "OUTGOING"]
+
+
+def _outgoing(ctx):
+    """The first rep's outgoing invitations, read once per data folder."""
+    return _outgoing_in(str(ctx.data.social))
 
 
 def _without_note(ctx):
