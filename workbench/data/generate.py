@@ -1179,6 +1179,7 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
     ['contact_id', 'account_id', 'first_name', 'last_name']
     """
     from ..errors import InputError
+    from .generate_referrals import referred_by
     from .generate_social import write_social
 
     try:
@@ -1258,6 +1259,7 @@ def generate(out, *, seed: int = 42, scale: float = 1.0, progress: bool = False)
               "templates": templates, "campaigns": campaigns, "campaign_members": members, "orders": orders,
               "order_lines": order_lines, "cases": cases}
     social = write_social(folder / "social", rng, names, tables, social_reps, scale, AS_OF)
+    contacts["referred_by"], leads["referred_by"] = referred_by(seed, contacts, leads)  # its own random stream
     step()
     counts = {t.name: _write(tables[t.name], t.name, folder) for t in TABLES}
     meta = {
@@ -1406,6 +1408,11 @@ def data_card(meta: dict) -> str:
             "(`planted.multi_contact_deals`: opportunity id -> contact ids, the primary contact first), so the "
             "network shows who met whom.  These rows come last in `activities.csv` and use a random stream of "
             "their own.", "",
+            "How people came to Acme: `contacts.source` and `leads.lead_source` say through which channel, and "
+            "for every referral `referred_by` names the contact who sent them (blank otherwise).  A handful of "
+            "customers and evangelists, the connectors, send most of the referrals; a referrer was always in the "
+            "CRM before the person they referred.  This column uses a random stream of its own, so it left every "
+            "other value as it was.", "",
             "Definitions used when planting (also in `meta.json`): a *message* is a `campaign_members` row (at "
             "`sent_at`) or an activity of type `email` (at `completed_at`, else `due_at`); a *week* runs from "
             "Monday to Sunday; the consent log is read newest entry first; a *meeting* is the set of `meeting` "

@@ -98,6 +98,8 @@ TABLES: tuple[Table, ...] = (
               _c("preferred_channel", "category", choices=CHANNELS),
               _c("max_msgs_per_week", "int"), _c("city", "str"), _c("country", "category"),
               _c("source", "category"), _c("linkedin_url", "str"), _c("created_at", "date", True),
+              _c("referred_by", "id", ref="contacts.contact_id",
+                 description="the contact who referred this person to Acme, if anyone"),
           )),
     Table("consents", description="the consent log: one row per opt-in or revocation, newest wins",
           columns=(
@@ -116,6 +118,8 @@ TABLES: tuple[Table, ...] = (
               _c("owner_id", "id", True, ref="users.user_id"), _c("created_at", "date", True),
               _c("converted_at", "date"), _c("converted_contact_id", "id", ref="contacts.contact_id"),
               _c("converted_opportunity_id", "id", ref="opportunities.opportunity_id"),
+              _c("referred_by", "id", ref="contacts.contact_id",
+                 description="the contact who referred this lead to Acme, if anyone"),
           )),
     Table("stages", key="stage", description="the sales stages and their default win probability",
           columns=(

@@ -3,6 +3,8 @@
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
 
+from ..patterns import tick_exercise
+
 FORMATS = ["face-to-face", "e-learning", "in-house"]
 
 
@@ -52,17 +54,23 @@ def _in_house_risks(answer, ctx):
                         "Two things: the superuser's skill, and the time they need to learn the system first.")
 
 
-@exercise("superusers.formats.process-heavy",
-          title="Your CRM enforces a strict, detailed sales process. Which format carries the most risk?",
-          answer=Choice(FORMATS, label="Format"), solution=lambda ctx: "e-learning",
-          wrong=[(lambda ctx: "in-house", "alone")])
-def _process_heavy(answer, ctx):
-    if answer == "e-learning":
-        return Result.right(1, "Yes: the more detailed the process, the more self-paced learning lets errors slip through.")
-    if answer in FORMATS:
-        return Result.wrong(1, f"{answer} keeps a trainer in the room to catch mistakes in the process.",
-                            "A strict process has many points of failure; the risk is highest when trainees are alone.")
-    return Result.wrong(1, f"{answer!r} is not one of the three formats.", "Choose one of the three formats.")
+PROCESS_HEAVY = {"e-learning": True, "in-house": True, "face-to-face": False}
+
+
+tick_exercise(
+    "superusers.formats.process-heavy",
+    title="The after-sales team follows a strict, detailed case process. Which formats does the course material "
+          "call less effective for a process-heavy system? Tick each one.",
+    options=PROCESS_HEAVY, max_points=1,
+    right="Yes: e-learning and in-house training both lose effectiveness when the process is detailed: there are "
+          "many points of failure, and nobody expert enough watching each step.",
+    extra=("'{option}' is the format that keeps an experienced trainer beside the learners.",
+           "Keep only the formats where learners are alone, or taught by a colleague who is still learning the "
+           "system: an outside trainer in the room catches mistakes step by step."),
+    missed=("You left out '{option}'.",
+            "Two formats share the weakness: learners alone at their screen, and a colleague who must first master "
+            "every step of a detailed process before teaching it."),
+    wrong=[(["e-learning"], "colleague"), (list(FORMATS), "trainer"), (["in-house"], "alone")])
 
 
 def _day(ctx):
