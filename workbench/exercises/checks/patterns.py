@@ -18,7 +18,7 @@ and what to say.
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, MultiChoice
+from workbench.exercises.forms import Choice, MultiChoice
 
 
 def tick_exercise(id: str, *, title: str, options: dict, right: str, extra: tuple[str, str],

@@ -3,7 +3,7 @@ and a product for a stated company."""
 
 from workbench.crm import vendors
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
 
 from ..patterns import one_right_choice, tick_exercise
 

@@ -3,10 +3,10 @@ data loss, and running a CRM project."""
 
 from workbench.crm import basket
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
+from workbench.exercises.marking import close
 
 from ..patterns import one_right_choice, tick_exercise
-from ._answers import close
 
 
 def _names(ctx):

@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.forms import Choice, Number
 
 from ..patterns import one_right_choice, tick_exercise
 

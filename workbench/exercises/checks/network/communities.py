@@ -1,7 +1,7 @@
 """Checks for notebooks/network/05-customer-communities: the five benefits, the six steps, a plan for Acme."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Number
+from workbench.exercises.forms import Number
 
 from ..patterns import one_right_choice, tick_exercise
 

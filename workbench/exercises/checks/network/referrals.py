@@ -1,7 +1,7 @@
 """Checks for the referrals part of notebooks/network/02-connectors: connectors spotted by how contacts came to you."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice
+from workbench.exercises.forms import Choice
 
 SHOWN = 8
 
