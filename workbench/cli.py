@@ -43,18 +43,9 @@ def _data_validate(args):
 
 
 def _progress(args):
-    import dataclasses
+    from .exercises.course import course_progress
 
-    from . import settings
-    from .exercises.progress import ProgressLog, ProgressReport
-
-    s = settings.current()
-    if args.learner:
-        s = dataclasses.replace(s, learner=args.learner)
-    report = ProgressReport.of(ProgressLog(s.progress_file), s.learner)
-    print(report.text())
-    if report.table.empty:
-        print(f"(progress file: {report.path})")
+    print(course_progress(learner=args.learner).text())
     return 0
 
 

@@ -62,6 +62,8 @@ class Lesson:
     goals: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     exercises: tuple[str, ...] = field(default=())
+    assessment: bool = False  # the end-of-track assessment, scored on first attempts
+    pass_mark: float = 0.7  # the share of its points an assessment asks for
 
     @property
     def slug(self) -> str:
@@ -84,7 +86,8 @@ def read_lesson(path: str | Path) -> Lesson:
     return Lesson(path=path, title=meta.get("title", path.stem), track=track,
                   order=int(meta.get("order", 0)), duration_minutes=int(meta.get("duration_minutes", 0)),
                   goals=tuple(meta.get("goals", ())), sources=tuple(meta.get("sources", ())),
-                  exercises=tuple(meta.get("exercises", ())))
+                  exercises=tuple(meta.get("exercises", ())), assessment=bool(meta.get("assessment", False)),
+                  pass_mark=float(meta.get("pass_mark", 0.7)))
 
 
 def lessons(root: Path = NOTEBOOKS) -> list[Lesson]:
