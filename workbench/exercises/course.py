@@ -219,12 +219,15 @@ class TrackProgress:
 
     def _repr_html_(self) -> str:
         e = html.escape
+        left = ' style="text-align:left"'  # JupyterLab aligns table cells right, as for numbers
         rows = "".join(
-            f"<tr><td>{e(p.lesson.title)}</td><td>{'★' if p.badge else ''}</td><td>{e(p.status())}</td>"
+            f"<tr><td{left}>{e(p.lesson.title)}</td><td{left}>{'★' if p.badge else ''}</td>"
+            f"<td{left}>{e(p.status())}</td>"
             f"<td>{f'{p.first_points:g} / {p.max_points:g}' if p.started else ''}</td>"
             f"<td>{f'{p.best_points:g} / {p.max_points:g}' if p.started else ''}</td></tr>" for p in self.lessons)
-        table = (f"<table><thead><tr><th>Lesson</th><th>Badge</th><th>Exercises</th><th>Points at first try</th>"
-                 f"<th>Best points</th></tr></thead><tbody>{rows}</tbody></table>" if rows else "")
+        head = "".join(f"<th{left if n < 3 else ''}>{name}</th>" for n, name in enumerate(
+            ["Lesson", "Badge", "Exercises", "Points at first try", "Best points"]))
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
         assessment = f"<p>{e(self.assessment_line())}</p>" if self.assessment else ""
         return f"<h4>{e(self.headline())}</h4>{table}{assessment}"
 

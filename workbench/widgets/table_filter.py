@@ -12,6 +12,8 @@ few columns and the widget counts the rows that match and adds up the money colu
 (2, '2 rows match · Amount: total 150, average 75')
 >>> f.pick(Stage="Proposal"); f.summary()
 '1 row matches · Amount: total 100, average 100'
+>>> TableFilter(deals, filters=["Stage"], orders={"Stage": ["Won", "Proposal"]}).lists["Stage"].options
+('(any)', 'Won', 'Proposal')
 """
 
 from __future__ import annotations
@@ -39,15 +41,25 @@ def matching(table, picks: dict):
 
 class TableFilter:
     """Drop-down lists over ``filters`` columns of ``table``; the count of matching rows and the total and
-    average of each ``totals`` column; the first ``show`` matching rows below."""
+    average of each ``totals`` column; the first ``show`` matching rows below.
 
-    def __init__(self, table, *, filters: list[str], totals: list[str] = (), show: int = 8):
+    A list offers its column's values alphabetically, or in the order ``orders[column]`` gives
+    (the stages of a pipeline in their own order)."""
+
+    def __init__(self, table, *, filters: list[str], totals: list[str] = (), show: int = 8,
+                 orders: dict | None = None):
         import ipywidgets as w
 
         self.table = table.reset_index(drop=True)
         self.totals = list(totals)
         self.show = show
-        self.lists = {c: w.Dropdown(options=[ANY, *sorted({str(v) for v in self.table[c].dropna()})], value=ANY,
+
+        def options(column):
+            present = {str(v) for v in self.table[column].dropna()}
+            first = [str(v) for v in (orders or {}).get(column, ()) if str(v) in present]
+            return [ANY, *first, *sorted(present - set(first))]
+
+        self.lists = {c: w.Dropdown(options=options(c), value=ANY,
                                     description=c, style={"description_width": "initial"},
                                     layout={"width": "max-content"}) for c in filters}
         self.result = w.HTML()
@@ -75,7 +87,7 @@ class TableFilter:
 
     def update(self) -> None:
         rows = self.matches()
-        shown = rows.head(self.show).to_html(index=False, na_rep="", float_format=lambda x: f"{x:,.0f}")
+        shown = rows.head(self.show).to_html(index=False, border=0, na_rep="", float_format=lambda x: f"{x:,.0f}")
         more = f"<p>… and {len(rows) - self.show} more</p>" if len(rows) > self.show else ""
         self.result.value = f"<p><b>{html.escape(self.summary())}</b></p>{shown}{more}"
 

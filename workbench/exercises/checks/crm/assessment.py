@@ -37,10 +37,12 @@ def open_deals(data):
 
 
 def explorer(data):
-    """The assessment's table, narrowed with drop-down lists (owner, stage, overdue)."""
+    """The assessment's table, narrowed with drop-down lists (owner, stage in the pipeline's order, overdue)."""
     from workbench.widgets.table_filter import TableFilter
 
-    return TableFilter(open_deals(data), filters=["Owner", "Stage", "Overdue"], totals=["Amount", "Weighted amount"])
+    stages = data.stages.sort_values("sort_order")["stage"].tolist()
+    return TableFilter(open_deals(data), filters=["Owner", "Stage", "Overdue"], totals=["Amount", "Weighted amount"],
+                       orders={"Stage": stages, "Overdue": ["yes", "no"]})
 
 
 def _final_stages(data, last: int = 2) -> list[str]:

@@ -43,7 +43,7 @@ def explorer(data):
     from workbench.widgets.table_filter import TableFilter
 
     return TableFilter(posts(SimpleNamespace(data=data)), filters=["Rep", "Level", "Theme", "Format"],
-                       totals=["Impressions", "Engagements"])
+                       totals=["Impressions", "Engagements"], orders={"Level": LEVELS})
 
 
 def _quietest_rep(ctx) -> str:

@@ -41,7 +41,8 @@ def explorer(data):
     from workbench.widgets.table_filter import TableFilter
 
     return TableFilter(contacts(SimpleNamespace(data=data)), filters=["Tie", "In the CRM", "Could become a customer"],
-                       totals=["Messages sent", "Messages received"])
+                       totals=["Messages sent", "Messages received"],
+                       orders={"Tie": ["Strong", "Familiar", "Weak", "Unknown"]})
 
 
 def _count(ctx, ties, **where) -> int:
