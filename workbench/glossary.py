@@ -25,12 +25,14 @@ class Term:
     """One glossary entry: its name, a plain-words definition and the words that mention it in a text.
 
     ``forms`` are matched as whole words, case-insensitively unless the form is written in capitals
-    (``RFM``); the name itself is always one of them.
+    (``RFM``); the name itself is always one of them. ``other_senses`` are patterns of phrases where
+    the same words mean something else ("lead to a decision", "an SMS segment"): no mention there.
     """
 
     name: str
     definition: str
     forms: tuple[str, ...] = ()
+    other_senses: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -52,7 +54,7 @@ TERMS: tuple[Term, ...] = (
          ("contacts",)),
     Term("lead", "Someone who has shown interest but is not yet qualified: a name, a company and a way to "
                  "reach them. A lead that is worth pursuing is converted into a contact and an opportunity.",
-         ("leads",)),
+         ("leads",), (r"\bleads?\s+(?:to|the way)\b",)),
     Term("opportunity", "A possible sale to an account, with an amount, an expected close date and a stage. "
                         "Also called a deal.", ("opportunities",)),
     Term("pipeline", "All the open opportunities, grouped by the stage they have reached, from first contact to "
@@ -70,7 +72,9 @@ TERMS: tuple[Term, ...] = (
     Term("RFM", "Recency, frequency, monetary: three scores from 1 to 5 that say how recently a customer bought, "
                 "how often, and how much. Together they place the customer in a segment."),
     Term("segment", "A group of customers who behave alike and get the same message, for example the "
-                    "customers who bought often but not lately.", ("segments", "segmentation")),
+                    "customers who bought often but not lately.", ("segments", "segmentation"),
+         (r"\bSMS\b[^\n]{0,40}?\bsegments?\b", r"\bsegments?\s+holds?\b",
+          r"\bsegments?\b(?=[^\n]{0,40}\bcharacters?\b)")),
     Term("campaign", "A set of messages sent to a chosen list of contacts, on one channel, over a few days or "
                      "weeks, whose results are measured.", ("campaigns",)),
     Term("consent", "A person's agreement to be contacted on a given channel, recorded with its date and the "
@@ -140,11 +144,14 @@ def mentions(text: str, skip: list[tuple[int, int]] = ()) -> list[tuple[Term, in
     ['lifecycle stage', 'stage']
     >>> mentions("Run `segments.rfm` first.", skip=[(4, 18)])
     []
+    >>> mentions("Pick the metrics that lead to decisions; an SMS is billed by segment.")
+    []
     """
     found, taken = [], list(skip)
     for t in sorted(TERMS, key=lambda t: len(t.name), reverse=True):
+        elsewhere = [m.span() for sense in t.other_senses for m in re.finditer(sense, text, re.IGNORECASE)]
         free = [m for m in t.pattern.finditer(text)
-                if not any(m.start() < end and start < m.end() for start, end in taken)]
+                if not any(m.start() < end and start < m.end() for start, end in taken + elsewhere)]
         if free:
             found.append((t, free[0].start(), free[0].end(), free[0].group(0)))
         taken += [m.span() for m in free]
