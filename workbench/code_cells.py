@@ -36,10 +36,9 @@ def collapse(nb, path: Path | None = None) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Collapse the code cells of the given notebooks (default: every lesson); say which changed."""
-    from .lesson_files import lesson_paths, rewrite
+    from .lesson_files import rewrite_named
 
-    paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or lesson_paths()
-    changed = rewrite(paths, collapse)
+    changed, paths = rewrite_named(argv, collapse)
     print(f"code collapsed in {len(changed)} of {len(paths)} notebook(s)")
     return 0
 

@@ -93,15 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     """Write the glossary notebook, then link the first mentions in every lesson; say what changed."""
     import nbformat
 
-    from .lesson_files import NOTEBOOKS, lesson_paths, rewrite
+    from .lesson_files import NOTEBOOKS, rewrite_named
 
     glossary = NOTEBOOKS / GLOSSARY_NOTEBOOK
     fresh = nbformat.writes(glossary_notebook()) + "\n"
     if not glossary.exists() or glossary.read_text(encoding="utf-8") != fresh:
         glossary.write_text(fresh, encoding="utf-8")
         print(f"glossary written: {glossary}")
-    paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or lesson_paths()
-    changed = rewrite(paths, link_lesson)
+    changed, paths = rewrite_named(argv, link_lesson)
     print(f"glossary links added in {len(changed)} of {len(paths)} lesson(s)")
     return 0
 

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -42,3 +43,10 @@ def rewrite(paths: Iterable[Path], edit: Callable[[object, Path], bool]) -> list
             nbformat.write(nb, path)
             changed.append(Path(path))
     return changed
+
+
+def rewrite_named(argv: list[str] | None, edit: Callable[[object, Path], bool]) -> tuple[list[Path], list[Path]]:
+    """:func:`rewrite` the notebooks named on a command line (``argv``; default ``sys.argv[1:]``), or every lesson
+    when none is named. Returns the notebooks changed and those read."""
+    paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or lesson_paths()
+    return rewrite(paths, edit), paths

@@ -12,10 +12,9 @@ The numbers are computed from the open deals as the assessment's table shows the
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.answers import Choice
 
-from .._decision import decision
-from ._answers import close
+from .._questions import decision, number_question
 
 
 def open_deals(data):
@@ -57,30 +56,21 @@ def _late_near_the_end(ctx, *, last=2, overdue=True) -> int:
     return int((keep & ((t["Overdue"] == "yes") if overdue else True)).sum())
 
 
-@exercise("crm.assessment.late-final-stages",
-          title="How many open deals in the last two stages before a deal is won or lost are already past "
-                "their close date?",
-          answer=Number("Deals", integer=True), solution=_late_near_the_end,
-          wrong=[(lambda ctx: _late_near_the_end(ctx, overdue=False), "passed"),
-                 (lambda ctx: _late_near_the_end(ctx, last=None), "stage"),
-                 (lambda ctx: _late_near_the_end(ctx, last=1), "two")])
-def _late_final(answer, ctx):
-    expected = _late_near_the_end(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} deals are close to signature yet late: call those first.")
-    if close(answer, _late_near_the_end(ctx, overdue=False), tolerance=0):
-        return Result.wrong(1, "That counts every deal of those stages, late or not.",
-                            "Keep only the deals whose close date has already passed.")
-    if close(answer, _late_near_the_end(ctx, last=None), tolerance=0):
-        return Result.wrong(1, "That counts the late deals of every stage.",
-                            "Narrow the table stage by stage: only the two last in the stage order before the "
-                            "closed ones, and add them up.")
-    if close(answer, _late_near_the_end(ctx, last=1), tolerance=0):
-        return Result.wrong(1, "That is one stage only.",
-                            "The question asks for two stages: the last two in the stage order before the closed ones.")
-    return Result.wrong(1, f"{answer} is not the number of late deals in those stages.",
-                        "Find the two stages just before the closed ones in the stage order, then count their "
-                        "late deals one stage at a time and add them up.")
+number_question(
+    "crm.assessment.late-final-stages",
+    title="How many open deals in the last two stages before a deal is won or lost are already past their close date?",
+    label="Deals", value=_late_near_the_end,
+    right=lambda ctx, n: f"Yes: {n} deals are close to signature yet late: call those first.",
+    mistakes=[(lambda ctx: _late_near_the_end(ctx, overdue=False), "That counts every deal of those stages, late or not.",
+               "Keep only the deals whose close date has already passed."),
+              (lambda ctx: _late_near_the_end(ctx, last=None), "That counts the late deals of every stage.",
+               "Narrow the table stage by stage: only the two last in the stage order before the closed ones, "
+               "and add them up."),
+              (lambda ctx: _late_near_the_end(ctx, last=1), "That is one stage only.",
+               "The question asks for two stages: the last two in the stage order before the closed ones.")],
+    otherwise=("{answer} is not the number of late deals in those stages.",
+               "Find the two stages just before the closed ones in the stage order, then count their late deals "
+               "one stage at a time and add them up."))
 
 
 def _busiest_owner(data) -> str:
@@ -93,24 +83,18 @@ def _weighted(ctx, owner=None, column="Weighted amount") -> float:
     return float(t.loc[t["Owner"] == (owner or _busiest_owner(ctx.data)), column].sum())
 
 
-@exercise("crm.assessment.busiest-forecast",
-          title="Take the person who owns the most open deals. What is the weighted forecast of their open "
-                "deals (to the unit)?",
-          answer=Number("Weighted forecast"), solution=lambda ctx: round(_weighted(ctx)),
-          wrong=[(lambda ctx: round(_weighted(ctx, column="Amount")), "probability"),
-                 (lambda ctx: round(float(open_deals(ctx.data)["Weighted amount"].sum())), "owner")])
-def _busiest(answer, ctx):
-    expected = _weighted(ctx)
-    if close(answer, expected, tolerance=max(2, expected * 0.001)):
-        return Result.right(1, f"Yes: about {expected:,.0f}, the amounts counted at their chance of closing.")
-    if close(answer, _weighted(ctx, column="Amount"), tolerance=2):
-        return Result.wrong(1, "That is the full amount of their deals.",
-                            "A forecast counts each deal at its probability: read the weighted total, not the amount.")
-    if close(answer, float(open_deals(ctx.data)["Weighted amount"].sum()), tolerance=2):
-        return Result.wrong(1, "That is the forecast of the whole team.",
-                            "First find the owner with the most rows, then narrow the table to that owner.")
-    return Result.wrong(1, f"{answer} is not that person's weighted forecast.",
-                        "Try each owner in the list to see who has the most rows, then read their weighted total.")
+number_question(
+    "crm.assessment.busiest-forecast",
+    title="Take the person who owns the most open deals. What is the weighted forecast of their open deals (to the unit)?",
+    label="Weighted forecast", value=lambda ctx: round(_weighted(ctx)), tolerance=2,
+    right=lambda ctx, n: f"Yes: {n:,}, {_busiest_owner(ctx.data)}'s amounts counted at their chance of closing.",
+    mistakes=[(lambda ctx: round(_weighted(ctx, column="Amount")), "That is the full amount of their deals.",
+               "A forecast counts each deal at its probability: read the weighted total, not the amount."),
+              (lambda ctx: round(float(open_deals(ctx.data)["Weighted amount"].sum())),
+               "That is the forecast of the whole team.",
+               "First find the owner with the most rows, then narrow the table to that owner.")],
+    otherwise=("{answer} is not that person's weighted forecast.",
+               "Try each owner in the list to see who has the most rows, then read their weighted total."))
 
 
 def _owners(ctx) -> list[str]:

@@ -11,10 +11,9 @@ the decisions are new situations, not the lessons' questions.
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Choice, Number
+from workbench.exercises.answers import Choice
 
-from .._decision import decision
-from ..crm._answers import close
+from .._questions import decision, number_question
 from ._data import inputs
 
 LEVELS = ["react", "curate", "produce"]
@@ -64,26 +63,20 @@ def _busiest_rep(ctx) -> str:
     return sorted(counts[counts == counts.max()].index)[0]
 
 
-@exercise("editorial.assessment.quiet-rep-impressions",
-          title="Take the rep who published the fewest posts. How many impressions did the posts they "
-                "produced themselves earn in total?",
-          answer=Number("Impressions", integer=True), solution=_impressions,
-          wrong=[(lambda ctx: _impressions(ctx, level=None), "produced"),
-                 (lambda ctx: _impressions(ctx, rep=_busiest_rep(ctx)), "fewest")])
-def _quiet(answer, ctx):
-    expected = _impressions(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected:,} impressions for {_quietest_rep(ctx)}'s own posts.")
-    if close(answer, _impressions(ctx, level=None), tolerance=0):
-        return Result.wrong(1, "That counts all of the rep's posts, shares and reactions included.",
-                            "Keep only the posts the rep produced themselves, the highest level of action.")
-    if any(close(answer, _impressions(ctx, rep=r), tolerance=0) for r in set(posts(ctx)["Rep"]) - {_quietest_rep(ctx)}):
-        return Result.wrong(1, "That is another rep's total.",
-                            "Compare how many posts each rep published first: the question is about the one with "
-                            "the fewest.")
-    return Result.wrong(1, f"{answer} is not that total.",
-                        "Find the rep with the fewest posts, narrow the table to their own posts and read the total "
-                        "of impressions.")
+number_question(
+    "editorial.assessment.quiet-rep-impressions",
+    title="Take the rep who published the fewest posts. How many impressions did the posts they produced "
+          "themselves earn in total?",
+    label="Impressions", value=_impressions,
+    right=lambda ctx, n: f"Yes: {n:,} impressions for {_quietest_rep(ctx)}'s own posts.",
+    mistakes=[(lambda ctx: _impressions(ctx, level=None),
+               "That counts all of the rep's posts, shares and reactions included.",
+               "Keep only the posts the rep produced themselves, the highest level of action."),
+              (lambda ctx: _impressions(ctx, rep=_busiest_rep(ctx)), "That is the total of the rep who posts most.",
+               "Compare how many posts each rep published first: the question is about the one with the fewest.")],
+    otherwise=("{answer} is not that total.",
+               "Find the rep with the fewest posts, narrow the table to their own posts and read the total of "
+               "impressions."))
 
 
 def _per_post(ctx):

@@ -10,11 +10,7 @@ the decisions are new situations, not the lessons' questions.
 
 from __future__ import annotations
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Number
-
-from .._decision import decision
-from ..crm._answers import close
+from .._questions import decision, number_question
 from .lesson_data import inventory
 
 YES_NO = {True: "yes", False: "no"}
@@ -57,51 +53,38 @@ def _close_outside(ctx, ties=("Strong", "Familiar"), crm="no") -> int:
     return _count(ctx, ties, **{"In the CRM": crm})
 
 
-@exercise("network.assessment.close-ties-outside-crm",
-          title="How many of your rep's Strong or Familiar contacts are not in the CRM yet (people the team "
-                "cannot see)?",
-          answer=Number("Contacts", integer=True), solution=_close_outside,
-          wrong=[(lambda ctx: _close_outside(ctx, ties=("Strong",)), "Familiar"),
-                 (lambda ctx: _close_outside(ctx, crm="yes"), "not in the CRM")])
-def _outside(answer, ctx):
-    expected = _close_outside(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} close contacts the rest of the team cannot see; add them to the CRM.")
-    if close(answer, _close_outside(ctx, ties=("Strong",)), tolerance=0):
-        return Result.wrong(1, "That counts only one of the two tie classes.",
-                            "Count the Strong ones, then the Familiar ones, and add them up.")
-    if close(answer, _close_outside(ctx, crm="yes"), tolerance=0):
-        return Result.wrong(1, "Those are the close contacts already in the CRM.",
-                            "The question asks for the close contacts not in the CRM yet.")
-    return Result.wrong(1, f"{answer} is not the number of close contacts outside the CRM.",
-                        "Narrow the table to the contacts not in the CRM, then read the count for each of the two "
-                        "closest tie classes.")
+number_question(
+    "network.assessment.close-ties-outside-crm",
+    title="How many of your rep's Strong or Familiar contacts are not in the CRM yet (people the team cannot see)?",
+    label="Contacts", value=_close_outside,
+    right=lambda ctx, n: f"Yes: {n} close contacts the rest of the team cannot see; add them to the CRM.",
+    mistakes=[(lambda ctx: _close_outside(ctx, ties=("Strong",)), "That counts only one of the two tie classes.",
+               "Count the Strong ones, then the Familiar ones, and add them up."),
+              (lambda ctx: _close_outside(ctx, crm="yes"), "Those are the close contacts already in the CRM.",
+               "The question asks for the close contacts not in the CRM yet.")],
+    otherwise=("{answer} is not the number of close contacts outside the CRM.",
+               "Narrow the table to the contacts not in the CRM, then read the count for each of the two closest "
+               "tie classes."))
 
 
 def _to_warm_up(ctx, ties=("Weak", "Unknown")) -> int:
     return _count(ctx, ties, **{"Could become a customer": "yes"})
 
 
-@exercise("network.assessment.prospects-to-warm-up",
-          title="Among your rep's contacts who could become customers, how many are only Weak or Unknown ties "
-                "(people to warm up before asking for anything)?",
-          answer=Number("Contacts", integer=True), solution=_to_warm_up,
-          wrong=[(lambda ctx: _to_warm_up(ctx, ties=("Weak",)), "Unknown"),
-                 (lambda ctx: _count(ctx, ("Weak", "Unknown")),
-                  "could become")])
-def _warm_up(answer, ctx):
-    expected = _to_warm_up(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} possible customers the rep barely knows: give before asking.")
-    if close(answer, _to_warm_up(ctx, ties=("Weak",)), tolerance=0) or \
-            close(answer, _to_warm_up(ctx, ties=("Unknown",)), tolerance=0):
-        return Result.wrong(1, "That counts only one of the two tie classes.",
-                            "Count the Weak ones and the Unknown ones separately, and add them up.")
-    if close(answer, _count(ctx, ("Weak", "Unknown")), tolerance=0):
-        return Result.wrong(1, "That counts every Weak and Unknown contact, buyers or not.",
-                            "Keep only the contacts who could become customers before counting.")
-    return Result.wrong(1, f"{answer} is not that number.",
-                        "Keep the contacts who could become customers, then count the two weakest tie classes.")
+number_question(
+    "network.assessment.prospects-to-warm-up",
+    title="Among your rep's contacts who could become customers, how many are only Weak or Unknown ties "
+          "(people to warm up before asking for anything)?",
+    label="Contacts", value=_to_warm_up,
+    right=lambda ctx, n: f"Yes: {n} possible customers the rep barely knows: give before asking.",
+    mistakes=[(lambda ctx: _to_warm_up(ctx, ties=("Weak",)), "That counts only one of the two tie classes.",
+               "Count the Weak ones and the Unknown ones separately, and add them up."),
+              (lambda ctx: _to_warm_up(ctx, ties=("Unknown",)), "That counts only one of the two tie classes.",
+               "Count the Weak ones and the Unknown ones separately, and add them up."),
+              (lambda ctx: _count(ctx, ("Weak", "Unknown")), "That counts every Weak and Unknown contact, buyers or not.",
+               "Keep only the contacts who could become customers before counting.")],
+    otherwise=("{answer} is not that number.",
+               "Keep the contacts who could become customers, then count the two weakest tie classes."))
 
 
 decision("network.assessment.bridge",

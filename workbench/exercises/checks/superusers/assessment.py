@@ -10,11 +10,7 @@ them (:func:`contacts`); the decisions are new situations, not the lessons' ques
 
 from __future__ import annotations
 
-from workbench.exercises import Result, exercise
-from workbench.exercises.answers import Number
-
-from .._decision import decision
-from ..crm._answers import close
+from .._questions import decision, number_question
 
 
 def _text(values):
@@ -57,47 +53,37 @@ def _customers_without_email(ctx):
     return _count(ctx, **{"Lifecycle stage": "customer", "Email": "missing"})
 
 
-@exercise("superusers.assessment.customers-without-email",
-          title="Before an email exercise on this export: how many customers (lifecycle stage 'customer') have "
-                "no email address?",
-          answer=Number("Customers", integer=True), solution=_customers_without_email,
-          wrong=[(lambda ctx: _count(ctx, Email="missing"), "customer"),
-                 (lambda ctx: _count(ctx, **{"Lifecycle stage": "customer"}), "missing")])
-def _no_email(answer, ctx):
-    expected = _customers_without_email(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} customers a trainee could not email; fix or leave them out first.")
-    if close(answer, _count(ctx, Email="missing"), tolerance=0):
-        return Result.wrong(1, "That counts every contact without an email, not only the customers.",
-                            "Narrow the table to the customer stage as well.")
-    if close(answer, _count(ctx, **{"Lifecycle stage": "customer"}), tolerance=0):
-        return Result.wrong(1, "That counts every customer, with or without an email.",
-                            "Keep only the rows whose email is missing.")
-    return Result.wrong(1, f"{answer} is not that number.",
-                        "Narrow the table to one lifecycle stage and to the rows whose email is missing.")
+number_question(
+    "superusers.assessment.customers-without-email",
+    title="Before an email exercise on this export: how many customers (lifecycle stage 'customer') have no email "
+          "address?",
+    label="Customers", value=_customers_without_email,
+    right=lambda ctx, n: f"Yes: {n} customers a trainee could not email; fix or leave them out first.",
+    mistakes=[(lambda ctx: _count(ctx, Email="missing"),
+               "That counts every contact without an email, not only the customers.",
+               "Narrow the table to the customer stage as well."),
+              (lambda ctx: _count(ctx, **{"Lifecycle stage": "customer"}),
+               "That counts every customer, with or without an email.", "Keep only the rows whose email is missing.")],
+    otherwise=("{answer} is not that number.",
+               "Narrow the table to one lifecycle stage and to the rows whose email is missing."))
 
 
 def _email_fans_without_email(ctx, channel="email"):
     return _count(ctx, **{"Preferred channel": channel, "Email": "missing"})
 
 
-@exercise("superusers.assessment.email-preferred-but-missing",
-          title="How many contacts prefer to be reached by email but have no email address in the export?",
-          answer=Number("Contacts", integer=True), solution=_email_fans_without_email,
-          wrong=[(lambda ctx: _count(ctx, **{"Preferred channel": "email"}), "missing"),
-                 (lambda ctx: _count(ctx, Email="missing"), "prefer")])
-def _preferred_missing(answer, ctx):
-    expected = _email_fans_without_email(ctx)
-    if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} records contradict themselves; a data-quality lesson in the making.")
-    if close(answer, _count(ctx, **{"Preferred channel": "email"}), tolerance=0):
-        return Result.wrong(1, "That counts everyone who prefers email.",
-                            "Keep only those whose email is missing.")
-    if close(answer, _count(ctx, Email="missing"), tolerance=0):
-        return Result.wrong(1, "That counts every contact without an email, whatever channel they prefer.",
-                            "Narrow the table to the contacts who prefer email as well.")
-    return Result.wrong(1, f"{answer} is not that number.",
-                        "Combine two lists: the preferred channel and whether the email is given.")
+number_question(
+    "superusers.assessment.email-preferred-but-missing",
+    title="How many contacts prefer to be reached by email but have no email address in the export?",
+    label="Contacts", value=_email_fans_without_email,
+    right=lambda ctx, n: f"Yes: {n} records contradict themselves; a data-quality lesson in the making.",
+    mistakes=[(lambda ctx: _count(ctx, **{"Preferred channel": "email"}), "That counts everyone who prefers email.",
+               "Keep only those whose email is missing."),
+              (lambda ctx: _count(ctx, Email="missing"),
+               "That counts every contact without an email, whatever channel they prefer.",
+               "Narrow the table to the contacts who prefer email as well.")],
+    otherwise=("{answer} is not that number.",
+               "Combine two lists: the preferred channel and whether the email is given."))
 
 
 decision("superusers.assessment.first-try-failures",
