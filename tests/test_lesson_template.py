@@ -12,7 +12,8 @@ from workbench.site import read_lesson
 ROOT = Path(__file__).resolve().parents[1]
 TRACKS = ("crm", "network", "editorial")
 LESSONS = sorted(p for track in TRACKS for p in (ROOT / "notebooks" / track).glob("*.ipynb")
-                 if read_lesson(p).exercises and "tour" not in p.stem)  # the practice-CRM tour is a guided walk
+                 if (lesson := read_lesson(p)).exercises and not lesson.assessment
+                 and "tour" not in p.stem)  # the practice-CRM tour is a guided walk; an assessment teaches nothing
 
 PARTS = {
     "goals": re.compile(r"\*\*After this (lesson|tour) you can\*\*"),

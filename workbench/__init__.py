@@ -23,6 +23,7 @@ _LAZY = {
     "ask": "workbench.exercises.button",
     "check_button": "workbench.exercises.button",
     "my_progress": "workbench.exercises.progress",
+    "course_progress": "workbench.exercises.course",
     "contact_explorer": "workbench.widgets.contacts",
     "practice_crm": "workbench.widgets.practice",
     "practice_task": "workbench.widgets.practice",

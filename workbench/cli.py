@@ -50,19 +50,39 @@ def _data_validate(args):
 
 
 def _progress(args):
-    import dataclasses
+    from .exercises.course import course_progress
 
-    from . import settings
-    from .exercises.progress import ProgressLog, ProgressReport
-
-    s = settings.current()
-    if args.learner:
-        s = dataclasses.replace(s, learner=args.learner)
-    report = ProgressReport.of(ProgressLog(s.progress_file), s.learner)
-    print(report.text())
-    if report.table.empty:
-        print(f"(progress file: {report.path})")
+    print(course_progress(learner=args.learner).text())
     return 0
+
+
+def _certificate(args):
+    from .certificate import issue, write
+
+    missing = [f"--{name}" for name in ("learner", "track", "out") if not getattr(args, name)]
+    if missing:
+        raise WorkbenchError(f"{', '.join(missing)} missing", where="certificate",
+                             fix="workbench certificate --learner NAME --track TRACK --out FILE "
+                                 "(or: workbench certificate verify CODE ...)")
+    certificate = issue(args.learner, args.track)
+    page, pdf, note = write(certificate, Path(args.out), force=args.force)
+    print(f"certificate of {certificate.learner} ({certificate.score}% at the first try) written: {page}"
+          + (f" and {pdf}" if pdf else ""))
+    print(f"verification code: {certificate.code}")
+    if note:
+        print(note)
+    return 0
+
+
+def _certificate_verify(args):
+    from .certificate import verify
+
+    if verify(args.code, args.learner, args.track, args.date, args.score):
+        print(f"genuine: {args.learner}, {args.track}, {args.date}, {args.score}% was issued here")
+        return 0
+    print(f"not genuine: this installation issued no certificate {args.code} for {args.learner}, "
+          f"{args.track}, {args.date}, {args.score}%", file=sys.stderr)
+    return 1
 
 
 def _strip(args):
@@ -200,6 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("progress", help="show a learner's progress")
     p.add_argument("--learner", help="whose progress (default: you)")
     p.set_defaults(func=_progress)
+
+    ce = sub.add_parser("certificate", help="issue a track's certificate to a learner who passed its assessment")
+    ce.add_argument("--learner", help="whose certificate (their name as in the progress files)")
+    ce.add_argument("--track", choices=["crm", "network", "editorial", "superusers"])
+    ce.add_argument("--out", help="file to write (HTML; a PDF beside it where Chromium can print one)")
+    ce.add_argument("--force", action="store_true", help="replace files that already exist")
+    ce.set_defaults(func=_certificate)
+    cv = ce.add_subparsers(dest="action").add_parser("verify", help="check a certificate's verification code")
+    cv.add_argument("code")
+    cv.add_argument("--learner", required=True)
+    cv.add_argument("--track", required=True, choices=["crm", "network", "editorial", "superusers"])
+    cv.add_argument("--date", required=True, help="the date on the certificate, YYYY-MM-DD")
+    cv.add_argument("--score", required=True, type=int, help="the score on the certificate, in percent")
+    cv.set_defaults(func=_certificate_verify)
 
     e = sub.add_parser("exercises", help="author tools for exercise notebooks").add_subparsers(
         dest="action", required=True)

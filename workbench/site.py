@@ -36,7 +36,8 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
 
 # The lab template without what it would fetch from a CDN (require.js, MathJax, Mermaid, the
-# widget manager): plotly.js comes from the site's own asset file instead.
+# widget manager): plotly.js comes from the site's own asset file instead. A cell whose code the
+# lab shows collapsed (``source_hidden``) shows it collapsed here too, one click away.
 _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}
 <script src="{{ resources.plotly_js }}"></script>
@@ -46,6 +47,11 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block body_header -%}{{ super() }}<!--workbench-nav-->{%- endblock body_header -%}
 {% block body_footer %}<!--workbench-nav-->{{ super() }}{% endblock body_footer %}
+{% block input_group -%}
+{%- if cell.metadata.get('jupyter', {}).get('source_hidden') -%}
+<details class="workbench-code"><summary>Show the code</summary>{{ super() }}</details>
+{%- else -%}{{ super() }}{%- endif -%}
+{%- endblock input_group %}
 """
 NAV_MARK = "<!--workbench-nav-->"
 
@@ -62,6 +68,8 @@ class Lesson:
     goals: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     exercises: tuple[str, ...] = field(default=())
+    assessment: bool = False  # the end-of-track assessment, scored on first attempts
+    pass_mark: float = 0.7  # the share of its points an assessment asks for
 
     @property
     def slug(self) -> str:
@@ -84,7 +92,8 @@ def read_lesson(path: str | Path) -> Lesson:
     return Lesson(path=path, title=meta.get("title", path.stem), track=track,
                   order=int(meta.get("order", 0)), duration_minutes=int(meta.get("duration_minutes", 0)),
                   goals=tuple(meta.get("goals", ())), sources=tuple(meta.get("sources", ())),
-                  exercises=tuple(meta.get("exercises", ())))
+                  exercises=tuple(meta.get("exercises", ())), assessment=bool(meta.get("assessment", False)),
+                  pass_mark=float(meta.get("pass_mark", 0.7)))
 
 
 def lessons(root: Path = NOTEBOOKS) -> list[Lesson]:

@@ -397,7 +397,13 @@ class Lab:
         with self.shot_on_failure("FAILED-run-all"):
             self._run_all()
 
+    def show_code(self) -> None:
+        """View > Expand All Code, as an analyst does: lessons open with their code collapsed, and
+        the tests that run a notebook find its cells by their code and its prompts by their numbers."""
+        self.menu("View", "Expand All Code")
+
     def _run_all(self) -> None:
+        self.show_code()
         self.menu("Run", "Run All Cells")
         self.page.wait_for_function(
             """selector => {

@@ -1,0 +1,306 @@
+"""Progress against the whole course: per track, how many exercises are done, what comes next, badges.
+
+The progress log (:mod:`workbench.exercises.progress`) holds one record per Check. Here those
+records are read against the course's lessons, in course order: an exercise is *done* once an
+attempt earned all its points; a lesson earns its *badge* when all its exercises are done; each
+exercise counts its first attempt's points and its best. An end-of-track assessment (a lesson
+whose metadata says ``"assessment": true``) is scored on first attempts only, against its pass mark.
+
+Records are read tolerantly: a record without points counts none, one without ``max_points``
+takes the exercise's own, unknown fields are ignored.
+
+>>> from workbench.site import Lesson
+>>> from pathlib import Path
+>>> lesson = Lesson(Path("x.ipynb"), "Leads", "crm", 3, 30, exercises=("crm.leads.a", "crm.leads.b"))
+>>> records = [{"exercise": "crm.leads.a", "points": 0, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"},
+...            {"exercise": "crm.leads.a", "points": 1, "max_points": 1, "at": "2026-01-05T09:02:00+00:00"}]
+>>> progress = LessonProgress(lesson, attempts_by_exercise(records))
+>>> progress.done, progress.total, progress.first_points, progress.best_points, progress.badge
+(1, 2, 0.0, 1.0, False)
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Attempts:
+    """What a learner did on one exercise: how many Checks, the first and best points, the last time."""
+
+    count: int
+    first_points: float
+    best_points: float
+    max_points: float
+    last_at: datetime | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.best_points >= self.max_points
+
+
+def _number(value, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _time(value) -> datetime | None:
+    """An ISO time from the log as an aware datetime (a time without a zone is UTC); ``None`` if unreadable."""
+    try:
+        at = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def attempts_by_exercise(records: list[dict]) -> dict[str, Attempts]:
+    """Exercise id -> :class:`Attempts`, from progress records in the order they were written.
+
+    >>> a = attempts_by_exercise([{"exercise": "x.y.z", "points": "2", "max_points": 2},
+    ...                           {"exercise": "x.y.z", "max_points": 2}])["x.y.z"]
+    >>> a.count, a.first_points, a.best_points, a.done
+    (2, 2.0, 2.0, True)
+    """
+    found: dict[str, Attempts] = {}
+    for record in records:
+        id = record.get("exercise")
+        if not isinstance(id, str):
+            continue
+        points, max_points, at = _number(record.get("points")), _number(record.get("max_points"), 1.0), \
+            _time(record.get("at"))
+        before = found.get(id)
+        if before is None:
+            found[id] = Attempts(1, points, points, max_points, at)
+            continue
+        last = max((t for t in (before.last_at, at) if t), default=None)
+        found[id] = Attempts(before.count + 1, before.first_points, max(before.best_points, points),
+                             max(before.max_points, max_points), last)
+    return found
+
+
+def _max_points(id: str) -> float:
+    """An exercise's points from the registry; 1 for an id it does not know (a lesson being written)."""
+    from ..errors import WorkbenchError
+    from .registry import get
+
+    try:
+        return float(get(id).max_points)
+    except WorkbenchError:
+        return 1.0
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """One lesson of the course and what the learner did in it."""
+
+    lesson: object  # workbench.site.Lesson
+    attempts: dict[str, Attempts]
+
+    def _of(self, id: str) -> Attempts | None:
+        return self.attempts.get(id)
+
+    @property
+    def total(self) -> int:
+        return len(self.lesson.exercises)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for id in self.lesson.exercises if (a := self._of(id)) and a.done)
+
+    @property
+    def started(self) -> bool:
+        return any(self._of(id) for id in self.lesson.exercises)
+
+    @property
+    def badge(self) -> bool:
+        """Every exercise of the lesson done."""
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def first_points(self) -> float:
+        return sum(a.first_points for id in self.lesson.exercises if (a := self._of(id)))
+
+    @property
+    def best_points(self) -> float:
+        return sum(a.best_points for id in self.lesson.exercises if (a := self._of(id)))
+
+    @property
+    def max_points(self) -> float:
+        return sum(a.max_points if (a := self._of(id)) else _max_points(id) for id in self.lesson.exercises)
+
+    @property
+    def score(self) -> float:
+        """First-attempt points as a share of the lesson's points (what an assessment is marked on)."""
+        return self.first_points / self.max_points if self.max_points else 0.0
+
+    @property
+    def passed(self) -> bool:
+        """For an assessment: every question answered and the first-attempt score at the pass mark or above."""
+        return all(self._of(id) for id in self.lesson.exercises) and self.score >= self.lesson.pass_mark - 1e-9
+
+    def status(self) -> str:
+        if self.badge:
+            return "done ★"
+        if not self.started:
+            return "not started"
+        return f"{self.done} of {self.total} done"
+
+
+@dataclass(frozen=True)
+class TrackProgress:
+    """A track's lessons in course order, with its assessment apart."""
+
+    track: str
+    title: str
+    lessons: list[LessonProgress]
+    assessment: LessonProgress | None
+
+    @property
+    def everything(self) -> list[LessonProgress]:
+        return self.lessons + ([self.assessment] if self.assessment else [])
+
+    @property
+    def done(self) -> int:
+        return sum(p.done for p in self.everything)
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.everything)
+
+    @property
+    def badges(self) -> int:
+        return sum(p.badge for p in self.lessons)
+
+    def next_lesson(self) -> LessonProgress | None:
+        """The first lesson (in course order) with an exercise not done yet; then the assessment if not taken."""
+        for p in self.lessons:
+            if not p.badge:
+                return p
+        if self.assessment and not all(self.assessment._of(id) for id in self.assessment.lesson.exercises):
+            return self.assessment
+        return None
+
+    def headline(self) -> str:
+        following = self.next_lesson()
+        after = f"next: {following.lesson.title}" if following else "finished"
+        return f"{self.title}: {self.done} of {self.total} exercises done · {after}"
+
+    def assessment_line(self) -> str:
+        a = self.assessment
+        if a is None:
+            return ""
+        mark = f"pass mark {a.lesson.pass_mark:.0%}"
+        if not a.started:
+            return f"Assessment: not taken yet ({mark}, first tries count)."
+        answered = sum(1 for id in a.lesson.exercises if a._of(id))
+        if answered < a.total:
+            return (f"Assessment: {answered} of {a.total} questions answered so far, "
+                    f"{a.first_points:g} points at the first try ({mark}).")
+        verdict = "passed: ask your trainer for your certificate" if a.passed else "not passed"
+        return f"Assessment: {a.score:.0%} at the first try, {verdict} ({mark})."
+
+    def text(self) -> str:
+        lines = [self.headline() + (f" · {self.badges} badge(s) ★" if self.badges else "")]
+        for p in self.lessons:
+            points = (f" · first try {p.first_points:g}, best {p.best_points:g} of {p.max_points:g} points"
+                      if p.started else "")
+            lines.append(f"  {p.lesson.title}: {p.status()}{points}")
+        if self.assessment:
+            lines.append("  " + self.assessment_line())
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        left = ' style="text-align:left"'  # JupyterLab aligns table cells right, as for numbers
+        rows = "".join(
+            f"<tr><td{left}>{e(p.lesson.title)}</td><td{left}>{'★' if p.badge else ''}</td>"
+            f"<td{left}>{e(p.status())}</td>"
+            f"<td>{f'{p.first_points:g} / {p.max_points:g}' if p.started else ''}</td>"
+            f"<td>{f'{p.best_points:g} / {p.max_points:g}' if p.started else ''}</td></tr>" for p in self.lessons)
+        head = "".join(f"<th{left if n < 3 else ''}>{name}</th>" for n, name in enumerate(
+            ["Lesson", "Badge", "Exercises", "Points at first try", "Best points"]))
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
+        assessment = f"<p>{e(self.assessment_line())}</p>" if self.assessment else ""
+        return f"<h4>{e(self.headline())}</h4>{table}{assessment}"
+
+
+def local_time(at: datetime, zone: tzinfo | None = None) -> str:
+    """``at`` in the time zone ``zone`` (default: the computer's), as a trainee reads it.
+
+    >>> from datetime import timedelta, timezone
+    >>> local_time(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), timezone(timedelta(hours=3, minutes=30)))
+    '05 Jan 2026, 12:30 (UTC+03:30)'
+    """
+    local = at.astimezone(zone)
+    return f"{local:%d %b %Y, %H:%M} ({local.tzname()})"
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """A learner's progress through every track, as ``workbench progress`` and the start page show it."""
+
+    learner: str
+    tracks: list[TrackProgress]
+    last_at: datetime | None
+    notes: list[str]
+
+    @classmethod
+    def of(cls, records: list[dict], learner: str, notes: list[str] = (), lessons=None) -> CourseProgress:
+        """Read ``records`` against the course's lessons (default: every lesson of the repository)."""
+        from ..site import TRACK_TITLES
+        from ..site import lessons as every_lesson
+
+        attempts = attempts_by_exercise(records)
+        by_track: dict[str, list] = {}
+        for lesson in lessons if lessons is not None else every_lesson():
+            if lesson.exercises:
+                by_track.setdefault(lesson.track, []).append(LessonProgress(lesson, attempts))
+        tracks = [TrackProgress(track, TRACK_TITLES.get(track, track.title()),
+                                [p for p in items if not p.lesson.assessment],
+                                next((p for p in items if p.lesson.assessment), None))
+                  for track, items in by_track.items()]
+        last = max((a.last_at for a in attempts.values() if a.last_at), default=None)
+        return cls(learner, tracks, last, list(notes))
+
+    def track(self, name: str) -> TrackProgress | None:
+        return next((t for t in self.tracks if t.track == name), None)
+
+    def headline(self) -> str:
+        done, total = sum(t.done for t in self.tracks), sum(t.total for t in self.tracks)
+        when = f"; last Check {local_time(self.last_at)}" if self.last_at else \
+            "; no Check yet: answer an exercise and press Check"
+        return f"{self.learner}: {done} of {total} exercises of the course done{when}"
+
+    def text(self) -> str:
+        return "\n\n".join([self.headline(), *(t.text() for t in self.tracks), *self.notes])
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        notes = "".join(f'<p style="color:#a15c00">{html.escape(n)}</p>' for n in self.notes)
+        return f"<p><b>{html.escape(self.headline())}</b></p>" + "".join(t._repr_html_() for t in self.tracks) + notes
+
+
+def course_progress(learner: str | None = None, home: Path | None = None) -> CourseProgress:
+    """The progress through the course of ``learner`` (default: the current learner) in a workbench home."""
+    import dataclasses
+
+    from .. import settings as settings_module
+    from .progress import ProgressLog
+
+    settings = settings_module.current()
+    settings = dataclasses.replace(settings, **{k: v for k, v in (("learner", learner), ("home", home)) if v})
+    log = ProgressLog(settings.progress_file)
+    records, problems = log.read()
+    notes = [f"{len(problems)} line(s) of {log.path} could not be read and were skipped; every other "
+             "attempt is counted."] if problems else []
+    return CourseProgress.of(records, settings.learner, notes)
