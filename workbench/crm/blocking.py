@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["candidate_pairs", "block_pairs"]
+__all__ = ["candidate_pairs", "block_pairs", "default_passes"]
 
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -83,7 +83,14 @@ def _join(*parts: pd.Series) -> pd.Series:
     return key
 
 
-def _default_passes(keys: dict[str, pd.Series], kinds: dict[str, str]) -> dict[str, pd.Series]:
+def default_passes(keys: dict[str, pd.Series], kinds: dict[str, str]) -> dict[str, pd.Series]:
+    """The blocking keys of each default pass, by the pass's name (cleaned values in ``keys``, kinds in ``kinds``).
+
+    >>> keys = {"last_name": pd.Series(["rahman"]), "first_name": pd.Series(["amina"]), "email": pd.Series(["a@x.io"])}
+    >>> {name: key.tolist() for name, key in default_passes(keys, {"first_name": "name", "last_name": "name",
+    ...                                                            "email": "email"}).items()}
+    {'same email': ['a@x.io'], 'sound of last_name, first letter of first_name': ['r5|a'], 'sound of first_name, first letter of last_name': ['a5|r'], 'first letters of both names, either order': ['am|ra']}
+    """
     from ..text import phonetic_key
 
     passes = {f"same {c}": keys[c] for c, k in kinds.items() if k in ("email", "phone", "date", "postcode", "exact")}
@@ -95,9 +102,11 @@ def _default_passes(keys: dict[str, pd.Series], kinds: dict[str, str]) -> dict[s
         passes[f"sound of {first}, first letter of {last}"] = _join(sound[first], keys[last].str[:1])
         a, b = keys[first].str[:2], keys[last].str[:2]  # the same key when first and last names are swapped
         passes["first letters of both names, either order"] = _join(a.where(a < b, b), b.where(a < b, a))
-    elif names:
+    elif names:  # one name column (a full name, a company): its sound, and its start and end without spaces
+        packed = keys[names[0]].str.replace(" ", "")
         passes[f"sound of {names[0]}"] = sound[names[0]]
-        passes[f"end of {names[0]}"] = keys[names[0]].str[-4:]
+        passes[f"start of {names[0]}"] = packed.str[:4]
+        passes[f"end of {names[0]}"] = packed.str[-4:]
     numbers = [c for c, k in kinds.items() if k == "number"]
     for column in (c for c, k in kinds.items() if k == "address"):
         if numbers:
@@ -124,7 +133,7 @@ def candidate_pairs(keys: dict[str, pd.Series], kinds: dict[str, str], *, block_
     orders = [order_columns, order_columns[::-1]] if len(order_columns) >= 2 else [order_columns]
     order_keys = [np.array([" ".join(v) for v in zip(*[keys[c].fillna("").to_numpy(dtype=object) for c in cols])],
                            dtype=object) for cols in orders]
-    passes = block_on if block_on is not None else _default_passes(keys, kinds)
+    passes = block_on if block_on is not None else default_passes(keys, kinds)
     report, codes = {}, []
     for label, key in passes.items():
         found = block_pairs(key, order_keys[0], max_block, window)

@@ -149,16 +149,25 @@ def prepare(series: pd.Series, kind: str) -> pd.Series:
     return _unique_map(series, fold_many)
 
 
-def _swapped(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """True where two ``YYYYMMDD`` dates differ only by day and month typed the wrong way round."""
-    return np.array([len(x) == 8 == len(y) and x[:4] == y[:4] and x[4:6] == y[6:] and x[6:] == y[4:6]
-                     for x, y in zip(a, b)], dtype=bool)
+def _codes(*columns: pd.Series) -> list[np.ndarray]:
+    """Integer codes of the values of each column, shared between them (-1 where missing): equal values, equal codes."""
+    both = pd.concat(columns, ignore_index=True)
+    codes = pd.factorize(both.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)[0]
+    bounds = np.cumsum([0, *(len(c) for c in columns)])
+    return [codes[start:end] for start, end in zip(bounds[:-1], bounds[1:])]
+
+
+def _same(a: pd.Series, b: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """``a[left[k]] == b[right[k]]`` for each pair, compared as integer codes."""
+    ca, cb = _codes(a, b)
+    return (ca[left] == cb[right]) & (ca[left] >= 0)
 
 
 def compare(kind: str, values: pd.Series, left, right, other: pd.Series | None = None) -> np.ndarray:
     """The comparison level of ``values[left[k]]`` and ``other[right[k]]`` for each pair (``-1``: a side is blank).
 
     ``values`` are :func:`prepare`'s output; ``other`` (default ``values``) gives the right side.
+    Whatever depends on one value (its sound, its parts) is worked out once per row, not per pair.
 
     >>> compare("name", pd.Series(["jahan", "jahaan", "smith", None]), [0, 0, 0], [1, 2, 3]).tolist()
     [2, 0, -1]
@@ -168,46 +177,46 @@ def compare(kind: str, values: pd.Series, left, right, other: pd.Series | None =
 
     from ..text import phonetic_key
 
-    other = values if other is None else other
+    values = values.reset_index(drop=True).astype("string")
+    other = values if other is None else other.reset_index(drop=True).astype("string")
     left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-    a_all = values.to_numpy(dtype=object, na_value=None)
-    b_all = other.to_numpy(dtype=object, na_value=None)
-    a, b = a_all[left], b_all[right]
-    present = np.array([x is not None for x in a], dtype=bool) & np.array([y is not None for y in b], dtype=bool)
+    present = values.notna().to_numpy()[left] & other.notna().to_numpy()[right]
     level = np.full(len(left), -1, dtype=np.int8)
     if not present.any():
         return level
-    a, b = a[present], b[present]
-    same = a == b
+    left, right = left[present], right[present]
+    a_all = values.fillna("").to_numpy(dtype=object)
+    b_all = other.fillna("").to_numpy(dtype=object)
+    same = _same(values, other, left, right)
     top = len(KINDS[kind]) - 1
-    out = np.zeros(len(a), dtype=np.int8)
 
-    def score(scorer):
-        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=1)
+    def score(scorer, a=a_all, b=b_all):
+        return process.cpdist(a[left], b[right], scorer=scorer, dtype=np.float32, workers=1)
 
-    if kind == "name":
+    if kind == "name":  # "Jean Pierre" and "Jeanpierre" are one name
+        same |= _same(values.str.replace(" ", ""), other.str.replace(" ", ""), left, right)
         jw = score(JaroWinkler.normalized_similarity)
-        codes = {v: phonetic_key(v) for v in {*a, *b}}
-        sounds = pd.Series(a).map(codes).to_numpy() == pd.Series(b).map(codes).to_numpy()
+        sounds = _same(values.map(phonetic_key, na_action="ignore"), other.map(phonetic_key, na_action="ignore"),
+                       left, right)
         out = np.select([same, (jw >= 0.92) | sounds, jw >= 0.8], [3, 2, 1], 0)
     elif kind == "email":  # the part before @ says who; the domain where they work, unless it is a private one
-        parts_a, parts_b = [np.array([x.rpartition("@") if "@" in x else (x, "", "") for x in side],
-                                     dtype=object).reshape(-1, 3) for side in (a, b)]
-        close = process.cpdist(parts_a[:, 0], parts_b[:, 0], scorer=fuzz.ratio, dtype=np.float32, workers=1)
-        domain = process.cpdist(parts_a[:, 2], parts_b[:, 2], scorer=fuzz.ratio, dtype=np.float32, workers=1)
-        private = np.isin([d.split(".")[0] for d in parts_a[:, 2]], list(FREE_MAIL)) | \
-            np.isin([d.split(".")[0] for d in parts_b[:, 2]], list(FREE_MAIL))
-        one_employer = (domain >= 80) | private | (parts_a[:, 2] == "") | (parts_b[:, 2] == "")  # two work addresses at two companies are two mailboxes
-        out = np.select([same, (parts_a[:, 0] == parts_b[:, 0]) & one_employer, (close >= 85) & one_employer],
+        parts = [side.str.rpartition("@") for side in (values, other)]
+        local = [p[0].where(p[1].eq("@"), p[2]) for p in parts]
+        domain = [p[2].where(p[1].eq("@"), "") for p in parts]
+        private = [d.str.split(".").str[0].isin(FREE_MAIL).to_numpy() | d.eq("").to_numpy() for d in domain]
+        close = score(fuzz.ratio, local[0].to_numpy(dtype=object), local[1].to_numpy(dtype=object))
+        near_domain = score(fuzz.ratio, domain[0].to_numpy(dtype=object), domain[1].to_numpy(dtype=object)) >= 80
+        one_employer = near_domain | private[0][left] | private[1][right]  # two work addresses: two mailboxes
+        out = np.select([same, _same(local[0], local[1], left, right) & one_employer, (close >= 85) & one_employer],
                         [3, 2, 1], 0)
     elif kind in ("phone", "postcode", "number", "exact"):
         near = score(Levenshtein.distance) <= 1
         if kind == "exact":  # A1 and A2 are two accounts; a long code with one typo is still the same
-            near &= (np.char.str_len(a.astype(str)) >= 5) & (np.char.str_len(b.astype(str)) >= 5)
+            near &= (values.str.len().to_numpy()[left] >= 5) & (other.str.len().to_numpy()[right] >= 5)
         out = np.select([same, near], [top, 1], 0)
     elif kind == "date":
         edits = score(Levenshtein.distance)
-        swapped = _swapped(a, b)
+        swapped = _same(values.str[:4] + values.str[6:8] + values.str[4:6], other, left, right)
         out = np.select([same, swapped | (edits <= 1), edits <= 2], [3, 2, 1], 0)
     elif kind == "address":
         words = score(fuzz.token_set_ratio)

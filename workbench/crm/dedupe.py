@@ -43,8 +43,8 @@ from ..errors import InputError, require_columns
 from .columns import is_number
 from .comparisons import KINDS, SAME_BY_CHANCE, column_kind, compare, prepare
 
-__all__ = ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind", "fit_model", "link", "starting_values",
-           "Linkage"]
+__all__ = ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind", "fit_model", "link", "compare_pairs",
+           "starting_values", "Linkage"]
 
 #: How many pairs the starting values of the model count for: a small table leans on them, a big one on its data.
 PRIOR_PAIRS = 20.0
@@ -120,7 +120,16 @@ def _validate(df, on, kinds, threshold, max_block, window, where):
     return on, kinds
 
 
-def _levels(keys, kinds, on, left, right) -> np.ndarray:
+def compare_pairs(keys: dict, kinds: dict, on: list, left, right) -> np.ndarray:
+    """Comparison levels (pairs x columns) of rows ``left[k]`` and ``right[k]`` of the prepared ``keys``.
+
+    Two name columns are also compared crossed, and the crossed levels kept
+    where they agree better (first and last names typed the wrong way round).
+
+    >>> keys = {"first_name": pd.Series(["jahan", "nusrat"]), "last_name": pd.Series(["nusrat", "jahan"])}
+    >>> compare_pairs(keys, {"first_name": "name", "last_name": "name"}, ["first_name", "last_name"], [0], [1]).tolist()
+    [[3, 3]]
+    """
     levels = np.column_stack([compare(kinds[c], keys[c], left, right) for c in on]) if len(on) else None
     names = [i for i, c in enumerate(on) if kinds[c] == "name"]
     if len(names) == 2:  # first and last names typed the wrong way round: compare them crossed too
@@ -139,35 +148,43 @@ def _random_levels(keys, kinds, on, n: int, seed: int = 0) -> np.ndarray:
     left, right = rng.integers(0, n, _RANDOM_PAIRS), rng.integers(0, n, _RANDOM_PAIRS)
     keep = left != right
     left, right = left[keep], right[keep]
-    return _levels(keys, kinds, on, left, right)
+    return compare_pairs(keys, kinds, on, left, right)
 
 
 def starting_values(kind: str) -> tuple[np.ndarray, np.ndarray]:
     """Shares of each level (``m`` for matches, ``u`` for strangers) before the data is seen.
 
-    A true pair mostly agrees (90% "the same", 2% "different"); two strangers
+    A true pair mostly agrees (70% "the same", 20% one level below); two strangers
     agree as often as :data:`~workbench.crm.comparisons.SAME_BY_CHANCE` says,
     and come close twice as often.
 
     >>> m, u = starting_values("phone")
     >>> m.round(3).tolist(), u.round(4).tolist()
-    ([0.02, 0.08, 0.9], [0.9997, 0.0002, 0.0001])
+    ([0.1, 0.2, 0.7], [0.9997, 0.0002, 0.0001])
     """
     n = len(KINDS[kind])
     chance = SAME_BY_CHANCE[kind]
-    m = np.r_[0.02, np.full(n - 2, 0.08 / (n - 2)), 0.9] if n > 2 else np.array([0.05, 0.95])
+    m = np.r_[0.02, np.full(n - 3, 0.08 / max(n - 3, 1)), 0.2, 0.7][-n:] if n > 2 else np.array([0.05, 0.95])
+    m[0] = 1 - m[1:].sum()
     u = np.r_[0.0, np.full(n - 2, 2 * chance), chance]
     u[0] = 1 - u.sum()
     return m, u
 
 
-def fit_model(levels: np.ndarray, random_levels: np.ndarray | None, on: list[str], kinds: dict[str, str]):
-    """The Fellegi-Sunter model of candidate pairs' ``levels``, fitted by EM.
+def fit_model(levels: np.ndarray, random_levels: np.ndarray | None, on: list[str], kinds: dict[str, str],
+              n_rows: int):
+    """The Fellegi-Sunter model that scores pairs of a table of ``n_rows`` rows, as Splink builds it.
 
-    It starts from :func:`starting_values`, with ``u`` replaced by the level
-    shares among ``random_levels`` (random pairs, almost all strangers) when
-    given; the starting values count as :data:`PRIOR_PAIRS` pairs of evidence
-    besides the data, so a small table leans on them and a big one on itself.
+    * ``m`` (how a true pair's fields compare) is fitted by EM to the candidate
+      pairs' ``levels``, starting from :func:`starting_values`, which count as
+      :data:`PRIOR_PAIRS` pairs of evidence (a small table leans on them);
+    * ``u`` (how two strangers' fields compare) is measured on ``random_levels``,
+      random pairs of rows (almost all strangers), not on the candidates, whose
+      strangers were picked for looking alike;
+    * the prior is the share of *all* pairs of rows that match: the matches EM
+      expects among the candidates, over ``n_rows * (n_rows - 1) / 2``.
+
+    Without ``random_levels`` (a table under :data:`LEARN_FROM_ROWS` rows) ``u`` keeps its starting values.
     """
     from . import fellegi_sunter
 
@@ -180,8 +197,12 @@ def fit_model(levels: np.ndarray, random_levels: np.ndarray | None, on: list[str
             u = counts / counts.sum()
         m_start.append(m)
         u_start.append(u)
-    return fellegi_sunter.fit(levels, sizes, columns=on, m_start=m_start, u_start=u_start, strength=PRIOR_PAIRS,
-                              labels=[KINDS[kinds[c]] for c in on])
+    fitted = fellegi_sunter.fit(levels, sizes, columns=on, m_start=m_start, u_start=u_start, strength=PRIOR_PAIRS,
+                                labels=[KINDS[kinds[c]] for c in on])
+    expected_matches = fitted.prior * len(levels)
+    all_pairs = max(n_rows * (n_rows - 1) / 2, 1)
+    prior = float(np.clip(expected_matches / all_pairs, 1e-12, 0.5))
+    return fellegi_sunter.Model(on, fitted.m, u_start, prior, fitted.labels)
 
 
 def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None, block_on=None,
@@ -210,9 +231,9 @@ def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | 
             passes["same " + " and ".join(group)] = blocking._join(*parts)
     left, right, report = blocking.candidate_pairs(keys, kinds, block_on=passes, max_block=int(max_block),
                                                    window=int(window))
-    levels = _levels(keys, kinds, on, left, right) if len(left) else np.zeros((0, len(on)), dtype=np.int8)
+    levels = compare_pairs(keys, kinds, on, left, right) if len(left) else np.zeros((0, len(on)), dtype=np.int8)
     model = fit_model(levels, _random_levels(keys, kinds, on, len(df)) if len(df) >= LEARN_FROM_ROWS else None,
-                      on, kinds)
+                      on, kinds, len(df))
     probability = model.probability(levels)
     others = [i for i, c in enumerate(on) if kinds[c] != "name"]
     if others:  # names alone are not evidence enough: another field must count for the pair

@@ -99,7 +99,9 @@ def fit(levels: np.ndarray, n_levels: list[int], *, columns: list[str] | None = 
     levels = np.asarray(levels, dtype=np.int16)
     k = levels.shape[1]
     columns = list(columns) if columns is not None else [str(i) for i in range(k)]
-    patterns, counts = np.unique(levels, axis=0, return_counts=True) if len(levels) else (levels, np.zeros(0))
+    radix = np.cumprod([1, *(n + 1 for n in n_levels[:-1])]).astype(np.int64)  # one number per row of levels
+    codes, counts = np.unique((levels.astype(np.int64) + 1) @ radix, return_counts=True)
+    patterns = ((codes[:, None] // radix) % (np.asarray(n_levels) + 1) - 1).astype(np.int64)
     counts = counts.astype(float)
     m0 = [np.asarray(m_start[i], dtype=float) if m_start is not None else generic_levels(n, True)
           for i, n in enumerate(n_levels)]
