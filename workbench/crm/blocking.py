@@ -30,7 +30,7 @@ __all__ = ["candidate_pairs", "block_pairs", "default_passes"]
 _TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
-def block_pairs(key: pd.Series, order_key: np.ndarray, max_block: int = 100, window: int = 10) -> np.ndarray:
+def block_pairs(key: pd.Series, order_key: np.ndarray, max_block: int = 100, window: int = 5) -> np.ndarray:
     """Pairs (positions i < j, as codes ``i * n + j``) of rows sharing ``key``; big blocks by sorted neighbourhood.
 
     >>> block_pairs(pd.Series(["a", "b", "a", None]), np.array(["x", "y", "z", "w"])).tolist()
@@ -118,7 +118,7 @@ def default_passes(keys: dict[str, pd.Series], kinds: dict[str, str]) -> dict[st
 
 
 def candidate_pairs(keys: dict[str, pd.Series], kinds: dict[str, str], *, block_on: dict | None = None,
-                    max_block: int = 100, window: int = 10) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+                    max_block: int = 100, window: int = 5) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
     """Candidate pairs of rows (``left < right`` positions) and how many pairs each pass proposed.
 
     ``keys`` holds each compared column's cleaned values, ``kinds`` its kind.

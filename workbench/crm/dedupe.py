@@ -116,7 +116,7 @@ def _validate(df, on, kinds, threshold, max_block, window, where):
                          fix="leave it out to let the model choose, or give e.g. 90 (higher finds fewer, surer pairs)")
     if not is_number(max_block, whole=True) or max_block < 2 or not is_number(window, whole=True) or window < 1:
         raise InputError("max_block must be an integer of at least 2 and window at least 1", where=where,
-                         fix="keep the defaults, max_block=100 and window=10")
+                         fix="keep the defaults, max_block=100 and window=5")
     return on, kinds
 
 
@@ -206,7 +206,7 @@ def fit_model(levels: np.ndarray, random_levels: np.ndarray | None, on: list[str
 
 
 def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None, block_on=None,
-         max_block: int = 100, window: int = 10, where: str = "find_duplicates(df, on=...)") -> Linkage:
+         max_block: int = 100, window: int = 5, where: str = "find_duplicates(df, on=...)") -> Linkage:
     """Block, compare, fit the model and score every candidate pair of ``df``: a :class:`Linkage`.
 
     >>> df = pd.DataFrame({"name": ["Ana Silva", "Ana  SILVA", "Bob Stone"]})
@@ -243,7 +243,7 @@ def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | 
 
 
 def find_duplicates(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None,
-                    block_on=None, max_block: int = 100, window: int = 10) -> pd.Series:
+                    block_on=None, max_block: int = 100, window: int = 5) -> pd.Series:
     """A cluster id per row: rows with the same id are taken to be the same person.
 
     ``on`` lists the columns to compare.  Each is compared according to its
@@ -273,7 +273,7 @@ def find_duplicates(df: pd.DataFrame, on, *, threshold: float | None = None, kin
 
 
 def duplicate_pairs(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None,
-                    block_on=None, max_block: int = 100, window: int = 10) -> pd.DataFrame:
+                    block_on=None, max_block: int = 100, window: int = 5) -> pd.DataFrame:
     """The matched pairs behind :func:`find_duplicates`, for a person to review before merging.
 
     One row per pair whose match probability reaches ``threshold`` (lower it
