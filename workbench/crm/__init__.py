@@ -24,7 +24,7 @@ _MODULES = {
                    "deals_without_next_step", "weekly_plan"],
     "quality": ["blank_mask", "completeness", "activity_coverage", "normalise_name", "normalise_email",
                 "normalise_phone", "phone_key", "invalid_emails", "clean_contacts"],
-    "dedupe": ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind"],
+    "dedupe": ["find_duplicates", "duplicate_pairs", "match_weights", "cluster_pairs", "column_kind"],
     "search": ["ContactIndex", "search_contacts"],
     "segments": ["rfm", "scores", "segment_of", "segment_summary", "segment_members", "segment_chart"],
     "templates": ["placeholders", "missing_fields", "render", "sms_length", "mail_merge", "merge_report",
