@@ -19,6 +19,8 @@ Two uses, one detector:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -88,47 +90,59 @@ def _keys_of(frame: pd.DataFrame, kinds: dict) -> tuple[dict, dict]:
     return keys, default_passes(keys, kinds)
 
 
+@lru_cache(maxsize=4096)
+def _row_keys(values: tuple, kinds: tuple) -> tuple[dict, tuple]:
+    """One record's prepared values and (pass, key) blocks: worked out once per distinct record typed."""
+    kinds = dict(kinds)
+    keys, passes = _keys_of(pd.DataFrame([values], columns=list(kinds), dtype=object), kinds)
+    prepared = {c: (None if pd.isna(v.iloc[0]) else v.iloc[0]) for c, v in keys.items()}
+    return prepared, tuple((label, key.iloc[0]) for label, key in passes.items() if pd.notna(key.iloc[0]))
+
+
 def _index(db, table: str) -> dict:
-    """The entry-time index of ``table``, kept in step with it: the fitted model, each record's compared
-    values (``keys``: record key -> values) and the records under each blocking key (``blocks``)."""
+    """The entry-time index of ``table``, kept in step with it: the fitted model; each record's values
+    (``keys``), prepared values (``prepared``) and blocking keys (``of``); the records under each
+    blocking key (``blocks``)."""
     from ..crm.dedupe import link
 
     key_column = SCHEMA[table].key
     on = list(COMPARED[table])
 
-    def add(value, row):
-        k = row[key_column]
-        value["keys"][k] = {c: row.get(c) for c in on}
-        _, passes = _keys_of(pd.DataFrame([value["keys"][k]], columns=on, dtype=object), value["kinds"])
-        for label, keys in passes.items():
-            if pd.notna(keys.iloc[0]):
-                value["blocks"].setdefault((label, keys.iloc[0]), set()).add(k)
+    def put(value, k, raw, prepared, blocks):
+        value["keys"][k], value["prepared"][k], value["of"][k] = raw, prepared, blocks
+        for block in blocks:
+            value["blocks"].setdefault(block, set()).add(k)
 
     def remove(value, row):
         k = row[key_column]
         value["keys"].pop(k, None)
-        for members in value["blocks"].values():
-            members.discard(k)
+        value["prepared"].pop(k, None)
+        for block in value["of"].pop(k, ()):
+            value["blocks"].get(block, set()).discard(k)
 
     def build():
         columns = ", ".join(f'"{c}"' for c in (key_column, *on))
         frame = db.query(f'SELECT {columns} FROM "{table}"').astype(object)
         frame = frame.where(frame.notna(), None)
         run = link(frame[on], on, where=f"{table} duplicate index")
-        value = {"kinds": run.kinds, "model": run.model, "keys": {}, "blocks": {}}
+        value = {"kinds": tuple(run.kinds.items()), "model": run.model, "keys": {}, "prepared": {}, "of": {},
+                 "blocks": {}}
         keys, passes = _keys_of(frame[on], run.kinds)
-        value["keys"] = {k: dict(zip(on, r)) for k, r in zip(frame[key_column], frame[on].itertuples(index=False))}
-        for label, column in passes.items():
-            for k, block in zip(frame[key_column], column.tolist()):
-                if block is not None and not pd.isna(block):
-                    value["blocks"].setdefault((label, block), set()).add(k)
+        prepared = pd.DataFrame(keys).astype(object)
+        prepared = prepared.where(prepared.notna(), None).to_dict("records")
+        blocks = pd.DataFrame(passes).astype(object)
+        blocks = blocks.where(blocks.notna(), None).to_numpy()
+        labels = list(passes)
+        for k, raw, ready, row in zip(frame[key_column], frame[on].to_dict("records"), prepared, blocks):
+            put(value, k, raw, ready, tuple((label, b) for label, b in zip(labels, row) if b is not None))
         return value
 
     def apply(value, op, before, after):
         if before:
             remove(value, before)
         if after:
-            add(value, after)
+            raw = {c: after.get(c) for c in on}
+            put(value, after[key_column], raw, *_row_keys(tuple(raw.values()), value["kinds"]))
 
     return db.maintained(f"duplicates:{table}", table, build, apply)
 
@@ -145,23 +159,19 @@ def likely_duplicates(db, table: str, values: dict, *, exclude=None, limit: int 
 
     index = _index(db, table)
     on = list(COMPARED[table])
-    new = {c: values.get(c) for c in on}
-    _, passes = _keys_of(pd.DataFrame([new], columns=on, dtype=object), index["kinds"])
-    found = set()
-    for label, keys in passes.items():
-        if pd.notna(keys.iloc[0]):
-            found |= index["blocks"].get((label, keys.iloc[0]), set())
+    prepared, blocks = _row_keys(tuple(values.get(c) for c in on), index["kinds"])
+    found = set().union(*(index["blocks"].get(block, set()) for block in blocks))
     found = sorted(k for k in found if k != exclude and k in index["keys"])
     columns = ["key", "label", "score", "reason"]
     if not found:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame([new, *(index["keys"][k] for k in found)], columns=on, dtype=object)
-    keys, _ = _keys_of(frame, index["kinds"])
-    right = np.arange(1, len(frame))
-    levels = compare_pairs(keys, index["kinds"], on, np.zeros(len(right), dtype=np.int64), right)
+    kinds = dict(index["kinds"])
+    keys = {c: pd.Series([prepared[c], *(index["prepared"][k][c] for k in found)], dtype="string") for c in on}
+    right = np.arange(1, len(found) + 1)
+    levels = compare_pairs(keys, kinds, on, np.zeros(len(right), dtype=np.int64), right)
     probability = index["model"].probability(levels)
     weights = index["model"].match_weights(levels)
-    reasons = [_reason(index["kinds"], on, lv, w) for lv, w in zip(levels, weights)]
+    reasons = [_reason(kinds, on, lv, w) for lv, w in zip(levels, weights)]
     keep = (weights.sum(axis=1) >= WARN_AT) | np.isin(reasons, ["same email", "same phone"])
     rows = [{"key": k, "label": _label(table, index["keys"][k]), "score": round(float(p) * 100, 1), "reason": r,
              "weight": w} for k, p, r, w, ok in zip(found, probability, reasons, weights.sum(axis=1), keep) if ok]
