@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
+import string
 import sys
 import tempfile
 import time
@@ -121,8 +123,9 @@ def actions(db, screens_: dict, rounds: int):
 
         def do_create(i=i):
             form = screens.RecordForm(db, "contacts")
-            form.fields["first_name"].value = f"Bench{i}"
-            form.fields["last_name"].value = f"Zyxwvut{i}"
+            unlike = random.Random(i)  # names unlike each other's: Bench1 and Bench0 would look like one person
+            form.fields["first_name"].value = "".join(unlike.choices(string.ascii_lowercase, k=7)).title()
+            form.fields["last_name"].value = "".join(unlike.choices(string.ascii_lowercase, k=9)).title()
             form.fields["email"].value = f"bench{i}@bench.example"
             form.fields["lifecycle_stage"].value = "lead"
             form.save.click()

@@ -74,7 +74,7 @@ class NaiveExplorer:
     """The baseline explorer: no index; every search scans every searched column, every open both logs."""
 
     def __init__(self, contacts, consents, activities, accounts):
-        from workbench.widgets.contacts import SEARCHED
+        from workbench.crm.search import SEARCHED
 
         names = accounts.set_index(accounts["account_id"].astype(str))["name"]
         self.contacts = contacts.assign(account_name=contacts["account_id"].astype("string").map(names))

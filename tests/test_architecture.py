@@ -19,7 +19,6 @@ MOST_LINES = 600
 # is no longer an offender fails the test below, so a stale one cannot linger.
 KNOWN_CIRCLES: list[set[str]] = [
     {"workbench.data.generate", "workbench.data.generate_social"},  # data/generate.py becomes data/sample/
-    {"workbench.practice.merge", "workbench.practice.records"},  # the practice CRM uses crm.dedupe
 ]
 KNOWN_LONG: set[str] = {
     "workbench/data/generate.py",  # becomes data/sample/

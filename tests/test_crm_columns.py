@@ -42,8 +42,8 @@ NAMES = pd.DataFrame({"first_name": ["Ana", "Ana", "Bob"], "last_name": ["Silva"
     (lambda: costs.break_even_users(np.float64(124), np.int64(23)), lambda: costs.break_even_users(124, 23)),
     (lambda: pressure.caps(PEOPLE, global_cap=np.int64(3)), lambda: pressure.caps(PEOPLE, 3)),
     (lambda: dedupe.find_duplicates(NAMES, on=list(NAMES), threshold=np.float64(86), max_block=np.int64(50),
-                                    window=np.int64(5), weights={"email": np.int64(2)}),
-     lambda: dedupe.find_duplicates(NAMES, on=list(NAMES), threshold=86, max_block=50, window=5, weights={"email": 2})),
+                                    window=np.int64(5)),
+     lambda: dedupe.find_duplicates(NAMES, on=list(NAMES), threshold=86, max_block=50, window=5)),
     (lambda: privacy.pseudonymise(["Ana"], "a long salt", length=np.int64(8)),
      lambda: privacy.pseudonymise(["Ana"], "a long salt", length=8)),
 ])

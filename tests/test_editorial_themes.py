@@ -153,3 +153,11 @@ def test_a_saved_line_without_its_review_date_is_refused_clearly(tmp_path):
     path.write_text('[{"theme": "Stock errors", "personas": []}]', encoding="utf-8")
     with pytest.raises(DataError, match="review_on is missing"):
         load_line(path)
+
+
+def test_ideas_in_persian_and_bengali_are_not_grouped_together():
+    from workbench.editorial.themes import group_near_duplicates
+
+    ideas = pd.DataFrame({"idea_id": ["I1", "I2", "I3"],
+                          "idea": ["هوش مصنوعی در فروش", "বিক্রয়ে কৃত্রিম বুদ্ধিমত্তা", "هوش مصنوعي در فروش"]})
+    assert group_near_duplicates(ideas).to_dict() == {"I1": "I1", "I2": "I2", "I3": "I1"}

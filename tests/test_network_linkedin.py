@@ -311,3 +311,8 @@ def test_sample_company_exports_read(tmp_path):
     assert len(team) == 3
     for e in team:
         assert e.owner.startswith("in/") and len(e.connections) > 0 and len(e.messages) > 0
+
+
+def test_person_key_folds_accents_and_case_as_every_name_comparison_does():
+    assert person_key(None, "Hélène Dupont") == person_key(None, "Helene DUPONT") == "name:helene dupont"
+    assert person_key(None, "كريم") == person_key(None, "کریم")

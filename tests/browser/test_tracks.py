@@ -175,7 +175,8 @@ def use_contact_explorer(lab, widget, data) -> None:
     """Search the name of a planted duplicate without its accent: both records come up, as in the
     explorer built here on the same data; the first opens with its record, consent and timeline,
     and picking the second in the result list opens it."""
-    from workbench.widgets.contacts import ContactExplorer, search_key
+    from workbench.text import search_key
+    from workbench.widgets.contacts import ContactExplorer
 
     contacts = data.contacts.set_index("contact_id")
     names = {cid: search_key([f"{contacts.at[cid, 'first_name']} {contacts.at[cid, 'last_name']}"])[0]

@@ -1,25 +1,26 @@
 """Duplicate detection: which rows are the same person?
 
-Three steps, as record-linkage tools do them:
+Four steps, as record-linkage tools (Splink, fastLink) take them:
 
-1. **Blocking.**  Comparing every row with every other is n² work (1.25
-   billion pairs for 50,000 contacts), so rows are only compared with rows
-   that share a *blocking key*: the same cleaned email, the same phone
-   number, the same code (an ``account_id``), or the same first letters of
-   the last and first names.  Several
-   keys are used one after the other, so a typo that breaks one key is
-   caught by another.
-2. **Fuzzy comparison.**  Each candidate pair is scored field by field with
-   rapidfuzz (Jaro-Winkler for names, edit-distance ratio for emails and
-   phones), and the field scores are averaged with weights (an email counts
-   more than a first name).  Fields empty on either side are left out.  Two
-   work addresses at two different companies (neither a private mailbox of
-   :data:`FREE_MAIL`) count half: ``amina.rahman@`` at two employers is
-   more often two namesakes than one person.  In name columns a common
-   nickname counts as the name it stands for (:data:`NICKNAMES`: Bill is
-   William, Fred is Frédéric).
-3. **Clustering.**  Pairs scoring at least ``threshold`` are joined with
-   union-find, so if A matches B and B matches C, all three get one cluster id.
+1. **Blocking** (:mod:`workbench.crm.blocking`): only pairs sharing a key in
+   at least one of several passes are compared, so a typo in any one field
+   does not hide a pair, and 50,000 rows stay a few hundred thousand pairs.
+2. **Comparison** (:mod:`workbench.crm.comparisons`): each field of a pair is
+   compared the way its kind needs (names letter by letter and by sound,
+   dates allowing day and month swapped, numbers one digit off, addresses word
+   by word) and given a level: different, alike, the same...
+3. **Weights learnt from the data** (:mod:`workbench.crm.fellegi_sunter`):
+   how much each level counts is fitted by expectation-maximisation, so
+   agreeing on a rare field value counts more than on a common one, and each
+   pair gets a match probability.  The threshold is chosen from those
+   probabilities (where the expected F1 is best), unless you give one.
+4. **Clustering**: pairs above the threshold are joined (scipy's connected
+   components): if A matches B and B matches C, all three get one cluster id.
+
+Two rules sit on top of the model: names alone are not evidence enough (a
+pair needs another field filled on both sides, unless only names are
+compared), and first and last names typed the wrong way round are also
+compared crossed.
 
 >>> import pandas as pd
 >>> people = pd.DataFrame({
@@ -33,118 +34,74 @@ Three steps, as record-linkage tools do them:
 
 from __future__ import annotations
 
-import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
 from .columns import is_number
-from .quality import normalise_email, normalise_name, phone_key
+from .comparisons import KINDS, SAME_BY_CHANCE, column_kind, compare, prepare
 
-__all__ = ["find_duplicates", "duplicate_pairs", "cluster_pairs", "column_kind"]
+__all__ = ["find_duplicates", "duplicate_pairs", "match_weights", "cluster_pairs", "column_kind", "fit_model", "link",
+           "compare_pairs", "starting_values", "Linkage"]
 
-KINDS = ("name", "email", "phone", "text", "exact")
-DEFAULT_WEIGHTS = {"name": 1.0, "email": 2.0, "phone": 1.5, "text": 1.0, "exact": 0.5}
-DEFAULT_THRESHOLD = 86.0
-#: Common English and French nicknames and the name they stand for, as compared (no case, no accents).
-#: In a name column a nickname counts as its full name (Bill Smith and William Smith compare equal);
-#: ambiguous ones point to the likeliest name.
-NICKNAMES = {
-    "william": ("bill", "billy", "will", "willy", "liam"), "robert": ("bob", "bobby", "rob", "robbie", "bert"),
-    "james": ("jim", "jimmy", "jamie"), "michael": ("mike", "mikey", "mick", "micky"), "thomas": ("tom", "tommy"),
-    "richard": ("rick", "ricky", "rich", "richie", "dick"), "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza"),
-    "jennifer": ("jen", "jenny"), "christopher": ("chris", "kit"), "daniel": ("dan", "danny"),
-    "matthew": ("matt",), "joseph": ("joe", "joey"), "anthony": ("tony",), "patricia": ("patty", "trish", "tricia"),
-    "susan": ("sue", "susie", "suzy"), "margaret": ("maggie", "peggy", "meg", "madge"),
-    "katherine": ("kate", "katie", "kathy", "cathy", "kay"), "nicholas": ("nick", "nicky"),
-    "benjamin": ("ben", "benji", "benny"), "edward": ("ed", "eddie", "ted", "ned"), "andrew": ("andy", "drew"),
-    "david": ("dave", "davey"), "charles": ("charlie", "chuck"), "jonathan": ("jon", "jonny"),
-    "steven": ("steve", "stevie"), "kenneth": ("ken", "kenny"), "timothy": ("tim", "timmy"),
-    "gregory": ("greg",), "samuel": ("sam", "sammy"), "alexander": ("alex", "sandy", "xander"),
-    "rebecca": ("becky", "becca"), "deborah": ("debbie", "deb"), "jessica": ("jess", "jessie"),
-    "victoria": ("vicky", "tori"), "joshua": ("josh",), "jacqueline": ("jackie",), "john": ("jack", "johnny"),
-    "henry": ("harry", "hank"), "lawrence": ("larry",), "frederic": ("fred", "freddie"), "nicolas": ("nico",),
-    "emmanuel": ("manu",), "sebastien": ("seb",), "dominique": ("dom",), "maximilian": ("max",),
-    "mathieu": ("mat",), "jean baptiste": ("jb",), "francois": ("francky",), "guillaume": ("guigui",),
-}
-_FULL_NAME = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks}
-#: Providers of private mailboxes (the first part of the domain): an address there says nothing of an employer.
-FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "live", "msn", "icloud", "me",
-                       "aol", "proton", "protonmail", "gmx", "mail", "yandex", "zoho", "orange", "free", "laposte",
-                       "wanadoo", "sfr", "btinternet", "sky", "virginmedia"})
+#: How many pairs the starting values of the model count for: a small table leans on them, a big one on its data.
+PRIOR_PAIRS = 20.0
+#: From this many rows on, strangers' agreement (``u``) is learnt from random pairs of rows; a smaller
+#: table holds too few strangers (and its own duplicates would count among them).
+LEARN_FROM_ROWS = 1_000
+_RANDOM_PAIRS = 50_000
 
 
-def column_kind(column: str) -> str:
-    """How a column is compared, guessed from its name: name, email, phone, exact or text.
+def cluster_pairs(n: int, left, right) -> np.ndarray:
+    """Cluster ids for ``n`` rows joined by matched pairs of positions (connected components).
 
-    ``exact`` (codes such as ``account_id``) scores 100 when equal, else 0.
+    Ids are numbered 0, 1, 2... in order of each cluster's first row.
 
-    >>> [column_kind(c) for c in ["first_name", "Email Address", "mobile", "account_id", "city"]]
-    ['name', 'email', 'phone', 'exact', 'text']
+    >>> cluster_pairs(5, [0, 3], [2, 4]).tolist()
+    [0, 1, 0, 2, 2]
     """
-    low = str(column).lower()
-    if low.endswith("_id") or low in ("id", "code"):
-        return "exact"
-    if "mail" in low:
-        return "email"
-    if any(word in low for word in ("phone", "mobile", "tel", "fax")):
-        return "phone"
-    if "name" in low or low in ("first", "last", "surname", "given", "family"):
-        return "name"
-    return "text"
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    outside = (left < 0) | (left >= n) | (right < 0) | (right >= n)
+    if outside.any():
+        k = int(np.flatnonzero(outside)[0])
+        raise InputError(f"pair ({left[k]}, {right[k]}) points outside {n} rows", where="cluster_pairs(n, left, right)",
+                         fix="give row positions from 0 to n - 1")
+    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
+    labels = connected_components(graph, directed=False)[1]
+    return pd.factorize(labels)[0]
 
 
-def _keys(series: pd.Series, kind: str) -> pd.Series:
-    if kind == "email":
-        return normalise_email(series)
-    if kind == "phone":
-        return phone_key(series)
-    if kind == "exact":
-        s = series.astype("string").str.strip()
-        return s.mask(s.eq(""))
-    keys = normalise_name(series.astype("string"), for_matching=True)
-    if kind == "name":  # each distinct name once: a nickname becomes the name it stands for
-        codes, uniques = pd.factorize(keys, use_na_sentinel=True)
-        full = [" ".join(_FULL_NAME.get(word, word) for word in key.split()) for key in uniques]
-        keys = pd.Series(np.array([*full, pd.NA], dtype=object)[codes], index=keys.index, dtype="string")
-    return keys
+@dataclass
+class Linkage:
+    """Everything behind a run: candidate pairs, their levels, the fitted model and the threshold used."""
+
+    on: list[str]
+    kinds: dict[str, str]
+    left: np.ndarray
+    right: np.ndarray
+    levels: np.ndarray
+    probability: np.ndarray
+    threshold: float
+    model: object
+    passes: dict[str, int]
+
+    @property
+    def matched(self) -> np.ndarray:
+        """Which candidate pairs are called matches."""
+        return self.probability >= self.threshold
 
 
-def _similarity(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Similarity (0 to 100) of rows ``left[k]`` and ``right[k]`` of cleaned, filled ``values``."""
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import JaroWinkler
-
-    if kind == "exact":
-        codes = pd.factorize(values)[0]
-        return np.where(codes[left] == codes[right], 100.0, 0.0)
-    if kind == "email":  # the part before @ says who; the domain only where they work
-        parts = values.str.rpartition("@")
-        local = parts[0].where(parts[1].eq("@"), parts[2]).to_numpy(dtype=object)
-        domain = parts[2].where(parts[1].eq("@"), "").to_numpy(dtype=object)
-        work = ~np.isin(pd.Series(domain).str.split(".").str[0].to_numpy(dtype=object), [*FREE_MAIL, ""])
-        same_name = process.cpdist(local[left], local[right], scorer=fuzz.ratio, dtype=np.float32)
-        same_domain = process.cpdist(domain[left], domain[right], scorer=fuzz.ratio, dtype=np.float32)
-        # two work addresses at two companies are two mailboxes: a shared name there is only a namesake
-        two_companies = (same_domain < 90) & work[left] & work[right]
-        return np.where(two_companies, 0.5 * same_name, 0.75 * same_name + 0.25 * same_domain)
-    strings = values.to_numpy(dtype=object)
-    if kind == "name":
-        return process.cpdist(strings[left], strings[right], scorer=JaroWinkler.normalized_similarity,
-                              dtype=np.float32) * 100
-    scorer = fuzz.ratio if kind == "phone" else fuzz.token_sort_ratio
-    return process.cpdist(strings[left], strings[right], scorer=scorer, dtype=np.float32)
-
-
-def _validate(df, on, kinds, weights, threshold, max_block, window, where):
+def _validate(df, on, kinds, threshold, max_block, window, where):
     require_columns(df, [], where=where)
-    if isinstance(on, str):
-        on = [on]
-    if on is None or not list(on):
+    on = [on] if isinstance(on, str) else list(on or [])
+    if not on:
         raise InputError("no columns to compare", where=where,
                          fix="name the columns that identify a person, e.g. on=['first_name', 'last_name', 'email']")
-    on = list(on)
     require_columns(df, on, where=where)
     kinds = dict(kinds or {})
     for column, kind in kinds.items():
@@ -152,236 +109,213 @@ def _validate(df, on, kinds, weights, threshold, max_block, window, where):
             raise InputError(f"kinds names '{column}', which is not in on={on}", where=where,
                              fix="give kinds only for the compared columns")
         if kind not in KINDS:
-            raise InputError(f"unknown kind {kind!r} for '{column}'", where=where,
-                             fix=f"use one of {', '.join(KINDS)}")
+            raise InputError(f"unknown kind {kind!r} for '{column}'", where=where, fix=f"use one of {', '.join(KINDS)}")
     kinds = {c: kinds.get(c, column_kind(c)) for c in on}
-    weights = dict(weights or {})
-    for column, weight in weights.items():
-        if column not in on or not is_number(weight) or weight < 0:
-            raise InputError(f"bad weight {column!r}: {weight!r}", where=where,
-                             fix="give a non-negative number for a compared column, e.g. weights={'email': 2}")
-    weights = {c: float(weights.get(c, DEFAULT_WEIGHTS[kinds[c]])) for c in on}
-    if not is_number(threshold) or not 0 <= threshold <= 100:
-        raise InputError(f"threshold must be a number from 0 to 100, got {threshold!r}", where=where,
-                         fix="use a similarity such as 86 (higher finds fewer, surer duplicates)")
+    if threshold is not None and (not is_number(threshold) or not 0 <= threshold <= 100):
+        raise InputError(f"threshold must be a number from 0 to 100 (a match probability in %), got {threshold!r}", where=where,
+                         fix="leave it out to let the model choose, or give e.g. 90 (higher finds fewer, surer pairs)")
     if not is_number(max_block, whole=True) or max_block < 2 or not is_number(window, whole=True) or window < 1:
         raise InputError("max_block must be an integer of at least 2 and window at least 1", where=where,
-                         fix="keep the defaults, max_block=1000 and window=30")
-    return on, kinds, weights, int(max_block), int(window)
+                         fix="keep the defaults, max_block=100 and window=5")
+    return on, kinds
 
 
-def _default_blocks(keys: dict[str, pd.Series], kinds: dict[str, str]) -> list[pd.Series]:
-    blocks = [keys[c] for c, k in kinds.items() if k in ("email", "phone", "exact")]
-    names = [keys[c] for c, k in kinds.items() if k == "name"]
-    if len(names) >= 2:
-        first, last = names[0], names[-1]
-        blocks.append(last.str[:3] + "|" + first.str[:1])
-        blocks.append(first.str[:3] + "|" + last.str[-3:])
-        a, b = first.str[:2], last.str[:2]  # the same key when first and last names are swapped
-        blocks.append(a.where(a < b, b) + "|" + b.where(a < b, a))
-    elif len(names) == 1:
-        blocks += [names[0].str[:4], names[0].str[-4:]]
-    texts = [keys[c] for c, k in kinds.items() if k == "text"]
-    if not names and texts:
-        blocks += [texts[0].str[:4], texts[0].str[-4:]]
-    return blocks
+def compare_pairs(keys: dict, kinds: dict, on: list, left, right) -> np.ndarray:
+    """Comparison levels (pairs x columns) of rows ``left[k]`` and ``right[k]`` of the prepared ``keys``.
+
+    Two name columns are also compared crossed, and the crossed levels kept
+    where they agree better (first and last names typed the wrong way round).
+
+    >>> keys = {"first_name": pd.Series(["jahan", "nusrat"]), "last_name": pd.Series(["nusrat", "jahan"])}
+    >>> compare_pairs(keys, {"first_name": "name", "last_name": "name"}, ["first_name", "last_name"], [0], [1]).tolist()
+    [[3, 3]]
+    """
+    levels = np.column_stack([compare(kinds[c], keys[c], left, right) for c in on]) if len(on) else None
+    names = [i for i, c in enumerate(on) if kinds[c] == "name"]
+    if len(names) == 2:  # first and last names typed the wrong way round: compare them crossed too
+        i, j = names
+        crossed_i = compare("name", keys[on[i]], left, right, other=keys[on[j]])
+        crossed_j = compare("name", keys[on[j]], left, right, other=keys[on[i]])
+        straight = np.maximum(levels[:, i], 0).astype(int) + np.maximum(levels[:, j], 0)
+        swap = np.maximum(crossed_i, 0).astype(int) + np.maximum(crossed_j, 0) > straight
+        levels[swap, i], levels[swap, j] = crossed_i[swap], crossed_j[swap]
+    return levels
 
 
-_TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+def _random_levels(keys, kinds, on, n: int, seed: int = 0) -> np.ndarray:
+    """Levels of random pairs of rows: almost all strangers, so they show what ``u`` is."""
+    rng = np.random.default_rng(seed)
+    left, right = rng.integers(0, n, _RANDOM_PAIRS), rng.integers(0, n, _RANDOM_PAIRS)
+    keep = left != right
+    left, right = left[keep], right[keep]
+    return compare_pairs(keys, kinds, on, left, right)
 
 
-def _pairs_in_blocks(key: pd.Series, order_key: np.ndarray, max_block: int, window: int) -> np.ndarray:
-    """Candidate pairs (positions i < j) of rows sharing ``key``, as int64 codes i * n + j."""
-    n = len(key)
-    codes = pd.factorize(key.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)[0]
-    rows = np.flatnonzero(codes >= 0)
-    if len(rows) < 2:
-        return np.empty(0, dtype=np.int64)
-    rows = rows[np.argsort(codes[rows], kind="stable")]
-    sorted_codes = codes[rows]
-    starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
-    sizes = np.diff(np.r_[starts, len(rows)])
-    out = []
-    for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-        members = rows[start:start + size]
-        if size <= max_block:
-            if size not in _TRIU:
-                _TRIU[size] = np.triu_indices(size, k=1)
-            a, b = _TRIU[size]
-        else:  # sorted neighbourhood: compare each row with the next `window` rows in name order
-            members = members[np.argsort(order_key[members], kind="stable")]
-            a = np.repeat(np.arange(size), window)
-            b = a + np.tile(np.arange(1, window + 1), size)
-            keep = b < size
-            a, b = a[keep], b[keep]
-        i, j = members[a], members[b]
-        lo, hi = np.minimum(i, j), np.maximum(i, j)
-        out.append(lo.astype(np.int64) * n + hi)
-    return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
+def starting_values(kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Shares of each level (``m`` for matches, ``u`` for strangers) before the data is seen.
+
+    A true pair mostly agrees (70% "the same", 20% one level below); two strangers
+    agree as often as :data:`~workbench.crm.comparisons.SAME_BY_CHANCE` says,
+    and come close twice as often.
+
+    >>> m, u = starting_values("phone")
+    >>> m.round(3).tolist(), u.round(4).tolist()
+    ([0.1, 0.2, 0.7], [0.9997, 0.0002, 0.0001])
+    """
+    n = len(KINDS[kind])
+    chance = SAME_BY_CHANCE[kind]
+    m = np.r_[0.02, np.full(n - 3, 0.08 / max(n - 3, 1)), 0.2, 0.7][-n:] if n > 2 else np.array([0.05, 0.95])
+    m[0] = 1 - m[1:].sum()
+    u = np.r_[0.0, np.full(n - 2, 2 * chance), chance]
+    u[0] = 1 - u.sum()
+    return m, u
 
 
-def _scored_pairs(df, on, kinds, weights, block_on, max_block, window, where):
-    from tqdm.auto import tqdm
+def fit_model(levels: np.ndarray, random_levels: np.ndarray | None, on: list[str], kinds: dict[str, str],
+              n_rows: int):
+    """The Fellegi-Sunter model that scores pairs of a table of ``n_rows`` rows, as Splink builds it.
 
-    n = len(df)
-    keys = {c: _keys(df[c], kinds[c]) for c in on}
-    if block_on is None:
-        blocks = _default_blocks(keys, kinds)
-    else:
-        passes = [block_on] if isinstance(block_on, str) else list(block_on)
-        if not passes:
+    * ``m`` (how a true pair's fields compare) is fitted by EM to the candidate
+      pairs' ``levels``, starting from :func:`starting_values`, which count as
+      :data:`PRIOR_PAIRS` pairs of evidence (a small table leans on them);
+    * ``u`` (how two strangers' fields compare) is measured on ``random_levels``,
+      random pairs of rows (almost all strangers), not on the candidates, whose
+      strangers were picked for looking alike;
+    * the prior is the share of *all* pairs of rows that match: the matches EM
+      expects among the candidates, over ``n_rows * (n_rows - 1) / 2``.
+
+    Without ``random_levels`` (a table under :data:`LEARN_FROM_ROWS` rows) ``u`` keeps its starting values.
+    """
+    from . import fellegi_sunter
+
+    sizes = [len(KINDS[kinds[c]]) for c in on]
+    m_start, u_start = [], []
+    for k, column in enumerate(on):
+        m, u = starting_values(kinds[column])
+        if random_levels is not None:
+            # half a pair per level: a level never seen among 50,000 random pairs is rare, not impossible
+            counts = np.bincount(random_levels[:, k][random_levels[:, k] >= 0], minlength=sizes[k]) + 0.5
+            u = counts / counts.sum()
+        m_start.append(m)
+        u_start.append(u)
+    fitted = fellegi_sunter.fit(levels, sizes, columns=on, m_start=m_start, u_start=u_start, strength=PRIOR_PAIRS,
+                                labels=[KINDS[kinds[c]] for c in on])
+    expected_matches = fitted.prior * len(levels)
+    all_pairs = max(n_rows * (n_rows - 1) / 2, 1)
+    prior = float(np.clip(expected_matches / all_pairs, 1e-12, 0.5))
+    return fellegi_sunter.Model(on, fitted.m, u_start, prior, fitted.labels)
+
+
+def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None, block_on=None,
+         max_block: int = 100, window: int = 5, where: str = "find_duplicates(df, on=...)") -> Linkage:
+    """Block, compare, fit the model and score every candidate pair of ``df``: a :class:`Linkage`.
+
+    >>> df = pd.DataFrame({"name": ["Ana Silva", "Ana  SILVA", "Bob Stone"]})
+    >>> run = link(df, on=["name"])
+    >>> run.left.tolist(), run.right.tolist(), run.matched.tolist()
+    ([0, 0, 1], [1, 2, 2], [True, False, False])
+    """
+    from . import blocking, fellegi_sunter
+
+    on, kinds = _validate(df, on, kinds, threshold, max_block, window, where)
+    keys = {c: prepare(df[c].reset_index(drop=True), kinds[c]) for c in on}
+    passes = None
+    if block_on is not None:
+        groups = [block_on] if isinstance(block_on, str) else list(block_on)
+        if not groups:
             raise InputError("block_on is empty", where=where, fix="leave it out, or name columns to block on")
-        blocks = []
-        for group in passes:
+        passes = {}
+        for group in groups:
             group = [group] if isinstance(group, str) else list(group)
             require_columns(df, group, where=where)
-            parts = [keys[c] if c in keys else _keys(df[c], column_kind(c)) for c in group]
-            key = parts[0]
-            for part in parts[1:]:
-                key = key + "|" + part
-            blocks.append(key)
-    order_key = np.array([" ".join(v) for v in zip(*[keys[c].fillna("").to_numpy(dtype=object)
-                                                    for c in on if kinds[c] in ("name", "text")] or
-                                                  [keys[on[0]].fillna("").to_numpy(dtype=object)])],
-                         dtype=object)
-    quiet = True if n < 20_000 else None  # a progress bar only for long work (None: shown when interactive)
-    codes = [_pairs_in_blocks(b, order_key, max_block, window)
-             for b in tqdm(blocks, desc="blocking", disable=quiet, leave=False)]
-    codes = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
-    left, right = codes // max(n, 1), codes % max(n, 1)
-    scores = {}
-    total = np.zeros(len(codes))
-    weight_sum = np.zeros(len(codes))
-    evidence = np.zeros(len(codes), dtype=bool)
-    names = [c for c in on if kinds[c] == "name"]
-    for column in tqdm(on, desc="comparing", disable=quiet, leave=False):
-        scores[column] = _column_scores(keys[column], kinds[column], left, right)
-    if len(names) == 2:  # first and last name typed the wrong way round: compare them crossed too
-        first, last = names
-        crossed_first = _column_scores(keys[first], "name", left, right, other=keys[last])
-        crossed_last = _column_scores(keys[last], "name", left, right, other=keys[first])
-        with warnings.catch_warnings():  # a pair with both names blank has no mean: NaN is right
-            warnings.simplefilter("ignore", RuntimeWarning)
-            straight = np.nanmean(np.vstack([scores[first], scores[last]]), axis=0)
-            crossed = np.nanmean(np.vstack([crossed_first, crossed_last]), axis=0)
-        swap = np.nan_to_num(crossed, nan=-1) > np.nan_to_num(straight, nan=-1)
-        scores[first] = np.where(swap, crossed_first, scores[first])
-        scores[last] = np.where(swap, crossed_last, scores[last])
-    for column in on:
-        present = ~np.isnan(scores[column])
-        total += np.where(present, scores[column], 0.0) * weights[column]
-        weight_sum += present * weights[column]
-        if kinds[column] != "name":
-            evidence |= present
-        scores[column] = np.round(scores[column], 1)
-    if all(kinds[c] == "name" for c in on):
-        evidence[:] = True
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where((weight_sum > 0) & evidence, total / weight_sum, np.nan)
-    return left, right, np.round(overall, 1), scores
+            parts = [keys[c] if c in keys else prepare(df[c].reset_index(drop=True), column_kind(c)) for c in group]
+            passes["same " + " and ".join(group)] = blocking._join(*parts)
+    left, right, report = blocking.candidate_pairs(keys, kinds, block_on=passes, max_block=int(max_block),
+                                                   window=int(window))
+    levels = compare_pairs(keys, kinds, on, left, right) if len(left) else np.zeros((0, len(on)), dtype=np.int8)
+    model = fit_model(levels, _random_levels(keys, kinds, on, len(df)) if len(df) >= LEARN_FROM_ROWS else None,
+                      on, kinds, len(df))
+    probability = model.probability(levels)
+    others = [i for i, c in enumerate(on) if kinds[c] != "name"]
+    if others:  # names alone are not evidence enough: another field must count for the pair
+        probability = np.where((model.match_weights(levels)[:, others] > 0).any(axis=1), probability, 0.0)
+    chosen = fellegi_sunter.best_threshold(probability) if threshold is None else float(threshold) / 100
+    return Linkage(on, kinds, left, right, levels, probability, chosen, model, report)
 
 
-def _column_scores(values: pd.Series, kind: str, left: np.ndarray, right: np.ndarray,
-                   other: pd.Series | None = None) -> np.ndarray:
-    """Scores of one column for each pair (NaN where either side is blank); ``other`` gives the right side."""
-    other = values if other is None else other
-    filled_left, filled_right = values.notna().to_numpy(), other.notna().to_numpy()
-    present = filled_left[left] & filled_right[right]
-    score = np.full(len(left), np.nan)
-    if present.any():
-        if other is values:
-            clean = values.fillna("").astype(object).astype(str)
-            score[present] = _similarity(kind, clean, left[present], right[present])
-        else:  # stack both columns so one call compares left rows of one with right rows of the other
-            both = pd.concat([values, other], ignore_index=True).fillna("").astype(object).astype(str)
-            score[present] = _similarity(kind, both, left[present], right[present] + len(values))
-    return score
+def match_weights(df: pd.DataFrame, on, *, kinds: dict | None = None) -> pd.DataFrame:
+    """How much each field counts, learnt from ``df``: one row per field and comparison level.
 
+    ``m`` is how often the level is seen for two records of the same person,
+    ``u`` for two strangers, and ``weight = log2(m / u)`` what the level adds to
+    a pair's score (negative: it speaks against).  ``the same`` on a field
+    strangers rarely share (an email, a phone) weighs most.
 
-def cluster_pairs(n: int, left, right) -> np.ndarray:
-    """Union-find over matched pairs of row positions: a cluster id for each of ``n`` rows.
-
-    Ids are numbered 0, 1, 2... in order of each cluster's first row.
-
-    >>> cluster_pairs(5, [0, 3], [2, 4]).tolist()
-    [0, 1, 0, 2, 2]
+    >>> people = pd.DataFrame({"first_name": ["Ana", "Ana", "Bob"], "email": ["a@x.io", "a@x.io", "b@y.io"]})
+    >>> table = match_weights(people, on=["first_name", "email"])
+    >>> table.loc[("email", 3), "meaning"], bool(table.loc[("email", 3), "weight"] > table.loc[("first_name", 3), "weight"])
+    ('the same', True)
     """
-    parent = np.arange(n)
-
-    def find(x):
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:  # path compression
-            parent[x], x = root, parent[x]
-        return root
-
-    for a, b in zip(np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)):
-        if not (0 <= a < n and 0 <= b < n):
-            raise InputError(f"pair ({a}, {b}) points outside {n} rows", where="cluster_pairs(n, left, right)",
-                             fix="give row positions from 0 to n - 1")
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([find(x) for x in range(n)], dtype=np.int64)
-    return pd.factorize(roots)[0]
+    return link(df, on, kinds=kinds, where="match_weights(df, on=...)").model.weights()
 
 
-def find_duplicates(df: pd.DataFrame, on, *, threshold: float = DEFAULT_THRESHOLD, kinds: dict | None = None,
-                    weights: dict | None = None, block_on=None, max_block: int = 1000,
-                    window: int = 30) -> pd.Series:
+def find_duplicates(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None,
+                    block_on=None, max_block: int = 100, window: int = 5) -> pd.Series:
     """A cluster id per row: rows with the same id are taken to be the same person.
 
     ``on`` lists the columns to compare.  Each is compared according to its
-    kind (guessed from its name by :func:`column_kind`, or given in
-    ``kinds={"col": "name"|"email"|"phone"|"text"}``) and weighted (default:
-    email 2, phone 1.5, names and text 1, codes 0.5; change with ``weights``).
-    Fields blank on either side are left out of a pair's score, and names
-    alone are not enough: a pair needs at least one other field filled on
-    both sides (unless ``on`` holds only names).  A pair is a duplicate when
-    its weighted similarity (0 to 100) is at least ``threshold``.  ``block_on`` replaces the default blocking passes: a list
-    whose items are a column or a list of columns that must match exactly
-    (after cleaning).  Blocks bigger than ``max_block`` rows are compared by
-    sorted neighbourhood (each row with the next ``window`` rows in name order).
+    kind, guessed from its name by :func:`column_kind` (name, email, phone,
+    date, postcode, number, address, city, state, text, exact) or given in
+    ``kinds={"dob": "date"}``.  How much each field's agreement counts is
+    learnt from the data (:mod:`workbench.crm.fellegi_sunter`); a pair is a
+    duplicate when its match probability (in %) reaches ``threshold``,
+    chosen from the data when not given.  ``block_on`` replaces the default
+    blocking passes: a list whose items are a column or a list of columns that
+    must match exactly (after cleaning).  Blocks bigger than ``max_block``
+    rows are compared by sorted neighbourhood (each row with the next
+    ``window`` rows in name order).
 
-    Returns an integer Series aligned with ``df.index``, named ``cluster``.
+    Returns an integer Series aligned with ``df.index``, named ``cluster``;
+    its ``attrs`` hold ``candidate_pairs`` (per blocking pass) and ``threshold``.
 
     >>> df = pd.DataFrame({"name": ["Ana Silva", "Ana  SILVA", "Bob Stone"]})
     >>> find_duplicates(df, on=["name"]).tolist()
     [0, 0, 1]
     """
-    where = "find_duplicates(df, on=...)"
-    on, kinds, weights, max_block, window = _validate(df, on, kinds, weights, threshold, max_block, window, where)
-    left, right, overall, _ = _scored_pairs(df, on, kinds, weights, block_on, max_block, window, where)
-    match = overall >= threshold
-    clusters = cluster_pairs(len(df), left[match], right[match])
-    return pd.Series(clusters, index=df.index, name="cluster")
+    run = link(df, on, threshold=threshold, kinds=kinds, block_on=block_on, max_block=max_block, window=window)
+    clusters = pd.Series(cluster_pairs(len(df), run.left[run.matched], run.right[run.matched]), index=df.index,
+                         name="cluster")
+    clusters.attrs.update(candidate_pairs=run.passes, threshold=round(run.threshold * 100, 1))
+    return clusters
 
 
-def duplicate_pairs(df: pd.DataFrame, on, *, threshold: float = DEFAULT_THRESHOLD, kinds: dict | None = None,
-                    weights: dict | None = None, block_on=None, max_block: int = 1000,
-                    window: int = 30) -> pd.DataFrame:
+def duplicate_pairs(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | None = None,
+                    block_on=None, max_block: int = 100, window: int = 5) -> pd.DataFrame:
     """The matched pairs behind :func:`find_duplicates`, for a person to review before merging.
 
-    One row per pair scoring at least ``threshold`` (lower it to see near
-    misses): ``left`` and ``right`` (index labels of ``df``), ``score``, one
-    ``score_<column>`` per compared column (empty where a side is blank) and
-    both sides' values (``<column>_left``, ``<column>_right``).  Best first.
+    One row per pair whose match probability reaches ``threshold`` (lower it
+    to see near misses): ``left`` and ``right`` (index labels of ``df``),
+    ``score`` (the match probability, in %), one ``weight_<column>`` per
+    compared column (how much that field counted for the pair, empty where a
+    side is blank: positive for, negative against) and both sides' values
+    (``<column>_left``, ``<column>_right``).  Best first.
 
     >>> df = pd.DataFrame({"first_name": ["Amina", "Amina", "Omar"], "last_name": ["Rahman", "Rahmann", "Haddad"]})
-    >>> duplicate_pairs(df, on=["first_name", "last_name"])[["left", "right", "score"]]
-       left  right  score
-    0     0      1   98.6
+    >>> duplicate_pairs(df, on=["first_name", "last_name"])[["left", "right"]]
+       left  right
+    0     0      1
     """
-    where = "duplicate_pairs(df, on=...)"
-    on, kinds, weights, max_block, window = _validate(df, on, kinds, weights, threshold, max_block, window, where)
-    left, right, overall, scores = _scored_pairs(df, on, kinds, weights, block_on, max_block, window, where)
-    match = overall >= threshold
-    out = pd.DataFrame({"left": df.index[left[match]], "right": df.index[right[match]], "score": overall[match]})
-    for column in on:
-        out[f"score_{column}"] = scores[column][match]
-    for column in on:
-        out[f"{column}_left"] = df[column].to_numpy()[left[match]]
-        out[f"{column}_right"] = df[column].to_numpy()[right[match]]
+    run = link(df, on, threshold=threshold, kinds=kinds, block_on=block_on, max_block=max_block, window=window,
+               where="duplicate_pairs(df, on=...)")
+    match = run.matched
+    left, right = run.left[match], run.right[match]
+    out = pd.DataFrame({"left": df.index[left], "right": df.index[right],
+                        "score": np.round(run.probability[match] * 100, 1)})
+    weights = run.model.match_weights(run.levels[match])
+    for k, column in enumerate(run.on):
+        out[f"weight_{column}"] = np.where(run.levels[match, k] >= 0, np.round(weights[:, k], 1), np.nan)
+    for column in run.on:
+        out[f"{column}_left"] = df[column].to_numpy()[left]
+        out[f"{column}_right"] = df[column].to_numpy()[right]
     return out.sort_values(["score", "left", "right"], ascending=[False, True, True],
                            kind="stable").reset_index(drop=True)

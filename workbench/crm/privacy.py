@@ -67,10 +67,10 @@ def _salt(salt, where: str) -> bytes:
 
 
 def _kind_of(column: str) -> str:
-    from .dedupe import column_kind
+    from .comparisons import column_kind
 
     kind = column_kind(column)
-    return "text" if kind == "exact" else kind
+    return kind if kind in ("name", "email", "phone") else "text"
 
 
 def pseudonymise(values, salt: str, *, kind: str = "auto", prefix: str = "P", length: int = 12) -> pd.Series:

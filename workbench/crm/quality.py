@@ -20,21 +20,17 @@ phone       2        1          0.67
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
 
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..text import fold_many
 from . import columns as col
 
 __all__ = ["blank_mask", "completeness", "activity_coverage", "normalise_name", "normalise_email",
            "normalise_phone", "phone_key", "invalid_emails", "clean_contacts"]
 
-# Arabic-script letters written two ways (Arabic vs Persian keyboards) are one letter to a reader.
-_ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "\u200c": " "})
-_PUNCT = re.compile(r"[\s\-‐–—_'’`.,;:/\\()\"]+")
 
 
 def _series(values, where: str) -> pd.Series:
@@ -139,20 +135,6 @@ def activity_coverage(opportunities: pd.DataFrame, activities: pd.DataFrame, use
     return out.sort_values(["per_open_deal", "open_deals"], ascending=[True, False], kind="stable")
 
 
-@functools.lru_cache(maxsize=200_000)
-def _name_key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_ARABIC_VARIANTS)
-    decomposed = unicodedata.normalize("NFD", text)
-    out, base_is_latin = [], False
-    for ch in decomposed:
-        if unicodedata.category(ch) == "Mn" and base_is_latin:
-            continue  # drop accents on Latin letters only: Bengali vowel signs are letters, not accents
-        base_is_latin = ch < "\u0250"
-        out.append(ch)
-    text = unicodedata.normalize("NFC", "".join(out)).casefold()
-    return _PUNCT.sub(" ", text).strip()
-
-
 def _tidy_name(text: str) -> str:
     words = unicodedata.normalize("NFKC", text).split()
     return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
@@ -162,9 +144,10 @@ def _tidy_name(text: str) -> str:
 def normalise_name(values, *, for_matching: bool = False) -> pd.Series:
     """Tidy names: trim, collapse spaces, capitalise words written ALL CAPS or all lower case.
 
-    ``for_matching=True`` gives a comparison key instead: case-folded, accents
-    on Latin letters removed, punctuation and hyphens turned into spaces, Arabic
-    and Persian letter variants unified.  Missing values stay missing.
+    ``for_matching=True`` gives a comparison key instead (:func:`workbench.text.fold`):
+    case-folded, accents on Latin letters removed, punctuation and hyphens
+    turned into spaces, Arabic and Persian letter variants unified.  Missing
+    values stay missing.
 
     >>> normalise_name(pd.Series(["  JEAN-PIERRE  dupont", "Zoë"])).tolist()
     ['Jean-Pierre Dupont', 'Zoë']
@@ -172,10 +155,10 @@ def normalise_name(values, *, for_matching: bool = False) -> pd.Series:
     ['jean pierre', 'zoe', 'علی']
     """
     s = _series(values, "normalise_name(values)")
-    fn = _name_key if for_matching else _tidy_name
     mask = s.notna()
     out = pd.Series(pd.NA, index=s.index, dtype="object")
-    out[mask] = [fn(str(v)) for v in s[mask]]
+    texts = [str(v) for v in s[mask]]
+    out[mask] = fold_many(texts) if for_matching else [_tidy_name(t) for t in texts]
     return out.astype("string")
 
 

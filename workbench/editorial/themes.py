@@ -27,13 +27,13 @@ then number of top (3-point) votes, then alphabetical order.  Ideas level on poi
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
+from ..crm.dedupe import cluster_pairs
 from ..errors import DataError, InputError, require_columns
+from ..text import idea_key
 from ._jsonfile import read_json, write_json
 
 BRAINSTORM_COLUMNS = ["idea_id", "idea", "proposed_by", "kind", "voter", "points"]
@@ -89,23 +89,13 @@ def check_brainstorm(df: pd.DataFrame, *, file: str = "brainstorm") -> pd.DataFr
     return out
 
 
-def normalise(text: str) -> str:
-    """Lower-case, accents and punctuation removed, '&' read as 'and': the form compared for duplicates.
-
-    >>> normalise("L'IA & la Vente!")
-    'l ia and la vente'
-    """
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    text = text.lower().replace("&", " and ")
-    return " ".join(re.findall(r"[a-z0-9]+", text))
-
-
 def group_near_duplicates(ideas: pd.DataFrame, *, threshold: float = 88, overlap: float = 0.6) -> pd.Series:
     """Group ideas whose wording is nearly the same; returns the group's first idea_id per idea_id.
 
     Two ideas are near-duplicates when one of these holds:
 
-    * their normalised text, spaces removed, is 95% the same ("A.I. in
+    * their folded text (:func:`workbench.text.idea_key`: every script's letters kept),
+      spaces removed, is 95% the same ("A.I. in
       sales" and "AI in sales");
     * rapidfuzz's ``token_sort_ratio`` reaches ``threshold`` (0-100) *and*
       every content word of each has a close match (80%) in the other
@@ -128,16 +118,9 @@ def group_near_duplicates(ideas: pd.DataFrame, *, threshold: float = 88, overlap
     require_columns(ideas, ["idea_id", "idea"], where="group_near_duplicates(ideas)")
     ideas = ideas.drop_duplicates("idea_id")
     ids = list(ideas["idea_id"])
-    texts = [normalise(t) for t in ideas["idea"]]
+    texts = [idea_key(t) for t in ideas["idea"]]
     packed = [t.replace(" ", "") for t in texts]
-    parent = list(range(len(ids)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    left, right = [], []
     if ids:
         words = [[w for w in t.split() if w not in _STOPWORDS] or t.split() for t in texts]
 
@@ -157,11 +140,11 @@ def group_near_duplicates(ideas: pd.DataFrame, *, threshold: float = 88, overlap
         for i, j in sorted(pairs):
             i, j = int(i), int(j)
             if i < j and (same[i, j] or shared(i, j) or (aligned(words[i], words[j]) and aligned(words[j], words[i]))):
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return pd.Series([ids[find(i)] for i in range(len(ids))], index=pd.Index(ids, name="idea_id"),
-                     name="group")
+                left.append(i)
+                right.append(j)
+    groups = cluster_pairs(len(ids), left, right)  # numbered in order of each group's first idea
+    first = pd.Series(range(len(ids))).groupby(groups).transform("min").to_numpy()
+    return pd.Series([ids[i] for i in first], index=pd.Index(ids, name="idea_id"), name="group")
 
 
 def tally_votes(brainstorm: pd.DataFrame, *, threshold: float = 88, overlap: float = 0.6) -> pd.DataFrame:
@@ -254,7 +237,7 @@ def ties_at_cut(brainstorm: pd.DataFrame, *, n: int = 10, threshold: float = 88)
 
 
 def _stems(text: str) -> set[str]:
-    return {w.rstrip("s")[:5] for w in normalise(text).split() if w not in _STOPWORDS and len(w) > 2}
+    return {w.rstrip("s")[:5] for w in idea_key(text).split() if w not in _STOPWORDS and len(w) > 2}
 
 
 def map_personas(line: pd.DataFrame, personas, *, mapping: dict | None = None, top: int = 2) -> list[list[str]]:

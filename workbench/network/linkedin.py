@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..text import fold
 
 # canonical column -> accepted header spellings (compared lower-case, spaces/underscores removed)
 CONNECTION_COLUMNS = {
@@ -104,6 +105,8 @@ def person_key(url=None, name=None) -> str | None:
     'in/amina-rahman'
     >>> person_key(None, "  Karim  Haddad ")
     'name:karim haddad'
+    >>> person_key(None, "Hélène Dupont") == person_key(None, "HELENE DUPONT")
+    True
     >>> person_key("", "") is None
     True
     """
@@ -115,7 +118,7 @@ def person_key(url=None, name=None) -> str | None:
         if text.lower().startswith(("in/", "name:", "contact:", "rep:")):
             return text.lower()
     if name is not None and not (isinstance(name, float) and name != name):
-        clean = " ".join(str(name).split()).lower()
+        clean = fold(name)
         if clean:
             return f"name:{clean}"
     return None

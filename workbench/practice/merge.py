@@ -1,4 +1,7 @@
-"""Duplicate contacts in the practice CRM: find likely pairs, compare them, merge them.
+"""Duplicate contacts in the practice CRM: list likely pairs, compare them, merge them.
+
+The pairs are those the lessons' detector finds (:func:`workbench.practice.duplicates.pairs`,
+which is :func:`workbench.crm.dedupe.find_duplicates` on lesson 5's columns).
 
 Merging keeps the history of both: every activity, consent, deal, order,
 case, campaign message and converted lead of the removed record is moved to
@@ -17,81 +20,15 @@ one, and the removed record is kept in ``merged_contacts``.
 from __future__ import annotations
 
 import json
-import re
 
 import pandas as pd
 
 from ..data.schema import TABLES
-from . import records
-from .records import DUPLICATE_SCORE, ValidationError
+from . import duplicates, records
+from .records import ValidationError
 
 #: Every (table, column) that points at a contact: all of them move to the kept record.
 CONTACT_REFERENCES = tuple((t.name, c.name) for t in TABLES for c in t.columns if c.ref == "contacts.contact_id")
-
-
-def duplicate_pairs(contacts: pd.DataFrame, *, threshold: float = DUPLICATE_SCORE) -> pd.DataFrame:
-    """Likely duplicate pairs in a contacts table (same email, same phone or a very similar name).
-
-    Names are compared within small blocks: contacts whose first and last
-    names start with the same two letters, or end with the same two letters
-    (in either order, so swapped first and last names meet).  A typo breaks
-    at most one of the two keys, and the work grows with the block sizes, not
-    the square of the table.  Returns keep, remove, score, reason; the record with the lower id
-    is suggested as the one to keep.
-    """
-    from rapidfuzz import fuzz, process
-
-    df = contacts[["contact_id", "first_name", "last_name", "email", "phone"]].copy()
-    df["name"] = (df["first_name"].fillna("") + " " + df["last_name"].fillna("")).map(records.fold)
-    df["mail"] = df["email"].map(lambda e: records.fold(e) if isinstance(e, str) and e else None)
-    df["digits"] = df["phone"].map(lambda p: re.sub(r"\D", "", p)[-8:] if isinstance(p, str) and p else None)
-    found: dict[tuple, tuple[float, str]] = {}
-
-    def note(a, b, score, reason):
-        if a == b:
-            return
-        pair = (a, b) if a < b else (b, a)
-        if pair not in found or found[pair][0] < score:
-            found[pair] = (score, reason)
-
-    ids = df["contact_id"].tolist()
-    for column, score, reason in (("mail", 100, "same email"), ("digits", 95, "same phone")):
-        groups: dict = {}
-        for key, value in zip(ids, df[column].tolist()):
-            if isinstance(value, str) and value:
-                groups.setdefault(value, []).append(key)
-        for members in groups.values():
-            if len(members) > 1:
-                members = sorted(members)
-                for other in members[1:]:
-                    note(members[0], other, score, reason)
-    blocks: dict = {}
-    names = df["name"].tolist()
-    firsts = df["first_name"].map(lambda v: records.fold(v).replace(" ", "") if isinstance(v, str) else "").tolist()
-    lasts = df["last_name"].map(lambda v: records.fold(v).replace(" ", "") if isinstance(v, str) else "").tolist()
-    for i, (first, last) in enumerate(zip(firsts, lasts)):
-        for key in ("p" + "|".join(sorted((first[:2], last[:2]))), "s" + "|".join(sorted((first[-2:], last[-2:])))):
-            blocks.setdefault(key, []).append(i)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        if len(members) <= 12:
-            for x, i in enumerate(members):
-                for j in members[x + 1:]:
-                    score = fuzz.token_sort_ratio(names[i], names[j], score_cutoff=threshold)
-                    if score:
-                        note(ids[i], ids[j], round(score, 1), "same name" if score == 100 else "similar name")
-            continue
-        block_names = [names[i] for i in members]
-        matrix = process.cdist(block_names, block_names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
-        for i, j in zip(*matrix.nonzero()):
-            if i < j:
-                score = float(matrix[i, j])
-                note(ids[members[i]], ids[members[j]], round(score, 1),
-                     "same name" if score == 100 else "similar name")
-    rows = [{"keep": a, "remove": b, "score": s, "reason": r} for (a, b), (s, r) in found.items()]
-    out = pd.DataFrame(rows, columns=["keep", "remove", "score", "reason"])
-    return out.sort_values(["score", "keep", "remove"], ascending=[False, True, True]).reset_index(drop=True)
 
 
 def rescan(conn) -> int:
@@ -99,20 +36,13 @@ def rescan(conn) -> int:
 
     ``conn`` is a sqlite3 connection; returns how many pairs were found.
     """
-    cur = conn.execute("SELECT contact_id, first_name, last_name, email, phone FROM contacts")
+    cur = conn.execute(f"SELECT contact_id, {', '.join(duplicates.ON)} FROM contacts")
     contacts = pd.DataFrame.from_records(cur.fetchall(), columns=[d[0] for d in cur.description])
-    pairs = duplicate_pairs(contacts.astype(object).where(contacts.notna(), None))
+    pairs = duplicates.pairs(contacts.astype(object).where(contacts.notna(), None))
     conn.execute("DELETE FROM duplicate_candidates")
     conn.executemany("INSERT INTO duplicate_candidates VALUES (?, ?, ?, ?)",
                      pairs[["keep", "remove", "score", "reason"]].itertuples(index=False, name=None))
     return len(pairs)
-
-
-def remember(db, key: str, matches: pd.DataFrame) -> None:
-    """Add the likely duplicates of a new contact ``key`` to the list (inside the caller's transaction)."""
-    db.conn.executemany("INSERT OR IGNORE INTO duplicate_candidates VALUES (?, ?, ?, ?)",
-                        [(min(m.key, key), max(m.key, key), float(m.score), m.reason)
-                         for m in matches.itertuples() if m.key != key])
 
 
 def find_duplicates(db, *, limit: int = 50, rescan_all: bool = False) -> pd.DataFrame:
@@ -195,5 +125,4 @@ def merged(db) -> pd.DataFrame:
     return df
 
 
-__all__ = ["CONTACT_REFERENCES", "compare", "duplicate_pairs", "find_duplicates", "merge_contacts", "merged",
-           "remember", "rescan"]
+__all__ = ["CONTACT_REFERENCES", "compare", "find_duplicates", "merge_contacts", "merged", "rescan"]

@@ -22,14 +22,14 @@ raises :class:`PossibleDuplicate` listing the likely matches, unless
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
 import pandas as pd
 
 from ..data import formats, rules
 from ..data.schema import SCHEMA, Column
 from ..errors import InputError
+from ..text import fold
+from . import duplicates
 
 #: What a trainee may type in a form, per table (keys, dates of creation and
 #: stage bookkeeping are filled in by the CRM).
@@ -57,7 +57,7 @@ LIST_COLUMNS = {
 }
 NONNEGATIVE = {"employees", "annual_revenue", "max_msgs_per_week", "amount", "list_price", "qty"}
 PERCENT = {"probability", "fit_score", "engagement_score", "default_probability"}
-DUPLICATE_SCORE = 88  # rapidfuzz token_sort_ratio at or above which two names look like one
+DUPLICATE_SCORE = 88  # rapidfuzz token_sort_ratio at or above which two task names look alike (practice.tasks)
 
 
 class ValidationError(InputError):
@@ -88,21 +88,6 @@ def _table(table: str):
         raise InputError(f"the practice CRM has no form for {table!r}", where="table",
                          fix=f"use one of: {', '.join(EDITABLE)}")
     return SCHEMA[table]
-
-
-def fold(text) -> str:
-    """Lower case without accents, for searching and comparing names.
-
-    >>> fold("Lumière  SA")
-    'lumiere sa'
-    """
-    return _fold(str(text)) if text is not None else ""
-
-
-@lru_cache(maxsize=200_000)
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
 
 
 # ---------------------------------------------------------------- validation
@@ -206,66 +191,8 @@ def validate(db, table: str, values: dict, *, key=None) -> dict[str, str]:
 
 # ---------------------------------------------------------------- duplicates
 
-_CANDIDATE_COLUMNS = {"contacts": ("first_name", "last_name", "email", "phone"), "leads": ("name", "company", "email"),
-                      "accounts": ("name",), "opportunities": ("name",)}
-
-
-def _candidate_entry(table: str, row: dict) -> tuple[str, str, str, str]:
-    """(label, folded name, folded email, phone digits) of one record, for duplicate checks."""
-    if table == "contacts":
-        name = f"{row.get('first_name') or ''} {row.get('last_name') or ''}"
-        label = name
-    elif table == "leads":
-        name, label = row.get("name") or "", f"{row.get('name') or ''} ({row.get('company') or ''})"
-    else:
-        name = label = row.get("name") or ""
-    email = fold(row.get("email") or "")
-    digits = re.sub(r"\D", "", row.get("phone") or "")[-8:]
-    return label, fold(name), email, digits if len(digits) >= 6 else ""
-
-
-def _candidates(db, table: str) -> dict:
-    """What duplicate checks compare against, kept in step with ``table``: labels and folded names
-    by key, and keys by folded email and by phone digits."""
-    key = SCHEMA[table].key
-
-    def add(value, row):
-        label, name, email, digits = _candidate_entry(table, row)
-        k = row[key]
-        value["keys"][k] = label
-        value["names"][k] = name
-        if email:
-            value["emails"].setdefault(email, set()).add(k)
-        if digits:
-            value["phones"].setdefault(digits, set()).add(k)
-
-    def remove(value, row):
-        _, _, email, digits = _candidate_entry(table, row)
-        k = row[key]
-        value["keys"].pop(k, None)
-        value["names"].pop(k, None)
-        value["emails"].get(email, set()).discard(k)
-        value["phones"].get(digits, set()).discard(k)
-
-    def build():
-        value = {"keys": {}, "names": {}, "emails": {}, "phones": {}}
-        columns = (key, *_CANDIDATE_COLUMNS[table])
-        cur = db.conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table}"')
-        for row in cur.fetchall():
-            add(value, dict(zip(columns, row)))
-        return value
-
-    def apply(value, op, before, after):
-        if before:
-            remove(value, before)
-        if after:
-            add(value, after)
-
-    return db.maintained(f"candidates:{table}", table, build, apply)
-
-
 def likely_duplicates(db, table: str, values: dict, *, exclude=None, limit: int = 5) -> pd.DataFrame:
-    """Records that look like ``values``: same email or phone, or a very similar name.
+    """Records that look like ``values`` (:func:`workbench.practice.duplicates.likely_duplicates`).
 
     Returns a DataFrame (key, label, score 0-100, reason), best first.
 
@@ -274,33 +201,8 @@ def likely_duplicates(db, table: str, values: dict, *, exclude=None, limit: int 
     ...                   {"first_name": "Nusrat", "last_name": "Jahann"})["key"].tolist()
     ['C001', 'C003']
     """
-    from rapidfuzz import fuzz, process
-
     _table(table)
-    found: dict[str, tuple[float, str]] = {}
-
-    def note(key, score, reason):
-        if key != exclude and (key not in found or found[key][0] < score):
-            found[key] = (score, reason)
-
-    pool = _candidates(db, table)
-    _, _, email, digits = _candidate_entry(table, {"email": values.get("email"), "phone": values.get("phone")})
-    for key in pool["emails"].get(email, ()) if email else ():
-        note(key, 100, "same email")
-    for key in pool["phones"].get(digits, ()) if digits else ():
-        note(key, 95, "same phone")
-    if table == "contacts":
-        name = f"{values.get('first_name') or ''} {values.get('last_name') or ''}"
-    else:
-        name = values.get("name") or ""
-    name = fold(name)
-    if name.strip():
-        for _, score, key in process.extract(name, pool["names"], scorer=fuzz.token_sort_ratio,
-                                             score_cutoff=DUPLICATE_SCORE, limit=limit + 1):
-            note(key, round(score, 1), "same name" if score == 100 else "similar name")
-    rows = [{"key": k, "label": pool["keys"][k], "score": s, "reason": r} for k, (s, r) in found.items()]
-    out = pd.DataFrame(rows, columns=["key", "label", "score", "reason"])
-    return out.sort_values(["score", "key"], ascending=[False, True]).head(limit).reset_index(drop=True)
+    return duplicates.likely_duplicates(db, table, values, exclude=exclude, limit=limit)
 
 
 # ---------------------------------------------------------------- writing
@@ -364,9 +266,7 @@ def create(db, table: str, values: dict, *, allow_duplicate: bool = False, actio
         out[info.key] = key
         insert(db, table, out)
         if table == "contacts" and not matches.empty:  # saved anyway: list it under Merge duplicates
-            from .merge import remember
-
-            remember(db, key, matches)
+            duplicates.remember(db, key, matches)
     return key
 
 
@@ -404,15 +304,13 @@ def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False,
         with db.transaction(action or f"edit {table[:-1]}"):
             db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE "{info.key}" = ?', (*out.values(), key))
             if table == "contacts" and not matches.empty:  # saved anyway: list it under Merge duplicates
-                from .merge import remember
-
-                remember(db, key, matches)
+                duplicates.remember(db, key, matches)
     return db.row(table, key)
 
 
 def _new_look_alikes(db, table: str, key, current: dict, out: dict) -> pd.DataFrame:
     """The records an edit makes ``key`` look like, that it did not look like before."""
-    if not any(c in out for c in _CANDIDATE_COLUMNS[table]):
+    if not any(c in out for c in duplicates.COMPARED[table]):
         return likely_duplicates(db, table, {}, exclude=key).head(0)
     before = set(likely_duplicates(db, table, current, exclude=key)["key"])
     after = likely_duplicates(db, table, {**current, **out}, exclude=key)
@@ -483,8 +381,8 @@ def prepare(db, *tables: str) -> None:
     """
     for table in tables:
         _search_texts(db, table)
-        if table in _CANDIDATE_COLUMNS:
-            _candidates(db, table)
+        if table in duplicates.COMPARED:
+            duplicates.likely_duplicates(db, table, {})
 
 
 def label(db, table: str, key) -> str:

@@ -252,7 +252,7 @@ def _choose_newcomer(conn, taken):
     names = [fold(f"{r[0] or ''} {r[1] or ''}") for r in conn.execute("SELECT first_name, last_name FROM contacts")]
     emails = {fold(r[0]) for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")}
     for first, last in NEWCOMERS:
-        email = f"{fold(f'{first}.{last}')}@{domain}"
+        email = f"{fold(first).replace(' ', '')}.{fold(last).replace(' ', '')}@{domain}"
         similar = process.extractOne(fold(f"{first} {last}"), names, scorer=fuzz.token_sort_ratio,
                                      score_cutoff=DUPLICATE_SCORE)
         if similar is None and email not in emails:

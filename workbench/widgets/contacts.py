@@ -1,13 +1,11 @@
 """The contact explorer: search and filter contacts, open one to see its consents and timeline.
 
-Thin over :mod:`workbench.crm.consent` and :mod:`workbench.crm.activities`:
-the widget only searches, pages and displays.  It stays quick on 100,000
-contacts because everything slow happens once, when it opens: a
-:class:`ContactIndex` holds each contact's search text (normalised column by
-column, on each distinct value once) and the filter columns as codes, and
-the consents and activities are grouped by contact, so a search is one
-vectorised ``str.contains`` per word and opening a contact reads only its own
-rows.  The search box answers when you press Enter (or leave the box), not
+Thin over :mod:`workbench.crm.search`, :mod:`workbench.crm.consent` and
+:mod:`workbench.crm.activities`: the widget only asks, pages and displays.  It
+stays quick on 100,000 contacts because everything slow happens once, when it
+opens: a :class:`~workbench.crm.search.ContactIndex` is built, and the
+consents and activities are grouped by contact, so opening a contact reads
+only its own rows.  The search box answers when you press Enter (or leave the box), not
 at every keystroke.
 
 Everything works from the keyboard: Tab moves between the search box, the
@@ -18,10 +16,6 @@ result list, and the selected contact opens on the right.
 >>> contacts = pd.DataFrame({"contact_id": ["C1", "C2"], "first_name": ["Nusrat", "Omar"],
 ...                          "last_name": ["Jahan", "Haddad"], "email": ["nj@acme.test", "omar@x.test"],
 ...                          "lifecycle_stage": ["lead", "customer"]})
->>> search_contacts(contacts, "jahan")["contact_id"].tolist()
-['C1']
->>> search_contacts(contacts, "", lifecycle_stage="customer")["contact_id"].tolist()
-['C2']
 >>> consents = pd.DataFrame({"contact_id": ["C2"], "channel": ["email"], "status": ["revoked"],
 ...                          "at": ["2025-04-01 10:00"]})
 >>> activities = pd.DataFrame({"activity_id": ["A1"], "type": ["call"], "subject": ["Renewal"],
@@ -43,121 +37,17 @@ result list, and the selected contact opens on the right.
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
 
 from ..crm.columns import is_number
+from ..crm.search import ANY, ContactIndex
 from ..errors import InputError, require_columns
 
-__all__ = ["ContactExplorer", "ContactIndex", "contact_explorer", "search_contacts", "search_key"]
+__all__ = ["ContactExplorer", "contact_explorer"]
 
-SEARCHED = ("contact_id", "first_name", "last_name", "email", "phone", "title", "city", "account_name")
 FILTERS = ("lifecycle_stage", "preferred_channel", "country")
-_ANY = "(any)"
-
-_VARIANTS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"))  # Arabic and Persian spellings of one letter
-_MARKS = re.compile("[\u0300-\u036f]+")  # accents, once NFKD has split them from their letters
-_PUNCTUATION = "\t\n\r\v\f-_'’.,;:/\\()\"@+"  # read as spaces; NFKD already made other spaces plain
-_SEP = "\x00"  # between values while they are normalised together; never in a search key
-
-
-def search_key(values) -> list[str]:
-    """The text searched for each value: no case, no accents on Latin letters, punctuation as spaces.
-
-    All values are normalised together, as one text (a few C-level passes
-    instead of one Python call per value), so 100,000 of them take a fraction
-    of a second.  A search query goes through the same steps.
-
-    >>> search_key(["Dupont-Dürr", "NJ@Acme.test", "كريم"])
-    ['dupont durr', 'nj acme test', 'کریم']
-    """
-    values = pd.Series(values, dtype=object)
-    values = values.where(values.notna(), "").astype(str).tolist()
-    text = _SEP.join(values)
-    if text.count(_SEP) != max(len(values) - 1, 0):  # a value holding the separator: drop it from the value
-        text = _SEP.join(v.replace(_SEP, " ") for v in values)
-    if not text.isascii():
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-        for variant, letter in _VARIANTS:
-            text = text.replace(variant, letter)
-    text = text.casefold()
-    for mark in _PUNCTUATION:  # one pass per mark: str.translate is slow on non-Latin text
-        text = text.replace(mark, " ")
-    return text.split(_SEP) if values else []
-
-
-class ContactIndex:
-    """A contacts table prepared for searching: each row's search text and the filter columns as codes.
-
-    Build it once (under a second for 100,000 contacts), then :meth:`search` as often as you like.
-
-    >>> import pandas as pd
-    >>> index = ContactIndex(pd.DataFrame({"contact_id": ["C1", "C2", "C3"], "last_name": ["Jahan", "Haddad", "Jahan"],
-    ...                                    "country": ["Bangladesh", "France", "France"]}))
-    >>> index.search("jahan").tolist(), index.search("jahan", country="France").tolist()
-    ([0, 2], [2])
-    """
-
-    def __init__(self, contacts: pd.DataFrame):
-        require_columns(contacts, ["contact_id"], where="ContactIndex(contacts)")
-        self.contacts = contacts
-        parts = []
-        for column in (c for c in SEARCHED if c in contacts.columns):
-            codes, uniques = pd.factorize(contacts[column], use_na_sentinel=True)
-            keys = np.array([*search_key(uniques), ""], dtype=object)  # a missing value (code -1) is ""
-            parts.append(keys[codes])
-        self.text = pd.Series([" ".join(row) for row in zip(*parts)] if parts else [""] * len(contacts),
-                              dtype="string")
-        self._codes: dict[str, tuple[np.ndarray, pd.Index]] = {}
-
-    def _filter(self, column: str, value) -> np.ndarray:
-        if column not in self._codes:
-            require_columns(self.contacts, [column], where="ContactIndex.search(query, ...)")
-            codes, uniques = pd.factorize(self.contacts[column].astype("string"))
-            self._codes[column] = codes, pd.Index(uniques)
-        codes, uniques = self._codes[column]
-        slot = uniques.get_indexer([str(value)])[0]
-        return codes == slot if slot >= 0 else np.zeros(len(codes), dtype=bool)
-
-    def search(self, query: str = "", **filters) -> np.ndarray:
-        """Row positions (in table order) of the contacts matching every word of ``query`` and every filter.
-
-        A filter keeps rows whose column equals the value; ``None`` or ``"(any)"`` means no filter.
-        """
-        if not isinstance(query, str):
-            raise InputError(f"query must be text, got {type(query).__name__}",
-                             where="search_contacts(contacts, query)", fix="type words to look for, e.g. 'jahan dhaka'")
-        keep = np.ones(len(self.text), dtype=bool)
-        for column, value in filters.items():
-            if value is not None and value != _ANY:
-                keep &= self._filter(column, value)
-        positions = np.flatnonzero(keep)
-        for word in search_key([query])[0].split():  # each word only searches the rows still in
-            found = self.text.iloc[positions].str.contains(word, regex=False).to_numpy(dtype=bool)
-            positions = positions[found]
-        return positions
-
-
-def search_contacts(contacts: pd.DataFrame, query: str = "", *, index: ContactIndex | None = None,
-                    **filters) -> pd.DataFrame:
-    """Contacts whose id, name, email, phone, title, city or account name contain every word of ``query``.
-
-    Matching ignores case, accents and punctuation.  Keyword ``filters``
-    keep rows whose column equals the value (``lifecycle_stage="customer"``);
-    ``None`` or ``"(any)"`` means no filter.  Pass a :class:`ContactIndex`
-    of ``contacts`` as ``index`` to search many times without rebuilding it.
-
-    >>> import pandas as pd
-    >>> people = pd.DataFrame({"contact_id": ["C1", "C2"], "first_name": ["Élodie", "Omar"],
-    ...                        "city": ["Lyon", "Dhaka"]})
-    >>> search_contacts(people, "elodie LYON")["contact_id"].tolist()
-    ['C1']
-    """
-    index = ContactIndex(contacts) if index is None else index
-    return contacts.iloc[index.search(query, **filters)]
 
 
 class _RowsByContact:
@@ -246,7 +136,7 @@ class ContactExplorer:
         for column in FILTERS:
             if column in self.contacts.columns:
                 values = sorted(self.contacts[column].dropna().astype(str).unique())
-                self.filters[column] = w.Dropdown(options=[_ANY, *values], value=_ANY,
+                self.filters[column] = w.Dropdown(options=[ANY, *values], value=ANY,
                                                   description=column.replace("_", " ").capitalize(),
                                                   style={"description_width": "9em"}, layout={"width": "28em"})
         self.results = w.Select(options=[], rows=min(page_size, 15), description="Contacts",

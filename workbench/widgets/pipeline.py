@@ -38,7 +38,7 @@ import pandas as pd
 from ..crm import columns as col
 from ..crm import pipeline
 from ..errors import InputError
-from .contacts import search_key
+from ..text import search_key
 
 __all__ = ["PipelineBoard", "StageColumn", "pipeline_board"]
 

@@ -1,6 +1,6 @@
 """Checks for notebooks/crm/05-data-quality-and-duplicates and its practice set."""
 
-from workbench.crm.dedupe import find_duplicates
+from workbench.crm.dedupe import find_duplicates, match_weights
 from workbench.crm.quality import activity_coverage, completeness, normalise_email, normalise_phone
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number, Text
@@ -68,6 +68,28 @@ def _check_clean_phone(answer, ctx):
                             "Start with the country code +33, then the number without its leading 0.")
     return Result.wrong(1, f"{text!r} is not that number in international format.",
                         "Write +33, then 612345678.")
+
+
+def _same_weights(ctx):
+    """What "the same" on each compared field adds to a pair's score, in the trainee's own contacts."""
+    table = match_weights(ctx.data.contacts, on=DEDUPE_ON).reset_index()
+    return table[table["meaning"] == "the same"].set_index("field")["weight"].sort_values(ascending=False)
+
+
+@exercise("crm.quality.strongest-agreement",
+          title="In your contacts, agreeing on which field counts most toward 'the same person'?",
+          answer=Choice(DEDUPE_ON, label="Field"), solution=lambda ctx: _same_weights(ctx).index[0],
+          wrong=[(lambda ctx: _same_weights(ctx).index[-1], "strangers")])
+def _check_strongest(answer, ctx):
+    weights = _same_weights(ctx)
+    best = weights.index[0]
+    if answer == best:
+        return Result.right(1, f"Right: the same {best} adds {weights[best]:.1f} points, the most of any field: "
+                               "strangers almost never share one.")
+    return Result.wrong(1, f"The same {answer} adds {weights.get(answer, float('nan')):.1f} points; another field "
+                           "adds more.",
+                        "A field many strangers share (a first name, an account) counts little; look in the table "
+                        "for the field whose 'the same' row has the highest weight.")
 
 
 def _to_merge(ctx) -> int:

@@ -1,0 +1,229 @@
+"""What a column holds, and how two of its values are compared: kinds and comparison levels.
+
+A duplicate detector compares two records field by field, and each field in
+its own way: two names letter by letter (Jaro-Winkler), two dates allowing
+day and month typed the wrong way round, two street numbers one digit apart,
+two addresses word by word.  Each comparison says how closely the values
+agree, as a *level*: 0 is "different", higher is closer, the last is "the
+same"; ``-1`` means a value is missing on one side (no evidence either way).
+:mod:`workbench.crm.fellegi_sunter` then learns how much each level counts.
+
+The kind of a column is guessed from its name, in English and French
+(:func:`column_kind`), and can be given (``kinds={"dob": "date"}``).
+
+>>> import pandas as pd
+>>> dates = prepare(pd.Series(["1990-03-04", "04/03/1990", "1990-04-03", None]), "date")
+>>> dates.tolist()
+['19900304', '19900304', '19900403', <NA>]
+>>> compare("date", dates, [0, 0, 0], [1, 2, 3]).tolist()
+[3, 2, -1]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..text import fold, fold_many
+
+__all__ = ["KINDS", "SAME_BY_CHANCE", "FREE_MAIL", "NICKNAMES", "column_kind", "prepare", "compare"]
+
+#: Each kind and its comparison levels, from "different" (0) to "the same" (last).
+KINDS = {
+    "name": ("different", "somewhat alike", "alike or sounds the same", "the same"),
+    "email": ("different", "similar", "same mailbox name (a typo in the domain, or a private mailbox)", "the same"),
+    "phone": ("different", "one digit off", "the same"),
+    "date": ("different", "two digits off", "day and month swapped or one digit off", "the same"),
+    "postcode": ("different", "one character off", "the same"),
+    "number": ("different", "one digit off", "the same"),
+    "address": ("different", "some words alike", "nearly the same words", "the same"),
+    "city": ("different", "alike", "the same"),
+    "state": ("different", "the same"),
+    "text": ("different", "alike", "the same"),
+    "exact": ("different", "one character off (codes of 5 or more)", "the same"),
+}
+#: How often two strangers hold the same value, before any data says better: a shared first name is common,
+#: a shared email address almost unheard of.  :mod:`workbench.crm.dedupe` starts its model from these.
+SAME_BY_CHANCE = {"name": 0.01, "email": 1e-4, "phone": 1e-4, "date": 1e-3, "postcode": 0.01, "number": 0.02,
+                  "address": 1e-3, "city": 0.02, "state": 0.2, "text": 0.01, "exact": 1e-3}
+#: Providers of private mailboxes (the first part of the domain): an address there says nothing of an employer.
+FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "live", "msn", "icloud", "me",
+                       "aol", "proton", "protonmail", "gmx", "mail", "yandex", "zoho", "orange", "free", "laposte",
+                       "wanadoo", "sfr", "btinternet", "sky", "virginmedia"})
+
+#: Words in column names, English and French, and the kind they announce; the first that fits wins,
+#: so ``street_number`` is a number before it is an address, and ``date_of_birth`` a date.
+_NAME_WORDS = (
+    ("email", ("mail", "courriel")),
+    ("phone", ("phone", "mobile", "tel", "fax", "portable", "gsm", "cell")),
+    ("postcode", ("postcode", "postal", "zip", "code_postal", "cp", "plz")),
+    ("number", ("street_number", "house_number", "numero", "num", "number", "no", "n°")),
+    ("date", ("birth", "dob", "naissance", "date", "ddn", "birthday")),
+    ("exact", ("id", "code", "ssn", "siret", "siren", "nir", "iban")),
+    ("address", ("address", "adresse", "street", "rue", "voie", "addr")),
+    ("city", ("city", "town", "suburb", "ville", "commune", "locality", "localite")),
+    ("state", ("state", "region", "province", "county", "departement", "country", "pays", "etat", "sex", "gender")),
+    ("name", ("name", "nom", "prenom", "first", "last", "surname", "given", "family")),
+)
+
+#: Common English and French nicknames and the name they stand for, as compared (folded).
+#: In a name column a nickname counts as its full name (Bill Smith and William Smith compare equal).
+NICKNAMES = {
+    "william": ("bill", "billy", "will", "willy", "liam"), "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "james": ("jim", "jimmy", "jamie"), "michael": ("mike", "mikey", "mick", "micky"), "thomas": ("tom", "tommy"),
+    "richard": ("rick", "ricky", "rich", "richie", "dick"), "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza"),
+    "jennifer": ("jen", "jenny"), "christopher": ("chris", "kit"), "daniel": ("dan", "danny"),
+    "matthew": ("matt",), "joseph": ("joe", "joey"), "anthony": ("tony",), "patricia": ("patty", "trish", "tricia"),
+    "susan": ("sue", "susie", "suzy"), "margaret": ("maggie", "peggy", "meg", "madge"),
+    "katherine": ("kate", "katie", "kathy", "cathy", "kay"), "nicholas": ("nick", "nicky"),
+    "benjamin": ("ben", "benji", "benny"), "edward": ("ed", "eddie", "ted", "ned"), "andrew": ("andy", "drew"),
+    "david": ("dave", "davey"), "charles": ("charlie", "chuck"), "jonathan": ("jon", "jonny"),
+    "steven": ("steve", "stevie"), "kenneth": ("ken", "kenny"), "timothy": ("tim", "timmy"),
+    "gregory": ("greg",), "samuel": ("sam", "sammy"), "alexander": ("alex", "sandy", "xander"),
+    "rebecca": ("becky", "becca"), "deborah": ("debbie", "deb"), "jessica": ("jess", "jessie"),
+    "victoria": ("vicky", "tori"), "joshua": ("josh",), "jacqueline": ("jackie",), "john": ("jack", "johnny"),
+    "henry": ("harry", "hank"), "lawrence": ("larry",), "frederic": ("fred", "freddie"), "nicolas": ("nico",),
+    "emmanuel": ("manu",), "sebastien": ("seb",), "dominique": ("dom",), "maximilian": ("max",),
+    "mathieu": ("mat",), "jean baptiste": ("jb",), "francois": ("francky",), "guillaume": ("guigui",),
+}
+_FULL_NAME = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks}
+
+
+def column_kind(column: str) -> str:
+    """The kind of a column, guessed from its name (English or French); ``text`` when nothing fits.
+
+    >>> [column_kind(c) for c in ["first_name", "Email Address", "mobile", "account_id", "date_of_birth",
+    ...                           "street_number", "address_1", "suburb", "postcode", "Code postal", "prénom"]]
+    ['name', 'email', 'phone', 'exact', 'date', 'number', 'address', 'city', 'postcode', 'postcode', 'name']
+    """
+    words = fold(column).split()
+    joined = "_".join(words)
+    for kind, hints in _NAME_WORDS:
+        for hint in hints:
+            if ("_" in hint and hint in joined) or hint in words or (len(hint) > 3 and hint in joined):
+                return kind
+    return "text"
+
+
+def _unique_map(series: pd.Series, fn) -> pd.Series:
+    """``fn`` (a list of distinct values to a list of keys) applied once per distinct value; blank becomes NA."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    keys = np.array([*fn(list(uniques)), None], dtype=object)[codes]
+    out = pd.Series(keys, index=series.index, dtype="string")
+    return out.mask(out.eq(""))
+
+
+def _date_keys(values: list) -> list:
+    """Dates as ``YYYYMMDD``: 8 digits as written (typos kept: they are compared), else parsed."""
+    text = pd.Series([str(v).strip() for v in values], dtype=object)
+    digits = text.str.replace(r"\D", "", regex=True)
+    iso = text.str.match(r"^\d{4}\D\d{1,2}\D\d{1,2}")
+    parsed = pd.to_datetime(text.where(~iso), errors="coerce", dayfirst=True, format="mixed")
+    parsed = parsed.fillna(pd.to_datetime(text.where(iso), errors="coerce", format="mixed"))
+    keys = parsed.dt.strftime("%Y%m%d")
+    plain = digits.str.len().eq(8) & ~text.str.contains(r"\D", regex=True)
+    return keys.where(~plain, digits).fillna("").tolist()
+
+
+def prepare(series: pd.Series, kind: str) -> pd.Series:
+    """The cleaned values of one column, as compared (a string Series, NA where blank).
+
+    >>> prepare(pd.Series(["Bill", " GÉRARD ", None]), "name").tolist()
+    ['william', 'gerard', <NA>]
+    >>> prepare(pd.Series(["+33 6 12 34 56 78", "Amina@X.com "]), "phone").tolist()[:1]
+    ['612345678']
+    """
+    from .quality import normalise_email, phone_key
+
+    if kind == "email":
+        return normalise_email(series)
+    if kind == "phone":
+        return phone_key(series)
+    if kind == "date":
+        return _unique_map(series, _date_keys)
+    if kind in ("postcode", "number", "exact"):
+        return _unique_map(series, lambda vs: ["".join(fold(v).split()) for v in vs])
+    if kind == "name":
+        return _unique_map(series, lambda vs: [" ".join(_FULL_NAME.get(w, w) for w in k.split())
+                                               for k in fold_many(vs)])
+    return _unique_map(series, fold_many)
+
+
+def _codes(*columns: pd.Series) -> list[np.ndarray]:
+    """Integer codes of the values of each column, shared between them (-1 where missing): equal values, equal codes."""
+    both = pd.concat(columns, ignore_index=True)
+    codes = pd.factorize(both.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)[0]
+    bounds = np.cumsum([0, *(len(c) for c in columns)])
+    return [codes[start:end] for start, end in zip(bounds[:-1], bounds[1:])]
+
+
+def _same(a: pd.Series, b: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """``a[left[k]] == b[right[k]]`` for each pair, compared as integer codes."""
+    ca, cb = _codes(a, b)
+    return (ca[left] == cb[right]) & (ca[left] >= 0)
+
+
+def compare(kind: str, values: pd.Series, left, right, other: pd.Series | None = None) -> np.ndarray:
+    """The comparison level of ``values[left[k]]`` and ``other[right[k]]`` for each pair (``-1``: a side is blank).
+
+    ``values`` are :func:`prepare`'s output; ``other`` (default ``values``) gives the right side.
+    Whatever depends on one value (its sound, its parts) is worked out once per row, not per pair.
+
+    >>> compare("name", pd.Series(["jahan", "jahaan", "smith", None]), [0, 0, 0], [1, 2, 3]).tolist()
+    [2, 0, -1]
+    """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    from ..text import phonetic_key
+
+    values = values.reset_index(drop=True).astype("string")
+    other = values if other is None else other.reset_index(drop=True).astype("string")
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    present = values.notna().to_numpy()[left] & other.notna().to_numpy()[right]
+    level = np.full(len(left), -1, dtype=np.int8)
+    if not present.any():
+        return level
+    left, right = left[present], right[present]
+    a_all = values.fillna("").to_numpy(dtype=object)
+    b_all = other.fillna("").to_numpy(dtype=object)
+    same = _same(values, other, left, right)
+    top = len(KINDS[kind]) - 1
+
+    def score(scorer, a=a_all, b=b_all):
+        return process.cpdist(a[left], b[right], scorer=scorer, dtype=np.float32, workers=1)
+
+    if kind == "name":  # "Jean Pierre" and "Jeanpierre" are one name
+        same |= _same(values.str.replace(" ", ""), other.str.replace(" ", ""), left, right)
+        jw = score(JaroWinkler.normalized_similarity)
+        sounds = _same(values.map(phonetic_key, na_action="ignore"), other.map(phonetic_key, na_action="ignore"),
+                       left, right)
+        out = np.select([same, (jw >= 0.92) | sounds, jw >= 0.8], [3, 2, 1], 0)
+    elif kind == "email":  # the part before @ says who; the domain where they work, unless it is a private one
+        parts = [side.str.rpartition("@") for side in (values, other)]
+        local = [p[0].where(p[1].eq("@"), p[2]) for p in parts]
+        domain = [p[2].where(p[1].eq("@"), "") for p in parts]
+        private = [d.str.split(".").str[0].isin(FREE_MAIL).to_numpy() | d.eq("").to_numpy() for d in domain]
+        close = score(fuzz.ratio, local[0].to_numpy(dtype=object), local[1].to_numpy(dtype=object))
+        near_domain = score(fuzz.ratio, domain[0].to_numpy(dtype=object), domain[1].to_numpy(dtype=object)) >= 80
+        one_employer = near_domain | private[0][left] | private[1][right]  # two work addresses: two mailboxes
+        out = np.select([same, _same(local[0], local[1], left, right) & one_employer, (close >= 85) & one_employer],
+                        [3, 2, 1], 0)
+    elif kind in ("phone", "postcode", "number", "exact"):
+        near = score(Levenshtein.distance) <= 1
+        if kind == "exact":  # A1 and A2 are two accounts; a long code with one typo is still the same
+            near &= (values.str.len().to_numpy()[left] >= 5) & (other.str.len().to_numpy()[right] >= 5)
+        out = np.select([same, near], [top, 1], 0)
+    elif kind == "date":
+        edits = score(Levenshtein.distance)
+        swapped = _same(values.str[:4] + values.str[6:8] + values.str[4:6], other, left, right)
+        out = np.select([same, swapped | (edits <= 1), edits <= 2], [3, 2, 1], 0)
+    elif kind == "address":
+        words = score(fuzz.token_set_ratio)
+        out = np.select([same, words >= 90, words >= 70], [3, 2, 1], 0)
+    elif kind in ("city", "text"):
+        out = np.select([same, score(JaroWinkler.normalized_similarity) >= 0.9], [2, 1], 0)
+    else:  # state
+        out = same.astype(np.int8)
+    level[present] = out
+    return level
