@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import WorkbenchError
+from .sources import in_plain_words
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -267,7 +268,7 @@ def _error_text(err: Exception) -> str:
 
 def _lesson_entry(lesson: Lesson, page: str, error: str) -> str:
     goals = "".join(f"<li>{html.escape(g)}</li>" for g in lesson.goals)
-    sources = "; ".join(html.escape(s) for s in lesson.sources)
+    sources = "; ".join(html.escape(in_plain_words(s)) for s in lesson.sources)
     link = (f'<a href="{page}">{html.escape(lesson.title)}</a>' if not error
             else f"{html.escape(lesson.title)} <b>(could not be run: {html.escape(error)})</b>")
     return (f'<div class="lesson{" failed" if error else ""}"><h3>{link}</h3>'

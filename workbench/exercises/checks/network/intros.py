@@ -69,7 +69,7 @@ APPROACHES = ["Send a connection request with no message",
 
 
 @exercise("network.intros.approach",
-          title="Your rep wants to reach a buyer they have never met. What does seed 003 recommend?",
+          title="Your rep wants to reach a buyer they have never met. What does the social-selling method recommend?",
           answer=Choice(APPROACHES), solution=lambda ctx: APPROACHES[1],
           wrong=[(lambda ctx: APPROACHES[0], "common contact"), (lambda ctx: APPROACHES[2], "common contact")])
 def _check_approach(answer, ctx):

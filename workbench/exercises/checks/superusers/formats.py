@@ -1,4 +1,4 @@
-"""Checks for notebooks/superusers/02-choosing-a-training-format (seed 001: three training formats)."""
+"""Checks for notebooks/superusers/02-choosing-a-training-format (the three training formats)."""
 
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
