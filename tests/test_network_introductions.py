@@ -75,7 +75,7 @@ def test_quiet_ties_are_strong_ties_without_news_for_the_weeks_chosen():
     quiet = quiet_ties(net, "in/sam", weeks=4)
     assert quiet["name"].tolist() == ["Bo Chen"]  # 6 weeks without news; Ana wrote 2 weeks ago
     assert quiet["weeks_quiet"].iloc[0] == 6 and quiet["was"].iloc[0] > quiet["now"].iloc[0]
-    assert "Bo" in quiet["next_action"].iloc[0] and "Atlas" in quiet["next_action"].iloc[0]
+    assert "Bo Chen" in quiet["next_action"].iloc[0] and "Atlas" in quiet["next_action"].iloc[0]
     assert quiet_ties(net, "in/sam", weeks=7).empty
     assert quiet_ties(net, "in/sam", weeks=1)["name"].tolist() == ["Ana Borges", "Bo Chen"]
     weak = quiet_ties(net, "in/sam", weeks=1, strong=0.99)

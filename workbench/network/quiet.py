@@ -61,10 +61,12 @@ def quiet_ties(network, rep=None, *, weeks: int = QUIET_WEEKS, strong: float = F
 def _action(name: str, weeks: int, company) -> str:
     """The step to take with a quiet tie: longer silences need a lighter touch first.
 
+    The whole name is used: the first word of a name is not a first name in every script.
+
     >>> _action("Ana Borges", 9, "Orion")
-    'Send Ana a short note this week: ask how things are going at Orion.'
+    'Send Ana Borges a short note this week: ask how things are going at Orion.'
     """
-    first = name.split()[0] if name.strip() else name
+    first = name.strip() or "them"
     where = f" at {company}" if isinstance(company, str) and company else ""
     if weeks >= 26:
         return (f"It has been {weeks // 4} months: congratulate or thank {first} for something recent before "
