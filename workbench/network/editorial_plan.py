@@ -8,7 +8,7 @@ planned with :mod:`workbench.editorial`'s public planner (seed 003's three
 levels, react, curate and produce, the 4-1-1 content mix) for this rep alone,
 who addresses every persona within :data:`PERSONA_WINDOW_WEEKS` weeks.
 
->>> plan = rep_plan("Sam Lee", weeks=1, start="2026-03-02")
+>>> plan = rep_plan("Sam Lee", weeks=4, start="2026-03-02")
 >>> sorted(plan["level"].unique())
 ['curate', 'produce', 'react']
 """
