@@ -28,8 +28,9 @@ def quiet_ties(network, rep=None, *, weeks: int = QUIET_WEEKS, strong: float = F
 
     Columns: ``person``, ``name``, ``company``, ``was`` (the tie's strength
     when the two last spoke, 0 to 1), ``now`` (today's strength),
-    ``last_contact``, ``weeks_quiet`` and ``next_action``, the longest-quiet
-    of the strongest first.  ``rep``: a rep's key, id or name (default: the
+    ``last_contact``, ``weeks_quiet`` and ``next_action``; the ties that went
+    quiet most recently first (still warm enough to save), the strongest first
+    among equals.  ``rep``: a rep's key, id or name (default: the
     first rep).
     """
     rep_key = network.rep_key(rep)
@@ -54,7 +55,7 @@ def quiet_ties(network, rep=None, *, weeks: int = QUIET_WEEKS, strong: float = F
     mine["last_contact"] = mine["last_at"]
     mine["next_action"] = [_action(str(n), w, c) for n, w, c in
                            zip(mine["name"], mine["weeks_quiet"], mine["company"])]
-    mine = mine.sort_values(["was", "weeks_quiet", "name"], ascending=[False, False, True])
+    mine = mine.sort_values(["weeks_quiet", "was", "name"], ascending=[True, False, True])
     return mine[columns].reset_index(drop=True)
 
 
@@ -67,7 +68,7 @@ def _action(name: str, weeks: int, company) -> str:
     'Send Ana Borges a short note this week: ask how things are going at Orion.'
     """
     first = name.strip() or "them"
-    where = f" at {company}" if isinstance(company, str) and company else ""
+    where = f" at {company.rstrip('.')}" if isinstance(company, str) and company else ""
     if weeks >= 26:
         return (f"It has been {weeks // 4} months: congratulate or thank {first} for something recent before "
                 "asking anything.")

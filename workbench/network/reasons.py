@@ -57,7 +57,7 @@ def _candidates(row: dict, group_word: str) -> list[tuple[float, str]]:
         out.append((row.get("pct_size", 0.0),
                     f"Brings about {e:,.0f} contacts you would not reach through anyone else"
                     + (f", from {_groups(row, group_word)}." if named else ".")))
-    return out
+    return [(pct, sentence[:-1] if sentence.endswith("..") else sentence) for pct, sentence in out]
 
 
 def reason(row: dict, *, group_word: str = "groups", avoid: set | None = None) -> str:

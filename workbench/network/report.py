@@ -76,13 +76,16 @@ def default_targets(network, n: int = 10) -> list[str]:
     return score.sort_values(ascending=False, kind="stable").head(n).index.astype(str).tolist()
 
 
+QUIET_SHOWN = 5  # ties going quiet shown per rep: the ones that went quiet most recently
+
+
 def network_report(network, *, targets=None, exports=None, crm=None, top: int = 15, betweenness: str = "auto",
                    quiet_weeks: int | None = None) -> dict:
     """Every table of the report, as DataFrames.
 
     Keys: ``targets``, ``meet`` (this week's referral asks, all reps),
     ``intros`` (the best path into each target, with the message),
-    ``quiet`` (ties going quiet), ``connectors``, ``reach``, ``classes``,
+    ``quiet`` (ties going quiet, :data:`QUIET_SHOWN` per rep), ``connectors``, ``reach``, ``classes``,
     ``cover``, ``referrals`` and ``prospects`` (per rep), and ``means`` when
     ``exports`` are given.  ``betweenness``: ``auto`` or ``exact``.
     """
@@ -108,7 +111,7 @@ def network_report(network, *, targets=None, exports=None, crm=None, top: int = 
     out["meet"] = pd.concat([df.assign(rep=rep) for rep, df in out["referrals"].items() if len(df)],
                             ignore_index=True) if any(len(df) for df in out["referrals"].values()) else pd.DataFrame()
     weeks = QUIET_WEEKS if quiet_weeks is None else quiet_weeks
-    quiet = [quiet_ties(network, r, weeks=weeks).assign(rep=network.name(r)) for r in network.reps]
+    quiet = [quiet_ties(network, r, weeks=weeks).head(QUIET_SHOWN).assign(rep=network.name(r)) for r in network.reps]
     out["quiet"] = pd.concat([q for q in quiet if len(q)], ignore_index=True) if any(len(q) for q in quiet) \
         else pd.DataFrame()
     out["prospects"] = {network.name(r): inv[inv["could_become_customer"]].head(30)
@@ -123,6 +126,8 @@ def _table(df: pd.DataFrame, cols=None, *, names=None) -> str:
         return "<p><i>Nothing to show.</i></p>"
     d = df[[c for c in (cols or df.columns) if c in df.columns]].copy()
     for c in d.columns:
+        if d[c].dtype.kind == "O":
+            d[c] = d[c].where(d[c].notna(), "")
         if d[c].dtype.kind == "f":
             d[c] = d[c].map(lambda x: "" if x != x else f"{x:.2f}")
         elif d[c].dtype.kind == "M":
@@ -139,8 +144,8 @@ def _connectors_html(df: pd.DataFrame) -> str:
     e = html.escape
     rows = []
     for rec in df.to_dict("records"):
-        company = f" <span class='note'>({e(str(rec['company']))})</span>" if rec.get("company") else ""
-        rows.append(f"<li><b>{e(str(rec['name']))}</b>{company}: {e(rec['why'])}"
+        company = f" <span class='note'>(<bdi>{e(str(rec['company']))}</bdi>)</span>" if rec.get("company") else ""
+        rows.append(f"<li><b><bdi>{e(str(rec['name']))}</bdi></b>{company}: {e(rec['why'])}"
                     f"<details><summary>details</summary>{e(rec['details'])}</details></li>")
     return "<ol class='people'>" + "".join(rows) + "</ol>"
 

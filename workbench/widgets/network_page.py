@@ -35,6 +35,8 @@ def _table(df: pd.DataFrame, columns: dict, *, empty: str) -> str:
         return f"<p><i>{html.escape(empty)}</i></p>"
     shown = df[[c for c in columns if c in df.columns]].rename(columns=columns).copy()
     for c in shown.columns:
+        if shown[c].dtype.kind == "O":
+            shown[c] = shown[c].where(shown[c].notna(), "")
         if shown[c].dtype.kind == "M":
             shown[c] = shown[c].dt.strftime("%Y-%m-%d").fillna("")
         elif shown[c].dtype.kind == "f":
@@ -156,8 +158,8 @@ class RepPage:
             + _table(t["quiet"], {"name": "name", "company": "company", "weeks_quiet": "weeks without news",
                                   "next_action": "next step"}, empty="No strong tie has gone quiet."))
         rows = "".join(
-            f"<li><b>{html.escape(str(r['name']))}</b>"
-            + (f" ({html.escape(str(r['company']))})" if r.get("company") else "")
+            f"<li><b><bdi>{html.escape(str(r['name']))}</bdi></b>"
+            + (f" (<bdi>{html.escape(str(r['company']))}</bdi>)" if r.get("company") else "")
             + f": {html.escape(r['why'])}<details><summary>details</summary>{html.escape(r['details'])}"
               "</details></li>" for r in t["connectors"].to_dict("records"))
         self.connectors.value = f"<ol class='wb-connectors'>{rows}</ol>"
