@@ -16,15 +16,17 @@ Brandes' algorithm, with engines to choose from (``engine=``):
 * ``"igraph"``, ``"networkx"``: those libraries' exact engines;
 * ``"auto"`` (the default): exact when ``n * m`` is at most
   :data:`EXACT_BUDGET`, else ``sampled`` with as many sources as
-  :data:`SAMPLE_BUDGET` edge visits allow.
+  :data:`SAMPLE_BUDGET` edge visits allow (batches of sources run on every
+  core, up to :data:`MAX_THREADS`).
 
 Why linear scaling by default: a connector ranking (:mod:`.connectors`)
 ranks people by their betweenness *percentile*, so it needs every person's
 value in the right order, not only the top 20's.  On the 20,201-person team
 network of ``benchmarks/bench_connectors.py``, 1,000 plain sampled sources
-kept 69 of the exact combined top 100, 1,000 linearly scaled ones 81,
-2,000 of them 89 and 3,000 of them 91; KADABRA at epsilon 0.005 kept 86 to
-89 (the benchmark prints every engine's figures in one run).
+kept 69 of the exact combined top 100 and 3,000 plain ones 83; 3,000
+linearly scaled ones kept 90 (17 of the top 20) and 6,000 of them 92 (18 of
+20); KADABRA at epsilon 0.005 kept 86 to 90 (16 to 19 of 20).  The
+benchmark prints every engine's figures in one run.
 
 >>> import networkx as nx
 >>> G = nx.florentine_families_graph()
@@ -36,6 +38,9 @@ kept 69 of the exact combined top 100, 1,000 linearly scaled ones 81,
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 
@@ -46,11 +51,12 @@ __all__ = ["betweenness", "top_agreement", "ENGINES", "has_networkit"]
 
 ENGINES = ("auto", "exact", "sampled", "kadabra", "igraph", "networkx")
 EXACT_BUDGET = 5e7          # n * m below which "auto" is exact
-SAMPLE_BUDGET = 6.5e8       # edge visits (sources x 2m) the sampled engine spends: 3,000 sources at 108,000 ties
+SAMPLE_BUDGET = 1.3e9       # edge visits (sources x 2m) the sampled engine spends: 6,000 sources at 108,000 ties
 MIN_SAMPLES = 256
 KADABRA_EPSILON = 0.005     # absolute error KADABRA guarantees (normalised betweenness) ...
 KADABRA_DELTA = 0.1         # ... with probability 1 - delta
 BATCH = 128
+MAX_THREADS = 4
 
 
 def _brandes_batch(A, sources: np.ndarray, reach: np.ndarray, *, linear: bool = False) -> np.ndarray:
@@ -177,10 +183,17 @@ def _brandes(G, sources: int, *, seed: int, normalized: bool, progress: bool) ->
     _, label = connected_components(A, directed=False)
     reach = np.bincount(label)[label]
     bc = np.zeros(n)
-    with tqdm(total=sources, desc="betweenness", unit="source", disable=not progress) as bar:
-        for start in range(0, sources, BATCH):
-            batch = order[start:min(start + BATCH, sources)]
-            bc += _brandes_batch(A, np.sort(batch), reach, linear=sources < n)
+    batches = [np.sort(order[start:min(start + BATCH, sources)]) for start in range(0, sources, BATCH)]
+
+    def run(batch):
+        return _brandes_batch(A, batch, reach, linear=sources < n)
+
+    # SciPy's sparse products and NumPy release the GIL: one thread per core runs batches side by side,
+    # and the sums are added in batch order, so the result does not depend on the threads.
+    with tqdm(total=sources, desc="betweenness", unit="source", disable=not progress) as bar, \
+            ThreadPoolExecutor(max(1, min(os.cpu_count() or 1, MAX_THREADS))) as pool:
+        for batch, part in zip(batches, pool.map(run, batches)):
+            bc += part
             bar.update(len(batch))
     scale = (1.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0) if normalized else 0.5
     return pd.Series(bc * scale * n / sources, index=nodes)
