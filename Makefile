@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI machines often are root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab demo test bench data clean
+.PHONY: lab demo test bench data clean network-app
 
 $(STAMP): pyproject.toml workbench/labsettings.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+
+## make network-app: the sales rep's network page (upload the LinkedIn zip, no code) on http://127.0.0.1:8866/
+network-app: $(STAMP)
+	$(BIN)/workbench network app
 
 ## make demo: execute every lesson on the sample data and write a static site to build/demo/
 demo: $(STAMP)

@@ -11,13 +11,47 @@ from workbench.network.report import default_targets, network_report, read_targe
 
 def test_write_report_from_export_folders(tmp_path):
     exports = demo_exports()
-    out = write_report([e.folder for e in exports], tmp_path / "r" / "report.html", targets=["Vega", "Atlas"],
-                       include_plotlyjs=False)
+    out = write_report([e.folder for e in exports], tmp_path / "r" / "report.html", targets=["Vega", "Atlas"])
     page = out.read_text(encoding="utf-8")
-    for heading in ("Reach", "Relationship classes", "Top connectors", "Warm introductions", "Referrals",
-                    "Possible customers", "Weekly means", "Map"):
+    for heading in ("This week", "Who can introduce you to each target account", "Ties going quiet", "Reach",
+                    "Relationship classes", "Top connectors", "Possible customers", "Weekly means", "Map"):
         assert heading in page
-    assert "Eve Fox" in page and "<script" in page
+    assert page.index("This week") < page.index("Top connectors") < page.index("Reach")  # what to do first
+    assert "Eve Fox" in page and "<script" not in page and "<svg" in page
+    assert "<details><summary>details</summary>betweenness" in page  # the measures, folded, with units
+    assert "Could you introduce us?" in page or "Write to" in page  # the message to send
+
+
+def test_report_weighs_a_few_hundred_kilobytes_on_the_sample_team(tmp_path):
+    from workbench.data import SAMPLE_FOLDER
+
+    out = write_report([SAMPLE_FOLDER], tmp_path / "team.html")
+    assert out.stat().st_size < 600_000
+    page = out.read_text(encoding="utf-8")
+    reasons = page.split("<ol class='people'>")[1].split("</ol>")[0].split("<li>")[1:]
+    why = [r.split(": ", 1)[1].split("<details>")[0] for r in reasons]
+    assert len(why) == 15 and len(set(why)) == 15  # one reason each, no two alike
+
+
+def test_a_missing_connections_file_is_said_on_the_page_and_to_the_caller(tmp_path):
+    sam = demo_exports()[0]
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "messages.csv").write_text((sam.folder / "messages.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    said = []
+    page = write_report([folder], tmp_path / "r.html", on_note=said.append).read_text(encoding="utf-8")
+    assert said and "no Connections.csv" in said[0]
+    assert "role='alert'" in page and "no Connections.csv" in page
+
+
+def test_introductions_log_changes_the_next_report(tmp_path):
+    from workbench.network.introductions import log_introduction
+
+    log = tmp_path / "introductions.csv"
+    log_introduction(log, target="Eve Fox", through="Bo Chen", outcome="made", date="2026-01-25")
+    exports = demo_exports()
+    page = write_report([exports[0].folder], tmp_path / "r.html", introductions=log).read_text(encoding="utf-8")
+    assert "Introduced you to Eve Fox on 2026-01-25" in page
 
 
 def test_report_tables_and_default_targets():
@@ -104,7 +138,7 @@ def inventory_names(net, rep):
 
 def test_connectors_from_a_data_folder():
     from workbench.data import SAMPLE_FOLDER
-    from workbench.network.connectors import connectors_from_path
+    from workbench.network.command import connectors_from_path
 
     if not (SAMPLE_FOLDER / "social" / "reps.csv").exists():
         pytest.skip("sample social data not generated yet")
@@ -117,6 +151,6 @@ def test_report_from_the_sample_data_folder(tmp_path):
 
     if not (SAMPLE_FOLDER / "social" / "reps.csv").exists():
         pytest.skip("sample social data not generated yet")
-    out = write_report([SAMPLE_FOLDER], tmp_path / "team.html", include_plotlyjs=False)
+    out = write_report([SAMPLE_FOLDER], tmp_path / "team.html")
     page = out.read_text(encoding="utf-8")
     assert "Joan Brennan" in page and "Possible customers" in page

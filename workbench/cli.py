@@ -105,19 +105,6 @@ def _demo(args):
     return 0
 
 
-def _network_report(args):
-    from .network.report import write_report
-
-    out = write_report(args.exports, args.out, crm=args.crm, targets=args.targets, progress=True)
-    print(f"network report written: {out}")
-
-
-def _network_connectors(args):
-    from .network.connectors import connectors_from_path
-
-    print(connectors_from_path(args.input, top=args.top, by=args.by, format=args.format, group=args.group))
-
-
 def _session_plan(args):
     from .sessions.plan import plan
 
@@ -243,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.set_defaults(func=_strip)
 
     from .editorial import command as editorial_command
+    from .network import command as network_command
 
     ed = sub.add_parser("editorial", help="plan social-selling content").add_subparsers(
         dest="action", required=True)
@@ -252,20 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     net = sub.add_parser("network", help="analyse sales reps' contact networks").add_subparsers(
         dest="action", required=True)
-    nr = net.add_parser("report", help="write the network report (connectors, warm paths, reach) as HTML")
-    nr.add_argument("exports", nargs="+", help="LinkedIn export folders, or a data folder with social/")
-    nr.add_argument("--crm", help="company data folder whose contacts and accounts join the network")
-    nr.add_argument("--targets", help="file listing the target accounts, one per line")
-    nr.add_argument("--out", required=True, help="HTML file to write")
-    nr.set_defaults(func=_network_report)
-    nc = net.add_parser("connectors", help="rank the people who connect groups")
-    nc.add_argument("input", help="export folder, data folder or edge list CSV (source,target[,weight])")
-    nc.add_argument("--top", type=int, default=20)
-    nc.add_argument("--by", default="combined", choices=["combined", "betweenness", "constraint", "brokerage"])
-    nc.add_argument("--format", default="table", choices=["table", "csv", "json"])
-    nc.add_argument("--group", default="account", choices=["account", "company", "industry", "none"],
-                    help="the groups brokerage is counted across (none: leave brokerage out)")
-    nc.set_defaults(func=_network_connectors)
+    network_command.add_arguments(net)
 
     ses = sub.add_parser("session", help="run training sessions: plan, release, grade, report").add_subparsers(
         dest="action", required=True)

@@ -1,5 +1,8 @@
 """Map a rep's contact network: importers, evidence graph, tie strength, connectors, intros, reach.
 
+The rep's own page (:mod:`.app`, ``workbench network app``) puts it all behind
+one upload of the LinkedIn archive, with no code.
+
 The functions a notebook or a command needs, imported lazily so that
 ``import workbench.network`` stays fast (networkx, scipy and plotly load on use):
 
@@ -16,7 +19,7 @@ from ..lazy import attributes
 _LAZY = {
     # importers
     "read_linkedin": "linkedin", "read_connections": "linkedin", "read_messages": "linkedin",
-    "read_invitations": "linkedin", "read_team": "linkedin", "person_key": "linkedin",
+    "read_invitations": "linkedin", "read_team": "linkedin", "person_key": "linkedin", "archive_files": "archive",
     "LinkedInExport": "linkedin", "file_kind": "linkedin",
     # the graph
     "Network": "graph", "build_network": "graph", "team_network": "graph", "load_network": "graph",
@@ -24,10 +27,13 @@ _LAZY = {
     # strength and inventory
     "tie_strength": "strength", "inventory": "strength", "class_counts": "strength",
     "could_become_customer": "strength", "next_action": "strength", "CLASSES": "strength",
-    # connectors
-    "betweenness": "connectors", "structural_holes": "connectors", "brokerage": "connectors",
-    "rank_connectors": "connectors", "connectors_output": "connectors", "top_agreement": "connectors",
-    "connectors_from_path": "connectors",
+    # connectors: the measures, the ranking and its reasons, the command's text
+    "betweenness": "betweenness", "top_agreement": "betweenness", "structural_holes": "holes",
+    "brokerage": "brokerage", "rank_connectors": "connectors", "combined_score": "connectors",
+    "reason": "reasons", "connectors_output": "command", "connectors_from_path": "command",
+    # acting on it: introductions asked for and made, ties going quiet
+    "read_introductions": "introductions", "log_introduction": "introductions",
+    "apply_introductions": "introductions", "quiet_ties": "quiet",
     # paths
     "warm_paths": "paths", "strongest_path": "paths", "strongest_path_within": "paths", "k_strongest_paths": "paths",
     "account_intros": "paths", "target_people": "paths",

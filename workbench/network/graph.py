@@ -68,6 +68,8 @@ class Network:
     as_of: pd.Timestamp
     _graph: object = None
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+    notes: list = field(default_factory=list, compare=False)  # what the rep should know about the exports
+    introductions: object = field(default=None, compare=False)  # the rep's log, once applied
 
     @property
     def graph(self):
@@ -395,7 +397,14 @@ def build_network(exports, crm=None, *, as_of=None, max_group: int = MAX_GROUP,
         pairs = [(x, y) for i, x in enumerate(sorted(rep_keys)) for y in sorted(rep_keys)[i + 1:]]
         parts.append(_evidence([p[0] for p in pairs], [p[1] for p in pairs], "team", [as_of] * len(pairs),
                                directed=False, w=0.0, interaction=False))
-    evidence = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        steps.close()
+        raise DataError("the export holds no connections, messages or invitations: there is no network to map",
+                        file=_export_name(exports),
+                        fix="give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) with your "
+                            "connections in Connections.csv, or add your CRM with --crm")
+    evidence = pd.concat(parts, ignore_index=True)
     steps.update()
     ties = aggregate_ties(evidence, as_of=as_of)
     steps.update()
@@ -407,7 +416,13 @@ def build_network(exports, crm=None, *, as_of=None, max_group: int = MAX_GROUP,
         extra["name"] = extra["person"]
         extra["kind"] = "person"
         people = pd.concat([people, extra], ignore_index=True)
-    return Network(people=people.reset_index(drop=True), ties=ties, reps=rep_keys, as_of=as_of)
+    notes = [note for e in exports for note in e.notes]
+    return Network(people=people.reset_index(drop=True), ties=ties, reps=rep_keys, as_of=as_of, notes=notes)
+
+
+def _export_name(exports) -> str:
+    """Where the exports came from, for an error message."""
+    return ", ".join(str(e.folder) if e.folder is not None else e.owner_name for e in exports) or "the export"
 
 
 def to_graph(people: pd.DataFrame, ties: pd.DataFrame):
@@ -443,7 +458,11 @@ def edge_list_network(path) -> Network:
     path = Path(path)
     try:
         df = pd.read_csv(path, dtype={"source": str, "target": str}, encoding="utf-8-sig")
-    except (OSError, pd.errors.ParserError) as err:
+    except pd.errors.EmptyDataError:
+        raise DataError("the edge list is empty", file=path,
+                        fix="write a CSV whose first line is source,target (and optional weight), "
+                            "then one tie per line") from None
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
         raise DataError(f"cannot read the edge list ({err})", file=path, fix="write a CSV with source,target") from None
     for col in ("source", "target"):
         if col not in df:
@@ -452,10 +471,10 @@ def edge_list_network(path) -> Network:
     df = df.dropna(subset=["source", "target"])
     if "weight" in df:
         weight = pd.to_numeric(df["weight"], errors="coerce")
-        bad = weight.isna() | (weight <= 0)
+        bad = weight.isna() | (weight <= 0) | ~np.isfinite(weight.fillna(0))
         if bad.any():
             i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise DataError(f"weight {df['weight'].iat[i]!r} is not a positive number", file=path,
+            raise DataError(f"weight {str(df['weight'].iat[i])!r} is not a finite positive number", file=path,
                             row=int(df.index[i]) + 2, column="weight",
                             fix="give a positive strength (0 to 1, or counts), or leave the column out")
         w = (weight / max(float(weight.max()), 1.0)).to_numpy()
@@ -464,6 +483,9 @@ def edge_list_network(path) -> Network:
     lo, hi, _ = _ordered(df["source"], df["target"])
     ties = pd.DataFrame({"a": lo, "b": hi, "strength": w}).query("a != b")
     ties = ties.groupby(["a", "b"], as_index=False)["strength"].max()
+    if ties.empty:
+        raise DataError("the edge list has no tie between two different people", file=path, row=2,
+                        fix="write one tie per line after the header: source,target (and optional weight)")
     ties["distance"] = -np.log(ties["strength"].clip(lower=MIN_STRENGTH))
     ties["class"] = pd.Categorical(["Unknown"] * len(ties), categories=_strength.CLASSES)
     ties["sources"] = [("edge_list",)] * len(ties)
@@ -477,13 +499,13 @@ def edge_list_network(path) -> Network:
 def load_network(path, *, crm=None) -> Network:
     """A network from what a user has: an export folder, a data folder (with ``social/``) or an edge list.
 
-    A single CSV file is a LinkedIn export file when its header says so
-    (whatever its name), else an edge list.
+    A zip is the archive LinkedIn sends; a single CSV file is a LinkedIn
+    export file when its header says so (whatever its name), else an edge list.
     """
     from .linkedin import file_kind
 
     path = Path(path)
-    if path.is_file() and file_kind(path, by_name=False) is None:
+    if path.is_file() and path.suffix.lower() != ".zip" and file_kind(path, by_name=False) is None:
         return edge_list_network(path)
     if (path / "social" / "reps.csv").exists():
         from ..data import load

@@ -499,6 +499,7 @@ class LinkedInExport:
     folder: Path | None = None
     rep_id: str | None = None
     extra: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)  # what the reader noticed that the rep should know
 
     def __repr__(self):
         return (f"LinkedInExport(owner={self.owner!r}, connections={len(self.connections)}, "
@@ -531,27 +532,39 @@ def file_kind(path, *, by_name: bool = True) -> str | None:
     return next((kind for kind in KINDS if kind in low), None) if by_name else None
 
 
-def _locate(path) -> dict[str, Path]:
+def _locate(path) -> dict:
+    """Each export file found in ``path`` (a folder, files, or LinkedIn's zip), by kind."""
     paths = [Path(p) for p in (path if isinstance(path, (list, tuple)) else [path])]
-    found: dict[str, Path] = {}
+    found: dict = {}
     for p in paths:
         if p.is_dir():
             for kind, fname in FILE_NAMES.items():
                 for cand in sorted(p.iterdir()):
                     if cand.name.lower() == fname.lower() and kind not in found:
                         found[kind] = cand
+        elif p.is_file() and p.suffix.lower() == ".zip":
+            from .archive import archive_files
+
+            for kind, member in archive_files(p, FILE_NAMES).items():
+                found.setdefault(kind, member)
         elif p.is_file():
             kind = file_kind(p)
             if kind is None:
                 raise DataError("this is not a LinkedIn Connections, messages or Invitations file", file=str(p),
-                                row=1, fix="give the CSV files of the unzipped LinkedIn export, or its folder")
+                                row=1, fix="give the CSV files of the LinkedIn export, its folder or its zip")
             found[kind] = p
         else:
-            raise DataError("no such file or folder", file=str(p), fix="give the folder of the unzipped export")
+            raise DataError("no such file or folder", file=str(p),
+                            fix="give the LinkedIn archive (the zip) or the folder of the unzipped export")
     if not found:
         raise DataError("no Connections.csv, messages.csv or Invitations.csv found", file=str(paths[0]),
-                        fix="unzip the LinkedIn archive and give its folder")
+                        fix="give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) or its folder")
     return found
+
+
+def _name(source) -> str:
+    """The file name an export file is known by in messages: its own, or archive/member."""
+    return getattr(source, "name", None) if hasattr(source, "read") else Path(source).name
 
 
 def _infer_owner(messages: pd.DataFrame, connections: set) -> str | None:
@@ -569,18 +582,37 @@ def _infer_owner(messages: pd.DataFrame, connections: set) -> str | None:
 
 def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = None,
                   rep_id: str | None = None) -> LinkedInExport:
-    """Read a LinkedIn export: a folder, or a list of its CSV files.
+    """Read a LinkedIn export: the zip LinkedIn sends, its unzipped folder, or a list of its CSV files.
 
     ``owner``/``owner_url`` name the export's owner (a LinkedIn export does not);
     without them the owner is whoever takes part in the most message threads,
-    else ``"me"``.  Missing files give empty tables.
+    else ``"me"``.  Missing files give empty tables; a missing or empty
+    ``Connections.csv`` is said in ``export.notes``, for the rep to read.
+
+    >>> import tempfile, pathlib, zipfile
+    >>> archive = pathlib.Path(tempfile.mkdtemp()) / "Basic_LinkedInDataExport_02-08-2026.zip"
+    >>> with zipfile.ZipFile(archive, "w") as z:
+    ...     z.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...                "Amina,Rahman,https://www.linkedin.com/in/amina,,Orion,CFO,08 Feb 2026\\n")
+    ...     z.writestr("Profile.csv", "First Name,Last Name\\nSam,Lee\\n")
+    >>> export = read_linkedin(archive, owner="Sam Lee")
+    >>> export.connections["person"].tolist(), export.notes
+    (['in/amina'], [])
     """
     files = _locate(path)
-    connections = (read_connections(files["connections"], name=files["connections"].name)
-                   if "connections" in files else read_connections(io.StringIO(
-                       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")))
+    notes = []
+    if "connections" in files:
+        connections = read_connections(files["connections"], name=_name(files["connections"]))
+        if connections.empty:
+            notes.append(f"{_name(files['connections'])} has a header and no connections: the network holds only "
+                         "the people of your messages and invitations. Export your connections again from LinkedIn")
+    else:
+        connections = read_connections(io.StringIO(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"))
+        notes.append("the export has no Connections.csv: the network holds only the people of your messages and "
+                     "invitations. Give the whole archive LinkedIn sent, or add Connections.csv to the folder")
     lookup = {n.lower(): k for n, k in zip(connections["name"].tolist(), connections["person"].tolist()) if n}
-    messages = (read_messages(files["messages"], name=files["messages"].name, names_to_keys=lookup)
+    messages = (read_messages(files["messages"], name=_name(files["messages"]), names_to_keys=lookup)
                 if "messages" in files else read_messages(io.StringIO("FROM,DATE\n")))
     key = (person_key(owner_url, None) or _infer_owner(messages, set(connections["person"].tolist()))
            or (person_key(None, owner) if owner else None))
@@ -588,14 +620,15 @@ def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = Non
     connections["person"] = _hidden_keys(connections, key)
     if owner:
         lookup.setdefault(owner.lower(), key)
-    invitations = (read_invitations(files["invitations"], name=files["invitations"].name, owner=key,
+    invitations = (read_invitations(files["invitations"], name=_name(files["invitations"]), owner=key,
                                     names_to_keys=lookup)
                    if "invitations" in files else read_invitations(io.StringIO("From,To,Sent At,Direction\n"),
                                                                    owner=key))
     owner_name = owner or next((n for k, n in zip(messages["sender"], messages["sender_name"]) if k == key), key)
-    folder = files[next(iter(files))].parent
+    first = files[next(iter(files))]
+    folder = None if hasattr(first, "read") else first.parent
     return LinkedInExport(owner=key, owner_name=owner_name, connections=connections, messages=messages,
-                          invitations=invitations, folder=folder, rep_id=rep_id)
+                          invitations=invitations, folder=folder, rep_id=rep_id, notes=notes)
 
 
 def read_team(social, *, reps: pd.DataFrame | None = None) -> list[LinkedInExport]:

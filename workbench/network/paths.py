@@ -243,14 +243,40 @@ def k_strongest_paths(network, source, target, k: int = 3, *, max_hops: int = 4)
     return pd.DataFrame(rows, columns=["hops", "path_strength", "first_link", "weakest_link", "path", "chain"])
 
 
+def intro_message(G, path: list, account=None) -> str:
+    """The message to send for a warm path: to the target when direct, else to the first person on it.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("me", "bo"), ("bo", "eve")])
+    >>> G.add_nodes_from([("bo", {"name": "Bo Chen"}), ("eve", {"name": "Eve Fox", "position": "Director"})])
+    >>> intro_message(G, ["me", "bo", "eve"], "Vega")
+    'Hi Bo, I would like to meet Eve Fox (Director at Vega). Could you introduce us? I can send you two lines to forward.'
+    """
+    def name(v):
+        return str(G.nodes[v].get("name") or v)
+
+    target = path[-1]
+    role = G.nodes[target].get("position")
+    about = f" ({role} at {account})" if role and account else (f" at {account}" if account else "")
+    if len(path) == 2:
+        return (f"Write to {name(target)} yourself: you already know each other. Say why {account or 'they'} "
+                "came to mind and suggest a short call.")
+    first = name(path[1]).split()[0]
+    via = f" (through {name(path[2])})" if len(path) > 3 else ""
+    return (f"Hi {first}, I would like to meet {name(target)}{about}{via}. Could you introduce us? "
+            "I can send you two lines to forward.")
+
+
 def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
     """The best introduction path into each target account (one row per account, strongest first).
 
-    One Dijkstra search from all the reps at once serves every account.
+    Columns: ``account``, ``target_name``, ``from_name``, ``who_to_ask``,
+    ``hops``, ``path_strength``, ``chain`` and ``message`` (what to send, see
+    :func:`intro_message`).  One Dijkstra search from all the reps at once serves every account.
 
     >>> from workbench.network.graph import demo_network
     >>> account_intros(demo_network(), ["Vega", "Nowhere Ltd"])[["account", "from_name", "who_to_ask"]].values.tolist()
-    [['Vega', 'Lina Park', '(direct)'], ['Nowhere Ltd', nan, nan]]
+    [['Vega', 'Lina Park', '(direct)'], ['Nowhere Ltd', None, None]]
     """
     import networkx as nx
 
@@ -273,8 +299,9 @@ def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
                          "who_to_ask": "(direct)" if info["hops"] == 1 else
                          (G.nodes[paths[best][1]].get("name") or paths[best][1]),
                          "hops": info["hops"], "path_strength": round(info["path_strength"], 4),
-                         "chain": info["chain"]})
+                         "chain": info["chain"], "message": intro_message(G, paths[best], acc)})
         else:
             rows.append({"account": acc, "target_name": None, "from_name": None, "who_to_ask": None,
-                         "hops": None, "path_strength": 0.0, "chain": "no path found"})
+                         "hops": None, "path_strength": 0.0, "chain": "no path found",
+                         "message": f"Nobody you know reaches {acc} yet: look for a connector who does."})
     return pd.DataFrame(rows).sort_values("path_strength", ascending=False, kind="stable").reset_index(drop=True)

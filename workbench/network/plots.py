@@ -124,3 +124,57 @@ def class_bar(inv):
     fig.update_layout(title="Contacts by relationship class", yaxis_title="contacts", height=320,
                       margin={"l": 40, "r": 10, "t": 40, "b": 30})
     return fig
+
+
+def svg_map(network, *, highlight=(), max_nodes: int = 120, width: int = 900, height: int = 560) -> str:
+    """The network map as a small, static SVG: no script, a few tens of kilobytes, readable offline.
+
+    The same picture as :func:`network_map` (the readable part, communities
+    coloured, reps as diamonds, ``highlight`` named and outlined), for a
+    report that must stay light.
+
+    >>> from workbench.network.graph import demo_network
+    >>> svg = svg_map(demo_network(), highlight=["in/bo"])
+    >>> svg.startswith("<svg") and "Bo Chen" in svg
+    True
+    """
+    import html
+
+    import networkx as nx
+
+    G = network.graph if hasattr(network, "ties") else network
+    highlight = [h for h in highlight if h in G]
+    H = thin(G, max_nodes=max_nodes, keep=highlight)
+    if H.number_of_nodes() == 0:
+        return f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='40'></svg>"
+    pos = nx.spring_layout(H, weight="strength", seed=0, k=1.5 / max(np.sqrt(H.number_of_nodes()), 1))
+    xy = np.array([pos[v] for v in H])
+    lo, span = xy.min(axis=0), np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-9)
+    pad = 30
+    px = {v: (pad + (width - 2 * pad) * (p[0] - lo[0]) / span[0], pad + (height - 2 * pad) * (p[1] - lo[1]) / span[1])
+          for v, p in pos.items()}
+    groups = communities(H)
+    hl = set(highlight)
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' role='img' "
+             f"aria-label='Network map: {H.number_of_nodes()} people shown of {G.number_of_nodes()}'>"]
+    for u, v, d in H.edges(data=True):
+        s = float(d.get("strength", 0.5))
+        parts.append(f"<line x1='{px[u][0]:.0f}' y1='{px[u][1]:.0f}' x2='{px[v][0]:.0f}' y2='{px[v][1]:.0f}' "
+                     f"stroke='#555' stroke-opacity='{0.15 + 0.6 * s:.2f}' stroke-width='{0.5 + 2 * s:.1f}'/>")
+    for v in H:
+        d = H.nodes[v]
+        x, y = px[v]
+        colour = PALETTE[groups[v] % len(PALETTE)]
+        r = 4 + 6 * np.sqrt(G.degree(v) / max(max(dict(G.degree()).values()), 1))
+        title = html.escape(str(d.get("name") or v))
+        outline = "stroke='#111' stroke-width='2.5'" if v in hl else "stroke='#fff' stroke-width='0.5'"
+        if d.get("kind") == "rep":
+            parts.append(f"<polygon points='{x:.0f},{y - r - 2:.0f} {x + r + 2:.0f},{y:.0f} {x:.0f},{y + r + 2:.0f} "
+                         f"{x - r - 2:.0f},{y:.0f}' fill='{colour}' {outline}><title>{title}</title></polygon>")
+        else:
+            parts.append(f"<circle cx='{x:.0f}' cy='{y:.0f}' r='{r:.1f}' fill='{colour}' {outline}>"
+                         f"<title>{title}</title></circle>")
+        if v in hl or d.get("kind") == "rep":
+            parts.append(f"<text x='{x:.0f}' y='{y - r - 4:.0f}' font-size='11' text-anchor='middle'>{title}</text>")
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,21 +1,26 @@
-"""A rep's network report: one standalone HTML page they can open without Python.
+"""A rep's network report: one light, standalone HTML page they can open without Python.
 
 ``write_report(EXPORT..., out="report.html", crm=DATA_DIR, targets=FILE)``
-reads one or several LinkedIn exports (a team), adds the CRM when given and
-writes: reach (level 1 and 2), relationship classes, the top connectors and
-why, the few connectors who cover the most target accounts, the best warm
-introduction into each target account, this week's referral asks, the
-inventory of possible customers with a next action, weekly means, and a map.
+reads one or several LinkedIn exports (the zip LinkedIn sends, or its
+folder; a team), adds the CRM when given and writes a page that leads with
+what to do: **this week** (whom to meet and what to ask them), **who can
+introduce you to each target account** (with the message to send) and
+**whose tie is going quiet**; then the connectors (one reason each in plain
+words, the measures behind a "details" fold, with their units), reach
+(level 1 and 2), relationship classes, the fewest connectors covering the
+targets, possible customers, weekly means and a map.  The map is a static
+SVG, so the page weighs tens to a few hundred kilobytes and needs no script.
 
 This is what ``workbench network report EXPORT... [--crm DIR] [--targets FILE]
---out report.html`` calls.
+[--introductions FILE] --out report.html`` calls.
 
 >>> import tempfile, pathlib
 >>> from workbench.network.graph import demo_exports
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
->>> path = write_report(demo_exports(), out, targets=["Vega", "Atlas"], include_plotlyjs=False)
->>> "Top connectors" in path.read_text(encoding="utf-8")
-True
+>>> path = write_report(demo_exports(), out, targets=["Vega", "Atlas"])
+>>> page = path.read_text(encoding="utf-8")
+>>> page.index("This week") < page.index("Top connectors"), "<script" in page
+(True, False)
 """
 
 from __future__ import annotations
@@ -71,11 +76,23 @@ def default_targets(network, n: int = 10) -> list[str]:
     return score.sort_values(ascending=False, kind="stable").head(n).index.astype(str).tolist()
 
 
-def network_report(network, *, targets=None, exports=None, crm=None, top: int = 15) -> dict:
-    """Every table of the report, as DataFrames (keys: ``reach``, ``classes``, ``connectors``, ...)."""
+QUIET_SHOWN = 5  # ties going quiet shown per rep: the ones that went quiet most recently
+
+
+def network_report(network, *, targets=None, exports=None, crm=None, top: int = 15, betweenness: str = "auto",
+                   quiet_weeks: int | None = None) -> dict:
+    """Every table of the report, as DataFrames.
+
+    Keys: ``targets``, ``meet`` (this week's referral asks, all reps),
+    ``intros`` (the best path into each target, with the message),
+    ``quiet`` (ties going quiet, :data:`QUIET_SHOWN` per rep), ``connectors``, ``reach``, ``classes``,
+    ``cover``, ``referrals`` and ``prospects`` (per rep), and ``means`` when
+    ``exports`` are given.  ``betweenness``: ``auto`` or ``exact``.
+    """
     from .connectors import rank_connectors
     from .means import weekly_means
     from .paths import account_intros
+    from .quiet import QUIET_WEEKS, quiet_ties
     from .reach import cover, reach_table, referral_plan
     from .strength import class_counts, inventory
 
@@ -87,10 +104,16 @@ def network_report(network, *, targets=None, exports=None, crm=None, top: int = 
         inventories[rep] = inv
         classes[network.name(rep)] = class_counts(inv)
     out["classes"] = pd.DataFrame(classes).T.rename_axis("rep").reset_index() if classes else pd.DataFrame()
-    out["connectors"] = rank_connectors(network, top=top)
+    out["connectors"] = rank_connectors(network, top=top, engine=betweenness)
     out["cover"] = cover(network, targets, k=5) if targets else pd.DataFrame()
     out["intros"] = account_intros(network, targets) if targets else pd.DataFrame()
     out["referrals"] = {network.name(r): referral_plan(network, r, targets=targets) for r in network.reps}
+    out["meet"] = pd.concat([df.assign(rep=rep) for rep, df in out["referrals"].items() if len(df)],
+                            ignore_index=True) if any(len(df) for df in out["referrals"].values()) else pd.DataFrame()
+    weeks = QUIET_WEEKS if quiet_weeks is None else quiet_weeks
+    quiet = [quiet_ties(network, r, weeks=weeks).head(QUIET_SHOWN).assign(rep=network.name(r)) for r in network.reps]
+    out["quiet"] = pd.concat([q for q in quiet if len(q)], ignore_index=True) if any(len(q) for q in quiet) \
+        else pd.DataFrame()
     out["prospects"] = {network.name(r): inv[inv["could_become_customer"]].head(30)
                         for r, inv in inventories.items()}
     if exports is not None:
@@ -98,80 +121,119 @@ def network_report(network, *, targets=None, exports=None, crm=None, top: int = 
     return out
 
 
-def _table(df: pd.DataFrame, cols=None) -> str:
+def _table(df: pd.DataFrame, cols=None, *, names=None) -> str:
     if df is None or len(df) == 0:
         return "<p><i>Nothing to show.</i></p>"
     d = df[[c for c in (cols or df.columns) if c in df.columns]].copy()
     for c in d.columns:
+        if d[c].dtype.kind == "O":
+            d[c] = d[c].where(d[c].notna(), "")
         if d[c].dtype.kind == "f":
-            d[c] = d[c].map(lambda x: "" if x != x else f"{x:.3f}")
+            d[c] = d[c].map(lambda x: "" if x != x else f"{x:.2f}")
         elif d[c].dtype.kind == "M":
             d[c] = d[c].dt.strftime("%Y-%m-%d").fillna("")
+    if names:
+        d = d.rename(columns=names)
     return d.to_html(index=False, escape=True, border=0, classes="t", na_rep="")
+
+
+def _connectors_html(df: pd.DataFrame) -> str:
+    """One line per connector (rank, name, company, reason), the measures folded under "details"."""
+    if df is None or len(df) == 0:
+        return "<p><i>Nothing to show.</i></p>"
+    e = html.escape
+    rows = []
+    for rec in df.to_dict("records"):
+        company = f" <span class='note'>(<bdi>{e(str(rec['company']))}</bdi>)</span>" if rec.get("company") else ""
+        rows.append(f"<li><b><bdi>{e(str(rec['name']))}</bdi></b>{company}: {e(rec['why'])}"
+                    f"<details><summary>details</summary>{e(rec['details'])}</details></li>")
+    return "<ol class='people'>" + "".join(rows) + "</ol>"
+
+
+def _bars(classes: pd.DataFrame) -> str:
+    """Relationship classes as plain HTML bars, one row per rep."""
+    if classes is None or len(classes) == 0:
+        return "<p><i>Nothing to show.</i></p>"
+    colours = {"Strong": "#1b7f3b", "Familiar": "#4477AA", "Weak": "#CCBB44", "Unknown": "#BBBBBB"}
+    out = []
+    for rec in classes.to_dict("records"):
+        total = sum(int(rec.get(c, 0) or 0) for c in colours) or 1
+        cells = "".join(f"<span style='flex:{int(rec.get(c, 0) or 0)};background:{colour}' "
+                        f"title='{c}: {int(rec.get(c, 0) or 0)}'></span>" for c, colour in colours.items())
+        counts = ", ".join(f"{c} {int(rec.get(c, 0) or 0)}" for c in colours)
+        out.append(f"<p>{html.escape(str(rec['rep']))}: {counts} ({total} contacts)</p><div class='bar'>{cells}</div>")
+    return "".join(out)
 
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:2px solid #4477AA;padding-bottom:.2em}
 table.t{border-collapse:collapse;font-size:.88em;margin:.5em 0}table.t th,table.t td{border:1px solid #ddd;
-padding:4px 8px;text-align:left;vertical-align:top}table.t th{background:#f3f6fa}.note{color:#555}"""
+padding:4px 8px;text-align:left;vertical-align:top}table.t th{background:#f3f6fa}.note{color:#555}
+.warn{background:#fff4e5;border-left:4px solid #e69500;padding:.5em 1em}ol.people li{margin:.4em 0}
+details{display:inline;margin-left:.5em;color:#555;font-size:.9em}.bar{display:flex;height:14px;max-width:600px}
+.todo{background:#f3f6fa;padding:.2em 1em 1em;border-radius:6px}"""
 
 
-def render_html(network, tables: dict, *, figure=None, include_plotlyjs=True, seconds: float | None = None) -> str:
-    """The report page as one HTML string."""
+def render_html(network, tables: dict, *, svg: str | None = None, seconds: float | None = None,
+                notes=()) -> str:
+    """The report page as one HTML string (no script: tables, an SVG map and plain HTML bars)."""
     e = html.escape
     reps = ", ".join(network.name(r) for r in network.reps) or "(edge list)"
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Network report: {e(reps)}</title>"
              f"<style>{CSS}</style></head><body>",
              f"<h1>Network report: {e(reps)}</h1>",
              f"<p class='note'>{len(network.people):,} people, {len(network.ties):,} ties, as of "
-             f"{network.as_of.date()}. Target accounts: {e(', '.join(tables['targets'])) or 'none'}.</p>",
-             "<h2>Reach</h2><p>Level 1: people you know directly. Level 2: people they are known to know "
-             "(from shared threads, the CRM and your team's exports).</p>", _table(tables["reach"]),
-             "<h2>Relationship classes</h2>", _table(tables["classes"]),
-             "<h2>Top connectors</h2><p>People who link parts of your network that would otherwise not meet.</p>",
-             _table(tables["connectors"], ["rank", "name", "company", "degree", "betweenness", "constraint",
-                                           "effective_size", "brokerage", "why"]),
-             "<h2>Fewest connectors for the target accounts</h2><p>Chosen greedily: each adds the most accounts "
-             "not yet reached (at least 63% of the best possible coverage).</p>",
-             _table(tables["cover"], ["step", "name", "company", "new_targets", "covered", "share"])]
+             f"{network.as_of.date()}. Target accounts: {e(', '.join(tables['targets'])) or 'none'}.</p>"]
+    parts += [f"<p class='warn' role='alert'>{e(note)}.</p>" for note in notes]
+    parts += ["<section class='todo'><h2>This week</h2><h3>Who to meet, and what to ask them</h3>",
+              _table(tables["meet"], ["rep", "name", "class", "ask_for", "message"],
+                     names={"rep": "you", "name": "meet", "class": "tie", "ask_for": "ask for"}),
+              "<h3>Who can introduce you to each target account</h3>",
+              _table(tables["intros"], ["account", "target_name", "who_to_ask", "from_name", "message"],
+                     names={"target_name": "person to meet", "who_to_ask": "ask", "from_name": "you"}),
+              "<h3>Ties going quiet</h3>",
+              _table(tables["quiet"], ["rep", "name", "company", "weeks_quiet", "next_action"],
+                     names={"rep": "you", "weeks_quiet": "weeks without news", "next_action": "next step"}),
+              "</section>",
+              "<h2>Top connectors</h2><p>People who link parts of your network that would otherwise not meet, "
+              "best first. Open <i>details</i> for the measures behind each reason.</p>",
+              _connectors_html(tables["connectors"]),
+              "<h2>Reach</h2><p>Level 1: people you know directly. Level 2: people they are known to know "
+              "(from shared threads, the CRM and your team's exports).</p>",
+              _table(tables["reach"], ["name", "level1", "level2"], names={"level1": "level 1", "level2": "level 2"}),
+              "<h2>Relationship classes</h2>", _bars(tables["classes"]),
+              "<h2>Fewest connectors for the target accounts</h2><p>Chosen greedily: each adds the most accounts "
+              "not yet reached (at least 63% of the best possible coverage).</p>",
+              _table(tables["cover"], ["step", "name", "company", "new_targets", "covered", "share"])]
     uncovered = tables["cover"].attrs.get("uncovered", []) if len(tables["cover"]) else []
     if uncovered:
         parts.append(f"<p>Nobody in the network reaches: {e(', '.join(map(str, uncovered)))}.</p>")
-    parts += ["<h2>Warm introductions into target accounts</h2>",
-              _table(tables["intros"], ["account", "target_name", "from_name", "who_to_ask", "hops",
-                                        "path_strength", "chain"])]
-    parts.append("<h2>Referrals to ask for this week</h2>")
-    for rep, df in tables["referrals"].items():
-        parts += [f"<h3>{e(rep)}</h3>", _table(df, ["name", "class", "strength", "ask_for", "message"])]
     parts.append("<h2>Possible customers in your network</h2>")
     for rep, df in tables["prospects"].items():
-        parts += [f"<h3>{e(rep)}</h3>", _table(df, ["name", "company", "position", "class", "strength",
-                                                    "last_contact", "next_action"])]
+        parts += [f"<h3>{e(rep)}</h3>", _table(df, ["name", "company", "position", "class", "last_contact",
+                                                    "next_action"])]
     if "means" in tables:
         parts.append("<h2>Weekly means</h2>")
         for rep, df in tables["means"].items():
             parts += [f"<h3>{e(rep)}</h3>", _table(df)]
-    if figure is not None:
-        parts += ["<h2>Map</h2>", figure.to_html(full_html=False, include_plotlyjs=include_plotlyjs)]
+    if svg is not None:
+        parts += ["<h2>Map</h2><p class='note'>The best-connected people; top connectors named and outlined, "
+                  "reps as diamonds, darker lines for stronger ties.</p>", svg]
     if seconds is not None:
         parts.append(f"<p class='note'>Built in {seconds:.1f} s by CRM Workbench.</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def write_report(exports, out, *, crm=None, targets=None, include_plotlyjs=True, progress: bool = False) -> Path:
-    """Build the network of ``exports`` (folders or exports; CRM optional) and write the HTML report to ``out``.
+def build(exports, *, crm=None, introductions=None, progress: bool = False):
+    """The network of ``exports`` (zips, folders or exports), with the CRM and the introductions log applied.
 
-    ``exports``: one or several export folders (a folder holding ``reps.csv``
-    is a team; a data folder with ``social/`` brings its reps and its CRM), or
-    :class:`~workbench.network.linkedin.LinkedInExport` objects.
-    ``crm``: a data folder or Dataset.  ``targets``: a file or a list of accounts.
+    Returns ``(network, exports, crm)``.  A data folder (with ``social/``)
+    brings its own CRM; ``introductions`` is a log path or table.
     """
     from .graph import build_network
     from .linkedin import LinkedInExport, as_exports
-    from .plots import network_map
 
-    started = time.perf_counter()
     items = exports if isinstance(exports, (list, tuple)) else [exports]
     if not items:
         raise InputError("no export given", where="write_report(exports)", fix="give at least one export folder")
@@ -185,11 +247,38 @@ def write_report(exports, out, *, crm=None, targets=None, include_plotlyjs=True,
 
         crm = load(crm)
     network = build_network(ex, crm, as_of=getattr(crm, "as_of", None), progress=progress)
-    tables = network_report(network, targets=targets, exports=ex, crm=crm)
-    highlight = tables["connectors"]["person"].head(5).tolist()
-    fig = network_map(network, highlight=highlight, max_nodes=150)
-    page = render_html(network, tables, figure=fig, include_plotlyjs=include_plotlyjs,
-                       seconds=time.perf_counter() - started)
+    if introductions is not None:
+        from .introductions import apply_introductions, read_introductions
+
+        log = read_introductions(introductions) if isinstance(introductions, (str, Path)) else introductions
+        if len(log):
+            network = apply_introductions(network, log)
+    return network, ex, crm
+
+
+def write_report(exports, out, *, crm=None, targets=None, introductions=None, betweenness: str = "auto",
+                 progress: bool = False, on_note=None) -> Path:
+    """Build the network of ``exports`` (CRM optional) and write the HTML report to ``out``.
+
+    ``exports``: one or several LinkedIn archives (the zip) or export
+    folders (a folder holding ``reps.csv`` is a team; a data folder with
+    ``social/`` brings its reps and its CRM), or
+    :class:`~workbench.network.linkedin.LinkedInExport` objects.
+    ``crm``: a data folder or Dataset.  ``targets``: a file or a list of
+    accounts.  ``introductions``: the rep's log (a CSV path or table).
+    What the reader noticed (a missing ``Connections.csv``...) is shown at
+    the top of the page and passed to ``on_note`` (a function) when given.
+    """
+    started = time.perf_counter()
+    network, ex, crm = build(exports, crm=crm, introductions=introductions, progress=progress)
+    for note in network.notes:
+        if on_note is not None:
+            on_note(note)
+    tables = network_report(network, targets=targets, exports=ex, crm=crm, betweenness=betweenness)
+    from .plots import svg_map
+
+    svg = svg_map(network, highlight=tables["connectors"]["person"].head(5).tolist())
+    page = render_html(network, tables, svg=svg, seconds=time.perf_counter() - started, notes=network.notes)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

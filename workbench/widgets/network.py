@@ -1,4 +1,4 @@
-"""Network widgets: an explorer of warm paths into a target, and a picker of the team's reps.
+"""Network widgets: an explorer of warm paths into a target, a picker of the team's reps, the connectors.
 
 Thin over :mod:`workbench.network`.  In :class:`NetworkExplorer`,
 :func:`~workbench.network.paths.warm_paths` finds the paths,
@@ -6,7 +6,9 @@ Thin over :mod:`workbench.network`.  In :class:`NetworkExplorer`,
 :func:`~workbench.network.plots.network_map` draws the best path;
 ``explorer.paths`` and ``explorer.connectors`` hold the current tables.
 :class:`RepView` shows one rep's inventory, referral plan or weekly means,
-for the rep picked in its list.
+for the rep picked in its list.  :class:`ConnectorsView` ranks the connectors
+with their reasons, by the measure picked, and lets anyone compare the
+default ranking with the one computed from exact betweenness.
 
 >>> from workbench.network.graph import demo_network
 >>> ex = NetworkExplorer(demo_network())
@@ -201,6 +203,55 @@ class RepView:
         from IPython.display import display
 
         display(self.widget)
+
+
+class ConnectorsView:
+    """The connector ranking with one reason each; pick the measure, and ``auto`` or ``exact`` betweenness.
+
+    ``view.table`` holds the rows shown (``rank``, ``name``, ``company``, ``why``, ``details``).
+
+    >>> from workbench.network.graph import demo_network
+    >>> v = ConnectorsView(demo_network(), top=3)
+    >>> v.betweenness.value = "exact"
+    >>> v.table["name"].tolist()[0], v.table.attrs["betweenness_engine"].startswith("exact")
+    ('Bo Chen', True)
+    """
+
+    def __init__(self, network, *, top: int = 15, group="account"):
+        import ipywidgets as w
+
+        from ..network.connectors import ORDERS
+
+        self.network, self.top, self.group = network, top, group
+        self.by = w.Dropdown(options=list(ORDERS), value="combined", description="Rank by", style=_STYLE)
+        self.betweenness = w.ToggleButtons(options=[("default", "auto"), ("exact", "exact")], value="auto",
+                                           description="Betweenness", style=_STYLE)
+        self.out = w.Output()
+        self.table = pd.DataFrame()
+        self.by.observe(lambda _: self.update(), names="value")
+        self.betweenness.observe(lambda _: self.update(), names="value")
+        self.widget = w.VBox([w.HBox([self.by, self.betweenness]), self.out])
+        self.update()
+
+    def update(self):
+        """Rank again with the measure and the betweenness picked, and show the table."""
+        from ..network.connectors import rank_connectors
+
+        ranking = rank_connectors(self.network, by=self.by.value, top=self.top, group=self.group,
+                                  engine=self.betweenness.value)
+        self.table = ranking[["rank", "name", "company", "why", "details"]]
+        self.table.attrs.update(ranking.attrs)
+        _draw(self.out, [self.table])
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def connectors_view(network, **kwargs) -> ConnectorsView:
+    """Show a :class:`ConnectorsView` over ``network`` (returns it, so its table can be read)."""
+    return ConnectorsView(network, **kwargs)
 
 
 def rep_view(network, view: str = "inventory", **kwargs) -> RepView:
