@@ -6,7 +6,7 @@
 """
 
 from .active import active, start
-from .generate import generate
+from .sample import generate
 from .load import SAMPLE_FOLDER, Dataset, load, load_sample, validate
 from .schema import SCHEMA, TABLES
 
