@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.crm.referrals import referrers
-from workbench.data.sample import referrals
-from workbench.data.sample import generate
+from workbench.data.sample import generate, referrals
 
 SMALL = 0.1
 
