@@ -46,7 +46,7 @@ PEOPLE_PER_SCALE = 1_912  # people in the sample team network per unit of genera
 def team_network(people: int, folder: Path, seed: int = 42):
     """The sample company's team network with about ``people`` people, through the real pipeline."""
     from workbench.data import load
-    from workbench.data.generate import generate
+    from workbench.data.sample import generate
     from workbench.network.graph import build_network
     from workbench.network.linkedin import read_team
 

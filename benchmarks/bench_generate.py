@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     scale = args.scale or (1.0 if args.quick else 20.0)
     sample = 300 if args.quick else 3000
 
-    from workbench.data.generate import generate
+    from workbench.data.sample import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()

@@ -80,7 +80,7 @@ def test_bad_input(acts):
 def small_acme(tmp_path_factory):
     """A small generated company; ``data.meta["planted"]`` says what was hidden in it."""
     from workbench.data import load
-    from workbench.data.generate import generate
+    from workbench.data.sample import generate
 
     return load(generate(tmp_path_factory.mktemp("acme"), seed=3, scale=0.3))
 

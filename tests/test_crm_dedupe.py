@@ -94,7 +94,7 @@ def test_empty_and_single_row_tables():
 def small_acme(tmp_path_factory):
     """A small generated company; ``data.meta["planted"]`` says what was hidden in it."""
     from workbench.data import load
-    from workbench.data.generate import generate
+    from workbench.data.sample import generate
 
     return load(generate(tmp_path_factory.mktemp("acme"), seed=3, scale=0.3))
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from workbench.data import formats
-from workbench.data.generate import AS_OF, generate, name_key
+from workbench.data.sample import AS_OF, generate, name_key
 from workbench.data.schema import TABLES
 from workbench.errors import InputError
 
@@ -433,10 +433,10 @@ def test_personas_brainstorm_and_posts(folder, meta):
 def test_posts_engagement_depends_on_format_and_weekday(tmp_path):
     import numpy as np
 
-    from workbench.data.generate_social import _write_posts
+    from workbench.data.sample.content import write_posts
 
     path = tmp_path / "posts.csv"
-    _write_posts(path, np.random.default_rng(0), ["U001", "U002", "U003"], AS_OF, 20)
+    write_posts(path, np.random.default_rng(0), ["U001", "U002", "U003"], AS_OF, 20)
     posts = pd.read_csv(path)
     reach = posts.groupby("format").impressions.median()
     assert reach["video"] > reach["curated_share"]

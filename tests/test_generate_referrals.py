@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.crm.referrals import referrers
-from workbench.data import generate_referrals
-from workbench.data.generate import generate
+from workbench.data.sample import generate, referrals
 
 SMALL = 0.1
 
@@ -20,7 +19,7 @@ def _rows(path):
 def test_referrals_do_not_move_any_other_value(tmp_path, monkeypatch):
     """With referrals blanked out, every file is the same but for the referred_by column itself."""
     real = generate(tmp_path / "real", seed=11, scale=SMALL)
-    monkeypatch.setattr(generate_referrals, "referred_by",
+    monkeypatch.setattr(referrals, "referred_by",
                         lambda seed, contacts, leads: (np.full(len(contacts), "", object),
                                                        np.full(len(leads), "", object)))
     blank = generate(tmp_path / "blank", seed=11, scale=SMALL)

@@ -12,7 +12,7 @@ from workbench.practice import duplicates, merge
 @pytest.fixture(scope="module")
 def company_db(tmp_path_factory):
     from workbench.data import load
-    from workbench.data.generate import generate
+    from workbench.data.sample import generate
     from workbench.practice.database import sandbox
 
     data = load(generate(tmp_path_factory.mktemp("acme"), seed=3, scale=0.3))

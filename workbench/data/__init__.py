@@ -6,8 +6,8 @@
 """
 
 from .active import active, start
-from .generate import generate
 from .load import SAMPLE_FOLDER, Dataset, load, load_sample, validate
+from .sample import generate
 from .schema import SCHEMA, TABLES
 
 __all__ = ["SAMPLE_FOLDER", "SCHEMA", "TABLES", "Dataset", "active", "generate", "load",

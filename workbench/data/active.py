@@ -43,7 +43,7 @@ def ensure_variant(seed: int, home: Path) -> Path:
     """Generate the sample company with ``seed`` under ``home`` unless it is already there."""
     folder = variant_folder(seed, home)
     if not (folder / "meta.json").exists():
-        from .generate import generate
+        from .sample import generate
 
         generate(folder, seed=seed, scale=1)
     return folder

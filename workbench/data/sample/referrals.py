@@ -1,6 +1,6 @@
 """Who referred whom in the sample company: the ``referred_by`` column of contacts and leads.
 
-Called by :func:`workbench.data.generate.generate`. A contact whose ``source`` is
+Called by :func:`workbench.data.sample.generate`. A contact whose ``source`` is
 ``referral`` and a lead whose ``lead_source`` is ``Referral`` get the
 ``contact_id`` of the contact who sent them; everyone else gets a blank. Most
 referrals come from a handful of **connectors**, customers and evangelists who
