@@ -47,8 +47,8 @@ def team_network(people: int, folder: Path, seed: int = 42):
     """The sample company's team network with about ``people`` people, through the real pipeline."""
     from workbench.data import load
     from workbench.data.sample import generate
+    from workbench.network.exports import read_team
     from workbench.network.graph import build_network
-    from workbench.network.linkedin import read_team
 
     data = load(generate(folder, seed=seed, scale=round(people / PEOPLE_PER_SCALE, 3)))
     return build_network(read_team(data.social), data, as_of=data.as_of)

@@ -107,8 +107,8 @@ def main(argv=None) -> int:
     n_conn = args.connections or (3_000 if args.quick else 30_000)
     n_msg = args.messages or (5_000 if args.quick else 50_000)
 
+    from workbench.network.exports import read_linkedin
     from workbench.network.graph import build_network
-    from workbench.network.linkedin import read_linkedin
     from workbench.network.report import write_report
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -51,12 +51,12 @@ def test_missing_data_scales_the_pillar():
 def test_reads_the_sample_reps_export():
     import pytest
 
-    linkedin = pytest.importorskip("workbench.network.linkedin")
+    exports_module = pytest.importorskip("workbench.network.exports")
     from workbench.data import load_sample
     from workbench.editorial.engagement import load_posts
 
     data = load_sample()
-    exports = linkedin.read_team(data.social)
+    exports = exports_module.read_team(data.social)
     posts = load_posts(data.social / "posts.csv")
     ex = exports[0]
     mine = posts[posts["rep_id"] == ex.rep_id]

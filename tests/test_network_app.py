@@ -8,7 +8,7 @@ import pytest
 
 from workbench.errors import DataError
 from workbench.network.app import page_notebook, voila_command
-from workbench.network.graph import demo_exports, demo_network
+from workbench.network.demo import demo_exports, demo_network
 from workbench.network.workspace import Workspace
 from workbench.widgets.network import ConnectorsView
 from workbench.widgets.network_page import RepPage

@@ -228,7 +228,7 @@ def test_rank_connectors_florentine_and_explanations():
 
 
 def test_rank_connectors_on_team_network_leaves_reps_out_and_is_cached():
-    from workbench.network.graph import demo_network
+    from workbench.network.demo import demo_network
 
     net = demo_network()
     r = rank_connectors(net)
@@ -251,7 +251,7 @@ def test_connectors_command_on_an_export_folder_json_group_and_scripts():
     import json
 
     from workbench.network.command import connectors_from_path
-    from workbench.network.graph import demo_exports
+    from workbench.network.demo import demo_exports
 
     folder = demo_exports()[0].folder
     text = connectors_from_path(folder, top=3, format="json", group="company")

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from workbench.errors import DataError, InputError
-from workbench.network.graph import build_network, demo_exports, demo_network, edge_list_network, group_pairs
+from workbench.network.demo import demo_exports, demo_network
+from workbench.network.graph import build_network, edge_list_network, group_pairs
 from workbench.network.strength import class_counts, classify, could_become_customer, inventory, tie_strength
 
 

@@ -7,8 +7,9 @@ import zipfile
 import pytest
 
 from workbench.errors import DataError
-from workbench.network.graph import demo_exports, edge_list_network, load_network
-from workbench.network.linkedin import read_linkedin
+from workbench.network.demo import demo_exports
+from workbench.network.exports import read_linkedin
+from workbench.network.graph import edge_list_network, load_network
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 PREAMBLE = ('Notes:\n"When exporting your connection data, you may notice that some of the email addresses are '

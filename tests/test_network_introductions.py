@@ -5,7 +5,7 @@ import pytest
 
 from workbench.errors import DataError
 from workbench.network.connectors import rank_connectors
-from workbench.network.graph import demo_network
+from workbench.network.demo import demo_network
 from workbench.network.introductions import apply_introductions, log_introduction, read_introductions
 from workbench.network.paths import warm_paths
 from workbench.network.quiet import quiet_ties

@@ -6,14 +6,8 @@ import pandas as pd
 import pytest
 
 from workbench.errors import DataError
-from workbench.network.linkedin import (
-    person_key,
-    read_connections,
-    read_invitations,
-    read_linkedin,
-    read_messages,
-    read_team,
-)
+from workbench.network.exports import read_linkedin, read_team
+from workbench.network.linkedin import person_key, read_connections, read_invitations, read_messages
 
 PREAMBLE = ('Notes:\n"When exporting your connection data, you may notice that some of the email addresses '
             'are missing."\n\n')

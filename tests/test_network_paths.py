@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from workbench.errors import InputError
-from workbench.network.graph import demo_network
+from workbench.network.demo import demo_network
 from workbench.network.paths import (
     account_intros,
     k_strongest_paths,

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from workbench.errors import InputError
-from workbench.network.graph import demo_network
+from workbench.network.demo import demo_network
 from workbench.network.reach import cover, greedy_max_cover, levels, reach, reach_table, referral_plan
 
 

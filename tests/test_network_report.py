@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from workbench.errors import DataError, InputError
-from workbench.network.graph import demo_exports, demo_network
+from workbench.network.demo import demo_exports, demo_network
 from workbench.network.means import weekly_means
 from workbench.network.report import default_targets, network_report, read_targets, write_report
 

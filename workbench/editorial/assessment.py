@@ -30,7 +30,7 @@ build relationships     conversations with replies both ways                    
 
 A measure that cannot be computed (no ``targets``, no invitations) is left
 out and the pillar is scaled from the others.  The LinkedIn tables are the
-ones :func:`workbench.network.linkedin.read_linkedin` returns (pass its
+ones :func:`workbench.network.exports.read_linkedin` returns (pass its
 ``LinkedInExport`` as ``export=``).
 
 >>> posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-01-05", "2026-01-12"]), "level": ["produce", "curate"],
@@ -79,7 +79,7 @@ def assessment_measures(*, export=None, posts: pd.DataFrame | None = None, conne
     """The twelve measures behind :func:`self_assessment`, one row each with value, target and points.
 
     ``posts`` is the rep's posts (``published_at``, ``level``, counts, ``text``).
-    ``export`` a :class:`~workbench.network.linkedin.LinkedInExport`, or its
+    ``export`` a :class:`~workbench.network.exports.LinkedInExport`, or its
     tables one by one: ``connections`` (``person``, ``company``, ``position``,
     ``connected_on``), ``messages`` (``conversation_id``, ``sender``, ``date``),
     ``invitations`` (``sender``, ``recipient``, ``direction``, ``message``) and

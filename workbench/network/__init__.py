@@ -18,12 +18,12 @@ from ..lazy import attributes
 
 _LAZY = {
     # importers
-    "read_linkedin": "linkedin", "read_connections": "linkedin", "read_messages": "linkedin",
-    "read_invitations": "linkedin", "read_team": "linkedin", "person_key": "linkedin", "archive_files": "archive",
-    "LinkedInExport": "linkedin", "file_kind": "linkedin",
+    "read_linkedin": "exports", "read_connections": "linkedin", "read_messages": "linkedin",
+    "read_invitations": "linkedin", "read_team": "exports", "person_key": "linkedin", "archive_files": "archive",
+    "LinkedInExport": "exports", "file_kind": "linkedin",
     # the graph
     "Network": "graph", "build_network": "graph", "team_network": "graph", "load_network": "graph",
-    "edge_list_network": "graph", "demo_network": "graph", "demo_exports": "graph",
+    "edge_list_network": "graph", "demo_network": "demo", "demo_exports": "demo",
     # strength and inventory
     "tie_strength": "strength", "inventory": "strength", "class_counts": "strength",
     "could_become_customer": "strength", "next_action": "strength", "CLASSES": "strength",

@@ -16,7 +16,7 @@ unanswered one weakens the tie to the person asked, so paths go through
 someone else first; :func:`~workbench.network.connectors.rank_connectors`
 reads the log from the network and says it in the reason.
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> net = demo_network()
 >>> log = introductions_frame([{"date": "2026-01-20", "target": "Eve Fox", "through": "Bo Chen",
 ...                             "outcome": "made"}])
@@ -148,7 +148,7 @@ def _resolve(network, text: str, *, person: bool):
 def with_keys(network, log: pd.DataFrame) -> pd.DataFrame:
     """The checked log with ``through_key``: the key of the person asked (``None`` when nobody matches).
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> with_keys(demo_network(), [{"date": "2026-01-20", "target": "Vega", "through": "bo chen",
     ...                             "outcome": "asked"}])["through_key"].tolist()
     ['in/bo']

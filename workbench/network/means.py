@@ -7,7 +7,7 @@ Sunday), the means visible in a rep's LinkedIn export and CRM:
 rep started), ``invitations_sent``, and from the CRM ``calls`` and
 ``meetings``; and whether each goal was met.
 
->>> from workbench.network.graph import demo_exports
+>>> from workbench.network.demo import demo_exports
 >>> sam = demo_exports()[0]
 >>> w = weekly_means(sam, as_of="2026-01-31", weeks=2)
 >>> w[["week", "messages_sent", "people_messaged", "goals_met"]].values.tolist()
@@ -19,7 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
-from .linkedin import as_exports
+from .exports import as_exports
 
 DEFAULT_GOALS = {"people_messaged": 10, "invitations_sent": 5, "meetings": 2}
 MEASURES = ("messages_sent", "people_messaged", "new_conversations", "invitations_sent", "calls", "meetings")
@@ -33,7 +33,7 @@ def _week(s: pd.Series) -> pd.Series:
 def weekly_means(export, crm=None, *, as_of=None, weeks: int = 8, goals: dict | None = None) -> pd.DataFrame:
     """One row per week (the last ``weeks`` weeks up to ``as_of``): counts of means and goals met.
 
-    ``export``: one rep's :class:`~workbench.network.linkedin.LinkedInExport`.
+    ``export``: one rep's :class:`~workbench.network.exports.LinkedInExport`.
     ``crm``: a Dataset whose activities owned by the export's ``rep_id`` add
     calls and meetings.  ``goals``: measure -> weekly goal (default
     ``people_messaged`` 10, ``invitations_sent`` 5, ``meetings`` 2).

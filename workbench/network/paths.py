@@ -7,7 +7,7 @@ distance is ``-log(strength)``.  For each rep (or teammate) and target this
 module finds the strongest path, names *who to ask* (the first person after
 the rep) and lists alternative introducers.
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> paths = warm_paths(demo_network(), "in/eve", sources=["in/sam"])
 >>> paths[["from_name", "target_name", "who_to_ask", "hops"]].values.tolist()
 [['Sam Lee', 'Eve Fox', 'Lina Park', 2]]
@@ -51,7 +51,7 @@ def _lookup(G) -> dict:
 def target_people(network, target) -> list:
     """The people a target names: a person key, a person's name, an account id or an account name.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> target_people(demo_network(), "Orion")
     ['in/ana', 'in/cy']
     """
@@ -205,7 +205,7 @@ def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops
 def strongest_path(network, source, target) -> list:
     """The keys on the strongest path from ``source`` to ``target`` (``[]`` if unreachable).
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> strongest_path(demo_network(), "in/sam", "in/eve")
     ['in/sam', 'in/lina', 'in/eve']
     """
@@ -221,7 +221,7 @@ def strongest_path(network, source, target) -> list:
 def k_strongest_paths(network, source, target, k: int = 3, *, max_hops: int = 4) -> pd.DataFrame:
     """The ``k`` strongest simple paths (Yen's algorithm), as :func:`path_table` rows.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> k_strongest_paths(demo_network(), "in/sam", "in/eve", k=2)["hops"].tolist()
     [2, 2]
     """
@@ -274,7 +274,7 @@ def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
     ``hops``, ``path_strength``, ``chain`` and ``message`` (what to send, see
     :func:`intro_message`).  One Dijkstra search from all the reps at once serves every account.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> account_intros(demo_network(), ["Vega", "Nowhere Ltd"])[["account", "from_name", "who_to_ask"]].values.tolist()
     [['Vega', 'Lina Park', '(direct)'], ['Nowhere Ltd', None, None]]
     """

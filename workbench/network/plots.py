@@ -5,7 +5,7 @@ keeps the reps, the highlighted people and the best-connected others (by the
 sum of their tie strengths) up to ``max_nodes``, then colours communities
 found by Louvain on that readable part.
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> fig = network_map(demo_network(), highlight=["in/bo"])
 >>> fig.layout.title.text
 'Network map: 8 people shown of 8'
@@ -133,7 +133,7 @@ def svg_map(network, *, highlight=(), max_nodes: int = 120, width: int = 900, he
     coloured, reps as diamonds, ``highlight`` named and outlined), for a
     report that must stay light.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> svg = svg_map(demo_network(), highlight=["in/bo"])
     >>> svg.startswith("<svg") and "Bo Chen" in svg
     True

@@ -6,7 +6,7 @@ old one).  The rep should hear about it *before* it is weak: this lists every
 tie that was strong when the two last spoke (its strength without the decay
 of recency) and has had no exchange for ``weeks`` weeks, with the step to take.
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> quiet_ties(demo_network(), "in/sam", weeks=4)[["name", "weeks_quiet"]].values.tolist()
 [['Bo Chen', 6]]
 """

@@ -11,7 +11,7 @@ NP-hard; the greedy choice (each time, the connector adding the most targets
 not yet covered) is guaranteed to cover at least ``1 - 1/e`` (63 %) of the
 best possible, and no polynomial method does better in general (Feige 1998).
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> net = demo_network()
 >>> reach(net, "in/sam")
 {'level1': 4, 'level2': 1}
@@ -57,7 +57,7 @@ def reach(network, who) -> dict:
 def reach_table(network) -> pd.DataFrame:
     """Level-1 and level-2 reach of every rep and of the whole team (last row).
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> reach_table(demo_network()).values.tolist()
     [['in/lina', 'Lina Park', 4, 1], ['in/sam', 'Sam Lee', 4, 1], ['team', 'Team', 6, 0]]
     """
@@ -123,7 +123,7 @@ def reach_sets(network, targets, *, candidates=None) -> dict:
 def promising_targets(network, n: int = 10) -> list:
     """Accounts worth a connector's help: reached by someone who reaches several accounts, most possible customers first.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> promising_targets(demo_network())
     ['Vega', 'Atlas']
     """
@@ -147,7 +147,7 @@ def cover(network, targets, k: int = 3, *, candidates=None) -> pd.DataFrame:
     ``n_new``, ``covered`` (so far), ``share`` (of all targets).
     ``result.attrs["uncovered"]`` lists the targets nobody reaches.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> cover(demo_network(), ["Orion", "Vega", "Atlas"], k=2)[["name", "new_targets", "covered"]].values.tolist()
     [['Eve Fox', 'Atlas, Vega', 2], ['Ana Borges', 'Orion', 3]]
     """
@@ -184,7 +184,7 @@ def referral_plan(network, rep=None, *, targets=None, per_week: int = 5) -> pd.D
     accounts first, then possible customers, strongest tie first.  The
     ``per_week`` best, ranked by ``strength x (new people they can introduce)``.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> plan = referral_plan(demo_network(), "in/sam")
     >>> plan[["name", "ask_for"]].values.tolist()
     [['Bo Chen', 'Eve Fox (Vega)']]

@@ -15,7 +15,7 @@ This is what ``workbench network report EXPORT... [--crm DIR] [--targets FILE]
 [--introductions FILE] --out report.html`` calls.
 
 >>> import tempfile, pathlib
->>> from workbench.network.graph import demo_exports
+>>> from workbench.network.demo import demo_exports
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
 >>> path = write_report(demo_exports(), out, targets=["Vega", "Atlas"])
 >>> page = path.read_text(encoding="utf-8")
@@ -231,8 +231,8 @@ def build(exports, *, crm=None, introductions=None, progress: bool = False):
     Returns ``(network, exports, crm)``.  A data folder (with ``social/``)
     brings its own CRM; ``introductions`` is a log path or table.
     """
+    from .exports import LinkedInExport, as_exports
     from .graph import build_network
-    from .linkedin import LinkedInExport, as_exports
 
     items = exports if isinstance(exports, (list, tuple)) else [exports]
     if not items:
@@ -263,7 +263,7 @@ def write_report(exports, out, *, crm=None, targets=None, introductions=None, be
     ``exports``: one or several LinkedIn archives (the zip) or export
     folders (a folder holding ``reps.csv`` is a team; a data folder with
     ``social/`` brings its reps and its CRM), or
-    :class:`~workbench.network.linkedin.LinkedInExport` objects.
+    :class:`~workbench.network.exports.LinkedInExport` objects.
     ``crm``: a data folder or Dataset.  ``targets``: a file or a list of
     accounts.  ``introductions``: the rep's log (a CSV path or table).
     What the reader noticed (a missing ``Connections.csv``...) is shown at

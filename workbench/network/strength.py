@@ -165,7 +165,7 @@ def inventory(network, rep=None) -> pd.DataFrame:
     ``interactions_in`` (messages, invitations, CRM calls, emails, meetings), ``last_contact``, ``connected_on``, ``in_crm``,
     ``lifecycle_stage``, ``could_become_customer``, ``next_action``; strongest first.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> inv = inventory(demo_network(), "in/sam")
     >>> inv[["name", "class"]].head(2).values.tolist()
     [['Ana Borges', 'Strong'], ['Bo Chen', 'Familiar']]

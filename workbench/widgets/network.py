@@ -10,7 +10,7 @@ for the rep picked in its list.  :class:`ConnectorsView` ranks the connectors
 with their reasons, by the measure picked, and lets anyone compare the
 default ranking with the one computed from exact betweenness.
 
->>> from workbench.network.graph import demo_network
+>>> from workbench.network.demo import demo_network
 >>> ex = NetworkExplorer(demo_network())
 >>> ex.target.value = "Vega"
 >>> ex.paths[["from_name", "who_to_ask"]].values.tolist()[0]
@@ -51,7 +51,7 @@ def _draw(out, shown) -> None:
 def target_options(network) -> list[str]:
     """Accounts (then people) a user can pick as a target, sorted.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> target_options(demo_network())[:3]
     ['Atlas', 'Nimbus', 'Orion']
     """
@@ -142,7 +142,7 @@ class RepView:
     needed for ``weekly means``: the reps' exports and CRM activities.
     ``view.table`` holds the current table.
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> v = RepView(demo_network(), "referrals")
     >>> v.rep.value, v.table["name"].tolist()
     ('in/sam', ['Bo Chen'])
@@ -185,7 +185,7 @@ class RepView:
         elif self.view == "referrals":
             self.table = referral_plan(self.network, rep)[["name", "class", "can_introduce", "ask_for", "message"]]
         else:
-            from ..network.linkedin import read_team
+            from ..network.exports import read_team
 
             export = next(e for e in read_team(self.data.social) if e.owner == rep)
             self.table = weekly_means(export, self.data, as_of=self.data.as_of, weeks=8)
@@ -210,7 +210,7 @@ class ConnectorsView:
 
     ``view.table`` holds the rows shown (``rank``, ``name``, ``company``, ``why``, ``details``).
 
-    >>> from workbench.network.graph import demo_network
+    >>> from workbench.network.demo import demo_network
     >>> v = ConnectorsView(demo_network(), top=3)
     >>> v.betweenness.value = "exact"
     >>> v.table["name"].tolist()[0], v.table.attrs["betweenness_engine"].startswith("exact")

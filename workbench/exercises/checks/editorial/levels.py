@@ -84,7 +84,7 @@ def _pillars(ctx) -> pd.DataFrame:
     key = (str(ctx.data.social), str(ctx.data.as_of))
     if key not in _SCORES:
         from workbench.editorial.assessment import self_assessment
-        from workbench.network.linkedin import read_team
+        from workbench.network.exports import read_team
 
         export = read_team(ctx.data.social)[0]
         posts = inputs(ctx).posts

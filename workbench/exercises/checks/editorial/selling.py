@@ -58,7 +58,7 @@ def _next_step(answer, ctx):
 
 @lru_cache(maxsize=8)
 def _outgoing_in(social: str):
-    from workbench.network.linkedin import read_team
+    from workbench.network.exports import read_team
 
     invitations = read_team(Path(social))[0].invitations
     return invitations[invitations["direction"].astype(str).str.upper() == "OUTGOING"]

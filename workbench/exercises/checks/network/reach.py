@@ -92,7 +92,7 @@ def _check_means(answer, ctx):
 
 
 def _weekly(ctx):
-    from workbench.network.linkedin import read_team
+    from workbench.network.exports import read_team
     from workbench.network.means import weekly_means
 
     n = net(ctx)
