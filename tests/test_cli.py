@@ -175,3 +175,22 @@ def test_validate_prints_warnings_but_passes_the_sample(capsys):
     out, err = capsys.readouterr()
     assert "every table matches the schema" in out and "warning(s) above" in out
     assert err.startswith("warning: contacts.csv, row ") and "Fix:" in err
+
+
+def test_progress_skips_records_of_the_wrong_shape_and_says_which(tmp_path, capsys, monkeypatch):
+    import json
+
+    log = tmp_path / "progress" / "amina.jsonl"
+    log.parent.mkdir()
+    good = {"exercise": "crm.intro.count-contacts", "points": 1, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"}
+    odd = [{"exercise": "a.b.c", "points": "1", "max_points": 1}, {"exercise": "a.b.c", "max_points": 1},
+           {"exercise": 7, "points": 1, "max_points": 1}, [1, 2], {"exercise": "a.b.c", "points": 1, "max_points": 1,
+                                                                   "at": 5}]
+    log.write_text("".join(json.dumps(r) + "\n" for r in [good, *odd]))
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBENCH_LEARNER", "amina")
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("amina: 1 of 1 exercises passed")
+    assert "5 line(s)" in out and "line 2: field 'points' is not a number, skipped" in out
+    assert "line 3: field 'points' is missing" in out and "line 4: field 'exercise' is missing or not a text" in out

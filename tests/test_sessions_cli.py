@@ -28,11 +28,12 @@ def test_from_lessons_plans_the_practice_crm_tasks(tmp_path):
 
 
 @pytest.mark.slow  # builds a data variant and runs one notebook in its own kernel
-def test_release_grade_and_report_in_three_commands(tmp_path, capsys):
+def test_release_grade_and_report_in_three_commands(tmp_path, capsys, monkeypatch):
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nNusrat Jahan\n", encoding="utf-8")
     session, graded = tmp_path / "session", tmp_path / "grades"
-    assert main(["session", "release", LESSON, "--out", str(session), "--trainees", str(roster)]) == 0
+    monkeypatch.chdir(tmp_path)  # the README's commands exactly: relative folders
+    assert main(["session", "release", LESSON, "--out", "session/", "--trainees", "roster.csv"]) == 0
     assert "released 1 lesson(s) to 1 folder(s)" in capsys.readouterr().out
 
     copy = session / "Nusrat-Jahan" / "01-what-a-crm-is.ipynb"
@@ -40,7 +41,9 @@ def test_release_grade_and_report_in_three_commands(tmp_path, capsys):
     cell = next(c for c in nb.cells if c.metadata.get("workbench", {}).get("exercise") == COUNT)
     cell.source = f"answer = len(data.contacts)\nwb.check({COUNT!r}, answer)"
     nbformat.write(nb, copy)
-    assert main(["session", "grade", str(session), "--out", str(graded), "--jobs", "1", "--cell-timeout", "30"]) == 0
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # from another folder, still relative
+    assert main(["session", "grade", "../session/", "--out", "../grades/", "--jobs", "1", "--cell-timeout", "30"]) == 0
     assert "graded 1 trainee(s)" in capsys.readouterr().out
     grades = pd.read_csv(graded / "grades.csv", keep_default_na=False).set_index("exercise")
     assert grades.loc[COUNT, ["status", "source"]].tolist() == ["passed", "grader"]
@@ -55,9 +58,13 @@ def test_release_grade_and_report_in_three_commands(tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, words", [
     (["session", "release", "crm/99-nothing", "--out", "{tmp}/s"], "no lesson notebook called 'crm/99-nothing'"),
-    (["session", "grade", "{tmp}", "--out", "{tmp}/g"], "no notebooks in"),
-    (["session", "grade", "{tmp}/nope", "--out", "{tmp}/g"], "no folder"),
-    (["session", "grade", "{tmp}", "--out", "{tmp}/g", "--jobs", "0"], "jobs must be at least 1"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}-g"], "no notebooks in"),
+    (["session", "grade", "{tmp}/nope", "--out", "{tmp}-g"], "no folder"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}-g", "--jobs", "0"], "jobs must be at least 1"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}-g", "--cell-timeout", "-5"], "cell_timeout must be a positive"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}-g", "--notebook-timeout", "0"], "notebook_timeout must be"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}"], "is inside the class folder it grades"),
+    (["session", "grade", "{tmp}", "--out", "{tmp}/grades"], "is inside the class folder it grades"),
     (["session", "report", "{tmp}", "--out", "{tmp}/r.html"], "neither grades.csv nor progress logs"),
     (["session", "plan", LESSON, "--start", "9h", "--out", "{tmp}/g.html"], "HH:MM"),
 ])
@@ -65,3 +72,52 @@ def test_mistakes_are_explained_in_one_line_without_a_traceback(tmp_path, capsys
     assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err and err.startswith("error: ")
+
+
+def test_a_run_where_no_notebook_could_start_fails_and_says_so(tmp_path, capsys, monkeypatch):
+    import workbench.sessions.grade as grading
+
+    (tmp_path / "class" / "amina").mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "class" / "amina" / "01-what-a-crm-is.ipynb")
+
+    def no_kernel(sub, *args, **kwargs):
+        raise RuntimeError("no kernel could be started")
+
+    monkeypatch.setattr(grading, "_execute", no_kernel)
+    assert main(["session", "grade", str(tmp_path / "class"), "--out", str(tmp_path / "g")]) == 2
+    err = capsys.readouterr().err
+    assert "none of the 1 notebook(s) could be run" in err and "no kernel could be started" in err
+    assert (tmp_path / "g" / "notebooks.csv").is_file()  # what happened is still written down
+
+
+def test_release_into_a_used_folder_is_refused_and_force_keeps_every_variant(tmp_path, capsys):
+    import json
+
+    out = tmp_path / "class"
+    assert main(["session", "release", LESSON, "--out", str(out), "--trainees", _roster(tmp_path, "Amina\nReza")]) == 0
+    first = json.loads((out / "session.json").read_text())["trainees"]
+    (out / "Amina" / "01-what-a-crm-is.ipynb").write_text("her work")
+    assert main(["session", "release", LESSON, "--out", str(out), "--trainees", _roster(tmp_path, "Reza\nZoe")]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert (out / "Amina" / "01-what-a-crm-is.ipynb").read_text() == "her work"
+    assert main(["session", "release", LESSON, "--out", str(out), "--trainees", _roster(tmp_path, "Reza\nZoe"),
+                 "--force"]) == 0
+    again = {t["learner"]: t["seed"] for t in json.loads((out / "session.json").read_text())["trainees"]}
+    before = {t["learner"]: t["seed"] for t in first}
+    assert again["Reza"] == before["Reza"] and again["Amina"] == before["Amina"]
+    assert again["Zoe"] not in before.values()
+    assert json.loads((out / "Reza" / ".workbench.json").read_text())["seed"] == before["Reza"]
+
+
+@pytest.mark.parametrize("name", ["_staff", ".hidden"])
+def test_roster_names_the_grader_would_skip_are_refused(tmp_path, capsys, name):
+    argv = ["session", "release", LESSON, "--out", str(tmp_path / "c"), "--trainees", _roster(tmp_path, name)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "roster row 2" in err and "starts with '.' or '_'" in err and not (tmp_path / "c").exists()
+
+
+def _roster(folder, names: str) -> str:
+    path = folder / "roster.csv"
+    path.write_text("name\n" + names + "\n", encoding="utf-8")
+    return str(path)

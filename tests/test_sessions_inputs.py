@@ -99,8 +99,8 @@ def test_every_progress_log_and_the_practice_crm_are_snapshotted_before_grading(
     folder = tmp_path / "amina"
     logs = folder / ".workbench" / "progress"
     logs.mkdir(parents=True)
-    (logs / "amina.jsonl").write_text(json.dumps({"exercise": EXERCISES[0], "points": 1}) + "\n")
-    (logs / "amina-laptop.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "points": 1}) + "\n{torn\n")
+    (logs / "amina.jsonl").write_text(json.dumps({"exercise": EXERCISES[0], "points": 1, "max_points": 1}) + "\n")
+    (logs / "amina-laptop.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "points": 1, "max_points": 1}) + "\n{torn\n")
     (folder / ".workbench" / "practice").mkdir()
     (folder / ".workbench" / "practice" / "amina-d.sqlite").write_bytes(b"SQLite format 3\0")
     found = snapshot(folder, "amina", tmp_path / "snap")

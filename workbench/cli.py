@@ -120,7 +120,8 @@ def _session_plan(args):
 def _session_release(args):
     from .sessions.release import release
 
-    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data, source=args.source)
+    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data, source=args.source,
+                     force=args.force)
     print(f"released {len(args.lessons)} lesson(s) to {len(roster)} folder(s) under {args.out}")
 
 
@@ -240,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--out", required=True, help="folder to write")
     sr.add_argument("--trainees", help="roster CSV (name, optional email)")
     sr.add_argument("--data", help="your company's export folder, used instead of the sample")
+    sr.add_argument("--force", action="store_true",
+                    help="release into a folder that is not empty (trainees already there keep their data variant)")
     _source_option(sr, default="practice-sets")
     sr.set_defaults(func=_session_release)
     sg = ses.add_parser("grade", help="execute and grade the trainees' notebooks")

@@ -636,12 +636,20 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
 
     if jobs is not None and jobs < 1:
         raise InputError(f"jobs must be at least 1, got {jobs}", where="grade(jobs)", fix="use --jobs 1 or more")
+    for name, value in (("cell_timeout", cell_timeout), ("notebook_timeout", notebook_timeout)):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise InputError(f"{name} must be a positive number of seconds, got {value!r}",
+                             where=f"grade({name})", fix=f"use --{name.replace('_', '-')} 30 or another positive number")
     jobs = jobs or os.cpu_count() or 1
     if cache is None:
         from ..settings import current
 
         cache = current().home / "data"
-    submissions_dir, out = Path(submissions_dir).resolve(), Path(out)
+    submissions_dir, out = Path(submissions_dir).resolve(), Path(out).resolve()
+    if out == submissions_dir or submissions_dir in out.parents:
+        raise InputError(f"the output folder {str(out)!r} is inside the class folder it grades",
+                         where="grade(out)", fix="write the grades to a folder outside the class folder, "
+                                                 "e.g. --out grades/ next to it")
     scratch_root = out / "_scratch"
     rows: list[dict] = []
     runs = []
@@ -682,6 +690,11 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     pd.DataFrame(runs).sort_values(["trainee", "notebook"]).to_csv(out / "notebooks.csv", index=False)
     for trainee, mine in grades.groupby("trainee", sort=True):
         write_feedback(trainee, mine, out / "feedback" / f"{safe_name(trainee)}.html")
+    failed = [r for r in runs if r["status"] == "failed"]
+    if runs and len(failed) == len(runs):
+        raise WorkbenchError(f"none of the {len(runs)} notebook(s) could be run, so no trainee was graded "
+                             f"(first problem: {failed[0]['problems'] or 'unknown'})", where=str(out),
+                             fix="fix the problem named (notebooks.csv lists every run), then grade again")
     return grades
 
 
