@@ -4,14 +4,15 @@ import json
 
 import pytest
 
-from workbench.sessions.grade import find_submissions, grade
+from workbench.sessions.grade import grade
+from workbench.sessions.submissions import find_submissions
 
 EXERCISES = ["superusers.session.command-order", "superusers.formats.match-format",
              "superusers.own-data.privacy"]
 
 
 def test_odd_metadata_never_stops_identifying_a_notebook(tmp_path):
-    from workbench.sessions.grade import identify
+    from workbench.sessions.submissions import identify
 
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps({"metadata": {"workbench": {"lesson": ["demo/01-demo"], "exercises": [{"x": 1}, 3]}},
@@ -45,9 +46,11 @@ def test_a_damaged_manifest_is_explained(tmp_path):
         find_submissions(tmp_path)
 
 
-def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
-    from workbench.sessions.grade import Submission, _merge_live, _rows
+def test_forged_progress_records_are_self_reported_and_score_nothing_unless_trusted(tmp_path):
+    from workbench.sessions.grade import evidence, write_progress
     from workbench.sessions.handin import HandedIn
+    from workbench.sessions.submissions import Submission
+    from workbench.sessions.verdict import Policy, decide
 
     sub = Submission(trainee="forger", path=tmp_path / "01-demo.ipynb", lesson="demo/01-demo", expected=EXERCISES)
     sub.result = {"status": "ran", "problems": [], "cells": [
@@ -58,12 +61,16 @@ def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
         {"exercise": EXERCISES[2], "points": float("nan"), "max_points": 2},
         {"exercise": EXERCISES[2], "points": -7, "max_points": 2},
     ])
-    rows = {r["exercise"]: r for r in _merge_live(_rows(sub), [sub], tmp_path / "out")}
-    forged = rows[EXERCISES[0]]
-    assert (forged["points"], forged["max_points"], forged["source"]) == (1.0, 1.0, "progress log")
-    assert "not checked again" in forged["reason"]
-    assert rows[EXERCISES[1]]["points"] == 0 and rows[EXERCISES[1]]["hint"] == ""
-    assert (rows[EXERCISES[2]]["points"], rows[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    found = {ev.exercise: ev for ev in evidence(sub)}
+    strict = {e: decide(ev, Policy()) for e, ev in found.items()}
+    trusting = {e: decide(ev, Policy(trust_self_reported=True)) for e, ev in found.items()}
+    forged = strict[EXERCISES[0]]
+    assert (forged["points"], forged["self_reported"], forged["source"]) == (0.0, 1.0, "progress log")
+    assert "scores 0" in forged["reason"]
+    assert trusting[EXERCISES[0]]["points"] == 1.0  # clamped to the exercise's points
+    assert trusting[EXERCISES[1]]["points"] == 0 and trusting[EXERCISES[1]]["hint"] != {"not": "text"}
+    assert (trusting[EXERCISES[2]]["points"], trusting[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    write_progress([sub], tmp_path / "out")
     logged = (tmp_path / "out" / "progress" / "forger.jsonl").read_text().splitlines()
     assert len(logged) == 4 and all(json.loads(x)["learner"] == "forger" for x in logged)
 
@@ -75,14 +82,14 @@ def test_files_that_are_not_notebooks_and_a_failing_grader_step_never_stop_the_b
     (subs / "folder-named-like-a-notebook" / "01-demo.ipynb").mkdir(parents=True)
     (subs / "boom").mkdir()
     (subs / "boom" / "01-what-a-crm-is.ipynb").write_text("{}")
-    real = grading._execute
+    real = grading.execute
 
     def failing(sub, *args, **kwargs):
         if sub.trainee == "boom":
             raise RuntimeError("disk full")
         return real(sub, *args, **kwargs)
 
-    monkeypatch.setattr(grading, "_execute", failing)
+    monkeypatch.setattr(grading, "execute", failing)
     grades = grade(subs, tmp_path / "out", jobs=2, progress=False)
     folder = grades[grades["trainee"] == "folder-named-like-a-notebook"].iloc[0]
     assert folder["status"] == "unreadable" and "is a folder, not a notebook file" in folder["reason"]
@@ -129,7 +136,7 @@ def test_a_zip_file_handed_in_is_graded_like_the_folder_and_a_broken_one_is_repo
     (subs / "omar" / "01-demo.ipynb").write_text("{}")
     with zipfile.ZipFile(subs / "omar.zip", "w") as zf:  # an older copy of omar's folder: the folder wins
         zf.writestr("old.ipynb", "{}")
-    found, _ = find_submissions(subs, unpack_to=tmp_path / "unpacked")
+    found, _ = find_submissions(subs, copy_to=tmp_path / "unpacked")
     shown = {s.shown: s for s in found}
     assert sorted(shown) == ["amina.zip/01-demo.ipynb", "omar/01-demo.ipynb", "reza.zip"]
     assert shown["amina.zip/01-demo.ipynb"].trainee == "Amina Diallo"

@@ -58,8 +58,9 @@ def from_progress(paths) -> pd.DataFrame:
     tried are added as ``not attempted``; ``minutes`` is the time between attempts in that
     lesson, pauses longer than 15 minutes left out.
     """
-    from .grade import _max_points, clamp, exercise_status
     from .lessons import exercise_lessons
+    from .submissions import exercise_points
+    from .verdict import clamp, exercise_status
 
     df = _read_logs(paths)
     if df.empty:
@@ -68,7 +69,7 @@ def from_progress(paths) -> pd.DataFrame:
     df["lesson"] = [lessons.get(e) or e.rsplit(".", 1)[0] for e in df["exercise"]]
     rows = []
     for (learner, exercise), group in df.groupby(["learner", "exercise"], sort=True):
-        registered = _max_points(exercise)
+        registered = exercise_points(exercise)
         max_points = registered if registered is not None else clamp(group["max_points"].iloc[0], float("inf")) or 1.0
         points = [clamp(p, max_points) for p in group["points"]]
         best = int(np.argmax(points))
@@ -96,15 +97,15 @@ def _active_minutes(times: pd.Series) -> float:
 
 def _add_untried(df: pd.DataFrame) -> pd.DataFrame:
     """Rows for the registered exercises of a started lesson that a learner never tried."""
-    from .grade import _max_points
     from .lessons import catalog
+    from .submissions import exercise_points
 
     lists = {**catalog("practice-sets"), **catalog("lessons")}  # a lesson's own list wins over its practice set's
     extra = []
     for (trainee, lesson), group in df.groupby(["trainee", "lesson"]):
         tried = set(group["exercise"])
         for exercise in lists.get(lesson, []):
-            max_points = _max_points(exercise)
+            max_points = exercise_points(exercise)
             if exercise not in tried and max_points is not None:
                 extra.append({"trainee": trainee, "lesson": lesson, "exercise": exercise, "points": 0.0,
                               "max_points": max_points, "status": "not attempted", "hint": "",
@@ -270,7 +271,7 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 def report(source, out, *, title: str = "Class report") -> Path:
     """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``."""
-    from .grade import SELF_REPORTED
+    from .verdict import SELF_REPORTED
 
     results = load_results(source)
     if results.empty:
