@@ -145,3 +145,18 @@ def test_a_zip_file_handed_in_is_graded_like_the_folder_and_a_broken_one_is_repo
     grades = grade(subs, tmp_path / "out", jobs=1, progress=False)
     reza = grades[grades["trainee"] == "reza"].iloc[0]
     assert reza["status"] == "unreadable" and "not a readable zip file" in reza["reason"]
+
+
+@pytest.mark.slow  # generates a data variant twice
+def test_a_data_variant_changed_since_release_is_generated_again_from_its_seed(tmp_path):
+    from workbench.data.active import ensure_variant
+    from workbench.sessions.copies import fingerprint
+    from workbench.sessions.submissions import trusted_variant
+
+    cached = ensure_variant(4242, tmp_path / "home")
+    recorded = fingerprint(cached)
+    assert trusted_variant(4242, cached, recorded, tmp_path / "private") == cached
+    with (cached / "contacts.csv").open("a") as fh:
+        fh.write("C99999,forged\n")
+    again = trusted_variant(4242, cached, recorded, tmp_path / "private")
+    assert again != cached and fingerprint(again) == recorded  # the generator's own output, not the cache

@@ -238,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--title")
     sp.add_argument("--start", default="09:00", help="clock time the session starts")
     sp.add_argument("--out", required=True, help="HTML file to write")
-    _source_option(sp, default="practice-sets")
+    _source_option(sp, default="lessons")
     sp.set_defaults(func=_session_plan)
     sr = ses.add_parser("release", help="write one folder per trainee: lessons without solutions, own data")
     sr.add_argument("lessons", nargs="+")

@@ -57,7 +57,6 @@ under ``executed/``.
 
 from __future__ import annotations
 
-import html
 import json
 import math
 import os
@@ -71,9 +70,10 @@ import pandas as pd
 from ..errors import InputError, WorkbenchError
 from ..settings import safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
+from .feedback import write_feedback
 from .sandbox import open_sandbox
 from .submissions import Submission, exercise_points, find_submissions, prepare
-from .verdict import HINTS, SCORES, SELF_REPORTED, SOURCES, Evidence, Policy, decide
+from .verdict import HINTS, SCORES, Evidence, Policy, decide
 
 COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "message", "reason",
            "attempts", "first_points", "best_points", "self_reported", "source", "notebook"]
@@ -310,36 +310,3 @@ def _not_handed_in(rows: list[dict], manifest: dict | None) -> list[dict]:
                               "status": status, "hint": HINTS[status], "reason": reason, "attempts": 0,
                               "source": "", "notebook": why["notebook"] if why else ""})
     return extra
-
-
-def write_feedback(trainee: str, grades: pd.DataFrame, path: Path) -> Path:
-    """A trainee's feedback page: total, then one line per exercise: what the check said and what to do next."""
-    from ..exercises.result import _fmt
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    colours = {"passed": "#1b7f3b", "partial": "#a15c00"}
-    parts = [f"<h1>Feedback for {html.escape(trainee)}</h1>"]
-    for lesson, rows in grades.groupby("lesson", sort=True):
-        got, total = rows["points"].sum(), rows["max_points"].sum()
-        parts.append(f"<h2>{html.escape(str(lesson))}: {_fmt(got)}/{_fmt(total)} points</h2><table>"
-                     "<tr><th>exercise</th><th>points</th><th>status</th><th>what the check said, "
-                     "what to do next</th></tr>")
-        for row in rows.itertuples():
-            colour = colours.get(row.status, "#b3261e")
-            note = "".join(f"<p>{html.escape(str(text))}</p>" for text in (row.message, row.hint) if text)
-            if row.reason:
-                note += f'<p class="reason">{html.escape(str(row.reason))}</p>'
-            if row.source in SELF_REPORTED:
-                note += f'<p class="reason">Graded from {html.escape(SOURCES[row.source])}.</p>'
-            parts.append(f"<tr><td><code>{html.escape(row.exercise)}</code></td>"
-                         f"<td>{_fmt(row.points)}/{_fmt(row.max_points)}</td>"
-                         f'<td style="color:{colour}"><b>{html.escape(row.status)}</b></td><td>{note}</td></tr>')
-        parts.append("</table>")
-    page = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>Feedback: {html.escape(trainee)}</title><style>body{{font-family:system-ui,sans-serif;"
-            "max-width:60em;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%}"
-            "td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}"
-            "td p{margin:0 0 .3em}.reason{color:#555;font-size:.9em}</style></head><body>"
-            + "".join(parts) + "</body></html>")
-    path.write_text(page, encoding="utf-8")
-    return path

@@ -261,9 +261,16 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
         for path, lesson in zip(paths, catalog):
             nb = stripped(path, lesson["id"], seed=config.get("seed"))
             nbformat.write(nb, folder / lesson["file"])
+    recorded = {}  # each variant's fingerprint as generated: the grader regenerates one that no longer matches
+    if roster is not None and build_data and company is None:
+        from .copies import fingerprint
+
+        recorded = {int(s): fingerprint(f) for s, f in zip(sorted({int(s) for s in roster["seed"]}),
+                                                            build_variants(roster["seed"], progress=progress))}
     manifest = {"from": source, "lessons": catalog, "data": "company-data" if company is not None else None,
                 "trainees": [{"learner": p["learner"], "folder": p["folder"],
-                              "seed": None if p["seed"] is None else int(p["seed"])}
+                              "seed": None if p["seed"] is None else int(p["seed"]),
+                              **({"data_fingerprint": recorded[int(p["seed"])]} if p["seed"] in recorded else {})}
                              for p in (people if roster is not None else [])]}
     again = {t["folder"] for t in manifest["trainees"]}  # trainees released before and not now stay in the class
     manifest["trainees"] += [t for t in before.get("trainees", []) if t["folder"] not in again]
@@ -271,8 +278,6 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if roster is not None:
         roster.to_csv(out / "roster.csv", index=False)
-        if build_data and company is None:
-            build_variants(roster["seed"], progress=progress)
         return roster
     return pd.DataFrame(columns=["learner", "folder", "seed"])
 

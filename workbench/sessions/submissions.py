@@ -59,6 +59,7 @@ class Submission:
     lesson: str | None = None
     expected: list[str] = field(default_factory=list)
     seed: int | None = None
+    data_fingerprint: str = ""  # of the seed's variant, as the release generated it
     data_dir: Path | None = None
     data: DataSource = field(default_factory=lambda: DataSource(None, ""))
     handed: HandedIn = field(default_factory=HandedIn)
@@ -211,6 +212,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
         own = config.get("learner")
         trainee = known.get("learner") or (own if isinstance(own, str) and own.strip() else name)
         seed = known.get("seed") if roster else _seed(config.get("seed"), notes)
+        recorded = known.get("data_fingerprint")
         paths = [entry] if folder is None else sorted(
             p for p in folder.rglob("*.ipynb") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
         for path in paths:
@@ -218,11 +220,31 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
             lesson = identify(path, lessons)
             found.append(Submission(trainee=str(trainee), path=path, shown=shown, folder=folder, lesson=lesson,
                                     expected=list(lessons.get(lesson, [])), seed=seed, data_dir=company,
+                                    data_fingerprint=recorded if isinstance(recorded, str) else "",
                                     notes=list(notes)))
     if not found:
         raise InputError(f"no notebooks in {submissions_dir}", where="grade(submissions_dir)",
                          fix="put each trainee's notebooks in a sub-folder named after the trainee")
     return found, manifest
+
+
+def trusted_variant(seed: int, cached: Path, recorded: str, private: Path) -> Path | None:
+    """The data variant of ``seed`` to grade on: the cached one when it still matches the fingerprint the release
+    ``recorded`` when it generated it, else one generated again from the seed under ``private``.
+
+    ``None`` when nothing was recorded and nothing is cached: each run then generates its own.
+    """
+    from ..data.generate import generate
+    from .copies import fingerprint
+
+    if recorded and (cached / "meta.json").is_file() and fingerprint(cached) == recorded:
+        return cached
+    if not recorded and not (cached / "meta.json").is_file():
+        return None
+    fresh = private / "variants" / cached.name  # changed since release, or never recorded: the generator decides
+    if not (fresh / "meta.json").is_file():
+        generate(fresh, seed=seed, scale=1)
+    return fresh
 
 
 def prepare(subs: list[Submission], cache: Path, private: Path) -> None:
@@ -238,8 +260,7 @@ def prepare(subs: list[Submission], cache: Path, private: Path) -> None:
         key = sub.data_dir or (sub.seed if sub.seed is not None else SAMPLE_FOLDER)
         if key not in sources:
             if sub.data_dir is None and sub.seed is not None:
-                folder = variant_folder(sub.seed, home)
-                folder = folder if (folder / "meta.json").is_file() else None  # not built: each run builds its own
+                folder = trusted_variant(sub.seed, variant_folder(sub.seed, home), sub.data_fingerprint, private)
                 sources[key] = DataSource(folder, fingerprint(folder) if folder else "", sub.seed)
             else:
                 folder = sub.data_dir or SAMPLE_FOLDER

@@ -112,12 +112,12 @@ class Evidence:
 def decide(evidence: Evidence, policy: Policy) -> dict:
     """The grade of one exercise: points, status, hint, message, reason, source and attempt figures."""
     ev, most = evidence, evidence.max_points
-    if ev.practice is not None:
-        return _practice(ev.practice, most)
-    if ev.attempts:
-        return _attempts(ev.attempts, policy)
     claims = [(a.get("notebook_points"), "notebook", a.get("unsupported")) for a in ev.unchecked] + \
              [(r.get("points"), "progress log", None) for r in ev.logged]
+    if ev.practice is not None:
+        return _practice(ev.practice, most)
+    if ev.attempts:  # what the trainee reported besides is still shown, apart
+        return {**_attempts(ev.attempts, policy), "self_reported": max((clamp(c[0], most) for c in claims), default=0.0)}
     if claims:
         return _self_reported(claims, most, policy)
     if ev.failed:
