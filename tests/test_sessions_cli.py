@@ -136,3 +136,16 @@ def _roster(folder, names: str) -> str:
     path = folder / "roster.csv"
     path.write_text("name\n" + names + "\n", encoding="utf-8")
     return str(path)
+
+
+def test_without_a_sandbox_grading_refuses_and_says_why(tmp_path, capsys, monkeypatch):
+    import workbench.sessions.sandbox as sandbox
+
+    real = sandbox.shutil.which
+    monkeypatch.setattr(sandbox.shutil, "which", lambda tool: None if tool == "bwrap" else real(tool))
+    (tmp_path / "class" / "amina").mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "class" / "amina" / "01-what-a-crm-is.ipynb")
+    assert main(["session", "grade", str(tmp_path / "class"), "--out", str(tmp_path / "g")]) == 2
+    err = capsys.readouterr().err
+    assert "bwrap is not installed, so trainee code cannot be sandboxed" in err and "--unsafe" in err
+    assert not (tmp_path / "g").exists()

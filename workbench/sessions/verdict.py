@@ -145,7 +145,8 @@ def _attempts(attempts: list[dict], policy: Policy) -> dict:
     counted = attempts[:policy.max_attempts] if policy.max_attempts else attempts
     chosen = {"first": counted[0], "last": counted[-1],
               "best": max(counted, key=lambda a: a["points"])}[policy.score]
-    reasons = [_disagreement(chosen)]
+    disagreeing = [(n, _disagreement(a)) for n, a in enumerate(counted, start=1) if _disagreement(a)]
+    reasons = [f"attempt {n}: {why}" if len(counted) > 1 else why for n, why in disagreeing[:1]]
     if len(counted) < len(attempts):
         reasons.append(f"only the first {len(counted)} of {len(attempts)} attempts count")
     if policy.score != "best" and max(a["points"] for a in counted) > chosen["points"]:
