@@ -139,7 +139,11 @@ def execute(sub: Submission, scratch: Path, executed: Path, run: Run) -> Submiss
         err, why = _sandboxed(command, scratch, env, run)
         if why is None:
             try:
+                if result_file.is_symlink():  # written in the notebook's scratch folder: never followed
+                    raise ValueError("a link")
                 sub.result = json.loads(result_file.read_text(encoding="utf-8"))
+                if not isinstance(sub.result, dict) or not isinstance(sub.result.get("cells", []), list):
+                    raise ValueError("not a result")
             except (OSError, ValueError):
                 why = f"the runner failed: {last_line(err)}"
         if why is not None:
@@ -159,8 +163,7 @@ def _sandboxed(command: list[str], scratch: Path, env: dict, run: Run) -> tuple[
         return run_process(command, scratch, {**os.environ, **env}, limit)
     with run.sandbox.account() as account:
         run.sandbox.hand_over(scratch, account)
-        hidden = [p for p in run.hidden if p not in scratch.parents]
-        wrapped = run.sandbox.command(command, scratch=scratch, hidden=hidden, env=env, account=account)
+        wrapped = run.sandbox.command(command, scratch=scratch, hidden=run.hidden, env=env, account=account)
         return run_process(wrapped, scratch, env, limit)
 
 
