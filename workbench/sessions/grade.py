@@ -60,7 +60,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -70,15 +69,12 @@ import pandas as pd
 from ..errors import InputError, WorkbenchError
 from ..settings import safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
-from .feedback import write_feedback
+from .gradebook import combine, write_outputs
 from .sandbox import open_sandbox
 from .submissions import Submission, exercise_points, find_submissions, prepare
 from .verdict import HINTS, SCORES, Evidence, Policy, decide
 
-COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "message", "reason",
-           "attempts", "first_points", "best_points", "self_reported", "source", "notebook"]
 WHOLE = "(whole notebook)"
-NUMBERS = ("points", "max_points", "attempts", "first_points", "best_points", "self_reported")
 STATUS_ORDER = ["timeout", "input", "kernel died", "error", "not run", "ok"]
 
 
@@ -156,22 +152,6 @@ def write_progress(subs: list[Submission], out: Path) -> None:
             lines = [json.dumps({**{k: v for k, v in r.items() if k != "answer"}, "learner": trainee},
                                 ensure_ascii=False, default=str) for r in records]
             (out / "progress" / f"{safe_name(trainee)}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def combine(rows: list[dict]) -> pd.DataFrame:
-    """One row per trainee, lesson and exercise: the best of duplicates (two copies of a lesson).
-
-    >>> combine([{"trainee": "a", "lesson": "l", "exercise": "x", "points": 0.0, "max_points": 1.0},
-    ...          {"trainee": "a", "lesson": "l", "exercise": "x", "points": 1.0, "max_points": 1.0}])["points"].tolist()
-    [1.0]
-    """
-    df = pd.DataFrame(rows)
-    for column in COLUMNS:
-        if column not in df.columns:
-            df[column] = 0 if column in NUMBERS else ""
-    df = df.sort_values(["trainee", "lesson", "exercise", "points"], ascending=[True, True, True, False],
-                        kind="stable")
-    return df.drop_duplicates(["trainee", "lesson", "exercise"])[COLUMNS].reset_index(drop=True)
 
 
 def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = None,
@@ -267,28 +247,6 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
 def _hidden(*paths: Path) -> list[Path]:
     """The folders among ``paths`` (and the grader's home folder), resolved: what no notebook may see."""
     return sorted({Path(p).resolve() for p in (*paths, Path.home()) if Path(p).is_dir()})
-
-
-def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame) -> None:
-    """Write the grades, the runs and the feedback pages, each file whole (written aside, then renamed in), and
-    ``checksums.sha256`` (``sha256sum -c`` format) over them."""
-    import hashlib
-
-    out.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
-    try:
-        grades.to_csv(staged / "grades.csv", index=False)
-        runs.to_csv(staged / "notebooks.csv", index=False)
-        for trainee, mine in grades.groupby("trainee", sort=True):
-            write_feedback(trainee, mine, staged / "feedback" / f"{safe_name(trainee)}.html")
-        files = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
-        sums = "".join(f"{hashlib.sha256((staged / f).read_bytes()).hexdigest()}  {f.as_posix()}\n" for f in files)
-        (staged / "checksums.sha256").write_text(sums, encoding="utf-8")
-        for name in [*files, Path("checksums.sha256")]:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged / name, out / name)
-    finally:
-        shutil.rmtree(staged, ignore_errors=True)
 
 
 def _not_handed_in(rows: list[dict], manifest: dict | None) -> list[dict]:

@@ -40,7 +40,7 @@ import pandas as pd
 from ..errors import DataError, InputError
 from ..settings import CONFIG_NAME, safe_name
 from .lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve
-from .submissions import MANIFEST, read_manifest
+from .manifest import MANIFEST, read_manifest
 
 FIRST_SEED = 1001
 NAME_COLUMNS = ("learner", "name", "trainee", "full_name")

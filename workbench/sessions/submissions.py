@@ -21,8 +21,7 @@ from ..errors import InputError, WorkbenchError
 from ..settings import CONFIG_NAME
 from .handin import HandedIn, copy_folder, read_config, unpack
 from .lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
-
-MANIFEST = "session.json"
+from .manifest import read_manifest
 
 
 def exercise_points(exercise: str) -> float | None:
@@ -104,36 +103,6 @@ def identify(path: Path, lessons: dict[str, list[str]]) -> str | None:
         if stem == name or stem.startswith(name) or (len(stem) >= 6 and name.startswith(stem[:12])):
             return lesson
     return next(iter(lessons)) if len(lessons) == 1 else None  # a session of one lesson
-
-
-def read_manifest(submissions_dir: Path) -> dict | None:
-    """The release's ``session.json``, or ``None``; an :class:`InputError` when it is damaged.
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> read_manifest(folder) is None
-    True
-    >>> _ = (folder / MANIFEST).write_text('{"lessons": "none"}')
-    >>> read_manifest(folder)
-    Traceback (most recent call last):
-    ...
-    workbench.errors.InputError: ...: session.json is not a release manifest (...). Fix: ...
-    """
-    path = Path(submissions_dir) / MANIFEST
-    if not path.is_file():
-        return None
-    fix = "restore session.json from your copy of the release, or delete it to grade without it"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise InputError(f"session.json cannot be read ({err})", where=str(path), fix=fix) from None
-    lessons, trainees = (manifest.get("lessons"), manifest.get("trainees")) if isinstance(manifest, dict) else (0, 0)
-    if not (isinstance(lessons, list) and isinstance(trainees, list)
-            and all(isinstance(x, dict) and "id" in x and isinstance(x.get("exercises"), list) for x in lessons)
-            and all(isinstance(t, dict) and "folder" in t and "learner" in t for t in trainees)):
-        raise InputError("session.json is not a release manifest (lessons and trainees are missing or damaged)",
-                         where=str(path), fix=fix)
-    return manifest
 
 
 def _seed(value, notes: list[str]) -> int | None:
