@@ -175,7 +175,8 @@ def recheck(sub: Submission, scratch: Path, *, cell_timeout: float, limit: float
     tasks = [e for e in wanted if e.startswith(PRACTICE_PREFIX)]
     run_log = scratch / "home" / "progress" / f"{safe_name(sub.trainee)}.jsonl"  # the graded run's own checks
     run_log = run_log if run_log.is_file() and not run_log.is_symlink() else None
-    lab = [r for r in sub.handed.records if r.get("exercise") in wanted and ("answer" in r or "unsupported" in r)]
+    lab = sorted((r for r in sub.handed.records if r.get("exercise") in wanted and ("answer" in r or "unsupported" in r)),
+                 key=lambda r: str(r.get("at", "")))  # several logs (two laptops): attempts in the order they were made
     practice = None
     if tasks and sub.handed.practice is not None:
         practice = {"folder": str(sub.handed.practice), "fingerprint": sub.handed.practice_fingerprint,
