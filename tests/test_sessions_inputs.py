@@ -160,3 +160,29 @@ def test_a_data_variant_changed_since_release_is_generated_again_from_its_seed(t
         fh.write("C99999,forged\n")
     again = trusted_variant(4242, cached, recorded, tmp_path / "private")
     assert again != cached and fingerprint(again) == recorded  # the generator's own output, not the cache
+
+
+def test_the_policy_picks_the_attempt_that_scores_and_caps_them():
+    from workbench.sessions.verdict import Evidence, Policy, decide
+
+    def tried(*points):
+        return Evidence("a.b.c", 1.0, attempts=[{"points": p, "max_points": 1.0, "hint": None if p else "No.",
+                                                 "message": ""} for p in points])
+
+    assert decide(tried(0, 1, 0), Policy(score="last"))["points"] == 0
+    assert decide(tried(0, 1, 0), Policy(score="best"))["points"] == 1
+    capped = decide(tried(0, 0, 1), Policy(score="best", max_attempts=2))
+    assert (capped["points"], capped["best_points"], capped["attempts"]) == (0, 0, 3)
+    assert "only the first 2 of 3 attempts count" in capped["reason"]
+    first = decide(tried(0, 1), Policy())
+    assert first["status"] == "failed" and "a later answer got more points" in first["reason"]
+
+
+@pytest.mark.parametrize("option, words", [({"score": "worst"}, "score must be one of first, best, last"),
+                                           ({"max_attempts": 0}, "max_attempts must be at least 1")])
+def test_a_policy_that_makes_no_sense_is_refused(tmp_path, option, words):
+    from workbench.errors import InputError
+    from workbench.sessions.verdict import Policy
+
+    with pytest.raises(InputError, match=words):
+        grade(tmp_path / "class", tmp_path / "out", policy=Policy(**option), progress=False)
