@@ -17,7 +17,8 @@ it.  Inside, a notebook's processes:
 - do not see the class folder, the grader's output, its cache of data variants, its own
   workbench home (progress log) or any other trainee's scratch folder: each is hidden
   under an empty ``tmpfs``;
-- have memory (address space) and process-count limits (``prlimit``).
+- have memory (address space) and process-count limits (``prlimit``; the process count is
+  per account, so it is set only where each notebook has one, under a root grader).
 
 When bubblewrap is missing or does not work here (a container without user namespaces),
 :func:`open_sandbox` raises :class:`NoSandbox` saying why; grading then refuses unless the
