@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m workbench.labsettings
+	@# the grader runs each trainee notebook in a bubblewrap sandbox (workbench/sessions/sandbox.py)
+	@command -v bwrap >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; } || \
+		echo "note: install bubblewrap (sudo apt-get install bubblewrap) so that grading can sandbox trainee code"
 	@touch $(STAMP)
 
 ## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)

@@ -12,6 +12,11 @@ extrapolated to the whole class.  Both include what every graded notebook costs:
 data, its kernel, and checking its answers again in a process of the grader's own.  Each
 notebook's time is printed from ``notebooks.csv``.
 
+Sandbox overhead, measured in the same run: the same class graded without the sandbox
+(``unsafe=True``: trainee code as the grader's own user), on the same cached variants, just
+before and just after the sandboxed run; their mean is the baseline, so a load that changes
+during the run (other processes on the cores) weighs on both sides alike.
+
     python benchmarks/bench_grading.py            # 60 notebooks, baseline on a sample of 4
     python benchmarks/bench_grading.py --quick    # 4 notebooks, baseline on a sample of 2
 """
@@ -89,12 +94,21 @@ def run(n: int, sample: int, jobs: int, cell_timeout: float) -> str:
         started = time.perf_counter()
         make_submissions(subs, n)
         released = time.perf_counter() - started
+
+        def unsandboxed(name: str) -> float:  # the same notebooks, the same variants, without the sandbox
+            started = time.perf_counter()
+            grade(subs, work / name, jobs=jobs, cell_timeout=cell_timeout, progress=False, unsafe=True)
+            return time.perf_counter() - started
+
+        before = unsandboxed("out-unsafe-before")
         cpu_before = _children_cpu()
         started = time.perf_counter()
         grades = grade(subs, work / "out", jobs=jobs, cell_timeout=cell_timeout, progress=sys.stderr.isatty())
         ours = time.perf_counter() - started
         cpu = _children_cpu() - cpu_before
         cores = os.cpu_count() or 1
+        after = unsandboxed("out-unsafe-after")
+        unsafe = (before + after) / 2  # measured before and after: a load that changes during the run cancels out
 
         import pandas as pd
 
@@ -122,6 +136,9 @@ def run(n: int, sample: int, jobs: int, cell_timeout: float) -> str:
             f"{per_notebook_baseline:.2f} s per notebook on a sample of {sample}, "
             f"{baseline:.1f} s extrapolated to {n}",
             f"ratio baseline/ours: {baseline / ours:.2f}x",
+            f"sandbox overhead: the same {n} notebooks graded without the sandbox (--unsafe), just before and just "
+            f"after: {before:.1f} s and {after:.1f} s; sandboxed/unsandboxed: {ours / unsafe:.2f}x "
+            "(target: at most 1.3x)",
             f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at the end "
             "(other processes share these cores)",
             f"CPU used by the runners, their kernels and the re-checks: {cpu:.1f} s ({cpu / n:.2f} s per notebook); "

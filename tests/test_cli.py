@@ -206,3 +206,22 @@ def test_strip_onto_its_own_notebooks_is_refused_and_changes_nothing(tmp_path):
     assert run_cli("exercises", "strip", "exercises", "--out", ".", cwd=tmp_path).returncode == 0  # beside, not on
     assert (tmp_path / "crm" / "01.ipynb").exists()
     assert (folder / "crm" / "01.ipynb").read_bytes() == before
+
+
+def test_progress_skips_records_of_the_wrong_shape_and_says_which(tmp_path, capsys, monkeypatch):
+    import json
+
+    log = tmp_path / "progress" / "amina.jsonl"
+    log.parent.mkdir()
+    good = {"exercise": "crm.intro.count-contacts", "points": 1, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"}
+    odd = [{"exercise": "a.b.c", "points": "1", "max_points": 1}, {"exercise": "a.b.c", "max_points": 1},
+           {"exercise": 7, "points": 1, "max_points": 1}, [1, 2], {"exercise": "a.b.c", "points": 1, "max_points": 1,
+                                                                   "at": 5}]
+    log.write_text("".join(json.dumps(r) + "\n" for r in [good, *odd]))
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBENCH_LEARNER", "amina")
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("amina: 1 of 1 exercises passed")
+    assert "5 line(s)" in out and "line 2: field 'points' is not a number, skipped" in out
+    assert "line 3: field 'points' is missing" in out and "line 4: field 'exercise' is missing or not a text" in out

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workbench.sessions.answers import MAX_BYTES, Unsupported, capture, decode, encode, line, written_down
+from workbench.sessions.answers import MAX_BYTES, Unsupported, decode, encode, written_down
 
 
 def round_trip(value):
@@ -57,7 +57,7 @@ def test_tables_keep_their_column_types_index_and_column_names():
 def test_what_cannot_be_written_down_says_so(value, words):
     with pytest.raises(Unsupported, match=words):
         encode(value)
-    assert words in written_down("a.b.c", value)["unsupported"]
+    assert words in written_down(value)["unsupported"]
 
 
 def test_decoding_builds_data_never_anything_else():
@@ -66,28 +66,25 @@ def test_decoding_builds_data_never_anything_else():
             decode(bad)
 
 
-def test_an_answer_too_large_keeps_only_the_notebook_verdict():
-    from workbench.exercises import Result
-
-    record = line(written_down("a.b.c", "x" * (MAX_BYTES + 1)), Result.right(1, "Yes."))
-    assert "too large" in json.loads(record)["unsupported"] and "answer" not in json.loads(record)
+def test_an_answer_too_large_is_not_kept():
+    assert set(written_down("x" * (MAX_BYTES + 1))) == {"unsupported"}
 
 
-def test_capture_records_every_check_without_changing_what_the_trainee_sees(tmp_path, monkeypatch):
-    import importlib
-
+def test_every_check_logs_the_answer_it_was_given_without_changing_what_the_trainee_sees(tmp_path, monkeypatch):
     import workbench as wb
+    from workbench.exercises.progress import ProgressLog
+    from workbench.settings import current
 
-    module = importlib.import_module("workbench.exercises.check")
-    monkeypatch.setattr(module, "run_check", module.run_check)  # undone after the test
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path))
     before = wb.check("superusers.formats.match-format", "e-learning", record=False)
-    capture(tmp_path / "answers.jsonl")
-    after = wb.check("superusers.formats.match-format", "e-learning", record=False)
-    wb.check("superusers.formats.match-format", ..., record=False)
+    after = wb.check("superusers.formats.match-format", "e-learning")
+    wb.check("superusers.formats.match-format", ...)
+    wb.check("superusers.formats.match-format", open)
     assert after == before
-    lines = [json.loads(x) for x in (tmp_path / "answers.jsonl").read_text().splitlines()]
-    assert [x["answer"] for x in lines] == ["e-learning", {"$": "..."}]
-    assert [x["points"] for x in lines] == [1, 0]
+    records, problems = ProgressLog(current().progress_file).read()
+    assert not problems and [r.get("answer") for r in records] == ["e-learning", {"$": "..."}, None]
+    assert [r["points"] for r in records] == [1, 0, 0]
+    assert "cannot be checked again" in records[2]["unsupported"]
 
 
 @pytest.mark.slow  # runs every check four times: about 20 s

@@ -11,8 +11,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from workbench.sessions.grade import find_submissions, grade
+from workbench.sessions.grade import grade
 from workbench.sessions.release import release
+from workbench.sessions.submissions import find_submissions
 
 pytestmark = pytest.mark.slow  # runs a kernel per submission: about 30 s on two idle cores
 
@@ -114,7 +115,8 @@ def graded(tmp_path_factory):
     live = subs / "blank" / ".workbench" / "progress"
     live.mkdir(parents=True)
     (live / "blank.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "learner": "blank", "points": 1,
-                                                  "max_points": 1, "hint": None, "attempt": 1}) + "\n")
+                                                  "max_points": 1, "hint": None, "attempt": 1,
+                                                  "answer": "e-learning"}) + "\n")
 
     # absent: handed nothing back
     (subs / "absent" / file).unlink()
@@ -152,9 +154,10 @@ def test_untouched_copy_is_not_answered(graded):
     stub = mine.loc[[EXERCISES[0], EXERCISES[2]]]
     assert (stub["status"] == "not answered").all() and stub["points"].sum() == 0
     assert stub["hint"].str.contains("Replace the").all()
-    # the exercise answered with the lesson's form counts, from the trainee's own progress log
+    # the exercise answered with the lesson's form counts: its logged answer, checked again by the grader
     live = mine.loc[EXERCISES[1]]
-    assert (live["status"], live["points"], live["source"]) == ("passed", 1, "progress log")
+    assert (live["status"], live["points"], live["source"]) == ("passed", 1, "grader")
+    assert live["attempts"] == 2  # the form in the lab first, then the graded run's untouched stub
     _, out, _ = graded
     assert (out / "progress" / "blank.jsonl").is_file()  # kept for the class report
 
@@ -196,8 +199,9 @@ def test_a_crashed_kernel_keeps_what_was_graded_before_it(graded):
 def test_deleted_duplicated_and_moved_cells_are_matched_by_id(graded):
     grades, _, _ = graded
     assert row(grades, "rearranged", EXERCISES[0])["status"] == "missing"
-    duplicated = row(grades, "rearranged", EXERCISES[1])
-    assert duplicated["status"] == "passed" and duplicated["attempts"] == 2
+    duplicated = row(grades, "rearranged", EXERCISES[1])  # wrong, then right: the first attempt scores
+    assert duplicated["status"] == "failed" and duplicated["attempts"] == 2
+    assert (duplicated["first_points"], duplicated["best_points"]) == (0, 1)
     moved = row(grades, "rearranged", EXERCISES[2])
     # moved above `import workbench as wb`: graded as far as possible, the reason names the NameError
     assert moved["status"] == "error" and "NameError" in moved["reason"]
@@ -239,8 +243,9 @@ def test_find_submissions_without_a_manifest_uses_file_and_folder_names(tmp_path
 def test_bad_arguments_are_explained(tmp_path):
     from workbench.errors import InputError
 
+    (tmp_path / "class").mkdir()
     with pytest.raises(InputError, match="sub-folder"):
-        grade(tmp_path, tmp_path / "out", progress=False)
+        grade(tmp_path / "class", tmp_path / "out", progress=False)
     with pytest.raises(InputError, match="no folder"):
         grade(tmp_path / "nope", tmp_path / "out", progress=False)
 
@@ -291,10 +296,9 @@ def tricky(tmp_path_factory):
         start(variant_folder(for_seed, home))
         return get(exercise).reference(Context())
 
-    # amina: does it all right; one cell records the process her code runs in
+    # amina: does it all right; one cell prints the process and the account her code runs as
     nb = solved(released("amina"), source)
-    pid_file = root / "kernel.pid"
-    nb.cells.append(nbformat.v4.new_code_cell(f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))"))
+    nb.cells.append(nbformat.v4.new_code_cell("import os\nprint('PROCESS', os.getpid(), os.getuid())"))
     write("amina", nb)
 
     # bruno: sets his data_seed to amina's and hands in her busiest account
@@ -329,7 +333,7 @@ def tricky(tmp_path_factory):
         "import json, os, pathlib\n"
         "log = pathlib.Path(os.environ['WORKBENCH_HOME']) / 'progress' / 'fatima.jsonl'\n"
         f"log.open('a').write(json.dumps({{'exercise': {COUNT!r}, 'points': 99, 'max_points': 99}}) + '\\n')\n"
-        "pathlib.Path('../answers.jsonl').open('a').write(json.dumps("
+        "log.open('a').write(json.dumps("
         f"{{'exercise': {MODEL!r}, 'unsupported': 'forged', 'points': 99, 'max_points': 99}}) + '\\n')\n"
         "import importlib\nfrom workbench.exercises import Result\n"
         "importlib.import_module('workbench.exercises.check').run_check = lambda e, a, c: Result(99, 99, 'forged')\n"
@@ -343,16 +347,27 @@ def tricky(tmp_path_factory):
     before = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
     grades = grade(subs, root / "out", jobs=1, progress=False)
     after = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
-    return grades, root / "out", pid_file, before, after, cache
+    return grades, root / "out", None, before, after, cache
 
 
-def test_trainee_code_runs_in_a_process_of_its_own(tricky):
+def test_trainee_code_runs_in_a_process_and_an_account_of_its_own(tricky):
     import os
 
-    grades, _, pid_file, *_ = tricky
+    grades, out, *_ = tricky
     assert (grades[grades["trainee"] == "amina"]["status"] == "passed").all()
     assert (grades[grades["trainee"] == "amina"]["source"] == "grader").all()
-    assert int(pid_file.read_text()) != os.getpid()
+    executed = json.loads((out / "executed" / "amina" / resolve_name()).read_text())
+    printed = next(o["text"] for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+                   if "PROCESS" in o.get("text", ""))
+    pid, uid = map(int, printed.split()[1:3])
+    assert pid != os.getpid() and pid < 100  # a PID namespace of its own
+    assert uid != 0 or os.geteuid() != 0  # run as root, the grader gives each notebook an account of its own
+
+
+def resolve_name():
+    from workbench.sessions.lessons import resolve
+
+    return resolve(DATA_LESSON).name
 
 
 def test_an_edited_data_seed_is_replaced_by_the_trainee_own(tricky):
@@ -379,14 +394,17 @@ def test_a_notebook_that_writes_into_its_data_changes_nobody_else(tricky):
 def test_forged_records_get_no_more_than_the_exercise_points_and_say_where_they_come_from(tricky):
     grades, out, *_ = tricky
     mine = grades[grades["trainee"] == "fatima"].set_index("exercise")
-    assert mine.loc[COUNT, "points"] == 0  # the record written in the kernel's own log is ignored
+    # a record with points and no answer, written in the kernel's own log: self-reported, scoring 0
+    assert mine.loc[COUNT, ["points", "self_reported", "source"]].tolist() == [0, 1, "grader"]  # her stub: checked
     assert mine.loc[BUSIEST, "status"] == "not answered"
-    assert (mine.loc[REACH, ["points", "max_points", "source"]].tolist() == [1, 1, "progress log"])
-    assert (mine.loc[MODEL, ["points", "max_points", "source"]].tolist() == [1, 1, "notebook"])
-    assert "forged" in mine.loc[MODEL, "reason"]
+    # the patched check said 99/99; the grader checks the answer itself: wrong
+    assert mine.loc[REACH, ["points", "source"]].tolist() == [0, "grader"]
+    assert "your notebook showed 99" in mine.loc[REACH, "reason"]
+    assert mine.loc[MODEL, ["points", "max_points", "self_reported", "source"]].tolist() == [0, 1, 1, "notebook"]
+    assert "forged" in mine.loc[MODEL, "reason"] and "scores 0" in mine.loc[MODEL, "reason"]
     assert (grades["points"] <= grades["max_points"]).all()
     page = (out / "feedback" / "fatima.html").read_text()
-    assert "your own progress log" in page and "your notebook&#x27;s own check" in page
+    assert "your notebook&#39;s own check" in page and "only its own checks count" in page
 
 
 # ---------------------------------------------------------------- practice CRM tasks, checked on the handed-in database
@@ -460,13 +478,13 @@ def test_no_practice_crm_handed_in_is_reported(practice_class):
 def test_a_notebook_past_its_time_limit_stops_there_and_says_why(tmp_path):
     nb = nbformat.v4.new_notebook(metadata={"workbench": {"lesson": "demo/02-slow", "exercises": [EXERCISES[1]]}})
     nb.cells = [nbformat.v4.new_code_cell("import time\nimport workbench as wb"),
-                nbformat.v4.new_code_cell("time.sleep(3)"), nbformat.v4.new_code_cell("time.sleep(3)"),
+                nbformat.v4.new_code_cell("time.sleep(2)"), nbformat.v4.new_code_cell("time.sleep(60)"),
                 exercise_cell(EXERCISES[1], ANSWERS[EXERCISES[1]])]
     (tmp_path / "subs" / "slow").mkdir(parents=True)
     nbformat.write(nb, tmp_path / "subs" / "slow" / "02-slow.ipynb")
-    grades = grade(tmp_path / "subs", tmp_path / "out", cell_timeout=10, notebook_timeout=6, progress=False)
+    grades = grade(tmp_path / "subs", tmp_path / "out", cell_timeout=90, notebook_timeout=20, progress=False)
     late = grades[grades["exercise"] == EXERCISES[1]].iloc[0]
-    assert late["status"] == "not run" and "ran past its time limit (6 s)" in late["reason"]
+    assert late["status"] == "not run" and "ran past its time limit (20 s)" in late["reason"]
     runs = pd.read_csv(tmp_path / "out" / "notebooks.csv", keep_default_na=False)
     assert "time limit" in runs["problems"].iloc[0]
     executed = json.loads((tmp_path / "out" / "executed" / "slow" / "02-slow.ipynb").read_text())

@@ -4,14 +4,15 @@ import json
 
 import pytest
 
-from workbench.sessions.grade import find_submissions, grade
+from workbench.sessions.grade import grade
+from workbench.sessions.submissions import find_submissions
 
 EXERCISES = ["superusers.session.command-order", "superusers.formats.match-format",
              "superusers.own-data.privacy"]
 
 
 def test_odd_metadata_never_stops_identifying_a_notebook(tmp_path):
-    from workbench.sessions.grade import identify
+    from workbench.sessions.submissions import identify
 
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps({"metadata": {"workbench": {"lesson": ["demo/01-demo"], "exercises": [{"x": 1}, 3]}},
@@ -45,9 +46,11 @@ def test_a_damaged_manifest_is_explained(tmp_path):
         find_submissions(tmp_path)
 
 
-def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
-    from workbench.sessions.grade import Submission, _merge_live, _rows
+def test_forged_progress_records_are_self_reported_and_score_nothing_unless_trusted(tmp_path):
+    from workbench.sessions.grade import evidence, write_progress
     from workbench.sessions.handin import HandedIn
+    from workbench.sessions.submissions import Submission
+    from workbench.sessions.verdict import Policy, decide
 
     sub = Submission(trainee="forger", path=tmp_path / "01-demo.ipynb", lesson="demo/01-demo", expected=EXERCISES)
     sub.result = {"status": "ran", "problems": [], "cells": [
@@ -58,12 +61,16 @@ def test_forged_progress_records_count_at_most_the_exercise_points(tmp_path):
         {"exercise": EXERCISES[2], "points": float("nan"), "max_points": 2},
         {"exercise": EXERCISES[2], "points": -7, "max_points": 2},
     ])
-    rows = {r["exercise"]: r for r in _merge_live(_rows(sub), [sub], tmp_path / "out")}
-    forged = rows[EXERCISES[0]]
-    assert (forged["points"], forged["max_points"], forged["source"]) == (1.0, 1.0, "progress log")
-    assert "not checked again" in forged["reason"]
-    assert rows[EXERCISES[1]]["points"] == 0 and rows[EXERCISES[1]]["hint"] == ""
-    assert (rows[EXERCISES[2]]["points"], rows[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    found = {ev.exercise: ev for ev in evidence(sub)}
+    strict = {e: decide(ev, Policy()) for e, ev in found.items()}
+    trusting = {e: decide(ev, Policy(trust_self_reported=True)) for e, ev in found.items()}
+    forged = strict[EXERCISES[0]]
+    assert (forged["points"], forged["self_reported"], forged["source"]) == (0.0, 1.0, "progress log")
+    assert "scores 0" in forged["reason"]
+    assert trusting[EXERCISES[0]]["points"] == 1.0  # clamped to the exercise's points
+    assert trusting[EXERCISES[1]]["points"] == 0 and trusting[EXERCISES[1]]["hint"] != {"not": "text"}
+    assert (trusting[EXERCISES[2]]["points"], trusting[EXERCISES[2]]["max_points"]) == (0.0, 2.0)
+    write_progress([sub], tmp_path / "out")
     logged = (tmp_path / "out" / "progress" / "forger.jsonl").read_text().splitlines()
     assert len(logged) == 4 and all(json.loads(x)["learner"] == "forger" for x in logged)
 
@@ -75,14 +82,14 @@ def test_files_that_are_not_notebooks_and_a_failing_grader_step_never_stop_the_b
     (subs / "folder-named-like-a-notebook" / "01-demo.ipynb").mkdir(parents=True)
     (subs / "boom").mkdir()
     (subs / "boom" / "01-what-a-crm-is.ipynb").write_text("{}")
-    real = grading._execute
+    real = grading.execute
 
     def failing(sub, *args, **kwargs):
         if sub.trainee == "boom":
             raise RuntimeError("disk full")
         return real(sub, *args, **kwargs)
 
-    monkeypatch.setattr(grading, "_execute", failing)
+    monkeypatch.setattr(grading, "execute", failing)
     grades = grade(subs, tmp_path / "out", jobs=2, progress=False)
     folder = grades[grades["trainee"] == "folder-named-like-a-notebook"].iloc[0]
     assert folder["status"] == "unreadable" and "is a folder, not a notebook file" in folder["reason"]
@@ -99,8 +106,8 @@ def test_every_progress_log_and_the_practice_crm_are_snapshotted_before_grading(
     folder = tmp_path / "amina"
     logs = folder / ".workbench" / "progress"
     logs.mkdir(parents=True)
-    (logs / "amina.jsonl").write_text(json.dumps({"exercise": EXERCISES[0], "points": 1}) + "\n")
-    (logs / "amina-laptop.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "points": 1}) + "\n{torn\n")
+    (logs / "amina.jsonl").write_text(json.dumps({"exercise": EXERCISES[0], "points": 1, "max_points": 1}) + "\n")
+    (logs / "amina-laptop.jsonl").write_text(json.dumps({"exercise": EXERCISES[1], "points": 1, "max_points": 1}) + "\n{torn\n")
     (folder / ".workbench" / "practice").mkdir()
     (folder / ".workbench" / "practice" / "amina-d.sqlite").write_bytes(b"SQLite format 3\0")
     found = snapshot(folder, "amina", tmp_path / "snap")
@@ -129,7 +136,7 @@ def test_a_zip_file_handed_in_is_graded_like_the_folder_and_a_broken_one_is_repo
     (subs / "omar" / "01-demo.ipynb").write_text("{}")
     with zipfile.ZipFile(subs / "omar.zip", "w") as zf:  # an older copy of omar's folder: the folder wins
         zf.writestr("old.ipynb", "{}")
-    found, _ = find_submissions(subs, unpack_to=tmp_path / "unpacked")
+    found, _ = find_submissions(subs, copy_to=tmp_path / "unpacked")
     shown = {s.shown: s for s in found}
     assert sorted(shown) == ["amina.zip/01-demo.ipynb", "omar/01-demo.ipynb", "reza.zip"]
     assert shown["amina.zip/01-demo.ipynb"].trainee == "Amina Diallo"
@@ -138,3 +145,44 @@ def test_a_zip_file_handed_in_is_graded_like_the_folder_and_a_broken_one_is_repo
     grades = grade(subs, tmp_path / "out", jobs=1, progress=False)
     reza = grades[grades["trainee"] == "reza"].iloc[0]
     assert reza["status"] == "unreadable" and "not a readable zip file" in reza["reason"]
+
+
+@pytest.mark.slow  # generates a data variant twice
+def test_a_data_variant_changed_since_release_is_generated_again_from_its_seed(tmp_path):
+    from workbench.data.active import ensure_variant
+    from workbench.sessions.copies import fingerprint
+    from workbench.sessions.submissions import trusted_variant
+
+    cached = ensure_variant(4242, tmp_path / "home")
+    recorded = fingerprint(cached)
+    assert trusted_variant(4242, cached, recorded, tmp_path / "private") == cached
+    with (cached / "contacts.csv").open("a") as fh:
+        fh.write("C99999,forged\n")
+    again = trusted_variant(4242, cached, recorded, tmp_path / "private")
+    assert again != cached and fingerprint(again) == recorded  # the generator's own output, not the cache
+
+
+def test_the_policy_picks_the_attempt_that_scores_and_caps_them():
+    from workbench.sessions.verdict import Evidence, Policy, decide
+
+    def tried(*points):
+        return Evidence("a.b.c", 1.0, attempts=[{"points": p, "max_points": 1.0, "hint": None if p else "No.",
+                                                 "message": ""} for p in points])
+
+    assert decide(tried(0, 1, 0), Policy(score="last"))["points"] == 0
+    assert decide(tried(0, 1, 0), Policy(score="best"))["points"] == 1
+    capped = decide(tried(0, 0, 1), Policy(score="best", max_attempts=2))
+    assert (capped["points"], capped["best_points"], capped["attempts"]) == (0, 0, 3)
+    assert "only the first 2 of 3 attempts count" in capped["reason"]
+    first = decide(tried(0, 1), Policy())
+    assert first["status"] == "failed" and "a later answer got more points" in first["reason"]
+
+
+@pytest.mark.parametrize("option, words", [({"score": "worst"}, "score must be one of first, best, last"),
+                                           ({"max_attempts": 0}, "max_attempts must be at least 1")])
+def test_a_policy_that_makes_no_sense_is_refused(tmp_path, option, words):
+    from workbench.errors import InputError
+    from workbench.sessions.verdict import Policy
+
+    with pytest.raises(InputError, match=words):
+        grade(tmp_path / "class", tmp_path / "out", policy=Policy(**option), progress=False)

@@ -115,4 +115,5 @@ def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
     graded = grades().assign(source="grader")
     graded.loc[0, "source"] = "progress log"
     text = report(graded, tmp_path / "r.html").read_text()
-    assert "1 of 12 grades come from the trainees' own records" in text
+    assert "1 of 12 grades rest on the trainees' own records" in text
+    assert "First attempt and best attempt" in text and "first_attempt" in text

@@ -116,15 +116,18 @@ def _session_plan(args):
 def _session_release(args):
     from .sessions.release import release
 
-    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data, source=args.source)
+    roster = release(args.lessons, args.out, trainees=args.trainees, data=args.data, source=args.source,
+                     force=args.force)
     print(f"released {len(args.lessons)} lesson(s) to {len(roster)} folder(s) under {args.out}")
 
 
 def _session_grade(args):
     from .sessions.grade import grade
+    from .sessions.verdict import Policy
 
+    policy = Policy(score=args.score, max_attempts=args.max_attempts, trust_self_reported=args.trust_self_reported)
     grades = grade(args.submissions, args.out, jobs=args.jobs, cell_timeout=args.cell_timeout,
-                   notebook_timeout=args.notebook_timeout, source=args.source)
+                   notebook_timeout=args.notebook_timeout, source=args.source, unsafe=args.unsafe, policy=policy)
     trainees = grades["trainee"].nunique() if "trainee" in grades else 0
     print(f"graded {trainees} trainee(s); grades, notebook outcomes and feedback pages in {args.out}")
 
@@ -182,9 +185,11 @@ def _practice_audit(args):
 
 def _source_option(parser, default):
     parser.add_argument("--from", dest="source", choices=["practice-sets", "lessons"], default=default,
-                        help="release and grade the practice sets (exercises/, the default; a lesson without one "
-                             "is used itself) or the lessons (notebooks/, with their practice CRM tasks)"
-                             + ("; default: what the release's session.json says" if default is None else ""))
+                        help="the lessons (notebooks/: forms and practice CRM tasks, every answer checked again "
+                             "by the grader) or the practice sets (exercises/, answered in code; a lesson without "
+                             "one is used itself)"
+                             + (f"; default: {default}" if default else "; default: what the release's session.json "
+                                                                        "says"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -250,14 +255,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--title")
     sp.add_argument("--start", default="09:00", help="clock time the session starts")
     sp.add_argument("--out", required=True, help="HTML file to write")
-    _source_option(sp, default="practice-sets")
+    _source_option(sp, default="lessons")
     sp.set_defaults(func=_session_plan)
     sr = ses.add_parser("release", help="write one folder per trainee: lessons without solutions, own data")
     sr.add_argument("lessons", nargs="+")
     sr.add_argument("--out", required=True, help="folder to write")
     sr.add_argument("--trainees", help="roster CSV (name, optional email)")
     sr.add_argument("--data", help="your company's export folder, used instead of the sample")
-    _source_option(sr, default="practice-sets")
+    sr.add_argument("--force", action="store_true",
+                    help="release into a folder that is not empty (trainees already there keep their data variant)")
+    _source_option(sr, default="lessons")
     sr.set_defaults(func=_session_release)
     sg = ses.add_parser("grade", help="execute and grade the trainees' notebooks")
     sg.add_argument("submissions", help="folder with one sub-folder per trainee")
@@ -265,6 +272,15 @@ def build_parser() -> argparse.ArgumentParser:
     sg.add_argument("--jobs", type=int, help="notebooks run at once (default: CPU cores)")
     sg.add_argument("--cell-timeout", type=float, default=30, help="seconds one cell may run")
     sg.add_argument("--notebook-timeout", type=float, default=300, help="seconds one notebook may run")
+    sg.add_argument("--unsafe", action="store_true",
+                    help="grade without the sandbox, trainee code running as you (only when no sandbox can be had "
+                         "and you trust every trainee's code)")
+    sg.add_argument("--score", choices=["first", "best", "last"], default="first",
+                    help="which attempt at an exercise scores (default: the first)")
+    sg.add_argument("--max-attempts", type=int, help="count only the first N attempts at each exercise")
+    sg.add_argument("--trust-self-reported", action="store_true",
+                    help="let points the grader could not check again (a progress log's points, an answer that "
+                         "cannot be written down) score; by default they are shown apart and score 0")
     _source_option(sg, default=None)
     sg.set_defaults(func=_session_grade)
     sc = ses.add_parser("report", help="write the class report (where the class struggled)")

@@ -103,8 +103,11 @@ def unusable(exercise, answer, ctx) -> Result:
 def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -> Result:
     """Mark ``answer`` for exercise ``id`` and log the attempt in the learner's progress.
 
-    ``answer`` may be a value, a DataFrame, a graph, a figure or a widget.
+    ``answer`` may be a value, a DataFrame, a graph, a figure or a widget.  The attempt is
+    logged with the answer itself, written down as data (or why it cannot be), so that a
+    grader can check it again on the learner's own data.
     """
+    from ..sessions.answers import written_down
     from . import registry
     from .progress import ProgressLog
 
@@ -114,6 +117,7 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
         exercise = registry.get(id)
     except WorkbenchError as err:
         return Result.wrong(1, sentence(err.what), sentence(err.fix or "copy the id shown above the exercise"))
+    given = written_down(unwrap(answer)) if record else {}  # before the check, which may change a table
     result = run_check(exercise, answer, ctx)
     if record:
         try:
@@ -121,7 +125,7 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
                 "exercise": id, "learner": ctx.settings.learner, "points": result.points,
                 "max_points": result.max_points, "passed": result.passed,
                 "hint": None if result.passed else result.hint,
-                "seconds": round(time.perf_counter() - started, 4)})
+                "seconds": round(time.perf_counter() - started, 4), **given})
         except OSError as err:
             result = Result(result.points, result.max_points,
                             f"{result.message} (Progress not saved: {err.strerror}.)", result.hint)

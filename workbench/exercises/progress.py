@@ -3,7 +3,8 @@
 Appends are atomic (one ``write`` on a file opened in append mode, under an
 advisory lock), so two notebooks checking at once never interleave lines; a
 record written after a torn line (a write cut short) starts a line of its own.
-A corrupt line is reported and skipped, never fatal.
+A corrupt line (not JSON, or a record with a field missing or of the wrong type) is
+reported and skipped, never fatal.
 
 >>> import tempfile, pathlib
 >>> log = ProgressLog(pathlib.Path(tempfile.mkdtemp()) / "amina.jsonl")
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +41,32 @@ def _ends_torn(fd: int) -> bool:
     return os.read(fd, 1) != b"\n"
 
 
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def record_problem(record) -> str:
+    """What makes ``record`` (one line of a progress file, parsed) unusable, or ``""`` when it is fine.
+
+    >>> record_problem({"exercise": "a.b.c", "points": 1, "max_points": 1})
+    ''
+    >>> record_problem({"exercise": "a.b.c", "points": "1", "max_points": 1})
+    "field 'points' is not a number"
+    >>> record_problem(["a.b.c"])
+    'not a record (a JSON object)'
+    """
+    if not isinstance(record, dict):
+        return "not a record (a JSON object)"
+    if not isinstance(record.get("exercise"), str):
+        return "field 'exercise' is missing or not a text"
+    for name in ("points", "max_points"):
+        if not _number(record.get(name)):
+            return f"field {name!r} is {'missing' if name not in record else 'not a number'}"
+    if not isinstance(record.get("at", ""), str):
+        return "field 'at' is not a date text"
+    return ""
+
+
 class ProgressLog:
     """One learner's progress file."""
 
@@ -56,10 +84,12 @@ class ProgressLog:
                     continue
                 try:
                     record = json.loads(line)
-                    if not isinstance(record, dict) or "exercise" not in record:
-                        raise ValueError
                 except ValueError:
                     problems.append(f"{self.path.name}, line {number}: not valid JSON, skipped")
+                    continue
+                wrong = record_problem(record)
+                if wrong:
+                    problems.append(f"{self.path.name}, line {number}: {wrong}, skipped")
                     continue
                 records.append(record)
         return records, problems
@@ -101,6 +131,8 @@ def _summary(records: list[dict]):
     if not records:
         return pd.DataFrame(columns=columns)
     df = pd.DataFrame(records)
+    if "at" not in df.columns:
+        df["at"] = None
     out = df.groupby("exercise").agg(attempts=("exercise", "size"), best_points=("points", "max"),
                                      max_points=("max_points", "max"), last_at=("at", "max"))
     out["passed"] = out["best_points"] >= out["max_points"]

@@ -4,8 +4,9 @@ The four steps, each one function (and one ``workbench session`` command):
 
 - :func:`workbench.sessions.plan.plan` writes an HTML facilitator guide;
 - :func:`workbench.sessions.release.release` writes per-trainee folders without solutions;
-- :func:`workbench.sessions.grade.grade` executes every submission in its own kernel and
-  writes ``grades.csv`` and a feedback page per trainee;
+- :func:`workbench.sessions.grade.grade` executes every submission in its own sandboxed kernel
+  (:mod:`~workbench.sessions.sandbox`), checks every answer again itself and writes ``grades.csv``
+  and a feedback page per trainee;
 - :func:`workbench.sessions.report.report` writes the class report.
 
 >>> import workbench.sessions

@@ -1,11 +1,12 @@
-"""Answers as plain data: what a notebook's checks were given, kept so the grader can check them again.
+"""Answers as plain data: what a check was given, kept so the grader can check it again.
 
-While the grader runs a trainee's notebook, :func:`capture` (called in that
-notebook's kernel) writes every answer a check receives to a JSON Lines file,
-with the points the notebook's own check gave.  The grader then checks those
-answers again itself, in a process of its own, on the trainee's own data
-(:mod:`workbench.sessions.recheck`): what the kernel says about an answer is
-never taken on trust.  The file holds data only, never code: :func:`decode`
+Every check (``wb.check``, a form's Check button) logs its attempt in the
+learner's progress log with the answer itself, written down by
+:func:`written_down`, beside the points the check gave.  The grader checks
+those answers again itself, in a process of its own, on the trainee's own data
+(:mod:`workbench.sessions.recheck`), both those a graded notebook's run logged
+and those the trainee's own lab logged: what a kernel or a log says about an
+answer is never taken on trust.  The file holds data only, never code: :func:`decode`
 builds numbers, text, lists, tables and dates, nothing that could run.
 
 Values the checks take round-trip exactly, tables with their column types:
@@ -30,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from pathlib import Path
 
 #: An answer bigger than this once written down is not kept (no check needs one so large).
 MAX_BYTES = 20_000_000
@@ -260,66 +260,23 @@ def _hashable(key):
     return key
 
 
-def written_down(exercise: str, answer) -> dict:
-    """The capture record for one checked answer: the answer as data, or why it cannot be.
+def written_down(answer) -> dict:
+    """What a progress record keeps of a checked answer: the answer as data, or why it cannot be.
 
-    >>> written_down("a.b.c", 3)
-    {'exercise': 'a.b.c', 'answer': 3}
-    >>> written_down("a.b.c", open)["unsupported"]
+    >>> written_down(3)
+    {'answer': 3}
+    >>> written_down(open)["unsupported"]
     'a builtin_function_or_method cannot be checked again outside the notebook'
+    >>> written_down("x" * (MAX_BYTES + 1))["unsupported"]
+    'an answer of 20,000,003 characters is too large to check again'
     """
     try:
-        return {"exercise": exercise, "answer": encode(answer)}
+        data = encode(answer)
     except Unsupported as err:
-        return {"exercise": exercise, "unsupported": str(err)}
+        return {"unsupported": str(err)}
     except Exception as err:  # noqa: BLE001 - an odd object that breaks while being read: say so, never fail the check
-        return {"exercise": exercise, "unsupported": f"the answer could not be written down ({type(err).__name__})"}
-
-
-def line(record: dict, result) -> str:
-    """``record`` with the notebook's own verdict (``result``), as one JSON line of at most :data:`MAX_BYTES`.
-
-    >>> from workbench.exercises import Result
-    >>> line(written_down("a.b.c", 3), Result.right(1, "Yes."))
-    '{"exercise": "a.b.c", "answer": 3, "points": 1, "max_points": 1}\\n'
-    """
-    record = {**record, "points": result.points, "max_points": result.max_points}
-    text = json.dumps(record, ensure_ascii=False)
-    if len(text) > MAX_BYTES:
-        record.pop("answer", None)
-        record["unsupported"] = f"an answer of {len(text):,} characters is too large to check again"
-        text = json.dumps(record, ensure_ascii=False)
-    return text + "\n"
-
-
-def capture(path: str | Path) -> None:
-    """From now on, in this Python process, write each checked answer to ``path`` (one JSON line per check).
-
-    The grader calls this in a trainee's kernel before the notebook's first cell.  Every way
-    of checking (``wb.check``, the Check button) goes through
-    :func:`workbench.exercises.check.run_check`, which is wrapped; the check itself and what
-    the trainee sees do not change.
-
-    >>> import importlib, tempfile
-    >>> module = importlib.import_module("workbench.exercises.check")
-    >>> saved, path = module.run_check, Path(tempfile.mkdtemp()) / "answers.jsonl"
-    >>> capture(path)
-    >>> module.check("superusers.formats.match-format", "e-learning", record=False).passed
-    True
-    >>> module.run_check = saved  # as it was before this example
-    >>> json.loads(path.read_text())["answer"]
-    'e-learning'
-    """
-    import importlib
-
-    module = importlib.import_module("workbench.exercises.check")  # the package's `check` is the function
-    original, target = module.run_check, Path(path)
-
-    def run_check(exercise, answer, ctx):
-        record = written_down(exercise.id, module.unwrap(answer))  # before the check, which may change a table
-        result = original(exercise, answer, ctx)
-        with target.open("a", encoding="utf-8") as fh:
-            fh.write(line(record, result))
-        return result
-
-    module.run_check = run_check
+        return {"unsupported": f"the answer could not be written down ({type(err).__name__})"}
+    size = len(json.dumps(data, ensure_ascii=False))
+    if size > MAX_BYTES:
+        return {"unsupported": f"an answer of {size:,} characters is too large to check again"}
+    return {"answer": data}

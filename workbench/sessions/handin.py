@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,50 @@ def unpack(archive: Path, dest: Path) -> Path:
     return inside[0] if len(inside) == 1 and inside[0].is_dir() else Path(dest)
 
 
+def copy_folder(source: Path, dest: Path) -> list[str]:
+    """Copy the folder (or file) ``source`` to ``dest`` without following any symlink; a note per thing left out.
+
+    Only plain files and folders are copied: a symlink (to a file or a folder, inside the
+    folder or not) or a device is left out, and the note says which, so a trainee's folder
+    can never make the grader read someone else's files.
+
+    >>> import os, tempfile
+    >>> here = Path(tempfile.mkdtemp())
+    >>> (here / "amina" / ".workbench").mkdir(parents=True)
+    >>> _ = (here / "amina" / "01.ipynb").write_text("{}")
+    >>> os.symlink("/etc", here / "amina" / ".workbench" / "progress")
+    >>> copy_folder(here / "amina", here / "copy")
+    ['amina/.workbench/progress is a symbolic link: not followed, left out']
+    >>> sorted(p.name for p in (here / "copy").rglob("*"))
+    ['.workbench', '01.ipynb']
+    """
+    import stat
+
+    source, dest = Path(source), Path(dest)
+    notes, total = [], 0
+    todo = [(source, dest)]
+    while todo:
+        src, dst = todo.pop()
+        shown = source.name + ("/" + src.relative_to(source).as_posix() if src != source else "")
+        mode = os.lstat(src).st_mode
+        if stat.S_ISLNK(mode):
+            notes.append(f"{shown} is a symbolic link: not followed, left out")
+        elif stat.S_ISDIR(mode):
+            dst.mkdir(parents=True, exist_ok=True)
+            todo += [(child, dst / child.name) for child in sorted(src.iterdir(), reverse=True)]
+        elif stat.S_ISREG(mode):
+            total += os.lstat(src).st_size
+            if total > MAX_UNPACKED:
+                notes.append(f"{shown} and the rest: the folder is larger than {MAX_UNPACKED // 1_000_000} MB, "
+                             "left out")
+                break
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst, follow_symlinks=False)
+        else:
+            notes.append(f"{shown} is not a plain file: left out")
+    return notes
+
+
 def read_config(folder: Path) -> dict:
     """The folder's ``.workbench.json`` as a dict; ``{}`` when it is missing, unreadable or not an object."""
     try:
@@ -125,7 +170,7 @@ def snapshot(folder: Path, learner: str, dest: Path) -> HandedIn:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> (folder / ".workbench" / "progress").mkdir(parents=True)
-    >>> _ = (folder / ".workbench" / "progress" / "amina.jsonl").write_text('{"exercise": "a.b.c", "points": 1}\\n')
+    >>> _ = (folder / ".workbench" / "progress" / "amina.jsonl").write_text('{"exercise": "a.b.c", "points": 1, "max_points": 1}\\n')
     >>> found = snapshot(folder, "amina", folder.parent / (folder.name + "-snapshot"))
     >>> [r["exercise"] for r in found.records], found.practice
     (['a.b.c'], None)

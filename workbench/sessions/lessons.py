@@ -5,7 +5,8 @@ It may exist twice: as a *lesson* (``notebooks/``: explanations, widget
 exercises, tasks in the practice CRM) and as a *practice set* (``exercises/``:
 the longer code exercises, with the solution regions a release strips).
 :func:`resolve` is the one place that decides which of the two a session plans,
-releases and grades (``--from practice-sets``, the default, or ``--from lessons``).
+releases and grades (``source="practice-sets"``, this module's default, or ``"lessons"``; the
+``workbench session`` commands plan and release ``--from lessons`` unless told otherwise).
 
 Exercises are found by id, never by cell position: in a cell's metadata
 (``workbench.exercise``) or in the code (``wb.check("<id>", ...)``,

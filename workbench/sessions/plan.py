@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..sources import in_plain_words
 from .lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 
 
@@ -234,7 +235,7 @@ def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None
         goals = "".join(f"<li>{esc(g)}</li>" for g in lesson.goals)
         exercises = "".join(f'<li>{esc(_exercise_title(e))} <code class="exercise">{esc(e)}</code></li>'
                             for e in each.exercises)
-        sources = "; ".join(esc(s) for s in lesson.sources)
+        sources = "; ".join(esc(in_plain_words(s)) for s in lesson.sources)
         released = f"{each.released.parent.name}/{each.released.name}"
         parts.append(f'<div class="lesson"><h3>{esc(lesson.title)} ({lesson.duration_minutes} min)</h3>'
                      f"<p><b>After it, trainees can:</b></p><ul>{goals}</ul>"

@@ -1,15 +1,16 @@
 """Check a graded notebook's answers again, in a process of the grader's own, on the trainee's own data.
 
 The grader never takes a trainee's kernel at its word.  Once a notebook's
-kernel has ended, it starts ``python -I -m workbench.sessions.recheck JOB.json
-RESULT.json`` (isolated mode: nothing in the trainee's folders can be imported),
+kernel has ended, it starts ``python -P -m workbench.sessions.recheck JOB.json
+RESULT.json`` (``-P``: nothing in the folder it runs in can be imported),
 which:
 
 - copies the trainee's data (their variant, the company export or the sample)
   into a folder of its own, checked against the fingerprint taken before any
   trainee code ran, and makes it the data every check reads;
-- checks again each answer the notebook's checks received
-  (:mod:`workbench.sessions.answers`), with a time limit per check;
+- checks again each answer logged with its attempt (:mod:`workbench.sessions.answers`),
+  in the trainee's own lab (``job["lab"]``, the progress log handed in) and in the graded
+  run of the notebook (``job["run"]``), with a time limit per check;
 - checks every practice CRM task of the lesson on a copy of the database the
   trainee handed in, against the task as it was set on *their* data, so a
   database built from someone else's data does not pass.
@@ -99,16 +100,21 @@ def _context(job: dict, home: Path):
     return TraineeContext(settings)
 
 
-def _answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
-    """One outcome per answer captured in ``job["answers"]`` for an exercise of ``job["exercises"]``."""
+#: Where a logged answer comes from, as the grader's messages name it.
+ORIGINS = {"lab": "your progress log", "run": "the graded run of your notebook"}
+
+
+def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: str) -> tuple[list[dict], list[str]]:
+    """One outcome per answer logged in the progress log at ``path`` for one of ``exercises``, in the log's order."""
     from ..errors import WorkbenchError
     from ..exercises.check import run_check
     from ..exercises.registry import get
 
-    path = Path(job["answers"]) if job.get("answers") else None
+    path = Path(path) if path else None
     if path is None or not path.is_file():
         return [], []
-    wanted, done, seen, skipped, problems, out = set(job["exercises"]), {}, {}, {}, [], []
+    wanted, done, seen, skipped, problems, out = set(exercises), {}, {}, {}, [], []
+    where = ORIGINS[origin]
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, text in enumerate(fh, start=1):
             try:
@@ -119,12 +125,12 @@ def _answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
                 if not isinstance(exercise, str):
                     raise ValueError("no exercise id")
             except (ValueError, KeyError, TypeError):
-                problems.append(f"answer {number} in the notebook's record could not be read, so it was skipped")
+                problems.append(f"answer {number} in {where} could not be read, so it was skipped")
                 continue
             if exercise not in wanted:
                 continue
             shown = record.get("points")
-            noted = {"notebook_points": shown if isinstance(shown, (int, float)) else None}
+            noted = {"notebook_points": shown if isinstance(shown, (int, float)) else None, "origin": origin}
             if "answer" not in record:
                 out.append({"exercise": exercise, "unsupported": str(record.get("unsupported", "")), **noted})
                 continue
@@ -141,11 +147,10 @@ def _answers(job: dict, ctx, limit: float) -> tuple[list[dict], list[str]]:
                 except CheckTimeout:
                     done[key] = _timed_out(exercise, item.max_points, limit)
                 except (WorkbenchError, ValueError, KeyError, TypeError, AttributeError):
-                    problems.append(f"answer {number} ({exercise}) in the notebook's record is damaged, "
-                                    "so it was skipped")
+                    problems.append(f"answer {number} ({exercise}) in {where} is damaged, so it was skipped")
                     continue
             out.append({**done[key], **noted})
-    problems += [f"{e}: only the first {MAX_DISTINCT} different answers were checked ({n} more skipped)"
+    problems += [f"{e}: only the first {MAX_DISTINCT} different answers in {where} were checked ({n} more skipped)"
                  for e, n in skipped.items()]
     return out, problems
 
@@ -182,7 +187,7 @@ def _practice(job: dict, ctx, limit: float) -> list[dict]:
             if expected is None:
                 out.append({"exercise": exercise, "error": "the trainee's data has nothing to do this task on"})
             elif subject(db, exercise) != expected:  # someone else's practice CRM, or one opened on other data
-                most = float(tasks.get_task(exercise).max_points)
+                most = float(_practice_exercise(exercise).max_points)
                 out.append({"exercise": exercise, "points": 0.0, "max_points": most,
                             "message": "This practice CRM was not built from your own data: its task is not the one "
                                        "you were set.",
@@ -190,20 +195,32 @@ def _practice(job: dict, ctx, limit: float) -> list[dict]:
                                     "(practice.open(data=data)) and do the task there.",
                             "note": "the practice CRM handed in was not built from this trainee's own data"})
             else:
-                out.append(_practice_outcome(db, exercise, limit))
+                out.append(recheck_practice_task(db, exercise, ctx, limit))
     return out
 
 
-def _practice_outcome(db, exercise: str, limit: float) -> dict:
-    from ..practice import tasks
+def recheck_practice_task(db, exercise: str, ctx, limit: float) -> dict:
+    """The grader's check of the practice CRM task ``exercise`` in the handed-in database ``db``.
 
+    The task's exercise in the registry (``crm.practice.<task>``) marks the database, as every
+    other answer is marked: one grading path.
+    """
+    checked = _practice_exercise(exercise)
     try:
-        return _outcome(exercise, _limited(lambda: tasks.check(db, exercise), limit))
+        return _outcome(exercise, _limited(lambda: checked.mark(db, ctx), limit))
     except CheckTimeout:
-        return _timed_out(exercise, tasks.get_task(exercise).max_points, limit)
+        return _timed_out(exercise, checked.max_points, limit)
     except Exception as err:  # noqa: BLE001 - a database edited by hand can break a check: report, never stop
         return {"exercise": exercise,
                 "error": f"the check could not read the practice CRM ({type(err).__name__}: {err})"}
+
+
+def _practice_exercise(task: str):
+    """The registered exercise that checks practice task ``task`` (a task id or its exercise id)."""
+    from ..exercises.registry import get
+    from ..practice.tasks import exercise_id
+
+    return get(exercise_id(task))
 
 
 def recheck(job: dict) -> dict:
@@ -212,9 +229,9 @@ def recheck(job: dict) -> dict:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> said = {"exercise": "superusers.formats.match-format", "answer": "e-learning", "points": 0}
-    >>> _ = (folder / "answers.jsonl").write_text(json.dumps(said) + "\\n")
+    >>> _ = (folder / "amina.jsonl").write_text(json.dumps(said) + "\\n")
     >>> job = {"learner": "amina", "exercises": ["superusers.formats.match-format"],
-    ...        "answers": str(folder / "answers.jsonl"), "data": {"source": None, "fingerprint": "", "seed": 7}}
+    ...        "run": str(folder / "amina.jsonl"), "data": {"source": None, "fingerprint": "", "seed": 7}}
     >>> [(a["points"], a["notebook_points"]) for a in recheck(job)["attempts"]]  # the notebook had said 0
     [(1.0, 0)]
     """
@@ -222,7 +239,10 @@ def recheck(job: dict) -> dict:
     out = {"attempts": [], "practice": [], "problems": []}
     with tempfile.TemporaryDirectory(prefix="workbench-recheck-") as private:
         ctx = _context(job, Path(private) / "home")
-        out["attempts"], out["problems"] = _answers(job, ctx, limit)
+        for origin in ("lab", "run"):  # the lab's attempts came first, the graded run is the last
+            attempts, problems = _answers(job.get(origin), job["exercises"], ctx, limit, origin)
+            out["attempts"] += attempts
+            out["problems"] += problems
         if job.get("practice"):
             out["practice"] = _practice(job, ctx, limit)
     return out

@@ -39,8 +39,8 @@ import pandas as pd
 
 from ..errors import DataError, InputError
 from ..settings import CONFIG_NAME, safe_name
-from .grade import MANIFEST
 from .lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve
+from .manifest import MANIFEST, read_manifest
 
 FIRST_SEED = 1001
 NAME_COLUMNS = ("learner", "name", "trainee", "full_name")
@@ -78,6 +78,11 @@ def read_roster(trainees) -> pd.DataFrame:
         raise InputError("a trainee has no name", where=f"roster row {blank[0] + 2}",
                          fix="fill in the name or delete the row")
     df["folder"] = df["learner"].map(safe_name)
+    hidden = df.index[df["folder"].str.startswith((".", "_"))]
+    if len(hidden):
+        raise InputError(f"the trainee name {df['learner'].iloc[hidden[0]]!r} starts with '.' or '_': its folder "
+                         "would be hidden, and the grader skips such folders", where=f"roster row {hidden[0] + 2}",
+                         fix="start the name with a letter or a digit")
     dup = df["folder"][df["folder"].duplicated()]
     if len(dup):
         raise InputError(f"two trainees share the folder name {dup.iloc[0]!r}", where="roster",
@@ -151,8 +156,54 @@ def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> 
     return [variant_folder(s, home) for s in seeds]
 
 
+def _released(out: Path, force: bool) -> dict:
+    """The manifest of the release already in ``out`` (``{}`` if none); refuse a used folder without ``force``.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _released(out, force=False)
+    {}
+    >>> _ = (out / "notes.txt").write_text("mine")
+    >>> _released(out, force=False)
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: release(out): ... is not empty ... Fix: ...
+    """
+    if not out.is_dir() or not any(out.iterdir()):
+        return {}
+    if not force:
+        raise InputError(f"{str(out)!r} is not empty (a release is there already, or other files): releasing into "
+                         "it would overwrite trainees' notebooks", where="release(out)",
+                         fix="give a new folder, or add --force to release into it again (trainees already "
+                             "released keep their data variant; their notebooks are replaced)")
+    return read_manifest(out) or {}
+
+
+def _keep_seeds(roster: pd.DataFrame, released: list[dict]) -> pd.DataFrame:
+    """The roster with every trainee already ``released`` on their old seed, and new trainees on unused seeds.
+
+    >>> roster = pd.DataFrame({"learner": ["a", "b"], "folder": ["a", "b"], "seed": [1001, 1002]})
+    >>> _keep_seeds(roster, [{"folder": "b", "seed": 1001}])["seed"].tolist()
+    [1003, 1001]
+    """
+    old = {str(t["folder"]): t["seed"] for t in released
+           if isinstance(t.get("seed"), int) and not isinstance(t.get("seed"), bool)}
+    roster = roster.copy()
+    taken = set(old.values())
+    seeds = []
+    for folder, seed in zip(roster["folder"], roster["seed"]):
+        if folder in old:
+            seed = old[folder]
+        elif seed in taken:
+            seed = max(taken | set(roster["seed"])) + 1
+        taken.add(seed)
+        seeds.append(seed)
+    roster["seed"] = seeds
+    return roster
+
+
 def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOURCE, build_data: bool = True,
-            progress: bool = True) -> pd.DataFrame:
+            progress: bool = True, force: bool = False) -> pd.DataFrame:
     """Write one folder per trainee under ``out`` (see the module docstring); returns the roster.
 
     ``lessons``: lesson ids (``crm/01-what-a-crm-is``) or notebook paths.
@@ -163,6 +214,8 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
     ``data``: the company's own export folder, validated, used instead of the sample.
     ``build_data``: generate each trainee's data variant now, in this user's workbench home,
     so that grading (and a trainee working on this machine) finds it ready.
+    ``force``: release into a folder that is not empty (else an :class:`InputError`); a trainee
+    already released there keeps their seed, so their data variant never changes.
     """
     import nbformat
     from tqdm.auto import tqdm
@@ -173,8 +226,11 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
         raise InputError("no lessons given", where="release(lessons)", fix="name at least one lesson")
     paths = [resolve(spec, source) for spec in lessons]
     out = Path(out)
+    before = _released(out, force)
     company = check_export(data) if data else None
     roster = read_roster(trainees) if trainees is not None else None
+    if roster is not None and company is None:
+        roster = _keep_seeds(roster, before.get("trainees", []))
     if company is not None and roster is not None:
         roster["seed"] = None
     names: dict[str, str] = {}
@@ -205,15 +261,23 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
         for path, lesson in zip(paths, catalog):
             nb = stripped(path, lesson["id"], seed=config.get("seed"))
             nbformat.write(nb, folder / lesson["file"])
+    recorded = {}  # each variant's fingerprint as generated: the grader regenerates one that no longer matches
+    if roster is not None and build_data and company is None:
+        from .copies import fingerprint
+
+        recorded = {int(s): fingerprint(f) for s, f in zip(sorted({int(s) for s in roster["seed"]}),
+                                                            build_variants(roster["seed"], progress=progress))}
     manifest = {"from": source, "lessons": catalog, "data": "company-data" if company is not None else None,
                 "trainees": [{"learner": p["learner"], "folder": p["folder"],
-                              "seed": None if p["seed"] is None else int(p["seed"])}
+                              "seed": None if p["seed"] is None else int(p["seed"]),
+                              **({"data_fingerprint": recorded[int(p["seed"])]} if p["seed"] in recorded else {})}
                              for p in (people if roster is not None else [])]}
+    again = {t["folder"] for t in manifest["trainees"]}  # trainees released before and not now stay in the class
+    manifest["trainees"] += [t for t in before.get("trainees", []) if t["folder"] not in again]
+    manifest["lessons"] += [x for x in before.get("lessons", []) if x["id"] not in {y["id"] for y in catalog}]
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if roster is not None:
         roster.to_csv(out / "roster.csv", index=False)
-        if build_data and company is None:
-            build_variants(roster["seed"], progress=progress)
         return roster
     return pd.DataFrame(columns=["learner", "folder", "seed"])
 

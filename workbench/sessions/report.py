@@ -9,14 +9,15 @@ with plotly charts.
 >>> grades = sample_class(seed=7)
 >>> tables = summarise(grades)
 >>> sorted(tables)
-['completion', 'hints', 'most_failed', 'needs_help', 'reexplain', 'time']
+['attempts', 'completion', 'hints', 'most_failed', 'needs_help', 'reexplain', 'time']
+>>> tables["attempts"].columns.tolist()
+['lesson', 'exercise', 'trainees', 'first_attempt', 'best_attempt', 'mean_attempts']
 >>> tables["completion"].columns.tolist()
 ['lesson', 'trainees', 'exercises', 'completion', 'average_score']
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import numpy as np
@@ -58,8 +59,9 @@ def from_progress(paths) -> pd.DataFrame:
     tried are added as ``not attempted``; ``minutes`` is the time between attempts in that
     lesson, pauses longer than 15 minutes left out.
     """
-    from .grade import _max_points, clamp, exercise_status
     from .lessons import exercise_lessons
+    from .submissions import exercise_points
+    from .verdict import clamp, exercise_status
 
     df = _read_logs(paths)
     if df.empty:
@@ -68,7 +70,7 @@ def from_progress(paths) -> pd.DataFrame:
     df["lesson"] = [lessons.get(e) or e.rsplit(".", 1)[0] for e in df["exercise"]]
     rows = []
     for (learner, exercise), group in df.groupby(["learner", "exercise"], sort=True):
-        registered = _max_points(exercise)
+        registered = exercise_points(exercise)
         max_points = registered if registered is not None else clamp(group["max_points"].iloc[0], float("inf")) or 1.0
         points = [clamp(p, max_points) for p in group["points"]]
         best = int(np.argmax(points))
@@ -96,15 +98,15 @@ def _active_minutes(times: pd.Series) -> float:
 
 def _add_untried(df: pd.DataFrame) -> pd.DataFrame:
     """Rows for the registered exercises of a started lesson that a learner never tried."""
-    from .grade import _max_points
     from .lessons import catalog
+    from .submissions import exercise_points
 
     lists = {**catalog("practice-sets"), **catalog("lessons")}  # a lesson's own list wins over its practice set's
     extra = []
     for (trainee, lesson), group in df.groupby(["trainee", "lesson"]):
         tried = set(group["exercise"])
         for exercise in lists.get(lesson, []):
-            max_points = _max_points(exercise)
+            max_points = exercise_points(exercise)
             if exercise not in tried and max_points is not None:
                 extra.append({"trainee": trainee, "lesson": lesson, "exercise": exercise, "points": 0.0,
                               "max_points": max_points, "status": "not attempted", "hint": "",
@@ -165,6 +167,10 @@ def _normalise(df: pd.DataFrame) -> pd.DataFrame:
     df["points"] = pd.to_numeric(df["points"], errors="coerce").fillna(0.0)
     df["max_points"] = pd.to_numeric(df["max_points"], errors="coerce").fillna(0.0)
     df["minutes"] = pd.to_numeric(df["minutes"], errors="coerce")
+    for column in ("first_points", "best_points"):  # grades without them (progress logs): the points themselves
+        df[column] = pd.to_numeric(df[column], errors="coerce") if column in df.columns else np.nan
+        df[column] = df[column].fillna(df["points"])
+    df["attempts"] = pd.to_numeric(df["attempts"], errors="coerce").fillna(0)
     df["hint"] = df["hint"].fillna("").astype(str)
     df["status"] = df["status"].fillna("").astype(str)
     if df["hints_shown"].isna().all():
@@ -174,7 +180,7 @@ def _normalise(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The report's tables: completion, most_failed, hints, time, needs_help, reexplain."""
+    """The report's tables: completion, most_failed, hints, time, needs_help, reexplain, attempts."""
     df = _normalise(results)
     df["passed"] = df["status"].eq("passed") | ((df["max_points"] > 0) & (df["points"] >= df["max_points"]))
     completion = (df.groupby("lesson", sort=True)
@@ -219,8 +225,15 @@ def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
     again["title"] = again["exercise"].map(_title)
     again["what_they_were_told"] = again["exercise"].map(top_hint).fillna("")
     reexplain = again[["lesson", "exercise", "title", "failed_share", "what_they_were_told"]].reset_index(drop=True)
+    full = df["max_points"] > 0
+    attempts = (df.assign(first=full & (df["first_points"] >= df["max_points"]),
+                          best=full & (df["best_points"] >= df["max_points"]))
+                .groupby(["lesson", "exercise"], sort=True)
+                .agg(trainees=("trainee", "nunique"), first_attempt=("first", "mean"), best_attempt=("best", "mean"),
+                     mean_attempts=("attempts", "mean"))
+                .round(3).reset_index())
     return {"completion": completion, "most_failed": most_failed, "hints": hints, "time": time,
-            "needs_help": needs_help, "reexplain": reexplain}
+            "needs_help": needs_help, "reexplain": reexplain, "attempts": attempts}
 
 
 def _title(exercise: str) -> str:
@@ -270,7 +283,10 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 def report(source, out, *, title: str = "Class report") -> Path:
     """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``."""
-    from .grade import SELF_REPORTED
+    from markupsafe import Markup
+
+    from .feedback import render
+    from .verdict import SELF_REPORTED
 
     results = load_results(source)
     if results.empty:
@@ -283,36 +299,16 @@ def report(source, out, *, title: str = "Class report") -> Path:
     for name, fig in figs.items():
         html_of[name] = fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         first = False
-    esc = html.escape
-    trainees = results["trainee"].nunique()
-    reexplain = tables["reexplain"]
     self_reported = int(results["source"].isin(SELF_REPORTED).sum()) if "source" in results else 0
-    items = "".join(f"<li><b>{esc(r.title)}</b> (<code>{esc(r.exercise)}</code>): {r.failed_share:.0%} did not pass. "
-                    f"{'They were told: ' + esc(r.what_they_were_told) if r.what_they_were_told else ''}</li>"
-                    for r in reexplain.itertuples())
-    parts = [f"<h1>{esc(title)}</h1>",
-             f"<p>{trainees} trainees, {results['lesson'].nunique()} lessons, {results['exercise'].nunique()} "
-             f"exercises. A trainee needs help below {HELP_SCORE:.0%} of the points; an exercise is worth "
-             f"re-explaining when {REEXPLAIN_SHARE:.0%} or more of the class did not pass it.</p>"
-             + (f"<p>{self_reported} of {len(results)} grades come from the trainees' own records (progress logs, "
-                "or a notebook's own check) and were not checked again by the grader: the column "
-                "<code>source</code> of grades.csv names them.</p>" if self_reported else ""),
-             "<h2>What to re-explain next time</h2>" + (f"<ol>{items}</ol>" if items else
-                                                        "<p>No exercise was failed by a third of the class.</p>"),
-             "<h2>Who needs help</h2>" + _table(tables["needs_help"], ("score",)),
-             "<h2>Completion per lesson</h2>" + html_of["completion"] + _table(tables["completion"],
-                                                                             ("completion", "average_score")),
-             "<h2>Exercises most often failed</h2>" + html_of["most_failed"],
-             "<h2>Hints most often shown</h2>" + html_of["hints"] + _table(tables["hints"].head(10)),
-             "<h2>Time per lesson</h2>" + (html_of.get("time") or
-                                          "<p><i>Grades alone carry no time: give the report the trainees' "
-                                          "progress logs as well to see it.</i></p>")]
-    page = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{esc(title)}</title><style>'
-            "body{font-family:system-ui,sans-serif;max-width:64em;margin:2em auto;padding:0 1em;line-height:1.5}"
-            "table.data{border-collapse:collapse;width:100%;margin:.5em 0}table.data td,table.data th"
-            "{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left}</style></head><body>"
-            + "\n".join(parts) + "</body></html>")
+    page = render("class_report.html.j2", title=title, trainees=results["trainee"].nunique(),
+                  lessons=results["lesson"].nunique(), exercises=results["exercise"].nunique(), rows=len(results),
+                  help_score=HELP_SCORE, reexplain_share=REEXPLAIN_SHARE, self_reported=self_reported,
+                  reexplain=tables["reexplain"].to_dict("records"),
+                  figures={name: Markup(text) for name, text in html_of.items()},
+                  needs_help=Markup(_table(tables["needs_help"], ("score",))),
+                  completion=Markup(_table(tables["completion"], ("completion", "average_score"))),
+                  attempts=Markup(_table(tables["attempts"], ("first_attempt", "best_attempt"))),
+                  hints=Markup(_table(tables["hints"].head(10))))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

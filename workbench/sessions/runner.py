@@ -1,15 +1,15 @@
 """Run one untrusted notebook in its own kernel, cell by cell, and say what happened to each cell.
 
-The grader starts this module as a separate process (``python -I -m
-workbench.sessions.runner NOTEBOOK RESULT.json``) for every submission, so a
-trainee's code only ever runs in a kernel that this process starts, never in
-the grader.  The environment (``WORKBENCH_HOME``, ``WORKBENCH_LEARNER``,
+The grader starts this module as a separate process (``python -P -m
+workbench.sessions.runner NOTEBOOK RESULT.json``) for every submission, inside the
+notebook's sandbox (:mod:`workbench.sessions.sandbox`), so a trainee's code only
+ever runs in a kernel that this process starts, never in the grader.  The environment (``WORKBENCH_HOME``, ``WORKBENCH_LEARNER``,
 ``WORKBENCH_SEED`` or ``WORKBENCH_DATA``) is set by the grader.
 
 - the grader's parameters (``--parameters``, the trainee's own ``data_seed``) replace
   any ``injected-parameters`` cell the notebook holds, as papermill does;
-- with ``--capture FILE``, every answer a check receives is written to ``FILE``
-  for the grader to check again (:mod:`workbench.sessions.answers`);
+- every check logs its answer in the progress log of the workbench home the grader
+  gives (``WORKBENCH_HOME``), for the grader to check again (:mod:`workbench.sessions.answers`);
 - every cell runs even after an earlier one raised (``allow_errors``);
 - a cell that runs longer than ``--cell-timeout`` is interrupted (an endless loop);
 - ``input()`` fails at once: the kernel has no stdin;
@@ -88,29 +88,8 @@ def read_notebook(path: Path):
     return nb, sorted(set(repairs))
 
 
-CAPTURE = ("from workbench.sessions.answers import capture as _workbench_capture\n"
-           "_workbench_capture({path!r})\n"
-           "del _workbench_capture")
-
-
-def _start_capture(client, nb, path: Path, problems: list) -> None:
-    """Run the grader's own first cell in the kernel: record every checked answer to ``path``."""
-    import nbformat
-
-    setup = nbformat.v4.new_code_cell(CAPTURE.format(path=str(path)))
-    nb.cells.insert(0, setup)  # nbclient stores an executed cell at its index: give it one, then take it out
-    try:
-        client.execute_cell(setup, 0)
-    finally:
-        nb.cells.pop(0)
-    status, error = outcome_of(setup.get("outputs", []), 0.0, client.timeout)
-    if status != "ok":
-        problems.append(f"the grader could not record the answers: {error}")
-
-
 def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
-        executed: Path | None = None, pid_file: Path | None = None, parameters: dict | None = None,
-        capture: Path | None = None) -> dict:
+        executed: Path | None = None, parameters: dict | None = None) -> dict:
     """Execute the notebook at ``path`` (in its folder) and return what happened, cell by cell."""
     started = time.perf_counter()
     result = {"status": "ran", "problems": [], "cells": [], "seconds": 0.0}
@@ -139,10 +118,6 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
     deadline = started + notebook_timeout
     stop = ""
     with client.setup_kernel():
-        if pid_file is not None:  # the kernel runs in a session of its own: tell the grader its pid
-            pid_file.write_text(str(client.km.provisioner.pid), encoding="utf-8")
-        if capture is not None:
-            _start_capture(client, nb, capture, result["problems"])
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
@@ -184,11 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebook", type=Path)
     parser.add_argument("result", type=Path)
     parser.add_argument("--executed", type=Path)
-    parser.add_argument("--kernel-pid", type=Path, help="file to write the kernel's process id to")
     parser.add_argument("--cell-timeout", type=float, default=30)
     parser.add_argument("--notebook-timeout", type=float, default=300)
     parser.add_argument("--parameters", type=json.loads, help="papermill parameters as a JSON object")
-    parser.add_argument("--capture", type=Path, help="file to record every checked answer to")
     args = parser.parse_args(argv)
     # jsonschema (imported by nbformat) loads rfc3987_syntax when it is installed, which builds a
     # grammar at import time: about 2 s of CPU per notebook.  Notebooks never need IRI checks.
@@ -196,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(args.notebook, cell_timeout=args.cell_timeout,
                      notebook_timeout=args.notebook_timeout, executed=args.executed,
-                     pid_file=args.kernel_pid, parameters=args.parameters, capture=args.capture)
+                     parameters=args.parameters)
     except Exception as err:  # kernel would not start, etc.: the grader reports it for this notebook
         result = {"status": "failed", "problems": [f"could not run the notebook: {type(err).__name__}: {err}"],
                   "cells": [], "seconds": 0.0}

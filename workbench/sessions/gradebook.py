@@ -1,0 +1,58 @@
+"""The grades table, ``grades.csv``: one row per trainee, lesson and exercise, and how the run's outputs are written.
+
+>>> COLUMNS[:5]
+['trainee', 'lesson', 'exercise', 'points', 'max_points']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..settings import safe_name
+from .feedback import write_feedback
+
+COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "message", "reason",
+           "attempts", "first_points", "best_points", "self_reported", "source", "notebook"]
+NUMBERS = ("points", "max_points", "attempts", "first_points", "best_points", "self_reported")
+
+
+def combine(rows: list[dict]) -> pd.DataFrame:
+    """One row per trainee, lesson and exercise: the best of duplicates (two copies of a lesson).
+
+    >>> combine([{"trainee": "a", "lesson": "l", "exercise": "x", "points": 0.0, "max_points": 1.0},
+    ...          {"trainee": "a", "lesson": "l", "exercise": "x", "points": 1.0, "max_points": 1.0}])["points"].tolist()
+    [1.0]
+    """
+    df = pd.DataFrame(rows)
+    for column in COLUMNS:
+        if column not in df.columns:
+            df[column] = 0 if column in NUMBERS else ""
+    df = df.sort_values(["trainee", "lesson", "exercise", "points"], ascending=[True, True, True, False],
+                        kind="stable")
+    return df.drop_duplicates(["trainee", "lesson", "exercise"])[COLUMNS].reset_index(drop=True)
+
+
+def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame) -> None:
+    """Write the grades, the runs and the feedback pages, each file whole (written aside, then renamed in), and
+    ``checksums.sha256`` (``sha256sum -c`` format) over them."""
+    out.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
+    try:
+        grades.to_csv(staged / "grades.csv", index=False)
+        runs.to_csv(staged / "notebooks.csv", index=False)
+        for trainee, mine in grades.groupby("trainee", sort=True):
+            write_feedback(trainee, mine, staged / "feedback" / f"{safe_name(trainee)}.html")
+        files = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
+        sums = "".join(f"{hashlib.sha256((staged / f).read_bytes()).hexdigest()}  {f.as_posix()}\n" for f in files)
+        (staged / "checksums.sha256").write_text(sums, encoding="utf-8")
+        for name in [*files, Path("checksums.sha256")]:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged / name, out / name)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
