@@ -14,15 +14,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 MOST_LINES = 600
 
-# Today's offenders, each being mended by another piece of issue 13 (the package split, the
-# duplicate detector).  The integrator empties these lists as the pieces land: an entry that
-# is no longer an offender fails the test below, so a stale one cannot linger.
-KNOWN_CIRCLES: list[set[str]] = []
-KNOWN_LONG: set[str] = {
-    "workbench/sessions/grade.py",  # the grading rewrite
-}
-
-
 def modules() -> dict[str, Path]:
     """Every module of the package by dotted name (a package by its own name)."""
     found = {}
@@ -111,20 +102,14 @@ def test_function_level_and_relative_imports_count(graph):
 
 
 def test_no_import_circle_between_modules(graph):
-    found = circles(graph)
-    new = [sorted(group) for group in found if group not in KNOWN_CIRCLES]
-    assert not new, f"import circles: {new}"
-    stale = [sorted(group) for group in KNOWN_CIRCLES if group not in found]
-    assert not stale, f"no longer circles, remove them from KNOWN_CIRCLES: {stale}"
+    assert not circles(graph), "import circles: break each one (move what both sides need into a third module)"
 
 
 def test_no_module_over_600_lines():
     lengths = {path.relative_to(PACKAGE.parent).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
                for path in modules().values()}
     long = {name: n for name, n in lengths.items() if n > MOST_LINES}
-    assert not {name: n for name, n in long.items() if name not in KNOWN_LONG}, "split these modules"
-    stale = sorted(KNOWN_LONG - set(long))
-    assert not stale, f"no longer over {MOST_LINES} lines, remove them from KNOWN_LONG: {stale}"
+    assert not long, f"split these modules, one concept each: {long}"
 
 
 def test_the_practice_crm_store_knows_nothing_of_its_screens(graph):
