@@ -16,9 +16,13 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 	$(BIN)/python -m workbench.labsettings
 	@touch $(STAMP)
 
-## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)
+## make lab: JupyterLab on the trainee's own copies of the lessons (in the workbench home, so the repository's
+## stay clean), opened at 00-start-here (stop it with Ctrl-C, twice); a relative WORKBENCH_DATA=DIR is made absolute,
+## as the lessons run in their own folders
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(ROOT_FLAG) \
+	$(BIN)/workbench lessons copy
+	$(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
+	$(BIN)/jupyter lab --notebook-dir="$$($(BIN)/workbench lessons folder)" --port=$(PORT) $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/00-start-here.ipynb
 
 ## make demo: execute every lesson on the sample data and write a static site to build/demo/
