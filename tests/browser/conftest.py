@@ -196,17 +196,21 @@ def _write_settings(folder: Path) -> None:
 class LabServer:
     """A running ``jupyter lab``: its base URL, token, root folder and log."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, root: Path | None = None, home: Path | None = None, quiet: bool = True):
+        """Serve ``root`` (default: a copy of notebooks/) with ``home`` as the workbench home; ``quiet=False``
+        leaves out the user settings that silence news, to see what the project's own defaults do."""
         self.tmp = tmp
-        self.root = tmp / "notebooks"
-        shutil.copytree(REPO / "notebooks", self.root,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        self.home = tmp / "workbench-home"
+        self.root = root or tmp / "notebooks"
+        if root is None:
+            shutil.copytree(REPO / "notebooks", self.root,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        self.home = home or tmp / "workbench-home"
         self.port = _free_port()
         self.token = os.urandom(12).hex()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = tmp / "jupyter.log"
-        _write_settings(tmp / "settings")
+        if quiet:
+            _write_settings(tmp / "settings")
         env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
         env.update(WORKBENCH_HOME=str(self.home), WORKBENCH_LEARNER="browser-test",
                    JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
