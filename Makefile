@@ -21,9 +21,9 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 ## as the lessons run in their own folders
 lab: $(STAMP)
 	$(BIN)/workbench lessons copy
-	$(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
-	$(BIN)/jupyter lab --notebook-dir="$$($(BIN)/workbench lessons folder)" --port=$(PORT) $(ROOT_FLAG) \
-		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+	folder="$$($(BIN)/workbench lessons folder)" && $(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
+	$(BIN)/jupyter lab --notebook-dir="$$folder" --LabApp.workspaces_dir="$$folder/.workspaces" --port=$(PORT) \
+		$(ROOT_FLAG) --LabApp.default_url=/lab/tree/00-start-here.ipynb
 
 ## make demo: execute every lesson on the sample data and write a static site to build/demo/
 demo: $(STAMP)

@@ -13,6 +13,10 @@ that makes every ``git pull`` conflict.  ``make lab`` therefore opens JupyterLab
   the old copy as a backup).  A copy never opened (still byte for byte what was copied) is simply
   brought up to date.
 
+JupyterLab keeps the trainee's layout in ``lessons/.workspaces/`` (``make lab`` points it there);
+the first run writes a layout whose side panel is wide enough for whole lesson names
+(:func:`write_workspace`), and the trainee's own layout is never replaced.
+
 What was copied, and from which version, is kept in ``lessons/.copied.json``.  The lessons find
 their data through the settings (:mod:`workbench.data.active`), never through their own folder.
 
@@ -41,6 +45,10 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPOSITORY / "notebooks"
 PRACTICE_SETS = REPOSITORY / "exercises"
 LEDGER = ".copied.json"
+WORKSPACES = ".workspaces"
+# The share of the window's width the side panel (file browser) takes on the first run: on a
+# 1366-pixel laptop screen it shows "02-levels-of-action-and-weekly-means.ipynb" whole.
+SIDE_PANEL_SHARE = 0.3
 REFRESH_COMMAND = ".venv/bin/workbench lessons refresh"
 
 
@@ -142,6 +150,33 @@ def _put(folder: Path, name: str, content: bytes, ledger: dict[str, dict]) -> No
     ledger[name] = {"repository": _digest(content)}
 
 
+def write_workspace(folder: Path) -> Path | None:
+    """JupyterLab's default workspace for ``folder`` (a lessons folder): the file browser open and wide.
+
+    Returns the file written, or ``None`` when a workspace is there already (the trainee's layout).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> written = write_workspace(folder)
+    >>> json.loads(written.read_text())["data"]["layout-restorer:data"]["relativeSizes"]
+    [0.3, 0.7, 0]
+    >>> write_workspace(folder) is None
+    True
+    """
+    from jupyterlab_server.workspaces_handler import WORKSPACE_EXTENSION, slugify
+
+    target = Path(folder) / WORKSPACES
+    if target.is_dir() and any(target.glob(f"*{WORKSPACE_EXTENSION}")):
+        return None
+    layout = {"left": {"collapsed": False, "visible": True, "current": "filebrowser"},
+              "relativeSizes": [SIDE_PANEL_SHARE, round(1 - SIDE_PANEL_SHARE, 6), 0]}
+    workspace = {"data": {"layout-restorer:data": layout}, "metadata": {"id": "default"}}
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{slugify('default')}{WORKSPACE_EXTENSION}"
+    path.write_text(json.dumps(workspace, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
 def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
     """Copy the lessons into ``home``'s lessons folder without touching the trainee's copies (module docstring).
 
@@ -178,6 +213,7 @@ def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
         else:
             report.outdated.append(name)
     _write_ledger(folder, ledger)
+    write_workspace(folder)
     return report
 
 

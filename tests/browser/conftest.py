@@ -196,15 +196,18 @@ def _write_settings(folder: Path) -> None:
 class LabServer:
     """A running ``jupyter lab``: its base URL, token, root folder and log."""
 
-    def __init__(self, tmp: Path, root: Path | None = None, home: Path | None = None, quiet: bool = True):
-        """Serve ``root`` (default: a copy of notebooks/) with ``home`` as the workbench home; ``quiet=False``
-        leaves out the user settings that silence news, to see what the project's own defaults do."""
+    def __init__(self, tmp: Path, root: Path | None = None, home: Path | None = None, quiet: bool = True,
+                 workspaces: Path | None = None):
+        """Serve ``root`` (default: a copy of notebooks/) with ``home`` as the workbench home and ``workspaces``
+        as JupyterLab's workspaces folder; ``quiet=False`` leaves out the user settings that silence news,
+        to see what the project's own defaults do."""
         self.tmp = tmp
         self.root = root or tmp / "notebooks"
         if root is None:
             shutil.copytree(REPO / "notebooks", self.root,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         self.home = home or tmp / "workbench-home"
+        self.workspaces = workspaces or tmp / "workspaces"
         self.port = _free_port()
         self.token = os.urandom(12).hex()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -214,7 +217,7 @@ class LabServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
         env.update(WORKBENCH_HOME=str(self.home), WORKBENCH_LEARNER="browser-test",
                    JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
-                   JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+                   JUPYTERLAB_WORKSPACES_DIR=str(self.workspaces),
                    JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
                    JUPYTER_CONFIG_DIR=str(tmp / "config"),
                    PYTHONUNBUFFERED="1")
@@ -255,7 +258,7 @@ class LabServer:
 
     def forget_workspaces(self) -> None:
         """Forget the tabs and layout earlier pages saved, as for a user opening the lab the first time."""
-        folder = self.tmp / "workspaces"
+        folder = self.workspaces
         if folder.exists():
             for saved in folder.iterdir():
                 saved.unlink()
