@@ -500,9 +500,8 @@ class Lab:
         return path
 
 
-@pytest.fixture(scope="session")
-def lab_pages(browser, lab_server, screenshots):
-    """Open laptop-sized pages on the lab server: ``with lab_pages() as lab: ...``.
+def pages_on(browser, server: LabServer, screenshots: Path):
+    """A function opening laptop-sized pages on ``server``: ``with open_page() as lab: ...``.
 
     Each page has its own cookies and storage; when it closes, the kernels it started are shut
     down so the next page starts fresh.
@@ -512,8 +511,14 @@ def lab_pages(browser, lab_server, screenshots):
         context = browser.new_context(viewport=LAPTOP)
         context.set_default_timeout(30_000)
         try:
-            yield Lab(context.new_page(), lab_server, screenshots)
+            yield Lab(context.new_page(), server, screenshots)
         finally:
             context.close()
-            lab_server.shutdown_kernels()
+            server.shutdown_kernels()
     return open_page
+
+
+@pytest.fixture(scope="session")
+def lab_pages(browser, lab_server, screenshots):
+    """Open laptop-sized pages on the lab server: ``with lab_pages() as lab: ...`` (see :func:`pages_on`)."""
+    return pages_on(browser, lab_server, screenshots)

@@ -3,7 +3,6 @@ project's own lab defaults (no user settings): no news pop-up, whole file names 
 the practice sets beside the lessons, Next links that open the next lesson, outputs saved into the
 copy and never into the repository."""
 
-import contextlib
 import json
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LAPTOP, REPO, Lab, LabServer, lab_default_url
+from conftest import REPO, LabServer, lab_default_url, pages_on
 from workbench.labsettings import install
 from workbench.lesson_copies import WORKSPACES
 
@@ -44,16 +43,7 @@ def trainee_lab(tmp_path_factory, chromium):
 
 @pytest.fixture
 def trainee(browser, trainee_lab, screenshots):
-    @contextlib.contextmanager
-    def open_page():
-        context = browser.new_context(viewport=LAPTOP)
-        context.set_default_timeout(30_000)
-        try:
-            yield Lab(context.new_page(), trainee_lab, screenshots)
-        finally:
-            context.close()
-            trainee_lab.shutdown_kernels()
-    return open_page
+    return pages_on(browser, trainee_lab, screenshots)
 
 
 def cut_file_names(lab) -> list[str]:
