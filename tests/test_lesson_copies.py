@@ -99,3 +99,14 @@ def test_refreshing_a_lesson_that_does_not_exist_says_how_to_name_it(tmp_path, c
     err = capsys.readouterr().err
     assert "no lesson crm/04-activities in the repository" in err and "Traceback" not in err
     assert f"e.g. {LESSON}" in err
+
+
+def test_a_lost_record_of_what_was_copied_leaves_the_copies_alone(tmp_path):
+    files = {"crm/01.ipynb": b"v1", "crm/02.ipynb": b"v1"}
+    prepare(tmp_path, files)
+    (lessons_home(tmp_path) / "crm/02.ipynb").write_bytes(b"my work")
+    (lessons_home(tmp_path) / LEDGER).write_text("{broken", encoding="utf-8")
+    report = prepare(tmp_path, files)
+    assert (report.added, report.updated, report.outdated) == ([], [], ["crm/02.ipynb"])
+    assert (lessons_home(tmp_path) / "crm/02.ipynb").read_bytes() == b"my work"
+    assert prepare(tmp_path, files).outdated == ["crm/02.ipynb"]  # still named, never overwritten

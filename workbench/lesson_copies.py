@@ -58,7 +58,7 @@ def lessons_home(home: Path) -> Path:
     >>> lessons_home(Path("/home/amina/.workbench")).as_posix()
     '/home/amina/.workbench/lessons'
     """
-    return Path(home) / "lessons"
+    return Path(home).expanduser().resolve() / "lessons"
 
 
 def _digest(content: bytes) -> str:
@@ -206,6 +206,9 @@ def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
             continue
         copied_from = ledger.get(name, {}).get("repository")
         if copied_from == _digest(content):
+            continue
+        if target.read_bytes() == content:  # the same as the repository's (a ledger lost or written by hand)
+            ledger[name] = {"repository": _digest(content)}
             continue
         if copied_from is not None and _digest(target.read_bytes()) == copied_from:
             _put(folder, name, content, ledger)  # never opened: nothing of the trainee's to keep
