@@ -20,10 +20,14 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 		echo "note: install bubblewrap (sudo apt-get install bubblewrap) so that grading can sandbox trainee code"
 	@touch $(STAMP)
 
-## make lab: JupyterLab on the lessons, opened at 00-start-here (stop it with Ctrl-C, twice)
+## make lab: JupyterLab on the trainee's own copies of the lessons (in the workbench home, so the repository's
+## stay clean), opened at 00-start-here (stop it with Ctrl-C, twice); a relative WORKBENCH_DATA=DIR is made absolute,
+## as the lessons run in their own folders
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(ROOT_FLAG) \
-		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+	$(BIN)/workbench lessons copy
+	folder="$$($(BIN)/workbench lessons folder)" && $(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
+	$(BIN)/jupyter lab --notebook-dir="$$folder" --LabApp.workspaces_dir="$$folder/.workspaces" --port=$(PORT) \
+		$(ROOT_FLAG) --LabApp.default_url=/lab/tree/00-start-here.ipynb
 
 ## make network-app: the sales rep's network page (upload the LinkedIn zip, no code) on http://127.0.0.1:8866/
 network-app: $(STAMP)

@@ -92,6 +92,32 @@ def _strip(args):
     print(f"{len(written)} trainee copies (solutions removed) written to {args.out}")
 
 
+def _lessons_copy(args):
+    from .lesson_copies import prepare
+
+    print(prepare(_home(args)).text())
+
+
+def _lessons_folder(args):
+    from .lesson_copies import lessons_home
+
+    print(lessons_home(_home(args)))
+
+
+def _lessons_refresh(args):
+    from .lesson_copies import refresh
+
+    copy, backup = refresh(_home(args), args.lesson)
+    print(f"{args.lesson}: the repository's version is now in {copy}"
+          + (f"; your copy is kept at {backup}" if backup.exists() else ""))
+
+
+def _home(args) -> Path:
+    from . import settings
+
+    return Path(args.home) if args.home else settings.current().home
+
+
 def _demo(args):
     from .site import build_demo
 
@@ -233,6 +259,20 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("sources", nargs="+", help="notebooks or folders of notebooks")
     st.add_argument("--out", required=True, help="folder for the trainee copies")
     st.set_defaults(func=_strip)
+
+    le = sub.add_parser("lessons", help="the trainee's own copies of the lessons, which `make lab` opens"
+                        ).add_subparsers(dest="action", required=True)
+    for name, func, what in (("copy", _lessons_copy, "copy the lessons into your workbench home: new ones only, "
+                                                      "and say which of yours have a newer version"),
+                             ("folder", _lessons_folder, "print the folder of your copies"),
+                             ("refresh", _lessons_refresh, "replace your copy of one lesson with the repository's "
+                                                           "(your copy is kept as a backup first)")):
+        lp = le.add_parser(name, help=what)
+        if name == "refresh":
+            lp.add_argument("lesson", help="the lesson as `lessons copy` names it, e.g. crm/04-activities-and-"
+                                           "follow-ups.ipynb")
+        lp.add_argument("--home", help="workbench home (default: WORKBENCH_HOME or ~/.workbench)")
+        lp.set_defaults(func=func)
 
     from .editorial import command as editorial_command
     from .network import command as network_command

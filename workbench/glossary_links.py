@@ -50,7 +50,9 @@ def link_text(text: str, target: str, seen: set[str]) -> str:
 
 def link_lesson(nb, path: Path) -> bool:
     """Link the first mentions in a lesson's markdown cells; True if a cell changed."""
-    notebooks = _notebooks_folder(path)
+    from .lesson_files import notebooks_folder
+
+    notebooks = notebooks_folder(path)
     if path.resolve() == (notebooks / GLOSSARY_NOTEBOOK).resolve():
         return False
     target = Path(os.path.relpath(notebooks / GLOSSARY_NOTEBOOK, path.resolve().parent)).as_posix()
@@ -81,12 +83,6 @@ def glossary_notebook():
             "exercises": []}
     return v4.new_notebook(cells=cells, metadata={"workbench": meta, "kernelspec": {
         "display_name": "Python 3", "language": "python", "name": "python3"}, "language_info": {"name": "python"}})
-
-
-def _notebooks_folder(path: Path) -> Path:
-    """The ``notebooks/`` folder a lesson lives under (its parent when it is not under one)."""
-    path = Path(path).resolve()
-    return next((p for p in path.parents if p.name == "notebooks"), path.parent)
 
 
 def main(argv: list[str] | None = None) -> int:

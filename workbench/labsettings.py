@@ -1,4 +1,4 @@
-"""JupyterLab settings the workbench installs: keys pressed in a widget go to the widget.
+"""JupyterLab settings the workbench installs: keys pressed in a widget go to the widget, and a quiet first run.
 
 In command mode JupyterLab binds single keys (arrows, ``a``, ``b``, ``d d``,
 ``x``...) to notebook commands whenever *any* element of the notebook has
@@ -13,6 +13,10 @@ widget keeps its keys while the notebook keeps its shortcuts everywhere else.
 (``<prefix>/etc/jupyter/labconfig/default_setting_overrides.json``); ``make``
 runs it in the project's virtualenv, so ``make lab`` and the browser tests
 use it.  Users' own shortcut settings still win over it.
+
+The same file holds :data:`QUIET_DEFAULTS`: no Jupyter news pop-up and no update check greet a
+trainee's first run, and the file browser leaves out its *Last Modified* column so that lesson
+names (``02-accounts-contacts-and-consent.ipynb``) are not cut off in the side panel.
 
 >>> binding = {"command": "notebook:move-cursor-down", "keys": ["ArrowDown"],
 ...            "selector": COMMAND_MODE}
@@ -30,6 +34,11 @@ from pathlib import Path
 COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
 OUTSIDE_OUTPUTS = ":not(.jp-OutputArea-output *)"
 SHORTCUTS_PLUGIN = "@jupyterlab/shortcuts-extension:shortcuts"
+# Setting names as JupyterLab's schemas declare them (share/jupyter/lab/schemas/@jupyterlab/...).
+QUIET_DEFAULTS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
+}
 
 
 def widget_safe(bindings: list[dict]) -> list[dict]:
@@ -70,8 +79,9 @@ def command_mode_bindings(schemas: Path) -> list[dict]:
     return sorted(found, key=lambda b: (b["command"], b["keys"]))
 
 
-def install(prefix: str | Path = sys.prefix) -> Path:
-    """Write the widget-safe shortcuts into ``prefix``'s layered lab defaults; returns the file.
+def install(prefix: str | Path = sys.prefix, target: str | Path | None = None) -> Path:
+    """Write the widget-safe shortcuts and :data:`QUIET_DEFAULTS` into ``prefix``'s layered lab defaults
+    (or into ``target``, a ``default_setting_overrides.json`` of another Jupyter config folder); returns the file.
 
     Other overrides already in that file are kept.
 
@@ -84,17 +94,20 @@ def install(prefix: str | Path = sys.prefix) -> Path:
     >>> written = install(prefix)
     >>> written.relative_to(prefix).as_posix()
     'etc/jupyter/labconfig/default_setting_overrides.json'
-    >>> len(json.loads(written.read_text())[SHORTCUTS_PLUGIN]["shortcuts"])
-    2
+    >>> overrides = json.loads(written.read_text())
+    >>> len(overrides[SHORTCUTS_PLUGIN]["shortcuts"]), overrides["@jupyterlab/apputils-extension:notification"]
+    (2, {'fetchNews': 'false', 'checkForUpdates': False})
     """
     prefix = Path(prefix)
     bindings = command_mode_bindings(prefix / "share" / "jupyter" / "lab" / "schemas")
-    target = prefix / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json"
+    target = Path(target or prefix / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json")
     try:
         overrides = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         overrides = {}
     overrides.setdefault(SHORTCUTS_PLUGIN, {})["shortcuts"] = widget_safe(bindings)
+    for plugin, values in QUIET_DEFAULTS.items():
+        overrides.setdefault(plugin, {}).update(values)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
     return target
@@ -102,4 +115,4 @@ def install(prefix: str | Path = sys.prefix) -> Path:
 
 if __name__ == "__main__":  # pragma: no cover - run by the Makefile
     written = install()
-    print(f"widget-safe notebook shortcuts written to {written}")
+    print(f"widget-safe notebook shortcuts and quiet first-run settings written to {written}")

@@ -22,6 +22,16 @@ def lesson_paths(root: Path = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
+def notebooks_folder(path: Path) -> Path:
+    """The ``notebooks/`` folder a lesson lives under (its parent when it is not under one).
+
+    >>> notebooks_folder(NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb") == NOTEBOOKS
+    True
+    """
+    path = Path(path).resolve()
+    return next((p for p in path.parents if p.name == "notebooks"), path.parent)
+
+
 def rewrite(paths: Iterable[Path], edit: Callable[[object, Path], bool]) -> list[Path]:
     """Apply ``edit(notebook, path)`` to each notebook; save those it changed (it returns True). Returns them.
 

@@ -196,21 +196,28 @@ def _write_settings(folder: Path) -> None:
 class LabServer:
     """A running ``jupyter lab``: its base URL, token, root folder and log."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, root: Path | None = None, home: Path | None = None, quiet: bool = True,
+                 workspaces: Path | None = None):
+        """Serve ``root`` (default: a copy of notebooks/) with ``home`` as the workbench home and ``workspaces``
+        as JupyterLab's workspaces folder; ``quiet=False`` leaves out the user settings that silence news,
+        to see what the project's own defaults do."""
         self.tmp = tmp
-        self.root = tmp / "notebooks"
-        shutil.copytree(REPO / "notebooks", self.root,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        self.home = tmp / "workbench-home"
+        self.root = root or tmp / "notebooks"
+        if root is None:
+            shutil.copytree(REPO / "notebooks", self.root,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        self.home = home or tmp / "workbench-home"
+        self.workspaces = workspaces or tmp / "workspaces"
         self.port = _free_port()
         self.token = os.urandom(12).hex()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = tmp / "jupyter.log"
-        _write_settings(tmp / "settings")
+        if quiet:
+            _write_settings(tmp / "settings")
         env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
         env.update(WORKBENCH_HOME=str(self.home), WORKBENCH_LEARNER="browser-test",
                    JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
-                   JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+                   JUPYTERLAB_WORKSPACES_DIR=str(self.workspaces),
                    JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
                    JUPYTER_CONFIG_DIR=str(tmp / "config"),
                    PYTHONUNBUFFERED="1")
@@ -251,7 +258,7 @@ class LabServer:
 
     def forget_workspaces(self) -> None:
         """Forget the tabs and layout earlier pages saved, as for a user opening the lab the first time."""
-        folder = self.tmp / "workspaces"
+        folder = self.workspaces
         if folder.exists():
             for saved in folder.iterdir():
                 saved.unlink()
@@ -493,9 +500,8 @@ class Lab:
         return path
 
 
-@pytest.fixture(scope="session")
-def lab_pages(browser, lab_server, screenshots):
-    """Open laptop-sized pages on the lab server: ``with lab_pages() as lab: ...``.
+def pages_on(browser, server: LabServer, screenshots: Path):
+    """A function opening laptop-sized pages on ``server``: ``with open_page() as lab: ...``.
 
     Each page has its own cookies and storage; when it closes, the kernels it started are shut
     down so the next page starts fresh.
@@ -505,8 +511,14 @@ def lab_pages(browser, lab_server, screenshots):
         context = browser.new_context(viewport=LAPTOP)
         context.set_default_timeout(30_000)
         try:
-            yield Lab(context.new_page(), lab_server, screenshots)
+            yield Lab(context.new_page(), server, screenshots)
         finally:
             context.close()
-            lab_server.shutdown_kernels()
+            server.shutdown_kernels()
     return open_page
+
+
+@pytest.fixture(scope="session")
+def lab_pages(browser, lab_server, screenshots):
+    """Open laptop-sized pages on the lab server: ``with lab_pages() as lab: ...`` (see :func:`pages_on`)."""
+    return pages_on(browser, lab_server, screenshots)
