@@ -8,9 +8,6 @@ import pytest
 from workbench.lesson_files import NOTEBOOKS, lesson_paths
 from workbench.next_links import NEXT_LINE, link_next, main, next_lesson
 
-# notebooks/network/ is being rewritten on another branch: after the merge, run
-# `python -m workbench.next_links notebooks/network/*.ipynb` there and empty this set.
-LINKED_AFTER_MERGE = {"network"}
 LINK = re.compile(r"\[[^\]\n]+\]\(([^)#\s]+\.ipynb)(?:#[\w-]*)?\)")
 
 
@@ -18,14 +15,7 @@ def lesson_ids():
     return [p for p in lesson_paths() if p.name != "00-glossary.ipynb"]
 
 
-def marks(path):
-    track = path.relative_to(NOTEBOOKS).parts[0]
-    return [pytest.mark.xfail(reason="linked by the integrator after the merge", strict=False)] \
-        if track in LINKED_AFTER_MERGE else []
-
-
-@pytest.mark.parametrize("path", [pytest.param(p, marks=marks(p), id=p.relative_to(NOTEBOOKS).as_posix())
-                                  for p in lesson_ids()])
+@pytest.mark.parametrize("path", lesson_ids(), ids=lambda p: p.relative_to(NOTEBOOKS).as_posix())
 def test_the_last_next_line_links_the_next_lesson(path):
     nb = nbformat.read(path, as_version=4)
     lines = [m.group(0) for cell in nb.cells if cell.cell_type == "markdown" for m in NEXT_LINE.finditer(cell.source)]
