@@ -64,17 +64,19 @@ def test_the_assessment_counts_first_attempts_only(workbench_home):
     assert "0% at the first try, not passed" in network.assessment_line()
 
 
-def test_records_are_read_tolerantly(workbench_home):
+def test_records_of_the_wrong_shape_are_skipped_and_said(workbench_home):
     progress_log = log(workbench_home)
     progress_log.path.parent.mkdir(parents=True)
-    lines = [{"exercise": CRM[0].exercises[0]},  # no points: none earned
-             {"exercise": CRM[0].exercises[0], "points": "1", "max_points": 1, "answer": [1, 2], "at": "garbage"},
+    first = CRM[0].exercises[0]
+    lines = [{"exercise": first, "points": 1, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"},
+             {"exercise": first},  # no points
+             {"exercise": first, "points": "1", "max_points": 1, "answer": [1, 2], "at": "garbage"},
              {"exercise": 42, "points": 1}]
     progress_log.path.write_text("".join(json.dumps(r) + "\n" for r in lines) + "{torn\n", encoding="utf-8")
     progress = course_progress()
     lesson = progress.track("crm").lessons[0]
-    assert lesson.first_points == 0 and lesson.best_points == 1 and lesson.attempts[CRM[0].exercises[0]].count == 2
-    assert progress.notes and "skipped" in progress.notes[0]
+    assert lesson.first_points == 1 and lesson.best_points == 1 and lesson.attempts[first].count == 1
+    assert progress.notes and "4 line(s)" in progress.notes[0] and "skipped" in progress.notes[0]
 
 
 @pytest.fixture

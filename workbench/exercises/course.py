@@ -295,12 +295,10 @@ def course_progress(learner: str | None = None, home: Path | None = None) -> Cou
     import dataclasses
 
     from .. import settings as settings_module
-    from .progress import ProgressLog
+    from .progress import ProgressLog, skipped_lines
 
     settings = settings_module.current()
     settings = dataclasses.replace(settings, **{k: v for k, v in (("learner", learner), ("home", home)) if v})
     log = ProgressLog(settings.progress_file)
     records, problems = log.read()
-    notes = [f"{len(problems)} line(s) of {log.path} could not be read and were skipped; every other "
-             "attempt is counted."] if problems else []
-    return CourseProgress.of(records, settings.learner, notes)
+    return CourseProgress.of(records, settings.learner, skipped_lines(log.path, problems))

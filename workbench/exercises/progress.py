@@ -139,6 +139,22 @@ def _summary(records: list[dict]):
     return out.reset_index()[columns]
 
 
+def skipped_lines(path, problems: list[str]) -> list[str]:
+    """What a reader should know about the lines of progress file ``path`` that were skipped: how many,
+    and the first five with their reason (``problems`` as :meth:`ProgressLog.read` gives them).
+
+    >>> skipped_lines("amina.jsonl", ["amina.jsonl, line 2: not valid JSON, skipped"])[1]
+    'amina.jsonl, line 2: not valid JSON, skipped'
+    >>> skipped_lines("amina.jsonl", [])
+    []
+    """
+    if not problems:
+        return []
+    return [f"{len(problems)} line(s) of {path} could not be read and were skipped "
+            "(an attempt cut short, or an edited file); every other attempt is counted.",
+            *problems[:5], *(["..."] if len(problems) > 5 else [])]
+
+
 @dataclass(frozen=True)
 class ProgressReport:
     """A learner's progress as a notebook or the command line shows it.
@@ -177,11 +193,7 @@ class ProgressReport:
 
     def notes(self) -> list[str]:
         """What a reader should know about the file: the lines skipped and why."""
-        if not self.problems:
-            return []
-        return [f"{len(self.problems)} line(s) of {self.path} could not be read and were skipped "
-                "(an attempt cut short, or an edited file); every other attempt is counted.",
-                *self.problems[:5], *(["..."] if len(self.problems) > 5 else [])]
+        return skipped_lines(self.path, self.problems)
 
     def text(self) -> str:
         lines = [self.headline()]

@@ -203,7 +203,7 @@ def trusted_variant(seed: int, cached: Path, recorded: str, private: Path) -> Pa
 
     ``None`` when nothing was recorded and nothing is cached: each run then generates its own.
     """
-    from ..data.generate import generate
+    from ..data.sample import generate
     from .copies import fingerprint
 
     if recorded and (cached / "meta.json").is_file() and fingerprint(cached) == recorded:
