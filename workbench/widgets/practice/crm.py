@@ -19,7 +19,7 @@ from .consent import ConsentScreen
 from .deals import ConvertLeadScreen, MoveDealScreen
 from .merge import MergeScreen
 from .records import SearchScreen
-from .screen import WIDTH, Screen, ipywidgets, status_html
+from .screen import WIDTH, Screen, ipywidgets, status_html, text_html
 
 
 class ResetScreen(Screen):
@@ -56,8 +56,9 @@ class TaskCard(Screen):
         w = ipywidgets()
         task = tasks.get_task(task_id)
         self.db, self.exercise = db, f"crm.practice.{task.id}"
-        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b><br>"
-                           f"{html.escape(tasks.describe(db, task.id))}")
+        # dir="auto": the sentence's own first word sets its direction; the names, in <bdi>, do not
+        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b>"
+                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div>')
         self.checker = check_button(self.exercise, lambda: self.db)
         self.check = self.checker.children[0].children[0]
         self.feedback = self.checker.children[-1]

@@ -31,12 +31,22 @@ def ipywidgets():
     return ipywidgets
 
 
+def text_html(text: str) -> str:
+    """``text`` escaped for HTML, its bidi-isolated names (U+2068 ... U+2069) as ``<bdi>`` elements,
+    which a browser also keeps out of a ``dir="auto"`` paragraph's direction.
+
+    >>> text_html("\u2068رضا\u2069 & co")
+    '<bdi>رضا</bdi> &amp; co'
+    """
+    return html.escape(text).replace("\u2068", "<bdi>").replace("\u2069", "</bdi>")
+
+
 def status_html(ok: bool, text: str) -> str:
     """A one-line status under a form: a green tick when ``ok``, else a red cross (see the module example)."""
     colour = "#1b7f3b" if ok else "#b3261e"
     mark = "✔" if ok else "✘"
     return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
-            f'<b style="color:{colour}">{mark}</b> {html.escape(text)}</div>')
+            f'<b style="color:{colour}">{mark}</b> {text_html(text)}</div>')
 
 
 def problems_html(problems: dict, title: str = "Please correct:") -> str:
@@ -156,4 +166,4 @@ class HTMLScreen(Screen):
 
 
 __all__ = ["STYLE", "WIDTH", "HTMLScreen", "Screen", "as_day", "failure_html", "ipywidgets", "problems_html",
-           "read_days", "status_html", "table_html"]
+           "read_days", "status_html", "table_html", "text_html"]
