@@ -18,8 +18,10 @@ def day_first(monkeypatch):
 
 
 def plain(text: str) -> str:
-    """``text`` without the bidi isolates (U+2068, U+2069) the screens put around names."""
-    return text.replace("\u2068", "").replace("\u2069", "")
+    """``text`` without the bidi isolates the screens put around names (U+2068 ... U+2069, ``<bdi>`` in HTML)."""
+    for mark in ("\u2068", "\u2069", "<bdi>", "</bdi>"):
+        text = text.replace(mark, "")
+    return text
 
 
 def test_search_lists_opens_a_record_with_its_timeline(db):
