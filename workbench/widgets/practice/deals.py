@@ -110,7 +110,7 @@ class ConvertLeadScreen(Screen):
         except PossibleDuplicate as err:
             self._match = err.matches["key"].iloc[0]
             self.message.value = ('<div role="alert"><b>This person may already be a contact:</b>'
-                                  + table_html(err.matches, columns=MATCH_COLUMNS) + "</div>")
+                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "</div>")
             self.anyway.layout.display = self.attach.layout.display = None
             return None
         except WorkbenchError as err:

@@ -154,7 +154,7 @@ class RecordForm(Screen):
             return
         except PossibleDuplicate as err:
             self.message.value = ('<div role="alert"><b>This may already be in the CRM:</b>'
-                                  + table_html(err.matches, columns=MATCH_COLUMNS) + "Open the existing record instead, or press "
+                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "Open the existing record instead, or press "
                                   "<b>Save anyway</b> if it is a different one.</div>")
             self.save_anyway.layout.display = None
             return
