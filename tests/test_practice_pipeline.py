@@ -38,8 +38,8 @@ def test_convert_without_a_deal_and_into_an_existing_account(db):
 
 def test_a_failed_conversion_writes_nothing(db):
     before = {t: len(db.query(f"SELECT * FROM {t}")) for t in ("accounts", "contacts", "opportunities")}
-    with pytest.raises(ValidationError, match="industry"):
-        leads.convert(db, "L001", opportunity={"amount": 1, "close_date": "2026-09-30"})
+    with pytest.raises(ValidationError, match="negative"):
+        leads.convert(db, "L001", opportunity={"amount": -1, "close_date": "2026-09-30"})
     with pytest.raises(ValidationError, match="close_date"):
         leads.convert(db, "L001", account=NEW_ACCOUNT, opportunity={"amount": 1})
     assert {t: len(db.query(f"SELECT * FROM {t}")) for t in before} == before
@@ -177,3 +177,10 @@ def test_merging_moves_the_removed_records_other_look_alikes_to_the_kept_one(db)
                    allow_duplicate=True)
     merge.merge_contacts(db, "C001", "C003")
     assert merge.find_duplicates(db)[["keep", "remove"]].values.tolist() == [["C001", "C005"]]
+
+
+def test_a_new_account_does_not_need_what_the_lead_does_not_say(db):
+    out = leads.convert(db, "L001", opportunity={"amount": 1, "close_date": "2026-09-30"})
+    account = db.row("accounts", out["account_id"])
+    assert (account["name"], account["industry"], account["country"]) == ("Tabriz Tools", leads.NOT_KNOWN,
+                                                                           leads.NOT_KNOWN)

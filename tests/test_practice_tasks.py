@@ -62,9 +62,12 @@ def test_each_plausible_mistake_fails_with_its_hint(ctx, id, index):
 def test_tasks_name_the_trainees_own_records(db):
     table = tasks.available(db)
     assert len(table) == 6
-    text = dict(zip(table["task"], table["what to do"]))
+    isolated = dict(zip(table["task"], table["what to do"]))
+    text = {k: v.replace("\u2068", "").replace("\u2069", "") for k, v in isolated.items()}
+    assert "\u2068Nusrat Jahan\u2069 (C001)" in isolated["merge-duplicates"]  # each name in bidi isolates
     assert "Nusrat Jahan (C001) and Nusrat Jahan (C003)" in text["merge-duplicates"]
-    assert "Claire Dupont (C002)" in text["log-call-and-follow-up"] and "2026-07-03" in text["log-call-and-follow-up"]
+    assert "Claire Dupont (C002)" in text["log-call-and-follow-up"]
+    assert "Friday 3 July 2026" in text["log-call-and-follow-up"]
     assert "Leila Ahmadi" in text["convert-lead"]
     assert "Reza Karimi (C004)" in text["record-consent-revocation"]
     assert "Samira Haddad (samira.haddad@dhakatex.example) at the account A001" in text["create-contact-with-consent"]
@@ -188,3 +191,18 @@ def test_a_task_without_a_subject_says_so(db):
 def test_the_follow_up_day_is_the_friday_after_the_data_day(db):
     p = tasks.params(db, "log-call-and-follow-up")
     assert pd.Timestamp(p["friday"]).day_name() == "Friday" and pd.Timestamp(p["friday"]) > db.today
+
+
+def test_a_right_to_left_company_name_stays_whole_in_the_task_text(db):
+    subject = {**tasks.params(db, "convert-lead"), "company": "شرکت ابزار تبریز"}
+    text = tasks.get_task("convert-lead").describe(subject)
+    assert "from \u2068شرکت ابزار تبریز\u2069 (L001) is qualified" in text
+
+
+def test_the_newcomer_is_someone_the_duplicate_detector_finds_no_look_alike_for(db):
+    from workbench.practice.duplicates import likely_duplicates
+
+    chosen = tasks.params(db, "create-contact-with-consent")
+    person = {k: chosen[k] for k in ("first_name", "last_name", "email", "account_id")}
+    assert likely_duplicates(db, "contacts", person).empty
+    assert (chosen["first_name"], chosen["last_name"]) in tasks.NEWCOMERS

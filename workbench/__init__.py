@@ -27,6 +27,7 @@ _LAZY = {
     "contact_explorer": "workbench.widgets.contacts",
     "practice_crm": "workbench.widgets.practice",
     "practice_task": "workbench.widgets.practice",
+    "show_table": "workbench.widgets.tables",
     "Result": "workbench.exercises.result",
     "WorkbenchError": "workbench.errors",
     "DataError": "workbench.errors",

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_many", "search_key", "idea_key", "phonetic_key"]
+__all__ = ["fold", "fold_many", "search_key", "idea_key", "isolate", "phonetic_key"]
 
 _DIGITS = {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
 #: Letters written two ways on Arabic and Persian keyboards, and invisible joiners, before decomposition.
@@ -129,3 +129,14 @@ def phonetic_key(text, length: int = 4) -> str:
         coded = [ch for i, ch in enumerate(digits) if i == 0 or ch != digits[i - 1]]
         words.append((word[0] + "".join(coded))[:length])
     return " ".join(words)
+
+
+def isolate(text) -> str:
+    """``text`` between Unicode isolates (FSI ... PDI, U+2068 and U+2069), so that a right-to-left name
+    (Arabic, Persian) put inside a left-to-right sentence does not reorder the words around it; HTML
+    uses ``<bdi>`` instead.
+
+    >>> isolate("شرکت نساجی") == "\u2068شرکت نساجی\u2069", isolate(None)
+    (True, '')
+    """
+    return "" if text is None else f"\u2068{text}\u2069"

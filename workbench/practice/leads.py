@@ -1,7 +1,9 @@
 """Converting a lead: it becomes an account, a contact and, optionally, a deal, in one step.
 
 The account is the existing one with the lead's company name when there is
-one, else a new account (which needs an industry and a country).  A contact
+one (:func:`existing_account`), else a new account.  A lead holds no industry
+nor country; a new account takes those given, else :data:`NOT_KNOWN` (filled in
+later, when the customer says), so a trainee is never made to invent them.  A contact
 that looks like someone already in the CRM stops the conversion with the
 likely matches, so the trainee attaches the lead to the existing contact
 instead (``contact_id=``) or confirms (``allow_duplicate=True``).
@@ -18,6 +20,21 @@ from __future__ import annotations
 
 from . import deals, records
 from .records import ValidationError
+
+#: What a new account's industry and country hold until someone learns them.
+NOT_KNOWN = "not known"
+
+
+def existing_account(db, company: str) -> dict | None:
+    """The account whose name is ``company`` (case, accents and spaces ignored), or None.
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> existing_account(sandbox(tiny_dataset()), "lumiere sa")["account_id"], existing_account(sandbox(tiny_dataset()), "X")
+    ('A002', None)
+    """
+    found = db.query("SELECT account_id, name, industry, country FROM accounts")
+    same = found[found["name"].map(records.fold) == records.fold(company)]
+    return same.iloc[0].to_dict() if len(same) else None
 
 
 def open_leads(db, text: str = "", *, limit: int = 100):
@@ -58,13 +75,13 @@ def convert(db, lead_id: str, *, account_id: str | None = None, account: dict | 
     first, last = split_name(lead["name"])
     with db.transaction("convert lead"):
         if account_id is None:
-            found = db.query("SELECT account_id, name FROM accounts")
-            same = found[found["name"].map(records.fold) == records.fold(lead["company"])]
-            if len(same):
-                account_id = same["account_id"].iloc[0]
+            same = existing_account(db, lead["company"])
+            if same is not None:
+                account_id = same["account_id"]
             else:
-                account_id = records.create(db, "accounts", {"name": lead["company"], **(account or {})},
-                                            allow_duplicate=True, action="convert lead")
+                values = {"name": lead["company"], "industry": NOT_KNOWN, "country": NOT_KNOWN,
+                          **{k: v for k, v in (account or {}).items() if v not in (None, "")}}
+                account_id = records.create(db, "accounts", values, allow_duplicate=True, action="convert lead")
         else:
             records.get(db, "accounts", account_id)
         if contact_id is None:
@@ -86,4 +103,4 @@ def convert(db, lead_id: str, *, account_id: str | None = None, account: dict | 
     return {"account_id": account_id, "contact_id": contact_id, "opportunity_id": opportunity_id}
 
 
-__all__ = ["convert", "open_leads", "split_name"]
+__all__ = ["NOT_KNOWN", "convert", "existing_account", "open_leads", "split_name"]

@@ -57,7 +57,6 @@ LIST_COLUMNS = {
 }
 NONNEGATIVE = {"employees", "annual_revenue", "max_msgs_per_week", "amount", "list_price", "qty"}
 PERCENT = {"probability", "fit_score", "engagement_score", "default_probability"}
-DUPLICATE_SCORE = 88  # rapidfuzz token_sort_ratio at or above which two task names look alike (practice.tasks)
 
 
 class ValidationError(InputError):

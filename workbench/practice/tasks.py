@@ -9,7 +9,10 @@ each task is checked by the exercise ``crm.practice.<task>``, in
 
 >>> from workbench.practice.database import sandbox, tiny_dataset
 >>> db = sandbox(tiny_dataset())
->>> print(describe(db, "move-deal-to-negotiation"))
+>>> text = describe(db, "move-deal-to-negotiation")  # each name between bidi isolates (U+2068 ... U+2069)
+>>> text.startswith("\u2068Lumière SA\u2069")
+True
+>>> print(text.replace("\u2068", "").replace("\u2069", ""))
 Lumière SA is ready to discuss terms on the deal 'Lumière - Loom X' (O002). Move it to the stage Negotiation and write its next step.
 >>> exercise_id("move-deal-to-negotiation")
 'crm.practice.move-deal-to-negotiation'
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..errors import InputError
+from ..text import isolate
 
 EXERCISE_PREFIX = "crm.practice."
 
@@ -232,12 +236,28 @@ NEWCOMERS = (("Samira", "Haddad"), ("Tanvir", "Hossain"), ("Élodie", "Marchand"
              ("Grace", "Whitfield"), ("Farida", "Begum"))
 
 
+class _Reader:
+    """What :func:`workbench.practice.duplicates.likely_duplicates` reads, over a bare connection (the
+    tasks are assigned while a database is seeded, before a :class:`PracticeDB` opens it)."""
+
+    def __init__(self, conn):
+        self.conn, self._built = conn, {}
+
+    def query(self, sql, params=()) -> pd.DataFrame:
+        cur = self.conn.execute(sql, params)
+        return pd.DataFrame.from_records(cur.fetchall(), columns=[d[0] for d in cur.description])
+
+    def maintained(self, name, table, build, apply):
+        if name not in self._built:
+            self._built[name] = build()
+        return self._built[name]
+
+
 def _choose_newcomer(conn, taken):
     import re
 
-    from rapidfuzz import fuzz, process
-
-    from .records import DUPLICATE_SCORE, fold
+    from .duplicates import likely_duplicates
+    from .records import fold
 
     account = _frame(conn, "SELECT a.account_id, a.name, count(c.contact_id) AS people FROM accounts a "
                            "JOIN contacts c ON c.account_id = a.account_id GROUP BY a.account_id "
@@ -249,15 +269,12 @@ def _choose_newcomer(conn, taken):
                            "WHERE account_id = ? AND email LIKE '%@%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
                      (account_id,))
     domain = domains["domain"].iloc[0] if len(domains) else re.sub(r"[^a-z0-9]+", "", fold(account_name)) + ".example"
-    names = [fold(f"{r[0] or ''} {r[1] or ''}") for r in conn.execute("SELECT first_name, last_name FROM contacts")]
-    emails = {fold(r[0]) for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")}
+    reader = _Reader(conn)
     for first, last in NEWCOMERS:
         email = f"{fold(first).replace(' ', '')}.{fold(last).replace(' ', '')}@{domain}"
-        similar = process.extractOne(fold(f"{first} {last}"), names, scorer=fuzz.token_sort_ratio,
-                                     score_cutoff=DUPLICATE_SCORE)
-        if similar is None and email not in emails:
-            return {"first_name": first, "last_name": last, "email": email, "account_id": account_id,
-                    "account": account_name}
+        person = {"first_name": first, "last_name": last, "email": email, "account_id": account_id}
+        if likely_duplicates(reader, "contacts", person).empty:
+            return {**person, "account": account_name}
     return None
 
 
@@ -265,13 +282,14 @@ def _choose_newcomer(conn, taken):
 
 def _describe_call(p):
     day = pd.Timestamp(p["friday"])
-    return (f"{p['name']} ({p['contact_id']}) of {p['account']} phoned you today about their project. Log the call "
-            f"with {p['name']}, then set a follow-up for Friday {day.day} {day.month_name()} ({p['friday']}).")
+    name = isolate(p["name"])
+    return (f"{name} ({p['contact_id']}) of {isolate(p['account'])} phoned you today about their project. Log the "
+            f"call with {name}, then set a follow-up for Friday {day.day} {day.month_name()} {day.year}.")
 
 
 def _describe_newcomer(p):
-    name = f"{p['first_name']} {p['last_name']}"
-    return (f"At a trade fair today you met {name} of {p['account']} ({p['account_id']}), who asked to receive "
+    name = isolate(f"{p['first_name']} {p['last_name']}")
+    return (f"At a trade fair today you met {name} of {isolate(p['account'])} ({p['account_id']}), who asked to receive "
             f"Acme's news by email. Create the contact {name} ({p['email']}) at the account {p['account_id']}, "
             "with email as the preferred channel, then record the email consent, saying you got it at an event.")
 
@@ -280,17 +298,20 @@ TASKS: dict[str, Task] = {t.id: t for t in (
     Task("log-call-and-follow-up", "Log a call and set a follow-up for Friday", _choose_call, _describe_call,
          max_points=2),
     Task("merge-duplicates", "Merge the two records of the same person", _choose_duplicates,
-         lambda p: (f"{p['name_a']} ({p['contact_a']}) and {p['name_b']} ({p['contact_b']}) are the same person, "
+         lambda p: (f"{isolate(p['name_a'])} ({p['contact_a']}) and {isolate(p['name_b'])} ({p['contact_b']}) are "
+                    "the same person, "
                     "entered twice. Merge the two records into one, keeping the history of both."), pick_order=0),
     Task("move-deal-to-negotiation", "Move a deal to Negotiation and set its next step", _choose_deal,
-         lambda p: (f"{p['account'] or 'The customer'} is ready to discuss terms on the deal '{p['name']}' "
+         lambda p: (f"{isolate(p['account']) if p['account'] else 'The customer'} is ready to discuss terms on "
+                    f"the deal '{isolate(p['name'])}' "
                     f"({p['opportunity_id']}). Move it to the stage {p['stage']} and write its next step."),
          max_points=2),
     Task("convert-lead", "Convert a lead into an account, a contact and an opportunity", _choose_lead,
-         lambda p: (f"{p['name']} from {p['company']} ({p['lead_id']}) is qualified. Convert the lead into an "
-                    "account, a contact and an opportunity (choose the amount and the close date)."), max_points=2),
+         lambda p: (f"{isolate(p['name'])} from {isolate(p['company'])} ({p['lead_id']}) is qualified. Convert the "
+                    "lead into an account, a contact and an opportunity (choose the amount and the close date)."),
+         max_points=2),
     Task("record-consent-revocation", "Record that a contact withdrew their email consent", _choose_consent,
-         lambda p: (f"{p['name']} ({p['contact_id']}) phoned to say they no longer want emails from us. "
+         lambda p: (f"{isolate(p['name'])} ({p['contact_id']}) phoned to say they no longer want emails from us. "
                     "Record the withdrawal of their email consent, saying how you learned it.")),
     Task("create-contact-with-consent", "Create a contact and record their consent", _choose_newcomer,
          _describe_newcomer, max_points=2),

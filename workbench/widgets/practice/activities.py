@@ -14,7 +14,9 @@ import pandas as pd
 from ...data.schema import ACTIVITY_TYPES
 from ...errors import WorkbenchError
 from ...practice import activities
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+from ...text import isolate
+from .dates import DateBox, format_day
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, read_days, status_html, table_html
 
 _LINKS = ("contact_id", "account_id", "opportunity_id")
 
@@ -36,9 +38,9 @@ def _links(screen) -> dict:
 def _due_controls(db):
     """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
     w = ipywidgets()
-    due = w.DatePicker(description="due on", style=STYLE)
+    due = DateBox("due on", style=STYLE)
     friday = w.Button(description="Next Friday", tooltip="Set the due date to the coming Friday")
-    reminder = w.DatePicker(description="remind me on", style=STYLE)
+    reminder = DateBox("remind me on", style=STYLE)
     friday.on_click(lambda _: setattr(due, "value", activities.next_weekday(db.today, "friday").date()))
     return due, friday, reminder
 
@@ -65,10 +67,10 @@ class LogActivityScreen(Screen):
         self.log = w.Button(description="Log activity", button_style="primary", icon="check")
         self.message = w.HTML()
         self.activity_id = self.follow_up_id = None
-        self.log.on_click(lambda _: self.submit())
+        self.log.on_click(self.guarded(self.submit))
         self.widget = w.VBox([w.HTML("<h4>Log an activity</h4>"), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
-                              self.follow_subject, w.HBox([self.due, self.friday]), self.reminder, self.log,
+                              self.follow_subject, w.HBox([self.due.widget, self.friday]), self.reminder.widget, self.log,
                               self.message], layout={"width": WIDTH})
 
     def submit(self):
@@ -76,21 +78,22 @@ class LogActivityScreen(Screen):
         links = _links(self)
         self.activity_id = self.follow_up_id = None
         try:
+            days = read_days("activities", due_at=self.due, reminder_at=self.reminder)
             with self.db.transaction(f"log {self.type.value}"):
                 self.activity_id = activities.log(self.db, self.type.value, self.subject.value,
                                                   direction=self.direction.value,
                                                   outcome=self.outcome.value.strip() or None, **links)
                 if self.follow.value:
                     self.follow_up_id = activities.follow_up(
-                        self.db, self.follow_subject.value or f"Follow up: {self.subject.value}", self.due.value,
-                        reminder=self.reminder.value, **links)
+                        self.db, self.follow_subject.value or f"Follow up: {self.subject.value}", days["due_at"],
+                        reminder=days["reminder_at"], **links)
         except WorkbenchError as err:
             self.activity_id = self.follow_up_id = None  # rolled back: nothing was saved
             self.message.value = failure_html(err)
             return None
         done = f"Logged the {self.type.value} ({self.activity_id})"
         if self.follow_up_id:
-            done += f" and planned the follow-up for {self.due.value} ({self.follow_up_id})"
+            done += f" and planned the follow-up for {format_day(days['due_at'])} ({self.follow_up_id})"
         self.message.value = status_html(True, done + ".")
         if self.on_logged:
             self.on_logged(self.activity_id)
@@ -111,23 +114,25 @@ class FollowUpScreen(Screen):
         self.plan = w.Button(description="Plan follow-up", button_style="primary", icon="calendar")
         self.message = w.HTML()
         self.activity_id = None
-        self.plan.on_click(lambda _: self.submit())
+        self.plan.on_click(self.guarded(self.submit))
         self.widget = w.VBox([w.HTML("<h4>Plan a follow-up</h4>"), self.contact_id, self.account_id,
-                              self.opportunity_id, self.type, self.subject, w.HBox([self.due, self.friday]),
-                              self.reminder, self.plan, self.message], layout={"width": WIDTH})
+                              self.opportunity_id, self.type, self.subject, w.HBox([self.due.widget, self.friday]),
+                              self.reminder.widget, self.plan, self.message], layout={"width": WIDTH})
 
     def submit(self):
         """Plan the follow-up with the screen's values; return its id (None when refused)."""
         links = _links(self)
         self.activity_id = None
         try:
-            self.activity_id = activities.follow_up(self.db, self.subject.value.strip(), self.due.value,
-                                                    type=self.type.value, reminder=self.reminder.value, **links)
+            days = read_days("activities", due_at=self.due, reminder_at=self.reminder)
+            self.activity_id = activities.follow_up(self.db, self.subject.value.strip(), days["due_at"],
+                                                    type=self.type.value, reminder=days["reminder_at"], **links)
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return None
-        remind = f", reminder on {self.reminder.value}" if self.reminder.value else ""
-        self.message.value = status_html(True, f"Planned for {self.due.value}{remind} ({self.activity_id}).")
+        remind = f", reminder on {format_day(days['reminder_at'])}" if days["reminder_at"] else ""
+        self.message.value = status_html(True, f"Planned for {format_day(days['due_at'])}{remind} "
+                                               f"({self.activity_id}).")
         self.subject.value = ""
         if self.on_planned:
             self.on_planned(self.activity_id)
@@ -141,31 +146,32 @@ class TodoScreen(Screen):
     def __init__(self, db):
         w = ipywidgets()
         self.db = db
-        self.day = w.DatePicker(value=db.today.date(), description="to-do for", style=STYLE)
+        self.day = DateBox("to-do for", db.today.date(), style=STYLE)
         self.items = w.Select(options=[], rows=8, description="to do", style=STYLE, layout={"width": "100%"})
         self.reminders = w.HTML()
         self.outcome = w.Text(description="outcome", style=STYLE, placeholder="what came of it")
         self.done = w.Button(description="Mark done", icon="check", button_style="success")
-        self.remind = w.DatePicker(description="remind me on", style=STYLE)
+        self.remind = DateBox("remind me on", style=STYLE)
         self.set_reminder = w.Button(description="Set reminder", icon="bell",
                                      tooltip="Set (or move) the reminder of the selected item")
         self.message = w.HTML()
         self.follow_up = FollowUpScreen(db, on_planned=lambda _k: self.refresh())
-        self.day.observe(lambda _: self.refresh(), names="value")
-        self.done.on_click(lambda _: self.complete())
-        self.set_reminder.on_click(lambda _: self.remind_me())
-        self.widget = w.VBox([w.HTML("<h4>To do</h4>"), self.day, self.items, w.HBox([self.outcome, self.done]),
-                              w.HBox([self.remind, self.set_reminder]), self.message, w.HTML("<b>Reminders</b>"),
+        self.day.observe(self.guarded(self.refresh), names="value")
+        self.done.on_click(self.guarded(self.complete))
+        self.set_reminder.on_click(self.guarded(self.remind_me))
+        self.widget = w.VBox([w.HTML("<h4>To do</h4>"), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
+                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML("<b>Reminders</b>"),
                               self.reminders, self.follow_up.widget], layout={"width": WIDTH})
         self.refresh()
 
     def refresh(self) -> pd.DataFrame:
-        day = self.day.value or self.db.today.date()
+        day = read_days("activities", day=self.day)["day"] or self.db.today.date()
         items = activities.todo(self.db, day)
         self.items.options = [(f"{'OVERDUE · ' if r.overdue else ''}{r.due_at:%a %d %b %H:%M} · {r.type} · "
-                               f"{r.subject} · {r.contact}", r.activity_id) for r in items.itertuples()]
+                               f"{isolate(r.subject)} · {isolate(r.contact)}", r.activity_id) for r in items.itertuples()]
         due = activities.reminders(self.db, pd.Timestamp(day) + pd.Timedelta(hours=23, minutes=59))
-        self.reminders.value = table_html(due[["reminder_at", "due_at", "type", "subject", "contact_id"]])
+        self.reminders.value = table_html(due, columns={"reminder_at": "reminder", "due_at": "due", "type": "type",
+                                                        "subject": "subject", "contact_id": "contact"})
         return items
 
     def complete(self):
@@ -175,7 +181,7 @@ class TodoScreen(Screen):
         try:
             activities.complete(self.db, self.items.value, outcome=self.outcome.value.strip() or None)
         except WorkbenchError as err:
-            self.message.value = status_html(False, str(err))
+            self.message.value = failure_html(err)
             return
         self.message.value = status_html(True, f"Done: {self.items.value}.")
         self.outcome.value = ""
@@ -187,11 +193,12 @@ class TodoScreen(Screen):
             self.message.value = status_html(False, "Select an item of the list first.")
             return
         try:
-            activities.set_reminder(self.db, self.items.value, self.remind.value)
+            day = read_days("activities", reminder_at=self.remind)["reminder_at"]
+            activities.set_reminder(self.db, self.items.value, day)
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return
-        self.message.value = status_html(True, f"Reminder set for {self.remind.value}: {self.items.value}.")
+        self.message.value = status_html(True, f"Reminder set for {format_day(day)}: {self.items.value}.")
         self.refresh()
 
 

@@ -14,7 +14,11 @@ import html
 from ...data.schema import CHANNELS
 from ...errors import WorkbenchError
 from ...practice import consent, records
+from ...text import isolate
 from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+
+#: The consent table as a trainee reads it: each channel, given or withdrawn, when and how it was learned.
+CONSENT_COLUMNS = {"channel": "channel", "status": "consent", "at": "since", "source": "how we learned it"}
 
 
 class ConsentScreen(Screen):
@@ -34,8 +38,8 @@ class ConsentScreen(Screen):
         self.current = w.HTML()
         self.save = w.Button(description="Record", button_style="primary", icon="check")
         self.message = w.HTML()
-        self.contact_id.observe(lambda _: self.refresh(), names="value")
-        self.save.on_click(lambda _: self.submit())
+        self.contact_id.observe(self.guarded(self.refresh), names="value")
+        self.save.on_click(self.guarded(self.submit))
         self.widget = w.VBox([w.HTML("<h4>Consent</h4>"), self.contact_id, self.current, self.channel, self.status,
                               self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
         self.refresh()
@@ -43,8 +47,8 @@ class ConsentScreen(Screen):
     def refresh(self):
         key = self.contact_id.value.strip()
         if key and self.db.row("contacts", key) is not None:
-            self.current.value = (f"<b>{html.escape(records.label(self.db, 'contacts', key))}</b> now: "
-                                  + table_html(consent.status(self.db, key)))
+            self.current.value = (f"<b>{html.escape(isolate(records.label(self.db, 'contacts', key)))}</b> now: "
+                                  + table_html(consent.status(self.db, key), columns=CONSENT_COLUMNS))
         else:
             self.current.value = ""
 
@@ -63,4 +67,4 @@ class ConsentScreen(Screen):
 
 
 
-__all__ = ["ConsentScreen"]
+__all__ = ["CONSENT_COLUMNS", "ConsentScreen"]

@@ -13,12 +13,13 @@ import html
 from ...errors import WorkbenchError
 from ...exercises.button import check_button
 from ...practice import tasks
+from ...text import isolate
 from .activities import LogActivityScreen, TodoScreen
 from .consent import ConsentScreen
 from .deals import ConvertLeadScreen, MoveDealScreen
 from .merge import MergeScreen
 from .records import SearchScreen
-from .screen import WIDTH, Screen, ipywidgets, status_html
+from .screen import WIDTH, Screen, ipywidgets, status_html, text_html
 
 
 class ResetScreen(Screen):
@@ -44,7 +45,7 @@ class ResetScreen(Screen):
             self.confirm.value = False
             self.message.value = status_html(True, f"Back to the start. Your previous state is kept in {backup}.")
 
-        self.reset.on_click(go)
+        self.reset.on_click(self.guarded(lambda: go(None)))
         self.widget = w.VBox([self.confirm, self.reset, self.message], layout={"width": WIDTH})
 
 
@@ -55,8 +56,9 @@ class TaskCard(Screen):
         w = ipywidgets()
         task = tasks.get_task(task_id)
         self.db, self.exercise = db, f"crm.practice.{task.id}"
-        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b><br>"
-                           f"{html.escape(tasks.describe(db, task.id))}")
+        # dir="auto": the sentence's own first word sets its direction; the names, in <bdi>, do not
+        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b>"
+                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div>')
         self.checker = check_button(self.exercise, lambda: self.db)
         self.check = self.checker.children[0].children[0]
         self.feedback = self.checker.children[-1]
@@ -74,8 +76,8 @@ class PracticeCRM(Screen):
         self.todo = TodoScreen(db)
         self.log = LogActivityScreen(db, on_logged=lambda _k: self.todo.refresh())
         self.consent = ConsentScreen(db)
-        self.convert = ConvertLeadScreen(db)
-        self.deals = MoveDealScreen(db)
+        self.convert = ConvertLeadScreen(db, task_subject(db, "convert-lead"))
+        self.deals = MoveDealScreen(db, task_subject(db, "move-deal-to-negotiation"))
         self.merge = MergeScreen(db)
         self.reset = ResetScreen(db)
         screens = [("Search", self.search), ("To do", self.todo), ("Log activity", self.log),
@@ -84,15 +86,37 @@ class PracticeCRM(Screen):
         self.tabs = w.Tab(children=[s.widget for _, s in screens])
         for i, (title, _) in enumerate(screens):
             self.tabs.set_title(i, title)
-        self.tabs.observe(lambda change: self._refresh(screens[change["new"]][1]), names="selected_index")
-        header = w.HTML(f"<b>Practice CRM of {html.escape(db.trainee)}</b> · today is "
+        self.message = w.HTML()
+        self.tabs.observe(lambda change: self.guarded(lambda: self._refresh(screens[change["new"]][1]))(),
+                          names="selected_index")
+        header = w.HTML(f"<b>Practice CRM of {html.escape(isolate(db.trainee))}</b> · today is "
                         f"{db.today:%A %d %B %Y} · you act as user {html.escape(db.user_id)}")
-        self.widget = w.VBox([header, self.tabs], layout={"width": WIDTH})
+        self.widget = w.VBox([header, self.message, self.tabs], layout={"width": WIDTH})
 
     @staticmethod
     def _refresh(screen):
         if hasattr(screen, "refresh"):
             screen.refresh()
+
+
+def task_subject(db, task_id: str):
+    """The lead or deal task ``task_id`` is about while it is still open, for a screen to show first; else None.
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> task_subject(sandbox(tiny_dataset()), "convert-lead")
+    'L001'
+    """
+    try:
+        found = tasks.params(db, task_id)
+    except WorkbenchError:
+        return None
+    if "lead_id" in found:
+        row = db.row("leads", found["lead_id"])
+        return found["lead_id"] if row and row["status"] not in ("converted", "unqualified") else None
+    if "opportunity_id" in found:
+        row = db.row("opportunities", found["opportunity_id"])
+        return found["opportunity_id"] if row and not row["is_closed"] else None
+    return None
 
 
 def practice_crm(db=None, **kwargs) -> PracticeCRM:
@@ -113,4 +137,4 @@ def practice_task(db, task_id: str) -> TaskCard:
     return TaskCard(db, task_id)
 
 
-__all__ = ["PracticeCRM", "ResetScreen", "TaskCard", "practice_crm", "practice_task"]
+__all__ = ["PracticeCRM", "ResetScreen", "TaskCard", "practice_crm", "practice_task", "task_subject"]

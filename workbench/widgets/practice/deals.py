@@ -10,68 +10,107 @@
 
 from __future__ import annotations
 
+import html
+
 from ...errors import WorkbenchError
 from ...practice import deals, leads, records
 from ...practice.records import PossibleDuplicate
-from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, status_html, table_html
+from ...text import isolate
+from .dates import DateBox
+from .records import MATCH_COLUMNS
+from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, read_days, status_html, table_html
 
 
 class ConvertLeadScreen(Screen):
-    """Convert a lead into an account, a contact and (ticked) an opportunity."""
+    """Convert a lead into an account, a contact and (ticked) an opportunity.
+
+    The form asks only what a salesperson knows: the lead's company is matched to
+    its account when the CRM has one (shown, with its industry and country);
+    otherwise the industry and country may be picked from those the CRM knows, or
+    left "not known yet".  ``lead_id`` (the task's lead) is listed first and selected.
+    """
 
     def __init__(self, db, lead_id=None):
         w = ipywidgets()
-        self.db = db
+        self.db, self.first = db, lead_id
         records.prepare(db, "leads", "contacts", "accounts")
         self.find = w.Text(description="find a lead", style=STYLE, continuous_update=False,
                            placeholder="name, company or id (Enter)", layout={"width": "100%"})
         self.lead = w.Dropdown(description="lead", style=STYLE, layout={"width": "100%"})
-        known = db.query("SELECT DISTINCT industry FROM accounts ORDER BY 1")["industry"].tolist()
-        countries = db.query("SELECT DISTINCT country FROM accounts ORDER BY 1")["country"].tolist()
-        self.industry = w.Combobox(options=known, description="industry (new account)", style=STYLE,
-                                   placeholder="needed when the company is new")
-        self.country = w.Combobox(options=countries, description="country (new account)", style=STYLE)
+        self.account = w.HTML()
+        self.industry = w.Dropdown(options=_known(db, "industry"), value="", description="industry", style=STYLE)
+        self.country = w.Dropdown(options=_known(db, "country"), value="", description="country", style=STYLE)
         self.with_deal = w.Checkbox(value=True, description="Create an opportunity", indent=False)
         self.deal_name = w.Text(description="deal name", style=STYLE, layout={"width": "100%"},
                                 placeholder="leave blank for '<company> - new deal'")
         self.amount = w.Text(description="amount", style=STYLE, placeholder="e.g. 15000")
-        self.close_date = w.DatePicker(description="close date", style=STYLE)
+        self.close_date = DateBox("close date", style=STYLE)
         self.convert = w.Button(description="Convert", button_style="primary", icon="exchange")
         self.anyway = w.Button(description="Create a new contact anyway", button_style="warning",
-                               layout={"display": "none"})
-        self.attach = w.Button(description="Use the existing contact", layout={"display": "none"})
+                               layout={"display": "none", "width": "auto"})
+        self.attach = w.Button(description="Use the existing contact", layout={"display": "none", "width": "auto"})
         self.message = w.HTML()
         self.result = None
         self._match = None
-        self.convert.on_click(lambda _: self.submit())
-        self.anyway.on_click(lambda _: self.submit(allow_duplicate=True))
-        self.attach.on_click(lambda _: self.submit(contact_id=self._match))
-        self.find.observe(lambda _: self.refresh(), names="value")
-        self.widget = w.VBox([w.HTML("<h4>Convert a lead</h4>"), self.find, self.lead, self.industry, self.country,
-                              self.with_deal, self.deal_name, self.amount, self.close_date,
+        self.convert.on_click(self.guarded(self.submit))
+        self.anyway.on_click(self.guarded(lambda: self.submit(allow_duplicate=True)))
+        self.attach.on_click(self.guarded(lambda: self.submit(contact_id=self._match)))
+        self.find.observe(self.guarded(self.refresh), names="value")
+        self.lead.observe(self.guarded(self._show_account), names="value")
+        self.new_account = w.VBox([self.industry, self.country])
+        self.widget = w.VBox([w.HTML("<h4>Convert a lead</h4>"), self.find, self.lead, self.account,
+                              self.new_account, self.with_deal, self.deal_name, self.amount, self.close_date.widget,
                               w.HBox([self.convert, self.attach, self.anyway]), self.message], layout={"width": WIDTH})
         self.refresh(lead_id)
 
     def refresh(self, lead_id=None):
-        """Fill the lead list from the find box; select ``lead_id`` (finding it when it is not listed)."""
-        self._list(self.lead, leads.open_leads(self.db, self.find.value), "lead_id",
-                   lambda r: f"{r.name} · {r.company} · {r.status} ({r.lead_id})", lead_id)
+        """Fill the lead list from the find box, the task's lead first; select ``lead_id`` (finding it
+        when it is not listed)."""
+        rows = leads.open_leads(self.db, self.find.value)
+        if self.first is not None:
+            rows = rows.sort_values("lead_id", key=lambda k: k != self.first, kind="stable")
+        if self._list(self.lead, rows, "lead_id",
+                      lambda r: f"{isolate(r.name)} · {isolate(r.company)} · {r.status} ({r.lead_id})", lead_id):
+            self._show_account()
+
+    def _show_account(self):
+        """Say which account the lead goes to; ask industry and country only for a new one."""
+        row = self.db.row("leads", self.lead.value) if self.lead.value else None
+        if row is None:
+            self.account.value, self.new_account.layout.display = "", "none"
+            return
+        found = leads.existing_account(self.db, row["company"])
+        company = html.escape(isolate(row["company"]))
+        if found is not None:
+            self.account.value = (f"<div style='margin-left:12.5em'>Goes to the account <b>{company}</b> "
+                                  f"({found['account_id']}, {html.escape(str(found['industry']))}, "
+                                  f"{html.escape(str(found['country']))}), already in the CRM.</div>")
+            self.new_account.layout.display = "none"
+        else:
+            self.account.value = (f"<div style='margin-left:12.5em'>A new account <b>{company}</b> is created. "
+                                  "The lead does not say its industry or country: pick them if you know them, "
+                                  "or leave <i>not known yet</i>.</div>")
+            self.new_account.layout.display = None
 
     def submit(self, *, allow_duplicate: bool = False, contact_id=None):
-        account = {k: v for k, v in (("industry", self.industry.value.strip()),
-                                     ("country", self.country.value.strip())) if v}
+        """Convert the selected lead with the form's values; return the keys made (None when refused)."""
+        if self.lead.value is None:
+            self.message.value = status_html(False, "Select a lead in the list first.")
+            return None
+        account = {k: v for k, v in (("industry", self.industry.value), ("country", self.country.value)) if v}
         deal = None
-        if self.with_deal.value:
-            deal = {"amount": self.amount.value, "close_date": self.close_date.value}
-            if self.deal_name.value.strip():
-                deal["name"] = self.deal_name.value.strip()
         try:
+            if self.with_deal.value:
+                close = read_days("opportunities", close_date=self.close_date)["close_date"]
+                deal = {"amount": self.amount.value.strip() or None, "close_date": close}
+                if self.deal_name.value.strip():
+                    deal["name"] = self.deal_name.value.strip()
             self.result = leads.convert(self.db, self.lead.value, account=account, opportunity=deal,
                                         contact_id=contact_id, allow_duplicate=allow_duplicate)
         except PossibleDuplicate as err:
             self._match = err.matches["key"].iloc[0]
             self.message.value = ('<div role="alert"><b>This person may already be a contact:</b>'
-                                  + table_html(err.matches) + "</div>")
+                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "</div>")
             self.anyway.layout.display = self.attach.layout.display = None
             return None
         except WorkbenchError as err:
@@ -82,6 +121,13 @@ class ConvertLeadScreen(Screen):
         self.message.value = status_html(True, f"Converted: {made}.")
         self.refresh()
         return self.result
+
+
+def _known(db, column: str) -> list:
+    """The values of accounts' ``column`` the CRM already holds, after "not known yet"."""
+    values = db.query(f'SELECT DISTINCT "{column}" AS v FROM accounts WHERE "{column}" IS NOT NULL '
+                      f'AND "{column}" != ? ORDER BY 1', (leads.NOT_KNOWN,))["v"].tolist()
+    return [("not known yet", "")] + [(str(v).replace("_", " "), v) for v in values]
 
 
 class MoveDealScreen(Screen):
@@ -99,21 +145,22 @@ class MoveDealScreen(Screen):
         self.probability = w.HTML()
         self.next_step = w.Text(description="next step", style=STYLE, layout={"width": "100%"},
                                 placeholder="what you will do next, and when")
-        self.close_date = w.DatePicker(description="close date", style=STYLE)
+        self.close_date = DateBox("close date", style=STYLE)
         self.move = w.Button(description="Move deal", button_style="primary", icon="arrow-right")
         self.message = w.HTML()
-        self.deal.observe(lambda _: self._load(), names="value")
-        self.stage.observe(lambda _: self._show_probability(), names="value")
-        self.move.on_click(lambda _: self.submit())
-        self.find.observe(lambda _: self.refresh(), names="value")
+        self.deal.observe(self.guarded(self._load), names="value")
+        self.stage.observe(self.guarded(self._show_probability), names="value")
+        self.move.on_click(self.guarded(self.submit))
+        self.find.observe(self.guarded(self.refresh), names="value")
         self.widget = w.VBox([w.HTML("<h4>Move a deal</h4>"), self.find, self.deal, self.stage, self.probability,
-                              self.next_step, self.close_date, self.move, self.message], layout={"width": WIDTH})
+                              self.next_step, self.close_date.widget, self.move, self.message], layout={"width": WIDTH})
         self.refresh(opportunity_id)
 
     def refresh(self, opportunity_id=None):
         """Fill the deal list from the find box; select ``opportunity_id`` (finding it when not listed)."""
         if self._list(self.deal, deals.open_deals(self.db, self.find.value), "opportunity_id",
-                      lambda r: f"{r.name} · {r.account} · {r.stage} ({r.opportunity_id})", opportunity_id):
+                      lambda r: f"{isolate(r.name)} · {isolate(r.account)} · {r.stage} ({r.opportunity_id})",
+                      opportunity_id):
             self._load()
 
     def _load(self):
@@ -128,17 +175,21 @@ class MoveDealScreen(Screen):
     def _show_probability(self):
         found = self.stage_table[self.stage_table["stage"] == self.stage.value]
         if len(found):
-            self.probability.value = (f"<span style='margin-left:10.5em'>probability at this stage: "
+            self.probability.value = (f"<span style='margin-left:12.5em'>probability at this stage: "
                                       f"<b>{int(found['default_probability'].iloc[0])}%</b></span>")
 
     def submit(self):
+        if self.deal.value is None:
+            self.message.value = status_html(False, "Select a deal in the list first.")
+            return None
         try:
+            close = read_days("opportunities", close_date=self.close_date)["close_date"]
             row = deals.move(self.db, self.deal.value, self.stage.value, next_step=self.next_step.value,
-                             close_date=self.close_date.value)
+                             close_date=close)
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return None
-        self.message.value = status_html(True, f"{row['name']} is now at {row['stage']} ({row['probability']}%).")
+        self.message.value = status_html(True, f"{isolate(row['name'])} is now at {row['stage']} ({row['probability']}%).")
         self.refresh(row["opportunity_id"] if not row["is_closed"] else None)
         return row
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...data import rules
 from ...errors import WorkbenchError
 from ...practice import merge
+from ...text import isolate
 from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, problems_html, status_html, table_html
 
 
@@ -30,12 +31,12 @@ class MergeScreen(Screen):
         self.comparison = w.HTML()
         self.merge = w.Button(description="Merge", button_style="danger", icon="compress")
         self.message = w.HTML()
-        self.pairs.observe(lambda _: self._pick(), names="value")
-        self.keep.observe(lambda _: self._compare(), names="value")
-        self.remove.observe(lambda _: self._compare(), names="value")
-        self.swap.on_click(lambda _: self._swap())
-        self.merge.on_click(lambda _: self.submit())
-        self.rescan.on_click(lambda _: self.refresh(rescan_all=True))
+        self.pairs.observe(self.guarded(self._pick), names="value")
+        self.keep.observe(self.guarded(self._compare), names="value")
+        self.remove.observe(self.guarded(self._compare), names="value")
+        self.swap.on_click(self.guarded(self._swap))
+        self.merge.on_click(self.guarded(self.submit))
+        self.rescan.on_click(self.guarded(lambda: self.refresh(rescan_all=True)))
         self.widget = w.VBox([w.HTML("<h4>Merge duplicates</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
                               self.remove, self.swap, self.comparison, self.merge, self.message],
                              layout={"width": WIDTH})
@@ -43,7 +44,7 @@ class MergeScreen(Screen):
 
     def refresh(self, rescan_all: bool = False):
         found = merge.find_duplicates(self.db, rescan_all=rescan_all)
-        self.pairs.options = [(f"{r.keep_name} ({r.keep}) ~ {r.remove_name} ({r.remove}) · {r.reason}",
+        self.pairs.options = [(f"{isolate(r.keep_name)} ({r.keep}) ~ {isolate(r.remove_name)} ({r.remove}) · {r.reason}",
                                (r.keep, r.remove)) for r in found.itertuples()]
         return found
 
@@ -72,8 +73,9 @@ class MergeScreen(Screen):
             return None
         gone = self.remove.value.strip()
         left = rules.record_problems("contacts", kept)
-        self.message.value = status_html(True, f"Merged {gone} into {kept['first_name']} "
-                                           f"{kept['last_name']} ({kept['contact_id']}), with both histories.")
+        self.message.value = status_html(True, f"Merged {gone} into "
+                                           f"{isolate(kept['first_name'] + ' ' + kept['last_name'])} "
+                                           f"({kept['contact_id']}), with both histories.")
         if left:
             self.message.value += problems_html(left, f"Still to correct on {kept['contact_id']} (open it in "
                                                        "Search and press Edit):")

@@ -3,8 +3,8 @@
 >>> from workbench.practice.database import sandbox, tiny_dataset
 >>> s = SearchScreen(sandbox(tiny_dataset()))
 >>> s.query.value = "jahan"
->>> [label for label, _ in s.results.options]
-['Nusrat Jahan · nusrat.jahan@dhakatex.example (C001)', 'Nusrat Jahan · n.jahan@dhakatex.example (C003)']
+>>> [label for label, _ in s.results.options]  # names between bidi isolates, for right-to-left names
+['\\u2068Nusrat Jahan\\u2069 · nusrat.jahan@dhakatex.example (C001)', '\\u2068Nusrat Jahan\\u2069 · n.jahan@dhakatex.example (C003)']
 """
 
 from __future__ import annotations
@@ -16,12 +16,43 @@ import pandas as pd
 from ...data.schema import SCHEMA
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
+from ...text import isolate
+from ..tables import readable
 from .activities import FollowUpScreen, LogActivityScreen
-from .consent import ConsentScreen
-from .screen import STYLE, WIDTH, HTMLScreen, Screen, as_day, ipywidgets, problems_html, status_html, table_html
+from .consent import CONSENT_COLUMNS, ConsentScreen
+from .dates import DateBox
+from .screen import (
+    STYLE,
+    WIDTH,
+    HTMLScreen,
+    Screen,
+    as_day,
+    ipywidgets,
+    problems_html,
+    read_days,
+    status_html,
+    table_html,
+)
 
 TITLES = {"contacts": "Contacts", "accounts": "Accounts", "leads": "Leads", "opportunities": "Deals"}
 SMALL_REFS = {"users", "stages", "products"}  # reference pickers shown as a list; others take an id
+#: The look-alikes found as a record is saved, as a trainee reads them.
+MATCH_COLUMNS = {"key": "id", "label": "record", "score": "likeness", "reason": "why"}
+
+
+def people_first(db):
+    """The users as a list offers them (k: id, l: name): the trainee's own user first, then those who
+    did the most in the last 90 days, then by name.
+
+    >>> from workbench.practice.database import sandbox, tiny_dataset
+    >>> db = sandbox(tiny_dataset())
+    >>> people_first(db)["k"].iloc[0] == db.user_id
+    True
+    """
+    since = (db.today - pd.Timedelta(days=90)).strftime("%Y-%m-%d")
+    return db.query("SELECT u.user_id AS k, u.name AS l FROM users u LEFT JOIN activities a ON a.owner_id = u.user_id "
+                    "AND coalesce(a.completed_at, a.due_at) >= ? GROUP BY u.user_id "
+                    "ORDER BY u.user_id = ? DESC, count(a.activity_id) DESC, u.name", (since, db.user_id))
 
 
 def field_widget(db, table: str, name: str, value=None):
@@ -36,11 +67,12 @@ def field_widget(db, table: str, name: str, value=None):
     if column.ref and column.ref.split(".")[0] in SMALL_REFS:
         target, key = column.ref.split(".")
         label_col = "name" if target != "stages" else "stage"
-        rows = db.query(f'SELECT "{key}" AS k, "{label_col}" AS l FROM "{target}" ORDER BY 2')
-        options = [("—", None)] + [(f"{r.l} ({r.k})", r.k) for r in rows.itertuples()]
+        rows = people_first(db) if target == "users" else \
+            db.query(f'SELECT "{key}" AS k, "{label_col}" AS l FROM "{target}" ORDER BY 2')
+        options = [("—", None)] + [(f"{isolate(r.l)} ({r.k})", r.k) for r in rows.itertuples()]
         return w.Dropdown(options=options, value=value if value in set(rows["k"]) else None, **common)
     if column.kind == "date":
-        return w.DatePicker(value=as_day(value), **common)
+        return DateBox(label, as_day(value), style=STYLE)
     placeholder = {"email": "name@company.com", "phone": "+33 6 12 34 56 78"}.get(name, "")
     if column.ref:
         placeholder = f"id of the {column.ref.split('.')[0][:-1]}, e.g. from the search"
@@ -61,10 +93,10 @@ class RecordForm(Screen):
         rows = []
         for name in records.EDITABLE[table]:
             field = field_widget(db, table, name, current.get(name))
-            error = w.HTML(layout={"margin": "0 0 0 10.5em"})
-            field.observe(lambda change, name=name: self._check_one(name), names="value")
+            error = w.HTML(layout={"margin": "0 0 0 12.5em"})
+            field.observe(self.guarded(lambda name=name: self._check_one(name)), names="value")
             self.fields[name], self.errors[name] = field, error
-            rows += [field, error]
+            rows += [getattr(field, "widget", field), error]
         verb = "Save changes" if key is not None else f"Create {table[:-1]}"
         self.save = w.Button(description=verb, button_style="primary", icon="save",
                              tooltip=f"{verb} (checks every field first)")
@@ -73,22 +105,28 @@ class RecordForm(Screen):
                                     layout={"display": "none"})
         self.message = w.HTML()
         self.saved_key = None
-        self.save.on_click(lambda _: self._save(False))
-        self.save_anyway.on_click(lambda _: self._save(True))
-        title = (f"Edit {records.label(db, table, key)}" if key is not None else f"New {table[:-1]}")
+        self.save.on_click(self.guarded(lambda: self._save(False)))
+        self.save_anyway.on_click(self.guarded(lambda: self._save(True)))
+        title = (f"Edit {isolate(records.label(db, table, key))}" if key is not None else f"New {table[:-1]}")
         self.widget = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *rows,
                               w.HBox([self.save, self.save_anyway]), self.message], layout={"width": WIDTH})
 
     def values(self) -> dict:
-        """What the form holds now, field by field (blank fields as None)."""
+        """What the form holds now, field by field (blank fields as None); a ``ValidationError`` names
+        every date that is not a day."""
+        days = read_days(self.table, **{n: f for n, f in self.fields.items() if isinstance(f, DateBox)})
         out = {}
         for name, field in self.fields.items():
-            value = field.value
+            value = days[name] if name in days else field.value
             out[name] = None if value in ("", None) else value
         return out
 
     def _check_one(self, name):
-        value = self.fields[name].value
+        field = self.fields[name]
+        if isinstance(field, DateBox) and field.problem:
+            self.errors[name].value = f'<span role="alert" style="color:#b3261e">{html.escape(field.problem)}</span>'
+            return
+        value = field.value
         if value in ("", None):
             self.errors[name].value = ""
             return
@@ -100,8 +138,8 @@ class RecordForm(Screen):
     def _save(self, allow_duplicate: bool):
         for error in self.errors.values():
             error.value = ""
-        values = self.values()
         try:
+            values = self.values()
             if self.key is None:
                 self.saved_key = records.create(self.db, self.table, {k: v for k, v in values.items() if v is not None},
                                                 allow_duplicate=allow_duplicate)
@@ -116,12 +154,12 @@ class RecordForm(Screen):
             return
         except PossibleDuplicate as err:
             self.message.value = ('<div role="alert"><b>This may already be in the CRM:</b>'
-                                  + table_html(err.matches) + "Open the existing record instead, or press "
+                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "Open the existing record instead, or press "
                                   "<b>Save anyway</b> if it is a different one.</div>")
             self.save_anyway.layout.display = None
             return
         self.save_anyway.layout.display = "none"
-        self.message.value = status_html(True, f"Saved {records.label(self.db, self.table, self.saved_key)}.")
+        self.message.value = status_html(True, f"Saved {isolate(records.label(self.db, self.table, self.saved_key))}.")
         if self.on_saved:
             self.on_saved(self.saved_key)
 
@@ -144,17 +182,19 @@ class SearchScreen(Screen):
         self.open = w.Button(description="Open", icon="folder-open", tooltip="Open the selected record")
         self.new = w.Button(description="New", icon="plus", tooltip="Create a record of this kind")
         self.detail = w.VBox()
-        self.table.observe(lambda _: self.search(), names="value")
-        self.query.observe(lambda _: self.search(), names="value")
-        self.open.on_click(lambda _: self.show(self.results.value))
-        self.new.on_click(lambda _: self.show_form())
+        self.message = w.HTML()
+        self.table.observe(self.guarded(self.search), names="value")
+        self.query.observe(self.guarded(self.search), names="value")
+        self.open.on_click(self.guarded(lambda: self.show(self.results.value)))
+        self.new.on_click(self.guarded(self.show_form))
         self.widget = w.VBox([self.table, self.query, self.count, self.results, w.HBox([self.open, self.new]),
-                              self.detail], layout={"width": WIDTH})
+                              self.message, self.detail], layout={"width": WIDTH})
         self.search()
 
     def search(self) -> pd.DataFrame:
         """Run the search with the screen's values; fill the result list and return the rows."""
         table = self.table.value
+        self.message.value = ""
         found = records.search(self.db, table, self.query.value, limit=100)
         key = SCHEMA[table].key
         self.results.options = [(self._row_label(table, r), r[key]) for r in found.to_dict("records")]
@@ -164,12 +204,13 @@ class SearchScreen(Screen):
     @staticmethod
     def _row_label(table, r):
         if table == "contacts":
-            return f"{r['first_name']} {r['last_name']} · {r['email'] or r['phone'] or ''} ({r['contact_id']})"
+            return (f"{isolate(r['first_name'] + ' ' + r['last_name'])} · {r['email'] or r['phone'] or ''} "
+                    f"({r['contact_id']})")
         if table == "leads":
-            return f"{r['name']} · {r['company']} · {r['status']} ({r['lead_id']})"
+            return f"{isolate(r['name'])} · {isolate(r['company'])} · {r['status']} ({r['lead_id']})"
         if table == "opportunities":
-            return f"{r['name']} · {r['stage']} · {r['amount']:,.0f} ({r['opportunity_id']})"
-        return f"{r['name']} · {r['industry']} · {r['country']} ({r['account_id']})"
+            return f"{isolate(r['name'])} · {r['stage']} · {r['amount']:,.0f} ({r['opportunity_id']})"
+        return f"{isolate(r['name'])} · {r['industry']} · {r['country']} ({r['account_id']})"
 
     def show(self, key):
         """Open record ``key`` of the current kind below the list."""
@@ -206,15 +247,18 @@ class RecordView(Screen):
                                 layout={"display": None if table == "contacts" else "none"})
         self.history = w.Button(description="History", icon="history", tooltip="Who changed this record, and how")
         self.panel = w.VBox()
-        self.edit.on_click(lambda _: self._panel(RecordForm(db, table, key, on_saved=lambda _k: self.refresh())))
-        self.log.on_click(lambda _: self._panel(LogActivityScreen(db, **{SCHEMA[table].key: key},
-                                                                  on_logged=lambda _k: self.refresh())))
-        self.plan.on_click(lambda _: self._panel(FollowUpScreen(db, **{SCHEMA[table].key: key},
-                                                                on_planned=lambda _k: self.refresh())))
-        self.consent.on_click(lambda _: self._panel(ConsentScreen(db, key, on_saved=self.refresh)))
-        self.history.on_click(lambda _: self._panel(HTMLScreen(self._history_html())))
+        self.message = w.HTML()
+        link = {SCHEMA[table].key: key}
+        self.edit.on_click(self.guarded(lambda: self._panel(RecordForm(db, table, key,
+                                                                       on_saved=lambda _k: self.refresh()))))
+        self.log.on_click(self.guarded(lambda: self._panel(LogActivityScreen(db, **link,
+                                                                             on_logged=lambda _k: self.refresh()))))
+        self.plan.on_click(self.guarded(lambda: self._panel(FollowUpScreen(db, **link,
+                                                                           on_planned=lambda _k: self.refresh()))))
+        self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
+        self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
-                              self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
+                              self.message, self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
     def _panel(self, screen):
@@ -226,22 +270,27 @@ class RecordView(Screen):
         h = audit.history(self.db, self.table, self.key, since_reset=True)
         if h.empty:
             return "<i>No change made in the practice CRM yet.</i>"
-        return table_html(h[["at", "who", "action", "op", "changes"]])
+        return table_html(h, columns={"at": "when", "who": "who", "action": "what", "op": "change",
+                                      "changes": "fields"})
 
     def refresh(self):
         row = records.get(self.db, self.table, self.key)
-        items = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k.replace('_', ' '))}</th>"
-                        f"<td>{html.escape('' if v is None else str(v))}</td></tr>" for k, v in row.items())
-        self.fields.value = (f"<h4>{html.escape(records.label(self.db, self.table, self.key))}</h4>"
+        shown = readable(pd.DataFrame([row])).iloc[0]
+        items = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
+                        f"<td dir='auto'>{html.escape(v)}</td></tr>" for k, v in shown.items())
+        self.fields.value = (f"<h4>{html.escape(isolate(records.label(self.db, self.table, self.key)))}</h4>"
                              f"<table>{items}</table>")
         if self.table == "contacts":
-            self.consents.value = "<b>Consent</b>" + table_html(consent.status(self.db, self.key))
+            self.consents.value = "<b>Consent</b>" + table_html(consent.status(self.db, self.key),
+                                                                columns=CONSENT_COLUMNS)
         if self.table != "leads":
             line = activities.timeline(self.db, **{SCHEMA[self.table].key: self.key})
-            self.timeline.value = table_html(line[["when", "type", "status", "subject", "outcome", "direction"]])
+            self.timeline.value = table_html(line, columns={c: c for c in ("when", "type", "status", "subject",
+                                                                           "outcome", "direction")})
         else:
             self.timeline.value = "<i>Leads have no activities: convert the lead to work with it.</i>"
 
 
 
-__all__ = ["SMALL_REFS", "TITLES", "RecordForm", "RecordView", "SearchScreen", "field_widget"]
+__all__ = ["MATCH_COLUMNS", "SMALL_REFS", "TITLES", "RecordForm", "RecordView", "SearchScreen", "field_widget",
+           "people_first"]

@@ -17,9 +17,11 @@ from datetime import date
 import pandas as pd
 
 from ...errors import WorkbenchError
+from .. import tables
+from ..tables import column_words
 
 WIDTH = "min(100%, 60em)"
-STYLE = {"description_width": "10em"}
+STYLE = {"description_width": "12em"}  # the longest label ("how you learned it") in full
 
 
 def ipywidgets():
@@ -29,44 +31,80 @@ def ipywidgets():
     return ipywidgets
 
 
+def text_html(text: str) -> str:
+    """``text`` escaped for HTML, its bidi-isolated names (U+2068 ... U+2069) as ``<bdi>`` elements,
+    which a browser also keeps out of a ``dir="auto"`` paragraph's direction.
+
+    >>> text_html("\u2068رضا\u2069 & co")
+    '<bdi>رضا</bdi> &amp; co'
+    """
+    return html.escape(text).replace("\u2068", "<bdi>").replace("\u2069", "</bdi>")
+
+
 def status_html(ok: bool, text: str) -> str:
     """A one-line status under a form: a green tick when ``ok``, else a red cross (see the module example)."""
     colour = "#1b7f3b" if ok else "#b3261e"
     mark = "✔" if ok else "✘"
     return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
-            f'<b style="color:{colour}">{mark}</b> {html.escape(text)}</div>')
+            f'<b style="color:{colour}">{mark}</b> {text_html(text)}</div>')
 
 
 def problems_html(problems: dict, title: str = "Please correct:") -> str:
-    """The fields to correct, each with what is wrong, as a list under ``title``.
+    """The fields to correct, each named in words with what is wrong, as a list under ``title``.
 
-    >>> "<b>email</b>: not an address" in problems_html({"email": "not an address"})
+    >>> "<b>close date</b>: required" in problems_html({"close_date": "required"})
     True
     """
-    items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in problems.items())
+    items = "".join(f"<li><b>{html.escape(column_words(k))}</b>: {html.escape(v)}</li>" for k, v in problems.items())
     return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
 
 
-def failure_html(err: WorkbenchError) -> str:
-    """What a refused action shows: the fields to correct, or the error in one line."""
+def failure_html(err: Exception) -> str:
+    """What a refused action shows: the fields to correct, the error in one line, or, for an error
+    nobody foresaw, what happened and how to go on (never only a line in JupyterLab's log).
+
+    >>> "restart the kernel" in failure_html(KeyError("x"))
+    True
+    """
     problems = getattr(err, "problems", None)
-    return problems_html(problems) if problems else status_html(False, str(err))
+    if problems:
+        return problems_html(problems)
+    if isinstance(err, WorkbenchError):
+        return status_html(False, str(err))
+    return status_html(False, f"That did not work ({type(err).__name__}: {err}). Try again; if it fails again, "
+                              "restart the kernel (Kernel menu) and run this page from the top.")
 
 
-def table_html(df: pd.DataFrame, max_rows: int = 20) -> str:
-    """The first ``max_rows`` rows of ``df`` as an HTML table, blanks for missing values.
+def read_days(table: str, **boxes) -> dict:
+    """The days typed in date ``boxes`` (:class:`~.dates.DateBox`), by field name; a ``ValidationError``
+    naming, in words, every box whose text is not a day.
 
-    >>> table_html(pd.DataFrame()), "<td></td>" in table_html(pd.DataFrame({"phone": [None]}))
+    >>> from workbench.widgets.practice.dates import DateBox
+    >>> box = DateBox("close date", order="DMY"); box.text.value = "31/02/2026"
+    >>> read_days("opportunities", close_date=box)
+    Traceback (most recent call last):
+    ...
+    workbench.practice.records.ValidationError: opportunities form: close_date: '31/02/2026' is not a day of the calendar: write the day, the month and the year, for example 30/09/2026. Fix: correct the fields marked, then save again.
+    """
+    from ...practice.records import ValidationError
+
+    problems = {name: box.problem for name, box in boxes.items() if box.problem}
+    if problems:
+        raise ValidationError(table, problems)
+    return {name: box.value for name, box in boxes.items()}
+
+
+def table_html(df: pd.DataFrame, max_rows: int = 20, **how) -> str:
+    """The first ``max_rows`` rows of ``df`` as a trainee reads them (:func:`workbench.widgets.tables.table_html`).
+
+    >>> table_html(pd.DataFrame()), '<td dir="auto"></td>' in table_html(pd.DataFrame({"phone": [None]}))
     ('<i>nothing yet</i>', True)
     """
-    if df.empty:
-        return "<i>nothing yet</i>"
-    shown = df.head(max_rows).astype(object).where(df.head(max_rows).notna(), "")
-    return shown.to_html(index=False, escape=True, border=0, classes="workbench-table")
+    return tables.table_html(df, max_rows=max_rows, **how)
 
 
 def as_day(value) -> date | None:
-    """A stored date or timestamp as the day a date picker shows; ``None`` for a blank.
+    """A stored date or timestamp as the day a date box shows; ``None`` for a blank.
 
     >>> as_day("2026-07-03 09:30"), as_day(None)
     (datetime.date(2026, 7, 3), None)
@@ -88,6 +126,19 @@ class Screen:
         from IPython.display import display
 
         display(self.widget)
+
+    def guarded(self, action):
+        """``action`` as a button or observer callback: any error it raises is shown in the screen's
+        ``message`` (:func:`failure_html`), so nothing goes only to JupyterLab's log."""
+
+        def run(*_args):
+            try:
+                return action()
+            except Exception as err:  # noqa: BLE001 - every failure is shown to the trainee, in the form
+                self.message.value = failure_html(err)
+                return None
+
+        return run
 
     def _list(self, picker, rows, key_column: str, label, select=None) -> bool:
         """List ``rows`` in ``picker`` (``label(row)`` shown) and select ``select``, else the first row.
@@ -115,4 +166,4 @@ class HTMLScreen(Screen):
 
 
 __all__ = ["STYLE", "WIDTH", "HTMLScreen", "Screen", "as_day", "failure_html", "ipywidgets", "problems_html",
-           "status_html", "table_html"]
+           "read_days", "status_html", "table_html", "text_html"]
