@@ -13,6 +13,7 @@ from practice_helpers import company, db, home, write_company  # noqa: F401
 
 from workbench import practice
 from workbench.errors import DataError, InputError
+from workbench.exercises import check
 from workbench.practice import database, lifecycle, migrations, records, schema
 
 
@@ -314,7 +315,7 @@ def test_a_handed_in_database_opens_read_only_and_stays_untouched(db, tmp_path):
     before = handed_in.read_bytes()
     graded = practice.open_existing(path=handed_in, read_only=True)
     assert graded.trainee == "tester"
-    assert practice.tasks.check(graded, "log-call-and-follow-up").points == 1
+    assert check("crm.practice.log-call-and-follow-up", graded, record=False).points == 1
     with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
         records.update(graded, "contacts", "C002", {"title": "CFO"})
     graded.close()
@@ -329,7 +330,7 @@ def test_an_older_handed_in_database_is_upgraded_in_memory_only(db, tmp_path):
     before = handed_in.read_bytes()
     graded = practice.open_existing(path=handed_in, read_only=True)
     assert graded.schema_version == database.SCHEMA_VERSION
-    assert not practice.tasks.check(graded, "merge-duplicates").passed
+    assert not check("crm.practice.merge-duplicates", graded, record=False).passed
     graded.close()
     assert handed_in.read_bytes() == before and not practice.backups(graded)
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..text import isolate
 
 
 def _net_graph(network):
@@ -66,16 +67,6 @@ def target_people(network, target) -> list:
             return sorted(hits, key=str)
     raise InputError(f"nobody in the network matches {target!r}", where="target",
                      fix="give a person's name or profile key, or an account's name or id")
-
-
-def isolate(text) -> str:
-    """``text`` between Unicode isolates (FSI ... PDI), so that a right-to-left name (Arabic,
-    Persian) keeps its own direction without turning the arrows of a chain around it.
-
-    >>> isolate("سارا") == "\u2068سارا\u2069"
-    True
-    """
-    return f"\u2068{text}\u2069"
 
 
 def path_table(G, path: list) -> dict:

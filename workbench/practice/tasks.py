@@ -113,13 +113,6 @@ def describe(db, task_id: str) -> str:
     return get_task(task_id).describe(params(db, task_id))
 
 
-def check(db, task_id: str):
-    """Check the task on ``db`` with its exercise, ``crm.practice.<task>`` (one grading path for every answer)."""
-    from ..exercises.registry import get
-
-    return get(exercise_id(task_id)).mark(db, None)
-
-
 def available(db) -> pd.DataFrame:
     """The tasks of this database: id, title and what to do."""
     rows = [{"task": t.id, "exercise": exercise_id(t.id), "title": t.title, "what to do": describe(db, t.id)}
@@ -317,5 +310,5 @@ TASKS: dict[str, Task] = {t.id: t for t in (
          _describe_newcomer, max_points=2),
 )}
 
-__all__ = ["EXERCISE_PREFIX", "NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "check", "describe",
+__all__ = ["EXERCISE_PREFIX", "NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "describe",
            "exercise_id", "get_task", "negotiation_stage", "params"]
