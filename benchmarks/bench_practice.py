@@ -175,8 +175,8 @@ def actions(db, screens_: dict, rounds: int):
 
         def do_convert():
             convert.refresh()
-            convert.industry.value = "retail"
-            convert.country.value = "France"
+            convert.industry.value = convert.industry.options[-1][1]  # a value the CRM already holds
+            convert.country.value = convert.country.options[-1][1]
             convert.with_deal.value = True
             convert.amount.value = "10000"
             convert.close_date.value = date(2026, 12, 31)

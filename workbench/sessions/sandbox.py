@@ -155,14 +155,15 @@ class Sandbox:
         hidden = [p for p in hidden if p.is_dir()]
         for path in hidden:
             box += ["--tmpfs", str(path)]
-        shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in hidden)]
+        emptied = [Path("/tmp"), *hidden]  # a fresh /tmp hides what lies there too (a checkout in /tmp, say)
+        shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in emptied)]
         shown = [p for p in shown if not any(q in p.parents for q in shown)]
-        for path in shown:  # Python and the package stay visible (read-only) in a hidden folder...
-            box += _passage(path, hidden) + ["--ro-bind", str(path), str(path)]
+        for path in shown:  # Python and the package stay visible (read-only) in an emptied folder...
+            box += _passage(path, emptied) + ["--ro-bind", str(path), str(path)]
         for path in hidden:  # ...and what is hidden inside them stays hidden
             if any(path != p and p in path.parents for p in shown):
                 box += ["--tmpfs", str(path)]
-        box += _passage(scratch, [Path("/tmp"), *hidden])
+        box += _passage(scratch, emptied)
         box += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch), "--clearenv"]
         for name, value in env.items():
             box += ["--setenv", name, value]
