@@ -7,7 +7,8 @@ import pytest
 
 from workbench import settings
 from workbench.cli import main
-from workbench.lesson_copies import LEDGER, NOTEBOOKS, lessons_home, prepare, repository_files
+from workbench.lesson_copies import LEDGER, NOTEBOOKS, prepare, repository_files
+from workbench.settings import lesson_copies
 
 LESSON = "crm/04-activities-and-follow-ups.ipynb"
 LINK = re.compile(r"\]\(([^)#\s]+\.ipynb)(?:#[^)]*)?\)")
@@ -21,7 +22,7 @@ def copied(tmp_path_factory):
 
 def test_the_first_run_copies_every_lesson_and_the_practice_sets_without_solutions(copied):
     home, report = copied
-    folder = lessons_home(home)
+    folder = lesson_copies(home)
     lessons = sorted(p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*.ipynb"))
     assert [name for name in report.added if not name.startswith("exercises/")] == lessons
     for name in lessons:
@@ -35,7 +36,7 @@ def test_the_first_run_copies_every_lesson_and_the_practice_sets_without_solutio
 
 def test_relative_links_in_the_copies_lead_to_a_copied_notebook(copied):
     home, _ = copied
-    folder = lessons_home(home)
+    folder = lesson_copies(home)
     for notebook in folder.rglob("*.ipynb"):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         for cell in (c for c in cells if c["cell_type"] == "markdown"):
@@ -50,7 +51,7 @@ def test_a_copy_finds_the_sample_data_from_its_own_folder(copied, monkeypatch):
     for name in ("WORKBENCH_DATA", "WORKBENCH_SEED"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
-    monkeypatch.chdir(lessons_home(home) / "crm")  # a kernel runs in its notebook's folder
+    monkeypatch.chdir(lesson_copies(home) / "crm")  # a kernel runs in its notebook's folder
     assert settings.current().home == home
     assert wb.start(None).name == "Acme"
 
@@ -58,7 +59,7 @@ def test_a_copy_finds_the_sample_data_from_its_own_folder(copied, monkeypatch):
 def test_later_runs_keep_the_trainees_work_and_name_the_newer_lessons(tmp_path, capsys):
     files = repository_files()
     prepare(tmp_path, files)
-    mine = lessons_home(tmp_path) / LESSON
+    mine = lesson_copies(tmp_path) / LESSON
     mine.write_text(mine.read_text(encoding="utf-8").replace('"outputs": []', '"outputs": [ ]', 1), encoding="utf-8")
     worked_on = mine.read_bytes()
     newer = {**files, LESSON: files[LESSON] + b" ", "crm/01-what-a-crm-is.ipynb": files["crm/01-what-a-crm-is.ipynb"]
@@ -71,17 +72,17 @@ def test_later_runs_keep_the_trainees_work_and_name_the_newer_lessons(tmp_path, 
     assert report.outdated == [LESSON]
     assert mine.read_bytes() == worked_on
     assert f".venv/bin/workbench lessons refresh {LESSON}" in report.text()
-    assert json.loads((lessons_home(tmp_path) / LEDGER).read_text())["crm/50-new-lesson.ipynb"]
+    assert json.loads((lesson_copies(tmp_path) / LEDGER).read_text())["crm/50-new-lesson.ipynb"]
 
 
 def test_the_commands_copy_list_and_refresh_one_lesson_keeping_a_backup(tmp_path, capsys):
     assert main(["lessons", "copy", "--home", str(tmp_path)]) == 0
     assert "lesson(s) copied in" in capsys.readouterr().out
-    mine = lessons_home(tmp_path) / LESSON
+    mine = lesson_copies(tmp_path) / LESSON
     mine.write_bytes(b"my work")
 
     assert main(["lessons", "copy", "--home", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip() == f"Your lessons: {lessons_home(tmp_path)}"  # nothing new
+    assert capsys.readouterr().out.strip() == f"Your lessons: {lesson_copies(tmp_path)}"  # nothing new
     assert mine.read_bytes() == b"my work"
 
     assert main(["lessons", "refresh", LESSON, "--home", str(tmp_path)]) == 0
@@ -91,7 +92,7 @@ def test_the_commands_copy_list_and_refresh_one_lesson_keeping_a_backup(tmp_path
     assert [b.read_bytes() for b in backups] == [b"my work"] and str(backups[0]) in said
 
     assert main(["lessons", "folder", "--home", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip() == str(lessons_home(tmp_path))
+    assert capsys.readouterr().out.strip() == str(lesson_copies(tmp_path))
 
 
 def test_refreshing_a_lesson_that_does_not_exist_says_how_to_name_it(tmp_path, capsys):
@@ -104,9 +105,9 @@ def test_refreshing_a_lesson_that_does_not_exist_says_how_to_name_it(tmp_path, c
 def test_a_lost_record_of_what_was_copied_leaves_the_copies_alone(tmp_path):
     files = {"crm/01.ipynb": b"v1", "crm/02.ipynb": b"v1"}
     prepare(tmp_path, files)
-    (lessons_home(tmp_path) / "crm/02.ipynb").write_bytes(b"my work")
-    (lessons_home(tmp_path) / LEDGER).write_text("{broken", encoding="utf-8")
+    (lesson_copies(tmp_path) / "crm/02.ipynb").write_bytes(b"my work")
+    (lesson_copies(tmp_path) / LEDGER).write_text("{broken", encoding="utf-8")
     report = prepare(tmp_path, files)
     assert (report.added, report.updated, report.outdated) == ([], [], ["crm/02.ipynb"])
-    assert (lessons_home(tmp_path) / "crm/02.ipynb").read_bytes() == b"my work"
+    assert (lesson_copies(tmp_path) / "crm/02.ipynb").read_bytes() == b"my work"
     assert prepare(tmp_path, files).outdated == ["crm/02.ipynb"]  # still named, never overwritten

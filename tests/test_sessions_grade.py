@@ -269,10 +269,9 @@ def solved(nb, source):
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory):
     """A class of crm/01 where most trainees try something: graded one after the other (``jobs=1``)."""
-    from workbench.data.active import variant_folder
     from workbench.sessions.copies import fingerprint
     from workbench.sessions.lessons import resolve
-    from workbench.settings import current
+    from workbench.settings import current, variant_folder
 
     root = tmp_path_factory.mktemp("tricky")
     subs = root / "session"
@@ -293,7 +292,7 @@ def tricky(tmp_path_factory):
         from workbench.data.active import start
         from workbench.exercises import Context, get
 
-        start(variant_folder(for_seed, home))
+        start(variant_folder(home, for_seed))
         return get(exercise).reference(Context())
 
     # amina: does it all right; one cell prints the process and the account her code runs as
@@ -344,9 +343,9 @@ def tricky(tmp_path_factory):
     (live / "fatima.jsonl").write_text(json.dumps({"exercise": REACH, "points": 99, "max_points": 99}) + "\n")
 
     cache = home / "data"
-    before = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
+    before = {s: fingerprint(variant_folder(home, s)) for s in seed.values()}
     grades = grade(subs, root / "out", jobs=1, progress=False)
-    after = {s: fingerprint(variant_folder(s, home)) for s in seed.values()}
+    after = {s: fingerprint(variant_folder(home, s)) for s in seed.values()}
     return grades, root / "out", None, before, after, cache
 
 
@@ -417,10 +416,9 @@ def practice_class(tmp_path_factory):
     import shutil
 
     from workbench import practice
-    from workbench.data.active import variant_folder
     from workbench.data.load import load
     from workbench.exercises.checks.crm.practice import solve
-    from workbench.settings import current
+    from workbench.settings import current, variant_folder
 
     root = tmp_path_factory.mktemp("practice")
     nb = nbformat.v4.new_notebook(metadata={"workbench": {"title": "Consent, hands on", "exercises": [TASK]}})
@@ -438,7 +436,7 @@ def practice_class(tmp_path_factory):
 
     def database(name):
         path = subs / name / ".workbench" / "practice" / f"{name}.sqlite"
-        return practice.open(trainee=name, data=load(variant_folder(seed[name], current().home)), path=path)
+        return practice.open(trainee=name, data=load(variant_folder(current().home, seed[name])), path=path)
 
     with database("did") as db:
         solve(db, "record-consent-revocation")

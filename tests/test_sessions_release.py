@@ -108,7 +108,7 @@ def test_released_settings_point_checks_at_the_trainee_variant(tmp_path, monkeyp
 
 
 def test_release_builds_each_trainee_variant_for_the_grader(tmp_path, workbench_home):
-    from workbench.data.active import variant_folder
+    from workbench.settings import variant_folder
 
     roster = release([LESSON], tmp_path / "s", trainees=["Omar"], progress=False)
-    assert (variant_folder(int(roster["seed"][0]), workbench_home) / "meta.json").is_file()
+    assert (variant_folder(workbench_home, int(roster["seed"][0])) / "meta.json").is_file()

@@ -31,3 +31,15 @@ def test_a_config_file_that_is_not_an_object_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_LEARNER", "env")
     s = settings.current(tmp_path)
     assert s.learner == "env" and s.seed is None and s.data_dir is None
+
+
+def test_each_place_of_a_home_keeps_the_path_trainees_already_have(tmp_path):
+    s = settings.Settings(learner="Nusrat Jahan", home=tmp_path)
+    places = {name: getattr(s, name).relative_to(tmp_path.resolve() if name == "lesson_copies" else tmp_path).as_posix()
+              for name in ("progress_file", "practice_folder", "practice_database", "variants_folder",
+                           "lesson_copies", "backups_folder", "network_uploads", "certificate_key")}
+    assert places == {"progress_file": "progress/Nusrat-Jahan.jsonl", "practice_folder": "practice",
+                      "practice_database": "practice/Nusrat-Jahan.sqlite", "variants_folder": "data",
+                      "lesson_copies": "lessons", "backups_folder": "backups",
+                      "network_uploads": "network/Nusrat-Jahan", "certificate_key": "certificate.key"}
+    assert settings.variant_folder(tmp_path, 7) == tmp_path / "data" / "acme-seed-7"

@@ -3,15 +3,14 @@
 import json
 
 from workbench.data import SAMPLE_FOLDER, start
-from workbench.data.active import variant_folder
 from workbench.exercises import check
-from workbench.settings import CONFIG_NAME
+from workbench.settings import CONFIG_NAME, variant_folder
 
 
 def test_seed_setting_generates_and_uses_a_variant(monkeypatch, workbench_home):
     monkeypatch.setenv("WORKBENCH_SEED", "7")
     data = start(None)
-    assert data.folder == variant_folder(7, workbench_home).resolve()
+    assert data.folder == variant_folder(workbench_home, 7).resolve()
     assert data.meta["seed"] == 7
     sample = start(SAMPLE_FOLDER)
     assert not data.contacts["last_name"].equals(sample.contacts["last_name"])

@@ -33,7 +33,6 @@ from pathlib import Path
 
 from .errors import InputError, WorkbenchError
 
-KEY_FILE = "certificate.key"
 TRACKS = {"crm": "CRM track", "network": "Network track", "editorial": "Editorial track",
           "superusers": "Superusers' track"}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -47,10 +46,12 @@ def _home(home: Path | None) -> Path:
 
 def _key(home: Path | None, *, create: bool) -> bytes:
     """This installation's secret; made (owner-only) when ``create`` and missing."""
-    path = _home(home) / KEY_FILE
+    from .settings import certificate_key
+
+    path = certificate_key(_home(home))
     if not path.exists():
         if not create:
-            raise WorkbenchError(f"this installation has issued no certificate (no {KEY_FILE} in {path.parent})",
+            raise WorkbenchError(f"this installation has issued no certificate (no {path.name} in {path.parent})",
                                  where="certificate verify",
                                  fix="verify on the installation that issued the certificate, with its WORKBENCH_HOME")
         path.parent.mkdir(parents=True, exist_ok=True)

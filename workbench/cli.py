@@ -99,9 +99,9 @@ def _lessons_copy(args):
 
 
 def _lessons_folder(args):
-    from .lesson_copies import lessons_home
+    from .settings import lesson_copies
 
-    print(lessons_home(_home(args)))
+    print(lesson_copies(_home(args)))
 
 
 def _lessons_refresh(args):

@@ -2,7 +2,7 @@
 
 JupyterLab saves a notebook's outputs into the file it opened: run on the repository's lessons,
 that makes every ``git pull`` conflict.  ``make lab`` therefore opens JupyterLab on
-``<workbench home>/lessons/`` (:func:`lessons_home`), which :func:`prepare` fills:
+``<workbench home>/lessons/`` (:func:`~workbench.settings.lesson_copies`), which :func:`prepare` fills:
 
 - the first time, with every lesson of ``notebooks/`` (the same tree, so relative links such as
   ``../00-glossary.ipynb`` keep working) and, under ``exercises/``, the practice sets of
@@ -23,7 +23,7 @@ their data through the settings (:mod:`workbench.data.active`), never through th
 >>> import tempfile
 >>> home = Path(tempfile.mkdtemp())
 >>> report = prepare(home)
->>> (lessons_home(home) / "00-start-here.ipynb").exists(), len(report.added) > 20
+>>> (lesson_copies(home) / "00-start-here.ipynb").exists(), len(report.added) > 20
 (True, True)
 >>> prepare(home).added, prepare(home).outdated
 ([], [])
@@ -40,6 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
+from .settings import backups_folder, lesson_copies
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPOSITORY / "notebooks"
@@ -50,15 +51,6 @@ WORKSPACES = ".workspaces"
 # 1366-pixel laptop screen it shows "02-levels-of-action-and-weekly-means.ipynb" whole.
 SIDE_PANEL_SHARE = 0.3
 REFRESH_COMMAND = ".venv/bin/workbench lessons refresh"
-
-
-def lessons_home(home: Path) -> Path:
-    """The folder JupyterLab opens: the trainee's copies of the lessons.
-
-    >>> lessons_home(Path("/home/amina/.workbench")).as_posix()
-    '/home/amina/.workbench/lessons'
-    """
-    return Path(home).expanduser().resolve() / "lessons"
 
 
 def _digest(content: bytes) -> str:
@@ -186,15 +178,15 @@ def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
     >>> home = Path(tempfile.mkdtemp())
     >>> prepare(home, {"crm/01.ipynb": b"v1"}).added
     ['crm/01.ipynb']
-    >>> _ = (lessons_home(home) / "crm/01.ipynb").write_bytes(b"v1 with the trainee's outputs")
+    >>> _ = (lesson_copies(home) / "crm/01.ipynb").write_bytes(b"v1 with the trainee's outputs")
     >>> report = prepare(home, {"crm/01.ipynb": b"v2", "crm/02.ipynb": b"v1"})
     >>> report.added, report.outdated
     (['crm/02.ipynb'], ['crm/01.ipynb'])
-    >>> (lessons_home(home) / "crm/01.ipynb").read_bytes()
+    >>> (lesson_copies(home) / "crm/01.ipynb").read_bytes()
     b"v1 with the trainee's outputs"
     """
     files = repository_files() if files is None else files
-    folder = lessons_home(home)
+    folder = lesson_copies(home)
     folder.mkdir(parents=True, exist_ok=True)
     ledger = _read_ledger(folder)
     report = Report(folder)
@@ -229,7 +221,7 @@ def refresh(home: Path, lesson: str, files: dict[str, bytes] | None = None,
     >>> import tempfile
     >>> home = Path(tempfile.mkdtemp())
     >>> _ = prepare(home, {"crm/01.ipynb": b"v1"})
-    >>> _ = (lessons_home(home) / "crm/01.ipynb").write_bytes(b"mine")
+    >>> _ = (lesson_copies(home) / "crm/01.ipynb").write_bytes(b"mine")
     >>> copy, backup = refresh(home, "crm/01.ipynb", {"crm/01.ipynb": b"v2"}, now=datetime(2026, 1, 5, 9, 30))
     >>> copy.read_bytes(), backup.read_bytes(), backup.relative_to(home).as_posix()
     (b'v2', b'mine', 'backups/lessons-2026-01-05-093000/crm/01.ipynb')
@@ -246,11 +238,11 @@ def refresh(home: Path, lesson: str, files: dict[str, bytes] | None = None,
         like = difflib.get_close_matches(name, list(files), n=1, cutoff=0) or sorted(files)
         raise InputError(f"no lesson {lesson} in the repository", where="workbench lessons refresh",
                          fix=f"name it as `workbench lessons copy` lists it, e.g. {like[0]}")
-    folder = lessons_home(home)
+    folder = lesson_copies(home)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
-    backup = Path(home) / "backups" / f"lessons-{stamp}" / name
+    backup = backups_folder(home) / f"lessons-{stamp}" / name
     if target.exists():
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(target, backup)

@@ -13,9 +13,26 @@ data folder            ``WORKBENCH_DATA``           the committed sample company
 data seed (variant)    ``WORKBENCH_SEED``           none: the committed sample
 =====================  ===========================  ==============================
 
+The trainee's home holds everything the workbench writes for them, each place named once here
+(a function of the home folder, and a property of :class:`Settings` for the current one):
+
+=============================  ==========================================  =========================
+place                          path under the home                         written by
+=============================  ==========================================  =========================
+:func:`progress_file`          ``progress/<learner>.jsonl``                every Check
+:func:`practice_database`      ``practice/<learner>.sqlite``               the practice CRM
+:func:`variant_folder`         ``data/acme-seed-<seed>/``                  a data variant, made once
+:func:`lesson_copies`          ``lessons/``                                ``workbench lessons``
+:func:`backups_folder`         ``backups/``                                lesson copies set aside
+:func:`network_uploads`        ``network/<learner>/``                      the LinkedIn archive
+:func:`certificate_key`        ``certificate.key``                         the first certificate
+=============================  ==========================================  =========================
+
 >>> s = Settings(learner="amina", home=Path("/tmp/wb"))
 >>> s.progress_file
 PosixPath('/tmp/wb/progress/amina.jsonl')
+>>> s.practice_database, s.network_uploads
+(PosixPath('/tmp/wb/practice/amina.sqlite'), PosixPath('/tmp/wb/network/amina'))
 """
 
 from __future__ import annotations
@@ -41,7 +58,110 @@ class Settings:
     @property
     def progress_file(self) -> Path:
         """The learner's append-only progress log."""
-        return self.home / "progress" / f"{safe_name(self.learner)}.jsonl"
+        return progress_file(self.home, self.learner)
+
+    @property
+    def practice_folder(self) -> Path:
+        """The folder of the practice CRM databases."""
+        return practice_folder(self.home)
+
+    @property
+    def practice_database(self) -> Path:
+        """The learner's practice CRM database."""
+        return practice_database(self.home, self.learner)
+
+    @property
+    def variants_folder(self) -> Path:
+        """The folder of the generated data variants."""
+        return variants_folder(self.home)
+
+    @property
+    def lesson_copies(self) -> Path:
+        """The learner's copies of the lessons, which JupyterLab opens."""
+        return lesson_copies(self.home)
+
+    @property
+    def backups_folder(self) -> Path:
+        """Where files set aside (rather than overwritten) are kept."""
+        return backups_folder(self.home)
+
+    @property
+    def network_uploads(self) -> Path:
+        """The learner's uploaded network files (the LinkedIn archive and its kin)."""
+        return network_uploads(self.home, self.learner)
+
+    @property
+    def certificate_key(self) -> Path:
+        """The installation's certificate signing key."""
+        return certificate_key(self.home)
+
+
+# ---------------------------------------------------------------- the places of a home
+
+def progress_folder(home: Path) -> Path:
+    """The folder of the progress logs, one per learner."""
+    return Path(home) / "progress"
+
+
+def progress_file(home: Path, learner: str) -> Path:
+    """``learner``'s append-only progress log under ``home``.
+
+    >>> progress_file(Path("/tmp/wb"), "Nusrat Jahan").as_posix()
+    '/tmp/wb/progress/Nusrat-Jahan.jsonl'
+    """
+    return progress_folder(home) / f"{safe_name(learner)}.jsonl"
+
+
+def practice_folder(home: Path) -> Path:
+    """The folder of the practice CRM databases (and their backups)."""
+    return Path(home) / "practice"
+
+
+def practice_database(home: Path, learner: str) -> Path:
+    """``learner``'s practice CRM database under ``home``.
+
+    >>> practice_database(Path("/tmp/wb"), "Nusrat Jahan").as_posix()
+    '/tmp/wb/practice/Nusrat-Jahan.sqlite'
+    """
+    return practice_folder(home) / f"{safe_name(learner)}.sqlite"
+
+
+def variants_folder(home: Path) -> Path:
+    """The folder of the data variants generated from seeds (a grader's cache of them too)."""
+    return Path(home) / "data"
+
+
+def variant_folder(home: Path, seed: int) -> Path:
+    """Where the data variant for ``seed`` is generated (once) and kept.
+
+    >>> variant_folder(Path("/tmp/wb"), 7).as_posix()
+    '/tmp/wb/data/acme-seed-7'
+    """
+    return variants_folder(home) / f"acme-seed-{seed}"
+
+
+def lesson_copies(home: Path) -> Path:
+    """The folder JupyterLab opens: the trainee's copies of the lessons.
+
+    >>> lesson_copies(Path("/home/amina/.workbench")).as_posix()
+    '/home/amina/.workbench/lessons'
+    """
+    return Path(home).expanduser().resolve() / "lessons"
+
+
+def backups_folder(home: Path) -> Path:
+    """Where files set aside instead of being overwritten are kept, one dated folder each."""
+    return Path(home) / "backups"
+
+
+def network_uploads(home: Path, learner: str) -> Path:
+    """``learner``'s network files (the LinkedIn archive as sent, introductions) under ``home``."""
+    return Path(home) / "network" / safe_name(learner)
+
+
+def certificate_key(home: Path) -> Path:
+    """The installation's key that signs and verifies certificate codes."""
+    return Path(home) / "certificate.key"
 
 
 def safe_name(text: str) -> str:

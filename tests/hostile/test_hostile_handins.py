@@ -43,8 +43,7 @@ def with_cell(nb, code: str):
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory):
     import workbench
-    from workbench.data.active import variant_folder
-    from workbench.settings import current
+    from workbench.settings import current, variant_folder
 
     root = tmp_path_factory.mktemp("hostile")
     klass, out = root / "class", root / "grades"
@@ -113,7 +112,7 @@ def attacked(tmp_path_factory):
         "    print('PATCHED')\nexcept OSError as err:\n    print('blocked', err)\n")))
 
     # appends to the grader's data-variant cache (the classmate's variant) and to the grader's own progress log
-    victim_variant = variant_folder(seeds["victim"], home)
+    victim_variant = variant_folder(home, seeds["victim"])
     write("poisoner", with_cell(released("poisoner"), (
         "import pathlib\n"
         f"for path in [pathlib.Path({str(victim_variant / 'contacts.csv')!r}), pathlib.Path({str(grader_log)!r})]:\n"

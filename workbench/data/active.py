@@ -23,11 +23,6 @@ from .load import Dataset, load, load_sample
 _CURRENT: Dataset | None = None
 
 
-def variant_folder(seed: int, home: Path) -> Path:
-    """Where the data variant for ``seed`` is generated (once) and kept."""
-    return home / "data" / f"acme-seed-{seed}"
-
-
 def _from_settings() -> Dataset:
     from .. import settings
 
@@ -41,7 +36,9 @@ def _from_settings() -> Dataset:
 
 def ensure_variant(seed: int, home: Path) -> Path:
     """Generate the sample company with ``seed`` under ``home`` unless it is already there."""
-    folder = variant_folder(seed, home)
+    from ..settings import variant_folder
+
+    folder = variant_folder(home, seed)
     if not (folder / "meta.json").exists():
         from .sample import generate
 

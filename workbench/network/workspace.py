@@ -40,10 +40,9 @@ class Workspace:
     @classmethod
     def default(cls) -> Workspace:
         """The current learner's folder in their workbench home."""
-        from ..settings import current, safe_name
+        from ..settings import current
 
-        settings = current()
-        return cls(Path(settings.home) / "network" / safe_name(settings.learner))
+        return cls(current().network_uploads)
 
     @property
     def introductions_file(self) -> Path:

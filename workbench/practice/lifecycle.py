@@ -48,16 +48,23 @@ def default_path(trainee: str, home: Path | None = None) -> Path:
     >>> default_path("Nusrat Jahan", Path("/tmp/wb"))
     PosixPath('/tmp/wb/practice/Nusrat-Jahan.sqlite')
     """
-    from ..settings import safe_name
+    from ..settings import practice_database
 
-    return _folder(home) / f"{safe_name(trainee)}.sqlite"
+    return practice_database(_home(home), trainee)
+
+
+def _home(home: Path | None = None) -> Path:
+    """``home``, or the current settings' home."""
+    from ..settings import current
+
+    return Path(home) if home is not None else current().home
 
 
 def _folder(home: Path | None = None) -> Path:
-    """The folder of the practice databases: ``<home>/practice`` (the current settings' home by default)."""
-    from ..settings import current
+    """The folder of the practice databases (under the current settings' home by default)."""
+    from ..settings import practice_folder
 
-    return (Path(home) if home is not None else current().home) / "practice"
+    return practice_folder(_home(home))
 
 
 def start_copy(path: Path) -> Path:

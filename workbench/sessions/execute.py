@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..settings import CONFIG_NAME
+from ..settings import CONFIG_NAME, practice_folder, progress_file, progress_folder, variant_folder
 from .sandbox import Sandbox
 from .submissions import Submission
 
@@ -96,12 +96,11 @@ def last_line(stderr: bytes) -> str:
 
 def _data(sub: Submission, scratch: Path, home: Path, config: dict, env: dict) -> dict:
     """Copy the submission's data into its scratch folder; the parameters the notebook runs with."""
-    from ..data.active import variant_folder
     from .copies import verified_copy
 
     if sub.data.seed is not None:
         if sub.data.folder is not None:
-            verified_copy(sub.data.folder, variant_folder(sub.data.seed, home), sub.data.fingerprint)
+            verified_copy(sub.data.folder, variant_folder(home, sub.data.seed), sub.data.fingerprint)
         env["WORKBENCH_SEED"] = str(config.setdefault("seed", sub.data.seed))
         return {"data_dir": None, "data_seed": sub.data.seed}
     folder = verified_copy(sub.data.folder, scratch / "data", sub.data.fingerprint)
@@ -115,7 +114,7 @@ def execute(sub: Submission, scratch: Path, executed: Path, run: Run) -> Submiss
     if scratch.exists():
         shutil.rmtree(scratch)
     home, work = scratch / "home", scratch / "work"
-    for folder in (home / "progress", work, scratch / "user"):
+    for folder in (progress_folder(home), work, scratch / "user"):
         folder.mkdir(parents=True)
     if sub.path.is_symlink() or not sub.path.is_file() or sub.path.suffix != ".ipynb":
         why = ("is a symbolic link, not followed" if sub.path.is_symlink() else
@@ -128,7 +127,7 @@ def execute(sub: Submission, scratch: Path, executed: Path, run: Run) -> Submiss
         if sub.handed.practice is not None:  # the notebook's cells show the trainee's own practice CRM
             from .copies import verified_copy
 
-            verified_copy(sub.handed.practice, home / "practice", sub.handed.practice_fingerprint)
+            verified_copy(sub.handed.practice, practice_folder(home), sub.handed.practice_fingerprint)
         copy = work / sub.path.name
         shutil.copyfile(sub.path, copy)
         (work / CONFIG_NAME).write_text(json.dumps(config), encoding="utf-8")
@@ -169,11 +168,9 @@ def _sandboxed(command: list[str], scratch: Path, env: dict, run: Run) -> tuple[
 
 def recheck(sub: Submission, scratch: Path, *, cell_timeout: float, limit: float) -> None:
     """Check the notebook's answers and the practice CRM again, in a process of the grader's own."""
-    from ..settings import safe_name
-
     wanted = sub.wanted()
     tasks = [e for e in wanted if e.startswith(PRACTICE_PREFIX)]
-    run_log = scratch / "home" / "progress" / f"{safe_name(sub.trainee)}.jsonl"  # the graded run's own checks
+    run_log = progress_file(scratch / "home", sub.trainee)  # the graded run's own checks
     run_log = run_log if run_log.is_file() and not run_log.is_symlink() else None
     lab = sorted((r for r in sub.handed.records if r.get("exercise") in wanted and ("answer" in r or "unsupported" in r)),
                  key=lambda r: str(r.get("at", "")))  # several logs (two laptops): attempts in the order they were made

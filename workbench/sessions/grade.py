@@ -67,7 +67,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, WorkbenchError
-from ..settings import safe_name
+from ..settings import progress_file, safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
 from .gradebook import combine, write_outputs
 from .sandbox import open_sandbox
@@ -148,10 +148,11 @@ def write_progress(subs: list[Submission], out: Path) -> None:
             logs.setdefault(sub.trainee, []).extend(sub.handed.records)
     for trainee, records in logs.items():
         if records:
-            (out / "progress").mkdir(parents=True, exist_ok=True)
+            log = progress_file(out, trainee)
+            log.parent.mkdir(parents=True, exist_ok=True)
             lines = [json.dumps({**{k: v for k, v in r.items() if k != "answer"}, "learner": trainee},
                                 ensure_ascii=False, default=str) for r in records]
-            (out / "progress" / f"{safe_name(trainee)}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            log.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = None,
@@ -192,7 +193,7 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     if cache is None:
         from ..settings import current
 
-        cache = current().home / "data"
+        cache = current().variants_folder
     submissions_dir, out = Path(submissions_dir).resolve(), Path(out).resolve()
     if out == submissions_dir or submissions_dir in out.parents:
         raise InputError(f"the output folder {str(out)!r} is inside the class folder it grades",

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..settings import CONFIG_NAME, safe_name
+from ..settings import CONFIG_NAME, practice_database, progress_folder
 from .copies import fingerprint
 
 DEFAULT_HOME = ".workbench"
@@ -151,8 +151,8 @@ class HandedIn:
 
 
 def _practice_database(home: Path, learner: str, notes: list[str]) -> Path | None:
-    folder = home / "practice"
-    mine = folder / f"{safe_name(learner)}.sqlite"
+    mine = practice_database(home, learner)
+    folder = mine.parent
     if mine.is_file():
         return mine
     others = sorted(p for p in folder.glob("*.sqlite") if p.is_file())
@@ -179,18 +179,18 @@ def snapshot(folder: Path, learner: str, dest: Path) -> HandedIn:
 
     home = trainee_home(folder, read_config(folder))
     found = HandedIn()
-    for log in sorted((home / "progress").glob("*.jsonl")):
+    for log in sorted(progress_folder(home).glob("*.jsonl")):
         records, problems = ProgressLog(log).read()
         found.records += records
         found.notes += problems
     database = _practice_database(home, learner, found.notes)
     if database is not None:
-        target = Path(dest) / "practice"
+        copy = practice_database(dest, learner)
+        target = copy.parent
         target.mkdir(parents=True, exist_ok=True)
-        name = f"{safe_name(learner)}.sqlite"
-        shutil.copyfile(database, target / name)
+        shutil.copyfile(database, copy)
         wal = database.with_name(database.name + "-wal")
         if wal.is_file():  # the write-ahead log holds the latest changes until SQLite folds them in
-            shutil.copyfile(wal, target / f"{name}-wal")
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         found.practice, found.practice_fingerprint = target, fingerprint(target)
     return found

@@ -81,13 +81,13 @@ def _context(job: dict, home: Path):
     """
     from functools import cached_property
 
-    from ..data.active import ensure_variant, start, variant_folder
+    from ..data.active import ensure_variant, start
     from ..exercises.check import Context
-    from ..settings import Settings
+    from ..settings import Settings, variant_folder, variants_folder
 
     data = job["data"]
     seed = data.get("seed")
-    dest = variant_folder(seed, home) if seed is not None else home / "data" / "folder"
+    dest = variant_folder(home, seed) if seed is not None else variants_folder(home) / "folder"
 
     class TraineeContext(Context):
         @cached_property
@@ -160,13 +160,11 @@ def _practice(job: dict, ctx, limit: float) -> list[dict]:
     from .. import practice
     from ..errors import WorkbenchError
     from ..practice import tasks
-    from ..settings import safe_name
-
     spec, settings = job["practice"], ctx.settings
     ids = list(spec["tasks"])
     try:
-        folder = verified_copy(spec["folder"], settings.home / "practice", spec["fingerprint"])
-        db = practice.open(trainee=settings.learner, path=folder / f"{safe_name(settings.learner)}.sqlite")
+        verified_copy(spec["folder"], settings.practice_folder, spec["fingerprint"])
+        db = practice.open(trainee=settings.learner, path=settings.practice_database)
     except WorkbenchError as err:
         return [{"exercise": e, "error": f"the practice CRM handed in could not be opened: {err}"} for e in ids]
     except Exception as err:  # noqa: BLE001 - a damaged SQLite file raises sqlite3 errors of many kinds

@@ -143,17 +143,17 @@ def build_variants(seeds, *, jobs: int | None = None, progress: bool = True) -> 
 
     from tqdm.auto import tqdm
 
-    from ..data.active import ensure_variant, variant_folder
-    from ..settings import current
+    from ..data.active import ensure_variant
+    from ..settings import current, variant_folder
 
     home = current().home
     seeds = sorted({int(s) for s in seeds})
-    todo = [s for s in seeds if not (variant_folder(s, home) / "meta.json").exists()]
+    todo = [s for s in seeds if not (variant_folder(home, s) / "meta.json").exists()]
     if todo:
         with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
             list(tqdm(pool.map(ensure_variant, todo, [home] * len(todo)), total=len(todo),
                       desc="data variants", unit="variant", disable=not progress))
-    return [variant_folder(s, home) for s in seeds]
+    return [variant_folder(home, s) for s in seeds]
 
 
 def _released(out: Path, force: bool) -> dict:

@@ -218,8 +218,8 @@ def trusted_variant(seed: int, cached: Path, recorded: str, private: Path) -> Pa
 
 def prepare(subs: list[Submission], cache: Path, private: Path) -> None:
     """Before any trainee code runs: each submission's data (fingerprinted) and what its trainee handed in."""
-    from ..data.active import variant_folder
     from ..data.load import SAMPLE_FOLDER
+    from ..settings import variant_folder
     from .copies import fingerprint
     from .handin import snapshot
 
@@ -229,7 +229,7 @@ def prepare(subs: list[Submission], cache: Path, private: Path) -> None:
         key = sub.data_dir or (sub.seed if sub.seed is not None else SAMPLE_FOLDER)
         if key not in sources:
             if sub.data_dir is None and sub.seed is not None:
-                folder = trusted_variant(sub.seed, variant_folder(sub.seed, home), sub.data_fingerprint, private)
+                folder = trusted_variant(sub.seed, variant_folder(home, sub.seed), sub.data_fingerprint, private)
                 sources[key] = DataSource(folder, fingerprint(folder) if folder else "", sub.seed)
             else:
                 folder = sub.data_dir or SAMPLE_FOLDER
