@@ -43,7 +43,7 @@ def make_submissions(folder: Path, n: int, *, first: int = 0) -> None:
 
     import nbformat
 
-    from workbench.sessions.lessons import resolve
+    from workbench.lessons import resolve
     from workbench.sessions.release import release, stripped
 
     names = [f"trainee-{first + i + 1:03d}" for i in range(n)]

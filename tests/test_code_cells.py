@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from workbench.code_cells import collapse, is_collapsed
-from workbench.lesson_files import NOTEBOOKS, lesson_paths
+from workbench.lessons import NOTEBOOKS, lesson_paths
 
 
 @pytest.mark.parametrize("path", lesson_paths(), ids=lambda p: p.relative_to(NOTEBOOKS).as_posix())

@@ -9,9 +9,9 @@ import pytest
 from workbench.cli import main
 from workbench.exercises.course import CourseProgress, course_progress
 from workbench.exercises.progress import ProgressLog
-from workbench.site import lessons
+from workbench.lessons import in_course_order
 
-COURSE = lessons()
+COURSE = in_course_order()
 CRM = [lesson for lesson in COURSE if lesson.track == "crm" and not lesson.assessment]
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from workbench.glossary import GLOSSARY_NOTEBOOK, TERMS, mentions, term
 from workbench.glossary_links import _NOT_PROSE, glossary_notebook, link_lesson, link_text
-from workbench.lesson_files import NOTEBOOKS, lesson_paths
+from workbench.lessons import NOTEBOOKS, lesson_paths
 
 LESSONS = [p for p in lesson_paths() if p.name != GLOSSARY_NOTEBOOK]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workbench.site import read_lesson
+from workbench.lessons import read_lesson
 
 ROOT = Path(__file__).resolve().parents[1]
 TRACKS = ("crm", "network", "editorial")

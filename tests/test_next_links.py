@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from workbench.lesson_files import NOTEBOOKS, lesson_paths
+from workbench.lessons import NOTEBOOKS, lesson_paths
 from workbench.next_links import NEXT_LINE, link_next, main, next_lesson
 
 LINK = re.compile(r"\[[^\]\n]+\]\(([^)#\s]+\.ipynb)(?:#[\w-]*)?\)")

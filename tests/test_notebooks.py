@@ -15,7 +15,7 @@ import pytest
 
 from workbench.exercises import get
 from workbench.exercises.solutions import has_solution
-from workbench.site import lessons, read_lesson
+from workbench.lessons import in_course_order, read_lesson
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL = sorted(p for folder in ("notebooks", "exercises") for p in (ROOT / folder).rglob("*.ipynb")
@@ -69,7 +69,7 @@ def test_lesson_metadata(path):
 
 
 def test_lessons_are_ordered_by_track():
-    tracks = [lesson.track for lesson in lessons()]
+    tracks = [lesson.track for lesson in in_course_order()]
     assert tracks[0] == "start"
 
 

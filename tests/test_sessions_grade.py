@@ -269,8 +269,8 @@ def solved(nb, source):
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory):
     """A class of crm/01 where most trainees try something: graded one after the other (``jobs=1``)."""
+    from workbench.lessons import resolve
     from workbench.sessions.copies import fingerprint
-    from workbench.sessions.lessons import resolve
     from workbench.settings import current, variant_folder
 
     root = tmp_path_factory.mktemp("tricky")
@@ -364,7 +364,7 @@ def test_trainee_code_runs_in_a_process_and_an_account_of_its_own(tricky):
 
 
 def resolve_name():
-    from workbench.sessions.lessons import resolve
+    from workbench.lessons import resolve
 
     return resolve(DATA_LESSON).name
 

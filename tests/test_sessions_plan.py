@@ -76,7 +76,7 @@ def test_the_guide_lists_exactly_the_exercises_of_the_notebook_released(tmp_path
 
     import nbformat
 
-    from workbench.sessions.lessons import notebook_exercises
+    from workbench.lessons import notebook_exercises
     from workbench.sessions.release import release
 
     lesson = "crm/02-accounts-contacts-and-consent"

@@ -10,7 +10,7 @@ import pytest
 from workbench.data.load import SAMPLE_FOLDER
 from workbench.errors import DataError, InputError
 from workbench.exercises.solutions import has_solution
-from workbench.sessions.lessons import notebook_exercises, resolve
+from workbench.lessons import notebook_exercises, resolve
 from workbench.sessions.release import read_roster, release
 
 LESSON = "crm/01-what-a-crm-is"

@@ -8,16 +8,8 @@ import nbformat
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.site import (
-    NOTEBOOKS,
-    PLOTLY_ASSET,
-    TRACK_TITLES,
-    build_demo,
-    lessons,
-    plotly_html,
-    read_lesson,
-    static_outputs,
-)
+from workbench.lessons import NOTEBOOKS, TRACK_TITLES, in_course_order, read_lesson
+from workbench.site import PLOTLY_ASSET, build_demo, plotly_html, static_outputs
 
 
 def write_lesson(path, title, track, code, goals=("Read a chart",), minutes=5):
@@ -62,7 +54,7 @@ def site(tmp_path_factory):
 
 
 def test_lessons_are_ordered_by_track():
-    found = lessons()
+    found = in_course_order()
     assert found[0].path.name == "00-start-here.ipynb"
     ranks = [list(TRACK_TITLES).index(lesson.track) for lesson in found if lesson.track in TRACK_TITLES]
     assert ranks == sorted(ranks)
@@ -164,7 +156,7 @@ def test_demo_command_fails_when_a_lesson_fails(tmp_path, capsys):
 def test_a_lesson_of_each_track_builds(tmp_path):
     """The real first lesson of every track: listed on the index, linked in order, charts from the local asset."""
     first = {}
-    for lesson in lessons():
+    for lesson in in_course_order():
         first.setdefault(lesson.track, lesson)
     built = build_demo(tmp_path / "site", lessons=[lesson.path for lesson in first.values()], progress=False)
     assert built.failed == {}

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from workbench.exercises import registry
-from workbench.site import Lesson, _lesson_entry
+from workbench.lessons import Lesson
+from workbench.site import _lesson_entry
 
 ROOT = Path(__file__).resolve().parents[1]
 CITATION = re.compile(r"\bseeds? ?\d{3}\b", re.I)

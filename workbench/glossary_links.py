@@ -50,7 +50,7 @@ def link_text(text: str, target: str, seen: set[str]) -> str:
 
 def link_lesson(nb, path: Path) -> bool:
     """Link the first mentions in a lesson's markdown cells; True if a cell changed."""
-    from .lesson_files import notebooks_folder
+    from .lessons import notebooks_folder
 
     notebooks = notebooks_folder(path)
     if path.resolve() == (notebooks / GLOSSARY_NOTEBOOK).resolve():
@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     """Write the glossary notebook, then link the first mentions in every lesson; say what changed."""
     import nbformat
 
-    from .lesson_files import NOTEBOOKS, rewrite_named
+    from .lesson_files import rewrite_named
+    from .lessons import NOTEBOOKS
 
     glossary = NOTEBOOKS / GLOSSARY_NOTEBOOK
     fresh = nbformat.writes(glossary_notebook()) + "\n"

@@ -40,11 +40,9 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
+from .lessons import NOTEBOOKS, PRACTICE_SETS
 from .settings import backups_folder, lesson_copies
 
-REPOSITORY = Path(__file__).resolve().parents[1]
-NOTEBOOKS = REPOSITORY / "notebooks"
-PRACTICE_SETS = REPOSITORY / "exercises"
 LEDGER = ".copied.json"
 WORKSPACES = ".workspaces"
 # The share of the window's width the side panel (file browser) takes on the first run: on a

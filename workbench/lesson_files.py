@@ -1,11 +1,9 @@
-"""The lesson notebooks of the repository, and rewriting them in place with an edit applied to each.
+"""Rewriting lesson notebooks in place with an edit applied to each.
 
 Author scripts (:mod:`workbench.glossary_links`, :mod:`workbench.code_cells`) edit every lesson
 the same way: read it, apply the edit, write it back only when something changed, so a second
-run changes nothing and git shows only real edits.
-
->>> any(p.name == "00-start-here.ipynb" for p in lesson_paths())
-True
+run changes nothing and git shows only real edits. Which notebooks are lessons is
+:mod:`workbench.lessons`' to say.
 """
 
 from __future__ import annotations
@@ -14,22 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-
-
-def lesson_paths(root: Path = NOTEBOOKS) -> list[Path]:
-    """Every notebook under ``root`` (the lessons, the start page and the glossary), sorted."""
-    return sorted(p for p in Path(root).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-
-
-def notebooks_folder(path: Path) -> Path:
-    """The ``notebooks/`` folder a lesson lives under (its parent when it is not under one).
-
-    >>> notebooks_folder(NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb") == NOTEBOOKS
-    True
-    """
-    path = Path(path).resolve()
-    return next((p for p in path.parents if p.name == "notebooks"), path.parent)
+from .lessons import lesson_paths
 
 
 def rewrite(paths: Iterable[Path], edit: Callable[[object, Path], bool]) -> list[Path]:

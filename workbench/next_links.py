@@ -47,26 +47,26 @@ def link_line(line: str, target: str, title: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _course(notebooks: Path) -> tuple:
-    from .site import lessons
+    from .lessons import in_course_order
 
-    return tuple(lessons(notebooks))
+    return tuple(in_course_order(notebooks))
 
 
 def next_lesson(path: Path, notebooks: Path | None = None):
-    """The lesson (:class:`workbench.site.Lesson`) a trainee opens after ``path``, or ``None``.
+    """The lesson (:class:`workbench.lessons.Lesson`) a trainee opens after ``path``, or ``None``.
 
     The next lesson of the same track; after a track's last lesson, its assessment; after an
     assessment, the start page (progress, certificate, the other tracks); after the start page, the
     course's first lesson.  The glossary is a page to look things up in: it has no next lesson.
 
-    >>> from workbench.lesson_files import NOTEBOOKS
+    >>> from workbench.lessons import NOTEBOOKS
     >>> next_lesson(NOTEBOOKS / "crm/13-cross-selling-and-crm-projects.ipynb").path.name
     '99-assessment.ipynb'
     >>> next_lesson(NOTEBOOKS / "crm/99-assessment.ipynb").path.name, next_lesson(NOTEBOOKS / START_HERE).track
     ('00-start-here.ipynb', 'crm')
     """
     from .glossary import GLOSSARY_NOTEBOOK
-    from .lesson_files import notebooks_folder
+    from .lessons import notebooks_folder
 
     path = Path(path).resolve()
     course = _course(notebooks or notebooks_folder(path))

@@ -10,8 +10,10 @@ forms and other widgets answer through the lesson's Python kernel (a static
 page has none, and ipywidgets' own static renderer would be fetched from a
 CDN), so a page names the exercise or widget and says where to use it instead.
 
->>> [lesson.track for lesson in lessons()][:1]
-['start']
+The lessons and their metadata come from :mod:`workbench.lessons`.
+
+>>> widget_name("contact_explorer(data)")
+'contact explorer'
 """
 
 from __future__ import annotations
@@ -25,13 +27,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import WorkbenchError
+from .lessons import NOTEBOOKS, TRACK_TITLES, Lesson, in_course_order, read_lesson, with_parameters
 from .sources import in_plain_words
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
-TRACK_TITLES = {"start": "Start here", "crm": "CRM track", "network": "Network track",
-                "editorial": "Editorial track", "superusers": "For superusers"}
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
@@ -55,57 +53,6 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- endblock input_group %}
 """
 NAV_MARK = "<!--workbench-nav-->"
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """A lesson notebook and what its metadata says about it."""
-
-    path: Path
-    title: str
-    track: str
-    order: int
-    duration_minutes: int
-    goals: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    exercises: tuple[str, ...] = field(default=())
-    assessment: bool = False  # the end-of-track assessment, scored on first attempts
-    pass_mark: float = 0.7  # the share of its points an assessment asks for
-
-    @property
-    def slug(self) -> str:
-        return f"{self.track}-{self.path.stem}"
-
-
-def read_lesson(path: str | Path) -> Lesson:
-    """The :class:`Lesson` described by a notebook's ``workbench`` metadata.
-
-    >>> read_lesson(NOTEBOOKS / "00-start-here.ipynb").track
-    'start'
-    """
-    path = Path(path)
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("workbench", {})
-    except (OSError, ValueError, KeyError) as err:
-        raise WorkbenchError(f"cannot read the notebook ({err})", where=str(path),
-                             fix="open it in JupyterLab and save it again") from None
-    track = meta.get("track") or (path.parent.name if path.parent != NOTEBOOKS else "start")
-    return Lesson(path=path, title=meta.get("title", path.stem), track=track,
-                  order=int(meta.get("order", 0)), duration_minutes=int(meta.get("duration_minutes", 0)),
-                  goals=tuple(meta.get("goals", ())), sources=tuple(meta.get("sources", ())),
-                  exercises=tuple(meta.get("exercises", ())), assessment=bool(meta.get("assessment", False)),
-                  pass_mark=float(meta.get("pass_mark", 0.7)))
-
-
-def lessons(root: Path = NOTEBOOKS) -> list[Lesson]:
-    """Every lesson under ``root``, ordered by track then lesson order."""
-    order = list(TRACK_TITLES)
-    found = [read_lesson(p) for p in sorted(Path(root).rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts]
-    return sorted(found, key=lambda lesson: (order.index(lesson.track) if lesson.track in order else len(order),
-                                             lesson.order, lesson.path.name))
-
-
-_every_lesson = lessons  # build_demo's argument of the same name hides the function
 
 
 @contextlib.contextmanager
@@ -139,9 +86,7 @@ def execute(path: Path, *, timeout: int = 300, data_dir: str | None = None):
 
     nb = nbformat.read(path, as_version=4)
     if data_dir:
-        for cell in nb.cells:
-            if "parameters" in cell.metadata.get("tags", []):
-                cell.source += f"\ndata_dir = {str(data_dir)!r}"
+        with_parameters(nb, data_dir=str(data_dir))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(Path(path).parent)}})
     import subprocess
@@ -311,7 +256,7 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
     from plotly.offline import get_plotlyjs
     from tqdm.auto import tqdm
 
-    chosen = [read_lesson(p) for p in lessons] if lessons else _every_lesson()
+    chosen = [read_lesson(p) for p in lessons] if lessons else in_course_order()
     out = Path(out)
     (out / "lessons").mkdir(parents=True, exist_ok=True)
     (out / PLOTLY_ASSET).parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from workbench.site import NOTEBOOKS, build_demo, read_lesson
+from workbench.lessons import NOTEBOOKS, read_lesson
+from workbench.site import build_demo
 
 pytestmark = pytest.mark.browser
 

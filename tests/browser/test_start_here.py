@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from workbench.data import load_sample
-from workbench.site import NOTEBOOKS, lessons
+from workbench.lessons import NOTEBOOKS, in_course_order
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +156,7 @@ def test_the_track_table_opens_each_track_first_lesson(start_here):
     """
     lab = start_here
     first = {}
-    for lesson in lessons():
+    for lesson in in_course_order():
         if lesson.track != "start":
             first.setdefault(lesson.track, lesson.path.relative_to(NOTEBOOKS).as_posix())
     table = lab.notebook.locator(".jp-MarkdownOutput table", has_text="it starts at")

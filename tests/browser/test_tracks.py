@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from workbench.data import load_sample
-from workbench.site import NOTEBOOKS, lessons
+from workbench.lessons import NOTEBOOKS, in_course_order
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def _relative(lesson) -> str:
 def main_widget_calls() -> dict[str, tuple[str, str]]:
     """For each main widget, the first lesson that shows it and the call that does."""
     found = {}
-    for lesson in lessons():
+    for lesson in in_course_order():
         for source in _code(lesson.path):
             for name, pattern in MAIN_WIDGETS.items():
                 if name not in found and pattern.search(source):
@@ -64,7 +64,7 @@ def lesson_of_each_track() -> list:
     """
     widget_lessons = {path for path, _ in main_widget_calls().values()}
     chosen = {}
-    for lesson in lessons():
+    for lesson in in_course_order():
         path = _relative(lesson)
         if lesson.track == "start":
             continue
@@ -86,7 +86,7 @@ def chart_lesson_of_each_track() -> list:
     (no extra run), else the track's first lesson that does."""
     already = {p.id: p.values[0] for p in lesson_of_each_track()}
     chosen = {}
-    for lesson in lessons():
+    for lesson in in_course_order():
         if lesson.track == "start" or not any(CHART.search(source) for source in _code(lesson.path)):
             continue
         path = _relative(lesson)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from workbench.cli import main
 from workbench.exercises.progress import ProgressLog
-from workbench.site import NOTEBOOKS, lessons
+from workbench.lessons import NOTEBOOKS, in_course_order
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_start_here_shows_n_of_m_per_track(lab_pages):
 
 def test_the_certificate_is_one_page(browser, screenshots, tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
-    assessment = next(lesson for lesson in lessons() if lesson.track == "editorial" and lesson.assessment)
+    assessment = next(lesson for lesson in in_course_order() if lesson.track == "editorial" and lesson.assessment)
     log = ProgressLog(tmp_path / "home" / "progress" / "Nusrat-Jahan.jsonl")
     for id in assessment.exercises:
         log.append({"exercise": id, "points": 1, "max_points": 1})

@@ -16,9 +16,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from workbench.lessons import resolve
 from workbench.sessions.copies import fingerprint
 from workbench.sessions.grade import grade
-from workbench.sessions.lessons import resolve
 from workbench.sessions.release import release
 
 pytestmark = pytest.mark.slow  # one release and one grading run of ten notebooks: about a minute on two cores

@@ -9,7 +9,7 @@ whose metadata says ``"assessment": true``) is scored on first attempts only, ag
 Records are read tolerantly: a record without points counts none, one without ``max_points``
 takes the exercise's own, unknown fields are ignored.
 
->>> from workbench.site import Lesson
+>>> from workbench.lessons import Lesson
 >>> from pathlib import Path
 >>> lesson = Lesson(Path("x.ipynb"), "Leads", "crm", 3, 30, exercises=("crm.leads.a", "crm.leads.b"))
 >>> records = [{"exercise": "crm.leads.a", "points": 0, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"},
@@ -98,7 +98,7 @@ def _max_points(id: str) -> float:
 class LessonProgress:
     """One lesson of the course and what the learner did in it."""
 
-    lesson: object  # workbench.site.Lesson
+    lesson: object  # workbench.lessons.Lesson
     attempts: dict[str, Attempts]
 
     def _of(self, id: str) -> Attempts | None:
@@ -255,12 +255,11 @@ class CourseProgress:
     @classmethod
     def of(cls, records: list[dict], learner: str, notes: list[str] = (), lessons=None) -> CourseProgress:
         """Read ``records`` against the course's lessons (default: every lesson of the repository)."""
-        from ..site import TRACK_TITLES
-        from ..site import lessons as every_lesson
+        from ..lessons import TRACK_TITLES, in_course_order
 
         attempts = attempts_by_exercise(records)
         by_track: dict[str, list] = {}
-        for lesson in lessons if lessons is not None else every_lesson():
+        for lesson in lessons if lessons is not None else in_course_order():
             if lesson.exercises:
                 by_track.setdefault(lesson.track, []).append(LessonProgress(lesson, attempts))
         tracks = [TrackProgress(track, TRACK_TITLES.get(track, track.title()),

@@ -10,7 +10,7 @@ Timings come from each lesson's metadata (``duration_minutes``); each format
 adds what it needs around them (a welcome, supervised practice, breaks,
 check-in calls).  The guide lists, for each lesson, the exercises of the very
 notebook that ``workbench session release`` hands out and ``grade`` grades:
-both ask :func:`~workbench.sessions.lessons.resolve`, with the same
+both ask :func:`~workbench.lessons.resolve`, with the same
 ``source`` (``--from practice-sets``, the default, or ``--from lessons``).
 
 >>> df = agenda(["crm/01-what-a-crm-is"], "face-to-face")
@@ -30,8 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 from ..sources import in_plain_words
-from .lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def get_format(name: str) -> Format:
 class Planned:
     """One lesson of a session: what is taught (timings, goals) and the notebook released and graded."""
 
-    lesson: object  # workbench.site.Lesson of the lesson taught
+    lesson: object  # workbench.lessons.Lesson of the lesson taught
     released: Path
     exercises: tuple[str, ...]
 
@@ -122,7 +122,7 @@ def planned(lessons, source: str = DEFAULT_SOURCE) -> list[Planned]:
     """
     import json
 
-    from ..site import read_lesson
+    from ..lessons import read_lesson
 
     if isinstance(lessons, (str, Path)):
         lessons = [lessons]

@@ -7,7 +7,7 @@
     out/<trainee>/.workbench.json   {"learner", "seed", "home"}: the trainee's own data variant
     out/<trainee>/<lesson>.ipynb    the notebook, solutions replaced by a stub, no outputs
 
-Which notebook a lesson id stands for is :func:`~workbench.sessions.lessons.resolve`'s
+Which notebook a lesson id stands for is :func:`~workbench.lessons.resolve`'s
 choice, the same for the plan and the grader: the practice set by default
 (``source="practice-sets"``), the lesson itself with ``source="lessons"``; the
 manifest records it.  Each trainee gets a different generator seed, so
@@ -38,8 +38,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
 from ..settings import CONFIG_NAME, safe_name
-from .lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve
 from .manifest import MANIFEST, read_manifest
 
 FIRST_SEED = 1001
@@ -124,12 +124,11 @@ def stripped(path: Path, lesson: str, *, seed: int | None = None):
     import nbformat
 
     from ..exercises.solutions import strip_notebook
-    from .parameters import inject
 
     nb = strip_notebook(nbformat.read(path, as_version=4))
     nb.metadata.setdefault("workbench", {})["lesson"] = lesson
     if seed is not None:
-        inject(nb, {"data_seed": seed})
+        with_parameters(nb, data_seed=seed)
     return nb
 
 
@@ -208,7 +207,7 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
 
     ``lessons``: lesson ids (``crm/01-what-a-crm-is``) or notebook paths.
     ``source``: ``"practice-sets"`` (the default) or ``"lessons"``: which notebook a lesson
-    id stands for (see :func:`~workbench.sessions.lessons.resolve`).
+    id stands for (see :func:`~workbench.lessons.resolve`).
     ``trainees``: a roster (see :func:`read_roster`); ``None`` writes one shared copy for
     self-paced learners, each of whom is then identified by their login.
     ``data``: the company's own export folder, validated, used instead of the sample.

@@ -59,7 +59,7 @@ def from_progress(paths) -> pd.DataFrame:
     tried are added as ``not attempted``; ``minutes`` is the time between attempts in that
     lesson, pauses longer than 15 minutes left out.
     """
-    from .lessons import exercise_lessons
+    from ..lessons import exercise_lessons
     from .submissions import exercise_points
     from .verdict import clamp, exercise_status
 
@@ -98,7 +98,7 @@ def _active_minutes(times: pd.Series) -> float:
 
 def _add_untried(df: pd.DataFrame) -> pd.DataFrame:
     """Rows for the registered exercises of a started lesson that a learner never tried."""
-    from .lessons import catalog
+    from ..lessons import catalog
     from .submissions import exercise_points
 
     lists = {**catalog("practice-sets"), **catalog("lessons")}  # a lesson's own list wins over its practice set's

@@ -100,14 +100,14 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
         return result
     result["problems"] += repairs
     if parameters is not None:
-        from .parameters import inject
+        from ..lessons import with_parameters
 
-        inject(nb, parameters)
+        with_parameters(nb, **parameters)
 
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
-    from .lessons import cell_exercises
+    from ..lessons import cell_exercises
 
     client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
                             interrupt_on_timeout=True, record_timing=False, shutdown_kernel="immediate",

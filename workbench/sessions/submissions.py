@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, WorkbenchError
+from ..lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 from ..settings import CONFIG_NAME
 from .handin import HandedIn, copy_folder, read_config, unpack
-from .lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 from .manifest import read_manifest
 
 
@@ -128,7 +128,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     left out with a note, and the submissions are the copies; without it, the originals are
     read in place and zip files left alone.
     With the release's ``session.json``, its lessons, trainees and seeds are used; without
-    it, the repository's lessons as :func:`~workbench.sessions.lessons.resolve` picks them for
+    it, the repository's lessons as :func:`~workbench.lessons.resolve` picks them for
     ``source`` and each folder's own settings (which a trainee can edit).
     """
     source = check_source(source or DEFAULT_SOURCE)

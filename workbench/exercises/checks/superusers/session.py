@@ -32,7 +32,7 @@ def practice_exercises(lesson: str = "crm/01-what-a-crm-is") -> list[str]:
     """
     import json
 
-    from workbench.sessions.lessons import notebook_exercises, resolve
+    from workbench.lessons import notebook_exercises, resolve
 
     return notebook_exercises(json.loads(resolve(lesson).read_text(encoding="utf-8")))
 
