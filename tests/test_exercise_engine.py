@@ -273,3 +273,20 @@ def test_ask_before_the_data_is_loaded_says_what_to_run_first(monkeypatch):
     note = ask("crm.intro.count-contacts")
     assert "wb.start(...)" in note.value and "first" in note.value
     assert not hasattr(note, "children")
+
+
+def test_a_lesson_exercise_cell_run_alone_in_a_fresh_python_says_what_to_run_first():
+    """After a kernel restart a trainee may run one exercise cell alone: no NameError, a note instead."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import nbformat
+
+    lesson = nbformat.read(Path(__file__).parents[1] / "notebooks/crm/01-what-a-crm-is.ipynb", as_version=4)
+    cell = next(c for c in lesson.cells if c.metadata.get("workbench", {}).get("exercise"))
+    assert cell.source.startswith("import workbench as wb\n")
+    *body, last = cell.source.splitlines()
+    shown = subprocess.run([sys.executable, "-c", "\n".join([*body, f"print(({last}).value)"])],
+                           capture_output=True, text=True, check=True).stdout
+    assert "wb.start(...)" in shown and "first" in shown
