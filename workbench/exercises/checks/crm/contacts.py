@@ -134,8 +134,10 @@ def _check_share_extract(answer, ctx):
     points = 1 if len(missed) + len(extra) == 1 else 0
     if missed:
         if missed[0].startswith("outcome"):
-            return Result.wrong(2, "Call notes were left in.", "Free-text notes hold what nobody meant to share "
-                                                               "(health, family, opinions): drop them.", points)
+            return Result.wrong(2, "Call notes were left in.",
+                                ("Look at the free-text columns of your extract.",
+                                 "Notes hold what nobody meant to share (health, family, opinions): drop "
+                                 "them."), points)
         return Result.wrong(2, f"'{missed[0]}' still says who the person is.",
                             ("Ask of each field whether it tells who the person is.",
                              "Names, emails and phone numbers identify people: pseudonymise them."), points)

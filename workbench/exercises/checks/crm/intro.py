@@ -42,8 +42,8 @@ def _what_a_crm_records(answer, ctx):
         right="Right: history, preferences, interactions and consent; nothing sensitive that the relationship "
               "does not need.",
         extra=("'{option}' should not be stored in the CRM.",
-               "A CRM keeps what serves the relationship. Payment card numbers and private opinions about "
-               "health are a privacy risk if the data leaks."),
+               ("Ask of each item: does it serve the relationship with the customer?",
+                "Payment card numbers and private opinions about health are a privacy risk if the data leaks.")),
         missed=("You left out '{option}'.",
                 "The customer record holds everything that helps you serve and personalise: what they bought, "
                 "how they like to be contacted, and what you said to each other."))

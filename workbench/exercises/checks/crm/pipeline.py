@@ -185,6 +185,8 @@ def _board_move(answer, ctx):
                             f"Move only {deal}; put {others[0]} back in {start[others[0]]}.")
     if stage == start.get(deal):
         return Result.wrong(1, f"{deal} is still in {stage}.",
-                            f"Pick {deal} in its column, choose {won} in 'Move to', then press Move deal.")
+                            (f"Look for {deal} on the board: it has not moved yet.", f"Pick {deal} in its column, "
+                              f"choose {won} in 'Move to', then press Move deal."))
     return Result.wrong(1, f"{deal} is in {stage}, not {won}.",
-                        f"The customer signed: the deal is won. Move it to {won}.")
+                        ("The customer signed: what does that make the deal?",
+                         f"A signed deal is won: move it to {won}."))

@@ -110,7 +110,8 @@ def _export(answer, ctx):
                              "Export with a name ending in .xlsx, so the manager can open it in Excel."))
     if not path.exists():
         return Result.wrong(1, f"There is no file called {path} next to this notebook.",
-                            "Run the export cell first, then type the exact name it printed.")
+                            ("Look at the export cell above: has it run?",
+                             "Run the export cell first, then type the exact name it printed."))
     try:
         sheets = pd.read_excel(path, sheet_name=None)
     except Exception:  # a file that is not a workbook
