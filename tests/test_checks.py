@@ -45,7 +45,7 @@ def test_plausible_wrong_answers_get_the_right_hint(ex, ctx):
         if mistake.known:
             assert result == mistake.recognise(answer, ctx, ex.max_points), f"{ex.id}: {result.text()}"
         else:
-            assert mistake.words.lower() in (result.hint or "").lower(), \
+            assert mistake.words.lower() in " ".join(result.hints).lower(), \
                 f"{ex.id}: hint lacks {mistake.words!r}: {result.text()}"
 
 

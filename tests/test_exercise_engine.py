@@ -6,7 +6,7 @@ import multiprocessing
 import pytest
 
 from workbench.errors import ExerciseError, InputError
-from workbench.exercises import ProgressLog, Result, check, exercise, get
+from workbench.exercises import Mistake, ProgressLog, Result, check, exercise, get
 from workbench.exercises.check import Context, run_check
 from workbench.exercises.solutions import SolutionMarkerError, strip_notebook, strip_source
 
@@ -224,3 +224,69 @@ def test_run_check_rejects_a_check_returning_garbage():
     ex = Exercise(id="a.b.c", title="t", check=lambda a, c: True)
     with pytest.raises(TypeError):
         run_check(ex, 1, Context())
+
+
+@exercise("test.engine.steps", title="Hints in two steps", solution=lambda ctx: 4,
+          wrong=[Mistake(lambda ctx: 3, "{answer} is one short.", ("Look at the last row.", "Count it too."))])
+def _steps(answer, ctx):
+    if answer == 4:
+        return Result.right(1, "Right.")
+    return Result.wrong(1, "Not yet.", ("Look at the table above.", "Count its rows."))
+
+
+def test_a_hint_may_come_in_two_steps_and_one_text_is_the_first():
+    assert check("test.engine.steps", 5, record=False).hints == ("Look at the table above.", "Count its rows.")
+    assert check("test.engine.double", 7, record=False).hints == ("Twice 2 is?",)
+    mistaken = check("test.engine.steps", 3, record=False)
+    assert (mistaken.message, mistaken.hint, mistaken.how) == ("3 is one short.", "Look at the last row.", "Count it too.")
+    with pytest.raises(ValueError, match="one text or two"):
+        Result.wrong(1, "no", ("where", "how", "and more"))
+
+
+def test_check_button_gives_the_second_hint_step_from_the_second_wrong_attempt():
+    from workbench.exercises import check_button
+
+    box = check_button("test.engine.steps", lambda: 5)
+    button, feedback = box.children[0].children[0], box.children[1]
+    button.click()
+    assert "Look at the table above." in feedback.value and "Count its rows." not in feedback.value
+    button.click()
+    assert "Count its rows." in feedback.value and "Look at the table above." not in feedback.value
+    button.click()
+    assert "Count its rows." in feedback.value
+
+
+def test_a_form_carries_a_note_for_a_lost_kernel_hidden_until_jupyterlab_marks_it_disconnected():
+    from workbench.exercises import check_button
+
+    label = check_button("test.engine.steps", lambda: 4).children[0].children[1].value
+    assert "lost its connection to Python" in label and "Run All Above" in label
+    assert ".jupyter-widgets-disconnected .workbench-kernel-lost{display:block}" in label
+
+
+def test_ask_before_the_data_is_loaded_says_what_to_run_first(monkeypatch):
+    import importlib
+
+    from workbench.exercises import ask
+
+    monkeypatch.setattr(importlib.import_module("workbench.data.active"), "_CURRENT", None)
+    note = ask("crm.intro.count-contacts")
+    assert "wb.start(...)" in note.value and "first" in note.value
+    assert not hasattr(note, "children")
+
+
+def test_a_lesson_exercise_cell_run_alone_in_a_fresh_python_says_what_to_run_first():
+    """After a kernel restart a trainee may run one exercise cell alone: no NameError, a note instead."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import nbformat
+
+    lesson = nbformat.read(Path(__file__).parents[1] / "notebooks/crm/01-what-a-crm-is.ipynb", as_version=4)
+    cell = next(c for c in lesson.cells if c.metadata.get("workbench", {}).get("exercise"))
+    assert cell.source.startswith("import workbench as wb\n")
+    *body, last = cell.source.splitlines()
+    shown = subprocess.run([sys.executable, "-c", "\n".join([*body, f"print(({last}).value)"])],
+                           capture_output=True, text=True, check=True).stdout
+    assert "wb.start(...)" in shown and "first" in shown

@@ -76,6 +76,11 @@ def _seed(value) -> int:
         raise InputError(f"data_seed must be a whole number such as 7, got {value!r}") from None
 
 
+def started() -> bool:
+    """Whether this Python session has chosen its data with :func:`start` (a kernel restart forgets it)."""
+    return _CURRENT is not None
+
+
 def active() -> Dataset:
     """The data chosen by :func:`start`, or the learner's default when none was chosen."""
     return _CURRENT if _CURRENT is not None else start(None)

@@ -4,16 +4,52 @@
 (a number box, a choice, ticks...) with a Check button; ``check_button(id,
 get_answer)`` puts a button under any widget a lesson built itself.
 
+The hint grows with the trainee's wrong attempts (counted in their progress
+log): the first step on the first wrong answer, the second from the next on.
+
+A form whose Python kernel is gone (restarted or stopped) cannot answer any
+more; JupyterLab then marks each of its widgets ``jupyter-widgets-disconnected``,
+and the note written into the form, hidden until then, says so and how to
+recover, while the stale verdict is hidden.  The note needs no kernel: it is
+part of the widget's rendered HTML.
+
+>>> from workbench.data.active import start
+>>> _ = start(None)
 >>> box = ask("crm.intro.count-contacts")
 >>> form, row, feedback = box.children
 >>> row.children[0].description
 'Check'
+>>> "workbench-kernel-lost" in row.children[1].value
+True
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
+
+KERNEL_LOST = ("This form lost its connection to Python (the kernel was restarted or stopped), so Check "
+               "cannot answer. Run the lesson again from the top: menu Run, then Run All Above Selected Cell "
+               "with this cell selected, then run this cell.")
+NOT_STARTED = ("This exercise needs the lesson's data, and it is not loaded yet: the cells above have not been "
+               "run since Python (the kernel) started. Run the cell with wb.start(...) near the top of the "
+               "lesson first (menu Run, then Run All Above Selected Cell), then run this cell again.")
+
+# Shown only while JupyterLab marks the widget as cut off from its kernel; the old verdict hides meanwhile.
+_KERNEL_LOST_STYLE = ("<style>.workbench-kernel-lost{display:none}"
+                      ".jupyter-widgets-disconnected .workbench-kernel-lost{display:block}"
+                      ".workbench-feedback.jupyter-widgets-disconnected{display:none}</style>")
+
+
+def kernel_lost_note() -> str:
+    """The HTML note a form carries, hidden until the form loses its kernel.
+
+    >>> "Run All Above" in kernel_lost_note()
+    True
+    """
+    return (f'{_KERNEL_LOST_STYLE}<div class="workbench-kernel-lost" role="alert" '
+            f'style="color:#b3261e;margin-top:4px">⚠ {html.escape(KERNEL_LOST)}</div>')
 
 
 def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
@@ -23,11 +59,12 @@ def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
     """
     import ipywidgets as w
 
-    from .check import check
+    from .check import Context, check
 
     button = w.Button(description="Check", button_style="primary", icon="check",
                       tooltip=f"Check your answer to {id}", layout={"width": "8em"})
-    label = w.HTML(f'<span style="color:#666;font-size:90%">exercise <code>{id}</code></span>')
+    label = w.HTML(f'<span style="color:#666;font-size:90%">exercise <code>{html.escape(id)}</code></span>'
+                   f"{kernel_lost_note()}")
     feedback = w.HTML(layout={"min_height": "2em"})
     feedback.add_class("workbench-feedback")
 
@@ -41,22 +78,41 @@ def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
             feedback.value = (f'<div role="status">Could not read the form ({type(answer).__name__}). '
                               "Fill in every field, then check again.</div>")
             return
-        feedback.value = check(id, answer, ctx=ctx)._repr_html_()
+        context = ctx or Context()
+        result = check(id, answer, ctx=context)
+        feedback.value = result.html(wrong_attempts(id, context))
 
     button.on_click(on_click)
     return w.VBox([w.HBox([button, label]), feedback])
 
 
+def wrong_attempts(id: str, ctx) -> int:
+    """How many wrong answers to ``id`` the learner's progress log holds (0 when it cannot be read)."""
+    from .progress import ProgressLog
+
+    try:
+        return ProgressLog(ctx.settings.progress_file).wrong_attempts(id)
+    except OSError:
+        return 1
+
+
 def ask(id: str, *, ctx=None):
-    """The exercise's own answer form with a Check button under it."""
+    """The exercise's own answer form with a Check button under it.
+
+    Before the lesson's data is loaded (a cell run on its own after a restart) it shows
+    what to run first instead of a form built on the wrong data.
+    """
     import ipywidgets as w
 
+    from ..data.active import started
     from . import registry
     from .check import Context
 
     exercise = registry.get(id)
     if exercise.answer is None:
         raise TypeError(f"exercise {id} has no answer form; use check_button with your own widget")
+    if ctx is None and not started():
+        return w.HTML(f'<div role="alert" style="color:#b3261e">⚠ {html.escape(NOT_STARTED)}</div>')
     ctx = ctx or Context()
     form = exercise.answer.widget(ctx)
     title = w.HTML(f"<b>{exercise.title}</b>")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from dataclasses import replace
 from functools import cached_property
 
 from ..errors import WorkbenchError
@@ -127,8 +128,7 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
                 "hint": None if result.passed else result.hint,
                 "seconds": round(time.perf_counter() - started, 4), **given})
         except OSError as err:
-            result = Result(result.points, result.max_points,
-                            f"{result.message} (Progress not saved: {err.strerror}.)", result.hint)
+            result = replace(result, message=f"{result.message} (Progress not saved: {err.strerror}.)")
     if os.environ.get("WORKBENCH_STRICT") == "1" and not result.passed:
         raise AssertionError(f"{id}: {result.text()}")
     return result

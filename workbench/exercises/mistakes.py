@@ -21,14 +21,14 @@ import numbers
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from .result import Result
+from .result import Result, hint_steps
 
 
 class Mistake(NamedTuple):
     """One plausible wrong answer.
 
     ``make(ctx)`` returns it, as a trainee would give it.  ``message`` and ``hint`` are what the
-    trainee reads; in them ``{answer}`` is the trainee's answer, ``{mistake}`` the mistaken value
+    trainee reads (the hint as one text or the steps ``(where, how)``); in them ``{answer}`` is the trainee's answer, ``{mistake}`` the mistaken value
     made for their data and ``{ctx}`` the check context (format specs allowed: ``{answer:,}``,
     ``{ctx.data.as_of:%Y-%m-%d}``).  ``points`` is partial credit.  Numbers within ``tolerance`` of
     the mistaken one count as it; ``compare(answer, mistaken)`` replaces that comparison (to read
@@ -38,7 +38,7 @@ class Mistake(NamedTuple):
 
     make: Callable[[Any], Any]
     message: str | None = None
-    hint: str | None = None
+    hint: str | tuple[str, str] | None = None
     points: float = 0
     tolerance: float = 0
     compare: Callable[[Any, Any], bool] | None = None
@@ -70,7 +70,8 @@ class Mistake(NamedTuple):
         if not self._is(answer, mistaken):
             return None
         values = {"answer": answer, "mistake": mistaken, "ctx": ctx}
-        return Result.wrong(max_points, self.message.format(**values), self.hint.format(**values), points=self.points)
+        hint = tuple(step.format(**values) for step in hint_steps(self.hint))
+        return Result.wrong(max_points, self.message.format(**values), hint, points=self.points)
 
     def _is(self, answer, mistaken) -> bool:
         if self.compare is not None:

@@ -97,6 +97,10 @@ class ProgressLog:
     def attempts(self, exercise_id: str) -> int:
         return sum(1 for r in self.read()[0] if r.get("exercise") == exercise_id)
 
+    def wrong_attempts(self, exercise_id: str) -> int:
+        """How many attempts at ``exercise_id`` fell short of full marks (what decides the hint step)."""
+        return sum(1 for r in self.read()[0] if r.get("exercise") == exercise_id and r["points"] < r["max_points"])
+
     def append(self, record: dict) -> dict:
         """Add one attempt; fills in ``attempt`` and ``at`` when missing."""
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,8 +51,8 @@ class Exercise:
         >>> ex = get("crm.intro.count-contacts")
         >>> from workbench.exercises import Context
         >>> ctx = Context()
-        >>> print(ex.mark(len(ctx.data.accounts), ctx).hint)
-        Count the rows of the contacts table: one row per person.
+        >>> ex.mark(len(ctx.data.accounts), ctx).hints
+        ('You counted companies: look at the contacts table instead.', 'Count the rows of the contacts table: one row per person.')
         """
         result = self.check(answer, ctx)
         if not isinstance(result, Result) or result.passed:  # a check returning garbage is run_check's to report

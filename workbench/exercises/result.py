@@ -1,10 +1,18 @@
 """The result of checking one answer: points, a message, and a hint when wrong.
 
->>> r = Result(1, 2, "The count is right, the total is not.", hint="Sum the 'amount' column.")
+A hint comes in up to two steps: the first points to where to look, the second
+to how.  Give it as one text (the first step only) or as a pair ``(where, how)``;
+the Check button shows the first step on the first wrong attempt and the second
+from the next one on.
+
+>>> r = Result(1, 2, "The count is right, the total is not.", hint="Sum the amounts.")
 >>> r.passed, r.score
 (False, 0.5)
 >>> print(r.text())
-1/2 · The count is right, the total is not. Hint: Sum the 'amount' column.
+1/2 · The count is right, the total is not. Hint: Sum the amounts.
+>>> r = Result.wrong(1, "Not yet.", ("Look at the deals table.", "Count the open ones."))
+>>> r.hint, r.hint_at(1), r.hint_at(2), r.hint_at(5)
+('Look at the deals table.', 'Look at the deals table.', 'Count the open ones.', 'Count the open ones.')
 """
 
 from __future__ import annotations
@@ -13,18 +21,51 @@ import html
 from dataclasses import asdict, dataclass
 
 
+def hint_steps(hint) -> tuple[str, ...]:
+    """The steps of a hint given as one text, a pair ``(where, how)``, or ``None``.
+
+    >>> hint_steps("Look at the stage."), hint_steps(("Look at the stage.", "Count the won deals.")), hint_steps(None)
+    (('Look at the stage.',), ('Look at the stage.', 'Count the won deals.'), ())
+    """
+    if hint is None:
+        return ()
+    steps = (hint,) if isinstance(hint, str) else tuple(hint)
+    if not 1 <= len(steps) <= 2 or not all(isinstance(step, str) and step for step in steps):
+        raise ValueError(f"a hint is one text or two (where to look, how): got {hint!r}")
+    return steps
+
+
 @dataclass(frozen=True)
 class Result:
     """What a check says about an answer.
 
     ``points`` out of ``max_points``; ``message`` says what is right and the
-    first thing that is wrong; ``hint`` points to the fix (``None`` when passed).
+    first thing that is wrong; ``hint`` points to where to look (``None`` when
+    passed) and ``how`` is the second step, shown from the second wrong attempt
+    on.  ``hint`` may also be given as the pair ``(where, how)``.
     """
 
     points: float
     max_points: float
     message: str
     hint: str | None = None
+    how: str | None = None
+
+    def __post_init__(self):
+        if self.hint is not None and not isinstance(self.hint, str):
+            where, *how = hint_steps(self.hint)
+            object.__setattr__(self, "hint", where)
+            object.__setattr__(self, "how", how[0] if how else self.how)
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """Every step of the hint, first to last."""
+        return tuple(step for step in (self.hint, self.how) if step)
+
+    def hint_at(self, wrong_attempts: int) -> str | None:
+        """The hint step for a trainee on their ``wrong_attempts``-th wrong answer (1 = the first)."""
+        steps = self.hints
+        return steps[min(max(wrong_attempts, 1), len(steps)) - 1] if steps else None
 
     @classmethod
     def right(cls, max_points: float, message: str) -> Result:
@@ -36,8 +77,8 @@ class Result:
         return cls(max_points, max_points, message)
 
     @classmethod
-    def wrong(cls, max_points: float, message: str, hint: str, points: float = 0) -> Result:
-        """No (or partial) marks, with a hint.
+    def wrong(cls, max_points: float, message: str, hint, points: float = 0) -> Result:
+        """No (or partial) marks, with a hint: one text, or the steps ``(where, how)``.
 
         >>> Result.wrong(3, "Not yet.", "Look at the stage column.", points=1).points
         1
@@ -80,11 +121,11 @@ class Result:
     def score(self) -> float:
         return self.points / self.max_points if self.max_points else 0.0
 
-    def text(self) -> str:
-        """One line of plain text, as printed outside a notebook."""
+    def text(self, wrong_attempts: int = 1) -> str:
+        """One line of plain text, as printed outside a notebook, with the hint step for ``wrong_attempts``."""
         out = f"{_fmt(self.points)}/{_fmt(self.max_points)} · {self.message}"
         if self.hint and not self.passed:
-            out += f" Hint: {self.hint}"
+            out += f" Hint: {self.hint_at(wrong_attempts)}"
         return out
 
     def as_dict(self) -> dict:
@@ -94,10 +135,21 @@ class Result:
         return self.text()
 
     def _repr_html_(self) -> str:
+        return self.html()
+
+    def html(self, wrong_attempts: int = 1) -> str:
+        """The result as a coloured note, with the hint step for ``wrong_attempts``.
+
+        >>> r = Result.wrong(1, "Not yet.", ("Look at the deals.", "Count the open ones."))
+        >>> "Count the open ones." in r.html(2), "Count the open ones." in r.html(1)
+        (True, False)
+        """
         colour, mark = ("#1b7f3b", "✔") if self.passed else (("#a15c00", "◐") if self.points else ("#b3261e", "✘"))
         hint = ""
         if self.hint and not self.passed:
-            hint = f'<div style="margin-top:4px"><b>Hint:</b> {html.escape(self.hint)}</div>'
+            step = "Hint" if wrong_attempts <= 1 or not self.how else "Next hint"
+            hint = (f'<div style="margin-top:4px"><b>{step}:</b> '
+                    f'{html.escape(self.hint_at(wrong_attempts))}</div>')
         return (f'<div role="status" style="border-left:4px solid {colour};padding:6px 10px;'
                 f'margin:4px 0;font-family:sans-serif">'
                 f'<b style="color:{colour}">{mark} {_fmt(self.points)}/{_fmt(self.max_points)}</b> '

@@ -17,7 +17,8 @@ def _planned(ctx) -> int:
 @exercise("crm.activities.overdue-count", title="How many planned follow-ups are overdue today?",
           answer=Number("Follow-ups", integer=True), solution=_overdue,
           wrong=[Mistake(_planned, "{answer:,} is every planned activity, including those due later.",
-                         "Count only planned activities whose due date is before today (data.as_of).")])
+                         ("Look at the due dates, compared with the lesson's today.",
+                          "Count only planned activities whose due date is before today."))])
 def _check_overdue(answer, ctx):
     expected = _overdue(ctx)
     if not is_number(answer):
@@ -25,7 +26,8 @@ def _check_overdue(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Right: {expected:,} promises to call or write back are late.")
     return Result.wrong(1, f"{answer:,} is not the number of overdue follow-ups.",
-                        "Planned, and due before data.as_of: use overdue_followups(data.activities, data.as_of).")
+                        ("Look at the planned activities and their due dates.",
+                         "Count those due before the lesson's today."))
 
 
 def _reminders(ctx) -> int:
@@ -40,7 +42,8 @@ def _with_reminder(ctx) -> int:
           title="How many reminders have gone off for activities that are still open?",
           answer=Number("Reminders", integer=True), solution=_reminders,
           wrong=[Mistake(_with_reminder, "{answer:,} counts every activity that ever had a reminder.",
-                         "Keep planned activities whose reminder time is on or before today (data.as_of).")])
+                         ("Look at the reminder times, not the due dates.",
+                          "Keep planned activities whose reminder time is on or before today."))])
 def _check_reminders(answer, ctx):
     expected = _reminders(ctx)
     if not is_number(answer):
@@ -48,7 +51,8 @@ def _check_reminders(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} reminders are waiting for someone to act.")
     return Result.wrong(1, f"{answer:,} is not the number of reminders due.",
-                        "Use reminders_due(data.activities, data.as_of).")
+                        ("Look at the planned activities and their reminder times.",
+                         "Count those whose reminder time is on or before the lesson's today."))
 
 
 def _overdue_by_rep(ctx):
@@ -72,7 +76,8 @@ def _check_most_overdue(answer, ctx):
     if answer not in table:
         return Result.wrong(1, f"{answer!r} has no planned activities.", "Choose one of the reps listed.")
     return Result.wrong(1, f"{answer} has {table[answer]} overdue follow-ups; someone has more.",
-                        "Count overdue follow-ups per owner and take the one with the most.")
+                        ("Look at the overdue follow-ups, owner by owner.",
+                         "Count them per owner and take the owner with the most."))
 
 
 def _no_next_step(ctx) -> int:
@@ -89,8 +94,8 @@ def _check_no_next_step(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Right: {expected} open deals have nobody following up.")
     return Result.wrong(1, f"{answer} is not the number of open deals without a next step.",
-                        "Keep open deals with no planned activity due on or after today "
-                        "(deals_without_next_step).")
+                        ("Look at the open deals and their planned activities.",
+                         "Keep the open deals with no planned activity due on or after today."))
 
 
 def _busiest_rep(ctx) -> str:
@@ -116,7 +121,7 @@ def _check_weekly_plan(answer, ctx):
     late = set(plan.loc[plan["overdue"], "activity_id"].astype(str))
     if got == expected - late:
         return Result.wrong(2, "This week's activities are there, but the overdue ones are missing.",
-                            "A weekly plan starts with what is already late: keep the overdue follow-ups "
-                            "(include_overdue=True).", points=1)
+                            ("A weekly plan starts with what is already late.",
+                             "Keep the overdue follow-ups in the plan, before this week's."), points=1)
     return Result.wrong(2, f"Your plan has {len(got)} activities; the rep's week holds {len(expected)}.",
-                        f"Use weekly_plan(data.activities, '{owner}', data.as_of).")
+                        f"Look at {owner}'s planned activities: what is late, and what falls due this week.")

@@ -32,14 +32,16 @@ def _ready(ctx):
           solution=_ready,
           wrong=[Mistake(lambda ctx: len(ctx.data.contacts),
                          "{mistake} is every contact, but some messages would have holes in them.",
-                         "Count only the rows where ok is True: the merge report lists the missing fields.",
+                         ("Look at the merge report: it lists the missing fields per contact.",
+                          "Count only the rows with no field missing."),
                          compare=partial(close, tolerance=0))])
 def _ready_check(answer, ctx):
     expected, total = _ready(ctx), len(ctx.data.contacts)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} of {total} contacts; the others lack a field the template needs.")
     return Result.wrong(1, f"{answer} is not the number of complete messages.",
-                        "Run the mail merge and count the rows where ok is True.")
+                        ("Look at the merge report: one row per contact, with what is missing.",
+                         "Count the rows with nothing missing."))
 
 
 def _sms_list(ctx):
@@ -62,8 +64,10 @@ def _segments(ctx):
           answer=Number("Segments", integer=True),
           solution=_segments,
           wrong=[Mistake(lambda ctx: len(_sms_merge(ctx)), "{mistake} is the number of messages, not of billed segments.",
-                         "A message with a name in Arabic, Bengali or Persian letters is encoded in UCS-2: "
-                         "70 characters per segment. Add up the segments column.", compare=partial(close, tolerance=0))])
+                         ("A message with a name in Arabic, Bengali or Persian letters is encoded in UCS-2: 70 "
+                          "characters per segment.",
+                          "Add up the segments of every message, as the merge counts "
+                          "them."), compare=partial(close, tolerance=0))])
 def _segments_check(answer, ctx):
     merged = _sms_merge(ctx)
     expected = int(merged["segments"].sum())
@@ -72,7 +76,8 @@ def _segments_check(answer, ctx):
         return Result.right(1, f"Yes: {expected} segments for {len(merged)} messages; {twice} names outside the "
                                "GSM alphabet turn a message into two or more segments.")
     return Result.wrong(1, f"{answer} is not the number of segments.",
-                        "Merge the SMS for the contacts on the opt-in list and add up the segments column.")
+                        ("Look at the SMS merge for the contacts on the opt-in list.",
+                         "Add up the number of segments of every message."))
 
 
 def _opt_in(ctx):
@@ -87,15 +92,16 @@ def _with_email(ctx):
           answer=Number("Contacts", integer=True),
           solution=_opt_in,
           wrong=[Mistake(_with_email, "That counts every contact with an email address.",
-                         "Having an address is not permission: keep only contacts whose latest email "
-                         "consent is granted (consent.mailing_list does it).", compare=partial(close, tolerance=0))])
+                         ("Having an address is not permission: look at the consent table.",
+                          "Keep only contacts whose latest email consent is "
+                          "granted."), compare=partial(close, tolerance=0))])
 def _opt_in_check(answer, ctx):
     expected = _opt_in(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} contacts opted in to email and have a usable address.")
     return Result.wrong(1, f"{answer} is not the size of the opt-in email list.",
-                        "Build the list with consent.mailing_list(data.contacts, data.consents, 'email', "
-                        "as_of=data.as_of) and count its rows.")
+                        ("Look at the mailing list built from consent and addresses.",
+                         "Count its rows: one per contact who may be emailed."))
 
 
 def _pressure(ctx, global_cap=GLOBAL_CAP):
@@ -117,14 +123,15 @@ def _over_global_only(ctx):
           answer=Number("Contacts", integer=True),
           solution=_over,
           wrong=[Mistake(_over_global_only, f"That counts only contacts above the global cap of {GLOBAL_CAP}.",
-                         "Each contact's own limit (max_msgs_per_week) comes first: most asked for fewer "
-                         "than 3. Use the lower of their own limit and the cap.", compare=partial(close, tolerance=0))])
+                         ("Each contact's own weekly limit comes first: most asked for fewer than 3.",
+                          "Use the lower of their own limit and the cap."), compare=partial(close, tolerance=0))])
 def _over_check(answer, ctx):
     expected = _over(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} contacts got more messages than they asked for in some week.")
     return Result.wrong(1, f"{answer} is not the number of over-solicited contacts.",
-                        "Count the contacts whose busiest week is above their own limit (or the cap, if lower).")
+                        ("Look at each contact's busiest week and their own limit.",
+                         "Count the contacts whose busiest week is above their own limit (or the cap, if lower)."))
 
 
 VERDICTS = ["B did better", "A did better", "No clear difference yet"]
@@ -162,13 +169,15 @@ def _ab_check(answer, ctx):
         return Result.right(1, f"Right. {r['verdict']}")
     if answer == VERDICTS[2]:
         return Result.wrong(1, "The difference is larger than chance explains.",
-                            f"The p-value is {r['p_value']:.4f}, below 0.05: the difference is significant.")
+                            ("Look at the p-value of the test, not only at the two rates.",
+                             f"The p-value is {r['p_value']:.4f}: compare it with 0.05."))
     if expected == VERDICTS[2]:
         return Result.wrong(1, "The gap could be chance.",
-                            f"The response rates differ (A {r['rate_a']:.1%}, B {r['rate_b']:.1%}), but the p-value "
-                            f"is {r['p_value']:.2f}, above 0.05: no version has proved better yet.")
+                            ("Look at the p-value of the test, not only at the two rates.",
+                             f"The p-value is {r['p_value']:.2f}: compare it with 0.05."))
     return Result.wrong(1, "The other version did better.",
-                        f"Compare the response rate of each version: A {r['rate_a']:.1%}, B {r['rate_b']:.1%}.")
+                        ("Look at the response rate of each version.",
+                         "Compare the two rates and check the p-value before calling a winner."))
 
 
 @exercise("crm.campaigns.sample-size",
@@ -181,4 +190,6 @@ def _sample_size(answer, ctx):
     if close(answer, expected, tolerance=max(5, expected * 0.02)):
         return Result.right(1, f"Yes: about {expected:,} contacts per version (80% power, 5% significance).")
     return Result.wrong(1, f"{answer} is not the sample size for 3% → 5%.",
-                        "The effect to detect is 2 points (0.02), not 5: experiments.sample_size(0.03, 0.02).")
+                        ("Look at the effect to detect: the difference between the two rates (2 points), not the "
+                         "new rate.",
+                         "Use the sample-size calculator with the base rate and that difference."))

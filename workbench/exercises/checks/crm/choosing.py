@@ -21,15 +21,18 @@ def _tco(product, tier, team=TEAM, years=YEARS):
           answer=Number("Total (USD)"),
           solution=lambda ctx: _tco("Salesforce", "Professional"),
           wrong=[Mistake(lambda ctx: _tco("Salesforce", "Professional", years=1), "That is one year.",
-                         f"Multiply by {YEARS} years: 12 months × {YEARS}.", compare=partial(close, tolerance=1)),
+                         ("Your total covers one year.",
+                          f"Multiply by {YEARS} years: 12 months × {YEARS}."), compare=partial(close, tolerance=1)),
                  Mistake(lambda ctx: _tco("Salesforce", "Professional", team=1), "That is for one person.",
-                         f"The price is per user per month: multiply by {TEAM} users.", compare=partial(close, tolerance=1))])
+                         ("The price is per user per month.",
+                          f"Multiply by {TEAM} users."), compare=partial(close, tolerance=1))])
 def _tco_check(answer, ctx):
     expected = _tco("Salesforce", "Professional")
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f} USD, before set-up, training and upkeep.")
     return Result.wrong(1, f"{answer} is not the licence cost.",
-                        f"Price per user per month × {TEAM} users × 12 months × {YEARS} years.")
+                        ("Look at what the price is per: a user, a month.",
+                         f"Price per user per month × {TEAM} users × 12 months × {YEARS} years."))
 
 
 def _break_even():
@@ -42,15 +45,16 @@ def _break_even():
           answer=Number("Users", integer=True),
           solution=lambda ctx: _break_even(),
           wrong=[Mistake(lambda ctx: _break_even() - 1, "With {mistake} users Zoho is still cheaper (or equal).",
-                         "Find the first team size where the per-user bill is strictly higher than the flat price, "
-                         "so the flat price is cheaper.", compare=partial(close, tolerance=0))])
+                         ("Look at where the two bills cross.",
+                          "Find the first team size where the per-user bill is strictly higher than the flat "
+                          "price."), compare=partial(close, tolerance=0))])
 def _break_even_check(answer, ctx):
     expected = _break_even()
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: from {expected} users the flat price wins, and it stays flat as the team grows.")
     return Result.wrong(1, f"{answer} is not the break-even team size.",
-                        "Divide the flat monthly price by the per-user price and take the next whole number: "
-                        "that is where the flat price becomes cheaper.")
+                        ("Look at the two prices: flat per month, and per user per month.",
+                         "Divide the flat monthly price by the per-user price and take the next whole number."))
 
 
 CAUSES = {
@@ -73,10 +77,11 @@ def _failure(answer, ctx):
         CAUSES, answer,
         right="Right: empty records, isolated systems, underestimated volume and untrained users.",
         extra=("'{option}' is not a cause of failure.",
-               "Cloud or on-premises and the number of customers are choices and facts, not failures. "
-               "Failures come from how the CRM is fed and run."),
+               ("Cloud or on-premises and the number of customers are choices and facts, not failures.",
+                "Failures come from how the CRM is fed and run.")),
         missed=("You left out '{option}'.",
-                "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing."))
+                ("Think of who feeds the CRM day to day.",
+                 "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing.")))
 
 
 def _coverage(ctx):
@@ -96,5 +101,6 @@ def _silent(answer, ctx):
                                "Their deals are invisible to everyone else: the first thing to fix.")
     if answer in table.index:
         return Result.wrong(1, f"{answer} logs {table.loc[answer, 'per_open_deal']} activities per open deal.",
-                            "Sort the owners by activities per open deal and take the one with the fewest.")
+                            ("Look at activities per open deal for each owner.",
+                             "Sort the owners by it and take the one with the fewest."))
     return Result.wrong(1, f"{answer!r} owns no open deal.", "Pick a name from the list.")

@@ -24,10 +24,11 @@ def _with_email(ctx) -> int:
           answer=Number("Contacts", integer=True), solution=_may_email,
           wrong=[Mistake(_granted_rows, "{answer:,} counts every 'granted' line of the log, including consents "
                                         "later withdrawn and people who opted in twice.",
-                         "Only the newest event per contact and channel counts: use current_consent."),
+                         ("Look at the dates of the consent events: a later event replaces an earlier one.",
+                          "Keep only the newest event per contact and channel, then count the grants.")),
                  Mistake(_with_email, "{answer:,} is the number of contacts with an email address.",
-                         "Having an address is not permission: count contacts whose current email consent "
-                         "is 'granted'.")])
+                         ("Having an address is not permission: look at the consent table.",
+                          "Count contacts whose current email consent is 'granted'."))])
 def _check_may_email(answer, ctx):
     expected = _may_email(ctx)
     if not is_number(answer):
@@ -35,7 +36,8 @@ def _check_may_email(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} contacts have email consent in force today.")
     return Result.wrong(1, f"{answer:,} is not the number of contacts who may be emailed.",
-                        "Take each contact's newest email consent event and count those that say 'granted'.")
+                        ("Look at the consent history: only each contact's newest email event counts.",
+                         "Keep each contact's newest email event and count those that say 'granted'."))
 
 
 def _list_size(ctx) -> int:
@@ -45,8 +47,9 @@ def _list_size(ctx) -> int:
 @exercise("crm.contacts.mailing-list", title="How many addresses are on Acme's opt-in email list?",
           answer=Number("Addresses", integer=True), solution=_list_size,
           wrong=[Mistake(_may_email, "{answer:,} contacts have consent, but not all of them can receive a message.",
-                         "Leave out contacts with no or an invalid address, and send once to an address "
-                         "shared by two records.")])
+                         ("Look at the addresses themselves: some are missing, broken or shared.",
+                          "Leave out contacts with no or an invalid address, and send once to an address shared by "
+                          "two records."))])
 def _check_mailing_list(answer, ctx):
     expected = _list_size(ctx)
     if not is_number(answer):
@@ -54,7 +57,8 @@ def _check_mailing_list(answer, ctx):
     if answer == expected:
         return Result.right(1, f"Right: {expected:,} addresses, one message each.")
     return Result.wrong(1, f"{answer:,} is not the size of the opt-in list.",
-                        "Use mailing_list(data.contacts, data.consents, 'email') and count its rows.")
+                        ("Look at the mailing list built in the lesson from consent and addresses.",
+                         "Count its rows: one per address that may be emailed."))
 
 
 def _sent(ctx):
@@ -82,10 +86,11 @@ def _revoked_now(ctx) -> int:
           answer=Number("Contacts", integer=True), solution=_after_revocation,
           wrong=[Mistake(_revoked_now, "{answer} contacts have revoked email consent, but not all were emailed "
                                        "afterwards.",
-                         "Count only contacts who received a message after the moment they revoked."),
+                         ("Look at when each message was sent compared with when consent was withdrawn.",
+                          "Count only contacts who received a message after the moment they revoked.")),
                  Mistake(_without_consent, "{answer} also counts people emailed before they ever opted in.",
-                         "Keep only messages whose consent status at sending time was 'revoked' "
-                         "(only_revoked=True).")])
+                         ("Look at the consent status at the moment each message was sent.",
+                          "Keep only messages sent while the status was 'revoked', then count the contacts."))])
 def _check_after_revocation(answer, ctx):
     expected = _after_revocation(ctx)
     if not is_number(answer):
@@ -94,7 +99,8 @@ def _check_after_revocation(answer, ctx):
         return Result.right(1, f"Yes: {expected} contacts were emailed after saying no. Each one is a complaint "
                                "waiting to happen; the list must be rebuilt before every send.")
     return Result.wrong(1, f"{answer} is not the number of contacts emailed after revoking.",
-                        "Use contacted_without_consent(...) with only_revoked=True and count distinct contacts.")
+                        ("Look at the messages sent after consent was withdrawn.",
+                         "Count the different contacts among them, not the messages."))
 
 
 EXTRACT_COLUMNS = ["first_name", "last_name", "email", "phone", "outcome (call notes)", "lifecycle_stage",
@@ -128,13 +134,17 @@ def _check_share_extract(answer, ctx):
     points = 1 if len(missed) + len(extra) == 1 else 0
     if missed:
         if missed[0].startswith("outcome"):
-            return Result.wrong(2, "Call notes were left in.", "Free-text notes hold what nobody meant to share "
-                                                               "(health, family, opinions): drop them.", points)
+            return Result.wrong(2, "Call notes were left in.",
+                                ("Look at the free-text columns of your extract.",
+                                 "Notes hold what nobody meant to share (health, family, opinions): drop "
+                                 "them."), points)
         return Result.wrong(2, f"'{missed[0]}' still says who the person is.",
-                            "Names, emails and phone numbers identify people: pseudonymise them.", points)
+                            ("Ask of each field whether it tells who the person is.",
+                             "Names, emails and phone numbers identify people: pseudonymise them."), points)
     return Result.wrong(2, f"'{extra[0]}' does not identify anyone and is what the agency needs.",
-                        "Keep business facts such as the lifecycle stage, industry and country; only identities "
-                        "and free text must go.", points)
+                        ("Ask of each field: does it identify a person, or describe the business?",
+                         "Keep business facts such as the lifecycle stage, industry and country; only identities "
+                         "and free text must go."), points)
 
 
 def _opt_in_ids(ctx) -> set[str]:
@@ -154,8 +164,11 @@ def _check_opt_in_list(answer, ctx):
     points = 1 if len(extra) + len(missing) <= max(3, len(expected) // 50) else 0
     if extra:
         return Result.wrong(2, f"{len(extra)} contacts should not be on the list, e.g. {extra[0]}.",
-                            "Leave out contacts without consent in force, without a valid address, and second "
-                            "records sharing an address already on the list.", points)
+                            ("Look at three things per contact: consent in force, a valid address, an address not "
+                             "already listed.",
+                             "Leave out contacts without consent in force, without a valid address, and second "
+                             "records sharing an address already on the list."), points)
     return Result.wrong(2, f"{len(missing)} opted-in contacts are missing, e.g. {missing[0]}.",
-                        "Everyone whose newest email consent is 'granted' and who has a valid address belongs "
-                        "on the list.", points)
+                        ("Look at who has consent in force and a valid address.",
+                         "Everyone whose newest email consent is 'granted' and who has a valid address belongs on "
+                         "the list."), points)

@@ -10,13 +10,15 @@ from workbench.exercises.forms import Choice, MultiChoice, Number
           solution=lambda ctx: len(ctx.data.contacts),
           wrong=[Mistake(lambda ctx: len(ctx.data.accounts),
                          "{answer} is the number of accounts (companies), not of people.",
-                         "Count the rows of the contacts table: one row per person.")])
+                         ("You counted companies: look at the contacts table instead.",
+                          "Count the rows of the contacts table: one row per person."))])
 def _count_contacts(answer, ctx):
     expected = len(ctx.data.contacts)
     if answer == expected:
         return Result.right(1, f"Yes: {expected:,} contacts.")
     return Result.wrong(1, f"{answer} is not the number of contacts.",
-                        "Count the rows of the contacts table (data.contacts).")
+                        ("Look at the contacts table shown above: one row per person.",
+                         "Read how many rows it has, under the table."))
 
 
 RECORDS = {
@@ -40,8 +42,8 @@ def _what_a_crm_records(answer, ctx):
         right="Right: history, preferences, interactions and consent; nothing sensitive that the relationship "
               "does not need.",
         extra=("'{option}' should not be stored in the CRM.",
-               "A CRM keeps what serves the relationship. Payment card numbers and private opinions about "
-               "health are a privacy risk if the data leaks."),
+               ("Ask of each item: does it serve the relationship with the customer?",
+                "Payment card numbers and private opinions about health are a privacy risk if the data leaks.")),
         missed=("You left out '{option}'.",
                 "The customer record holds everything that helps you serve and personalise: what they bought, "
                 "how they like to be contacted, and what you said to each other."))
@@ -57,13 +59,16 @@ MODELS = ["relational", "hierarchical", "network"]
           solution=lambda ctx: "hierarchical",
           wrong=[Mistake(lambda ctx: "network",
                          "The network model allows any record to link to any other; this shape is stricter.",
-                         "Here each contact has exactly one parent account: a tree, one parent per record.")])
+                         ("Look at how many accounts one contact belongs to.",
+                          "Each contact has exactly one parent account: a tree, one parent per record."))])
 def _database_model(answer, ctx):
     if answer == "hierarchical":
         return Result.right(1, "Yes: a tree where every record has one parent is the hierarchical model.")
     if answer == "relational":
         return Result.wrong(1, "Relational tables can store this, but the shape described is a tree.",
-                            "Think of the drawing: each record hangs under exactly one parent.")
+                            ("Think of the drawing: how many parents does each record have?",
+                             "A drawing where every record hangs under one parent is a tree; pick the model that "
+                             "draws trees."))
     return Result.wrong(1, f"{answer!r} is not one of the three models.", "Choose relational, hierarchical or network.")
 
 
@@ -90,14 +95,16 @@ def _most_contacts_account(ctx) -> str:
           answer=Choice(_account_options, label="Account"),
           solution=_busiest_account,
           wrong=[Mistake(_most_contacts_account, "{answer} has the most contacts, but not the most activities.",
-                         "Add up the activities of every contact of each account, then take the largest total.")])
+                         ("You compared contacts: the question is about activities.",
+                          "Add up the activities of every contact of each account, then take the largest total."))])
 def _busiest(answer, ctx):
     totals = customer_view(ctx.data).groupby("account_name")["activities"].sum()
     if answer in totals.index and totals[answer] == totals.max():
         return Result.right(1, f"Right: {answer}, with {totals[answer]} activities. "
                                "You combined three tables through their keys.")
     return Result.wrong(1, f"{answer} is not the account whose contacts have the most activities.",
-                        "Sort the joined table by the total of the 'activities' column per account.")
+                        ("Look at the joined table of contacts, accounts and activities.",
+                         "Add up the activities of the contacts of each account and compare the totals."))
 
 
 def _widest_reach(ctx) -> str:
@@ -113,8 +120,9 @@ def _most_owned(ctx) -> str:
           answer=Choice(lambda ctx: sorted(ctx.data.users["name"]), label="Colleague"),
           solution=_widest_reach,
           wrong=[Mistake(_most_owned, "{answer} owns the most accounts, but is in touch with fewer of them.",
-                         "Owning an account is one link; the question counts accounts reached through "
-                         "calls, emails and meetings (accounts_reached).")])
+                         ("Owning an account is one link; the question is about accounts reached through activities.",
+                          "Read the column of accounts reached through calls, emails and meetings, not the one "
+                          "of accounts owned."))])
 def _reach(answer, ctx):
     table = reach_by_user(ctx.data).set_index("name")
     if answer in table.index and table.loc[answer, "accounts_reached"] == table["accounts_reached"].max():
@@ -123,5 +131,6 @@ def _reach(answer, ctx):
     if answer in table.index:
         return Result.wrong(1, f"{answer} reaches {table.loc[answer, 'accounts_reached']} accounts; "
                                "someone reaches more.",
-                            "Sort the table by accounts_reached and take the top name.")
+                            ("Look at the network view: the column of accounts each colleague reaches.",
+                             "Sort it from the largest and read the name at the top."))
     return Result.wrong(1, f"{answer!r} does not work at Acme.", "Pick a name from the users table.")

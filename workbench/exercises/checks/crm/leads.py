@@ -18,9 +18,11 @@ def _converted(ctx) -> int:
 @exercise("crm.leads.conversion-rate", title="What percentage of Acme's leads were converted? (one decimal)",
           answer=Number("Percent"), solution=_rate_percent,
           wrong=[Mistake(lambda ctx: _rate_percent(ctx) / 100, "{answer} is a share between 0 and 1.",
-                         "Give it as a percent: multiply by 100.", tolerance=0.0015),
+                         ("Your number looks like a fraction, not a percent.",
+                          "Multiply the fraction by 100."), tolerance=0.0015),
                  Mistake(_converted, "{answer:g} is the number of converted leads, not a percentage.",
-                         "Divide the converted leads by all leads, then multiply by 100.")])
+                         ("Look at the leads table: how many leads, how many converted.",
+                          "Divide the converted leads by all leads, then multiply by 100."))])
 def _check_rate(answer, ctx):
     expected = _rate_percent(ctx)
     if not is_number(answer):
@@ -28,7 +30,8 @@ def _check_rate(answer, ctx):
     if abs(answer - expected) <= 0.15:
         return Result.right(1, f"Yes: {expected}% of leads became contacts with a deal.")
     return Result.wrong(1, f"{answer:g}% is not the conversion rate.",
-                        "Divide the converted leads by all leads, then multiply by 100.")
+                        ("Look at the leads table: how many leads, how many converted.",
+                         "Divide the converted leads by all leads, then multiply by 100."))
 
 
 def _by_source(ctx):
@@ -65,8 +68,8 @@ def _check_best_source(answer, ctx):
         return Result.wrong(1, f"{answer!r} is not a lead source.", "Choose one of the sources listed.")
     return Result.wrong(1, f"{answer} converts {t.loc[answer, 'conversion_rate']:.0%} of its leads "
                            f"({t.loc[answer, 'converted']} of {t.loc[answer, 'leads']}).",
-                        "Compare the conversion rate (converted / leads) of each source, not the number "
-                        "of conversions.")
+                        ("Look at the rate per source, not the count of conversions.",
+                         "Compare converted ÷ leads for each source and take the highest."))
 
 
 def _gap(ctx=None) -> int:
@@ -87,7 +90,8 @@ def _check_gap(answer, ctx):
         return Result.right(1, f"Yes: {table['Salesforce / EspoCRM']}% against {table['SuiteCRM']}%. A default "
                                "probability is a vendor's choice, not a fact about your deals.")
     return Result.wrong(1, f"{answer!r} is not the gap.",
-                        "Read both columns of the comparison for 'Value Proposition' and give the difference.")
+                        ("Look at the comparison table, row 'Value Proposition'.",
+                         "Subtract one column from the other and give the difference."))
 
 
 def _mismatches(ctx) -> int:
@@ -102,7 +106,8 @@ def _open_deals(ctx) -> int:
           title="How many open deals carry a probability that differs from their stage's default?",
           answer=Number("Deals", integer=True), solution=_mismatches,
           wrong=[Mistake(_open_deals, "{answer} is the number of open deals.",
-                         "Keep only open deals whose probability is not their stage's default_probability.")])
+                         ("Closed deals are decided: look at open deals only.",
+                          "Keep only open deals whose probability is not their stage's default."))])
 def _check_mismatches(answer, ctx):
     expected = _mismatches(ctx)
     if not is_number(answer):
@@ -111,7 +116,8 @@ def _check_mismatches(answer, ctx):
         return Result.right(1, f"Right: {expected} open deals. Each one makes the weighted forecast say "
                                "something the stage table does not.")
     return Result.wrong(1, f"{answer} is not the number of mismatched open deals.",
-                        "Join each open deal to the stage table and compare probability with default_probability.")
+                        ("Look at the stage table: each stage has a default probability.",
+                         "Compare each open deal's probability with its stage's default and count those that differ."))
 
 
 @exercise("crm.leads.lifecycle-stage",
@@ -120,14 +126,16 @@ def _check_mismatches(answer, ctx):
           answer=Choice(list(LIFECYCLE_STAGES[:7]), label="Stage"), solution=lambda ctx: "opportunity",
           wrong=[(lambda ctx: "sales_qualified", "deal"),
                  Mistake(lambda ctx: "customer", "Not yet a customer.",
-                         "A contact becomes a customer when a deal is won, not opened.")])
+                         ("Look at her deals: are any won yet?",
+                          "A contact becomes a customer when a deal is won, not opened."))])
 def _check_lifecycle(answer, ctx):
     if answer == "opportunity":
         return Result.right(1, "Yes: an open deal makes her an opportunity; she becomes a customer when it is won.")
     if answer in LIFECYCLE_STAGES:
         return Result.wrong(1, f"'{answer}' is a stage she has already passed or not reached.",
-                            "An open deal with her as main contact moves her to the stage named after deals "
-                            "in the pipeline.")
+                            ("Look at her deals: is one of them open?",
+                             "An open deal with her as main contact moves her to the stage named after deals in the "
+                             "pipeline."))
     return Result.wrong(1, f"{answer!r} is not a lifecycle stage.", "Choose one of the stages listed.")
 
 
@@ -146,8 +154,10 @@ def _check_mismatch_table(answer, ctx):
     if extra:
         return Result.wrong(2, f"{len(extra)} deals in your table match their stage default or are closed, "
                                f"e.g. {extra[0]}.",
-                            "Keep open deals whose probability differs from the stage's default_probability.",
+                            ("Look only at open deals, and at the stage table's default probability.",
+                             "Keep the open deals whose probability differs from their stage's default."),
                             points=1 if len(extra) <= 2 and not missing else 0)
     return Result.wrong(2, f"{len(missing)} mismatched deals are missing, e.g. {missing[0]}.",
-                        "Compare every open deal's probability with its stage's default_probability.",
+                        ("Look at the stage table: each stage has a default probability.",
+                         "Compare every open deal's probability with its stage's default one."),
                         points=1 if len(missing) <= 2 else 0)

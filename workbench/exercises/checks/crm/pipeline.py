@@ -23,18 +23,21 @@ def _open_amount(ctx):
           answer=Number("Weighted pipeline"),
           solution=lambda ctx: pipeline.weighted_pipeline(_deals(ctx)),
           wrong=[Mistake(_open_amount, "That is the open pipeline at face value.",
-                         "Weight each deal: amount × probability / 100, then add up.",
+                         ("Each deal counts only as much as its chance of closing.",
+                          "Weight each deal: amount × probability / 100, then add up."),
                          compare=partial(close, tolerance=1)),
                  Mistake(lambda ctx: pipeline.weighted_pipeline(_deals(ctx).assign(is_closed=False)),
                          "That includes the closed deals.",
-                         "Only open deals belong in the pipeline: won deals are revenue, lost ones are gone.",
+                         ("Look at the stage of the deals you added.",
+                          "Only open deals belong in the pipeline: won deals are revenue, lost ones are gone."),
                          compare=partial(close, tolerance=1))])
 def _weighted(answer, ctx):
     expected = pipeline.weighted_pipeline(_deals(ctx))
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f}, against {_open_amount(ctx):,.0f} of open deals at face value.")
     return Result.wrong(1, f"{answer} is not the weighted pipeline.",
-                        "Add up amount × probability / 100 over the deals that are not closed.")
+                        ("Look at the open deals: amount and probability.",
+                         "Add up amount × probability / 100 over the deals that are not closed."))
 
 
 def _win_all(ctx):
@@ -46,13 +49,15 @@ def _win_all(ctx):
           answer=Number("Win rate (%)"),
           solution=lambda ctx: round(100 * pipeline.win_rate(_deals(ctx)), 1),
           wrong=[Mistake(_win_all, "That divides by every deal, open ones included.",
-                         "Open deals are not decided yet: divide the won deals by the closed deals only.",
+                         ("Open deals are not decided yet: leave them out.",
+                          "Divide the won deals by the closed deals only."),
                          compare=partial(close, tolerance=0.1, percent=True))])
 def _win_rate(answer, ctx):
     expected = 100 * pipeline.win_rate(_deals(ctx))
     if close(answer, expected, tolerance=0.1, percent=True):
         return Result.right(1, f"Yes: {expected:.1f}% of the closed deals were won.")
-    return Result.wrong(1, f"{answer} is not the win rate.", "Win rate = won deals ÷ closed deals, × 100.")
+    return Result.wrong(1, f"{answer} is not the win rate.", ("Look at the closed deals: won and lost.",
+                                                              "Win rate = won deals ÷ closed deals, × 100."))
 
 
 def _slipped(ctx):
@@ -67,14 +72,16 @@ def _open_count(ctx):
           answer=Number("Slipped deals", integer=True),
           solution=_slipped,
           wrong=[Mistake(_open_count, "That is every open deal.",
-                         "Keep only the open deals whose close date is before {ctx.data.as_of:%Y-%m-%d}.",
+                         ("Won and lost deals cannot slip: look at open deals only.",
+                          "Keep only the open deals whose close date is before {ctx.data.as_of:%Y-%m-%d}."),
                          compare=partial(close, tolerance=0))])
 def _slipped_check(answer, ctx):
     expected = _slipped(ctx)
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} deals need a new close date, or closing as lost.")
     return Result.wrong(1, f"{answer} is not the number of slipped deals.",
-                        f"Count open deals with a close date before {ctx.data.as_of.date()} (data.as_of), not today's date.")
+                        ("Look at the close dates, compared with the lesson's today, not the calendar's.",
+                         f"Count open deals with a close date before {ctx.data.as_of.date()}."))
 
 
 def _velocity(ctx):
@@ -95,13 +102,16 @@ def within_a_percent(answer, expected) -> bool:
           answer=Number("Revenue per day"),
           solution=_velocity,
           wrong=[Mistake(_velocity_percent, "The result is 100 times too large.",
-                         "Use the win rate as a fraction (0.25, not 25) in the formula.", compare=within_a_percent)])
+                         ("Look at the win rate you used: a percent or a fraction?",
+                          "Use the win rate as a fraction (a quarter is 0.25, not 25) in the "
+                          "formula."), compare=within_a_percent)])
 def _velocity_check(answer, ctx):
     expected = _velocity(ctx)
     if within_a_percent(answer, expected):
         return Result.right(1, f"Yes: about {expected:,.0f} a day.")
     return Result.wrong(1, f"{answer} is not the sales velocity.",
-                        "Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days.")
+                        ("Look at the four figures of the sales velocity.",
+                         "Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days."))
 
 
 def _months(ctx):
@@ -121,7 +131,8 @@ def _best_month(answer, ctx):
         return Result.right(1, f"Yes: {expected}, with {fc.loc[expected, 'weighted']:,.0f} weighted.")
     if answer in fc.index:
         return Result.wrong(1, f"{answer} carries {fc.loc[answer, 'weighted']:,.0f}; another month carries more.",
-                            "Compare the weighted column of the forecast by month and take the largest.")
+                            ("Look at the forecast by month, weighted by probability.",
+                             "Compare the weighted amounts and take the largest month."))
     return Result.wrong(1, f"{answer!r} is not a month of the forecast.", "Pick a month from the list.")
 
 
@@ -174,6 +185,8 @@ def _board_move(answer, ctx):
                             f"Move only {deal}; put {others[0]} back in {start[others[0]]}.")
     if stage == start.get(deal):
         return Result.wrong(1, f"{deal} is still in {stage}.",
-                            f"Pick {deal} in its column, choose {won} in 'Move to', then press Move deal.")
+                            (f"Look for {deal} on the board: it has not moved yet.", f"Pick {deal} in its column, "
+                              f"choose {won} in 'Move to', then press Move deal."))
     return Result.wrong(1, f"{deal} is in {stage}, not {won}.",
-                        f"The customer signed: the deal is won. Move it to {won}.")
+                        ("The customer signed: what does that make the deal?",
+                         f"A signed deal is won: move it to {won}."))

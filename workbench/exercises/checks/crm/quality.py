@@ -26,7 +26,8 @@ def _check_least_complete(answer, ctx):
         return Result.wrong(1, f"{answer!r} is not a contact field.", "Choose one of the fields listed.")
     return Result.wrong(1, f"'{answer}' is filled for {table.loc[answer, 'share_filled']:.0%} of contacts; "
                            "one field is emptier.",
-                        "Sort the completeness table by share_filled and take the least filled field.")
+                        ("Look at the completeness table: the share of each field that is filled in.",
+                         "Sort it from the least filled and take the top field."))
 
 
 def _coverage(ctx):
@@ -47,13 +48,14 @@ def _check_silent_rep(answer, ctx):
     if answer not in table.index:
         return Result.wrong(1, f"{answer!r} owns no open deal.", "Choose one of the reps listed.")
     return Result.wrong(1, f"{answer} logs {table.loc[answer, 'per_open_deal']:g} activities per open deal.",
-                        "Look for the lowest number of activities per open deal, not the fewest deals.")
+                        ("Look at activities per open deal, not at the number of deals.",
+                         "Take the rep with the lowest number of activities per open deal."))
 
 
 @exercise("crm.quality.clean-phone",
           title="A French contact's phone was typed '06 12 34 56 78'. Write it in international format.",
           answer=Text("Phone", placeholder="+..."), solution=lambda ctx: "+33612345678",
-          wrong=[(lambda ctx: "0612345678", "+33"), (lambda ctx: "+330612345678", "0")])
+          wrong=[(lambda ctx: "0612345678", "country code"), (lambda ctx: "+330612345678", "0")])
 def _check_clean_phone(answer, ctx):
     import pandas as pd
 
@@ -62,12 +64,15 @@ def _check_clean_phone(answer, ctx):
     if clean == "+33612345678":
         return Result.right(1, "Right: +33 612345678. One format for every number lets the CRM spot duplicates.")
     if isinstance(clean, str) and clean.startswith("+330"):
-        return Result.wrong(1, "The trunk 0 stays in.", "Drop the leading 0 when you add the country code +33.")
+        return Result.wrong(1, "The trunk 0 stays in.", ("Look at the digits after the country code.",
+                                                         "Drop the leading 0 when you add the country code."))
     if isinstance(clean, str) and not clean.startswith("+"):
         return Result.wrong(1, "That is still the national format.",
-                            "Start with the country code +33, then the number without its leading 0.")
+                            ("Look at the international format shown in the lesson.",
+                             "Start with the country code, then the number without its leading 0."))
     return Result.wrong(1, f"{text!r} is not that number in international format.",
-                        "Write +33, then 612345678.")
+                        ("Look at the international format shown in the lesson.",
+                         "Start with the country code, then the number without its leading 0, no spaces."))
 
 
 def _same_weights(ctx):
@@ -88,8 +93,8 @@ def _check_strongest(answer, ctx):
                                "strangers almost never share one.")
     return Result.wrong(1, f"The same {answer} adds {weights.get(answer, float('nan')):.1f} points; another field "
                            "adds more.",
-                        "A field many strangers share (a first name, an account) counts little; look in the table "
-                        "for the field whose 'the same' row has the highest weight.")
+                        ("A field many strangers share (a first name, an account) counts little.",
+                         "Look in the table for the field whose 'the same' row has the highest weight."))
 
 
 def _to_merge(ctx) -> int:
@@ -107,8 +112,8 @@ def _exact_email(ctx) -> int:
                 "cluster were merged into one record?",
           answer=Number("Records", integer=True), solution=_to_merge,
           wrong=[Mistake(_exact_email, "{answer} is what identical emails alone find.",
-                         "Exact matching misses a typo, a swapped name or a missing email: use "
-                         "find_duplicates on names, email, phone and account.")])
+                         ("Exact matching misses a typo, a swapped name or a missing email.",
+                          "Use the fuzzy duplicate search of the lesson on names, email, phone and account."))])
 def _check_to_merge(answer, ctx):
     expected = _to_merge(ctx)
     if not is_number(answer):
@@ -117,7 +122,8 @@ def _check_to_merge(answer, ctx):
         return Result.right(1, f"Right: {expected} records. Review the pairs before merging: a fuzzy match "
                                "is a suggestion, not a proof.")
     return Result.wrong(1, f"{answer} is not the number of records merged away.",
-                        "Records merged away = number of contacts minus number of distinct clusters.")
+                        ("Look at the clusters: each keeps one record.",
+                         "Records merged away = number of contacts minus number of distinct clusters."))
 
 
 @exercise("crm.quality.duplicate-clusters",
@@ -140,7 +146,8 @@ def _check_clusters(answer, ctx):
     got = got.set_index("contact_id")["cluster"].reindex(truth.index)
     if got.isna().any():
         return Result.wrong(2, f"{int(got.isna().sum())} contacts have no cluster id.",
-                            "Give every contact a cluster, even those alone in theirs.")
+                            ("Look for contacts missing from your answer.",
+                             "Give every contact a cluster, even those alone in theirs."))
     frame = pd.DataFrame({"t": truth.to_numpy(), "p": got.astype(str).to_numpy()})
 
     def pairs(counts):
@@ -154,7 +161,9 @@ def _check_clusters(answer, ctx):
         return Result.right(2, f"Good: your clusters agree with the reference on {recall:.0%} of duplicate pairs.")
     if recall < 0.9:
         return Result.wrong(2, f"Your clusters find {recall:.0%} of the duplicate pairs.",
-                            "Exact matches miss typos and missing emails: use fuzzy matching "
-                            "(find_duplicates).", points=1 if recall >= 0.6 else 0)
+                            ("Exact matches miss typos and missing emails.",
+                             "Use the fuzzy duplicate search of the lesson, which scores near "
+                             "matches."), points=1 if recall >= 0.6 else 0)
     return Result.wrong(2, f"{1 - precision:.0%} of the pairs your clusters join are different people.",
-                        "Raise the threshold, or compare more fields (email, phone, account).", points=1)
+                        ("Look at the pairs matched wrongly: what do they share?",
+                         "Raise the threshold, or compare more fields (email, phone, account)."), points=1)

@@ -27,16 +27,17 @@ METRICS = {
           answer=MultiChoice(list(METRICS)),
           solution=lambda ctx: [k for k, v in METRICS.items() if v],
           wrong=[(lambda ctx: list(METRICS), "decision"),
-                 (lambda ctx: ["weighted pipeline", "win rate"], "activities")], max_points=2)
+                 (lambda ctx: ["weighted pipeline", "win rate"], "record their work")], max_points=2)
 def _few_metrics(answer, ctx):
     return Result.for_ticks(
         METRICS, answer,
         right="Right: four metrics that each lead to an action; the others only fill the screen.",
         extra=("'{option}' does not tell the manager what to do.",
-               "Keep a metric only if a change in it leads to a decision about customers or deals."),
+               ("Ask of each metric: what would the manager do if it moved?",
+                "Keep a metric only if a change in it leads to a decision about customers or deals.")),
         missed=("You left out '{option}'.",
-                "Pipeline value, win rate and slipped deals show the forecast; activities logged show whether "
-                "the CRM is used at all."))
+                ("Look for the metrics a manager acts on: the forecast, and whether the CRM is used.",
+                 "Keep each metric that shows where the sales are heading or whether reps record their work.")))
 
 
 def _kpi(ctx, metric):
@@ -49,14 +50,15 @@ def _kpi(ctx, metric):
           solution=lambda ctx: _kpi(ctx, "Open pipeline"),
           wrong=[Mistake(lambda ctx: float(ctx.data.opportunities["amount"].sum()),
                          "That adds up every deal ever, won and lost included.",
-                         "The pipeline holds only open deals: read the 'Open pipeline' row of the KPI table.",
+                         ("The pipeline holds only open deals.", "Read the open pipeline row of the KPI table."),
                          compare=partial(close, tolerance=1))])
 def _open_pipeline(answer, ctx):
     expected = float(ctx.data.opportunities.loc[~ctx.data.opportunities["is_closed"].fillna(False).astype(bool),
                                                  "amount"].sum())
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f} of open deals.")
-    return Result.wrong(1, f"{answer} is not the open pipeline.", "Read the 'Open pipeline' row of the KPI table.")
+    return Result.wrong(1, f"{answer} is not the open pipeline.", ("Look at the KPI table of the lesson.",
+                                                                   "Read the row of the open pipeline."))
 
 
 def _rates(ctx, min_closed=5):
@@ -77,7 +79,7 @@ def _lowest(answer, ctx):
                                "Worth a coaching conversation, not a reprimand: look at which deals they lose.")
     if answer in rates.index:
         return Result.wrong(1, f"{answer} wins {rates.loc[answer, 'win_rate']:.0%}; someone wins fewer.",
-                            "Sort the win rate by owner from the lowest.")
+                            ("Look at the win rate of each owner.", "Sort it from the lowest and take the top name."))
     return Result.wrong(1, f"{answer!r} is not an owner with at least 5 closed deals.", "Pick a name from the list.")
 
 
@@ -104,15 +106,17 @@ def _export(answer, ctx):
     path = Path(answer.strip()).expanduser()
     if path.suffix.lower() != ".xlsx":
         return Result.wrong(1, f"{path.name} is not an Excel file.",
-                            "Export with a name ending in .xlsx, so the manager can open it in Excel.")
+                            ("Look at the end of the file name.",
+                             "Export with a name ending in .xlsx, so the manager can open it in Excel."))
     if not path.exists():
         return Result.wrong(1, f"There is no file called {path} next to this notebook.",
-                            "Run the export cell first, then type the exact name it printed.")
+                            ("Look at the export cell above: has it run?",
+                             "Run the export cell first, then type the exact name it printed."))
     try:
         sheets = pd.read_excel(path, sheet_name=None)
     except Exception:  # a file that is not a workbook
         return Result.wrong(1, f"{path.name} could not be read as an Excel workbook.",
-                            "Write it with reports.export(...) and a name ending in .xlsx.")
+                            ("Look at the export cell of the lesson.", "Export the table with a name ending in .xlsx."))
     expected = _slipped_ids(ctx)
     for sheet in sheets.values():
         if "opportunity_id" in sheet.columns:
@@ -121,8 +125,10 @@ def _export(answer, ctx):
                 return Result.right(1, f"Yes: {len(expected)} slipped deals, ready to share.")
             if got > expected:
                 return Result.wrong(1, f"The file lists {len(got)} deals; only {len(expected)} have slipped.",
-                                    "Export only the slipped deals: open deals whose close date has passed.")
+                                    ("Look at which rows you exported.",
+                                     "Export only the slipped deals: open deals whose close date has passed."))
             return Result.wrong(1, f"The file lists {len(got)} deals, not the {len(expected)} slipped ones.",
-                                "Export the table pipeline.slipped_deals(data.opportunities, data.as_of).")
+                                ("Look at the slipped deals table of the lesson.", "Export that table, unchanged."))
     return Result.wrong(1, "No sheet in the file has an opportunity_id column.",
-                        "Export the slipped deals table as it is, with its opportunity_id column.")
+                        ("Look at the columns of your export: the deal's identifier is missing.",
+                         "Export the slipped deals table as it is, with its deal identifier column."))

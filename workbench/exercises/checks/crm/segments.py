@@ -26,10 +26,11 @@ def _champions(answer, ctx):
         return Result.right(1, f"Yes: {expected} Champions out of {len(table)} customers.")
     if close(answer, len(table), tolerance=0):
         return Result.wrong(1, f"{len(table)} is every customer who has ordered.",
-                            "Count only the rows whose segment is Champions.")
+                            ("Look at the segment column, not the scores alone.",
+                             "Count only the rows of the Champions segment."))
     return Result.wrong(1, f"{answer} is not the number of Champions.",
-                        "Champions score at least 4 on R, F and M; count the rows of the RFM table whose "
-                        "segment is 'Champions'.")
+                        ("Look at the RFM table and its segment column.",
+                         "Champions score at least 4 on R, F and M: count the rows of that segment."))
 
 
 def _biggest(ctx):
@@ -45,7 +46,7 @@ def _smallest(ctx):
 
 @exercise("crm.segments.biggest-segment", title="Which segment holds the most customers?",
           answer=Choice(list(SEGMENT_NAMES), label="Segment"),
-          solution=_biggest, wrong=[(_smallest, "most customers")])
+          solution=_biggest, wrong=[(_smallest, "number of customers")])
 def _biggest_check(answer, ctx):
     s = segment_summary(_table(ctx)).set_index("segment")
     expected = _biggest(ctx)
@@ -53,7 +54,8 @@ def _biggest_check(answer, ctx):
         return Result.right(1, f"Right: {expected}, with {s.loc[expected, 'customers']} customers.")
     if answer in s.index:
         return Result.wrong(1, f"{answer} has {s.loc[answer, 'customers']} customers; another segment has more.",
-                            "Sort the segment summary by the number of customers and take the one with the most customers.")
+                            ("Look at the segment summary: the number of customers per segment.",
+                             "Sort it by the number of customers and take the largest."))
     return Result.wrong(1, f"{answer!r} is not a segment name.", "Pick one of the segment names in the list.")
 
 
@@ -63,8 +65,8 @@ def _biggest_check(answer, ctx):
           solution=lambda ctx: "Cannot Lose Them",
           wrong=[Mistake(lambda ctx: "Hibernating",
                          "Hibernating customers are lapsed, but they never bought often or much.",
-                         "These customers scored high on F (they bought often) and M: look for a low-R "
-                         "segment that requires high F and M."),
+                         ("These customers scored high on F (they bought often) and M.",
+                          "Look for a low-R segment that requires high F and M.")),
                  (lambda ctx: "Champions", "recen")])
 def _win_back(answer, ctx):
     if answer == "Cannot Lose Them":
@@ -72,9 +74,11 @@ def _win_back(answer, ctx):
                                "mass email, is the way to win them back.")
     if answer in ("Champions", "Loyal"):
         return Result.wrong(1, f"{answer} have bought recently (R of 3 or more).",
-                            "They have not bought recently, so their R score is low (1 or 2).")
+                            ("Look at when they last bought.",
+                             "They have not bought recently, so their R score is low (1 or 2)."))
     return Result.wrong(1, f"{answer} does not match: low recency, high frequency and high spend.",
-                        "Read the segment map from the top: which rule needs R at most 2 and F and M at least 4?")
+                        ("Look at the segment map: each segment has a rule on R, F and M.",
+                         "Read it from the top: which rule needs R at most 2 and F and M at least 4?"))
 
 
 def _revenue(ctx, segment):
@@ -93,8 +97,8 @@ def _at_risk(answer, ctx):
     if close(answer, expected, tolerance=1):
         return Result.right(1, f"Yes: {expected:,.0f} of past spend is at risk of walking away.")
     return Result.wrong(1, f"{answer} is not the At Risk customers' total spend.",
-                        "Take the rows whose segment is At Risk and add up their monetary column "
-                        "(or read the revenue column of the segment summary).")
+                        ("Look at the segment summary, row At Risk.",
+                         "Add up what those customers spent: the revenue column of that row."))
 
 
 @exercise("crm.segments.rfm-table", title="Build the RFM table of Acme's customers as of data.as_of",
@@ -106,7 +110,8 @@ def _rfm_table(answer, ctx):
     got = table.drop_duplicates("contact_id").set_index("contact_id")
     if set(got.index) != set(expected.index):
         return Result.wrong(1, f"The table has {len(got)} customers; there are {len(expected)}.",
-                            "Use every order of data.orders, grouped by contact_id, up to data.as_of.")
+                            ("Look at the orders: every one counts, up to the lesson's today.",
+                             "Group all the orders by customer, not a sample of them."))
     got = got.loc[expected.index]
     wrong = [c for c in ("r", "f", "m") if (got[c].astype(int) != expected[c]).any()]
     if not wrong:
@@ -114,7 +119,10 @@ def _rfm_table(answer, ctx):
     column = wrong[0]
     if column == "r" and (got["r"].astype(int) == 6 - expected["r"]).all():
         return Result.wrong(1, "The R scores are upside down.",
-                            "The most recent customers (fewest days since their last order) must score 5.")
+                            ("Look at the recency score: which way round does it go?",
+                             "The most recent customers (fewest days since their last order) must score 5."))
     return Result.wrong(1, f"The {column.upper()} scores differ for {int((got[column].astype(int) != expected[column]).sum())} customers.",
-                        "Score quintiles after rank(method='first') on the customers sorted by id, as rfm() does; "
-                        "measure recency from data.as_of.")
+                        ("Look at how the lesson scores: fifths of the customers, recency counted from the lesson's "
+                         "today.",
+                         "Break ties by customer order, as the lesson's RFM table does, and measure recency from "
+                         "the lesson's today."))

@@ -42,11 +42,14 @@ def _infeasible(answer, ctx):
 
 @exercise("editorial.calendar.approver", title="Who moves a produced post from 'in review' to 'approved'?",
           answer=Choice(APPROVERS), solution=lambda ctx: APPROVERS[1],
-          wrong=[(lambda ctx: APPROVERS[0], "editorial manager"), (lambda ctx: APPROVERS[3], "editorial manager")])
+          wrong=[(lambda ctx: APPROVERS[0], "voice"), (lambda ctx: APPROVERS[3], "voice")])
 def _approver(answer, ctx):
     if answer == APPROVERS[1]:
         return Result.right(1, "Yes: the editorial manager validates, which keeps the voice consistent.")
-    return Result.wrong(1, f"Not {answer}.", "One person validates every produced post: the editorial manager.")
+    return Result.wrong(1, f"Not {answer}.", ("Look at the roles in the lesson's editorial workflow: who answers "
+                                              "for the line?",
+                                              "One person keeps the voice consistent across every author: that role "
+                                              "validates each produced post."))
 
 
 def _deviation(ctx):
@@ -59,14 +62,15 @@ def _deviation(ctx):
           wrong=[Mistake(lambda ctx: mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"],
                          "That is the deviation under 4-1-1.", "Choose the 80-20 rule in the planner, then plan again.",
                          compare=partial(close, tolerance=0.2)),
-                 (lambda ctx: 20.0 if abs(_deviation(ctx) - 20) > 0.2 else 0.0, "mix_deviation")])
+                 (lambda ctx: 20.0 if abs(_deviation(ctx) - 20) > 0.2 else 0.0, "deviation")])
 def _mix(answer, ctx):
     expected = _deviation(ctx)
     if close(answer, expected, tolerance=0.2):
         return Result.right(1, f"Yes: {expected:g} points. The quotas (one produced post a week) keep own content "
                                "above 20%: a soft rule gives way, and the plan says by how much.")
     return Result.wrong(1, f"{answer} is not the deviation.",
-                        "Plan with mix 80-20 and read the content-mix deviation (mix_deviation) under the plan.")
+                        ("Look under the plan: the planner reports how far the mix strays from its rule.",
+                         "Plan with the 80-20 rule and read the content-mix deviation under the plan."))
 
 
 def _bad_plan(ctx):

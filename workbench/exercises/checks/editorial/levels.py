@@ -27,8 +27,9 @@ def _level_check(id, situation, level):
         if answer == level:
             return Result.right(1, f"Yes: {level}.")
         return Result.wrong(1, f"Not {answer}.",
-                            "React = respond to others' posts; curate = select and share others' content with your "
-                            "view; produce = your own content. Which level is this?")
+                            ("Ask whose content it is, and what you add to it.",
+                             "Replying to someone else's post, passing on someone else's content with your view, "
+                             "and writing your own are the three levels: which one is this?"))
     return _check
 
 

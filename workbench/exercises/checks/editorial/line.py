@@ -23,7 +23,7 @@ TITLES = ["We sell desks at the best quality/price ratio",
           answer=MultiChoice(PERSONA_FIELDS),
           solution=lambda ctx: list(RIGHT_FIELDS),
           wrong=[(lambda ctx: RIGHT_FIELDS + ["home address"], "typical"),
-                 (lambda ctx: RIGHT_FIELDS[:3], "decide")])
+                 (lambda ctx: RIGHT_FIELDS[:3], "buy")])
 def _persona_fields(answer, ctx):
     picked = set(answer or [])
     extra = sorted(picked - set(RIGHT_FIELDS))
@@ -33,11 +33,12 @@ def _persona_fields(answer, ctx):
         return Result.right(1, "Yes: a persona describes the reader's job, goals, worries, projects and buying process.")
     if extra:
         return Result.wrong(1, f"'{extra[0]}' does not belong in a persona.",
-                            "A persona is a typical profile, not a real person: keep what helps you write for them "
-                            "(role, goals, challenges, projects, how they decide, what matters), not private details "
-                            "or your own product.", points=0)
+                            ("A persona is a typical profile, not a real person.",
+                             "Keep what helps you write for them, about their work; leave out private details and "
+                             "your own product."), points=0)
     return Result.wrong(1, f"{got} of {len(RIGHT_FIELDS)} right; '{missing[0]}' is missing.",
-                        "Think of how they decide and what matters to them too: both shape what you write.")
+                        ("Think beyond their job title: what else shapes what you write for them?",
+                         "Think of how they choose to buy too: it shapes what you write."))
 
 
 @exercise("editorial.line.interesting-title", title="Which title is 'interesting, not interested'?",
@@ -68,7 +69,8 @@ def _distinct_check(answer, ctx):
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {raw} ideas on the post-its, {expected} once the same idea in other words is merged.")
     return Result.wrong(1, f"{answer} is not the number of distinct ideas.",
-                        "Count the rows of tally_votes(brainstorm): one per idea after merging near-duplicates.")
+                        ("Look at the tally of the brainstorm votes.",
+                         "Count its rows: one per idea after merging near-duplicates."))
 
 
 def _review_date(ctx):

@@ -50,7 +50,8 @@ def _pick_check(id, title, column, what, hint):
 
 _pick_check("network.connectors.top-connector", "Who is the best connector of the team network, all measures combined?",
             "combined", "combined score",
-            "Look at the combined column of rank_connectors(net): the highest combined score ranks first.")
+            ("Look at the connector ranking of the lesson, all measures combined.",
+             "The highest combined score ranks first: read the name at the top."))
 _pick_check("network.connectors.most-between", "Who sits on the most shortest paths between other people?",
             "betweenness", "betweenness",
             "Sort the ranking by betweenness: it measures how often someone lies on the shortest path between two others.")
@@ -67,8 +68,9 @@ def _check_hole(answer, ctx):
     if answer == CONSTRAINT_OPTIONS[0]:
         return Result.right(1, "Right: low constraint means non-redundant contacts, bridges over structural holes.")
     return Result.wrong(1, "High constraint means a closed circle: the 10 contacts mostly know each other.",
-                        "Contacts who all know each other are redundant: the same news, the same people. "
-                        "Low constraint brings more new people.")
+                        ("Ask whether this contact's 10 people know each other.",
+                         "Contacts who all know each other are redundant: the same news, the same people. "
+                         "Constraint measures how closed the circle is."))
 
 
 ROLES = ["coordinator", "itinerant", "gatekeeper", "liaison"]

@@ -40,8 +40,9 @@ def _check_who(answer, ctx):
     if person is None:
         return Result.wrong(1, f"{answer!r} is not one of your rep's contacts.", "Pick a name from the list.")
     return Result.wrong(1, f"{label(n, person)} can help, but there is a stronger path.",
-                        "Compare whole paths: the strongest path multiplies the strengths of its ties. "
-                        "warm_paths(net, account, sources=[rep]) lists them.")
+                        ("Look at the warm paths of the lesson, from your rep to the account: compare whole paths.",
+                         "The strongest path multiplies the strengths of its ties: take the path with the largest "
+                         "product."))
 
 
 def _strength(ctx) -> float:
@@ -60,7 +61,8 @@ def _check_strength(answer, ctx):
         return Result.wrong(1, "That is the weakest tie on the path, not the whole path.",
                             "Multiply the strengths of every tie on the path.")
     return Result.wrong(1, f"{answer} is not the path's strength.",
-                        "Multiply the strengths of the ties on the path (path_strength in warm_paths).")
+                        ("Look at every tie on the path, not one of them.",
+                         "Multiply the strengths of the ties on the path."))
 
 
 APPROACHES = ["Send a connection request with no message",

@@ -33,7 +33,7 @@ def _check_strong(answer, ctx):
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} Strong ties, the people most likely to help right away.")
     return Result.wrong(1, f"{answer} is not the number of Strong ties.",
-                        "Use class_counts(inv) on the rep's inventory and read the Strong class.")
+                        ("Look at the count of the rep's inventory by class.", "Read the number in the Strong class."))
 
 
 @exercise("network.inventory.one-way",
@@ -64,7 +64,8 @@ def _check_warm(answer, ctx):
     if close(answer, expected, tolerance=0):
         return Result.right(1, f"Yes: {expected} people who could buy already know and like your rep: start there.")
     return Result.wrong(1, f"{answer} is not the number of warm prospects.",
-                        "Filter the inventory: could_become_customer is True and class is Strong or Familiar.")
+                        ("Look at two columns of the inventory: could they buy, and how well do they know your rep?",
+                         "Keep the people who could become customers and whose class is Strong or Familiar."))
 
 
 def _actions(ctx):

@@ -68,7 +68,7 @@ def _check_cover(answer, ctx):
         return Result.right(1, f"Yes: together they reach {best} target accounts, the most any two can.")
     return Result.wrong(1, f"Together they reach {len(together)} accounts; another pair reaches {best}.",
                         "Do not take the two biggest networks if they overlap: after the first, pick the one "
-                        "who adds the most accounts not yet reached (that is what cover() does).")
+                        "who adds the most accounts not yet reached, as the lesson's coverage table does.")
 
 
 MEANS = ["people contacted a week", "lunches or meetings a week", "deals won a quarter",
@@ -119,5 +119,5 @@ def _check_week(answer, ctx):
     if close(answer, int(row["messages_sent"]), tolerance=0) and int(row["messages_sent"]) != expected:
         return Result.wrong(1, "That counts messages, not people.", "Count different people messaged.")
     return Result.wrong(1, f"{answer} is not right for the week of {row['week']}.",
-                        "Read people_messaged in weekly_means for the week before the last row: count different "
-                        "people, not messages.")
+                        ("Look at the weekly means table, the week before the last row.",
+                         "Read the number of different people messaged, not the messages."))

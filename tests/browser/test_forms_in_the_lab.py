@@ -1,0 +1,48 @@
+"""Exercise forms in a real lab: the hint comes in two steps, and a form whose kernel was restarted
+says so and how to recover instead of going dead without a word."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+LESSON = "crm/01-what-a-crm-is.ipynb"
+EXERCISE = 'wb.ask("crm.intro.count-contacts")'
+
+
+def test_a_wrong_answer_gets_the_first_hint_step_then_the_second(lab_pages):
+    with lab_pages() as lab:
+        lab.open(LESSON)
+        lab.run_all()
+        form = lab.cell_with(EXERCISE).locator(".jp-OutputArea-output")
+        form.locator("input").first.fill("1")
+        check = form.get_by_role("button", name="Check")
+        feedback = form.locator(".workbench-feedback")
+        check.click()
+        expect(feedback).to_contain_text("Hint:")
+        first = feedback.inner_text()
+        check.click()
+        expect(feedback).to_contain_text("Next hint:")
+        assert feedback.inner_text() != first
+        lab.shot("stepped-hint", form)
+
+
+def test_a_form_after_a_kernel_restart_says_how_to_recover(lab_pages):
+    with lab_pages() as lab:
+        lab.open(LESSON)
+        lab.run_all()
+        form = lab.cell_with(EXERCISE).locator(".jp-OutputArea-output")
+        note = form.locator(".workbench-kernel-lost")
+        expect(note).to_be_hidden()
+        form.locator("input").first.fill("1")
+        form.get_by_role("button", name="Check").click()
+        expect(form.locator(".workbench-feedback")).to_contain_text(re.compile("[Hh]int:"))  # a step of the hint
+        lab.menu("Kernel", "Restart Kernel…")
+        lab.page.locator(".jp-Dialog button", has_text="Restart").click()
+        expect(note).to_be_visible(timeout=30_000)
+        expect(note).to_contain_text("lost its connection to Python")
+        expect(form.locator(".workbench-feedback")).to_be_hidden()  # no stale verdict beside a new answer
+        lab.shot("form-after-kernel-restart", form)
+        lab.wait_idle()  # the restarted kernel is up again before the page closes its session
