@@ -21,7 +21,7 @@ mistakes give (each with its message and hint), and what to say about any other 
 from __future__ import annotations
 
 from workbench.errors import ExerciseError
-from workbench.exercises import Result, exercise
+from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
 
@@ -35,12 +35,10 @@ def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tupl
     options = sorted([right, *wrong], key=str.lower)
 
     @exercise(id, title=title, answer=Choice(options, label=label), solution=lambda ctx: right,
-              wrong=[(lambda ctx, o=o: o, hint) for o, (_, hint) in wrong.items()])
-    def _check(answer, ctx):
+              wrong=[Mistake(lambda ctx, o=o: o, message, hint) for o, (message, hint) in wrong.items()])
+    def _check(answer, ctx):  # each wrong option is a declared mistake: the engine answers with its own words
         if answer == right:
             return Result.right(1, why)
-        if answer in wrong:
-            return Result.wrong(1, *wrong[answer])
         return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options in the list.")
 
 
@@ -63,13 +61,13 @@ def number_question(id: str, *, title: str, label: str, value, right, mistakes, 
     0/1 · 3 legs? No. Hint: Count the pairs.
     >>> del registry._REGISTRY["start.example.legs"]  # an example, not an exercise of the course
     """
+    def near(answer, mistaken):
+        return close(answer, mistaken, tolerance=tolerance)
+
     @exercise(id, title=title, answer=Number(label, integer=True), solution=value,
-              wrong=[(wrong, hint) for wrong, _, hint in mistakes])
-    def _check(answer, ctx):
+              wrong=[Mistake(make, message, hint, compare=near) for make, message, hint in mistakes])
+    def _check(answer, ctx):  # the engine tries the declared mistakes, in order, when this fails
         expected = value(ctx)
-        if close(answer, expected, tolerance=tolerance):
+        if near(answer, expected):
             return Result.right(1, right(ctx, expected))
-        for wrong, message, hint in mistakes:
-            if close(answer, wrong(ctx), tolerance=tolerance):
-                return Result.wrong(1, message, hint)
         return Result.wrong(1, otherwise[0].format(answer=answer), otherwise[1])
