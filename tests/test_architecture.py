@@ -115,3 +115,18 @@ def test_no_module_over_600_lines():
 def test_the_practice_crm_store_knows_nothing_of_its_screens(graph):
     store = {name: deps for name, deps in graph.items() if name.startswith("workbench.practice")}
     assert not {name for name, deps in store.items() if any(d.startswith("workbench.widgets") for d in deps)}
+
+
+def test_the_architecture_page_names_every_room():
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rooms = sorted(name for name, path in modules().items() if path.name == "__init__.py" and "." in name
+                   and name.count(".") <= 2 and not name.startswith("workbench.exercises.checks."))
+    missing = [room for room in rooms if f"`{room}`" not in page]
+    assert not missing, f"docs/architecture.md does not describe {missing}: add a row for each"
+
+
+def test_tests_mirror_the_package():
+    tests = PACKAGE.parent / "tests"
+    rooms = {path.relative_to(tests).parts[0] for path in tests.glob("*/test_*.py")}
+    strays = rooms - {"browser", "hostile"} - {path.name for path in PACKAGE.iterdir() if path.is_dir()}
+    assert not strays, f"tests/{sorted(strays)} name no room of the package: move them to tests/<room>/"

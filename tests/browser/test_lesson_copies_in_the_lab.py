@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, LabServer, lab_default_url, pages_on
 from workbench.labsettings import install
 from workbench.lesson_copies import WORKSPACES
+
+from .conftest import REPO, LabServer, lab_default_url, pages_on
 
 WORKBENCH = Path(sys.executable).with_name("workbench")
 

@@ -3,7 +3,7 @@ answer (as the trainee would type it) or a piece of code.
 
 The hints looked at are those a trainee can meet: the check's hint for the blank answer and for each
 plausible wrong answer its author declared, and the hint of every declared mistake (all run through the
-same ``check`` the Check button calls, as tests/test_checks.py does)."""
+same ``check`` the Check button calls, as tests/exercises/test_checks.py does)."""
 
 import numbers
 import re

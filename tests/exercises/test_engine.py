@@ -283,7 +283,7 @@ def test_a_lesson_exercise_cell_run_alone_in_a_fresh_python_says_what_to_run_fir
 
     import nbformat
 
-    lesson = nbformat.read(Path(__file__).parents[1] / "notebooks/crm/01-what-a-crm-is.ipynb", as_version=4)
+    lesson = nbformat.read(Path(__file__).resolve().parents[2] / "notebooks/crm/01-what-a-crm-is.ipynb", as_version=4)
     cell = next(c for c in lesson.cells if c.metadata.get("workbench", {}).get("exercise"))
     assert cell.source.startswith("import workbench as wb\n")
     *body, last = cell.source.splitlines()

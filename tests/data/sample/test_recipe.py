@@ -20,7 +20,7 @@ from workbench.data.sample import AS_OF, generate, name_key
 from workbench.data.schema import TABLES
 from workbench.errors import InputError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 COMMITTED = ROOT / "datasets" / "acme"
 SMALL = 0.2
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

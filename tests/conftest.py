@@ -1,4 +1,4 @@
-"""Shared fixtures for the practice CRM tests: a temporary workbench home and a tiny company folder."""
+"""Fixtures shared by the test folders: the practice CRM's throw-away home, tiny company and database."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 
-def write_company(folder: Path, tables: dict | None = None) -> Path:
-    """Write the tiny practice company (or ``tables``) as a folder of CSV files, like an export."""
+def _write_company(folder: Path) -> Path:
+    """Write the tiny practice company as a folder of CSV files, like an export."""
     from workbench.practice.database import tiny_dataset
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name, df in (tables or tiny_dataset().tables).items():
+    for name, df in tiny_dataset().tables.items():
         df.to_csv(folder / f"{name}.csv", index=False)
     (folder / "meta.json").write_text('{"company": "Tiny", "as_of": "2026-06-30"}', encoding="utf-8")
     return folder
@@ -31,7 +31,7 @@ def company(tmp_path_factory):
     """The tiny company as a loaded (validated) Dataset, read from CSV files like a real export."""
     from workbench.data import load
 
-    return load(write_company(tmp_path_factory.mktemp("company")))
+    return load(_write_company(tmp_path_factory.mktemp("company")))
 
 
 @pytest.fixture
@@ -42,3 +42,9 @@ def db(home, company):
     handle = practice.open(trainee="tester", data=company)
     yield handle
     handle.close()
+
+
+@pytest.fixture
+def company_export(tmp_path) -> Path:
+    """The tiny company written as a folder of CSV files, as a CRM export arrives."""
+    return _write_company(tmp_path / "export")

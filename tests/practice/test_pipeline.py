@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from practice_helpers import company, db, home  # noqa: F401
 
 from workbench.data import rules
 from workbench.practice import activities, audit, consent, deals, duplicates, leads, merge, records

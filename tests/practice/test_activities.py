@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from practice_helpers import company, db, home  # noqa: F401
 
 from workbench.practice import activities, consent
 from workbench.practice.records import ValidationError

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from practice_helpers import company, db, home  # noqa: F401
 
 from workbench import practice
 from workbench.exercises import Context, check, get

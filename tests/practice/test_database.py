@@ -9,7 +9,6 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from practice_helpers import company, db, home, write_company  # noqa: F401
 
 from workbench import practice
 from workbench.errors import DataError, InputError
@@ -17,8 +16,8 @@ from workbench.exercises import check
 from workbench.practice import database, lifecycle, migrations, records, schema
 
 
-def test_open_creates_the_trainee_file_from_a_folder(home, tmp_path):
-    folder = write_company(tmp_path / "export")
+def test_open_creates_the_trainee_file_from_a_folder(home, company_export):
+    folder = company_export
     handle = practice.open(trainee="Nusrat Jahan", data=folder)
     assert handle.path == home / "practice" / "Nusrat-Jahan.sqlite"
     assert handle.path.exists()
@@ -41,8 +40,8 @@ def test_the_trainee_defaults_to_the_learner_and_reopening_keeps_work(home, comp
     assert again.row("contacts", "C002")["title"] == "Directrice"
 
 
-def test_a_bad_company_folder_is_refused_before_anything_is_written(home, tmp_path):
-    folder = write_company(tmp_path / "export")
+def test_a_bad_company_folder_is_refused_before_anything_is_written(home, company_export):
+    folder = company_export
     contacts = pd.read_csv(folder / "contacts.csv").drop(columns=["last_name"])
     contacts.to_csv(folder / "contacts.csv", index=False)
     with pytest.raises(DataError, match="last_name"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from practice_helpers import company, db, home  # noqa: F401
 
 from workbench.practice import records
 from workbench.practice.records import PossibleDuplicate, ValidationError

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from practice_helpers import company, db, home  # noqa: F401
 
 from workbench.practice import activities, consent, records
 from workbench.widgets import practice as screens
