@@ -35,9 +35,10 @@ from . import duplicates
 #: stage bookkeeping are filled in by the CRM).
 EDITABLE = {
     "contacts": ("first_name", "last_name", "account_id", "email", "phone", "title", "lifecycle_stage",
-                 "preferred_channel", "max_msgs_per_week", "city", "country", "source", "linkedin_url"),
+                 "preferred_channel", "max_msgs_per_week", "city", "country", "source", "linkedin_url", "referred_by"),
     "accounts": ("name", "industry", "country", "employees", "annual_revenue", "parent_account_id", "owner_id"),
-    "leads": ("name", "company", "email", "lead_source", "status", "fit_score", "engagement_score", "owner_id"),
+    "leads": ("name", "company", "email", "lead_source", "status", "fit_score", "engagement_score", "owner_id",
+              "referred_by"),
     "opportunities": ("name", "account_id", "primary_contact_id", "product_id", "amount", "close_date",
                       "next_step", "lead_source", "owner_id"),
 }
@@ -170,6 +171,8 @@ def clean(db, table: str, values: dict, *, key=None, linked: bool = True) -> tup
             found = db.conn.execute(f'SELECT 1 FROM "{target}" WHERE "{target_column}" = ?', (value,)).fetchone()
             if found is None:
                 problems[name] = f"there is no {target[:-1] if target.endswith('s') else target} {value!r}: pick one from the list"
+    if table == "contacts" and key is not None and out.get("referred_by") == key and "referred_by" not in problems:
+        problems["referred_by"] = "a contact cannot refer themselves: pick the person who introduced them"
     if table == "leads" and out.get("status") == "converted" and not merged.get("converted_contact_id"):
         problems["status"] = "a lead becomes converted by converting it: use Convert lead, which creates the contact"
     if table == "contacts" and linked and (key is None or any(f in out for f in rules.CHANNEL_FIELDS)):

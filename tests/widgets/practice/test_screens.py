@@ -323,7 +323,7 @@ def test_the_whole_crm_in_tabs(db):
     crm = screens.practice_crm(db)
     titles = [crm.tabs.get_title(i) for i in range(len(crm.tabs.children))]
     assert titles == ["Search", "To do", "Log activity", "Consent", "Convert lead", "Move deal", "Merge duplicates",
-                      "Reset"]
+                      "Who sees what", "Reset"]
     crm.log.contact_id.value = "C001"
     crm.log.subject.value = "Check-in"
     crm.log.follow.value = True

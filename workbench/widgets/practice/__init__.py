@@ -18,10 +18,11 @@ A screen can be driven in code too, as the tests do::
 
 Modules, by what they front: :mod:`.records` (search, record view, create and edit),
 :mod:`.activities` (log, follow-ups, to-do), :mod:`.deals` (convert a lead, move a deal),
-:mod:`.merge`, :mod:`.consent`, :mod:`.crm` (the tabbed CRM, task cards, reset); :mod:`.screen`
+:mod:`.merge`, :mod:`.consent`, :mod:`.access` (who sees what), :mod:`.crm` (the tabbed CRM, task cards, reset); :mod:`.screen`
 holds what they share.
 """
 
+from .access import AccessScreen
 from .activities import FollowUpScreen, LogActivityScreen, TodoScreen
 from .consent import ConsentScreen
 from .crm import PracticeCRM, ResetScreen, TaskCard, practice_crm, practice_task
@@ -29,6 +30,6 @@ from .deals import ConvertLeadScreen, MoveDealScreen
 from .merge import MergeScreen
 from .records import RecordForm, RecordView, SearchScreen, field_widget
 
-__all__ = ["ConsentScreen", "ConvertLeadScreen", "FollowUpScreen", "LogActivityScreen", "MergeScreen", "MoveDealScreen",
+__all__ = ["AccessScreen", "ConsentScreen", "ConvertLeadScreen", "FollowUpScreen", "LogActivityScreen", "MergeScreen", "MoveDealScreen",
            "PracticeCRM", "RecordForm", "RecordView", "ResetScreen", "SearchScreen", "TaskCard", "TodoScreen",
            "field_widget", "practice_crm", "practice_task"]

@@ -14,6 +14,7 @@ from ...errors import WorkbenchError
 from ...exercises.button import check_button
 from ...practice import tasks
 from ...text import isolate
+from .access import AccessScreen
 from .activities import LogActivityScreen, TodoScreen
 from .consent import ConsentScreen
 from .deals import ConvertLeadScreen, MoveDealScreen
@@ -67,7 +68,7 @@ class TaskCard(Screen):
 
 class PracticeCRM(Screen):
     """All the screens in tabs: Search, New record, To do, Log activity, Consent, Convert lead,
-    Move deal, Merge duplicates, Reset."""
+    Move deal, Merge duplicates, Who sees what, Reset."""
 
     def __init__(self, db):
         w = ipywidgets()
@@ -79,10 +80,11 @@ class PracticeCRM(Screen):
         self.convert = ConvertLeadScreen(db, task_subject(db, "convert-lead"))
         self.deals = MoveDealScreen(db, task_subject(db, "move-deal-to-negotiation"))
         self.merge = MergeScreen(db)
+        self.access = AccessScreen(db)
         self.reset = ResetScreen(db)
         screens = [("Search", self.search), ("To do", self.todo), ("Log activity", self.log),
                    ("Consent", self.consent), ("Convert lead", self.convert), ("Move deal", self.deals),
-                   ("Merge duplicates", self.merge), ("Reset", self.reset)]
+                   ("Merge duplicates", self.merge), ("Who sees what", self.access), ("Reset", self.reset)]
         self.tabs = w.Tab(children=[s.widget for _, s in screens])
         for i, (title, _) in enumerate(screens):
             self.tabs.set_title(i, title)

@@ -273,8 +273,20 @@ class RecordView(Screen):
         return table_html(h, columns={"at": "when", "who": "who", "action": "what", "op": "change",
                                       "changes": "fields"})
 
+    def _referrals_html(self) -> str:
+        """The people this contact brought to the company: a connector shows here."""
+        sent = self.db.query("SELECT first_name || ' ' || last_name AS person, 'contact' AS record FROM contacts "
+                             "WHERE referred_by = ? UNION ALL SELECT name, 'lead' FROM leads WHERE referred_by = ?",
+                             (self.key, self.key))
+        if sent.empty:
+            return ""
+        return f"<b>Referred {len(sent)} people to us</b>" + table_html(sent, columns={"person": "person",
+                                                                                      "record": "now a"})
+
     def refresh(self):
         row = records.get(self.db, self.table, self.key)
+        if row.get("referred_by"):
+            row = {**row, "referred_by": records.label(self.db, "contacts", row["referred_by"])}
         shown = readable(pd.DataFrame([row])).iloc[0]
         items = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
                         f"<td dir='auto'>{html.escape(v)}</td></tr>" for k, v in shown.items())
@@ -282,7 +294,7 @@ class RecordView(Screen):
                              f"<table>{items}</table>")
         if self.table == "contacts":
             self.consents.value = "<b>Consent</b>" + table_html(consent.status(self.db, self.key),
-                                                                columns=CONSENT_COLUMNS)
+                                                                columns=CONSENT_COLUMNS) + self._referrals_html()
         if self.table != "leads":
             line = activities.timeline(self.db, **{SCHEMA[self.table].key: self.key})
             self.timeline.value = table_html(line, columns={c: c for c in ("when", "type", "status", "subject",

@@ -168,3 +168,23 @@ def _pick(answer, ctx):
                             "Keep only the products whose selling points name both automation and an easy "
                             "interface, then compare their bills.")
     return Result.wrong(1, f"{answer!r} is not one of the six products.", "Pick one of the six products.")
+
+
+tick_exercise(
+    "crm.database.who-opens-the-deal",
+    title="In your practice CRM, a deal is owned by the sales rep for UK & Ireland. Tick everyone who can open it "
+          "(the Who sees what tab shows the CRM as each colleague sees it).",
+    options={"the sales rep for UK & Ireland, who owns it": True, "the head of the company": True,
+             "a sales rep in France": False, "the marketing colleague in UK & Ireland": False,
+             "the service agent in UK & Ireland": False, "the marketing manager": False},
+    right="Right: the owner, and the managers above the owner up to the head of the company. Colleagues of the same "
+          "region in other teams, and reps of other regions, do not see it.",
+    extra=("'{option}' cannot open that deal.",
+           ("Read the sharing rule again: sharing a region is not the same as sharing a team.",
+            "View the CRM as that colleague in the Who sees what tab and look for the deal.")),
+    missed=("You left out '{option}'.",
+            ("Think of the management line as well as of the owner.",
+             "View the CRM as each colleague in the Who sees what tab: who finds the deal in their list?")),
+    wrong=[(["the sales rep for UK & Ireland, who owns it", "the head of the company",
+             "the marketing colleague in UK & Ireland", "the service agent in UK & Ireland"], "team"),
+           (["the sales rep for UK & Ireland, who owns it"], "management line")])
