@@ -12,7 +12,7 @@ from workbench.lessons import Lesson
 from workbench.site import _lesson_entry
 
 ROOT = Path(__file__).resolve().parents[1]
-CITATION = re.compile(r"\bseeds? ?\d{3}\b", re.I)
+CITATION = re.compile(r"\bseeds?\s?\d{3}\b", re.I)
 NOTEBOOKS = sorted(p for folder in ("notebooks", "exercises") for p in (ROOT / folder).rglob("*.ipynb"))
 
 
