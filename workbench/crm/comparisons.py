@@ -203,10 +203,12 @@ def _levels(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarray) -
     def score(scorer, cutoff, strings=text):
         """``scorer`` of each pair, once per distinct pair of ``strings`` (the parts of two emails repeat);
         below the cutoff (above, for a distance) the exact figure is not needed."""
+        if strings is text:  # distinct values, distinct pairs already
+            return process.cpdist(text[left], text[right], scorer=scorer, score_cutoff=cutoff, dtype=np.float32)
         codes, distinct = pd.factorize(strings)
         inverse, pairs = pd.factorize(codes[left].astype(np.int64) * len(distinct) + codes[right])
         found = process.cpdist(distinct[pairs // len(distinct)], distinct[pairs % len(distinct)], scorer=scorer,
-                               score_cutoff=cutoff, dtype=np.float32, workers=1)
+                               score_cutoff=cutoff, dtype=np.float32)
         return found[inverse]
 
     if kind == "name":  # "Jean Pierre" and "Jeanpierre" are one name
