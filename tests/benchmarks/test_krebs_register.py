@@ -1,7 +1,6 @@
 """The Krebs register benchmark's reading and model, on blocks written in the UCI layout by the fixtures."""
 
 import importlib.util
-import io
 import subprocess
 import sys
 import zipfile
@@ -42,22 +41,27 @@ def block_text(seed: int, pairs: int = 3000, matches: int = 60) -> str:
     return "\n".join(lines) + "\n"
 
 
-def zipped(members: dict) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+def write_zip(path: Path, members: dict) -> Path:
+    """A zip at ``path`` holding each member: text, or a file already written (a zip inside the zip)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in members.items():
+            if isinstance(content, Path):
+                archive.write(content, name)
+            else:
+                archive.writestr(name, content)
+    return path
 
 
 def test_read_blocks_from_a_folder_of_csv_and_zips_and_the_uci_archive(krebs, tmp_path):
     (tmp_path / "block_1.csv").write_text(block_text(1, pairs=50, matches=5))
-    (tmp_path / "block_2.zip").write_bytes(zipped({"block_2.csv": block_text(2, pairs=40, matches=4)}))
+    write_zip(tmp_path / "block_2.zip", {"block_2.csv": block_text(2, pairs=40, matches=4)})
     # the archive's zip holds one zip per block; block 1 is found again there and read once
-    archive = zipped({"block_1.zip": zipped({"block_1.csv": block_text(1, pairs=50, matches=5)}),
-                      "block_3.zip": zipped({"block_3.csv": block_text(3, pairs=30, matches=3)}),
-                      "documentation": "Record Linkage Comparison Patterns"})
-    (tmp_path / "donation.zip").write_bytes(archive)
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    write_zip(tmp_path / "donation.zip", {
+        "block_1.zip": write_zip(inner / "one.zip", {"block_1.csv": block_text(1, pairs=50, matches=5)}),
+        "block_3.zip": write_zip(inner / "three.zip", {"block_3.csv": block_text(3, pairs=30, matches=3)}),
+        "documentation": "Record Linkage Comparison Patterns"})
     frame = krebs.read_blocks(tmp_path)
     assert sorted(frame["block"].unique()) == [1, 2, 3]
     assert len(frame) == 120 and int(frame["is_match"].sum()) == 12
