@@ -194,11 +194,14 @@ def run(path=None, *, with_recordlinkage: bool = True) -> dict:
     print(f"{label}: {len(frame):,} compared pairs in {frame['block'].nunique()} block(s), "
           f"{int(truth.sum()):,} true matches ({whole}; pairs, not clusters)")
     started = time.perf_counter()
-    called, _ = fit_and_classify(frame)
+    called, model = fit_and_classify(frame)
     seconds = time.perf_counter() - started
     out = {"ours": pair_scores(called, truth)}
     p, r, f1 = out["ours"]
     print(f"  {'workbench EM':<26} {seconds:7.2f} s  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
+    weights = model.weights()["weight"]
+    print("  learnt weight of the same value: " + ", ".join(
+        f"{field[4:]} {weights[(field, len(m) - 1)]:+.1f}" for field, m in zip(FIELDS, model.m)))
     if with_recordlinkage:
         started = time.perf_counter()
         out["recordlinkage"] = pair_scores(recordlinkage_ecm(frame), truth)

@@ -96,7 +96,7 @@ def test_run_prints_ours_beside_recordlinkage_ecm(krebs, tmp_path, capsys):
     out = krebs.run(tmp_path)
     printed = capsys.readouterr().out
     assert "1,000 compared pairs in 1 block(s), 30 true matches (part of the set" in printed
-    assert "workbench EM" in printed and "recordlinkage ECM" in printed
+    assert "workbench EM" in printed and "recordlinkage ECM" in printed and "learnt weight of the same value: fname_c1" in printed
     assert set(out) == {"ours", "recordlinkage"} and all(0 <= v <= 1 for v in out["recordlinkage"])
 
 
