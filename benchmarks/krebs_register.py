@@ -15,10 +15,11 @@ when its probability reaches the threshold chosen from the probabilities.  The
 ``recordlinkage`` toolkit's ECM classifier is run on the same patterns, as its
 documentation does (missing as 0, binarised at 0.8).
 
-The data: the UCI archive's zip (``donation.zip``, holding ``block_N.zip``), a
-folder of ``block_N.csv`` or ``block_N.zip`` files, or ``recordlinkage``'s own
-download cache (``~/rl_data/krebsregister``).  ``recordlinkage`` no longer ships
-the set: ``load_krebsregister()`` downloads it from the UCI archive on first use.
+The data: the UCI archive's zip (``donation.zip``, holding ``block_N.zip``; as it
+is, or inside the zip a download wraps it in), a folder of ``block_N.csv`` or
+``block_N.zip`` files, or ``recordlinkage``'s download cache
+(``~/rl_data/krebsregister``).  ``recordlinkage`` does not ship the set:
+``load_krebsregister()`` downloads it from the UCI archive on first use.
 
     python benchmarks/bench_dedupe.py --krebs ~/Downloads/donation.zip
 """
@@ -72,7 +73,7 @@ def _read_block(source, name: str, block: int) -> pd.DataFrame:
 def _blocks_in_zip(archive: zipfile.ZipFile, where: str, found: dict) -> None:
     for member in archive.namelist():
         hit = _BLOCK.match(member.rsplit("/", 1)[-1])
-        if hit and hit.group(2) == "zip":
+        if member.lower().endswith(".zip"):  # block_N.zip, or the archive's zip inside a download's zip
             with zipfile.ZipFile(io.BytesIO(archive.read(member))) as inner:
                 _blocks_in_zip(inner, f"{where}:{member}", found)
         elif hit and int(hit.group(1)) not in found:

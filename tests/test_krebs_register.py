@@ -68,6 +68,8 @@ def test_read_blocks_from_a_folder_of_csv_and_zips_and_the_uci_archive(krebs, tm
     assert frame["cmp_fname_c2"].isna().any() and frame["is_match"].dtype == bool
     only_archive = krebs.read_blocks(tmp_path / "donation.zip")
     assert sorted(only_archive["block"].unique()) == [1, 3] and len(only_archive) == 80
+    download = write_zip(inner / "download.zip", {"donation.zip": tmp_path / "donation.zip"})  # a zip in a zip
+    assert len(krebs.read_blocks(download)) == 80
 
 
 def test_levels_cut_names_like_our_name_comparison(krebs):
