@@ -142,13 +142,12 @@ def compare_pairs(keys: dict, kinds: dict, on: list, left, right) -> np.ndarray:
     return levels
 
 
-def _random_levels(keys, kinds, on, n: int, seed: int = 0) -> np.ndarray:
-    """Levels of random pairs of rows: almost all strangers, so they show what ``u`` is."""
+def _random_pairs(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Random pairs of rows: almost all strangers, so their levels show what ``u`` is."""
     rng = np.random.default_rng(seed)
     left, right = rng.integers(0, n, _RANDOM_PAIRS), rng.integers(0, n, _RANDOM_PAIRS)
     keep = left != right
-    left, right = left[keep], right[keep]
-    return compare_pairs(keys, kinds, on, left, right)
+    return left[keep], right[keep]
 
 
 def starting_values(kind: str) -> tuple[np.ndarray, np.ndarray]:
@@ -232,9 +231,12 @@ def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | 
             passes["same " + " and ".join(group)] = blocking._join(*parts)
     left, right, report = blocking.candidate_pairs(keys, kinds, block_on=passes, max_block=int(max_block),
                                                    window=int(window))
-    levels = compare_pairs(keys, kinds, on, left, right) if len(left) else np.zeros((0, len(on)), dtype=np.int8)
-    model = fit_model(levels, _random_levels(keys, kinds, on, len(df)) if len(df) >= LEARN_FROM_ROWS else None,
-                      on, kinds, len(df))
+    learn_u = len(df) >= LEARN_FROM_ROWS
+    random_left, random_right = _random_pairs(len(df)) if learn_u else (left[:0], right[:0])
+    # candidates and random pairs compared in one go: what depends on one value is worked out once
+    both = compare_pairs(keys, kinds, on, np.r_[left, random_left], np.r_[right, random_right])
+    levels = both[:len(left)]
+    model = fit_model(levels, both[len(left):] if learn_u else None, on, kinds, len(df))
     probability = model.probability(levels)
     others = [i for i, c in enumerate(on) if kinds[c] != "name"]
     if others:  # names alone are not evidence enough: another field must count for the pair
