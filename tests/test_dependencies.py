@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -136,3 +137,43 @@ def test_with_the_core_alone_every_core_module_imports_and_the_sample_company_lo
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert not found["failed"], found["failed"]
     assert found["contacts"] > 0 and found["rfm"] > 0
+
+
+def pins(path: Path) -> dict[str, tuple[str, str]]:
+    """``name: (version, the rest of the entry)`` for each ``name==version`` of a requirements file."""
+    found, name = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9][\w.-]*)==(\S+)(.*)$", line)
+        if match:
+            name = canonical(match[1])
+            found[name] = (match[2], match[3])
+        elif name and line.startswith(" "):
+            found[name] = (found[name][0], found[name][1] + line)
+    return found
+
+
+def declared(*extras: str) -> list[Requirement]:
+    """The requirements of the core and of ``extras`` (references to the project's own extras left out)."""
+    lines = PROJECT["dependencies"] + [r for extra in extras for r in PROJECT["optional-dependencies"][extra]]
+    return [req for req in map(Requirement, lines) if canonical(req.name) != "workbench"]
+
+
+def test_the_lock_pins_every_requirement_of_the_hub_and_image_with_hashes():
+    locked = pins(ROOT / "requirements" / "lock.txt")
+    for req in declared("lab", "superuser"):
+        version, rest = locked.get(canonical(req.name), (None, ""))
+        assert version is not None, f"requirements/lock.txt lacks {req.name}: run make lock"
+        assert req.specifier.contains(version, prereleases=True), f"{req.name}=={version} is outside {req}: make lock"
+    assert all("--hash=sha256:" in rest for _, rest in locked.values()), "every pin needs its hashes: make lock"
+
+
+def test_the_lowest_constraints_pin_every_lower_bound_the_project_declares():
+    lowest = pins(ROOT / "constraints" / "lowest.txt")
+    for req in declared("lab", "superuser", "fast"):
+        bound = next((s.version for s in req.specifier if s.operator == ">="), None)
+        version, via = lowest.get(canonical(req.name), (None, ""))
+        assert version is not None, f"constraints/lowest.txt lacks {req.name}: run make lock"
+        others = [v for v in re.sub(r".*# via", "", via).split(",") if v.strip() and "workbench" not in v]
+        # a pin above the bound is right only when another requirement needs the higher version
+        assert Version(version) == Version(bound) or (req.specifier.contains(version, prereleases=True) and others), (
+            f"{req.name}: constraints/lowest.txt has {version}, the declared lower bound is {bound}: run make lock")
