@@ -27,15 +27,30 @@ LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "build", "__pycache__", "*.eg
 pytestmark = pytest.mark.slow
 
 
+def build_wheel(tree: Path, out: Path) -> Path:
+    """Build ``tree`` as ``python -m build`` does, offline: its source distribution, then the wheel from that."""
+    done = subprocess.run([sys.executable, "-c", "import sys; from setuptools import build_meta; "
+                           "print(build_meta.build_sdist(sys.argv[1]))", str(out)],
+                          cwd=tree, check=True, capture_output=True, text=True)
+    sdist = out / done.stdout.strip().splitlines()[-1]
+    shutil.unpack_archive(sdist, out)
+    unpacked = out / sdist.name.removesuffix(".tar.gz")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+                    "--quiet", str(unpacked), "--wheel-dir", str(out)], check=True)
+    return next(out.glob("workbench-*.whl"))
+
+
+def copy_of_the_tree(target: Path) -> Path:
+    """The working tree copied to ``target`` (a build writes its own folders into the source)."""
+    shutil.copytree(ROOT, target, ignore=LEFT_OUT)
+    return target
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel built from a copy of the working tree (the build writes its own folders into the source)."""
+    """The wheel built from the source distribution of the working tree."""
     work = tmp_path_factory.mktemp("wheel")
-    source = work / "source"
-    shutil.copytree(ROOT, source, ignore=LEFT_OUT)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                    "--quiet", str(source), "--wheel-dir", str(work / "dist")], check=True)
-    return next((work / "dist").glob("workbench-*.whl"))
+    return build_wheel(copy_of_the_tree(work / "source"), work)
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +90,20 @@ def test_the_wheel_holds_the_lessons_the_practice_sets_the_sample_data_and_the_c
     assert catalogues <= names, sorted(catalogues - names)[:5]
     assert "workbench-0.1.0.data/data/share/jupyter/lab/settings/overrides.d/workbench.json" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
+
+
+def test_the_build_compiles_the_message_catalogues_when_the_project_has_the_compiler(tmp_path):
+    tree = copy_of_the_tree(tmp_path / "source")
+    compiler = tree / "workbench" / "i18n" / "compile.py"
+    if not compiler.exists():  # a stand-in with the real one's contract: .po in workbench/locale -> .mo beside it
+        compiler.write_text(textwrap.dedent("""
+            from pathlib import Path
+            folder = Path("workbench/locale/xx/LC_MESSAGES")
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "workbench.mo").write_bytes(b"compiled")
+        """))
+    names = zipfile.ZipFile(build_wheel(tree, tmp_path)).namelist()
+    assert any(n.startswith("workbench/locale/") and n.endswith("/LC_MESSAGES/workbench.mo") for n in names)
 
 
 def test_the_installed_wheel_starts_lists_copies_and_checks_outside_the_checkout(installed, tmp_path):
