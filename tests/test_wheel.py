@@ -62,16 +62,22 @@ def installed(wheel, tmp_path_factory) -> Path:
     python = target / "bin" / "python"
     purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                    "--no-index", str(wheel)], check=True, env=outside_the_checkout(), cwd=target.parent)
+    # after the install, or pip would take this environment's workbench for the one to install
     ours = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     (Path(purelib) / "workbench-test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    "--no-index", str(wheel)], check=True)
     return python
+
+
+def outside_the_checkout() -> dict[str, str]:
+    """This process's environment without the variables that point Python or the workbench at the checkout."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("WORKBENCH_", "PYTHON", "JUPYTER"))}
 
 
 def run_outside(python: Path, code: str, home: Path) -> str:
     """Run ``code`` with ``python`` in ``home``, away from the checkout, and return what it printed."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WORKBENCH_", "PYTHON", "JUPYTER"))}
+    env = outside_the_checkout()
     env.update(WORKBENCH_HOME=str(home / ".workbench"), WORKBENCH_LEARNER="wheel", HOME=str(home))
     done = subprocess.run([python, "-c", textwrap.dedent(code)], cwd=home, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -154,7 +160,7 @@ def test_the_installed_wheel_has_the_widget_safe_shortcuts_where_jupyterlab_read
 
 
 def test_the_workbench_command_is_installed_and_finds_the_lessons(installed, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WORKBENCH_", "PYTHON"))}
+    env = outside_the_checkout()
     env.update(WORKBENCH_HOME=str(tmp_path / "home"), WORKBENCH_LEARNER="wheel")
     done = subprocess.run([installed.parent / "workbench", "lessons", "folder"], cwd=tmp_path, env=env,
                           capture_output=True, text=True)
