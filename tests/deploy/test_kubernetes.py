@@ -134,4 +134,6 @@ def test_the_image_starts_the_servers_the_values_name(values):
     assert "/usr/local/bin/start-workbench" in dockerfile and (DEPLOY / "start-workbench").stat().st_mode & 0o111
     assert "requirements/lock.txt" in dockerfile and "--require-hashes" in dockerfile
     assert not re.search(r"\b(pytest|\[dev\]|playwright|ruff)\b", dockerfile), "no test tools in a trainee's image"
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert {".venv", "build", ".git"} <= set(ignored), "the build context must leave out the local virtualenv"
     assert values["singleuser"]["extraEnv"]["WORKBENCH_HOME"].startswith(values["singleuser"]["storage"]["homeMountPath"])
