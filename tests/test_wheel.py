@@ -93,8 +93,9 @@ def test_the_wheel_holds_the_lessons_the_practice_sets_the_sample_data_and_the_c
     sample = {f"workbench/course/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "datasets").rglob("*")
               if p.is_file()}
     assert sample <= names, sorted(sample - names)[:5]
-    catalogues = {f"{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "workbench" / "locale").rglob("*.po")}
-    assert catalogues <= names, sorted(catalogues - names)[:5]
+    package_files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "workbench").rglob("*")
+                     if p.is_file() and p.suffix not in {".pyc", ".mo"} and "__pycache__" not in p.parts}
+    assert package_files <= names, sorted(package_files - names)[:5]  # modules, templates, catalogues
     assert "workbench-0.1.0.data/data/share/jupyter/lab/settings/overrides.d/workbench.json" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
 
