@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI machines often are root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab demo test bench data clean network-app
+.PHONY: lab demo test bench data clean network-app test-lowest lock wheel
 
 $(STAMP): pyproject.toml workbench/labsettings.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,35 @@ test: $(STAMP)
 	$(BIN)/workbench exercises strip exercises --out build/trainee-copies
 	WORKBENCH_HOME=$(CURDIR)/build/test-home WORKBENCH_LEARNER=ci $(BIN)/python -m pytest -n 2 --dist loadscope -q tests workbench \
 		--nbval-lax notebooks build/trainee-copies
+
+## make test-lowest: a fast subset of the tests on the lowest versions pyproject.toml declares
+## (constraints/lowest.txt), in a virtualenv of its own, build/lowest
+LOWEST := build/lowest
+LOWEST_TESTS := tests/test_data_load.py tests/test_generate.py tests/test_crm_*.py tests/test_network_graph.py \
+	tests/test_network_paths.py tests/test_network_connectors.py tests/test_practice_database.py \
+	tests/test_practice_records.py tests/practice/test_journal.py tests/test_exercise_engine.py tests/test_checks.py \
+	tests/test_lessons.py tests/test_settings.py tests/test_course_files.py tests/test_editorial_planner.py \
+	workbench/crm workbench/data workbench/network workbench/practice
+$(LOWEST)/.installed: constraints/lowest.txt
+	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --only-binary :all: -r constraints/lowest.txt 'pytest>=8' 'hypothesis>=6.100'
+	@touch $@
+test-lowest: $(LOWEST)/.installed
+	PYTHONPATH=$(CURDIR) $(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(LOWEST_TESTS)
+
+## make lock: pin what the hub and the single-user image install (requirements/lock.txt, with hashes, newest
+## versions) and what make test-lowest installs (constraints/lowest.txt, every lower bound), for Linux and Python 3.11
+LOCK_EXTRAS := lab superuser
+PLATFORM := --python-version 3.11 --python-platform x86_64-manylinux_2_28 --annotation-style line
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml requirements/singleuser.in $(LOCK_EXTRAS:%=--extra %) $(PLATFORM) --generate-hashes --upgrade \
+		--custom-compile-command "make lock" -o requirements/lock.txt
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_EXTRAS:%=--extra %) --extra fast $(PLATFORM) \
+		--resolution lowest-direct --upgrade --custom-compile-command "make lock" -o constraints/lowest.txt
+
+## make wheel: dist/workbench-*.whl, carrying the lessons, practice sets and sample data (see setup.py)
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation . --wheel-dir dist
 
 ## make bench: every benchmark at full scale
 bench: $(STAMP)

@@ -39,3 +39,14 @@ def test_news_are_never_fetched_and_shortcuts_are_kept(tmp_path):
     assert overrides["@jupyterlab/filebrowser-extension:browser"]["showLastModifiedColumn"] is False
     assert overrides["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}  # kept
     assert SHORTCUTS_PLUGIN in overrides
+
+
+def test_the_shipped_overrides_are_those_of_the_installed_jupyterlab():
+    from workbench.labsettings import overrides, schemas_folder
+
+    shipped = Path(__file__).resolve().parents[1] / "jupyter-config" / "overrides.d" / "workbench.json"
+    if not schemas_folder().is_dir():
+        pytest.skip(f"JupyterLab's schemas are not installed under {schemas_folder()}")
+    assert json.loads(shipped.read_text(encoding="utf-8")) == overrides(schemas_folder()), (
+        f"{shipped} is out of date with the installed JupyterLab: "
+        f"run python -m workbench.labsettings --write {shipped.relative_to(shipped.parents[2])}")

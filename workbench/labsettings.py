@@ -12,7 +12,11 @@ widget keeps its keys while the notebook keeps its shortcuts everywhere else.
 :func:`install` writes the override where JupyterLab reads layered defaults
 (``<prefix>/etc/jupyter/labconfig/default_setting_overrides.json``); ``make``
 runs it in the project's virtualenv, so ``make lab`` and the browser tests
-use it.  Users' own shortcut settings still win over it.
+use it.  Users' own shortcut settings still win over it.  Any other install gets the
+same settings from the package itself: the wheel installs
+``jupyter-config/overrides.d/workbench.json`` (:func:`overrides` of the JupyterLab the
+project is developed with, written by ``python -m workbench.labsettings --write FILE``)
+into ``<prefix>/share/jupyter/lab/settings/overrides.d/``, which JupyterLab reads whole.
 
 The same file holds :data:`QUIET_DEFAULTS`: no Jupyter news pop-up and no update check greet a
 trainee's first run, and the file browser leaves out its *Last Modified* column so that lesson
@@ -79,6 +83,16 @@ def command_mode_bindings(schemas: Path) -> list[dict]:
     return sorted(found, key=lambda b: (b["command"], b["keys"]))
 
 
+def overrides(schemas: Path) -> dict:
+    """The settings overrides for the JupyterLab whose settings schemas are in ``schemas``.
+
+    >>> sorted(overrides(Path("/nowhere")))[:2]
+    ['@jupyterlab/apputils-extension:notification', '@jupyterlab/filebrowser-extension:browser']
+    """
+    return {SHORTCUTS_PLUGIN: {"shortcuts": widget_safe(command_mode_bindings(schemas))},
+            **{plugin: dict(values) for plugin, values in QUIET_DEFAULTS.items()}}
+
+
 def install(prefix: str | Path = sys.prefix, target: str | Path | None = None) -> Path:
     """Write the widget-safe shortcuts and :data:`QUIET_DEFAULTS` into ``prefix``'s layered lab defaults
     (or into ``target``, a ``default_setting_overrides.json`` of another Jupyter config folder); returns the file.
@@ -99,20 +113,42 @@ def install(prefix: str | Path = sys.prefix, target: str | Path | None = None) -
     (2, {'fetchNews': 'false', 'checkForUpdates': False})
     """
     prefix = Path(prefix)
-    bindings = command_mode_bindings(prefix / "share" / "jupyter" / "lab" / "schemas")
     target = Path(target or prefix / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json")
     try:
-        overrides = json.loads(target.read_text(encoding="utf-8"))
+        found = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        overrides = {}
-    overrides.setdefault(SHORTCUTS_PLUGIN, {})["shortcuts"] = widget_safe(bindings)
-    for plugin, values in QUIET_DEFAULTS.items():
-        overrides.setdefault(plugin, {}).update(values)
+        found = {}
+    for plugin, values in overrides(schemas_folder(prefix)).items():
+        found.setdefault(plugin, {}).update(values)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
+    target.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
     return target
 
 
+def schemas_folder(prefix: str | Path = sys.prefix) -> Path:
+    """Where the JupyterLab installed under ``prefix`` keeps its settings schemas.
+
+    >>> schemas_folder("/opt/venv").as_posix()
+    '/opt/venv/share/jupyter/lab/schemas'
+    """
+    return Path(prefix) / "share" / "jupyter" / "lab" / "schemas"
+
+
+def main(argv: list[str] | None = None) -> Path:
+    """``python -m workbench.labsettings`` installs into this Python's prefix (the Makefile runs it);
+    ``--write FILE`` writes the overrides alone to FILE (the file the wheel ships)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m workbench.labsettings", description=__doc__.split("\n")[0])
+    parser.add_argument("--write", metavar="FILE", type=Path, help="write the overrides to FILE instead of installing")
+    args = parser.parse_args(argv)
+    if args.write is None:
+        return install()
+    args.write.parent.mkdir(parents=True, exist_ok=True)
+    args.write.write_text(json.dumps(overrides(schemas_folder()), indent=2) + "\n", encoding="utf-8")
+    return args.write
+
+
 if __name__ == "__main__":  # pragma: no cover - run by the Makefile
-    written = install()
+    written = main()
     print(f"widget-safe notebook shortcuts and quiet first-run settings written to {written}")

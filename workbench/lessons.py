@@ -36,9 +36,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .course_files import course_root
 from .errors import InputError, WorkbenchError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = course_root()
 NOTEBOOKS = ROOT / "notebooks"
 PRACTICE_SETS = ROOT / "exercises"
 #: Where each ``--from`` choice looks a lesson id up.

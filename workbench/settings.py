@@ -7,7 +7,7 @@ released trainee folder has one), and from defaults:
 =====================  ===========================  ==============================
 setting                environment variable         default
 =====================  ===========================  ==============================
-learner                ``WORKBENCH_LEARNER``        the login name
+learner                ``WORKBENCH_LEARNER``        ``JUPYTERHUB_USER`` on a hub, else the login name
 home (progress, data)  ``WORKBENCH_HOME``           ``~/.workbench``
 data folder            ``WORKBENCH_DATA``           the committed sample company
 data seed (variant)    ``WORKBENCH_SEED``           none: the committed sample
@@ -199,7 +199,7 @@ def current(start: Path | None = None) -> Settings:
     def pick(env_name, key):
         return env.get(env_name) or config.get(key)
 
-    learner = pick("WORKBENCH_LEARNER", "learner") or _login()
+    learner = pick("WORKBENCH_LEARNER", "learner") or env.get("JUPYTERHUB_USER") or _login()
 
     def path_of(env_name, key):
         """A path setting; a relative one written in the config file is relative to that file's folder."""

@@ -30,12 +30,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..course_files import course_root
 from ..errors import DataError
 from . import formats
 from .schema import SCHEMA, TABLES, Table
 from .validation import bad_values, empty_tables, key_problems, rule_warnings
 
-SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "datasets" / "acme"
+SAMPLE_FOLDER = course_root() / "datasets" / "acme"
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 

@@ -2,8 +2,8 @@
 
 ``open(trainee=..., data=...)`` creates the database the first time (from the
 sample company, a session variant or a company export folder, which is
-validated first) and opens it afterwards.  The database runs in WAL mode and
-every write is one transaction, so two notebooks open on the same database
+validated first) and opens it afterwards.  The database runs in WAL mode (a rollback
+journal on a network file system: :mod:`workbench.practice.journal`) and every write is one transaction, so two notebooks open on the same database
 lose nothing; every write is recorded in the audit log (who, when, what,
 before and after).
 
@@ -31,6 +31,7 @@ from pathlib import Path
 from ..data.schema import TABLES
 from ..errors import DataError, InputError
 from . import migrations, schema
+from .journal import use_journal
 from .schema import drop_audit_triggers, install_audit_triggers, quote
 from .seeding import as_dataset, write_fresh
 from .store import PracticeDB, connect, utc_now
@@ -224,7 +225,7 @@ def _open_file(path: Path, trainee: str | None) -> PracticeDB:
     try:
         db = PracticeDB(path, trainee or _stored_trainee(conn, path), conn)
         _check_and_upgrade(db)
-        conn.execute("PRAGMA journal_mode = WAL")
+        use_journal(conn, path)
         install_audit_triggers(conn)
     except BaseException:
         conn.close()
@@ -511,7 +512,7 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
         conn.execute("COMMIT")
         if found is not None:
             conn.execute("DETACH DATABASE saved")
-        conn.execute("PRAGMA journal_mode = WAL")
+        use_journal(conn, path)
     finally:
         conn.close()
     kept = _backup_path(path, "damaged")

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..data.schema import TABLES
 from ..errors import DataError, InputError
+from .journal import use_journal
 from .schema import create_schema, quote, to_sql_values
 from .store import utc_now
 
@@ -108,7 +109,7 @@ def write_fresh(dest: Path, dataset, trainee: str) -> None:
         mem.backup(out)
         out.executemany("INSERT OR REPLACE INTO practice_meta VALUES (?, ?)",
                         [("trainee", trainee), ("created_at", utc_now())])
-        out.execute("PRAGMA journal_mode = WAL")
+        use_journal(out, dest)
     finally:
         out.close()
 
