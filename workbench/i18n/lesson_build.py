@@ -98,6 +98,22 @@ def translate(nb, catalogue, lang: str):
     return nb, count
 
 
+def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE):
+    """The notebook at ``path`` (the English lesson ``lesson``, ``crm/01-what-a-crm-is``) in ``lang``, and its count.
+
+    >>> from workbench.lessons import NOTEBOOKS
+    >>> nb, count = in_language(NOTEBOOKS / "00-start-here.ipynb", "00-start-here", "fa")
+    >>> nb.metadata.workbench["lang"], count.lesson, nb.cells[0].source.startswith('<div dir="rtl" lang="fa">')
+    ('fa', '00-start-here', True)
+    """
+    import nbformat
+
+    po = catalogue_path(lesson, lang, locale)
+    nb, count = translate(nbformat.read(path, as_version=4), read(po) if po.exists() else None, lang)
+    count.lesson = lesson
+    return nb, count
+
+
 def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LOCALE) -> list[Count]:
     """Write every lesson under ``notebooks`` (default ``notebooks/``) in ``lang`` into ``out``; their counts.
 
@@ -114,9 +130,7 @@ def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LO
                          fix=f"choose one of {', '.join(LANGUAGES[1:])} (English is the lessons themselves)")
     counts = []
     for lesson, path in lesson_notebooks(Path(notebooks or NOTEBOOKS)):
-        po = catalogue_path(lesson, lang, locale)
-        nb, count = translate(nbformat.read(path, as_version=4), read(po) if po.exists() else None, lang)
-        count.lesson = lesson
+        nb, count = in_language(path, lesson, lang, locale)
         target = Path(out) / f"{lesson}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)
