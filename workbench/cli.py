@@ -146,7 +146,8 @@ def _home(args) -> Path:
 def _demo(args):
     from .site import build_demo
 
-    site = build_demo(Path(args.out), lessons=args.lessons or None)
+    out = args.out or ("build/demo" if args.lang == "en" else f"build/demo-{args.lang}")
+    site = build_demo(Path(out), lessons=args.lessons or None, lang=args.lang)
     print(f"demo site written: {site.index}")
     if site.failed:
         print(f"error: {len(site.failed)} lesson(s) could not be run: "
@@ -377,7 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     pra.set_defaults(func=_practice_audit)
 
     d = sub.add_parser("demo", help="execute the lessons and write a static HTML site")
-    d.add_argument("--out", default="build/demo")
+    d.add_argument("--out", help="folder to write (default: build/demo, or build/demo-LANG)")
+    d.add_argument("--lang", type=_lesson_language, default="en",
+                   help="the site's language: en, fr, ar, fa or bn (the lessons built from its catalogues)")
     d.add_argument("lessons", nargs="*", help="lesson notebooks (default: all)")
     d.set_defaults(func=_demo)
     return parser
