@@ -78,7 +78,16 @@ def check_text_is_laid_out_and_drawn(lab, lang: str) -> None:
     if direction == "rtl":
         islands = lab.notebook.locator('.jp-RenderedMarkdown bdi[dir="ltr"]')
         expect(islands.first).to_be_visible()
-        assert islands.first.evaluate("el => getComputedStyle(el).direction") == "ltr"
+        # Each island of the first cell (an email address, a phone number) reads left to right on the screen:
+        # its first character is drawn left of its last one, although the sentence around runs right to left.
+        order = text.evaluate("""el => [...el.querySelectorAll('bdi[dir="ltr"]')].map(island => {
+            const walker = document.createTreeWalker(island, NodeFilter.SHOW_TEXT), node = walker.nextNode();
+            const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                              return r.getBoundingClientRect().left; };
+            return [node.textContent, getComputedStyle(island).direction,
+                    node.textContent.length > 1 && at(0) < at(node.textContent.length - 1)];
+        })""")
+        assert order and all(direction == "ltr" and left_to_right for _, direction, left_to_right in order), order
     seen = lab.letters_shown_as_boxes(text, letters)
     assert seen["letters"], f"no {lang} letters in the first cell: {text.inner_text()[:200]}"
     assert seen["boxes"] == [], f"{seen['boxes']} show as empty boxes in {seen['font']} ({package} installed)"
