@@ -129,8 +129,6 @@ def test_the_roster_lang_column_gives_each_trainee_their_language(tmp_path):
         assert [c.source for c in nb.cells if c.cell_type == "code" and "injected" not in str(c.metadata)] == \
             [c.source for c in english.cells if c.cell_type == "code"]
         assert json.loads((out / folder / ".workbench.json").read_text()).get("lang", "en") == lang
-    arabic = nbformat.read(out / "Amina-Diallo" / "01-what-a-crm-is.ipynb", as_version=4)
-    assert all(c.source.startswith('<div dir="rtl" lang="ar">') for c in arabic.cells if c.cell_type == "markdown")
     manifest = json.loads((out / "session.json").read_text())
     assert [t["lang"] for t in manifest["trainees"]] == ["ar", "fr", "en"]
     assert pd.read_csv(out / "roster.csv", keep_default_na=False)["lang"].tolist() == ["ar", "fr", "en"]

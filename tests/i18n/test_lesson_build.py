@@ -36,8 +36,8 @@ def test_the_translated_glossary_keeps_its_anchors(arabic_lessons):
     assert anchors and all(f'<a id="{anchor}"></a>' in translated for anchor in anchors)
 
 
-def test_without_translations_the_text_stays_english_and_is_counted(tmp_path):
-    counts = build("bn", tmp_path / "out", locale=tmp_path / "no-catalogues")
+def test_without_translations_the_text_stays_english_left_to_right_and_is_counted(tmp_path):
+    counts = build("ar", tmp_path / "out", locale=tmp_path / "no-catalogues")
     english = nbformat.read(NOTEBOOKS / "00-start-here.ipynb", 4)
     built = nbformat.read(tmp_path / "out" / "00-start-here.ipynb", 4)
     assert [c.source for c in built.cells] == [c.source for c in english.cells]

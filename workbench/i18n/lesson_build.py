@@ -6,8 +6,8 @@ the ``workbench`` metadata change, each to its entry's translation in
 ``workbench/locale/fr/lessons/`` (:mod:`workbench.i18n.lesson_catalogues`). An entry with no
 translation (missing, empty or fuzzy) leaves the English text in place and is counted, so a
 half-translated course still runs. The notebook records its language in ``workbench.lang``.
-Arabic and Persian text is laid out right to left (:mod:`workbench.i18n.rtl`); translated or
-not, every markdown cell of a right-to-left lesson is, so the page reads one way.
+Arabic and Persian text is laid out right to left (:mod:`workbench.i18n.rtl`); a cell still in
+English stays left to right, as English reads.
 
 >>> import nbformat
 >>> from babel.messages.catalog import Catalog
@@ -93,8 +93,9 @@ def translate(nb, catalogue, lang: str):
         count.cells += 1
         missing = len(count.untranslated)
         text = _in_language(catalogue, cell.source, cell.id, count, cell.id)
-        count.translated += len(count.untranslated) == missing
-        cell.source = right_to_left(text, lang) if rtl else text
+        translated = len(count.untranslated) == missing
+        count.translated += translated
+        cell.source = right_to_left(text, lang) if rtl and translated else text
     return nb, count
 
 
@@ -103,8 +104,8 @@ def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE):
 
     >>> from workbench.lessons import NOTEBOOKS
     >>> nb, count = in_language(NOTEBOOKS / "00-start-here.ipynb", "00-start-here", "fa")
-    >>> nb.metadata.workbench["lang"], count.lesson, nb.cells[0].source.startswith('<div dir="rtl" lang="fa">')
-    ('fa', '00-start-here', True)
+    >>> nb.metadata.workbench["lang"], count.lesson
+    ('fa', '00-start-here')
     """
     import nbformat
 
