@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
+# the languages the lessons are translated into (make test runs each one's lessons)
+TRANSLATED := fr ar fa bn
 # Jupyter refuses to run as root unless told; containers and CI machines often are root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -22,10 +24,15 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 
 ## make lab: JupyterLab on the trainee's own copies of the lessons (in the workbench home, so the repository's
 ## stay clean), opened at 00-start-here (stop it with Ctrl-C, twice); a relative WORKBENCH_DATA=DIR is made absolute,
-## as the lessons run in their own folders
+## as the lessons run in their own folders. make lab WORKBENCH_LANG=fr (fr, ar, fa, bn; default en): the lessons
+## in that language (their own copies), the kernels' messages too, and JupyterLab's language pack where one exists
 lab: $(STAMP)
-	$(BIN)/workbench lessons copy
-	folder="$$($(BIN)/workbench lessons folder)" && $(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
+	WORKBENCH_LANG=$(or $(WORKBENCH_LANG),en) $(BIN)/workbench lessons copy
+	folder="$$(WORKBENCH_LANG=$(or $(WORKBENCH_LANG),en) $(BIN)/workbench lessons folder)" && \
+	$(BIN)/python -m workbench.labsettings --lang $(or $(WORKBENCH_LANG),en) \
+		--target "$$folder/.jupyter-config/labconfig/default_setting_overrides.json" && \
+	$(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") WORKBENCH_LANG=$(or $(WORKBENCH_LANG),en) \
+	JUPYTER_CONFIG_PATH="$$folder/.jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	$(BIN)/jupyter lab --notebook-dir="$$folder" --LabApp.workspaces_dir="$$folder/.workspaces" --port=$(PORT) \
 		$(ROOT_FLAG) --LabApp.default_url=/lab/tree/00-start-here.ipynb
 
@@ -37,14 +44,17 @@ network-app: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/workbench demo --out build/demo
 
-## make test: everything CI runs: lint (ruff), unit tests, doctests, notebooks (nbval lax on the lessons and on
-## the released trainee copies of the practice sets; papermill on the solutions), benchmarks (quick)
+## make test: everything CI runs: lint (ruff), unit tests, doctests, notebooks (nbval lax on the lessons, on the
+## lessons built in each language (build/lessons-<lang>) and on the released trainee copies of the practice sets;
+## papermill on the solutions), benchmarks (quick)
 test: $(STAMP)
 	$(BIN)/ruff check workbench tests benchmarks conftest.py
-	@rm -rf build/trainee-copies build/test-home
+	@rm -rf build/trainee-copies build/test-home $(foreach lang,$(TRANSLATED),build/lessons-$(lang))
 	$(BIN)/workbench exercises strip exercises --out build/trainee-copies
+	@for lang in $(TRANSLATED); do $(BIN)/workbench lessons build --lang $$lang --out build/lessons-$$lang \
+		> build/lessons-$$lang.txt && tail -n 1 build/lessons-$$lang.txt || exit 1; done
 	WORKBENCH_HOME=$(CURDIR)/build/test-home WORKBENCH_LEARNER=ci $(BIN)/python -m pytest -n 2 --dist loadscope -q tests workbench \
-		--nbval-lax notebooks build/trainee-copies
+		--nbval-lax notebooks build/trainee-copies $(foreach lang,$(TRANSLATED),build/lessons-$(lang))
 
 ## make test-lowest: a fast subset of the tests on the lowest versions pyproject.toml declares
 ## (constraints/lowest.txt), in a virtualenv of its own, build/lowest

@@ -95,21 +95,46 @@ def _strip(args):
 def _lessons_copy(args):
     from .lesson_copies import prepare
 
-    print(prepare(_home(args)).text())
+    print(prepare(_home(args), lang=args.lang).text())
 
 
 def _lessons_folder(args):
     from .settings import lesson_copies
 
-    print(lesson_copies(_home(args)))
+    print(lesson_copies(_home(args), args.lang))
 
 
 def _lessons_refresh(args):
     from .lesson_copies import refresh
 
-    copy, backup = refresh(_home(args), args.lesson)
+    copy, backup = refresh(_home(args), args.lesson, lang=args.lang)
     print(f"{args.lesson}: the repository's version is now in {copy}"
           + (f"; your copy is kept at {backup}" if backup.exists() else ""))
+
+
+def _lessons_build(args):
+    from .i18n.lesson_build import build
+
+    counts = build(args.lang, Path(args.out))
+    for count in counts:
+        print(f"{count.lesson}: {count.text()}")
+    unfinished = [count.lesson for count in counts if not count.complete]
+    print(f"{len(counts)} lessons in {args.lang} written to {args.out}; {len(unfinished)} not completely translated"
+          " (their untranslated text is in English)")
+    if args.strict and unfinished:
+        print(f"error: --strict: {len(unfinished)} lesson(s) have untranslated entries: {', '.join(unfinished)}. "
+              f"Fix: translate them in workbench/locale/{args.lang}/lessons/ (AUTHORING.md, Translating a lesson)",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _lesson_language(value: str) -> str:
+    from .i18n import LANGUAGES
+
+    if value not in LANGUAGES:
+        raise argparse.ArgumentTypeError(f"no lessons in {value!r}: choose one of {', '.join(LANGUAGES)}")
+    return value
 
 
 def _home(args) -> Path:
@@ -121,7 +146,8 @@ def _home(args) -> Path:
 def _demo(args):
     from .site import build_demo
 
-    site = build_demo(Path(args.out), lessons=args.lessons or None)
+    out = args.out or ("build/demo" if args.lang == "en" else f"build/demo-{args.lang}")
+    site = build_demo(Path(out), lessons=args.lessons or None, lang=args.lang)
     print(f"demo site written: {site.index}")
     if site.failed:
         print(f"error: {len(site.failed)} lesson(s) could not be run: "
@@ -272,7 +298,15 @@ def build_parser() -> argparse.ArgumentParser:
             lp.add_argument("lesson", help="the lesson as `lessons copy` names it, e.g. crm/04-activities-and-"
                                            "follow-ups.ipynb")
         lp.add_argument("--home", help="workbench home (default: WORKBENCH_HOME or ~/.workbench)")
+        lp.add_argument("--lang", type=_lesson_language, default=os.environ.get("WORKBENCH_LANG") or "en",
+                        help="the lessons' language: en, fr, ar, fa or bn, each in a folder of its own "
+                             "(default: WORKBENCH_LANG, else en)")
         lp.set_defaults(func=func)
+    lb = le.add_parser("build", help="write every lesson in another language, from its catalogues")
+    lb.add_argument("--lang", type=_lesson_language, required=True, help="fr, ar, fa or bn")
+    lb.add_argument("--out", required=True, help="folder to write (the same tree as notebooks/)")
+    lb.add_argument("--strict", action="store_true", help="fail when any entry is untranslated")
+    lb.set_defaults(func=_lessons_build)
 
     from .editorial import command as editorial_command
     from .network import command as network_command
@@ -344,7 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     pra.set_defaults(func=_practice_audit)
 
     d = sub.add_parser("demo", help="execute the lessons and write a static HTML site")
-    d.add_argument("--out", default="build/demo")
+    d.add_argument("--out", help="folder to write (default: build/demo, or build/demo-LANG)")
+    d.add_argument("--lang", type=_lesson_language, default="en",
+                   help="the site's language: en, fr, ar, fa or bn (the lessons built from its catalogues)")
     d.add_argument("lessons", nargs="*", help="lesson notebooks (default: all)")
     d.set_defaults(func=_demo)
     return parser

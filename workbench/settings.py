@@ -140,13 +140,13 @@ def variant_folder(home: Path, seed: int) -> Path:
     return variants_folder(home) / f"acme-seed-{seed}"
 
 
-def lesson_copies(home: Path) -> Path:
-    """The folder JupyterLab opens: the trainee's copies of the lessons.
+def lesson_copies(home: Path, lang: str = "en") -> Path:
+    """The folder JupyterLab opens: the trainee's copies of the lessons (in ``lang``: one folder per language).
 
-    >>> lesson_copies(Path("/home/amina/.workbench")).as_posix()
-    '/home/amina/.workbench/lessons'
+    >>> lesson_copies(Path("/home/amina/.workbench")).as_posix(), lesson_copies(Path("/h"), "fa").as_posix()
+    ('/home/amina/.workbench/lessons', '/h/lessons-fa')
     """
-    return Path(home).expanduser().resolve() / "lessons"
+    return Path(home).expanduser().resolve() / ("lessons" if lang == "en" else f"lessons-{lang}")
 
 
 def backups_folder(home: Path) -> Path:
