@@ -21,9 +21,10 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ARABIC_FONT, ARABIC_LETTERS, BENGALI_FONT, BENGALI_LETTERS, LabServer, pages_on
 from workbench.data import load_sample
 from workbench.lessons import in_course_order
+
+from .conftest import ARABIC_FONT, ARABIC_LETTERS, BENGALI_FONT, BENGALI_LETTERS, LabServer, pages_on
 
 pytestmark = pytest.mark.browser
 

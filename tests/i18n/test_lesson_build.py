@@ -45,7 +45,10 @@ def test_without_translations_the_text_stays_english_left_to_right_and_is_counte
     assert start.translated == 0 and start.text().startswith(f"0 of {start.cells} cells translated")
 
 
-def test_the_command_counts_and_strict_fails_on_untranslated(tmp_path, capsys):
+def test_the_command_counts_and_strict_fails_on_untranslated(tmp_path, capsys, monkeypatch):
+    import workbench.i18n.lesson_build as lesson_build
+
+    monkeypatch.setattr(lesson_build, "catalogue_path", lambda lesson, lang, locale: tmp_path / "none.po")
     assert main(["lessons", "build", "--lang", "fa", "--out", str(tmp_path / "fa")]) == 0
     out = capsys.readouterr().out
     assert "00-start-here: 0 of 7 cells translated" in out
