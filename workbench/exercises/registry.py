@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ExerciseError
+from ..i18n.messages import _
 from .mistakes import Mistake, recognise
 from .result import Result
 
@@ -109,8 +110,8 @@ def _module_for(id: str) -> str:
 def get(id: str) -> Exercise:
     """The exercise called ``id``; a clear :class:`ExerciseError` if there is none."""
     if not isinstance(id, str) or id.count(".") != 2:
-        raise ExerciseError(f"{id!r} is not an exercise id",
-                            fix="copy the id shown above the exercise, e.g. 'crm.intro.count-contacts'")
+        raise ExerciseError(_("{id!r} is not an exercise id").format(id=id),
+                            fix=_("copy the id shown above the exercise, e.g. 'crm.intro.count-contacts'"))
     if id not in _REGISTRY:
         try:
             importlib.import_module(_module_for(id))
@@ -119,8 +120,9 @@ def get(id: str) -> Exercise:
     if id not in _REGISTRY:
         lesson = ".".join(id.split(".")[:2])
         near = sorted(e for e in _REGISTRY if e.startswith(lesson + "."))
-        fix = f"known ids in {lesson}: {', '.join(near)}" if near else "copy the id shown above the exercise"
-        raise ExerciseError(f"there is no exercise called {id!r}", fix=fix)
+        fix = (_("known ids in {lesson}: {ids}").format(lesson=lesson, ids=", ".join(near)) if near
+               else _("copy the id shown above the exercise"))
+        raise ExerciseError(_("there is no exercise called {id!r}").format(id=id), fix=fix)
     return _REGISTRY[id]
 
 

@@ -24,6 +24,7 @@ from workbench.errors import ExerciseError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 
 def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tuple[str, str]],
@@ -31,7 +32,7 @@ def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tupl
     """Register exercise ``id``: ``right`` earns the point with the message ``why``; each option of ``wrong``
     maps to ``(message, hint)``. The options are offered in alphabetical order, so their place says nothing."""
     if len(wrong) < 3:
-        raise ExerciseError(f"{id} offers {len(wrong) + 1} options", fix="give at least three wrong options")
+        raise ExerciseError(_('{id} offers {n_wrong} options').format(id=id, n_wrong=len(wrong) + 1), fix=_("give at least three wrong options"))
     options = sorted([right, *wrong], key=str.lower)
 
     @exercise(id, title=title, answer=Choice(options, label=label), solution=lambda ctx: right,
@@ -39,7 +40,7 @@ def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tupl
     def _check(answer, ctx):  # each wrong option is a declared mistake: the engine answers with its own words
         if answer == right:
             return Result.right(1, why)
-        return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options in the list.")
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options in the list."))
 
 
 def number_question(id: str, *, title: str, label: str, value, right, mistakes, otherwise: tuple[str, str],

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice
+from workbench.i18n.messages import _
 
 
 def tick_exercise(id: str, *, title: str, options: dict, right: str, extra: tuple[str, str],
@@ -62,7 +63,7 @@ def one_right_choice(id: str, *, title: str, options: list, right_option, right:
             return Result.right(1, right)
         if answer in options:
             return Result.wrong(1, wrong_message.format(answer=answer), hint)
-        return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options."))
 
     exercise(id, title=title, answer=Choice(list(options), label=label), solution=lambda ctx: right_option,
              wrong=[(lambda ctx, option=option: option, words) for option, words in wrong])(grade)

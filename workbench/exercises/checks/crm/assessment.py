@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
+from workbench.i18n.messages import _
 
 from .._questions import decision, number_question
 
@@ -115,12 +116,12 @@ def _most_overdue(ctx, overdue="yes") -> str:
 def _overdue_money(answer, ctx):
     expected = _most_overdue(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected}'s late deals hold the most money; review them together first.")
+        return Result.right(1, _("Yes: {expected}'s late deals hold the most money; review them together first.").format(expected=expected))
     if answer == _most_overdue(ctx, overdue=None) or answer == _busiest_owner(ctx.data):
-        return Result.wrong(1, f"{answer} has the most money in open deals overall, not in late ones.",
-                            "Keep only the late deals, then compare the amount totals owner by owner.")
-    return Result.wrong(1, f"{answer}'s late deals are not the largest sum.",
-                        "Keep only the late deals, then compare the amount totals owner by owner.")
+        return Result.wrong(1, _('{answer} has the most money in open deals overall, not in late ones.').format(answer=answer),
+                            _("Keep only the late deals, then compare the amount totals owner by owner."))
+    return Result.wrong(1, _("{answer}'s late deals are not the largest sum.").format(answer=answer),
+                        _("Keep only the late deals, then compare the amount totals owner by owner."))
 
 
 decision("crm.assessment.revoked-but-open-deal",
