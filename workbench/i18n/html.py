@@ -36,7 +36,8 @@ def ltr(text) -> str:
 
 def environment(loader, lang: str | None = None, **options):
     """A Jinja2 environment that speaks ``lang``: the i18n extension with the package's catalogue,
-    ``lang`` and ``dir`` for the ``<html>`` element, and the ``ltr`` filter for islands.
+    ``lang`` and ``dir`` for the ``<html>`` element, the ``ltr`` filter for islands, ``number`` for numbers
+    and ``translated`` for a text held in data that may be an English message id (a grade's hint).
 
     >>> import jinja2
     >>> env = environment(jinja2.DictLoader({"t": '<p dir="{{ dir }}">{{ _("Hint:") }} {{ email|ltr }}</p>'}), "fa")
@@ -51,7 +52,9 @@ def environment(loader, lang: str | None = None, **options):
 
     lang = choose(lang) if lang else current_language()
     env = jinja2.Environment(loader=loader, extensions=["jinja2.ext.i18n"], autoescape=True, **options)
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    catalogue = translations(lang)
+    env.install_gettext_translations(catalogue, newstyle=True)
+    env.filters["translated"] = lambda text: catalogue.gettext(text) if isinstance(text, str) and text else text
     env.globals.update(lang=lang, dir=direction(lang))
     env.filters["ltr"] = lambda text: Markup(ltr(text))
     env.filters["number"] = lambda value, decimals=None: format_number(value, lang, decimals=decimals)

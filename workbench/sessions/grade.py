@@ -236,7 +236,8 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     write_progress(subs, out)
     rows += _not_handed_in(rows, manifest)
     grades = combine(rows)
-    write_outputs(out, grades, pd.DataFrame(runs).sort_values(["trainee", "notebook"]))
+    write_outputs(out, grades, pd.DataFrame(runs).sort_values(["trainee", "notebook"]),
+                  languages={sub.trainee: sub.language for sub in subs})
     failed = [r for r in runs if r["status"] == "failed"]
     if runs and len(failed) == len(runs):
         raise WorkbenchError(f"none of the {len(runs)} notebook(s) could be run, so no trainee was graded "
