@@ -37,6 +37,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import InputError, WorkbenchError
+from .i18n.messages import N_
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -45,8 +46,8 @@ PRACTICE_SETS = ROOT / "exercises"
 SOURCES = {"practice-sets": PRACTICE_SETS.name, "lessons": NOTEBOOKS.name}
 DEFAULT_SOURCE = "practice-sets"
 #: The tracks in course order, with the titles the course shows.
-TRACK_TITLES = {"start": "Start here", "crm": "CRM track", "network": "Network track",
-                "editorial": "Editorial track", "superusers": "For superusers"}
+TRACK_TITLES = {"start": N_("Start here"), "crm": N_("CRM track"), "network": N_("Network track"),
+                "editorial": N_("Editorial track"), "superusers": N_("For superusers")}  # English message ids
 ID_IN_CODE = re.compile(r"""\b(?:wb\.)?(?:ask|check|check_button)\(\s*["']([\w-]+\.[\w-]+\.[\w-]+)["']""")
 PARAMETERS, INJECTED = "parameters", "injected-parameters"
 NOTES = {"data_seed": "your own variant of the sample company", "data_dir": "the data this notebook works on"}

@@ -82,6 +82,20 @@ def exercise_messages(exercises: Iterable) -> Iterator[tuple[str, str]]:
                 yield text, exercise.id
 
 
+def schema_words() -> Iterator[str]:
+    """The words of every column of the data model, as tables and forms show them (``close date``).
+
+    >>> "close date" in set(schema_words())
+    True
+    """
+    from ..data.schema import TABLES
+    from ..widgets.tables import column_words
+
+    for table in TABLES:
+        for column in table.columns:
+            yield column_words(column.name)
+
+
 def template(created=None):
     """The catalogue template: every message of the package, every translation empty."""
     from babel.messages.catalog import Catalog
@@ -95,8 +109,15 @@ def template(created=None):
     for message, filename, line, comments in source_messages():
         catalogue.add(message, locations=[(filename, line)], auto_comments=comments)
     for text, exercise_id in exercise_messages(all_exercises()):
-        catalogue.add(text, locations=[(f"exercise {exercise_id}", None)])
+        catalogue.add(text, locations=[(_check_file(exercise_id), None)], auto_comments=[f"exercise {exercise_id}"])
+    for words in schema_words():
+        catalogue.add(words, locations=[("workbench/data/schema.py", None)], auto_comments=["a column's words"])
     return catalogue
+
+
+def _check_file(exercise_id: str) -> str:
+    track, lesson, _name = exercise_id.split(".")
+    return f"workbench/exercises/checks/{track}/{lesson.replace('-', '_')}.py"
 
 
 def read(path: Path):

@@ -33,6 +33,14 @@ _from_settings: dict[tuple, str] = {}  # (WORKBENCH_LANG, working folder) -> the
 class LanguageError(ValueError):
     """A language the workbench is not written in: the message names the choices."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows instead of a traceback: the message alone.
+
+        >>> LanguageError("'de' is not a language of the workbench")._render_traceback_()
+        ["\\x1b[1;31mLanguageError\\x1b[0m: 'de' is not a language of the workbench"]
+        """
+        return [f"\x1b[1;31m{type(self).__name__}\x1b[0m: {self}"]
+
 
 def choose(lang: str) -> str:
     """``lang`` itself when the workbench speaks it (``"FR"`` and ``"fr_FR"`` read as ``"fr"``); a clear error otherwise.

@@ -14,6 +14,7 @@ import html
 import pandas as pd
 
 from ...data.schema import SCHEMA
+from ...i18n.messages import _
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
 from ...text import isolate
@@ -99,9 +100,9 @@ class RecordForm(Screen):
             rows += [getattr(field, "widget", field), error]
         verb = "Save changes" if key is not None else f"Create {table[:-1]}"
         self.save = w.Button(description=verb, button_style="primary", icon="save",
-                             tooltip=f"{verb} (checks every field first)")
-        self.save_anyway = w.Button(description="Save anyway", button_style="warning",
-                                    tooltip="It is a different record: create it despite the look-alikes",
+                             tooltip=_('{verb} (checks every field first)').format(verb=verb))
+        self.save_anyway = w.Button(description=_("Save anyway"), button_style="warning",
+                                    tooltip=_("It is a different record: create it despite the look-alikes"),
                                     layout={"display": "none"})
         self.message = w.HTML()
         self.saved_key = None
@@ -159,7 +160,7 @@ class RecordForm(Screen):
             self.save_anyway.layout.display = None
             return
         self.save_anyway.layout.display = "none"
-        self.message.value = status_html(True, f"Saved {isolate(records.label(self.db, self.table, self.saved_key))}.")
+        self.message.value = status_html(True, _('Saved {isolate}.').format(isolate=isolate(records.label(self.db, self.table, self.saved_key))))
         if self.on_saved:
             self.on_saved(self.saved_key)
 
@@ -174,13 +175,13 @@ class SearchScreen(Screen):
         self.db = db
         records.prepare(db, *TITLES)
         self.table = w.ToggleButtons(options=[(v, k) for k, v in TITLES.items()], value=table,
-                                     description="Find", style={"button_width": "7em"})
-        self.query = w.Text(placeholder="name, email, phone, company... (Enter to search)", description="Search",
+                                     description=_("Find"), style={"button_width": "7em"})
+        self.query = w.Text(placeholder=_("name, email, phone, company... (Enter to search)"), description=_("Search"),
                             continuous_update=False, layout={"width": "100%"})
-        self.results = w.Select(options=[], rows=10, description="Results", layout={"width": "100%"})
+        self.results = w.Select(options=[], rows=10, description=_("Results"), layout={"width": "100%"})
         self.count = w.HTML()
-        self.open = w.Button(description="Open", icon="folder-open", tooltip="Open the selected record")
-        self.new = w.Button(description="New", icon="plus", tooltip="Create a record of this kind")
+        self.open = w.Button(description=_("Open"), icon="folder-open", tooltip=_("Open the selected record"))
+        self.new = w.Button(description=_("New"), icon="plus", tooltip=_("Create a record of this kind"))
         self.detail = w.VBox()
         self.message = w.HTML()
         self.table.observe(self.guarded(self.search), names="value")
@@ -215,7 +216,7 @@ class SearchScreen(Screen):
     def show(self, key):
         """Open record ``key`` of the current kind below the list."""
         if key is None:
-            self.detail.children = [ipywidgets().HTML(status_html(False, "Select a record in the list first."))]
+            self.detail.children = [ipywidgets().HTML(status_html(False, _("Select a record in the list first.")))]
             return None
         view = RecordView(self.db, self.table.value, key)
         self.detail.children = [view.widget]
@@ -238,14 +239,14 @@ class RecordView(Screen):
         self.fields = w.HTML()
         self.timeline = w.HTML()
         self.consents = w.HTML()
-        self.edit = w.Button(description="Edit", icon="pencil")
-        self.log = w.Button(description="Log activity", icon="phone",
+        self.edit = w.Button(description=_("Edit"), icon="pencil")
+        self.log = w.Button(description=_("Log activity"), icon="phone",
                             layout={"display": None if table != "leads" else "none"})
-        self.plan = w.Button(description="Plan follow-up", icon="calendar",
+        self.plan = w.Button(description=_("Plan follow-up"), icon="calendar",
                              layout={"display": None if table != "leads" else "none"})
-        self.consent = w.Button(description="Consent", icon="check-square",
+        self.consent = w.Button(description=_("Consent"), icon="check-square",
                                 layout={"display": None if table == "contacts" else "none"})
-        self.history = w.Button(description="History", icon="history", tooltip="Who changed this record, and how")
+        self.history = w.Button(description=_("History"), icon="history", tooltip=_("Who changed this record, and how"))
         self.panel = w.VBox()
         self.message = w.HTML()
         link = {SCHEMA[table].key: key}

@@ -98,10 +98,10 @@ def _silent(answer, ctx):
     table = _coverage(ctx).set_index("name")
     expected = str(table.index[0])
     if answer == expected:
-        return Result.right(1, _('Yes: {expected} logs {loc} activities per open deal. Their deals are invisible to everyone else: the '
-                                  'first thing to fix.').format(expected=expected, loc=table.loc[expected, 'per_open_deal']))
+        return Result.right(1, _('Yes: {expected} logs {per_open_deal} activities per open deal. Their deals are invisible to everyone else: the '
+                                  'first thing to fix.').format(expected=expected, per_open_deal=table.loc[expected, 'per_open_deal']))
     if answer in table.index:
-        return Result.wrong(1, _('{answer} logs {loc} activities per open deal.').format(answer=answer, loc=table.loc[answer, 'per_open_deal']),
+        return Result.wrong(1, _('{answer} logs {per_open_deal} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
                             (_("Look at activities per open deal for each owner."),
                              _("Sort the owners by it and take the one with the fewest.")))
     return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Pick a name from the list."))

@@ -158,11 +158,11 @@ def _pick(answer, ctx):
     table = vendors.shortlist(NEEDS, TEAM).set_index("product")
     expected = _cheapest(ctx)
     if answer == expected:
-        return Result.right(1, _('Yes: {expected} answers both needs for {loc:,.2f} USD a month for {TEAM} people, the lowest bill of the '
-                                  'products that do.').format(expected=expected, loc=table.loc[expected, 'monthly_cost'], TEAM=TEAM))
+        return Result.right(1, _('Yes: {expected} answers both needs for {monthly_cost:,.2f} USD a month for {team} people, the lowest bill of the '
+                                  'products that do.').format(expected=expected, monthly_cost=table.loc[expected, 'monthly_cost'], team=TEAM))
     if answer in table.index:
-        return Result.wrong(1, _('{answer} answers both needs, for {loc:,.2f} USD a month.').format(answer=answer, loc=table.loc[answer, 'monthly_cost']),
-                            _('Another product answers both needs too: compare the monthly bill for {TEAM} users.').format(TEAM=TEAM))
+        return Result.wrong(1, _('{answer} answers both needs, for {monthly_cost:,.2f} USD a month.').format(answer=answer, monthly_cost=table.loc[answer, 'monthly_cost']),
+                            _('Another product answers both needs too: compare the monthly bill for {team} users.').format(team=TEAM))
     if answer in vendors.SELLING_POINTS:
         return Result.wrong(1, _('{answer} is not known for both needs.').format(answer=answer),
                             _("Keep only the products whose selling points name both automation and an easy "

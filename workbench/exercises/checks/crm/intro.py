@@ -126,9 +126,9 @@ def _most_owned(ctx) -> str:
 def _reach(answer, ctx):
     table = reach_by_user(ctx.data).set_index("name")
     if answer in table.index and table.loc[answer, "accounts_reached"] == table["accounts_reached"].max():
-        return Result.right(1, _('Yes: {answer} is in touch with the most accounts ({loc}).').format(answer=answer, loc=table.loc[answer, 'accounts_reached']))
+        return Result.right(1, _('Yes: {answer} is in touch with the most accounts ({accounts_reached}).').format(answer=answer, accounts_reached=table.loc[answer, 'accounts_reached']))
     if answer in table.index:
-        return Result.wrong(1, _('{answer} reaches {loc} accounts; someone reaches more.').format(answer=answer, loc=table.loc[answer, 'accounts_reached']),
+        return Result.wrong(1, _('{answer} reaches {accounts_reached} accounts; someone reaches more.').format(answer=answer, accounts_reached=table.loc[answer, 'accounts_reached']),
                             (_("Look at the network view: the column of accounts each colleague reaches."),
                              _("Sort it from the largest and read the name at the top.")))
     return Result.wrong(1, _('{answer!r} does not work at Acme.').format(answer=answer), _("Pick a name from the users table."))

@@ -64,10 +64,10 @@ def _check_best_source(answer, ctx):
     t = _by_source(ctx)
     expected = _best_source(ctx)
     if answer == expected:
-        return Result.right(1, _('Right: {expected} converts {loc:.0%} of its leads.').format(expected=expected, loc=t.loc[expected, 'conversion_rate']))
+        return Result.right(1, _('Right: {expected} converts {conversion_rate:.0%} of its leads.').format(expected=expected, conversion_rate=t.loc[expected, 'conversion_rate']))
     if answer not in t.index:
         return Result.wrong(1, _('{answer!r} is not a lead source.').format(answer=answer), _("Choose one of the sources listed."))
-    return Result.wrong(1, _('{answer} converts {loc:.0%} of its leads ({loc2} of {loc3}).').format(answer=answer, loc=t.loc[answer, 'conversion_rate'], loc2=t.loc[answer, 'converted'], loc3=t.loc[answer, 'leads']),
+    return Result.wrong(1, _('{answer} converts {conversion_rate:.0%} of its leads ({converted} of {leads}).').format(answer=answer, conversion_rate=t.loc[answer, 'conversion_rate'], converted=t.loc[answer, 'converted'], leads=t.loc[answer, 'leads']),
                         (_("Look at the rate per source, not the count of conversions."),
                          _("Compare converted ÷ leads for each source and take the highest.")))
 

@@ -129,9 +129,9 @@ def _best_month(answer, ctx):
     fc = _months(ctx).set_index("label")
     expected = fc["weighted"].idxmax()
     if answer == expected:
-        return Result.right(1, _('Yes: {expected}, with {loc:,.0f} weighted.').format(expected=expected, loc=fc.loc[expected, 'weighted']))
+        return Result.right(1, _('Yes: {expected}, with {weighted:,.0f} weighted.').format(expected=expected, weighted=fc.loc[expected, 'weighted']))
     if answer in fc.index:
-        return Result.wrong(1, _('{answer} carries {loc:,.0f}; another month carries more.').format(answer=answer, loc=fc.loc[answer, 'weighted']),
+        return Result.wrong(1, _('{answer} carries {weighted:,.0f}; another month carries more.').format(answer=answer, weighted=fc.loc[answer, 'weighted']),
                             (_("Look at the forecast by month, weighted by probability."),
                              _("Compare the weighted amounts and take the largest month.")))
     return Result.wrong(1, _('{answer!r} is not a month of the forecast.').format(answer=answer), _("Pick a month from the list."))

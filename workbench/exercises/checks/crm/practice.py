@@ -46,7 +46,7 @@ def as_db(answer, ctx=None):
         return inner
     if isinstance(answer, (str, Path)) and Path(answer).suffix == ".sqlite" and Path(answer).exists():
         return database.open_existing(path=answer, read_only=True)
-    raise InputError(_('expected your practice CRM, got {name__}').format(name__=type(answer).__name__), where="practice task",
+    raise InputError(_('expected your practice CRM, got {kind}').format(kind=type(answer).__name__), where="practice task",
                      fix=_("check the database you worked in: wb.check_button(id, lambda: db) with "
                          "db = practice.open()"))
 
@@ -321,7 +321,7 @@ def _check_newcomer(db, p):
         return Result.wrong(2, _('{name} ({key}) is in the CRM at {account}, but no email consent is recorded.').format(name=name, key=key, account=p['account']),
                             _("Open {name}'s record, press Consent, choose email and 'given (granted)', say how you got it, and record it.").format(name=name), points=1)
     if email["source"].iloc[0] != "event":
-        return Result.wrong(2, _("{name}'s email consent is recorded, with the source {iloc}.").format(name=name, iloc=email['source'].iloc[0]),
+        return Result.wrong(2, _("{name}'s email consent is recorded, with the source {source}.").format(name=name, source=email['source'].iloc[0]),
                             _("Record how you really got it: at an event (the trade fair). Record the consent again "
                             "with the source event: the newest line counts."), points=1)
     return Result.right(2, _('{name} ({key}) is at {account}, with the email consent given at an event on record.').format(name=name, key=key, account=p['account']))

@@ -37,12 +37,12 @@ def _bought_with(answer, ctx):
     names, best = _names(ctx), _names(ctx)[_best_seller(ctx)]
     table = _with_best(ctx).assign(name=lambda t: t["product_id"].map(names)).set_index("name")
     if answer in _partner_names(ctx):
-        return Result.right(1, _('Yes: {answer} is in {loc} of the orders holding {best}. Now check whether that is more than chance.').format(answer=answer, loc=table.loc[answer, 'together'], best=best))
+        return Result.right(1, _('Yes: {answer} is in {together} of the orders holding {best}. Now check whether that is more than chance.').format(answer=answer, together=table.loc[answer, 'together'], best=best))
     if answer == best:
         return Result.wrong(1, _('{answer} is the best seller itself.').format(answer=answer),
                             _("Look for the other product, the one that most often shares an order with it."))
     if answer in table.index:
-        return Result.wrong(1, _('{answer} shares {loc} orders with {best}; another product shares more.').format(answer=answer, loc=table.loc[answer, 'together'], best=best),
+        return Result.wrong(1, _('{answer} shares {together} orders with {best}; another product shares more.').format(answer=answer, together=table.loc[answer, 'together'], best=best),
                             _("Sort the table of products found in the same orders by the number of orders together, "
                             "not by overall sales."))
     return Result.wrong(1, _('{answer!r} never shares an order with {best}.').format(answer=answer, best=best),

@@ -21,10 +21,10 @@ def _check_least_complete(answer, ctx):
     table = _fields(ctx)
     expected = table.index[0]
     if answer == expected:
-        return Result.right(1, _("Right: '{expected}' is filled for only {loc:.0%} of contacts.").format(expected=expected, loc=table.loc[expected, 'share_filled']))
+        return Result.right(1, _("Right: '{expected}' is filled for only {share_filled:.0%} of contacts.").format(expected=expected, share_filled=table.loc[expected, 'share_filled']))
     if answer not in table.index:
         return Result.wrong(1, _('{answer!r} is not a contact field.').format(answer=answer), _("Choose one of the fields listed."))
-    return Result.wrong(1, _("'{answer}' is filled for {loc:.0%} of contacts; one field is emptier.").format(answer=answer, loc=table.loc[answer, 'share_filled']),
+    return Result.wrong(1, _("'{answer}' is filled for {share_filled:.0%} of contacts; one field is emptier.").format(answer=answer, share_filled=table.loc[answer, 'share_filled']),
                         (_("Look at the completeness table: the share of each field that is filled in."),
                          _("Sort it from the least filled and take the top field.")))
 
@@ -46,7 +46,7 @@ def _check_silent_rep(answer, ctx):
                                   'nothing about: this is how CRM projects fail.').format(expected=expected, rate=rate))
     if answer not in table.index:
         return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Choose one of the reps listed."))
-    return Result.wrong(1, _('{answer} logs {loc:g} activities per open deal.').format(answer=answer, loc=table.loc[answer, 'per_open_deal']),
+    return Result.wrong(1, _('{answer} logs {per_open_deal:g} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
                         (_("Look at activities per open deal, not at the number of deals."),
                          _("Take the rep with the lowest number of activities per open deal.")))
 

@@ -76,10 +76,10 @@ def _lowest(answer, ctx):
     rates = _rates(ctx).set_index("owner")
     expected = rates.index[0]
     if answer == expected:
-        return Result.right(1, _('Yes: {expected} wins {loc:.0%} of closed deals. Worth a coaching conversation, not a reprimand: look at '
-                                  'which deals they lose.').format(expected=expected, loc=rates.loc[expected, 'win_rate']))
+        return Result.right(1, _('Yes: {expected} wins {win_rate:.0%} of closed deals. Worth a coaching conversation, not a reprimand: look at '
+                                  'which deals they lose.').format(expected=expected, win_rate=rates.loc[expected, 'win_rate']))
     if answer in rates.index:
-        return Result.wrong(1, _('{answer} wins {loc:.0%}; someone wins fewer.').format(answer=answer, loc=rates.loc[answer, 'win_rate']),
+        return Result.wrong(1, _('{answer} wins {win_rate:.0%}; someone wins fewer.').format(answer=answer, win_rate=rates.loc[answer, 'win_rate']),
                             (_("Look at the win rate of each owner."), _("Sort it from the lowest and take the top name.")))
     return Result.wrong(1, _('{answer!r} is not an owner with at least 5 closed deals.').format(answer=answer), _("Pick a name from the list."))
 

@@ -52,9 +52,9 @@ def _biggest_check(answer, ctx):
     s = segment_summary(_table(ctx)).set_index("segment")
     expected = _biggest(ctx)
     if answer == expected:
-        return Result.right(1, _('Right: {expected}, with {loc} customers.').format(expected=expected, loc=s.loc[expected, 'customers']))
+        return Result.right(1, _('Right: {expected}, with {customers} customers.').format(expected=expected, customers=s.loc[expected, 'customers']))
     if answer in s.index:
-        return Result.wrong(1, _('{answer} has {loc} customers; another segment has more.').format(answer=answer, loc=s.loc[answer, 'customers']),
+        return Result.wrong(1, _('{answer} has {customers} customers; another segment has more.').format(answer=answer, customers=s.loc[answer, 'customers']),
                             (_("Look at the segment summary: the number of customers per segment."),
                              _("Sort it by the number of customers and take the largest.")))
     return Result.wrong(1, _('{answer!r} is not a segment name.').format(answer=answer), _("Pick one of the segment names in the list."))

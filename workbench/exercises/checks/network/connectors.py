@@ -42,8 +42,8 @@ def _pick_check(id, title, column, what, hint):
         best = _best_by(ctx, column)
         r = _ranking(ctx)
         if person == best:
-            return Result.right(1, _('Yes: {label} has the highest {what} ({loc:.3f}). {loc2}').format(label=label(n, best), what=what, loc=r.loc[best, column], loc2=r.loc[best, 'why']))
-        return Result.wrong(1, _('{label} has a {what} of {loc:.3f}; someone in the list has more.').format(label=label(n, person), what=what, loc=r.loc[person, column]), hint)
+            return Result.right(1, _('Yes: {label} has the highest {what} ({score:.3f}). {why}').format(label=label(n, best), what=what, score=r.loc[best, column], why=r.loc[best, 'why']))
+        return Result.wrong(1, _('{label} has a {what} of {score:.3f}; someone in the list has more.').format(label=label(n, person), what=what, score=r.loc[person, column]), hint)
     return _check
 
 

@@ -36,13 +36,13 @@ def _second(ctx):
           wrong=[(_second, "leads")])
 def _top(answer, ctx):
     table = _table(ctx)
-    table = table.assign(label=[_label(r) for _, r in table.iterrows()]).set_index("label")
+    table = table.assign(label=[_label(r) for _index, r in table.iterrows()]).set_index("label")
     best = table.index[table["referred"] == table["referred"].max()]
     if answer in best:
         row = table.loc[answer]
         return Result.right(1, _('Yes: {name} sent Acme {referred} people ({contacts_referred} contacts, {leads_referred} leads). Meet '
                                   'them first, thank them, and ask whom else they know.').format(name=row['name'], referred=row['referred'], contacts_referred=row['contacts_referred'], leads_referred=row['leads_referred']))
     if answer in table.index:
-        return Result.wrong(1, _('{loc} sent {loc2} people; someone sent more.').format(loc=table.loc[answer, 'name'], loc2=table.loc[answer, 'referred']),
+        return Result.wrong(1, _('{name} sent {referred} people; someone sent more.').format(name=table.loc[answer, 'name'], referred=table.loc[answer, 'referred']),
                             _("Add the contacts and the leads each person referred, and take the largest total."))
     return Result.wrong(1, _('{answer!r} referred nobody.').format(answer=answer), _("Pick a name from the list."))

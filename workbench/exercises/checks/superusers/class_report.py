@@ -35,7 +35,7 @@ def _reexplain_first(answer, ctx):
     again = tables()["reexplain"]
     first = again["exercise"].iloc[0]
     if answer == first:
-        return Result.right(1, _('Yes: {first} was not passed by {iloc:.0%} of the class.').format(first=first, iloc=again['failed_share'].iloc[0]))
+        return Result.right(1, _('Yes: {first} was not passed by {share:.0%} of the class.').format(first=first, share=again['failed_share'].iloc[0]))
     if answer in set(again["exercise"]):
         return Result.wrong(1, _('{answer} is on the list, but not at the top.').format(answer=answer),
                             _("The list is sorted by the share of the class that did not pass: take the first one."))
