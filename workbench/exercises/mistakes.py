@@ -71,7 +71,8 @@ class Mistake(NamedTuple):
         mistaken = self.make(ctx)
         if not self._is(answer, mistaken):
             return None
-        values = {"answer": answer, "mistake": mistaken, "ctx": ctx}
+        shown = _(answer) if isinstance(answer, str) else answer  # a chosen option, in the trainee's language
+        values = {"answer": shown, "mistake": mistaken, "ctx": ctx}
         hint = tuple(_(step).format(**values) for step in hint_steps(self.hint))
         return Result.wrong(max_points, _(self.message).format(**values), hint, points=self.points)
 

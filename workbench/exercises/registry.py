@@ -63,7 +63,7 @@ class Exercise:
     def reference(self, ctx):
         """The reference answer for this learner's data."""
         if self.solution is None:
-            raise ExerciseError(f"{self.id} has no reference solution", fix="give exercise() a solution=")
+            raise ExerciseError(_('{id} has no reference solution').format(id=self.id), fix=_("give exercise() a solution="))
         return self.solution(ctx)
 
 
@@ -84,7 +84,7 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     """
     _validate_id(id)
     if not wrong:
-        raise ExerciseError(f"{id} lists no plausible wrong answer", fix="give exercise() a wrong=[...]")
+        raise ExerciseError(_('{id} lists no plausible wrong answer').format(id=id), fix=_("give exercise() a wrong=[...]"))
 
     def register(fn):
         _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
@@ -98,8 +98,8 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
 def _validate_id(id: str) -> None:
     parts = id.split(".")
     if len(parts) != 3 or not all(parts):
-        raise ExerciseError(f"exercise id {id!r} must read track.lesson.name",
-                            fix="use three dot-separated parts, e.g. crm.intro.count-contacts")
+        raise ExerciseError(_('exercise id {id!r} must read track.lesson.name').format(id=id),
+                            fix=_("use three dot-separated parts, e.g. crm.intro.count-contacts"))
 
 
 def _module_for(id: str) -> str:

@@ -76,7 +76,7 @@ def catalogues(lang: str, locale: Path = LOCALE) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m workbench.i18n.completeness``: what remains to translate in each language."""
-    from .extract import read
+    from .lesson_catalogues import read
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--lang", action="append", choices=LANGUAGES[1:])

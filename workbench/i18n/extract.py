@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .compile import DOMAIN, LOCALE, po_file
+from .lesson_catalogues import read
 
 PACKAGE = LOCALE.parent
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
@@ -100,7 +101,7 @@ def template(created=None):
     """The catalogue template: every message of the package, every translation empty."""
     from babel.messages.catalog import Catalog
 
-    from ..exercises.registry import all_exercises
+    from ..exercises.registry import CHECKS_PACKAGE, all_exercises
 
     catalogue = Catalog(project="CRM Workbench", version="1", copyright_holder="the CRM Workbench authors",
                         msgid_bugs_address="the superuser of your class", creation_date=created,
@@ -108,7 +109,8 @@ def template(created=None):
                         header_comment=HEADER)
     for message, filename, line, comments in source_messages():
         catalogue.add(message, locations=[(filename, line)], auto_comments=comments)
-    for text, exercise_id in exercise_messages(all_exercises()):
+    package = [exercise for exercise in all_exercises() if exercise.check.__module__.startswith(CHECKS_PACKAGE)]
+    for text, exercise_id in exercise_messages(package):
         catalogue.add(text, locations=[(_check_file(exercise_id), None)], auto_comments=[f"exercise {exercise_id}"])
     for words in schema_words():
         catalogue.add(words, locations=[("workbench/data/schema.py", None)], auto_comments=["a column's words"])
@@ -120,22 +122,14 @@ def _check_file(exercise_id: str) -> str:
     return f"workbench/exercises/checks/{track}/{lesson.replace('-', '_')}.py"
 
 
-def read(path: Path):
-    """The catalogue stored at ``path``."""
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as handle:
-        return read_po(handle, abort_invalid=True)
-
-
 def write(catalogue, path: Path) -> None:
-    """Store ``catalogue`` at ``path`` (obsolete entries left out)."""
+    """Store ``catalogue`` at ``path`` as the lesson catalogues are stored, but without line numbers: a string
+    that moves in its file is no change to translate."""
     from babel.messages.pofile import write_po
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalogue, width=100, omit_header=False, ignore_obsolete=True, sort_output=False,
-                 include_lineno=False)
+        write_po(handle, catalogue, width=100, ignore_obsolete=True, include_lineno=False)
 
 
 def translated(pot, lang: str, kept=None):

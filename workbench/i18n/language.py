@@ -65,7 +65,11 @@ def current_language() -> str:
     lang = _block.get() or (_process[-1] if _process else None)
     if lang:
         return lang
-    key = (os.environ.get("WORKBENCH_LANG"), os.getcwd())
+    try:
+        here = os.getcwd()
+    except OSError:  # the working folder was removed: the environment alone decides
+        here = ""
+    key = (os.environ.get("WORKBENCH_LANG"), here)
     if key not in _from_settings:
         from ..settings import current
 

@@ -131,8 +131,8 @@ def load_results(source) -> pd.DataFrame:
     if path.is_file() and path.suffix == ".jsonl":
         return _normalise(from_progress([path]))
     if not path.is_dir():
-        raise InputError(f"no grades or progress logs at {str(path)!r}", where="report(source)",
-                         fix="give grades.csv, a progress .jsonl file, or a folder holding them")
+        raise InputError(_('no grades or progress logs at {path!r}').format(path=str(path)), where="report(source)",
+                         fix=_("give grades.csv, a progress .jsonl file, or a folder holding them"))
     logs = sorted({*path.glob("*.jsonl"), *path.glob("progress/*.jsonl"),
                    *path.glob("*/.workbench/progress/*.jsonl")})
     if (path / "grades.csv").is_file():
@@ -142,8 +142,8 @@ def load_results(source) -> pd.DataFrame:
         return grades
     if logs:
         return _normalise(from_progress(logs))
-    raise InputError(f"{path} holds neither grades.csv nor progress logs (*.jsonl)", where="report(source)",
-                     fix="run `workbench session grade` first, or collect the trainees' .workbench/progress files")
+    raise InputError(_('{path} holds neither grades.csv nor progress logs (*.jsonl)').format(path=path), where="report(source)",
+                     fix=_("run `workbench session grade` first, or collect the trainees' .workbench/progress files"))
 
 
 def _minutes_per_lesson(grades: pd.DataFrame, live: pd.DataFrame) -> list[float]:
@@ -158,8 +158,8 @@ def _minutes_per_lesson(grades: pd.DataFrame, live: pd.DataFrame) -> list[float]
 def _normalise(df: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("trainee", "exercise", "points", "max_points") if c not in df.columns]
     if missing:
-        raise InputError(f"column '{missing[0]}' is missing", where="report(source)",
-                         fix="give the grades.csv written by `workbench session grade`")
+        raise InputError(_("column '{missing}' is missing").format(missing=missing[0]), where="report(source)",
+                         fix=_("give the grades.csv written by `workbench session grade`"))
     df = df.copy()
     for column, default in (("lesson", ""), ("status", ""), ("hint", ""), ("attempts", 0),
                             ("minutes", np.nan), ("hints_shown", np.nan)):
@@ -340,7 +340,7 @@ def sample_class(seed: int = 7, trainees: int = 12) -> pd.DataFrame:
     (20, 4)
     """
     if not 1 <= trainees <= len(SAMPLE_NAMES):
-        raise InputError(f"trainees must be between 1 and {len(SAMPLE_NAMES)}", where="sample_class(trainees)")
+        raise InputError(_('trainees must be between 1 and {n_SAMPLE_NAMES}').format(n_SAMPLE_NAMES=len(SAMPLE_NAMES)), where="sample_class(trainees)")
     rng = np.random.default_rng(seed)
     skill = rng.normal(0.6, 1.0, trainees)
     rows = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, WorkbenchError
+from ..i18n.messages import _
 from ..lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 from ..settings import CONFIG_NAME
 from .handin import HandedIn, copy_folder, read_config, unpack
@@ -135,8 +136,8 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     source = check_source(source or DEFAULT_SOURCE)
     submissions_dir = Path(submissions_dir)
     if not submissions_dir.is_dir():
-        raise InputError(f"no folder {str(submissions_dir)!r}", where="grade(submissions_dir)",
-                         fix="give the folder holding one sub-folder per trainee")
+        raise InputError(_('no folder {submissions_dir!r}').format(submissions_dir=str(submissions_dir)), where="grade(submissions_dir)",
+                         fix=_("give the folder holding one sub-folder per trainee"))
     manifest = read_manifest(submissions_dir)
     if manifest:
         lessons = {lesson["id"]: [e for e in lesson["exercises"] if isinstance(e, str)]
@@ -148,8 +149,8 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     if manifest and manifest.get("data"):
         company = (submissions_dir / str(manifest["data"])).resolve()
         if not company.is_dir():
-            raise InputError(f"the company data folder {manifest['data']!r} named in session.json is missing",
-                             where=str(submissions_dir), fix="copy the export back there, as the release wrote it")
+            raise InputError(_('the company data folder {data!r} named in session.json is missing').format(data=manifest['data']),
+                             where=str(submissions_dir), fix=_("copy the export back there, as the release wrote it"))
     found = []
     for number, entry in enumerate(sorted(submissions_dir.iterdir())):
         if entry.name.startswith((".", "_")):
@@ -194,8 +195,8 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
                                     data_fingerprint=recorded if isinstance(recorded, str) else "",
                                     notes=list(notes), language=language))
     if not found:
-        raise InputError(f"no notebooks in {submissions_dir}", where="grade(submissions_dir)",
-                         fix="put each trainee's notebooks in a sub-folder named after the trainee")
+        raise InputError(_('no notebooks in {submissions_dir}').format(submissions_dir=submissions_dir), where="grade(submissions_dir)",
+                         fix=_("put each trainee's notebooks in a sub-folder named after the trainee"))
     return found, manifest
 
 

@@ -159,7 +159,7 @@ class RepView:
 
         if view not in REP_VIEWS:
             raise InputError(_('no view called {view!r}').format(view=view), where="RepView(view)",
-                             fix=_('use one of {REP_VIEWS}').format(REP_VIEWS=', '.join(REP_VIEWS)))
+                             fix=_('use one of {rep_views}').format(rep_views=', '.join(REP_VIEWS)))
         if view == "weekly means" and data is None:
             raise InputError(_("weekly means need the data"), where="RepView(data)",
                              fix=_("pass data=data, what wb.start() returned"))

@@ -41,7 +41,7 @@ class ConsentScreen(Screen):
         self.message = w.HTML()
         self.contact_id.observe(self.guarded(self.refresh), names="value")
         self.save.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML("<h4>Consent</h4>"), self.contact_id, self.current, self.channel, self.status,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Consent'))}</h4>"), self.contact_id, self.current, self.channel, self.status,
                               self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
         self.refresh()
 

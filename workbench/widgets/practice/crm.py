@@ -61,8 +61,9 @@ class TaskCard(Screen):
         task = tasks.get_task(task_id)
         self.db, self.exercise = db, f"crm.practice.{task.id}"
         # dir="auto": the sentence's own first word sets its direction; the names, in <bdi>, do not
-        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b>"
-                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div>')
+        heading = _("Practice task: {title}").format(title=_(task.title))
+        self.text = w.HTML(f"<div {language_attributes()}><b>{html.escape(heading)}</b>"
+                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div></div>')
         self.checker = check_button(self.exercise, lambda: self.db)
         self.check = self.checker.children[0].children[0]
         self.feedback = self.checker.children[-1]

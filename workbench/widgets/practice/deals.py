@@ -59,7 +59,7 @@ class ConvertLeadScreen(Screen):
         self.find.observe(self.guarded(self.refresh), names="value")
         self.lead.observe(self.guarded(self._show_account), names="value")
         self.new_account = w.VBox([self.industry, self.country])
-        self.widget = w.VBox([w.HTML("<h4>Convert a lead</h4>"), self.find, self.lead, self.account,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Convert a lead'))}</h4>"), self.find, self.lead, self.account,
                               self.new_account, self.with_deal, self.deal_name, self.amount, self.close_date.widget,
                               w.HBox([self.convert, self.attach, self.anyway]), self.message], layout={"width": WIDTH})
         self.refresh(lead_id)
@@ -153,7 +153,7 @@ class MoveDealScreen(Screen):
         self.stage.observe(self.guarded(self._show_probability), names="value")
         self.move.on_click(self.guarded(self.submit))
         self.find.observe(self.guarded(self.refresh), names="value")
-        self.widget = w.VBox([w.HTML("<h4>Move a deal</h4>"), self.find, self.deal, self.stage, self.probability,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Move a deal'))}</h4>"), self.find, self.deal, self.stage, self.probability,
                               self.next_step, self.close_date.widget, self.move, self.message], layout={"width": WIDTH})
         self.refresh(opportunity_id)
 

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ...data import rules
 from ...errors import WorkbenchError
 from ...i18n.messages import _
@@ -38,7 +40,7 @@ class MergeScreen(Screen):
         self.swap.on_click(self.guarded(self._swap))
         self.merge.on_click(self.guarded(self.submit))
         self.rescan.on_click(self.guarded(lambda: self.refresh(rescan_all=True)))
-        self.widget = w.VBox([w.HTML("<h4>Merge duplicates</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Merge duplicates'))}</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
                               self.remove, self.swap, self.comparison, self.merge, self.message],
                              layout={"width": WIDTH})
         self.refresh()

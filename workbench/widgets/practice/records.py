@@ -14,7 +14,7 @@ import html
 import pandas as pd
 
 from ...data.schema import SCHEMA
-from ...i18n.messages import _
+from ...i18n.messages import N_, _
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
 from ...text import isolate
@@ -35,7 +35,9 @@ from .screen import (
     table_html,
 )
 
-TITLES = {"contacts": "Contacts", "accounts": "Accounts", "leads": "Leads", "opportunities": "Deals"}
+TITLES = {"contacts": N_("Contacts"), "accounts": N_("Accounts"), "leads": N_("Leads"), "opportunities": N_("Deals")}
+#: One record of each table, as a form's title and button name it (English message ids).
+ONE_RECORD = {"contacts": N_("contact"), "accounts": N_("account"), "leads": N_("lead"), "opportunities": N_("deal")}
 SMALL_REFS = {"users", "stages", "products"}  # reference pickers shown as a list; others take an id
 #: The look-alikes found as a record is saved, as a trainee reads them.
 MATCH_COLUMNS = {"key": "id", "label": "record", "score": "likeness", "reason": "why"}
@@ -98,7 +100,8 @@ class RecordForm(Screen):
             field.observe(self.guarded(lambda name=name: self._check_one(name)), names="value")
             self.fields[name], self.errors[name] = field, error
             rows += [getattr(field, "widget", field), error]
-        verb = "Save changes" if key is not None else f"Create {table[:-1]}"
+        kind = _(ONE_RECORD.get(table, table))
+        verb = _("Save changes") if key is not None else _("Create {kind}").format(kind=kind)
         self.save = w.Button(description=verb, button_style="primary", icon="save",
                              tooltip=_('{verb} (checks every field first)').format(verb=verb))
         self.save_anyway = w.Button(description=_("Save anyway"), button_style="warning",
@@ -108,7 +111,8 @@ class RecordForm(Screen):
         self.saved_key = None
         self.save.on_click(self.guarded(lambda: self._save(False)))
         self.save_anyway.on_click(self.guarded(lambda: self._save(True)))
-        title = (f"Edit {isolate(records.label(db, table, key))}" if key is not None else f"New {table[:-1]}")
+        title = (_("Edit {record}").format(record=isolate(records.label(db, table, key))) if key is not None
+                 else _("New {kind}").format(kind=kind))
         self.widget = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *rows,
                               w.HBox([self.save, self.save_anyway]), self.message], layout={"width": WIDTH})
 
@@ -174,7 +178,7 @@ class SearchScreen(Screen):
         w = ipywidgets()
         self.db = db
         records.prepare(db, *TITLES)
-        self.table = w.ToggleButtons(options=[(v, k) for k, v in TITLES.items()], value=table,
+        self.table = w.ToggleButtons(options=[(_(v), k) for k, v in TITLES.items()], value=table,
                                      description=_("Find"), style={"button_width": "7em"})
         self.query = w.Text(placeholder=_("name, email, phone, company... (Enter to search)"), description=_("Search"),
                             continuous_update=False, layout={"width": "100%"})
@@ -199,7 +203,9 @@ class SearchScreen(Screen):
         found = records.search(self.db, table, self.query.value, limit=100)
         key = SCHEMA[table].key
         self.results.options = [(self._row_label(table, r), r[key]) for r in found.to_dict("records")]
-        self.count.value = f"{len(found)} {'or more ' if len(found) == 100 else ''}{TITLES[table].lower()} found"
+        kind = _(TITLES[table]).lower()
+        self.count.value = html.escape((_("{n} or more {kind} found") if len(found) == 100 else _("{n} {kind} found"))
+                                       .format(n=len(found), kind=kind))
         return found
 
     @staticmethod
@@ -259,7 +265,7 @@ class RecordView(Screen):
         self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
         self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
-                              self.message, self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
+                              self.message, self.panel, w.HTML(f"<b>{html.escape(_('Timeline'))}</b>"), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
     def _panel(self, screen):

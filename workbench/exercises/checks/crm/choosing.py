@@ -33,7 +33,7 @@ def _tco_check(answer, ctx):
         return Result.right(1, _('Yes: {expected:,.0f} USD, before set-up, training and upkeep.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the licence cost.').format(answer=answer),
                         (_("Look at what the price is per: a user, a month."),
-                         _('Price per user per month × {TEAM} users × 12 months × {YEARS} years.').format(TEAM=TEAM, YEARS=YEARS)))
+                         _('Price per user per month × {team} users × 12 months × {years} years.').format(team=TEAM, years=YEARS)))
 
 
 def _break_even():
