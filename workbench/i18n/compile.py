@@ -13,8 +13,6 @@ be written, so a trainee never silently reads English where a translation exists
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import io
 import os
 from pathlib import Path
@@ -63,6 +61,8 @@ def _fresh(mo: Path, po: Path) -> bool:
 
 def compiled(lang: str, locale: Path = LOCALE) -> bytes | None:
     """The compiled catalogue of ``lang``, compiling its ``.po`` when no ``.mo`` is as new; ``None`` without a ``.po``."""
+    import hashlib
+
     po, mo = po_file(lang, locale), mo_file(lang, locale)
     if not po.is_file():
         return mo.read_bytes() if mo.is_file() else None
@@ -95,6 +95,8 @@ def compile_all(locale: Path = LOCALE) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m workbench.i18n.compile``: compile the package's catalogues (run at install)."""
+    import argparse
+
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--locale", type=Path, default=LOCALE, help="the locale folder (default: the package's)")
     args = parser.parse_args(argv)

@@ -159,10 +159,19 @@ def translated(pot, lang: str, kept=None):
     return catalogue
 
 
+def _entries(catalogue) -> set:
+    return {(message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+            for message in catalogue if message.id}
+
+
 def refresh(langs: Iterable[str] = LANGUAGES[1:], locale: Path = LOCALE) -> list[Path]:
     """Write the template and refresh the ``.po`` of each of ``langs``; the paths written."""
-    pot = template()
-    write(pot, locale / TEMPLATE.name)
+    pot, path = template(), locale / TEMPLATE.name
+    if path.exists():  # dated when its entries last changed, not at every refresh (no churn for translators)
+        old = read(path)
+        if _entries(old) == _entries(pot):
+            pot.creation_date = old.creation_date
+    write(pot, path)
     written = [locale / TEMPLATE.name]
     for lang in langs:
         path = po_file(lang, locale)
