@@ -42,6 +42,7 @@ class Exercise:
     lesson: str = ""
     solution: Callable[[Any], Any] | None = None  # ctx -> the reference answer
     wrong: tuple[Mistake, ...] = ()  # plausible wrong answers, see workbench.exercises.mistakes
+    texts: tuple = ()  # other texts the check shows, declared in English (message ids for the catalogue)
 
     def mark(self, answer, ctx):
         """Mark ``answer``: the check's own verdict, unless it fails an answer that is a declared mistake,
@@ -67,7 +68,7 @@ class Exercise:
         return self.solution(ctx)
 
 
-def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None):
+def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None, texts=()):
     """Register the decorated function as the check of exercise ``id``.
 
     The function takes ``(answer, ctx)`` and returns a
@@ -80,7 +81,9 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     does not test for it again), or ``(ctx -> answer, words the hint must
     contain)`` for one the check body recognises itself.  The test suite checks
     every exercise passes its solution, fails the blank stub and fails each
-    mistake with its message and hint.
+    mistake with its message and hint.  ``texts`` lists any other text the check shows that is declared
+    in English rather than written through ``_()`` (a helper's ``why=``): the catalogue extractor reads
+    them, and the check translates them when it shows them.
     """
     _validate_id(id)
     if not wrong:
@@ -89,7 +92,7 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     def register(fn):
         _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
                                  answer=answer, lesson=".".join(id.split(".")[:2]),
-                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)))
+                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)), texts=tuple(texts))
         return fn
 
     return register

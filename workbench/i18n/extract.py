@@ -81,6 +81,8 @@ def exercise_messages(exercises: Iterable) -> Iterator[tuple[str, str]]:
         for mistake in exercise.wrong:
             for text in _texts([mistake.message, mistake.hint]):
                 yield text, exercise.id
+        for text in _texts(list(exercise.texts)):
+            yield text, exercise.id
 
 
 def schema_words() -> Iterator[str]:

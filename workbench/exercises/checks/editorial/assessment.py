@@ -69,7 +69,7 @@ number_question(
     title="Take the rep who published the fewest posts. How many impressions did the posts they produced "
           "themselves earn in total?",
     label="Impressions", value=_impressions,
-    right=lambda ctx, n: f"Yes: {n:,} impressions for {_quietest_rep(ctx)}'s own posts.",
+    right=lambda ctx, n: _("Yes: {n:,} impressions for {rep}'s own posts.").format(n=n, rep=_quietest_rep(ctx)),
     mistakes=[(lambda ctx: _impressions(ctx, level=None),
                "That counts all of the rep's posts, shares and reactions included.",
                "Keep only the posts the rep produced themselves, the highest level of action."),
