@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml workbench/labsettings.py
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m workbench.labsettings
+	$(BIN)/python -m workbench.i18n.compile
 	@# the grader runs each trainee notebook in a bubblewrap sandbox (workbench/sessions/sandbox.py)
 	@command -v bwrap >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; } || \

@@ -44,6 +44,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
+from .i18n.messages import _
 from .lessons import NOTEBOOKS, PRACTICE_SETS
 from .settings import backups_folder, lesson_copies
 
@@ -260,8 +261,8 @@ def refresh(home: Path, lesson: str, files: dict[str, bytes] | None = None,
         import difflib
 
         like = difflib.get_close_matches(name, list(files), n=1, cutoff=0) or sorted(files)
-        raise InputError(f"no lesson {lesson} in the repository", where="workbench lessons refresh",
-                         fix=f"name it as `workbench lessons copy` lists it, e.g. {like[0]}")
+        raise InputError(_('no lesson {lesson} in the repository').format(lesson=lesson), where="workbench lessons refresh",
+                         fix=_('name it as `workbench lessons copy` lists it, e.g. {like}').format(like=like[0]))
     folder = lesson_copies(home, lang)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name

@@ -11,7 +11,11 @@ learner                ``WORKBENCH_LEARNER``        ``JUPYTERHUB_USER`` on a hub
 home (progress, data)  ``WORKBENCH_HOME``           ``~/.workbench``
 data folder            ``WORKBENCH_DATA``           the committed sample company
 data seed (variant)    ``WORKBENCH_SEED``           none: the committed sample
+language of messages   ``WORKBENCH_LANG``           ``en`` (or ``fr``, ``ar``, ``fa``, ``bn``)
 =====================  ===========================  ==============================
+
+The language is read here and chosen in :mod:`workbench.i18n.messages`, which says
+clearly when it is not one of the workbench's languages.
 
 The trainee's home holds everything the workbench writes for them, each place named once here
 (a function of the home folder, and a property of :class:`Settings` for the current one):
@@ -53,6 +57,7 @@ class Settings:
     home: Path
     data_dir: Path | None = None
     seed: int | None = None
+    language: str = "en"
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -214,9 +219,11 @@ def current(start: Path | None = None) -> Settings:
     home = path_of("WORKBENCH_HOME", "home") or Path.home() / ".workbench"
     data_dir = path_of("WORKBENCH_DATA", "data_dir")
     seed = pick("WORKBENCH_SEED", "seed")
+    language = pick("WORKBENCH_LANG", "language") or "en"
     return Settings(learner=str(learner), home=home,
                     data_dir=data_dir,
                     seed=int(seed) if seed not in (None, "") else None,
+                    language=str(language).strip(),
                     config_file=config_file)
 
 

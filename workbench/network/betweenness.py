@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .adjacency import adjacency, as_graph
 
 __all__ = ["betweenness", "top_agreement", "ENGINES", "has_networkit"]
@@ -136,8 +137,8 @@ def betweenness(G, *, engine: str = "auto", k: int | None = None, weight: str | 
     G = as_graph(G)
     n, m = G.number_of_nodes(), G.number_of_edges()
     if engine not in ENGINES:
-        raise InputError(f"unknown betweenness engine {engine!r}", where="betweenness(engine=...)",
-                         fix=f"use one of {', '.join(ENGINES)}")
+        raise InputError(_('unknown betweenness engine {engine!r}').format(engine=engine), where="betweenness(engine=...)",
+                         fix=_('use one of {engines}').format(engines=', '.join(ENGINES)))
     if n == 0:
         return pd.Series(dtype=float)
     small = n * max(m, 1) <= EXACT_BUDGET
@@ -214,8 +215,8 @@ def has_networkit() -> bool:
 def _kadabra(G, *, epsilon: float, seed: int, normalized: bool) -> pd.Series:
     """networkit's KADABRA estimate, seeded and deterministic (the same for the same graph and seed)."""
     if not has_networkit():
-        raise InputError("networkit is not installed", where="betweenness(engine='kadabra')",
-                         fix="pip install 'workbench[fast]' (or networkit), or use engine='auto'")
+        raise InputError(_("networkit is not installed"), where="betweenness(engine='kadabra')",
+                         fix=_("pip install 'workbench[fast]' (or networkit), or use engine='auto'"))
     import networkit as nk
     import scipy.sparse as sp
 
@@ -259,8 +260,8 @@ def _igraph_betweenness(G, *, normalized=True, weight=None) -> pd.Series:
     try:
         import igraph as ig
     except ImportError:
-        raise InputError("python-igraph is not installed", where="betweenness(engine='igraph')",
-                         fix="pip install 'workbench[fast]' (or igraph), or use engine='auto'") from None
+        raise InputError(_("python-igraph is not installed"), where="betweenness(engine='igraph')",
+                         fix=_("pip install 'workbench[fast]' (or igraph), or use engine='auto'")) from None
     nodes = list(G.nodes)
     index = {v: i for i, v in enumerate(nodes)}
     edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]

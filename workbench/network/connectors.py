@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .adjacency import adjacency, as_graph
 from .betweenness import ENGINES, betweenness
 from .brokerage import brokerage, node_groups
@@ -121,11 +122,11 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     measures with their units).
     """
     if by not in ORDERS:
-        raise InputError(f"cannot rank by {by!r}", where="rank_connectors(by=...)",
-                         fix="use combined, betweenness, constraint, effective_size or brokerage")
+        raise InputError(_('cannot rank by {by!r}').format(by=by), where="rank_connectors(by=...)",
+                         fix=_("use combined, betweenness, constraint, effective_size or brokerage"))
     if engine not in ENGINES:
-        raise InputError(f"unknown betweenness {engine!r}", where="--betweenness",
-                         fix="use auto (the default) or exact")
+        raise InputError(_('unknown betweenness {engine!r}').format(engine=engine), where="--betweenness",
+                         fix=_("use auto (the default) or exact"))
     if introductions is None:
         introductions = getattr(G, "introductions", None)
     if introductions is not None and "through_key" not in introductions:
@@ -141,7 +142,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
         return (df.head(top) if top else df).copy()
     graph = as_graph(G)
     if graph.number_of_nodes() == 0:
-        raise InputError("the network is empty", where="rank_connectors(G)", fix="build it from an export first")
+        raise InputError(_("the network is empty"), where="rank_connectors(G)", fix=_("build it from an export first"))
     adjacency(graph, weight="strength")  # one pass over the edges serves every measure below
     bt = betweenness(graph, engine=engine, weight=weight, seed=seed, progress=progress)
     nodes = list(graph.nodes)

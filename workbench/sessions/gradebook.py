@@ -38,16 +38,18 @@ def combine(rows: list[dict]) -> pd.DataFrame:
     return df.drop_duplicates(["trainee", "lesson", "exercise"])[COLUMNS].reset_index(drop=True)
 
 
-def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame) -> None:
+def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame, languages: dict | None = None) -> None:
     """Write the grades, the runs and the feedback pages, each file whole (written aside, then renamed in), and
-    ``checksums.sha256`` (``sha256sum -c`` format) over them."""
+    ``checksums.sha256`` (``sha256sum -c`` format) over them. ``languages`` gives a trainee's language for their
+    feedback page (English for one it does not name)."""
     out.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
     try:
         grades.to_csv(staged / "grades.csv", index=False)
         runs.to_csv(staged / "notebooks.csv", index=False)
         for trainee, mine in grades.groupby("trainee", sort=True):
-            write_feedback(trainee, mine, staged / "feedback" / f"{safe_name(trainee)}.html")
+            write_feedback(trainee, mine, staged / "feedback" / f"{safe_name(trainee)}.html",
+                           lang=(languages or {}).get(trainee, "en"))
         files = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
         sums = "".join(f"{hashlib.sha256((staged / f).read_bytes()).hexdigest()}  {f.as_posix()}\n" for f in files)
         (staged / "checksums.sha256").write_text(sums, encoding="utf-8")

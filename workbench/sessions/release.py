@@ -44,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from ..lessons import DEFAULT_SOURCE, NOTEBOOKS, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
 from ..settings import CONFIG_NAME, safe_name
 from .manifest import MANIFEST, read_manifest
@@ -72,34 +73,34 @@ def read_roster(trainees) -> pd.DataFrame:
     else:
         path = Path(trainees)
         if not path.is_file():
-            raise InputError(f"no roster file {str(path)!r}", where="release(trainees)",
-                             fix="give a CSV file with a 'name' column, one trainee per row")
+            raise InputError(_('no roster file {path!r}').format(path=str(path)), where="release(trainees)",
+                             fix=_("give a CSV file with a 'name' column, one trainee per row"))
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
     column = next((c for c in NAME_COLUMNS if c in df.columns), None)
     if column is None:
-        raise InputError(f"the roster has no name column (columns are: {', '.join(map(str, df.columns))})",
-                         where="release(trainees)", fix="add a 'name' column with one trainee per row")
+        raise InputError(_('the roster has no name column (columns are: {map})').format(map=', '.join(map(str, df.columns))),
+                         where="release(trainees)", fix=_("add a 'name' column with one trainee per row"))
     df = df.rename(columns={column: "learner"})
     df["learner"] = df["learner"].astype(str).str.strip()
     blank = df.index[df["learner"] == ""]
     if len(blank):
-        raise InputError("a trainee has no name", where=f"roster row {blank[0] + 2}",
-                         fix="fill in the name or delete the row")
+        raise InputError(_("a trainee has no name"), where=f"roster row {blank[0] + 2}",
+                         fix=_("fill in the name or delete the row"))
     df["folder"] = df["learner"].map(safe_name)
     hidden = df.index[df["folder"].str.startswith((".", "_"))]
     if len(hidden):
-        raise InputError(f"the trainee name {df['learner'].iloc[hidden[0]]!r} starts with '.' or '_': its folder "
-                         "would be hidden, and the grader skips such folders", where=f"roster row {hidden[0] + 2}",
-                         fix="start the name with a letter or a digit")
+        raise InputError(_("the trainee name {iloc!r} starts with '.' or '_': its folder would be hidden, and the grader skips such "
+                            'folders').format(iloc=df['learner'].iloc[hidden[0]]), where=f"roster row {hidden[0] + 2}",
+                         fix=_("start the name with a letter or a digit"))
     dup = df["folder"][df["folder"].duplicated()]
     if len(dup):
-        raise InputError(f"two trainees share the folder name {dup.iloc[0]!r}", where="roster",
-                         fix="make the names distinct, e.g. add an initial")
+        raise InputError(_('two trainees share the folder name {iloc!r}').format(iloc=dup.iloc[0]), where="roster",
+                         fix=_("make the names distinct, e.g. add an initial"))
     if "seed" in df.columns and (df["seed"].astype(str).str.strip() != "").all():
         seeds = pd.to_numeric(df["seed"], errors="coerce")
         if seeds.isna().any() or seeds.duplicated().any():
-            raise InputError("the seed column must hold a different whole number per trainee",
-                             where="roster, column 'seed'", fix="fix the seeds or delete the column")
+            raise InputError(_("the seed column must hold a different whole number per trainee"),
+                             where="roster, column 'seed'", fix=_("fix the seeds or delete the column"))
         df["seed"] = seeds.astype(int)
     else:
         df["seed"] = range(FIRST_SEED, FIRST_SEED + len(df))
@@ -130,8 +131,8 @@ def check_export(folder) -> Path:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError("the export folder does not exist", file=folder,
-                        fix="give the folder holding the exported CSV files")
+        raise DataError(_("the export folder does not exist"), file=folder,
+                        fix=_("give the folder holding the exported CSV files"))
     problems = validate(folder)
     if problems:
         first = problems[0]
@@ -201,10 +202,10 @@ def _released(out: Path, force: bool) -> dict:
     if not out.is_dir() or not any(out.iterdir()):
         return {}
     if not force:
-        raise InputError(f"{str(out)!r} is not empty (a release is there already, or other files): releasing into "
-                         "it would overwrite trainees' notebooks", where="release(out)",
-                         fix="give a new folder, or add --force to release into it again (trainees already "
-                             "released keep their data variant; their notebooks are replaced)")
+        raise InputError(_('{out!r} is not empty (a release is there already, or other files): releasing into it would overwrite '
+                            "trainees' notebooks").format(out=str(out)), where="release(out)",
+                         fix=_("give a new folder, or add --force to release into it again (trainees already "
+                             "released keep their data variant; their notebooks are replaced)"))
     return read_manifest(out) or {}
 
 
@@ -252,7 +253,7 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
     if isinstance(lessons, (str, Path)):
         lessons = [lessons]
     if not lessons:
-        raise InputError("no lessons given", where="release(lessons)", fix="name at least one lesson")
+        raise InputError(_("no lessons given"), where="release(lessons)", fix=_("name at least one lesson"))
     paths = [resolve(spec, source) for spec in lessons]
     out = Path(out)
     before = _released(out, force)

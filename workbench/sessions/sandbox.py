@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 
 ACCOUNT_PREFIX = "wbgrade-"
 MEMORY = 4 << 30  # bytes of address space a notebook's processes may map each (pandas and a kernel need ~1.5 GB)
@@ -105,9 +106,9 @@ def _account(name: str) -> tuple[int, int]:
         done = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
                                "--user-group", name], capture_output=True, text=True)
         if done.returncode != 0 and "already exists" not in done.stderr:
-            raise NoSandbox(f"the grading account {name} could not be created ({done.stderr.strip()[-200:]})",
-                            where="grade", fix="run the grader as root, or create the accounts wbgrade-1... "
-                                               "yourself") from None
+            raise NoSandbox(_('the grading account {name} could not be created ({strip})').format(name=name, strip=done.stderr.strip()[-200:]),
+                            where="grade", fix=_("run the grader as root, or create the accounts wbgrade-1... "
+                                               "yourself")) from None
         found = pwd.getpwnam(name)
     return found.pw_uid, found.pw_gid
 
@@ -191,10 +192,10 @@ def open_sandbox(jobs: int) -> Sandbox:
            "user namespaces, or grade with --unsafe if you trust every trainee's code")
     for tool in ("bwrap", "prlimit") + (("setpriv", "useradd") if os.geteuid() == 0 else ()):
         if shutil.which(tool) is None:
-            raise NoSandbox(f"{tool} is not installed, so trainee code cannot be sandboxed", where="grade", fix=fix)
+            raise NoSandbox(_('{tool} is not installed, so trainee code cannot be sandboxed').format(tool=tool), where="grade", fix=fix)
     accounts = tuple(_account(f"{ACCOUNT_PREFIX}{n}") for n in range(1, jobs + 1)) if os.geteuid() == 0 else ()
     sandbox = Sandbox(accounts)
     why = _probe(sandbox)
     if why:
-        raise NoSandbox(f"{why}, so trainee code cannot be sandboxed", where="grade", fix=fix)
+        raise NoSandbox(_('{why}, so trainee code cannot be sandboxed').format(why=why), where="grade", fix=fix)
     return sandbox
