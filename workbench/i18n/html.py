@@ -42,7 +42,7 @@ def environment(loader, lang: str | None = None, **options):
     >>> import jinja2
     >>> env = environment(jinja2.DictLoader({"t": '<p dir="{{ dir }}">{{ _("Hint:") }} {{ email|ltr }}</p>'}), "fa")
     >>> env.get_template("t").render(email="a@b.c")
-    '<p dir="rtl">Hint: <bdi dir="ltr">a@b.c</bdi></p>'
+    '<p dir="rtl">راهنمایی: <bdi dir="ltr">a@b.c</bdi></p>'
     """
     import jinja2
     from markupsafe import Markup
