@@ -7,12 +7,12 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI machines often are root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab demo test bench data clean network-app
+.PHONY: lab demo test bench data clean network-app classroom
 
 $(STAMP): pyproject.toml workbench/labsettings.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench,hub]'
 	$(BIN)/python -m workbench.labsettings
 	@# the grader runs each trainee notebook in a bubblewrap sandbox (workbench/sessions/sandbox.py)
 	@command -v bwrap >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
@@ -28,6 +28,14 @@ lab: $(STAMP)
 	folder="$$($(BIN)/workbench lessons folder)" && $(if $(WORKBENCH_DATA),WORKBENCH_DATA="$(abspath $(WORKBENCH_DATA))") \
 	$(BIN)/jupyter lab --notebook-dir="$$folder" --LabApp.workspaces_dir="$$folder/.workspaces" --port=$(PORT) \
 		$(ROOT_FLAG) --LabApp.default_url=/lab/tree/00-start-here.ipynb
+
+## make classroom ROSTER=roster.csv: the class on JupyterHub on this machine (as root; one account per trainee,
+## http://THIS-MACHINE:8000/, the superuser logs in as ADMIN); the hub's proxy is installed from npm first
+ADMIN ?= trainer
+classroom: $(STAMP)
+	@test -n "$(ROSTER)" || { echo "give the roster: make classroom ROSTER=roster.csv"; exit 2; }
+	$(BIN)/workbench classroom install
+	$(BIN)/workbench classroom start "$(ROSTER)" --admin "$(ADMIN)" $(if $(CLASS_DIR),--class-dir "$(CLASS_DIR)")
 
 ## make network-app: the sales rep's network page (upload the LinkedIn zip, no code) on http://127.0.0.1:8866/
 network-app: $(STAMP)

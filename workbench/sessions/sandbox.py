@@ -44,6 +44,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..accounts import Account, AccountError, as_account, ensure_account
 from ..errors import WorkbenchError
 
 ACCOUNT_PREFIX = "wbgrade-"
@@ -96,20 +97,13 @@ def _passage(path: Path, hidden: list[Path]) -> list[str]:
 
 
 def _account(name: str) -> tuple[int, int]:
-    """The uid and gid of the account ``name``, created (no home, no login) when missing."""
-    import pwd
-
+    """The uid and gid of the grading account ``name``, created (no home, no login) when missing."""
     try:
-        found = pwd.getpwnam(name)
-    except KeyError:
-        done = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                               "--user-group", name], capture_output=True, text=True)
-        if done.returncode != 0 and "already exists" not in done.stderr:
-            raise NoSandbox(f"the grading account {name} could not be created ({done.stderr.strip()[-200:]})",
-                            where="grade", fix="run the grader as root, or create the accounts wbgrade-1... "
-                                               "yourself") from None
-        found = pwd.getpwnam(name)
-    return found.pw_uid, found.pw_gid
+        found = ensure_account(name, purpose="grading sandbox")
+    except AccountError as err:
+        raise NoSandbox(f"the grading account {name} could not be created ({err.what})", where="grade",
+                        fix="run the grader as root, or create the accounts wbgrade-1... yourself") from None
+    return found.uid, found.gid
 
 
 @dataclass
@@ -170,8 +164,7 @@ class Sandbox:
         become = []
         if account is not None:
             uid, gid = account
-            become = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--no-new-privs",
-                      "--inh-caps=-all", "--bounding-set=-all", "--"]
+            become = as_account(Account("", uid, gid, scratch))
         limits = ["prlimit", f"--as={self.memory}"] + ([f"--nproc={self.processes}"] if account else [])
         return box + ["--", *become, *limits, "--", *argv]
 
