@@ -106,6 +106,19 @@ def _account(name: str) -> tuple[int, int]:
     return found.uid, found.gid
 
 
+def show_needed(emptied: list[Path]) -> tuple[list[str], list[Path]]:
+    """bubblewrap options keeping Python and the package visible (read-only) in the ``emptied`` folders.
+
+    Returns the options and the paths they show.
+    """
+    shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in emptied)]
+    shown = [p for p in shown if not any(q in p.parents for q in shown)]
+    options = []
+    for path in shown:
+        options += _passage(path, emptied) + ["--ro-bind", str(path), str(path)]
+    return options, shown
+
+
 @dataclass
 class Sandbox:
     """How every graded notebook is wrapped: the accounts it may run as and its limits.
@@ -150,10 +163,8 @@ class Sandbox:
         for path in hidden:
             box += ["--tmpfs", str(path)]
         emptied = [Path("/tmp"), *hidden]  # a fresh /tmp hides what lies there too (a checkout in /tmp, say)
-        shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in emptied)]
-        shown = [p for p in shown if not any(q in p.parents for q in shown)]
-        for path in shown:  # Python and the package stay visible (read-only) in an emptied folder...
-            box += _passage(path, emptied) + ["--ro-bind", str(path), str(path)]
+        options, shown = show_needed(emptied)
+        box += options
         for path in hidden:  # ...and what is hidden inside them stays hidden
             if any(path != p and p in path.parents for p in shown):
                 box += ["--tmpfs", str(path)]
