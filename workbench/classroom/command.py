@@ -16,14 +16,20 @@ def _install(args):
 
 
 def _start(args):
+    import os
+
+    from ..errors import InputError
     from .hub import serve
+    from .proxy import proxy_command
     from .roster import read_class_roster
     from .trainees import prepare
 
     trainees = read_class_roster(args.roster)
+    if os.geteuid() != 0:
+        raise InputError("the class must be started as root, to create one account per trainee",
+                         where="classroom start", fix="run it with sudo (sudo make classroom ROSTER=...)")
+    proxy_command()
     if args.admin in {t.login for t in trainees}:
-        from ..errors import InputError
-
         raise InputError(f"the admin {args.admin!r} is also a trainee in the roster", where="classroom start",
                          fix="give the superuser another login with --admin")
     folder = _folder(args)
