@@ -1,6 +1,6 @@
 """Fixtures for the classroom tests: a real JupyterHub on 127.0.0.1 with trainee accounts of its own.
 
-``hub_class`` (one per module) creates three Unix accounts named ``wbtest-<random>-a``, ``-b``
+``hub_class`` (one per module) creates three Unix accounts (the second trainee's lab in French) named ``wbtest-<random>-a``, ``-b``
 and ``-admin`` (a prefix no real user has, and a random part so two runs never collide),
 prepares the trainees' homes, starts JupyterHub on a free port with its class folder in a
 temporary folder, and at the end stops the hub (with every server it started) and deletes
@@ -77,7 +77,7 @@ def hub_class(tmp_path_factory, request):
     except WorkbenchError as err:
         hub_unavailable(f"the hub's proxy could not be installed: {err}")
     tag = f"{PREFIX}{secrets.token_hex(3)}"
-    trainees = [Trainee(f"{tag}-a", "Amina Diallo", seed=1001), Trainee(f"{tag}-b", "Reza Karimi", seed=1002)]
+    trainees = [Trainee(f"{tag}-a", "Amina Diallo", seed=1001), Trainee(f"{tag}-b", "Reza Karimi", seed=1002, lang="fr")]
     for login in [t.login for t in trainees]:
         request.addfinalizer(lambda login=login: remove_account(login))
     prepare(trainees)

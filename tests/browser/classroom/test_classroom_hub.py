@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import stat
+import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,6 +34,17 @@ def sales_team(trainee) -> int:
     return int((users["team"] == "sales").sum())
 
 
+def answer_in_class(trainee, exercise: str) -> None:
+    """The trainee answers ``exercise`` right in their released lesson, as its Check records it."""
+    from workbench.classroom.trainees import as_trainee
+
+    account = find_account(trainee.login)
+    contacts = pd.read_csv(account.home / ".workbench" / "data" / f"acme-seed-{trainee.seed}" / "contacts.csv")
+    code = (f"import os; os.chdir('.workbench/lessons/class'); import workbench as wb; "
+            f"assert wb.check({exercise!r}, {len(contacts)}).passed")
+    as_trainee(account, trainee, [sys.executable, "-c", code])
+
+
 def log_in(browser, hub, login: str):
     """A laptop-sized page logged in to the hub as ``login`` (the first login sets the password)."""
     context = browser.new_context(viewport=LAPTOP)
@@ -56,12 +69,29 @@ def wait_idle(page, timeout: float = 180_000) -> None:
     page.wait_for_timeout(500)
 
 
+def wait_kernel(hub, login: str, timeout: float = 240) -> None:
+    """Until the notebook's kernel has started, has the page connected and is idle (the page's own indicator
+    says idle before the kernel exists: Run All would then run nothing)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        request = urllib.request.Request(f"{hub.url}/user/{login}/api/sessions",
+                                         headers={"Authorization": f"token {hub.folder.api_token()}"})
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            sessions = json.load(reply)
+        if any(s.get("path", "").endswith(NOTEBOOK) and (s.get("kernel") or {}).get("connections", 0) > 0
+               and s["kernel"].get("execution_state") == "idle" for s in sessions):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"the kernel of {NOTEBOOK} was not ready within {timeout:.0f} s")
+
+
 def wait_notebook(page, hub, login: str, screens) -> None:
     """Until the lab has opened 00-start-here and its kernel is idle (a dialog in the way fails, with a shot)."""
     page.locator(".jp-LabShell").wait_for(timeout=240_000)
     assert page.url.split("?")[0].endswith(f"/user/{login}/lab/tree/{NOTEBOOK}")
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.wait_for(timeout=120_000)
     try:
+        wait_kernel(hub, login)
         wait_idle(page)
     finally:
         dialogs = page.locator(".jp-Dialog")
@@ -134,13 +164,16 @@ def test_trainee_logs_in_checks_an_answer_and_sees_progress(browser, hub_class, 
     page.context.close()
 
 
-def test_a_trainee_cannot_open_another_ones_files(browser, hub_class):
-    """Reza, logged in, is refused Amina's lab (its contents API) and cannot read her home on disk."""
+def test_a_trainee_cannot_open_another_ones_files(browser, hub_class, screens):
+    """Reza, logged in (his lab in French, as the roster says), is refused Amina's lab (its contents API)
+    and cannot read her home on disk."""
     from workbench.classroom.trainees import as_trainee
 
     amina, reza = hub_class.trainees
     page = log_in(browser, hub_class, reza.login)
     page.locator(".jp-LabShell").wait_for(timeout=240_000)
+    expect(page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Fichier$"))).to_be_visible()
+    shot(page, screens, "trainee-lab-in-french")
     own = page.request.get(f"{hub_class.url}/user/{reza.login}/api/contents/")
     assert own.status == 200 and NOTEBOOK in own.text()
     other = page.request.get(f"{hub_class.url}/user/{amina.login}/api/contents/{NOTEBOOK}", max_redirects=0)
@@ -169,6 +202,7 @@ def test_release_collect_grade_and_return_feedback(browser, hub_class, screens, 
         assert handed_out.stat().st_uid == find_account(trainee.login).uid
         config = json.loads((handed_out.parent / ".workbench.json").read_text(encoding="utf-8"))
         assert (config["learner"], config["seed"]) == (trainee.login, trainee.seed)
+    answer_in_class(amina, "crm.intro.count-contacts")
     assert main(["classroom", "collect", "--out", str(tmp_path / "hand-ins"), "--class-dir", class_dir]) == 0
     collected = tmp_path / "hand-ins"
     assert sorted(p.name for p in collected.iterdir() if p.is_dir()) == sorted(t.login for t in hub_class.trainees)
@@ -177,6 +211,9 @@ def test_release_collect_grade_and_return_feedback(browser, hub_class, screens, 
     assert main(["session", "grade", str(collected), "--out", str(tmp_path / "grades"), "--jobs", "1"]) == 0
     grades = pd.read_csv(tmp_path / "grades" / "grades.csv")
     assert set(grades["trainee"]) == {amina.login, reza.login}
+    points = grades.set_index(["trainee", "exercise"])["points"]
+    assert points[(amina.login, "crm.intro.count-contacts")] == 1  # her answer, checked again by the grader
+    assert points[(reza.login, "crm.intro.count-contacts")] == 0
     assert main(["classroom", "return-feedback", str(tmp_path / "grades"), "--class-dir", class_dir]) == 0
     page = log_in(browser, hub_class, amina.login)
     page.locator(".jp-LabShell").wait_for(timeout=240_000)
