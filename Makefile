@@ -9,12 +9,12 @@ TRANSLATED := fr ar fa bn
 # Jupyter refuses to run as root unless told; containers and CI machines often are root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab demo test bench data clean network-app test-lowest lock wheel
+.PHONY: lab demo test bench data clean network-app test-lowest lock wheel classroom
 
 $(STAMP): pyproject.toml workbench/labsettings.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench,hub]'
 	$(BIN)/python -m workbench.labsettings
 	$(BIN)/python -m workbench.i18n.compile
 	@# the grader runs each trainee notebook in a bubblewrap sandbox (workbench/sessions/sandbox.py)
@@ -36,6 +36,14 @@ lab: $(STAMP)
 	JUPYTER_CONFIG_PATH="$$folder/.jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	$(BIN)/jupyter lab --notebook-dir="$$folder" --LabApp.workspaces_dir="$$folder/.workspaces" --port=$(PORT) \
 		$(ROOT_FLAG) --LabApp.default_url=/lab/tree/00-start-here.ipynb
+
+## make classroom ROSTER=roster.csv: the class on JupyterHub on this machine (as root; one account per trainee,
+## http://THIS-MACHINE:8000/, the superuser logs in as ADMIN); the hub's proxy is installed from npm first
+ADMIN ?= trainer
+classroom: $(STAMP)
+	@test -n "$(ROSTER)" || { echo "give the roster: make classroom ROSTER=roster.csv"; exit 2; }
+	$(BIN)/workbench classroom install
+	$(BIN)/workbench classroom start "$(ROSTER)" --admin "$(ADMIN)" $(if $(CLASS_DIR),--class-dir "$(CLASS_DIR)")
 
 ## make network-app: the sales rep's network page (upload the LinkedIn zip, no code) on http://127.0.0.1:8866/
 network-app: $(STAMP)

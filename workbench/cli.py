@@ -323,6 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True)
     network_command.add_arguments(net)
 
+    from .classroom import command as classroom_command
+
+    classroom_command.add_arguments(sub)
+
     ses = sub.add_parser("session", help=_("run training sessions: plan, release, grade, report")).add_subparsers(
         dest="action", required=True)
     sp = ses.add_parser("plan", help=_("write a facilitator guide with a timed agenda"))
