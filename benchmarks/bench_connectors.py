@@ -13,7 +13,7 @@ betweenness (targets: at least 18 of 20 and 90 of 100), as well as raw
 betweenness, for every engine in the same run:
 
 * ``default``: ``rank_connectors`` as a rep runs it (``--betweenness auto``:
-  our sampled Brandes with linear scaling from 4,000 sources spread evenly
+  our sampled Brandes with linear scaling from 6,000 sources spread evenly
   over the network at this size, on every core), timed end to end against
   the 10-second report target;
 * ``plain sampling``: as many sources drawn at random, credited the Brandes
