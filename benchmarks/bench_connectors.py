@@ -17,7 +17,8 @@ betweenness, for every engine in the same run:
   over the network at this size, on every core), timed end to end against
   the 10-second report target;
 * ``plain sampling``: as many sources drawn at random, credited the Brandes
-  & Pich way (no linear scaling), what the ranking used first;
+  & Pich way (no linear scaling), what the ranking used first (this row and
+  the next run on one core);
 * ``linear scaling``: the same random sources with linear scaling, what the
   ranking used before the sources were spread;
 * ``larger sample``: spread sources, half as many again;
@@ -137,8 +138,8 @@ def main(argv=None) -> int:
         engines[label] = (bt, time.perf_counter() - started, combined(bt))
 
     run("default, betweenness alone", lambda: betweenness(G))
-    run(f"plain, random ({sources:,}, 1 core)", lambda: _sampled(G, sources, linear=False))
-    run(f"linear, random ({sources:,}, 1 core)", lambda: _sampled(G, sources, linear=True))
+    run(f"plain sampling ({sources:,} random)", lambda: _sampled(G, sources, linear=False))
+    run(f"linear scaling ({sources:,} random)", lambda: _sampled(G, sources, linear=True))
     larger = min(3 * sources // 2, n)
     run(f"larger sample ({larger:,} sources)", lambda: betweenness(G, engine="sampled", k=larger))
     if has_networkit():
