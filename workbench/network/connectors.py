@@ -137,10 +137,28 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     memo_key = ("rank_connectors", by, repr(group), include_reps, engine, weight, seed,
                 None if introductions is None else
                 tuple(map(tuple, introductions[["through_key", "target", "outcome"]].astype(str).to_numpy())))
-    if memo is not None and memo_key in memo:
-        df = memo[memo_key]
-        return (df.head(top) if top else df).copy()
+    if memo is not None and (*memo_key, top) in memo:
+        return memo[(*memo_key, top)].copy()
     graph = as_graph(G)
+    if memo is not None and memo_key in memo:
+        df, history, engine_used, sources = memo[memo_key]
+    else:
+        df, history, engine_used, sources = _ranked(graph, by, group, include_reps, engine, weight, seed,
+                                                    introductions, progress)
+        if memo is not None:
+            memo[memo_key] = (df, history, engine_used, sources)
+    # only the people returned get their reasons: a rep's report shows 15 of 30,000
+    df = _explain((df.head(top) if top else df).copy(), graph, group, history, top)
+    out = df[COLUMNS].reset_index(drop=True)
+    out.attrs["betweenness_engine"] = engine_used
+    out.attrs["betweenness_sources"] = sources
+    if memo is not None:
+        memo[(*memo_key, top)] = out
+    return out.copy()
+
+
+def _ranked(graph, by, group, include_reps, engine, weight, seed, introductions, progress):
+    """Every measure and the order of :func:`rank_connectors`, before the reasons."""
     if graph.number_of_nodes() == 0:
         raise InputError(_("the network is empty"), where="rank_connectors(G)", fix=_("build it from an export first"))
     adjacency(graph, weight="strength")  # one pass over the edges serves every measure below
@@ -163,13 +181,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     df = df.reset_index(drop=True).assign(_k=key.to_numpy(), _p=df["person"].astype(str).to_numpy())
     df = df.sort_values(["_k", "betweenness", "_p"], ascending=[ORDERS[by], False, True]).reset_index(drop=True)
     df["rank"] = np.arange(1, len(df) + 1)
-    df = _explain(df, graph, group, history, top)
-    out = df[COLUMNS].reset_index(drop=True)
-    out.attrs["betweenness_engine"] = bt.attrs.get("engine", engine)
-    out.attrs["betweenness_sources"] = int(bt.attrs.get("sources", graph.number_of_nodes()))
-    if memo is not None:
-        memo[memo_key] = out
-    return (out.head(top) if top else out).copy()
+    return df, history, bt.attrs.get("engine", engine), int(bt.attrs.get("sources", graph.number_of_nodes()))
 
 
 def _history(introductions, people: pd.Series) -> pd.DataFrame:
