@@ -38,7 +38,7 @@ def _pick_check(id, title, column, what, hint):
         cands = connector_candidates(ctx)
         person = person_of(n, answer, cands)
         if person is None:
-            return Result.wrong(1, _('{answer!r} is not one of the people offered.').format(answer=answer), _("Pick a name from the list."))
+            return Result.wrong(1, _('{answer!r} is not one of the people offered.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))
         best = _best_by(ctx, column)
         r = _ranking(ctx)
         if person == best:
@@ -53,7 +53,9 @@ _pick_check("network.connectors.top-connector", "Who is the best connector of th
              "The highest combined score ranks first: read the name at the top."))
 _pick_check("network.connectors.most-between", "Who sits on the most shortest paths between other people?",
             "betweenness", "betweenness",
-            "Sort the ranking by betweenness: it measures how often someone lies on the shortest path between two others.")
+            ("Look at the ranking's list Rank by: one measure says who lies between others.",
+             "Choose betweenness, how often someone lies on the shortest path between two others, and read the "
+             "first row."))
 
 CONSTRAINT_OPTIONS = ["Constraint 0.15: their contacts rarely know each other",
                       "Constraint 0.90: their contacts all know each other"]
@@ -83,5 +85,5 @@ def _check_liaison(answer, ctx):
     if answer == "liaison":
         return Result.right(1, _("Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker."))
     return Result.wrong(1, _('A {answer} needs some of the three to share a group.').format(answer=answer),
-                        _("Count the groups: insurer, bank, retailer are three different groups. "
-                        "Which role links three groups?"))
+                        (_('Look at the roles a go-between can play, and at how many groups each links.'), _("Count the groups: insurer, bank, retailer are three different groups. "
+                        "Which role links three groups?")))
