@@ -221,18 +221,19 @@ def connectors_html(table: pd.DataFrame) -> str:
     >>> from workbench.network.connectors import rank_connectors
     >>> from workbench.network.demo import demo_network
     >>> shown = connectors_html(rank_connectors(demo_network(), top=2))
-    >>> shown.count("<details>"), "betweenness" in shown.split("<details>")[0], "<th>Why them</th>" in shown
+    >>> shown.count("<details>"), "betweenness" in shown.split("<details>")[0], ">Why them</th>" in shown
     (2, False, True)
     """
     e = html.escape
-    head = "".join(f'<th>{e(label)}</th>' for label in (_("Rank"), _("Person"), _("Company"), _("Why them")))
+    left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers
+    head = "".join(f"<th{left}>{e(label)}</th>" for label in (_("Rank"), _("Person"), _("Company"), _("Why them")))
     rows = "".join(
-        f'<tr><td>{int(row.rank)}</td><td dir="auto">{e(str(row.name))}</td><td dir="auto">{e(str(row.company))}</td>'
-        f'<td dir="auto">{e(str(row.why))}<details><summary>{e(_("Measures"))}</summary>'
-        f'{e(str(row.details))}</details></td></tr>'
+        f'<tr><td>{int(row.rank)}</td><td dir="auto"{left}>{e(str(row.name))}</td>'
+        f'<td dir="auto"{left}>{e(str(row.company))}</td>'
+        f'<td{left}>{e(str(row.why))}<details><summary>{e(_("Measures"))}</summary>'
+        f"{e(str(row.details))}</details></td></tr>"
         for row in table.itertuples())
-    return (f'<table class="workbench-table" style="text-align:start"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+    return f'<table class="workbench-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 class ConnectorsView:
