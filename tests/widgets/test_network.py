@@ -69,3 +69,18 @@ def test_the_lesson_shows_the_ranking_widget_not_the_analysts_table():
             if c["cell_type"] == "code"]
     assert any("connectors_view(net" in c for c in code)
     assert not any('"degree"' in c or "row.why" in c for c in code)
+
+
+def test_right_to_left_names_in_a_reason_are_isolated(shown):
+    """An Arabic or Persian company inside an English reason keeps the sentence in order."""
+    table, _ = shown
+    with_rtl = [why for why in table["why"] if re.search(r"[\u0600-\u06ff]", why)]
+    assert with_rtl, "the sample's ranking has right-to-left company names"
+    for why in with_rtl:
+        outside = re.sub(r"\u2068[^\u2069]*\u2069", "", why)
+        assert not re.search(r"[\u0600-\u06ff]", outside), why
+
+
+def test_a_reason_ends_on_one_full_stop(shown):
+    table, _ = shown
+    assert not [why for why in table["why"] if why.replace("\u2069", "").endswith("..")]
