@@ -23,8 +23,8 @@ def _check_level2(answer, ctx):
         return Result.right(1, _('Yes: {level2} people at level 2, on top of {level1} at level 1.').format(level2=r['level2'], level1=r['level1']))
     if close(answer, r["level1"], tolerance=0):
         return Result.wrong(1, _("That is level 1: the people your rep knows directly."),
-                            (_("Level 2 counts the contacts of your contacts whom your rep does not know yet."), _('Read the second level of the reach table: new people only.')))
-    return Result.wrong(1, _('{answer} is not the level-2 count.').format(answer=answer), (_('Look at the reach table: one row per level.'), _("Read the count on the second level: the contacts of your rep's contacts, not yet known.")))
+                            (_("Level 2 counts the contacts of your contacts whom your rep does not know yet."), _("Read the level 2 column on your rep's row: new people only.")))
+    return Result.wrong(1, _('{answer} is not the level-2 count.').format(answer=answer), (_("Look at the reach table, on your rep's row."), _("Read its level 2 column: the contacts of your rep's contacts, not yet known.")))
 
 
 def _cover_options(ctx):
