@@ -84,3 +84,18 @@ def test_right_to_left_names_in_a_reason_are_isolated(shown):
 def test_a_reason_ends_on_one_full_stop(shown):
     table, _ = shown
     assert not [why for why in table["why"] if why.replace("\u2069", "").endswith("..")]
+
+
+def test_the_betweenness_question_can_be_answered_from_the_measures(shown):
+    """Lesson 02's question on betweenness offers the ranking's eight people: the figure their Measures show
+    singles out the right one (no tie once rounded)."""
+    from workbench.exercises import get
+    from workbench.exercises.check import Context
+
+    table, _ = shown
+    figures = {name: float(re.match(r"betweenness ([\d.]+)", details).group(1))
+               for name, details in zip(table["name"], table["details"])}
+    best = max(figures.values())
+    assert list(figures.values()).count(best) == 1
+    answer = next(name for name, figure in figures.items() if figure == best)
+    assert get("network.connectors.most-between").reference(Context()).startswith(answer)
