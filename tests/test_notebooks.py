@@ -83,3 +83,20 @@ def test_solutions_pass_every_check(path, tmp_path, monkeypatch):
     assert any(has_solution(c.source) for c in nb.cells), "a practice set has solution regions"
     papermill.execute_notebook(str(path), str(tmp_path / path.name), kernel_name="python3",
                                cwd=str(path.parent), progress_bar=False)
+
+
+def test_the_network_inventory_is_shown_as_a_trainee_reads_it():
+    """Lesson network/01 shows the rep's inventory without row numbers, True/False or long decimals."""
+    nb = nbformat.read(ROOT / "notebooks" / "network" / "01-inventory-of-your-network.ipynb", as_version=4)
+    shown = [c.source for c in nb.cells if c.cell_type == "code" and "inv" in c.source and "wb.ask" not in c.source
+             and "show_table(" in c.source]
+    assert len(shown) == 2, "the inventory and its warm prospects go through wb.show_table"
+    assert not any(re.search(r"^(inv|warm)\[\[", c.source, re.M) for c in nb.cells if c.cell_type == "code")
+    assert '"strength (0 to 1)"' in shown[0] and "decimals=2" in shown[0]
+
+
+def test_the_reach_table_names_its_levels_in_words():
+    """Lesson network/04 shows each rep's reach under words, without the export's profile keys."""
+    nb = nbformat.read(ROOT / "notebooks" / "network" / "04-reach-coverage-and-weekly-means.ipynb", as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code" and "reach_table(" in c.source]
+    assert code and all("wb.show_table(" in c and '"level2": "level 2:' in c and '"who"' not in c for c in code)

@@ -332,6 +332,34 @@ def lab_server(tmp_path_factory):
     finally:
         server.stop()
 
+# The screenshots issue 16's "done when" lists, each saved by a test of this folder under its name.
+ISSUE_SCREENSHOTS = {
+    "lesson-code-collapsed": "a lesson as a trainee first sees it, its code collapsed",
+    "stepped-hint": "a hint in two steps",
+    "start-here-course-progress": "the progress view, N of M exercises per track",
+    "practice-date-entered": "a date entered in the practice CRM",
+    "form-after-kernel-restart": "an answer form after a kernel restart",
+    "practice-task-arabic-company": "a task text holding an Arabic company name",
+    "certificate": "a certificate",
+}
+
+
+@pytest.fixture(scope="session")
+def issue_screenshots() -> dict[str, str]:
+    """The screenshots the issue asks for: name (``build/screenshots/<name>.png``) -> what it shows."""
+    return dict(ISSUE_SCREENSHOTS)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After a run that saved screenshots, name the issue's screenshots this run did not save."""
+    marker = SCREENSHOTS / ".run"
+    if not marker.exists() or marker.read_text(encoding="utf-8") != RUN_ID:
+        return
+    missing = [f"{name}.png ({what})" for name, what in ISSUE_SCREENSHOTS.items()
+               if not (SCREENSHOTS / f"{name}.png").exists()]
+    if missing:
+        terminalreporter.write_line("screenshots the issue lists and this run did not save (their tests did not "
+                                    "run or failed): " + ", ".join(missing))
 
 # One id for the whole test run: pytest-xdist gives its workers a shared one.
 RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"{os.getpid()}-{time.time()}"

@@ -325,3 +325,30 @@ def test_calendar_planner_draws_its_calendar(run_lesson):
     widget.get_by_role("button", name="Plan").click()
     lab.wait_idle()
     expect(widget.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=10_000)
+
+
+def test_connector_ranking_reads_in_plain_words(run_lesson, sample):
+    """Lesson network/02's ranking: rank, person, company and a reason each; the measures, with units,
+    open under "Measures"; ranking by betweenness (picked by its words) puts its best person first."""
+    from workbench.network import rank_connectors, team_network
+
+    lab = run_lesson("network/02-connectors.ipynb")
+    cell = lab.cell_with("connectors_view(net")
+    widget = cell.locator(".jp-OutputArea-output .jupyter-widgets").first
+    table = widget.locator("table.workbench-table")
+    expect(table).to_be_visible()
+    assert [h.strip() for h in table.locator("th").all_inner_texts()] == ["Rank", "Person", "Company", "Why them"]
+    rows = table.locator("tbody tr")
+    assert rows.count() == 8
+    reasons = [r.split("Measures")[0].strip() for r in rows.locator("td:nth-child(4)").all_inner_texts()]
+    assert len(set(reasons)) == len(reasons), "the same reason for several people"
+    measures = rows.first.locator("details")
+    expect(measures.locator("summary")).to_have_text("Measures")
+    measures.locator("summary").click()
+    expect(measures).to_contain_text("people")
+    lab.shot("network-02-connector-ranking", cell)
+    widget.locator("select").first.select_option(label="who lies between others (betweenness)")
+    lab.wait_idle()
+    best = rank_connectors(team_network(sample), by="betweenness", top=1)["name"].iloc[0]
+    expect(rows.first.locator("td:nth-child(2)")).to_have_text(best, timeout=15_000)
+    assert lab.errors() == []

@@ -51,7 +51,7 @@ def test_blank_stub_is_not_an_error():
 def test_workbench_error_in_answer_becomes_message():
     result = check("test.engine.double", "four")
     assert not result.passed
-    assert "must be a number" in result.message and "4" in result.hint
+    assert "must be a number" in result.message and "4" in result.how
 
 
 def test_exception_in_check_never_reaches_trainee():

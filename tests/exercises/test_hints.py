@@ -1,12 +1,16 @@
 """Hints point the way without giving it away: no hint of any registered exercise holds the expected
-answer (as the trainee would type it) or a piece of code.
+answer (as the trainee would type it) or a piece of code, and every wrong answer's hint comes in two
+steps (where to look, then how).
 
 The hints looked at are those a trainee can meet: the check's hint for the blank answer and for each
 plausible wrong answer its author declared, and the hint of every declared mistake (all run through the
-same ``check`` the Check button calls, as tests/exercises/test_checks.py does)."""
+same ``check`` the Check button calls, as tests/exercises/test_checks.py does). The hints a check body writes for
+answers no author declared are read from the source of the checks: each must be given as a pair."""
 
+import ast
 import numbers
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,7 @@ from workbench.exercises import all_exercises, check
 from workbench.exercises.check import Context
 
 EXERCISES = all_exercises()
+CHECKS = Path(__file__).resolve().parents[2] / "workbench" / "exercises" / "checks"
 
 CODE = {
     "a snake_case name": re.compile(r"\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]\b"),
@@ -81,3 +86,57 @@ def test_no_hint_gives_the_answer_or_names_code(ex, ctx):
                 if gives_away(hint, answer)]
     offences += [f"{hint!r} holds {what}" for hint in hints_met(ex, ctx) for what in code_in(hint)]
     assert not offences, f"{ex.id}: " + "; ".join(dict.fromkeys(offences))
+
+
+@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
+def test_every_declared_mistake_gets_a_hint_in_two_steps(ex, ctx):
+    """The blank answer's hint is the engine's own (replace the stub); every other wrong answer gets two steps."""
+    one_step = [(mistake.make(ctx), result.hints) for mistake in ex.wrong
+                if not (result := check(ex.id, mistake.make(ctx), ctx=ctx, record=False)).passed
+                and len(result.hints) != 2]
+    assert not one_step, f"{ex.id}: hints not in two steps (where to look, how): {one_step}"
+
+
+def one_text(node) -> bool:
+    """Whether ``node``, a hint in a check's source, is a single text rather than the pair (where, how).
+
+    >>> one_text(ast.parse('_("Count the rows.")').body[0].value), one_text(ast.parse('"a" + b').body[0].value)
+    (True, True)
+    >>> one_text(ast.parse('(_("Look at the table."), _("Count its rows."))').body[0].value)
+    False
+    """
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp | ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id == "_":
+            return True
+        return isinstance(node.func, ast.Attribute) and node.func.attr == "format" and one_text(node.func.value)
+    return False
+
+
+def hints_written(tree) -> list:
+    """The hints a check module writes: of ``Result.wrong``/``Result(...)``, ``Mistake``, a ``hint=``
+    argument, ``for_ticks``'s ``extra``/``missed`` and an ``otherwise=`` pair (message, hint)."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        keywords = {k.arg: k.value for k in node.keywords}
+        position = {"wrong": 2, "Mistake": 2, "Result": 3}.get(name)
+        if position is not None and len(node.args) > position:
+            found.append(node.args[position])
+        found += [keywords["hint"]] if "hint" in keywords else []
+        found += [pair.elts[1] for key in ("extra", "missed", "otherwise")
+                  if isinstance(pair := keywords.get(key), ast.Tuple) and len(pair.elts) == 2]
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(CHECKS.rglob("*.py")), ids=lambda p: str(p.relative_to(CHECKS)))
+def test_every_hint_a_check_writes_has_two_steps(module):
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    one_step = [f"line {hint.lineno}: {ast.unparse(hint)[:80]}" for hint in hints_written(tree) if one_text(hint)]
+    assert not one_step, (f"{module.name}: give these hints as the pair (where to look, how): "
+                          + "; ".join(one_step))

@@ -55,7 +55,7 @@ def test_each_plausible_mistake_fails_with_its_hint(ctx, id, index):
     mistake = get(id).wrong[index]
     result = check(id, mistake.make(ctx), ctx=ctx)
     assert not result.passed, result.text()
-    assert mistake.words.lower() in (result.hint or "").lower(), result.text()
+    assert mistake.words.lower() in " ".join(result.hints).lower(), result.text()
 
 
 def test_tasks_name_the_trainees_own_records(db):
@@ -103,7 +103,7 @@ def test_the_new_contact_task_names_what_is_wrong(db):
     practice.records.update(db, "contacts", key, {"account_id": "A001"})
     practice.consent.record(db, key, "email", "granted", source="web_form")
     result = check("crm.practice.create-contact-with-consent", db, record=False)
-    assert result.points == 1 and "source web_form" in result.message and "event" in result.hint
+    assert result.points == 1 and "source web_form" in result.message and "event" in " ".join(result.hints)
     practice.consent.record(db, key, "email", "granted", source="event")
     assert check("crm.practice.create-contact-with-consent", db, record=False).passed
 
@@ -124,13 +124,13 @@ def test_a_call_with_the_wrong_contact_or_type_gets_a_specific_hint(db):
     assert "not with Claire Dupont" in result.message
     activities.follow_up(db, "Call Claire", "2026-07-03", type="call", contact_id="C002")
     result = check("crm.practice.log-call-and-follow-up", db, record=False)
-    assert "planned a call" in result.message and "type call" in result.hint
+    assert "planned a call" in result.message and "type call" in " ".join(result.hints)
 
 
 def test_partial_credit_for_the_call_without_the_follow_up(db):
     activities.log(db, "call", "Hello", contact_id="C002", direction="inbound")
     result = check("crm.practice.log-call-and-follow-up", db, record=False)
-    assert (result.points, result.max_points) == (1, 2) and "follow-up" in result.hint
+    assert (result.points, result.max_points) == (1, 2) and "follow-up" in " ".join(result.hints)
     activities.follow_up(db, "Quote", "2026-07-03", contact_id="C002")
     assert check("crm.practice.log-call-and-follow-up", db, record=False).passed
 
@@ -138,7 +138,7 @@ def test_partial_credit_for_the_call_without_the_follow_up(db):
 def test_deal_moved_by_hand_gets_the_probability_hint(db):
     practice.records.update(db, "opportunities", "O002", {"stage": "Negotiation", "next_step": "Call the CFO"})
     result = check("crm.practice.move-deal-to-negotiation", db, record=False)
-    assert result.points == 1 and "probability follows the stage table" in result.hint
+    assert result.points == 1 and "probability follows the stage table" in " ".join(result.hints)
     practice.deals.move(db, "O001", "Proposal")
     assert "still" not in check("crm.practice.move-deal-to-negotiation", db, record=False).message
 
@@ -147,7 +147,7 @@ def test_a_lead_marked_converted_by_hand_gets_the_convert_hint(db):
     with db.transaction("raw edit"):
         db.conn.execute("UPDATE leads SET status = 'converted' WHERE lead_id = 'L001'")
     result = check("crm.practice.convert-lead", db, record=False)
-    assert "no contact was created" in result.message and "Convert lead" in result.hint
+    assert "no contact was created" in result.message and "Convert lead" in " ".join(result.hints)
 
 
 def test_a_deleted_rather_than_merged_contact_is_named(db):
@@ -160,7 +160,7 @@ def test_a_deleted_rather_than_merged_contact_is_named(db):
 
 def test_answers_the_check_does_not_understand_become_a_message(ctx):
     result = check("crm.practice.convert-lead", "my crm", ctx=ctx)
-    assert not result.passed and "practice.open()" in result.hint
+    assert not result.passed and "practice.open()" in " ".join(result.hints)
     sandbox = practice.sandbox(ctx.data, trainee="amina")
     assert as_db(sandbox.path.as_posix(), ctx).trainee == "amina"
 

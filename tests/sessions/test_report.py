@@ -117,3 +117,25 @@ def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
     text = report(graded, tmp_path / "r.html").read_text()
     assert "1 of 12 grades rest on the trainees' own records" in text
     assert "First attempt and best attempt" in text and "first_attempt" in text
+
+
+def test_report_shows_each_trainee_against_the_whole_course(tmp_path):
+    from workbench.lessons import TRACK_TITLES, in_course_order
+
+    course = [lesson for lesson in in_course_order() if lesson.exercises and not lesson.assessment]
+    first, second = course[0], course[1]
+    track = [lesson for lesson in in_course_order() if lesson.track == first.track]
+    done = [{"trainee": "amina", "lesson": "", "exercise": e, "points": 1.0, "max_points": 1.0, "status": "passed"}
+            for e in first.exercises]
+    started = [{"trainee": "omar", "lesson": "", "exercise": first.exercises[0], "points": 0.0, "max_points": 1.0,
+                "status": "failed"}]
+    text = report(pd.DataFrame(done + started), tmp_path / "r.html").read_text()
+    whole = sum(len(lesson.exercises) for lesson in in_course_order())
+    track_total = sum(len(lesson.exercises) for lesson in track)
+    assert "Progress through the whole course" in text
+    assert f"<td>{len(first.exercises)} of {track_total}</td>" in text  # amina's first track
+    assert f"<td>{len(first.exercises)} of {whole}</td>" in text  # amina's whole course
+    assert f"<td>0 of {whole}</td>" in text  # omar has not passed any
+    assert f"{TRACK_TITLES[second.track]}: {second.title}" in text  # amina goes on to the next lesson
+    assert f"{TRACK_TITLES[first.track]}: {first.title}" in text  # omar finishes the first one
+    assert "Who needs help" in text and "Completion per lesson" in text  # the report's content stays

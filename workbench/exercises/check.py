@@ -74,7 +74,8 @@ def run_check(exercise, answer, ctx) -> Result:
     except WorkbenchError as err:
         return Result.wrong(exercise.max_points,
                             _("Your answer could not be checked: {problem}").format(problem=sentence(err.what)),
-                            sentence(err.fix or _("look at the example above the exercise and try again")))
+                            (_("Look at the example above the exercise: it shows the kind of answer expected."),
+                             sentence(err.fix or _("give an answer of that kind and check again"))))
     except Exception:  # the trainee's answer broke the check: explain, never a traceback
         logging.getLogger(__name__).debug("check of %s failed on %r", exercise.id, answer, exc_info=True)
         return unusable(exercise, answer, ctx)

@@ -10,19 +10,21 @@ them is the same.  The measures themselves, with their units, go in a
 >>> row = {"name": "Bo Chen", "degree": 6, "betweenness": 0.052, "constraint": 0.21, "effective_size": 5.67,
 ...        "cross_pairs": 6, "groups_reached": 5, "top_groups": ["Orion", "Vega"],
 ...        "pct_betweenness": 0.99, "pct_open": 0.6, "pct_size": 0.7, "pct_cross": 0.8}
->>> reason(row)
-'About 1 in 19 of the shortest chains between two people of your network runs through them (Orion, Vega).'
+>>> reason(row).replace("\u2068", "[").replace("\u2069", "]")  # each name isolated, for right-to-left ones
+'About 1 in 19 of the shortest chains between two people of your network runs through them ([Orion], [Vega]).'
 >>> details(row)
 'betweenness 0.052 (share of shortest paths between others); constraint 0.21 (0 = open, 1 = closed circle); effective size 5.7 people; 6 pairs of contacts from different groups linked; 5 groups reached; 6 contacts'
 """
 
 from __future__ import annotations
 
+from ..text import isolate
+
 __all__ = ["reason", "details", "reasons"]
 
 
 def _groups(row: dict, group_word: str) -> str:
-    names = [str(g) for g in (row.get("top_groups") or []) if g == g and g is not None][:2]
+    names = [isolate(g) for g in (row.get("top_groups") or []) if g == g and g is not None][:2]
     more = int(row.get("groups_reached") or 0) - len(names)
     if not names:
         return f"{int(row.get('groups_reached') or 0)} {group_word}"
@@ -35,7 +37,7 @@ def _candidates(row: dict, group_word: str) -> list[tuple[float, str]]:
     """Every sentence that fits the person, with how strongly it stands out (their percentile)."""
     out = []
     b = row.get("betweenness") or 0.0
-    named = ", ".join(str(g) for g in (row.get("top_groups") or [])[:2] if g == g and g is not None)
+    named = ", ".join(isolate(g) for g in (row.get("top_groups") or [])[:2] if g == g and g is not None)
     if b > 0:
         share = (f"About 1 in {max(round(1 / b), 1):,} of the shortest chains between two people of your "
                  "network runs through them" if b < 0.5 else
@@ -57,7 +59,7 @@ def _candidates(row: dict, group_word: str) -> list[tuple[float, str]]:
         out.append((row.get("pct_size", 0.0),
                     f"Brings about {e:,.0f} contacts you would not reach through anyone else"
                     + (f", from {_groups(row, group_word)}." if named else ".")))
-    return [(pct, sentence[:-1] if sentence.endswith("..") else sentence) for pct, sentence in out]
+    return [(pct, sentence[:-1] if sentence.endswith(("..", ".\u2069.")) else sentence) for pct, sentence in out]
 
 
 def reason(row: dict, *, group_word: str = "groups", avoid: set | None = None) -> str:
@@ -73,8 +75,8 @@ def reason(row: dict, *, group_word: str = "groups", avoid: set | None = None) -
     Without a measure to stand out on, the sentence names ``contacts`` (their
     strongest contacts' names), so that it still differs from the next person's.
 
-    >>> reason({"degree": 1, "betweenness": 0.0, "contacts": ["Ana Borges"]})
-    'Knows only Ana Borges here: a direct contact, not a bridge.'
+    >>> print(reason({"degree": 1, "betweenness": 0.0, "contacts": ["Ana Borges"]}).replace("\u2068", "").replace("\u2069", ""))
+    Knows only Ana Borges here: a direct contact, not a bridge.
     """
     options = sorted(_candidates(row, group_word), key=lambda item: -item[0])
     for _, sentence in options:
@@ -82,7 +84,7 @@ def reason(row: dict, *, group_word: str = "groups", avoid: set | None = None) -
             return sentence
     if options:
         return options[0][1]
-    names = [str(c) for c in (row.get("contacts") or [])][:2]
+    names = [isolate(c) for c in (row.get("contacts") or [])][:2]
     deg = int(row.get("degree") or 0)
     if deg <= 1:
         return f"Knows only {names[0] if names else 'one person'} here: a direct contact, not a bridge."

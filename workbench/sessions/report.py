@@ -286,6 +286,7 @@ def report(source, out, *, title: str = "Class report") -> Path:
     """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``."""
     from markupsafe import Markup
 
+    from .class_progress import course_table
     from .feedback import render
     from .verdict import SELF_REPORTED
 
@@ -307,6 +308,7 @@ def report(source, out, *, title: str = "Class report") -> Path:
                   reexplain=tables["reexplain"].to_dict("records"),
                   figures={name: Markup(text) for name, text in html_of.items()},
                   needs_help=Markup(_table(tables["needs_help"], ("score",))),
+                  course=Markup(_table(course_table(results))),
                   completion=Markup(_table(tables["completion"], ("completion", "average_score"))),
                   attempts=Markup(_table(tables["attempts"], ("first_attempt", "best_attempt"))),
                   hints=Markup(_table(tables["hints"].head(10))))

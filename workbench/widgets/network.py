@@ -26,7 +26,7 @@ import html
 import pandas as pd
 
 from ..errors import WorkbenchError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 from . import in_a_kernel
 
 _STYLE = {"description_width": "8em"}
@@ -206,10 +206,41 @@ class RepView:
         display(self.widget)
 
 
+#: The measures a trainee can rank connectors by, in words (the ranking's own names are the values).
+RANK_BY_WORDS = {"combined": N_("all measures combined"),
+                 "betweenness": N_("who lies between others (betweenness)"),
+                 "constraint": N_("whose contacts do not know each other (low constraint)"),
+                 "effective_size": N_("how many different people they bring (effective size)"),
+                 "brokerage": N_("how often they link two groups (brokerage)")}
+
+
+def connectors_html(table: pd.DataFrame) -> str:
+    """The connector ranking as a trainee reads it: rank, person, company and why each one, in words;
+    the measures, with their units, folded under "Measures" on each row.
+
+    >>> from workbench.network.connectors import rank_connectors
+    >>> from workbench.network.demo import demo_network
+    >>> shown = connectors_html(rank_connectors(demo_network(), top=2))
+    >>> shown.count("<details>"), "betweenness" in shown.split("<details>")[0], ">Why them</th>" in shown
+    (2, False, True)
+    """
+    e = html.escape
+    left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers
+    head = "".join(f"<th{left}>{e(label)}</th>" for label in (_("Rank"), _("Person"), _("Company"), _("Why them")))
+    rows = "".join(
+        f'<tr><td>{int(row.rank)}</td><td dir="auto"{left}>{e(str(row.name))}</td>'
+        f'<td dir="auto"{left}>{e(str(row.company))}</td>'
+        f'<td{left}>{e(str(row.why))}<details><summary>{e(_("Measures"))}</summary>'
+        f"{e(str(row.details))}</details></td></tr>"
+        for row in table.itertuples())
+    return f'<table class="workbench-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
 class ConnectorsView:
     """The connector ranking with one reason each; pick the measure, and ``auto`` or ``exact`` betweenness.
 
-    ``view.table`` holds the rows shown (``rank``, ``name``, ``company``, ``why``, ``details``).
+    ``view.table`` holds the rows shown (``rank``, ``name``, ``company``, ``why``, ``details``), drawn
+    as :func:`connectors_html` shows them.
 
     >>> from workbench.network.demo import demo_network
     >>> v = ConnectorsView(demo_network(), top=3)
@@ -224,7 +255,8 @@ class ConnectorsView:
         from ..network.connectors import ORDERS
 
         self.network, self.top, self.group = network, top, group
-        self.by = w.Dropdown(options=list(ORDERS), value="combined", description=_("Rank by"), style=_STYLE)
+        self.by = w.Dropdown(options=[(_(RANK_BY_WORDS.get(by, by)), by) for by in ORDERS], value="combined",
+                             description=_("Rank by"), style=_STYLE)
         self.betweenness = w.ToggleButtons(options=[("default", "auto"), ("exact", "exact")], value="auto",
                                            description=_("Betweenness"), style=_STYLE)
         self.out = w.Output()
@@ -236,13 +268,15 @@ class ConnectorsView:
 
     def update(self):
         """Rank again with the measure and the betweenness picked, and show the table."""
+        from IPython.display import HTML
+
         from ..network.connectors import rank_connectors
 
         ranking = rank_connectors(self.network, by=self.by.value, top=self.top, group=self.group,
                                   engine=self.betweenness.value)
         self.table = ranking[["rank", "name", "company", "why", "details"]]
         self.table.attrs.update(ranking.attrs)
-        _draw(self.out, [self.table])
+        _draw(self.out, [HTML(connectors_html(self.table))])
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -41,7 +41,7 @@ def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tupl
     def _check(answer, ctx):  # each wrong option is a declared mistake: the engine answers with its own words
         if answer == right:
             return Result.right(1, _(why))
-        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options in the list."))
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the options in the list.")))
 
 
 def number_question(id: str, *, title: str, label: str, value, right, mistakes, otherwise: tuple[str, str],

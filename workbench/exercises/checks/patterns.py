@@ -73,7 +73,7 @@ def one_right_choice(id: str, *, title: str, options: list, right_option, right:
         if answer in options:
             return Result.wrong(1, _(wrong_message).format(answer=_(answer) if isinstance(answer, str) else answer),
                                 tuple(_(step) for step in hint_steps(hint)))
-        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options."))
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the options.")))
 
     exercise(id, title=title, answer=Choice(list(options), label=label), solution=lambda ctx: right_option,
              wrong=[(lambda ctx, option=option: option, words) for option, words in wrong],

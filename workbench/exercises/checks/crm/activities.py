@@ -23,7 +23,7 @@ def _planned(ctx) -> int:
 def _check_overdue(answer, ctx):
     expected = _overdue(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of activities."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of activities.")))
     if answer == expected:
         return Result.right(1, _('Right: {expected:,} promises to call or write back are late.').format(expected=expected))
     return Result.wrong(1, _('{answer:,} is not the number of overdue follow-ups.').format(answer=answer),
@@ -48,7 +48,7 @@ def _with_reminder(ctx) -> int:
 def _check_reminders(answer, ctx):
     expected = _reminders(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of reminders."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of reminders.")))
     if answer == expected:
         return Result.right(1, _('Yes: {expected:,} reminders are waiting for someone to act.').format(expected=expected))
     return Result.wrong(1, _('{answer:,} is not the number of reminders due.').format(answer=answer),
@@ -75,7 +75,7 @@ def _check_most_overdue(answer, ctx):
     if answer == expected:
         return Result.right(1, _('Right: {expected}, with {table} overdue follow-ups.').format(expected=expected, table=table[expected]))
     if answer not in table:
-        return Result.wrong(1, _('{answer!r} has no planned activities.').format(answer=answer), _("Choose one of the reps listed."))
+        return Result.wrong(1, _('{answer!r} has no planned activities.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the reps listed.")))
     return Result.wrong(1, _('{answer} has {table} overdue follow-ups; someone has more.').format(answer=answer, table=table[answer]),
                         (_("Look at the overdue follow-ups, owner by owner."),
                          _("Count them per owner and take the owner with the most.")))
@@ -91,7 +91,7 @@ def _no_next_step(ctx) -> int:
 def _check_no_next_step(answer, ctx):
     expected = _no_next_step(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of deals."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of deals.")))
     if answer == expected:
         return Result.right(1, _('Right: {expected} open deals have nobody following up.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the number of open deals without a next step.').format(answer=answer),
@@ -124,4 +124,4 @@ def _check_weekly_plan(answer, ctx):
                             (_("A weekly plan starts with what is already late."),
                              _("Keep the overdue follow-ups in the plan, before this week's.")), points=1)
     return Result.wrong(2, _("Your plan has {n_got} activities; the rep's week holds {n_expected}.").format(n_got=len(got), n_expected=len(expected)),
-                        _("Look at {owner}'s planned activities: what is late, and what falls due this week.").format(owner=owner))
+                        (_("Look at {owner}'s planned activities: what is late, and what falls due this week.").format(owner=owner), _('Count the late ones first, then add those that fall due before the end of this week.')))

@@ -63,15 +63,15 @@ number_question(
     label="Deals", value=_late_near_the_end,
     right=lambda ctx, n: _("Yes: {n} deals are close to signature yet late: call those first.").format(n=n),
     mistakes=[(lambda ctx: _late_near_the_end(ctx, overdue=False), "That counts every deal of those stages, late or not.",
-               "Keep only the deals whose close date has already passed."),
+               ('Look at the close dates: the question is about late deals.', "Keep only the deals whose close date has already passed.")),
               (lambda ctx: _late_near_the_end(ctx, last=None), "That counts the late deals of every stage.",
-               "Narrow the table stage by stage: only the two last in the stage order before the closed ones, "
-               "and add them up."),
+               ('Look at the stage order: which stages come just before the closed ones?', "Narrow the table stage by stage: only the two last in the stage order before the closed ones, "
+               "and add them up.")),
               (lambda ctx: _late_near_the_end(ctx, last=1), "That is one stage only.",
-               "The question asks for two stages: the last two in the stage order before the closed ones.")],
+               ('Look at the stage order the lesson shows.', "The question asks for two stages: the last two in the stage order before the closed ones."))],
     otherwise=("{answer} is not the number of late deals in those stages.",
-               "Find the two stages just before the closed ones in the stage order, then count their late deals "
-               "one stage at a time and add them up."))
+               ('Look at the stage order the lesson shows, from the first stage to the closed ones.', "Find the two stages just before the closed ones in the stage order, then count their late deals "
+               "one stage at a time and add them up.")))
 
 
 def _busiest_owner(data) -> str:
@@ -91,12 +91,12 @@ number_question(
     right=lambda ctx, n: _("Yes: {n:,}, {owner}'s amounts counted at their chance of closing.").format(
         n=n, owner=_busiest_owner(ctx.data)),
     mistakes=[(lambda ctx: round(_weighted(ctx, column="Amount")), "That is the full amount of their deals.",
-               "A forecast counts each deal at its probability: read the weighted total, not the amount."),
+               ('Look at the two totals the forecast table gives for the owner.', "A forecast counts each deal at its probability: read the weighted total, not the amount.")),
               (lambda ctx: round(float(open_deals(ctx.data)["Weighted amount"].sum())),
                "That is the forecast of the whole team.",
-               "First find the owner with the most rows, then narrow the table to that owner.")],
+               ('Look at how many deals each owner has in the table.', "First find the owner with the most rows, then narrow the table to that owner."))],
     otherwise=("{answer} is not that person's weighted forecast.",
-               "Try each owner in the list to see who has the most rows, then read their weighted total."))
+               ('Look at the forecast table, owner by owner.', "Try each owner in the list to see who has the most rows, then read their weighted total.")))
 
 
 def _owners(ctx) -> list[str]:
@@ -120,9 +120,9 @@ def _overdue_money(answer, ctx):
         return Result.right(1, _("Yes: {expected}'s late deals hold the most money; review them together first.").format(expected=expected))
     if answer == _most_overdue(ctx, overdue=None) or answer == _busiest_owner(ctx.data):
         return Result.wrong(1, _('{answer} has the most money in open deals overall, not in late ones.').format(answer=answer),
-                            _("Keep only the late deals, then compare the amount totals owner by owner."))
+                            (_('Look at the deals whose close date has passed while they are still open.'), _("Keep only the late deals, then compare the amount totals owner by owner.")))
     return Result.wrong(1, _("{answer}'s late deals are not the largest sum.").format(answer=answer),
-                        _("Keep only the late deals, then compare the amount totals owner by owner."))
+                        (_('Look at the deals whose close date has passed while they are still open.'), _("Keep only the late deals, then compare the amount totals owner by owner.")))
 
 
 decision("crm.assessment.revoked-but-open-deal",
@@ -133,13 +133,13 @@ decision("crm.assessment.revoked-but-open-deal",
              "through the channels the contact still accepts.",
          wrong={"send it: an open deal is a legitimate reason to write": (
                     "An open deal does not bring back a consent the person withdrew.",
-                    "Ask what the withdrawal covers: the channel, whatever the reason for writing."),
+                    ("Ask what the withdrawal covers: the channel, whatever the reason for writing.", 'Pick the answer that respects the withdrawal and still keeps the deal going by other means.')),
                 "send it once more, with an unsubscribe link at the bottom": (
                     "They have already said no on this channel; one more message ignores it.",
-                    "A withdrawal takes effect at once; think of what they would receive tomorrow."),
+                    ("A withdrawal takes effect at once; think of what they would receive tomorrow.", 'Pick the answer that stops the emails now and keeps the record.')),
                 "delete the contact so they receive nothing at all": (
                     "Deleting the person loses the deal's history and the proof of their choice.",
-                    "Keep the record and its consent history; change only who receives what.")},
+                    ('Look at what the customer withdrew: one channel, not the relationship.', "Keep the record and its consent history; change only who receives what."))},
          label="Decision")
 
 decision("crm.assessment.suspected-duplicate",
@@ -150,11 +150,11 @@ decision("crm.assessment.suspected-duplicate",
              "that activities and consents follow, keeping the second address.",
          wrong={"merge at once and keep the newer email only": (
                     "Merging unchecked can join two people, and dropping an address loses a way to reach them.",
-                    "Confirm first, and think about what a merge should keep."),
+                    ("Confirm first, and think about what a merge should keep.", 'Pick the answer that checks with the customer, then keeps the history of both records.')),
                 "delete the older record": (
                     "Deleting throws away that record's activities and consents.",
-                    "Look for the step that keeps the history of both records."),
+                    ("Look for the step that keeps the history of both records.", 'Pick the answer that confirms first and then merges, keeping both histories.')),
                 "leave both: the emails differ, so they are two people": (
                     "People change address; the phone and name say these are probably one person.",
-                    "Weigh what the records share against what differs, then confirm before acting.")},
+                    ("Weigh what the records share against what differs, then confirm before acting.", 'Pick the answer that treats the pair as a likely duplicate to confirm.'))},
          label="Decision")

@@ -104,4 +104,4 @@ def _silent(answer, ctx):
         return Result.wrong(1, _('{answer} logs {per_open_deal} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
                             (_("Look at activities per open deal for each owner."),
                              _("Sort the owners by it and take the one with the fewest.")))
-    return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Pick a name from the list."))
+    return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))

@@ -33,7 +33,7 @@ def _with_email(ctx) -> int:
 def _check_may_email(answer, ctx):
     expected = _may_email(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of contacts."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of contacts.")))
     if answer == expected:
         return Result.right(1, _('Yes: {expected:,} contacts have email consent in force today.').format(expected=expected))
     return Result.wrong(1, _('{answer:,} is not the number of contacts who may be emailed.').format(answer=answer),
@@ -54,7 +54,7 @@ def _list_size(ctx) -> int:
 def _check_mailing_list(answer, ctx):
     expected = _list_size(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of addresses."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of addresses.")))
     if answer == expected:
         return Result.right(1, _('Right: {expected:,} addresses, one message each.').format(expected=expected))
     return Result.wrong(1, _('{answer:,} is not the size of the opt-in list.').format(answer=answer),
@@ -95,7 +95,7 @@ def _revoked_now(ctx) -> int:
 def _check_after_revocation(answer, ctx):
     expected = _after_revocation(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of contacts."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of contacts.")))
     if answer == expected:
         return Result.right(1, _('Yes: {expected} contacts were emailed after saying no. Each one is a complaint waiting to happen; the '
                                   'list must be rebuilt before every send.').format(expected=expected))

@@ -19,8 +19,8 @@ one_right_choice(
     right="Yes: adjusting the approach to the market, trends, competitors and channels is the strategic use of the "
           "database.",
     wrong_message="The {answer} purpose serves other needs.",
-    hint="Look at the scale of the question: one customer's value, the daily work, the teams sharing, or the whole "
-         "market around the company?",
+    hint=("Look at the scale of the question: one customer's value, the daily work, the teams sharing, or the whole "
+         "market around the company?", 'Match each kind of tool to the widest circle it serves, and pick the circle the question describes.'),
     wrong=[("analytical", "market"), ("operational", "market")])
 
 
@@ -35,8 +35,8 @@ one_right_choice(
     right="Yes: a CDP collects how customers interact with the product itself; the CRM organises their dealings "
           "with your team.",
     wrong_message="{answer} does not record what customers do inside the product.",
-    hint="Ask what each tool records: the people and their details, the team's dealings with them, or their use of "
-         "the product?",
+    hint=("Ask what each tool records: the people and their details, the team's dealings with them, or their use of "
+         "the product?", 'Pick the tool whose records match what the question says is kept.'),
     wrong=[(TOOLS[1], "product"), (TOOLS[0], "product")])
 
 
@@ -60,8 +60,8 @@ def _unreachable_check(answer, ctx):
         return Result.right(1, _("Yes: {expected} contacts cannot be reached at all. Events, the website's sign-ups and the reps' own "
                                   'address books are the sources to fill them.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the number of contacts missing both.').format(answer=answer),
-                        _("Count the contacts where neither the email nor the phone is filled in: both missing at "
-                        "once, not either one."))
+                        (_('Look at the email and phone columns of the contacts table.'), _("Count the contacts where neither the email nor the phone is filled in: both missing at "
+                        "once, not either one.")))
 
 
 UPKEEP = {
@@ -78,9 +78,9 @@ tick_exercise(
     "crm.database.maintenance", title="Build Acme's routine maintenance schedule: tick what belongs in it.",
     options=UPKEEP, right="A routine: duplicates weekly, completeness monthly, consent quarterly, the fields yearly.",
     extra=("'{option}' is not a schedule.",
-           "A database decays every day; upkeep is a routine with dates and owners, not a one-off or a whim."),
+           ('Read each item and ask: does it say when, and who?', "A database decays every day; upkeep is a routine with dates and owners, not a one-off or a whim.")),
     missed=("You left out '{option}'.",
-            "Think of every way the data decays: duplicates, gaps, consent, fields nobody needs any more."),
+            ("Think of every way the data decays: duplicates, gaps, consent, fields nobody needs any more.", 'Tick one routine for each of those ways, each with its own rhythm.')),
     wrong=[(list(UPKEEP), "routine"), ([k for k, v in UPKEEP.items() if v][:2], "consent")])
 
 
@@ -100,9 +100,9 @@ tick_exercise(
     options=CLOUD,
     right="Right: reachable anywhere, far less paper and hardware, each person seeing what their role needs.",
     extra=("'{option}' is not true.",
-           "Sharing one database makes permissions more important, not less, and a badly run system can still "
-           "lose data."),
-    missed=("You left out '{option}'.", "Think of the costs that fall as well as of access from anywhere."),
+           ('Read each statement and ask: is that a promise the cloud really keeps?', "Sharing one database makes permissions more important, not less, and a badly run system can still "
+           "lose data.")),
+    missed=("You left out '{option}'.", ("Think of the costs that fall as well as of access from anywhere.", 'Tick the statements about paper, hardware and reaching records from anywhere.')),
     wrong=[(list(CLOUD), "permission"), ([k for k, v in CLOUD.items() if v][:2], "cost")])
 
 
@@ -136,10 +136,10 @@ def _visible_check(answer, ctx):
                                   'sight.').format(expected=expected, region=rep['region'], name=rep['name']))
     if answer == len(_open_by_region(ctx)):
         return Result.wrong(1, _('{answer} is every open deal in the company.').format(answer=answer),
-                            _("The rule limits the view to one region: add up only the rows of the rep's region."))
+                            (_('Look at the rule the company set for who sees which deals.'), _("The rule limits the view to one region: add up only the rows of the rep's region.")))
     return Result.wrong(1, _('{answer} is not what the rule allows.').format(answer=answer),
-                        _("The rule is by region, not by owner: add the open deals of every colleague in the rep's "
-                        "region, the rep's own included."))
+                        (_('Look at the rule the company set for who sees which deals.'), _("The rule is by region, not by owner: add the open deals of every colleague in the rep's "
+                        "region, the rep's own included.")))
 
 
 NEEDS, TEAM = ["automation", "usability"], 15
@@ -162,12 +162,12 @@ def _pick(answer, ctx):
                                   'products that do.').format(expected=expected, monthly_cost=table.loc[expected, 'monthly_cost'], team=TEAM))
     if answer in table.index:
         return Result.wrong(1, _('{answer} answers both needs, for {monthly_cost:,.2f} USD a month.').format(answer=answer, monthly_cost=table.loc[answer, 'monthly_cost']),
-                            _('Another product answers both needs too: compare the monthly bill for {team} users.').format(team=TEAM))
+                            (_('Look at the table of products: the needs each one answers and its price per user.'), _('Another product answers both needs too: compare the monthly bill for {team} users.').format(team=TEAM)))
     if answer in vendors.SELLING_POINTS:
         return Result.wrong(1, _('{answer} is not known for both needs.').format(answer=answer),
-                            _("Keep only the products whose selling points name both automation and an easy "
-                            "interface, then compare their bills."))
-    return Result.wrong(1, _('{answer!r} is not one of the six products.').format(answer=answer), _("Pick one of the six products."))
+                            (_('Look at the selling points of each product in the table.'), _("Keep only the products whose selling points name both automation and an easy "
+                            "interface, then compare their bills.")))
+    return Result.wrong(1, _('{answer!r} is not one of the six products.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the six products.")))
 
 
 tick_exercise(

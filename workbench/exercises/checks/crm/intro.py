@@ -46,8 +46,8 @@ def _what_a_crm_records(answer, ctx):
                (_("Ask of each item: does it serve the relationship with the customer?"),
                 _("Payment card numbers and private opinions about health are a privacy risk if the data leaks."))),
         missed=(_("You left out '{option}'."),
-                _("The customer record holds everything that helps you serve and personalise: what they bought, "
-                "how they like to be contacted, and what you said to each other.")))
+                (_('Ask of each item left out: would it help you serve this customer better?'), _("The customer record holds everything that helps you serve and personalise: what they bought, "
+                "how they like to be contacted, and what you said to each other."))))
 
 
 MODELS = ["relational", "hierarchical", "network"]
@@ -70,7 +70,7 @@ def _database_model(answer, ctx):
                             (_("Think of the drawing: how many parents does each record have?"),
                              _("A drawing where every record hangs under one parent is a tree; pick the model that "
                              "draws trees.")))
-    return Result.wrong(1, _('{answer!r} is not one of the three models.').format(answer=answer), _("Choose relational, hierarchical or network."))
+    return Result.wrong(1, _('{answer!r} is not one of the three models.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose relational, hierarchical or network.")))
 
 
 def _busiest_account(ctx) -> str:
@@ -131,4 +131,4 @@ def _reach(answer, ctx):
         return Result.wrong(1, _('{answer} reaches {accounts_reached} accounts; someone reaches more.').format(answer=answer, accounts_reached=table.loc[answer, 'accounts_reached']),
                             (_("Look at the network view: the column of accounts each colleague reaches."),
                              _("Sort it from the largest and read the name at the top.")))
-    return Result.wrong(1, _('{answer!r} does not work at Acme.').format(answer=answer), _("Pick a name from the users table."))
+    return Result.wrong(1, _('{answer!r} does not work at Acme.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the users table.")))

@@ -27,7 +27,7 @@ def _converted(ctx) -> int:
 def _check_rate(answer, ctx):
     expected = _rate_percent(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a percentage such as 12.5."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a percentage such as 12.5.")))
     if abs(answer - expected) <= 0.15:
         return Result.right(1, _('Yes: {expected}% of leads became contacts with a deal.').format(expected=expected))
     return Result.wrong(1, _('{answer:g}% is not the conversion rate.').format(answer=answer),
@@ -66,7 +66,7 @@ def _check_best_source(answer, ctx):
     if answer == expected:
         return Result.right(1, _('Right: {expected} converts {conversion_rate:.0%} of its leads.').format(expected=expected, conversion_rate=t.loc[expected, 'conversion_rate']))
     if answer not in t.index:
-        return Result.wrong(1, _('{answer!r} is not a lead source.').format(answer=answer), _("Choose one of the sources listed."))
+        return Result.wrong(1, _('{answer!r} is not a lead source.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the sources listed.")))
     return Result.wrong(1, _('{answer} converts {conversion_rate:.0%} of its leads ({converted} of {leads}).').format(answer=answer, conversion_rate=t.loc[answer, 'conversion_rate'], converted=t.loc[answer, 'converted'], leads=t.loc[answer, 'leads']),
                         (_("Look at the rate per source, not the count of conversions."),
                          _("Compare converted ÷ leads for each source and take the highest.")))
@@ -111,7 +111,7 @@ def _open_deals(ctx) -> int:
 def _check_mismatches(answer, ctx):
     expected = _mismatches(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of deals."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of deals.")))
     if answer == expected:
         return Result.right(1, _('Right: {expected} open deals. Each one makes the weighted forecast say something the stage table does '
                                   'not.').format(expected=expected))
@@ -136,7 +136,7 @@ def _check_lifecycle(answer, ctx):
                             (_("Look at her deals: is one of them open?"),
                              _("An open deal with her as main contact moves her to the stage named after deals in the "
                              "pipeline.")))
-    return Result.wrong(1, _('{answer!r} is not a lifecycle stage.').format(answer=answer), _("Choose one of the stages listed."))
+    return Result.wrong(1, _('{answer!r} is not a lifecycle stage.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the stages listed.")))
 
 
 @exercise("crm.leads.mismatch-table",

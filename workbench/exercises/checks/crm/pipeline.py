@@ -134,7 +134,7 @@ def _best_month(answer, ctx):
         return Result.wrong(1, _('{answer} carries {weighted:,.0f}; another month carries more.').format(answer=answer, weighted=fc.loc[answer, 'weighted']),
                             (_("Look at the forecast by month, weighted by probability."),
                              _("Compare the weighted amounts and take the largest month.")))
-    return Result.wrong(1, _('{answer!r} is not a month of the forecast.').format(answer=answer), _("Pick a month from the list."))
+    return Result.wrong(1, _('{answer!r} is not a month of the forecast.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a month from the list.")))
 
 
 def _signed_deal(ctx):
@@ -172,7 +172,7 @@ def _board_move(answer, ctx):
     deal, won = _signed_deal(ctx), _stage_where(ctx, True)
     rows = table[table["opportunity_id"].astype(str) == deal]
     if rows.empty:
-        return Result.wrong(1, _('Deal {deal} is not on the board.').format(deal=deal), _("Start again from the board of open deals."))
+        return Result.wrong(1, _('Deal {deal} is not on the board.').format(deal=deal), (_('Look at the board: each deal sits in the column of its stage.'), _("Start again from the board of open deals.")))
     stage = str(rows["stage"].iloc[0])
     start = _board_start(ctx).set_index("opportunity_id")["stage"].astype(str)
     now = table.drop_duplicates("opportunity_id").set_index("opportunity_id")["stage"].astype(str)
@@ -183,7 +183,7 @@ def _board_move(answer, ctx):
         return Result.right(1, _('Done: {deal} is {won}.{extra}').format(deal=deal, won=won, extra=extra))
     if stage == won:
         return Result.wrong(1, _('{deal} is {won}, but {others} moved too.').format(deal=deal, won=won, others=others[0]),
-                            _('Move only {deal}; put {others} back in {start}.').format(deal=deal, others=others[0], start=start[others[0]]))
+                            (_('Look at the board: the task moves one deal only.'), _('Move only {deal}; put {others} back in {start}.').format(deal=deal, others=others[0], start=start[others[0]])))
     if stage == start.get(deal):
         return Result.wrong(1, _('{deal} is still in {stage}.').format(deal=deal, stage=stage),
                             (_('Look for {deal} on the board: it has not moved yet.').format(deal=deal), _("Pick {deal} in its column, choose {won} in 'Move "

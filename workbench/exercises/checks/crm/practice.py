@@ -13,7 +13,7 @@ so does each plausible mistake.  What each task asks is in :mod:`workbench.pract
 >>> db = sandbox(tiny_dataset())
 >>> from workbench.exercises import check
 >>> print(check("crm.practice.merge-duplicates", db, record=False).text())
-0/1 · Both records (C001 and C003) are still there. Hint: Open Merge duplicates, pick the pair C001 and C003, choose the record to keep and press Merge.
+0/1 · Both records (C001 and C003) are still there. Hint: Look at the task text: it names the two records that are the same person.
 >>> solve(db, "merge-duplicates")
 >>> check("crm.practice.merge-duplicates", db, record=False).passed
 True
@@ -124,27 +124,27 @@ def _check_call(db, p):
     if calls.empty:
         if not mine.empty and (mine["type"] == "call").any():
             return Result.wrong(2, _('You planned a call with {name} but did not log the one that happened.').format(name=name),
-                                _("Use Log activity with the type call: it records a call that took place."))
+                                (_('Look at the activities logged on the contact: the task speaks of a call that took place.'), _("Use Log activity with the type call: it records a call that took place.")))
         if not mine.empty:
             kinds = ", ".join(sorted(set(mine["type"])))
             return Result.wrong(2, _('You logged a {kinds} with {name}, not a call.').format(kinds=kinds, name=name),
-                                _("Log the activity with the type call."))
+                                (_('Look at the activity you logged: its type is not the one the task describes.'), _("Log the activity with the type call.")))
         others = new[(new["type"] == "call") & new["contact_id"].notna()]
         if not others.empty:
             who = others["contact_id"].iloc[0]
             return Result.wrong(2, _('You logged a call with {who}, not with {name} ({contact}).').format(who=who, name=name, contact=contact),
-                                _('Search for {name}, open the record, then use Log activity.').format(name=name))
+                                (_('Look at the task text: it names the person you called.'), _('Search for {name}, open the record, then use Log activity.').format(name=name)))
         return Result.wrong(2, _('There is no call with {name} logged yet.').format(name=name),
-                            _('Search for {name}, open the record and use Log activity with the type call.').format(name=name))
+                            (_('Look at the task text: it names the person and what happened.'), _('Search for {name}, open the record and use Log activity with the type call.').format(name=name)))
     planned = mine[mine["status"] == "planned"]
     if planned.empty:
         return Result.wrong(2, _('The call with {name} is logged, but no follow-up is planned.').format(name=name),
-                            _('Set a follow-up (a planned task for {name}) due on Friday {friday}.').format(name=name, friday=p['friday']), points=1)
+                            (_('Look at the task text: after the call comes a follow-up to plan.'), _('Set a follow-up (a planned task for {name}) due on Friday {friday}.').format(name=name, friday=p['friday'])), points=1)
     days = pd.to_datetime(planned["due_at"], format="ISO8601").dt.normalize()
     if not (days == pd.Timestamp(p["friday"])).any():
         first = days.iloc[0]
         return Result.wrong(2, _('The call is logged and a follow-up is planned, but it is due on {day_name} {date}.').format(day_name=first.day_name(), date=first.date()),
-                            _('Move the follow-up to Friday {friday}.').format(friday=p['friday']), points=1)
+                            (_("Look at the follow-up's due date in the contact's record."), _('Move the follow-up to Friday {friday}.').format(friday=p['friday'])), points=1)
     return Result.right(2, _('The call with {name} is logged and the follow-up is due on Friday {friday}.').format(name=name, friday=p['friday']))
 
 
@@ -159,15 +159,15 @@ def _check_merge(db, p):
     have_a, have_b = _contact_exists(db, a), _contact_exists(db, b)
     if have_a and have_b:
         return Result.wrong(1, _('Both records ({a} and {b}) are still there.').format(a=a, b=b),
-                            _('Open Merge duplicates, pick the pair {a} and {b}, choose the record to keep and press Merge.').format(a=a, b=b))
+                            (_('Look at the task text: it names the two records that are the same person.'), _('Open Merge duplicates, pick the pair {a} and {b}, choose the record to keep and press Merge.').format(a=a, b=b)))
     if not have_a and not have_b:
         return Result.wrong(1, _("Neither record is left: the person has disappeared from the CRM."),
-                            _("Reset the practice CRM and merge the pair once: a merge keeps one record."))
+                            (_('Look at the contacts left after your merge: one of the pair should remain.'), _("Reset the practice CRM and merge the pair once: a merge keeps one record.")))
     keep, gone = (a, b) if have_a else (b, a)
     row = db.conn.execute("SELECT merged_into FROM merged_contacts WHERE contact_id = ?", (gone,)).fetchone()
     if row is None or row[0] != keep:
         return Result.wrong(1, _('{gone} was deleted, not merged into {keep}.').format(gone=gone, keep=keep),
-                            _("Use Merge duplicates: it moves the history of the removed record to the kept one."))
+                            (_("Look at the kept record: its history should hold the other record's activities."), _("Use Merge duplicates: it moves the history of the removed record to the kept one.")))
     ids = p["activities"]
     if ids:
         marks = ", ".join("?" * len(ids))
@@ -175,7 +175,7 @@ def _check_merge(db, p):
         elsewhere = lost[lost["contact_id"] != keep]
         if len(lost) < len(ids) or not elsewhere.empty:
             return Result.wrong(1, _('The two records are merged, but some of their activities are no longer on the kept record {keep}.').format(keep=keep),
-                                _("Merge with Merge duplicates, which moves every activity to the kept record."))
+                                (_("Look at the kept record's history: some activities did not follow it."), _("Merge with Merge duplicates, which moves every activity to the kept record.")))
     return Result.right(1, _('Merged: {keep} now holds the history of both records ({n_ids} activities).').format(keep=keep, n_ids=len(ids)))
 
 
@@ -198,24 +198,24 @@ def _check_deal(db, p):
     deal = db.row("opportunities", p["opportunity_id"])
     name, stage = p["name"], p["stage"]
     if deal is None:
-        return Result.wrong(2, _("The deal '{name}' is no longer in the CRM.").format(name=name), _("Reset the practice CRM and try again."))
+        return Result.wrong(2, _("The deal '{name}' is no longer in the CRM.").format(name=name), (_('Look at the deal: it is no longer where the task left it.'), _("Reset the practice CRM and try again.")))
     if deal["stage"] != stage:
         where = "still at" if deal["stage"] == p["from_stage"] else "at"
         return Result.wrong(2, _("The deal '{name}' is {where} {stage}.").format(name=name, where=where, stage=deal['stage']),
-                            _("Open Move deal, pick '{name}' and choose the stage {stage}.").format(name=name, stage=stage))
+                            (_('Look at the task text: it names the deal and the stage it has reached.'), _("Open Move deal, pick '{name}' and choose the stage {stage}.").format(name=name, stage=stage)))
     points, problems = 0, []
     if int(deal["probability"]) == p["probability"]:
         points += 1
     else:
         problems.append((f"The deal is at {stage}, but its probability is {deal['probability']}% instead of "
                          f"{p['probability']}%.",
-                         "Move the deal with Move deal: the probability follows the stage table."))
+                         ("Look at the deal's probability: it does not match its stage.", "Move the deal with Move deal: the probability follows the stage table.")))
     step = (deal["next_step"] or "").strip()
     if step and step != (p.get("next_step") or "").strip():
         points += 1
     else:
         problems.append(("The next step is not written (or is the old one).",
-                         "Write the next step: what you will do next, and when."))
+                         ("Look at the deal's next step: the task asks for a new one.", "Write the next step: what you will do next, and when.")))
     if not problems:
         return Result.right(2, _("'{name}' is at {stage} ({probability}%), next step: {step}.").format(name=name, stage=stage, probability=p['probability'], step=step))
     message, hint = problems[0]
@@ -244,17 +244,17 @@ def _check_lead(db, p):
     name = p["name"]
     if lead is None or lead["status"] != "converted":
         return Result.wrong(2, _('The lead {name} is not converted yet.').format(name=name),
-                            _('Open Convert lead, pick {name} ({lead_id}) and press Convert.').format(name=name, lead_id=p['lead_id']))
+                            (_('Look at the task text: it names the lead that is ready to become a customer.'), _('Open Convert lead, pick {name} ({lead_id}) and press Convert.').format(name=name, lead_id=p['lead_id'])))
     contact = db.row("contacts", lead["converted_contact_id"]) if lead["converted_contact_id"] else None
     if contact is None:
         return Result.wrong(2, _('The lead {name} is marked converted, but no contact was created for it.').format(name=name),
-                            _("Use Convert lead rather than changing the status: it creates the account and contact."))
+                            (_("Look at the lead's record: a converted lead has a company and a contact."), _("Use Convert lead rather than changing the status: it creates the account and contact.")))
     if not contact["account_id"]:
         return Result.wrong(2, _('The contact {first_name} {last_name} has no account.').format(first_name=contact['first_name'], last_name=contact['last_name']),
-                            _("Convert the lead with an account, so the contact belongs to the company."))
+                            (_("Look at the new contact: it should belong to the lead's company."), _("Convert the lead with an account, so the contact belongs to the company.")))
     if not lead["converted_opportunity_id"]:
         return Result.wrong(2, _('{name} is now an account and a contact, but there is no opportunity.').format(name=name),
-                            _("Tick 'Create an opportunity' when converting, with an amount and a close date."),
+                            (_('Look at the task text: the lead already has a deal in view.'), _("Tick 'Create an opportunity' when converting, with an amount and a close date.")),
                             points=1)
     return Result.right(2, _('{name} is converted: account {account_id}, contact {contact_id} and opportunity {converted_opportunity_id}.').format(name=name, account_id=contact['account_id'], contact_id=contact['contact_id'], converted_opportunity_id=lead['converted_opportunity_id']))
 
@@ -268,7 +268,7 @@ def _solve_consent(db, p):
 def _check_consent(db, p):
     name, contact = p["name"], p["contact_id"]
     if not _contact_exists(db, contact):
-        return Result.wrong(1, _('{name} ({contact}) is no longer in the CRM.').format(name=name, contact=contact), _("Reset the practice CRM and try again."))
+        return Result.wrong(1, _('{name} ({contact}) is no longer in the CRM.').format(name=name, contact=contact), (_('Look at the lead: it is no longer where the task left it.'), _("Reset the practice CRM and try again.")))
     now = consent.status(db, contact)
     email = now[now["channel"] == "email"]
     new = tasks.added(db, "consents")
@@ -278,10 +278,10 @@ def _check_consent(db, p):
     if not new.empty:
         channels = ", ".join(sorted(set(new["channel"])))
         return Result.wrong(1, _('You recorded a change for {name} on {channels}, not on email.').format(name=name, channels=channels),
-                            _("Record the withdrawal on the email channel, with the status revoked."))
+                            (_("Look at the contact's consent history: the newest line is what counts."), _("Record the withdrawal on the email channel, with the status revoked.")))
     return Result.wrong(1, _("{name}'s email consent is still granted.").format(name=name),
-                        _("Open {name}'s record, go to Consent, choose the channel email and the status revoked, say how you learned it, "
-                           'and save.').format(name=name))
+                        (_('Look at the task text: it says which channel the customer withdrew and how you learned it.'), _("Open {name}'s record, go to Consent, choose the channel email and the status revoked, say how you learned it, "
+                           'and save.').format(name=name)))
 
 
 def _create_newcomer(db, p, **changes) -> str:
@@ -307,21 +307,21 @@ def _check_newcomer(db, p):
         if not created.empty:
             who = f"{created['first_name'].iloc[0]} {created['last_name'].iloc[0]}"
             return Result.wrong(2, _('You created the contact {who}, not {name}.').format(who=who, name=name),
-                                _('Create a contact named {first_name} (first name) {last_name} (last name).').format(first_name=p['first_name'], last_name=p['last_name']))
+                                (_('Look at the task text: it gives the first and last names separately.'), _('Create a contact named {first_name} (first name) {last_name} (last name).').format(first_name=p['first_name'], last_name=p['last_name'])))
         return Result.wrong(2, _('There is no contact {name} yet.').format(name=name),
-                            _("Open Search, choose Contacts, press New and fill in the form, then Create contact."))
+                            (_("Look at the task text: it gives the new contact's name and details."), _("Open Search, choose Contacts, press New and fill in the form, then Create contact.")))
     contact = new.iloc[-1]
     key = contact["contact_id"]
     if contact["account_id"] != p["account_id"]:
         return Result.wrong(2, _('{name} ({key}) is saved, but not at the account {account}.').format(name=name, key=key, account=p['account']),
-                            _("Open {name}'s record, press Edit and set the account id to {account_id}.").format(name=name, account_id=p['account_id']))
+                            (_('Look at the task text: it names the company the contact works for.'), _("Open {name}'s record, press Edit and set the account id to {account_id}.").format(name=name, account_id=p['account_id'])))
     now = consent.status(db, key)
     email = now[now["channel"] == "email"]
     if email.empty or email["status"].iloc[0] != "granted":
         return Result.wrong(2, _('{name} ({key}) is in the CRM at {account}, but no email consent is recorded.').format(name=name, key=key, account=p['account']),
-                            _("Open {name}'s record, press Consent, choose email and 'given (granted)', say how you got it, and record it.").format(name=name), points=1)
+                            (_('Look at the task text: it says what the contact agreed to and where.'), _("Open {name}'s record, press Consent, choose email and 'given (granted)', say how you got it, and record it.").format(name=name)), points=1)
     if email["source"].iloc[0] != "event":
         return Result.wrong(2, _("{name}'s email consent is recorded, with the source {source}.").format(name=name, source=email['source'].iloc[0]),
-                            _("Record how you really got it: at an event (the trade fair). Record the consent again "
-                            "with the source event: the newest line counts."), points=1)
+                            (_('Look at the task text: it says where the contact gave consent.'), _("Record how you really got it: at an event (the trade fair). Record the consent again "
+                            "with the source event: the newest line counts.")), points=1)
     return Result.right(2, _('{name} ({key}) is at {account}, with the email consent given at an event on record.').format(name=name, key=key, account=p['account']))

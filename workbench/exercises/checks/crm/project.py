@@ -40,13 +40,13 @@ def _bought_with(answer, ctx):
         return Result.right(1, _('Yes: {answer} is in {together} of the orders holding {best}. Now check whether that is more than chance.').format(answer=answer, together=table.loc[answer, 'together'], best=best))
     if answer == best:
         return Result.wrong(1, _('{answer} is the best seller itself.').format(answer=answer),
-                            _("Look for the other product, the one that most often shares an order with it."))
+                            (_('Look at the table of products bought together with the best seller.'), _("Look for the other product, the one that most often shares an order with it.")))
     if answer in table.index:
         return Result.wrong(1, _('{answer} shares {together} orders with {best}; another product shares more.').format(answer=answer, together=table.loc[answer, 'together'], best=best),
-                            _("Sort the table of products found in the same orders by the number of orders together, "
-                            "not by overall sales."))
+                            (_('Look at the table of products bought together with the best seller.'), _("Sort the table of products found in the same orders by the number of orders together, "
+                            "not by overall sales.")))
     return Result.wrong(1, _('{answer!r} never shares an order with {best}.').format(answer=answer, best=best),
-                        _("Read the table of products found in the same orders as the best seller."))
+                        (_("Read the table of products found in the same orders as the best seller."), _('Take the product on its first row: the one most often in the same orders.')))
 
 
 def _top_lift(ctx):
@@ -69,10 +69,10 @@ def _lift(answer, ctx):
         return Result.right(1, _('Yes: {expected:.2f}. The pair is bought together {verdict}.').format(expected=expected, verdict=verdict))
     if close(answer, confidence, tolerance=0.015):
         return Result.wrong(1, _("{answer} is the confidence, the share of the best seller's orders holding the other.").format(answer=answer),
-                            _("The lift divides that confidence by the product's share of all orders: read the lift "
-                            "column, not the confidence."))
+                            (_('Look at the table of products bought together with the best seller.'), _("The lift divides that confidence by the product's share of all orders: read the lift "
+                            "column, not the confidence.")))
     return Result.wrong(1, _("{answer} is not the pair's lift.").format(answer=answer),
-                        _("Read the lift column of the table, on the first row."))
+                        (_('Look at the table of products bought together with the best seller.'), _("Read the lift column of the table, on the first row.")))
 
 
 PREDICTIVE = [
@@ -88,7 +88,7 @@ one_right_choice(
     options=PREDICTIVE, right_option=PREDICTIVE[0], label="Action",
     right="Yes: the purchase history says when the need will come back, and the company acts first.",
     wrong_message="That describes the past or ignores the customer's history.",
-    hint="Predictive analysis looks for a pattern in past data that tells you a future need.",
+    hint=("Predictive analysis looks for a pattern in past data that tells you a future need.", 'Pick the analysis that uses what customers did before to say what they will need next.'),
     wrong=[(PREDICTIVE[2], "future"), (PREDICTIVE[1], "future")])
 
 
@@ -105,9 +105,9 @@ tick_exercise(
     "crm.project.data-loss", title="A badly run CRM can lose data or leak it. Tick the precautions that help.",
     options=PRECAUTIONS, right="Right: a sound vendor, trained staff and strict data-protection rules.",
     extra=("'{option}' makes a leak more likely.",
-           "Copies on every laptop and rights for everyone multiply the ways data can leak or be damaged."),
+           ('Read each measure and ask: does it make a leak less likely or more?', "Copies on every laptop and rights for everyone multiply the ways data can leak or be damaged.")),
     missed=("You left out '{option}'.",
-            "Three things together: who supplies the system, who runs it, and the rules they follow."),
+            ("Three things together: who supplies the system, who runs it, and the rules they follow.", 'Tick one measure for each of the three.')),
     wrong=[(list(PRECAUTIONS), "leak"), ([k for k, v in PRECAUTIONS.items() if v][:2], "rules")])
 
 
@@ -127,10 +127,10 @@ tick_exercise(
     "crm.project.plan", title="Acme's subsidiary starts its CRM project. Tick what belongs in the plan.",
     options=PLAN, right="Right: data needs first, the whole company on board, a pilot, milestones and room to grow.",
     extra=("'{option}' is how CRM projects go wrong.",
-           "A CRM project owned by one department, or rushed in a week, misses the picture of the customer that the "
-           "other parts of the company hold."),
+           ('Read each step and ask: does the whole company take part, at a pace it can follow?', "A CRM project owned by one department, or rushed in a week, misses the picture of the customer that the "
+           "other parts of the company hold.")),
     missed=("You left out '{option}'.",
-            "Before any software: what data do you need, and why? Then who owns it, a pilot and milestones."),
+            ("Before any software: what data do you need, and why? Then who owns it, a pilot and milestones.", 'Tick the steps in that order, leaving out any that rush or narrow the project.')),
     wrong=[(list(PLAN), "department"), ([k for k, v in PLAN.items() if v][1:], "data")])
 
 
@@ -149,8 +149,8 @@ tick_exercise(
     "crm.project.aims", title="Which of these are aims of a CRM?", options=AIMS,
     right="Right: service, the call centre, cross-selling, faster closing and new customers.",
     extra=("'{option}' is not an aim of a CRM.",
-           "A CRM helps people sell and serve, and its data needs care for as long as it is used."),
-    missed=("You left out '{option}'.", "Think of each team a CRM serves, not only the sales reps."),
+           ('Read each aim and ask: does a CRM really promise that?', "A CRM helps people sell and serve, and its data needs care for as long as it is used.")),
+    missed=("You left out '{option}'.", ("Think of each team a CRM serves, not only the sales reps.", 'Tick the aims for service, the call centre and finding customers as well as for sales.')),
     wrong=[(list(AIMS), "people"), ([k for k, v in AIMS.items() if v][:2], "team")])
 
 
@@ -169,5 +169,5 @@ one_right_choice(
     right="Yes: a CRM project need not be huge, but some pass a million dollars, and it always costs a little more "
           "than the vendor says.",
     wrong_message="That is not what the survey found.",
-    hint="Reread the cost paragraph: it gives one share of the respondents and two amounts.",
+    hint=("Reread the cost paragraph: it gives one share of the respondents and two amounts.", 'Apply the share to the number of respondents, then multiply by the amount that goes with it.'),
     wrong=[(COSTS[1], "amounts"), (COSTS[2], "amounts")])

@@ -23,7 +23,7 @@ def _check_least_complete(answer, ctx):
     if answer == expected:
         return Result.right(1, _("Right: '{expected}' is filled for only {share_filled:.0%} of contacts.").format(expected=expected, share_filled=table.loc[expected, 'share_filled']))
     if answer not in table.index:
-        return Result.wrong(1, _('{answer!r} is not a contact field.').format(answer=answer), _("Choose one of the fields listed."))
+        return Result.wrong(1, _('{answer!r} is not a contact field.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the fields listed.")))
     return Result.wrong(1, _("'{answer}' is filled for {share_filled:.0%} of contacts; one field is emptier.").format(answer=answer, share_filled=table.loc[answer, 'share_filled']),
                         (_("Look at the completeness table: the share of each field that is filled in."),
                          _("Sort it from the least filled and take the top field.")))
@@ -45,7 +45,7 @@ def _check_silent_rep(answer, ctx):
         return Result.right(1, _('Right: {expected} logs {rate:g} activities per open deal. Nobody can help with deals the CRM knows '
                                   'nothing about: this is how CRM projects fail.').format(expected=expected, rate=rate))
     if answer not in table.index:
-        return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Choose one of the reps listed."))
+        return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the reps listed.")))
     return Result.wrong(1, _('{answer} logs {per_open_deal:g} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
                         (_("Look at activities per open deal, not at the number of deals."),
                          _("Take the rep with the lowest number of activities per open deal.")))
@@ -115,7 +115,7 @@ def _exact_email(ctx) -> int:
 def _check_to_merge(answer, ctx):
     expected = _to_merge(ctx)
     if not is_number(answer):
-        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of records."))
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), (_('Look at the answer box under the question: it takes a number and nothing else.'), _("Type a whole number of records.")))
     if answer == expected:
         return Result.right(1, _('Right: {expected} records. Review the pairs before merging: a fuzzy match is a suggestion, not a proof.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the number of records merged away.').format(answer=answer),

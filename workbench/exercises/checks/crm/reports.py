@@ -81,7 +81,7 @@ def _lowest(answer, ctx):
     if answer in rates.index:
         return Result.wrong(1, _('{answer} wins {win_rate:.0%}; someone wins fewer.').format(answer=answer, win_rate=rates.loc[answer, 'win_rate']),
                             (_("Look at the win rate of each owner."), _("Sort it from the lowest and take the top name.")))
-    return Result.wrong(1, _('{answer!r} is not an owner with at least 5 closed deals.').format(answer=answer), _("Pick a name from the list."))
+    return Result.wrong(1, _('{answer!r} is not an owner with at least 5 closed deals.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))
 
 
 def _slipped_ids(ctx):

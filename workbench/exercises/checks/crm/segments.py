@@ -57,7 +57,7 @@ def _biggest_check(answer, ctx):
         return Result.wrong(1, _('{answer} has {customers} customers; another segment has more.').format(answer=answer, customers=s.loc[answer, 'customers']),
                             (_("Look at the segment summary: the number of customers per segment."),
                              _("Sort it by the number of customers and take the largest.")))
-    return Result.wrong(1, _('{answer!r} is not a segment name.').format(answer=answer), _("Pick one of the segment names in the list."))
+    return Result.wrong(1, _('{answer!r} is not a segment name.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the segment names in the list.")))
 
 
 @exercise("crm.segments.win-back", title="They used to buy often and spend a lot, but have not ordered for a long "

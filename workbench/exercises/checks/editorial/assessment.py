@@ -72,12 +72,12 @@ number_question(
     right=lambda ctx, n: _("Yes: {n:,} impressions for {rep}'s own posts.").format(n=n, rep=_quietest_rep(ctx)),
     mistakes=[(lambda ctx: _impressions(ctx, level=None),
                "That counts all of the rep's posts, shares and reactions included.",
-               "Keep only the posts the rep produced themselves, the highest level of action."),
+               ("Look at the level column of the rep's posts.", "Keep only the posts the rep produced themselves, the highest level of action.")),
               (lambda ctx: _impressions(ctx, rep=_busiest_rep(ctx)), "That is the total of the rep who posts most.",
-               "Compare how many posts each rep published first: the question is about the one with the fewest.")],
+               ('Look at the number of posts per rep.', "Compare how many posts each rep published first: the question is about the one with the fewest."))],
     otherwise=("{answer} is not that total.",
-               "Find the rep with the fewest posts, narrow the table to their own posts and read the total of "
-               "impressions."))
+               ('Look at the table of posts per rep.', "Find the rep with the fewest posts, narrow the table to their own posts and read the total of "
+               "impressions.")))
 
 
 def _per_post(ctx):
@@ -106,9 +106,9 @@ def _level(answer, ctx):
                                           if expected in means else "no level stands out by more than a tenth."))
     if answer in means:
         return Result.wrong(1, _('{answer} posts average {means:,.0f} engagements each; not the most.').format(answer=answer, means=means[answer]),
-                            _("Pick each level in turn and compare the average engagements the table shows."))
+                            (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))
     return Result.wrong(1, _("One level stands out from the others."),
-                        _("Pick each level in turn and compare the average engagements the table shows."))
+                        (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))
 
 
 decision("editorial.assessment.week-mix",
@@ -117,13 +117,13 @@ decision("editorial.assessment.week-mix",
          why="Yes: four of six from others, one original and useful, one promotional.",
          wrong={"six posts about the company's products": (
                     "Six promotions in a week push readers away.",
-                    "Count how many of the six the rule gives to other people's content."),
+                    ("Look at the rule's three numbers: others' content, own content, promotion.", "Count how many of the six the rule gives to other people's content.")),
                 "three shares of others' content and three promotions": (
                     "Three promotions out of six is three times what the rule allows.",
-                    "The rule keeps promotion to one post in six."),
+                    ("Look at the rule's three numbers: others' content, own content, promotion.", "The rule keeps promotion to one post in six.")),
                 "six shares of others' content and nothing of their own": (
                     "Sharing only, the rep never shows their own expertise.",
-                    "The rule keeps room for one post of the rep's own that teaches something.")},
+                    ("Look at the rule's three numbers: others' content, own content, promotion.", "The rule keeps room for one post of the rep's own that teaches something."))},
          label="Week")
 
 decision("editorial.assessment.stale-theme",
@@ -133,13 +133,13 @@ decision("editorial.assessment.stale-theme",
          why="Yes: the line is reviewed every six months; a theme no reader wants makes room for the next one.",
          wrong={"keep it: the line was agreed and must not change": (
                     "A line that never changes drifts away from its readers.",
-                    "Think about when and why the line is reviewed."),
+                    ("Think about when and why the line is reviewed.", 'Pick the answer that reviews the theme against what the readers want now.')),
                 "post about it twice as often to make it known": (
                     "More posts on a theme nobody wants only tire the readers.",
-                    "Start from what the readers care about, not from the theme."),
+                    ("Start from what the readers care about, not from the theme.", 'Pick the answer that changes the theme to fit the readers.')),
                 "drop the editorial line and post whatever is trending": (
                     "Without a line, posts lose the consistency that makes a rep recognisable.",
-                    "Keep the line, and change the part that no longer serves its readers.")},
+                    ("Keep the line, and change the part that no longer serves its readers.", 'Pick the answer that reviews that one theme.'))},
          label="Decision")
 
 decision("editorial.assessment.persona-draft",
@@ -149,11 +149,11 @@ decision("editorial.assessment.persona-draft",
          why="Yes: interesting before interested: start from the persona's worry, and the product comes last.",
          wrong={"add the features that are still missing": (
                     "More features make it even more about you than about the reader.",
-                    "Start from what worries this reader."),
+                    ("Start from what worries this reader.", "Pick the change that answers the persona's worry in the post itself.")),
                 "add the full technical specifications for credibility": (
                     "A cost-minded buyer does not read specifications in a post.",
-                    "Ask what this persona wants to learn from the post."),
+                    ("Ask what this persona wants to learn from the post.", 'Pick the change that puts that in the post.')),
                 "publish it unchanged at a better time of day": (
                     "The best hour does not save a post that speaks about itself.",
-                    "Change what the post says before changing when it appears.")},
+                    ("Change what the post says before changing when it appears.", 'Pick the change to the content that speaks to the persona.'))},
          label="Change")

@@ -37,8 +37,8 @@ def _infeasible(answer, ctx):
     if answer == expected:
         return Result.right(1, _("Yes: 4 posts a week for 3 weeks need 12 different themes; the line has 10."))
     return Result.wrong(1, _("'{answer}' holds here.").format(answer=answer),
-                        _("Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
-                        "and how many themes does the line have?"))
+                        (_("Look at the rule on how soon a rep may repeat a theme, and at the line's list of themes."), _("Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
+                        "and how many themes does the line have?")))
 
 
 @exercise("editorial.calendar.approver", title="Who moves a produced post from 'in review' to 'approved'?",
@@ -61,7 +61,7 @@ def _deviation(ctx):
           title="Plan 8 weeks with the 80-20 rule (other settings as in the lesson). By how many points does the plan deviate?",
           answer=Number("Deviation (points)"), solution=_deviation,
           wrong=[Mistake(lambda ctx: mix_report(lesson_plan(ctx, mix="4-1-1")).attrs["mix_deviation"],
-                         "That is the deviation under 4-1-1.", "Choose the 80-20 rule in the planner, then plan again.",
+                         "That is the deviation under 4-1-1.", ('Look at the mix rule the planner used.', "Choose the 80-20 rule in the planner, then plan again."),
                          compare=partial(close, tolerance=0.2)),
                  (lambda ctx: 20.0 if abs(_deviation(ctx) - 20) > 0.2 else 0.0, "deviation")])
 def _mix(answer, ctx):
@@ -90,14 +90,14 @@ def _plan(answer, ctx):
                     "plan_calendar(...) or the planner widget's .plan")
     weeks = int(plan["week"].max()) if len(plan) else 0
     if weeks != 8:
-        return Result.wrong(2, _('The plan covers {weeks} weeks.').format(weeks=weeks), _("Plan 8 weeks: set weeks to 8 and plan again."))
+        return Result.wrong(2, _('The plan covers {weeks} weeks.').format(weeks=weeks), (_('Look at the length of your plan: the task asks for a set number of weeks.'), _("Plan 8 weeks: set weeks to 8 and plan again.")))
     if pd.Timestamp(plan["planned_on"].min()) < plan_start(ctx):
         return Result.wrong(2, _("The plan starts before the data's date."),
-                            _("Start on {date}, the Monday after the data's date.").format(date=plan_start(ctx).date()))
+                            (_("Look at the plan's first date: the task says when it starts."), _("Start on {date}, the Monday after the data's date.").format(date=plan_start(ctx).date())))
     wanted = set(inputs(ctx).reps["rep_id"])
     missing = sorted(wanted - set(plan["rep_id"]))
     if missing:
-        return Result.wrong(2, _('Rep {missing} has nothing planned.').format(missing=missing[0]), _("Plan for every rep of reps.csv."))
+        return Result.wrong(2, _('Rep {missing} has nothing planned.').format(missing=missing[0]), (_('Look at the reps in your plan: some of the team are missing.'), _("Plan for every rep of reps.csv.")))
     team = reps(ctx)
     by_id = {r.rep_id: r for r in team}
     rules = plan.attrs.get("rules") or PlanRules()
@@ -112,6 +112,6 @@ def _plan(answer, ctx):
     if len(breaches):
         first = breaches.iloc[0]
         return Result.wrong(2, _('{n_breaches} breach(es); first: {constraint} ({detail}, rep {rep_id}, week {week}).').format(n_breaches=len(breaches), constraint=first['constraint'], detail=first['detail'], rep_id=first['rep_id'], week=first['week']),
-                            _("Fix the '{constraint}' rule: plan again with the planner rather than editing by hand.").format(constraint=first['constraint']),
+                            (_("Look at the planner's check of your plan: it names the rule broken."), _("Fix the '{constraint}' rule: plan again with the planner rather than editing by hand.").format(constraint=first['constraint'])),
                             points=1)
     return Result.right(2, _('Yes: {n_plan} items over 8 weeks, every hard rule met.').format(n_plan=len(plan)))

@@ -45,8 +45,8 @@ def _four_one_one(answer, ctx):
     if close(answer, 8, tolerance=0):
         return Result.right(1, _("Yes: 8 curated, 2 original educational, 2 promotional."))
     return Result.wrong(1, _('{answer} is not it.').format(answer=answer),
-                        _("4-1-1 means: in every 6 posts, 4 from others, 1 of your own, 1 promotional. "
-                        "12 posts are two rounds of 6."))
+                        (_('Look at what the three numbers of the rule stand for.'), _("4-1-1 means: in every 6 posts, 4 from others, 1 of your own, 1 promotional. "
+                        "12 posts are two rounds of 6.")))
 
 
 def _recent(ctx, days=91):
@@ -68,14 +68,14 @@ def _all_per_week(ctx):
           title="Over the last 13 weeks, how many posts of their own (produce) did the team publish per week? (one decimal)",
           answer=Number("Produced posts a week"), solution=_produce_per_week,
           wrong=[Mistake(_all_per_week, "That counts every publication, curated shares included.",
-                         "Keep only the rows whose level is produce, then divide by 13 weeks.",
+                         ('Look at the table of posts by level over the last weeks.', "Keep only the rows whose level is produce, then divide by 13 weeks."),
                          compare=partial(close, tolerance=0.1))])
 def _per_week(answer, ctx):
     expected = _produce_per_week(ctx)
     if close(answer, expected, tolerance=0.1):
         return Result.right(1, _('Yes: about {expected} a week. That is a benchmark of means: easy to plan and to track.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the weekly number of produced posts.').format(answer=answer),
-                        _("Count the produce posts of the last 13 weeks (the table above) and divide by 13."))
+                        (_('Look at the table of posts by level over the last weeks.'), _("Count the produce posts of the last 13 weeks (the table above) and divide by 13.")))
 
 
 _SCORES: dict = {}
@@ -116,4 +116,4 @@ def _weakest_pillar(answer, ctx):
         return Result.right(1, _("Yes: {answer}, {scores:g} of 25; start with '{tip}'. It is the workbench's proxy, not LinkedIn's index: "
                                   'compare it with itself week after week.').format(answer=answer, scores=scores[answer], tip=tip))
     return Result.wrong(1, _('{answer} is not the lowest pillar.').format(answer=answer),
-                        _("Read the score column: the pillar with the lowest score out of 25 is the one to work on."))
+                        (_('Look at the table of pillars and their scores.'), _("Read the score column: the pillar with the lowest score out of 25 is the one to work on.")))

@@ -49,7 +49,7 @@ def _title(answer, ctx):
     if answer == TITLES[1]:
         return Result.right(1, _("Yes: it talks about the reader's gain, an hour a week, not about the seller."))
     return Result.wrong(1, _("That title talks about the company, not about the reader."),
-                        _("Pick the title a reader would click for their own sake: their problem, their reader gain."))
+                        (_('Read each title as a reader would: what is in it for them?'), _("Pick the title a reader would click for their own sake: their problem, their reader gain.")))
 
 
 def _distinct(ctx):
@@ -63,8 +63,8 @@ def _raw(ctx):
 @exercise("editorial.line.distinct-ideas", title="How many distinct ideas remain once near-duplicates are merged?",
           answer=Number("Distinct ideas", integer=True), solution=_distinct,
           wrong=[Mistake(_raw, "That counts every post-it, duplicates included.",
-                         "Merge near-duplicate ideas (the same idea worded twice) before counting: see the "
-                         "'merged' column of the tally.", compare=partial(close, tolerance=0))])
+                         ('Look at the tally of ideas the team voted for.', "Merge near-duplicate ideas (the same idea worded twice) before counting: see the "
+                         "'merged' column of the tally."), compare=partial(close, tolerance=0))])
 def _distinct_check(answer, ctx):
     expected, raw = _distinct(ctx), _raw(ctx)
     if close(answer, expected, tolerance=0):
@@ -87,11 +87,11 @@ def _review(answer, ctx):
     try:
         given = pd.Timestamp(str(answer).strip())
     except ValueError:
-        return Result.wrong(1, _('{answer!r} is not a date.').format(answer=answer), _("Write the date as YYYY-MM-DD, e.g. 2027-01-31."))
+        return Result.wrong(1, _('{answer!r} is not a date.').format(answer=answer), (_('Look at the answer box: it takes a date.'), _("Write the date as YYYY-MM-DD, e.g. 2027-01-31.")))
     if given == expected:
         return Result.right(1, _('Yes: {date}, six months after {date2}.').format(date=expected.date(), date2=pd.Timestamp(ctx.data.as_of).date()))
     return Result.wrong(1, _('{date} is not the review date.').format(date=given.date()),
-                        _('Review the editorial line every six months: add six months to {date}.').format(date=pd.Timestamp(ctx.data.as_of).date()))
+                        (_('Look at how often the lesson says an editorial line is reviewed.'), _('Review the editorial line every six months: add six months to {date}.').format(date=pd.Timestamp(ctx.data.as_of).date())))
 
 
 def _top_themes(ctx):
@@ -108,12 +108,12 @@ def _shortlist(answer, ctx):
     expected = list(line(ctx)["theme"])
     given = [str(t) for t in table["theme"]]
     if len(given) != len(expected):
-        return Result.wrong(2, _('The shortlist has {n_given} themes.').format(n_given=len(given)), _("Keep the 10 most important themes, no more, no fewer."))
+        return Result.wrong(2, _('The shortlist has {n_given} themes.').format(n_given=len(given)), (_('Look at how many themes your shortlist holds.'), _("Keep the 10 most important themes, no more, no fewer.")))
     if given == expected:
         return Result.right(2, _("Yes: the 10 themes, duplicates merged, in the order of the votes."))
     if set(given) == set(expected):
-        return Result.wrong(2, _("The right 10 themes, in another order."), _("Rank by points, then voters, then top votes."),
+        return Result.wrong(2, _("The right 10 themes, in another order."), (_('Look at the order of your shortlist.'), _("Rank by points, then voters, then top votes.")),
                             points=1)
     wrong = next(t for t in given if t not in expected)
     return Result.wrong(2, _("'{wrong}' should not be in the top 10.").format(wrong=wrong),
-                        _("Merge near-duplicate ideas first (a voter counts once per idea), then keep the top 10."))
+                        (_('Look at the tally of ideas: some are the same idea worded twice.'), _("Merge near-duplicate ideas first (a voter counts once per idea), then keep the top 10.")))

@@ -31,14 +31,14 @@ def _er_no_clicks(ctx):
           title="Engagement rate (%) of the first produced post, clicks formula (two decimals)",
           answer=Number("Engagement rate (%)"), solution=_er, wrong=[
               Mistake(_er_no_clicks, "That leaves the clicks out (LinkedIn's 'engagements').",
-                      "The clicks formula adds clicks to reactions, comments and shares before dividing by impressions.",
+                      ('Look at the formula you used: which kinds of engagement it counts.', "The clicks formula adds clicks to reactions, comments and shares before dividing by impressions."),
                       compare=partial(close, tolerance=0.01, percent=True))])
 def _er_check(answer, ctx):
     expected = _er(ctx)
     if close(answer, expected, tolerance=0.01, percent=True):
         return Result.right(1, _('Yes: {expected:.2f}% = (reactions + comments + shares + clicks) / impressions x 100.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the engagement rate.').format(answer=answer),
-                        _("Add reactions, comments, shares and clicks, divide by impressions, multiply by 100."))
+                        (_("Look at the post's figures: impressions and each kind of engagement."), _("Add reactions, comments, shares and clicks, divide by impressions, multiply by 100.")))
 
 
 def _format_table(ctx):
@@ -59,7 +59,7 @@ def _best_format(answer, ctx):
     if answer == best["format"]:
         return Result.right(1, _('Yes: {format}, {engagement_rate:.2f}% over {posts} posts.').format(format=best['format'], engagement_rate=best['engagement_rate'], posts=best['posts']))
     return Result.wrong(1, _('{answer} is not the best format.').format(answer=answer),
-                        _("Sort the comparison by engagement rate, highest first, and read the top row."))
+                        (_('Look at the comparison of formats.'), _("Sort the comparison by engagement rate, highest first, and read the top row.")))
 
 
 def _weekday_table(ctx):
@@ -75,7 +75,7 @@ def _best_day(answer, ctx):
     best = str(table.iloc[0]["weekday"])
     if answer == best:
         return Result.right(1, _('Yes: {best}. Put the produced posts of the next plan there.').format(best=best))
-    return Result.wrong(1, _('{answer} is not the best weekday.').format(answer=answer), _("Read the highest bar of the weekday chart."))
+    return Result.wrong(1, _('{answer} is not the best weekday.').format(answer=answer), (_('Look at the chart of engagement by weekday.'), _("Read the highest bar of the weekday chart.")))
 
 
 def _reader_draft(ctx):
@@ -92,7 +92,7 @@ def _draft(answer, ctx):
         return Result.right(1, _("Yes: it opens on the reader's question and uses 'you', not 'we'."))
     r = review_post(answer, company=SAMPLE_COMPANY)
     return Result.wrong(1, _('That draft has {n_hints} review hint(s): {value}').format(n_hints=len(r['hints']), value=r['hints'][0] if r['hints'] else ''),
-                        _("Pick the draft that speaks to the reader ('you') and opens on their problem."))
+                        (_('Read each draft as the reader would: who is it about?'), _("Pick the draft that speaks to the reader ('you') and opens on their problem.")))
 
 
 @exercise("editorial.measure.compare-themes", title="Engagement by theme, best first (code)",
@@ -108,11 +108,11 @@ def _themes(answer, ctx):
         abs(a - b) < 0.01 for a, b in zip(table["engagement_rate"], other["engagement_rate"]))
     if same and list(other["engagement_rate"]) != list(expected["engagement_rate"]):
         return Result.wrong(2, _("Those rates leave the clicks out."),
-                            _("Use the clicks formula (the default): clicks count as engagement."), points=1)
+                            (_('Look at the formula your comparison used.'), _("Use the clicks formula (the default): clicks count as engagement.")), points=1)
     if list(table["theme"]) != list(expected["theme"]):
         return Result.wrong(2, _("The themes are not in the expected order."),
-                            _("Compare by theme and sort by engagement rate, highest first."))
+                            (_('Look at what your comparison is grouped by.'), _("Compare by theme and sort by engagement rate, highest first.")))
     if not all(abs(a - b) < 0.01 for a, b in zip(table["engagement_rate"], expected["engagement_rate"])):
         return Result.wrong(2, _("The themes are right, the rates are not."),
-                            _("Use the clicks formula (the default): clicks count as engagement."), points=1)
+                            (_('Look at the formula your comparison used.'), _("Use the clicks formula (the default): clicks count as engagement.")), points=1)
     return Result.right(2, _('Yes: {theme} engages best, {theme2} least.').format(theme=expected.iloc[0]['theme'], theme2=expected.iloc[-1]['theme']))

@@ -24,7 +24,7 @@ one_right_choice(
     options=HEADLINES, right_option=BENEFIT, label="Headline",
     right="Yes: it speaks of a problem the visitor has and of what they gain, not of the rep or the product.",
     wrong_message="That headline talks about the rep, the company or the offer.",
-    hint="Read each headline as a visitor would: which one tells them what they would gain?",
+    hint=("Read each headline as a visitor would: which one tells them what they would gain?", 'Pick the headline that names what the visitor gets, not who the rep is or what Acme sells.'),
     wrong=[(HEADLINES[0], "visitor"), (HEADLINES[2], "visitor")])
 
 
@@ -49,12 +49,12 @@ def _next_step(answer, ctx):
                                "still focused on the other person's needs."))
     if answer == STAGES[4]:
         return Result.wrong(1, _("Adding strangers in bulk makes a profile look like a spammer's."),
-                            _("The race for numbers reads as spam; look at what she has already done and take the "
-                            "step after it."))
+                            (_("The race for numbers reads as spam; look at what she has already done and take the "
+                            "step after it."), _('List her steps so far in order and pick the one that comes next.')))
     if answer in STAGES:
         return Result.wrong(1, _("She has already done that step."),
-                            _("Tick off the steps she has already taken, in order; the answer is the one after."))
-    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options."))
+                            (_('Look at the steps of the method in order, and at what she has done.'), _("Tick off the steps she has already taken, in order; the answer is the one after.")))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the options.")))
 
 
 @lru_cache(maxsize=8)
@@ -86,12 +86,12 @@ def _invitations(answer, ctx):
                                   'that a busy buyer is likely to ignore.').format(expected=expected, sent=sent))
     if answer == sent:
         return Result.wrong(1, _('{sent} is every invitation the rep sent.').format(sent=sent),
-                            _("Count only the rows of the table whose message is empty: those with no message."))
+                            (_('Look at the table of invitations sent, and at its message column.'), _("Count only the rows of the table whose message is empty: those with no message.")))
     if answer == sent - expected:
         return Result.wrong(1, _('{answer} invitations do carry a message.').format(answer=answer),
-                            _("The question asks for the others: the ones with no message at all."))
+                            (_('Look at the message column of the table of invitations.'), _("The question asks for the others: the ones with no message at all.")))
     return Result.wrong(1, _('{answer} is not the number of invitations without a message.').format(answer=answer),
-                        _("Count the rows of the outgoing table whose message column is empty."))
+                        (_('Look at the table of invitations sent.'), _("Count the rows of the outgoing table whose message column is empty.")))
 
 
 ETIQUETTE = {
@@ -110,9 +110,9 @@ tick_exercise(
     "editorial.selling.etiquette", title="Prospecting on LinkedIn: tick every good practice.", options=ETIQUETTE,
     right="Right: target people, come recommended, say why, give value, and wait.",
     extra=("'{option}' is the race for numbers.",
-           "Mass invitations and instant offers read as spam: a rep from an unknown company with thousands of "
-           "contacts looks like someone about to advertise."),
-    missed=("You left out '{option}'.", "After the invitation comes the slow part: give value first and be patient."),
+           ('Read each habit and ask: would you accept this from a stranger?', "Mass invitations and instant offers read as spam: a rep from an unknown company with thousands of "
+           "contacts looks like someone about to advertise.")),
+    missed=("You left out '{option}'.", ("After the invitation comes the slow part: give value first and be patient.", 'Tick the habits for after the invitation too: what to offer, when, and where to talk.')),
     wrong=[(list(ETIQUETTE), "spam"), ([k for k, v in ETIQUETTE.items() if v][:2], "value")])
 
 
@@ -134,10 +134,10 @@ tick_exercise(
     right="Right: trust, initiative, sharing and new indicators, with marketing feeding the reps rather than "
           "controlling them.",
     extra=("'{option}' works against social selling.",
-           "A network notices at once when a rep's page repeats the company page word for word, and turns away; "
-           "vetting every post kills initiative; private life blurs what people follow a rep for."),
+           ("Read each item and ask: does it keep the rep's own voice, at work?", "A network notices at once when a rep's page repeats the company page word for word, and turns away; "
+           "vetting every post kills initiative; private life blurs what people follow a rep for.")),
     missed=("You left out '{option}'.",
-            "Think of marketing's part too: it brings contacts in and gives reps material worth offering."),
+            ("Think of marketing's part too: it brings contacts in and gives reps material worth offering.", 'Tick the item about what marketing supplies as well.')),
     wrong=[(list(CULTURE), "word for word"), ([k for k, v in CULTURE.items() if v][:4], "marketing")])
 
 
@@ -154,7 +154,7 @@ one_right_choice(
     options=OPENINGS, right_option=OPENINGS[0], label="Opening",
     right="Yes: questions and listening first; your prepared pitch then answers what you heard.",
     wrong_message="That opening talks about Acme before you know what matters to them.",
-    hint="Before any presentation comes understanding: in the first minutes, who should talk and who should listen?",
+    hint=("Before any presentation comes understanding: in the first minutes, who should talk and who should listen?", 'Pick the opening in which the rep asks and listens before presenting anything.'),
     wrong=[(OPENINGS[1], "listen"), (OPENINGS[3], "listen")])
 
 
@@ -177,8 +177,8 @@ tick_exercise(
     right="Right: the split of roles with the field, the customers served, the tasks, the tools, the size, the "
           "manager and the return.",
     extra=("'{option}' misreads the idea.",
-           "An office-based team is made of experienced salespeople trained to sell at a distance, not an offshore "
-           "hotline."),
+           ('Read each question and ask: does it help build a team that sells well at a distance?', "An office-based team is made of experienced salespeople trained to sell at a distance, not an offshore "
+           "hotline.")),
     missed=("You left out '{option}'.",
-            "Think of the practical side as well as the roles: the tools, the team's size and its manager."),
+            ("Think of the practical side as well as the roles: the tools, the team's size and its manager.", "Tick the questions about tools and about the team's size, manager and return too.")),
     wrong=[(list(INSIDE), "experienced"), ([k for k, v in INSIDE.items() if v][:3], "tools")])

@@ -61,12 +61,12 @@ number_question(
     label="Contacts", value=_close_outside,
     right=lambda ctx, n: _("Yes: {n} close contacts the rest of the team cannot see; add them to the CRM.").format(n=n),
     mistakes=[(lambda ctx: _close_outside(ctx, ties=("Strong",)), "That counts only one of the two tie classes.",
-               "Count the Strong ones, then the Familiar ones, and add them up."),
+               ('Look at the contacts not in the CRM yet, by tie class.', "Count the Strong ones, then the Familiar ones, and add them up.")),
               (lambda ctx: _close_outside(ctx, crm="yes"), "Those are the close contacts already in the CRM.",
-               "The question asks for the close contacts not in the CRM yet.")],
+               ('Look at the column saying whether a contact is in the CRM.', "The question asks for the close contacts not in the CRM yet."))],
     otherwise=("{answer} is not the number of close contacts outside the CRM.",
-               "Narrow the table to the contacts not in the CRM, then read the count for each of the two closest "
-               "tie classes."))
+               ("Narrow the table to the contacts not in the CRM, then read the count for each of the two closest "
+               "tie classes.", 'Add up the two counts you read.')))
 
 
 def _to_warm_up(ctx, ties=("Weak", "Unknown")) -> int:
@@ -80,13 +80,13 @@ number_question(
     label="Contacts", value=_to_warm_up,
     right=lambda ctx, n: _("Yes: {n} possible customers the rep barely knows: give before asking.").format(n=n),
     mistakes=[(lambda ctx: _to_warm_up(ctx, ties=("Weak",)), "That counts only one of the two tie classes.",
-               "Count the Weak ones and the Unknown ones separately, and add them up."),
+               ('Look at the possible customers, by tie class.', "Count the Weak ones and the Unknown ones separately, and add them up.")),
               (lambda ctx: _to_warm_up(ctx, ties=("Unknown",)), "That counts only one of the two tie classes.",
-               "Count the Weak ones and the Unknown ones separately, and add them up."),
+               ('Look at the possible customers, by tie class.', "Count the Weak ones and the Unknown ones separately, and add them up.")),
               (lambda ctx: _count(ctx, ("Weak", "Unknown")), "That counts every Weak and Unknown contact, buyers or not.",
-               "Keep only the contacts who could become customers before counting.")],
+               ('Look at the column saying whether a contact could become a customer.', "Keep only the contacts who could become customers before counting."))],
     otherwise=("{answer} is not that number.",
-               "Keep the contacts who could become customers, then count the two weakest tie classes."))
+               ("Keep the contacts who could become customers, then count the two weakest tie classes.", 'Add up the two counts you read.')))
 
 
 decision("network.assessment.bridge",
@@ -96,13 +96,13 @@ decision("network.assessment.bridge",
              "what neither group knows.",
          wrong={"a colleague at Acme who knows everyone your rep already knows": (
                     "Everyone he knows, your rep knows already: he brings nothing new.",
-                    "Look for the person whose contacts do not already know each other, or your rep."),
+                    ("Look for the person whose contacts do not already know each other, or your rep.", 'Pick the one who links groups your rep cannot reach today.')),
                 "a customer with 3,000 LinkedIn connections, all in the same company": (
                     "A big network inside one closed group repeats the same news.",
-                    "Size is not the point: look for someone who links groups that are otherwise apart."),
+                    ("Size is not the point: look for someone who links groups that are otherwise apart.", 'Pick the one whose contacts belong to different groups.')),
                 "a former classmate your rep has not spoken to in ten years": (
                     "A dormant tie needs warming up before it can open any door.",
-                    "Think of who links separate groups today, and whom your rep can ask now.")},
+                    ("Think of who links separate groups today, and whom your rep can ask now.", 'Pick a person your rep knows now who links two groups.'))},
          label="Contact")
 
 decision("network.assessment.which-path",
@@ -111,13 +111,13 @@ decision("network.assessment.which-path",
          why="Yes: a warm introduction through two strong ties is the most likely to be answered and trusted.",
          wrong={"send the buyer a connection request with a sales pitch": (
                     "A cold pitch to a stranger is the least likely to be answered.",
-                    "Look for someone who knows both your rep and the buyer."),
+                    ("Look for someone who knows both your rep and the buyer.", 'Pick the go-between with the strongest tie to both.')),
                 "ask a teammate who once met the buyer at a trade fair": (
                     "One meeting at a fair is a weak tie: the introduction would carry little weight.",
-                    "Compare how well each go-between knows the buyer and your rep; the weakest link decides."),
+                    ("Compare how well each go-between knows the buyer and your rep; the weakest link decides.", 'Pick the path whose weakest tie is strongest.')),
                 "ask a contact of a contact whom your rep has never met": (
                     "Someone your rep does not know has no reason to vouch for them.",
-                    "The path is only as strong as its weakest tie: prefer people your rep knows well.")},
+                    ("The path is only as strong as its weakest tie: prefer people your rep knows well.", 'Pick the path whose weakest tie is strongest.'))},
          label="Way in")
 
 decision("network.assessment.level-two",
@@ -126,11 +126,11 @@ decision("network.assessment.level-two",
          why="Yes: sharing carries the post to level 2, the people your contacts know and your rep does not.",
          wrong={"only your rep's own contacts": (
                     "That is level 1, before anyone shares.",
-                    "Think about whose feeds a share puts the post into."),
+                    ("Think about whose feeds a share puts the post into.", 'Pick the answer that reaches the people the sharers know.')),
                 "every LinkedIn member in the same country": (
                     "A share reaches the sharer's network, not the whole country.",
-                    "Follow the post one step: from the three people to the people they know."),
+                    ("Follow the post one step: from the three people to the people they know.", 'Pick the answer that stops at the people the sharers know.')),
                 "only the three people who shared it": (
                     "They had already seen it; sharing shows it to others.",
-                    "Ask who sees a post after someone shares it.")},
+                    ("Ask who sees a post after someone shares it.", "Pick the answer that includes the sharers' own contacts."))},
          label="Reach")

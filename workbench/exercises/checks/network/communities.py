@@ -23,7 +23,7 @@ one_right_choice(
     right="Yes: customers helping customers, like the fishing shop's forum or the solar-panel makers' chat. "
           "Support gets lighter and problems surface sooner.",
     wrong_message="'{answer}' is a benefit of communities, but not the one at work here.",
-    hint="Look at who answers the questions, and for whom: the benefit is named after that.",
+    hint=("Look at who answers the questions, and for whom: the benefit is named after that.", 'Pick the benefit that names the members helping one another.'),
     wrong=[(BENEFITS[3], "who answers"), (BENEFITS[2], "who answers")])
 
 
@@ -43,8 +43,8 @@ one_right_choice(
     right="Yes: nobody is named to lead the group or to pass its feedback on to the product and service teams. "
           "Without that, ideas and complaints go nowhere.",
     wrong_message="The draft does cover that step.",
-    hint="Read the draft again line by line and tick off each of the six steps it covers; the one left over is "
-         "your answer.",
+    hint=('Look at the six steps of a community plan the lesson lists.', "Read the draft again line by line and tick off each of the six steps it covers; the one left over is "
+         "your answer."),
     wrong=[(STEPS[4], "read the draft"), (STEPS[3], "read the draft")])
 
 
@@ -65,10 +65,10 @@ tick_exercise(
     options=PLAN,
     right="A sound plan: an objective, a target, a channel, rules, rewards. Add who runs it inside Acme.",
     extra=("'{option}' would hurt the community.",
-           "A community lives on members who trust it and speak freely; it is not an advertising channel or a "
-           "head count."),
+           ('Read each item and ask: would members trust a group run this way?', "A community lives on members who trust it and speak freely; it is not an advertising channel or a "
+           "head count.")),
     missed=("You left out '{option}'.",
-            "Walk through the six steps: objective, target, channel, rules, rewards, organisation."),
+            ('Look at the six steps of a community plan the lesson lists.', "Walk through the six steps: objective, target, channel, rules, rewards, organisation.")),
     wrong=[(list(PLAN), "trust"), ([k for k, v in PLAN.items() if v][1:], "objective")])
 
 
@@ -104,9 +104,9 @@ def _target(answer, ctx):
                                   'should change.').format(expected=expected))
     if answer == _recent_buyers(ctx, recent=False):
         return Result.wrong(1, _('{answer} counts everyone who ever bought it, some of them years ago.').format(answer=answer),
-                            _("Read the column of customers from the last 12 months: recent users test best."))
+                            (_('Look at the table of buyers per product.'), _("Read the column of customers from the last 12 months: recent users test best.")))
     if answer == _orders_with(ctx):
         return Result.wrong(1, _('{answer} counts orders, and one customer can order several times.').format(answer=answer),
-                            _("Count customers (people), not orders: read the customers column."))
+                            (_('Look at the table of buyers per product.'), _("Count customers (people), not orders: read the customers column.")))
     return Result.wrong(1, _('{answer} is not the number of recent buyers.').format(answer=answer),
-                        _("Find the Analytics add-on's row in the table of buyers and read its recent customers."))
+                        (_('Look at the table of buyers per product.'), _("Find the Analytics add-on's row in the table of buyers and read its recent customers.")))

@@ -2,7 +2,7 @@
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
-from workbench.i18n.messages import _
+from workbench.i18n.messages import N_, _
 
 from .lesson_data import connector_candidates, label, net, person_of
 
@@ -38,22 +38,24 @@ def _pick_check(id, title, column, what, hint):
         cands = connector_candidates(ctx)
         person = person_of(n, answer, cands)
         if person is None:
-            return Result.wrong(1, _('{answer!r} is not one of the people offered.').format(answer=answer), _("Pick a name from the list."))
+            return Result.wrong(1, _('{answer!r} is not one of the people offered.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))
         best = _best_by(ctx, column)
         r = _ranking(ctx)
         if person == best:
             return Result.right(1, _('Yes: {label} has the highest {what} ({score:.3f}). {why}').format(label=label(n, best), what=what, score=r.loc[best, column], why=r.loc[best, 'why']))
-        return Result.wrong(1, _('{label} has a {what} of {score:.3f}; someone in the list has more.').format(label=label(n, person), what=what, score=r.loc[person, column]), hint)
+        return Result.wrong(1, _('{label} has a {what} of {score:.3f}; someone in the list has more.').format(label=label(n, person), what=what, score=r.loc[person, column]), tuple(_(step) for step in hint))
     return _check
 
 
 _pick_check("network.connectors.top-connector", "Who is the best connector of the team network, all measures combined?",
             "combined", "combined score",
-            ("Look at the connector ranking of the lesson, all measures combined.",
-             "The highest combined score ranks first: read the name at the top."))
+            (N_("Look at the connector ranking of the lesson, all measures combined."),
+             N_("The highest combined score ranks first: read the name at the top.")))
 _pick_check("network.connectors.most-between", "Who sits on the most shortest paths between other people?",
             "betweenness", "betweenness",
-            "Sort the ranking by betweenness: it measures how often someone lies on the shortest path between two others.")
+            (N_("Look at the Measures of each of the eight people in the ranking: the first figure is betweenness."),
+             N_("Betweenness is how often someone lies on the shortest path between two others: compare it from "
+                "row to row and take the highest.")))
 
 CONSTRAINT_OPTIONS = ["Constraint 0.15: their contacts rarely know each other",
                       "Constraint 0.90: their contacts all know each other"]
@@ -83,5 +85,5 @@ def _check_liaison(answer, ctx):
     if answer == "liaison":
         return Result.right(1, _("Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker."))
     return Result.wrong(1, _('A {answer} needs some of the three to share a group.').format(answer=answer),
-                        _("Count the groups: insurer, bank, retailer are three different groups. "
-                        "Which role links three groups?"))
+                        (_('Look at the roles a go-between can play, and at how many groups each links.'), _("Count the groups: insurer, bank, retailer are three different groups. "
+                        "Which role links three groups?")))

@@ -39,7 +39,7 @@ def _check_who(answer, ctx):
                                   '{path_strength:.3f}).').format(account=t['account'], introducer_label=_introducer_label(ctx), path_strength=t['path_strength']))
     person = person_of(n, answer, list(n.graph.neighbors(focus_rep(ctx))))
     if person is None:
-        return Result.wrong(1, _("{answer!r} is not one of your rep's contacts.").format(answer=answer), _("Pick a name from the list."))
+        return Result.wrong(1, _("{answer!r} is not one of your rep's contacts.").format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))
     return Result.wrong(1, _('{label} can help, but there is a stronger path.').format(label=label(n, person)),
                         (_("Look at the warm paths of the lesson, from your rep to the account: compare whole paths."),
                          _("The strongest path multiplies the strengths of its ties: take the path with the largest "
@@ -60,7 +60,7 @@ def _check_strength(answer, ctx):
         return Result.right(1, _('Right: {expected:.3f}. Each hop loses some warmth, so short strong paths win.').format(expected=expected))
     if close(answer, _target(ctx)["weakest_link"], tolerance=0.0015):
         return Result.wrong(1, _("That is the weakest tie on the path, not the whole path."),
-                            _("Multiply the strengths of every tie on the path."))
+                            (_('Look at the strength of each tie along the path.'), _("Multiply the strengths of every tie on the path.")))
     return Result.wrong(1, _("{answer} is not the path's strength.").format(answer=answer),
                         (_("Look at every tie on the path, not one of them."),
                          _("Multiply the strengths of the ties on the path.")))
@@ -79,4 +79,4 @@ def _check_approach(answer, ctx):
     if answer == APPROACHES[1]:
         return Result.right(1, _("Yes: go through a common contact and always explain why."))
     return Result.wrong(1, _("A cold, unexplained approach rarely works."),
-                        _("Prefer a common contact who introduces you, and always say why you want to connect."))
+                        (_('Look at what the buyer knows of your rep before any message.'), _("Prefer a common contact who introduces you, and always say why you want to connect.")))

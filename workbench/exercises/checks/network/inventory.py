@@ -24,10 +24,10 @@ def _strong(ctx) -> int:
           answer=Number("Strong contacts", integer=True), solution=_strong,
           wrong=[Mistake(lambda ctx: _strong(ctx) + int(_counts(ctx).get("Familiar", 0)),
                          "That counts Strong and Familiar ties together.",
-                         "Count only the Strong class; Familiar ties come next in the inventory.",
+                         ('Look at the class column of the inventory.', "Count only the Strong class; Familiar ties come next in the inventory."),
                          compare=partial(close, tolerance=0)),
                  Mistake(lambda ctx: len(inventory(ctx)), "That is every contact in the inventory.",
-                         "Filter the inventory on its class column: keep 'Strong' only.",
+                         ('Look at the class column of the inventory.', "Filter the inventory on its class column: keep 'Strong' only."),
                          compare=partial(close, tolerance=0))])
 def _check_strong(answer, ctx):
     expected = _strong(ctx)
@@ -44,8 +44,8 @@ def _check_one_way(answer, ctx):
     if answer == "Unknown":
         return Result.right(1, _("Right: traffic that only ever went one way is no relationship yet, so Unknown."))
     return Result.wrong(1, _('Not {answer}.').format(answer=answer),
-                        _("Messages that only went one way say nothing about the relationship: which class "
-                        "means 'no two-way history'?"))
+                        (_("Messages that only went one way say nothing about the relationship: which class "
+                        "means 'no two-way history'?"), _('Pick the class for contacts with no exchange in both directions.')))
 
 
 def _warm_prospects(ctx) -> int:
@@ -58,7 +58,7 @@ def _warm_prospects(ctx) -> int:
           answer=Number("Warm prospects", integer=True), solution=_warm_prospects,
           wrong=[Mistake(lambda ctx: int(inventory(ctx)["could_become_customer"].sum()),
                          "That counts every possible customer, whatever the relationship.",
-                         "Keep the possible customers whose class is Strong or Familiar.",
+                         ("Look at the inventory's possible customers and their class.", "Keep the possible customers whose class is Strong or Familiar."),
                          compare=partial(close, tolerance=0))])
 def _check_warm(answer, ctx):
     expected = _warm_prospects(ctx)
@@ -93,5 +93,5 @@ def _check_next(answer, ctx):
         who = f" For example, {row['name']}." if row is not None else ""
         return Result.right(1, "Yes: a strong tie who will not buy can still open doors: ask for a referral." + who)
     return Result.wrong(1, _("That step suits a weaker or colder tie."),
-                        _("A Strong tie trusts your rep: ask them for a referral, one or two names."))
+                        (_('Look at the class of this contact in the inventory.'), _("A Strong tie trusts your rep: ask them for a referral, one or two names.")))
 

@@ -23,8 +23,8 @@ def _check_level2(answer, ctx):
         return Result.right(1, _('Yes: {level2} people at level 2, on top of {level1} at level 1.').format(level2=r['level2'], level1=r['level1']))
     if close(answer, r["level1"], tolerance=0):
         return Result.wrong(1, _("That is level 1: the people your rep knows directly."),
-                            _("Level 2 counts the contacts of your contacts whom your rep does not know yet."))
-    return Result.wrong(1, _('{answer} is not the level-2 count.').format(answer=answer), _("Use reach(net, rep)['level2']."))
+                            (_("Level 2 counts the contacts of your contacts whom your rep does not know yet."), _("Read the level 2 column on your rep's row: new people only.")))
+    return Result.wrong(1, _('{answer} is not the level-2 count.').format(answer=answer), (_("Look at the reach table, on your rep's row."), _("Read its level 2 column: the contacts of your rep's contacts, not yet known.")))
 
 
 def _cover_options(ctx):
@@ -59,17 +59,17 @@ def _check_cover(answer, ctx):
     cands, sets = cover_candidates(ctx)
     picked = [person_of(n, a, cands) for a in (answer if isinstance(answer, (list, tuple, set)) else [answer])]
     if None in picked:
-        return Result.wrong(1, _("Some ticks are not people from the list."), _("Tick two names from the list."))
+        return Result.wrong(1, _("Some ticks are not people from the list."), (_('Look at the list under the question: the answer is one of its options.'), _("Tick two names from the list.")))
     if len(set(picked)) != 2:
         return Result.wrong(1, _('You ticked {n_set}; the budget is two connectors.').format(n_set=len(set(picked))),
-                            _("Tick exactly two people."))
+                            (_('Look at the question: it asks for a pair of people.'), _("Tick exactly two people.")))
     together = set().union(*(sets[p] for p in picked))
     best = best_pair_coverage(ctx)
     if len(together) == best:
         return Result.right(1, _('Yes: together they reach {best} target accounts, the most any two can.').format(best=best))
     return Result.wrong(1, _('Together they reach {n_together} accounts; another pair reaches {best}.').format(n_together=len(together), best=best),
-                        _("Do not take the two biggest networks if they overlap: after the first, pick the one "
-                        "who adds the most accounts not yet reached, as the lesson's coverage table does."))
+                        (_('Look at the coverage table: the accounts each person adds.'), _("Do not take the two biggest networks if they overlap: after the first, pick the one "
+                        "who adds the most accounts not yet reached, as the lesson's coverage table does.")))
 
 
 MEANS = ["people contacted a week", "lunches or meetings a week", "deals won a quarter",
@@ -87,9 +87,9 @@ def _check_means(answer, ctx):
     results = [p for p in picked if p in ("deals won a quarter", "revenue a month")]
     if results:
         return Result.wrong(1, _('{results!r} is a result, not a means.').format(results=results[0]),
-                            _("A means is effort you control (time, people contacted, meetings); "
-                            "a result depends on others."))
-    return Result.wrong(1, _("Some means are missing."), _("Tick all three efforts a rep controls each week."))
+                            (_('Look at each item: does the rep decide it, or does someone else?'), _("A means is effort you control (time, people contacted, meetings); "
+                            "a result depends on others.")))
+    return Result.wrong(1, _("Some means are missing."), (_('Look at which of the items depend only on the rep.'), _("Tick all three efforts a rep controls each week.")))
 
 
 def _weekly(ctx):
@@ -118,7 +118,7 @@ def _check_week(answer, ctx):
     if close(answer, expected, tolerance=0):
         return Result.right(1, _('Yes: {expected} people in the week of {week}. Compare it with the goal.').format(expected=expected, week=row['week']))
     if close(answer, int(row["messages_sent"]), tolerance=0) and int(row["messages_sent"]) != expected:
-        return Result.wrong(1, _("That counts messages, not people."), _("Count different people messaged."))
+        return Result.wrong(1, _("That counts messages, not people."), (_("Look at last week's messages: one person may have had several."), _("Count different people messaged.")))
     return Result.wrong(1, _('{answer} is not right for the week of {week}.').format(answer=answer, week=row['week']),
                         (_("Look at the weekly means table, the week before the last row."),
                          _("Read the number of different people messaged, not the messages.")))

@@ -44,5 +44,5 @@ def _top(answer, ctx):
                                   'them first, thank them, and ask whom else they know.').format(name=row['name'], referred=row['referred'], contacts_referred=row['contacts_referred'], leads_referred=row['leads_referred']))
     if answer in table.index:
         return Result.wrong(1, _('{name} sent {referred} people; someone sent more.').format(name=table.loc[answer, 'name'], referred=table.loc[answer, 'referred']),
-                            _("Add the contacts and the leads each person referred, and take the largest total."))
-    return Result.wrong(1, _('{answer!r} referred nobody.').format(answer=answer), _("Pick a name from the list."))
+                            (_('Look at the table of who referred whom.'), _("Add the contacts and the leads each person referred, and take the largest total.")))
+    return Result.wrong(1, _('{answer!r} referred nobody.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick a name from the list.")))

@@ -63,11 +63,11 @@ number_question(
     right=lambda ctx, n: _("Yes: {n} customers a trainee could not email; fix or leave them out first.").format(n=n),
     mistakes=[(lambda ctx: _count(ctx, Email="missing"),
                "That counts every contact without an email, not only the customers.",
-               "Narrow the table to the customer stage as well."),
+               ('Look at the lifecycle stage column too.', "Narrow the table to the customer stage as well.")),
               (lambda ctx: _count(ctx, **{"Lifecycle stage": "customer"}),
-               "That counts every customer, with or without an email.", "Keep only the rows whose email is missing.")],
+               "That counts every customer, with or without an email.", ('Look at the email column too.', "Keep only the rows whose email is missing."))],
     otherwise=("{answer} is not that number.",
-               "Narrow the table to one lifecycle stage and to the rows whose email is missing."))
+               ("Narrow the table to one lifecycle stage and to the rows whose email is missing.", 'Count the rows left.')))
 
 
 def _email_fans_without_email(ctx, channel="email"):
@@ -80,12 +80,12 @@ number_question(
     label="Contacts", value=_email_fans_without_email,
     right=lambda ctx, n: _("Yes: {n} records contradict themselves; a data-quality lesson in the making.").format(n=n),
     mistakes=[(lambda ctx: _count(ctx, **{"Preferred channel": "email"}), "That counts everyone who prefers email.",
-               "Keep only those whose email is missing."),
+               ('Look at the email column too.', "Keep only those whose email is missing.")),
               (lambda ctx: _count(ctx, Email="missing"),
                "That counts every contact without an email, whatever channel they prefer.",
-               "Narrow the table to the contacts who prefer email as well.")],
+               ('Look at the preferred channel column too.', "Narrow the table to the contacts who prefer email as well."))],
     otherwise=("{answer} is not that number.",
-               "Combine two lists: the preferred channel and whether the email is given."))
+               ("Combine two lists: the preferred channel and whether the email is given.", 'Keep the rows that fit both, then count them.')))
 
 
 decision("superusers.assessment.first-try-failures",
@@ -96,13 +96,13 @@ decision("superusers.assessment.first-try-failures",
              "the trainees.",
          wrong={"give extra exercises to each trainee who failed": (
                     "Extra work for everyone who failed treats a class problem as a personal one.",
-                    "Ask what it means when most of the class fails the same point."),
+                    ("Ask what it means when most of the class fails the same point.", 'Pick the answer that looks at how the point was taught.')),
                 "remove the exercise from the grade": (
                     "The point is still not learnt; hiding the result does not teach it.",
-                    "Look for the cause that all these trainees share."),
+                    ("Look for the cause that all these trainees share.", 'Pick the answer that looks at how the point was taught.')),
                 "tell them to keep trying until they pass": (
                     "Trying again without a new explanation teaches guessing.",
-                    "Think about what the trainees are missing before they try again.")},
+                    ("Think about what the trainees are missing before they try again.", 'Pick the answer that explains the point again first.'))},
          label="Decision")
 
 decision("superusers.assessment.own-export",
@@ -112,13 +112,13 @@ decision("superusers.assessment.own-export",
          why="Yes: a valid export runs the lessons, and trainees see only the personal data they need.",
          wrong={"send the full export to each trainee by email": (
                     "Copies of customers' data in every mailbox is a leak waiting to happen.",
-                    "Think of who should see customers' personal data, and how little of it a lesson needs."),
+                    ("Think of who should see customers' personal data, and how little of it a lesson needs.", 'Pick the answer that checks the export and protects personal data first.')),
                 "use it as it is: the trainees are colleagues": (
                     "Colleagues are not entitled to every customer's details, and the export may not even load.",
-                    "Two things come first: does the export fit the lessons, and what personal data does it expose?"),
+                    ("Two things come first: does the export fit the lessons, and what personal data does it expose?", 'Pick the answer that deals with both before the session.')),
                 "keep only the first hundred rows of each table": (
                     "A cut keeps the personal data and can break the links between tables.",
-                    "Check that the tables fit the lessons, and protect the people in them.")},
+                    ("Check that the tables fit the lessons, and protect the people in them.", 'Pick the answer that does both.'))},
          label="First step")
 
 decision("superusers.assessment.self-paced",
@@ -127,11 +127,11 @@ decision("superusers.assessment.self-paced",
          why="Yes: self-paced learners need to see where they stand and to know help is there when they stall.",
          wrong={"sending every lesson at once with the final deadline": (
                     "A pile of lessons and a far deadline is how self-paced courses are abandoned.",
-                    "Think about what tells a learner alone where they are and what comes next."),
+                    ("Think about what tells a learner alone where they are and what comes next.", 'Pick the answer with small steps and feedback along the way.')),
                 "one long video of the whole course": (
                     "A long video lets nobody practise or see their progress.",
-                    "Self-paced learners need small steps they can check."),
+                    ("Self-paced learners need small steps they can check.", 'Pick the answer with short lessons and checks along the way.')),
                 "grades only at the end, so that nobody is distracted": (
                     "Without feedback along the way, mistakes are found too late.",
-                    "Think about feedback during the course, not only after it.")},
+                    ("Think about feedback during the course, not only after it.", 'Pick the answer with checks along the way.'))},
          label="What helps")

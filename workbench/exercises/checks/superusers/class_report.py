@@ -38,9 +38,9 @@ def _reexplain_first(answer, ctx):
         return Result.right(1, _('Yes: {first} was not passed by {share:.0%} of the class.').format(first=first, share=again['failed_share'].iloc[0]))
     if answer in set(again["exercise"]):
         return Result.wrong(1, _('{answer} is on the list, but not at the top.').format(answer=answer),
-                            _("The list is sorted by the share of the class that did not pass: take the first one."))
+                            (_('Look at the table of what to re-explain.'), _("The list is sorted by the share of the class that did not pass: take the first one.")))
     return Result.wrong(1, _('{answer} was passed by most of the class.').format(answer=answer),
-                        _("Look at the 'what to re-explain' table: the highest share of trainees not passing comes first."))
+                        (_("Look at the 'what to re-explain' table: the highest share of trainees not passing comes first."), _('Take the exercise at the top of that table.')))
 
 
 @exercise("superusers.class-report.needs-help", title="Tick every trainee the report says needs help.",
@@ -54,9 +54,9 @@ def _needs_help(answer, ctx):
     if chosen - should:
         name = sorted(chosen - should)[0]
         return Result.wrong(1, _('{name} scored enough not to be flagged.').format(name=name),
-                            _("Only trainees in the 'who needs help' table, below the score threshold, are flagged."))
+                            (_('Look at the table of who needs help.'), _("Only trainees in the 'who needs help' table, below the score threshold, are flagged.")))
     return Result.wrong(1, _("Someone who needs help is missing."),
-                        _("Tick every name in the 'who needs help' table: their score is below the threshold."))
+                        (_("Tick every name in the 'who needs help' table: their score is below the threshold."), _('Tick each of those names, and only those.')))
 
 
 def _completion(ctx=None):
@@ -68,11 +68,11 @@ def _completion(ctx=None):
           answer=Number("Percent", integer=True), solution=lambda ctx: _completion(),
           wrong=[Mistake(lambda ctx: round(float(tables()["completion"]["average_score"].iloc[0]) * 100),
                          "{mistake} % is the average score, which counts partial credit.",
-                         "Completion counts only exercises fully passed: read the 'completion' column.")])
+                         ("Look at the completion table, on the lesson's row.", "Completion counts only exercises fully passed: read the 'completion' column."))])
 def _completion_check(answer, ctx):
     expected = _completion()
     if answer == expected:
         return Result.right(1, _('Yes: {expected} % of the trainee-exercise pairs were passed.').format(expected=expected))
     if 0 < answer <= 1:
-        return Result.wrong(1, _("That looks like a share, not a percentage."), _("Multiply the share passed by 100."))
-    return Result.wrong(1, _('{answer} % is not the completion.').format(answer=answer), _("Read the 'completion' column of the lesson's row."))
+        return Result.wrong(1, _("That looks like a share, not a percentage."), (_("Look at the completion column of the lesson's row."), _("Multiply the share passed by 100.")))
+    return Result.wrong(1, _('{answer} % is not the completion.').format(answer=answer), (_("Read the 'completion' column of the lesson's row."), _('Turn the share into a percentage.')))

@@ -14,14 +14,14 @@ FORMATS = ["face-to-face", "e-learning", "in-house"]
                 "Which format fits best?",
           answer=Choice(FORMATS, label="Format"), solution=lambda ctx: "e-learning",
           wrong=[Mistake(lambda ctx: "face-to-face", "Gathering forty people from six cities is the costliest option here.",
-                         "Count the travel and the lost working day; the process is simple enough to learn alone.")])
+                         ('Look at the cost of each format for this team.', "Count the travel and the lost working day; the process is simple enough to learn alone."))])
 def _match_format(answer, ctx):
     if answer == "e-learning":
         return Result.right(1, _("Yes: spread out, busy, and a simple process: self-paced e-learning fits."))
     if answer == "in-house":
         return Result.wrong(1, _("A superuser would have to visit six cities or teach remotely in many slots."),
-                            _("With many people spread out and a simple process, self-paced learning costs least."))
-    return Result.wrong(1, _('{answer!r} is not one of the three formats.').format(answer=answer), _("Choose one of the three formats."))
+                            (_('Look at how many people there are, where they work, and how hard the process is.'), _("With many people spread out and a simple process, self-paced learning costs least.")))
+    return Result.wrong(1, _('{answer!r} is not one of the three formats.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Choose one of the three formats.")))
 
 
 IN_HOUSE = {
@@ -44,15 +44,15 @@ def _in_house_risks(answer, ctx):
         return Result.right(1, _("Right: quality and time are the two risks of in-house training."))
     if "travel costs for every trainee" in chosen:
         return Result.wrong(1, _("Travel is a cost of face-to-face training with an outside trainer."),
-                            _("That is a face-to-face weak point; in-house training happens where people work."))
+                            (_('Look at the weak points of in-house training the lesson lists.'), _("That is a face-to-face weak point; in-house training happens where people work.")))
     if "learners are left without anyone to ask" in chosen:
         return Result.wrong(1, _("Being alone is the weak point of e-learning; the superuser is a colleague at hand."),
-                            _("Keep only what depends on the superuser: their skill and their time."))
+                            (_('Look at the weak points of in-house training the lesson lists.'), _("Keep only what depends on the superuser: their skill and their time.")))
     if "it is the most expensive of the three" in chosen:
         return Result.wrong(1, _("In-house training is usually the cheapest format."),
-                            _("Its weak points are not cost but the superuser's skill and time."))
+                            (_('Look at the weak points of in-house training the lesson lists.'), _("Its weak points are not cost but the superuser's skill and time.")))
     return Result.wrong(1, _("You left out '{sorted}'.").format(sorted=sorted(should - chosen)[0]),
-                        _("Two things: the superuser's skill, and the time they need to learn the system first."))
+                        (_('Look at the weak points of in-house training the lesson lists.'), _("Two things: the superuser's skill, and the time they need to learn the system first.")))
 
 
 PROCESS_HEAVY = {"e-learning": True, "in-house": True, "face-to-face": False}
@@ -66,11 +66,11 @@ tick_exercise(
     right="Yes: e-learning and in-house training both lose effectiveness when the process is detailed: there are "
           "many points of failure, and nobody expert enough watching each step.",
     extra=("'{option}' is the format that keeps an experienced trainer beside the learners.",
-           "Keep only the formats where learners are alone, or taught by a colleague who is still learning the "
-           "system: an outside trainer in the room catches mistakes step by step."),
+           ("Read each format's weak points in the lesson's table.", "Keep only the formats where learners are alone, or taught by a colleague who is still learning the "
+           "system: an outside trainer in the room catches mistakes step by step.")),
     missed=("You left out '{option}'.",
-            "Two formats share the weakness: learners alone at their screen, and a colleague who must first master "
-            "every step of a detailed process before teaching it."),
+            ("Read each format's weak points in the lesson's table.", "Two formats share the weakness: learners alone at their screen, and a colleague who must first master "
+            "every step of a detailed process before teaching it.")),
     wrong=[(["e-learning"], "colleague"), (list(FORMATS), "trainer"), (["in-house"], "alone")])
 
 
@@ -93,5 +93,5 @@ def _session_length(answer, ctx):
     lesson = planned(["crm/01-what-a-crm-is"])[0].lesson.duration_minutes
     if answer == lesson:
         return Result.wrong(1, _('{answer} minutes is the lesson alone.').format(answer=answer),
-                            _("Add the welcome, the supervised practice and the wrap-up: sum the minutes column."))
-    return Result.wrong(1, _("{answer} is not the agenda's total.").format(answer=answer), _("Sum the agenda's minutes column."))
+                            (_("Look at the session's agenda."), _("Add the welcome, the supervised practice and the wrap-up: sum the minutes column.")))
+    return Result.wrong(1, _("{answer} is not the agenda's total.").format(answer=answer), (_("Look at the session's agenda."), _("Sum the agenda's minutes column.")))

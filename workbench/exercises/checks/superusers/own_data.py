@@ -20,7 +20,7 @@ def _tables_needed(answer, ctx):
     if answer == expected:
         return Result.right(1, _('Yes: {expected} tables, one CSV file each, as in the sample company.').format(expected=expected))
     return Result.wrong(1, _('{answer} is not the number of tables.').format(answer=answer),
-                        _("Count the tables of the schema (workbench.data.schema.TABLES): one CSV file per table."))
+                        (_('Look at the list of tables the lessons use.'), _("Count the tables of the schema the lessons read: one CSV file per table.")))
 
 
 WHEN_BROKEN = ["release stops and names the file, row and column of the first problem",
@@ -37,8 +37,8 @@ def _broken_export(answer, ctx):
         return Result.right(1, _("Yes: the export is validated first, so no trainee ever meets a broken file."))
     if answer in WHEN_BROKEN:
         return Result.wrong(1, _("Nothing is released from an export that fails its checks."),
-                            _("The export is validated before anything is written; fix the named row and run it again."))
-    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the three options."))
+                            (_('Look at what the release step does when a file has a bad row.'), _("The export is validated before anything is written; fix the named row and run it again.")))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the three options.")))
 
 
 PRIVACY = {
@@ -58,10 +58,10 @@ def _privacy(answer, ctx):
         PRIVACY, answer,
         right=_("Right: less data, pseudonymised where possible, and gone after the session."),
         extra=(_("'{option}' puts customers at risk."),
-               _("Every extra copy or field is one more thing that can leak: share and keep as little real data "
-               "as the exercises need.")),
+               (_('Look at each item: does the session really need it?'), _("Every extra copy or field is one more thing that can leak: share and keep as little real data "
+               "as the exercises need."))),
         missed=(_("You left out '{option}'."),
-                _("Think of the whole life of the copy: what goes in, who sees it, when it is deleted.")))
+                (_('Look at each item: does the session really need it?'), _("Think of the whole life of the copy: what goes in, who sees it, when it is deleted."))))
 
 
 WAYS = ["a different data seed per trainee (a variant of the sample)", "the company's own export",
@@ -77,5 +77,5 @@ def _own_answers(answer, ctx):
         return Result.right(1, _("Yes: each seed generates another company, so each trainee's answers are their own."))
     if answer in WAYS:
         return Result.wrong(1, _('With {answer}, everyone works on the same data.').format(answer=answer),
-                            _("Everyone sharing the same tables gets the same answers: only a per-trainee seed differs."))
-    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the three options."))
+                            (_("Look at what makes one trainee's answers differ from another's."), _("Everyone sharing the same tables gets the same answers: only a per-trainee seed differs.")))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the three options.")))

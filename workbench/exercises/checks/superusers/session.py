@@ -15,15 +15,15 @@ def _command_order(answer, ctx):
     if answer == ORDERS[0]:
         return Result.right(1, _("Yes: plan the day, release the copies, grade what comes back, then read the report."))
     if answer not in ORDERS:
-        return Result.wrong(1, _('{answer!r} is not one of the orders offered.').format(answer=answer), _("Pick one of the four orders."))
+        return Result.wrong(1, _('{answer!r} is not one of the orders offered.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the four orders.")))
     if answer.startswith("plan, grade"):
         return Result.wrong(1, _("There is nothing to grade before the trainees have their copies."),
-                            _("Trainees need their released copies before any grading: release comes second."))
+                            (_('Look at what each command needs before it can run.'), _("Trainees need their released copies before any grading: release comes second.")))
     if answer.startswith("report"):
         return Result.wrong(1, _("The report reads grades or progress logs, which do not exist yet at the start."),
-                            _("The report summarises grades: it comes last."))
+                            (_('Look at what each command needs before it can run.'), _("The report summarises grades: it comes last.")))
     return Result.wrong(1, _("The plan decides which lessons to release, so it comes first."),
-                        _("Start with the plan: it picks the lessons that release then copies."))
+                        (_('Look at what each command needs before it can run.'), _("Start with the plan: it picks the lessons that release then copies.")))
 
 
 def practice_exercises(lesson: str = "crm/01-what-a-crm-is") -> list[str]:
@@ -50,12 +50,12 @@ def _grades_rows(answer, ctx):
         return Result.right(1, _('Yes: 12 trainees × {n} exercises = {expected} rows, one per trainee and exercise.').format(n=n, expected=expected))
     if answer == 12:
         return Result.wrong(1, _("12 would be one row per trainee."),
-                            _('grades.csv has one row per trainee and per exercise; the practice set has {n} exercises.').format(n=n))
+                            (_('grades.csv has one row per trainee and per exercise; the practice set has {n} exercises.').format(n=n), _('Multiply the exercises by the number of trainees.')))
     if answer == n:
         return Result.wrong(1, _('{n} is the number of exercises in the practice set.').format(n=n),
-                            _("Every trainee gets a row for every exercise: multiply by the number of trainees."))
+                            (_('Look at the number of trainees and of exercises.'), _("Every trainee gets a row for every exercise: multiply by the number of trainees.")))
     return Result.wrong(1, _('{answer} is not the number of rows.').format(answer=answer),
-                        _("Count one row per trainee and per exercise, including exercises a trainee skipped."))
+                        (_('Look at the number of trainees and of exercises.'), _("Count one row per trainee and per exercise, including exercises a trainee skipped.")))
 
 
 STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
@@ -65,16 +65,16 @@ STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
           title="A trainee's cell runs forever (an endless loop). What does grading write for that exercise?",
           answer=Choice(STATUSES, label="Status"), solution=lambda ctx: "timeout",
           wrong=[Mistake(lambda ctx: "the whole batch stops", "One broken notebook never stops the batch.",
-                         "Each cell has a time limit; past it the grader interrupts the cell and carries on.")])
+                         ('Look at what the grader does with a cell that runs too long.', "Each cell has a time limit; past it the grader interrupts the cell and carries on."))])
 def _loop_status(answer, ctx):
     if answer == "timeout":
         return Result.right(1, _("Yes: the cell is interrupted after its time limit, marked timeout, and "
                                "grading goes on with the next cell and the next notebook."))
     if answer == "missing":
         return Result.wrong(1, _("missing means the exercise's cell is gone; here it is present."),
-                            _("The cell exists but never finishes: think of the time limit per cell."))
+                            (_('Look at what the grader does with a cell that runs too long.'), _("The cell exists but never finishes: think of the time limit per cell.")))
     return Result.wrong(1, _('{answer!r} is used for other problems.').format(answer=answer),
-                        _("The cell never finishes: the grader stops it at the cell time limit and says so."))
+                        (_('Look at what the grader does with a cell that runs too long.'), _("The cell never finishes: the grader stops it at the cell time limit and says so.")))
 
 
 FOLDER = {
@@ -96,7 +96,7 @@ def _trainee_folder(answer, ctx):
     wrongly = sorted(chosen - should)
     if wrongly:
         return Result.wrong(1, _("A trainee folder does not hold '{wrongly}'.").format(wrongly=wrongly[0]),
-                            _("The answer key stays in the package: no solution and no other trainee's data "
-                            "ever goes into a trainee folder."))
+                            (_('Look at what a trainee needs to work, and nothing more.'), _("The answer key stays in the package: no solution and no other trainee's data "
+                            "ever goes into a trainee folder.")))
     return Result.wrong(1, _("You left out '{sorted}'.").format(sorted=sorted(should - chosen)[0]),
-                        _("Each folder has the stripped notebooks and a settings file with the trainee's name and seed."))
+                        (_('Look at what a trainee needs to work, and nothing more.'), _("Each folder has the stripped notebooks and a settings file with the trainee's name and seed.")))
