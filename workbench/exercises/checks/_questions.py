@@ -24,6 +24,7 @@ from workbench.errors import ExerciseError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.exercises.result import hint_steps
 from workbench.i18n.messages import _
 
 
@@ -67,9 +68,10 @@ def number_question(id: str, *, title: str, label: str, value, right, mistakes, 
         return close(answer, mistaken, tolerance=tolerance)
 
     @exercise(id, title=title, answer=Number(label, integer=True), solution=value,
-              wrong=[Mistake(make, message, hint, compare=near) for make, message, hint in mistakes], texts=otherwise)
+              wrong=[Mistake(make, message, hint, compare=near) for make, message, hint in mistakes],
+              texts=(otherwise[0], *hint_steps(otherwise[1])))
     def _check(answer, ctx):  # the engine tries the declared mistakes, in order, when this fails
         expected = value(ctx)
         if near(answer, expected):
             return Result.right(1, right(ctx, expected))
-        return Result.wrong(1, _(otherwise[0]).format(answer=answer), _(otherwise[1]))
+        return Result.wrong(1, _(otherwise[0]).format(answer=answer), tuple(_(step) for step in hint_steps(otherwise[1])))
