@@ -21,6 +21,7 @@ exercise without a form is described by its reference solution (:class:`Like`).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,6 +86,44 @@ class Text:
     def how(self, ctx) -> str:
         example = f", such as {self.placeholder!r}" if self.placeholder.strip(". ") else ""
         return f"Type your answer in the '{self.label}' box, written the way the question asks{example}."
+
+
+@dataclass(frozen=True)
+class LongText:
+    """A box of several lines for a short text (an email, a post, a plan), with an optional note above it.
+
+    ``intro`` is HTML shown above the box (an open exercise shows its rubric there).
+
+    >>> form = LongText(label="Your email", rows=6)
+    >>> w = form.widget(None)
+    >>> w.children[1].value = "  Dear Ms Jahan,\\nthank you for the call.  "
+    >>> form.read(w)
+    'Dear Ms Jahan,\\nthank you for the call.'
+    """
+
+    label: str = "Your text"
+    placeholder: str = ""
+    rows: int = 8
+    intro: str = ""
+
+    def widget(self, ctx):
+        import ipywidgets as w
+
+        box = w.Textarea(placeholder=self.placeholder, rows=self.rows,
+                         layout={"width": "min(100%, 48em)"})
+        return w.VBox([w.HTML(f"{self.intro}<b>{html.escape(self.label)}</b>"), box])
+
+    def read(self, widget):
+        return widget.children[1].value.strip()
+
+    def expects(self, ctx) -> str:
+        return "a text of a few sentences"
+
+    def accepts(self, value, ctx) -> bool:
+        return isinstance(value, str)
+
+    def how(self, ctx) -> str:
+        return f"Write your text in the '{self.label}' box, then press Check."
 
 
 @dataclass(frozen=True)
