@@ -156,6 +156,16 @@ def _session_grade(args):
                    notebook_timeout=args.notebook_timeout, source=args.source, unsafe=args.unsafe, policy=policy)
     trainees = grades["trainee"].nunique() if "trainee" in grades else 0
     print(f"graded {trainees} trainee(s); grades, notebook outcomes and feedback pages in {args.out}")
+    for note in grades.attrs.get("notes", []):
+        print(note)
+
+
+def _session_marks(args):
+    from .sessions.marks import record_marks
+
+    done = record_marks(args.grades, args.sheet)
+    print(f"marks from {done['sheet']} applied: {done['marked']} open answer(s) marked, {done['waiting']} still "
+          f"waiting for a mark; grades.csv, feedback pages and checksums rewritten in {args.grades}")
 
 
 def _session_report(args):
@@ -323,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "cannot be written down) score; by default they are shown apart and score 0")
     _source_option(sg, default=None)
     sg.set_defaults(func=_session_grade)
+    sm = ses.add_parser("marks", help="apply the marks a trainer entered in the marking sheet to the grades")
+    sm.add_argument("grades", help="the folder `session grade` wrote (its --out)")
+    sm.add_argument("--sheet", help="the filled sheet, .xlsx or .csv (default: marking-sheet.xlsx in that folder)")
+    sm.set_defaults(func=_session_marks)
     sc = ses.add_parser("report", help="write the class report (where the class struggled)")
     sc.add_argument("source", help="grades.csv, a progress folder or a grading output folder")
     sc.add_argument("--out", required=True, help="HTML file to write")
