@@ -7,8 +7,15 @@ import openpyxl
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.sessions.marking_sheet import (CSV, XLSX, MarkingSheetError, SheetRow, criteria_columns, read_sheet,
-                                              write_sheet)
+from workbench.sessions.marking_sheet import (
+    CSV,
+    XLSX,
+    MarkingSheetError,
+    SheetRow,
+    criteria_columns,
+    read_sheet,
+    write_sheet,
+)
 
 ATTACKS = ['=HYPERLINK("http://evil.example","grade")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
            "\t=1+1", "=1+1\nsecond line"]

@@ -183,7 +183,7 @@ def test_a_sheet_from_another_class_is_refused(graded, tmp_path, capsys):
     renamed = tmp_path / "renamed.xlsx"
     book = openpyxl.load_workbook(out / "marking-sheet.xlsx")
     book.active.cell(2, 1).value = "someone-else"
-    book.active.cell(3, 7).value = "0123456789ab"  # an answer id from another grading run
+    book.active.cell(3, 7).value = "text-0123456789ab"  # an answer id from another grading run
     book.save(renamed)
     with pytest.raises(MarkingSheetError) as caught:
         record_marks(out, renamed)

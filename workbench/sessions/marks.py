@@ -14,7 +14,7 @@ When grading again, a mark whose text is unchanged is applied again; one whose
 text changed is flagged and the answer waits for a new mark.
 
 >>> answer_id("Dear Ms Jahan")
-'72557f49fbbb'
+'text-72557f49fbbb'
 """
 
 from __future__ import annotations
@@ -29,15 +29,25 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import WorkbenchError
-from .marking_sheet import CSV, XLSX, MarkingSheetError, SheetRow, criteria_columns, read_sheet, write_sheet
+from .marking_sheet import (
+    AFTER,
+    CSV,
+    FIXED,
+    XLSX,
+    MarkingSheetError,
+    SheetRow,
+    criteria_columns,
+    read_sheet,
+    write_sheet,
+)
 from .verdict import HANDED_IN, TO_MARK, exercise_status
 
 OPEN_ANSWERS, MARKS = "open-answers.json", "marks.json"
 
 
 def answer_id(text: str) -> str:
-    """A short id of a text: the same text, the same id."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A short id of a text: the same text, the same id (never read as a number by a spreadsheet)."""
+    return "text-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def open_answer_entries(rows: list[dict]) -> list[dict]:
@@ -130,8 +140,9 @@ def refresh_sheet(out: Path, entries: list[dict], marks: dict[tuple, dict]) -> l
                 notes.append(f"{name} held marks not yet applied: kept as {kept.name} (apply them with "
                              f"`workbench session marks {out} --sheet {kept}`)")
     if entries:
-        write_sheet(out, sheet_rows(entries, marks))
-        waiting = sum(1 for r in sheet_rows(entries, marks) if r.note != "marked")
+        rows = sheet_rows(entries, marks)
+        write_sheet(out, rows)
+        waiting = sum(1 for r in rows if r.note != "marked")
         notes.append(f"{len(entries)} open answer(s) in {out / XLSX}, {waiting} waiting for a mark: fill in the "
                      f"marks, then run `workbench session marks {out}`")
     return notes
@@ -145,9 +156,7 @@ def _holds_unapplied_marks(path: Path, marks: dict[tuple, dict]) -> bool:
     for row in rows:
         cells = {name: value for name, (value, _) in row["cells"].items()}
         mark = marks.get((str(cells.get("trainee")), str(cells.get("exercise"))))
-        given = {name: value for name, value in cells.items()
-                 if name not in ("trainee", "lesson", "exercise", "question", "rubric", "answer", "answer id",
-                                 "comment", "note") and value not in (None, "")}
+        given = {name: value for name, value in cells.items() if name not in FIXED + AFTER and value not in (None, "")}
         comment = cells.get("comment") or ""
         if given and (mark is None or {k: _number(v) for k, v in given.items()} != mark["scores"]
                       or comment != mark["comment"]):
