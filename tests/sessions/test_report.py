@@ -117,3 +117,18 @@ def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
     text = report(graded, tmp_path / "r.html").read_text()
     assert "1 of 12 grades rest on the trainees' own records" in text
     assert "First attempt and best attempt" in text and "first_attempt" in text
+
+
+def test_an_open_answer_handed_in_waits_for_a_mark_and_is_not_failed(tmp_path):
+    email = "crm.activities.follow-up-email"
+    (tmp_path / "amina.jsonl").write_text(json.dumps(
+        {"exercise": email, "points": 0, "max_points": 5, "to_mark": True, "answer": "Dear Ms Jahan, ...",
+         "at": "2026-06-01T09:00:00+00:00"}) + "\n")
+    results = load_results(tmp_path)
+    assert results.set_index("exercise").loc[email, "status"] == "to mark"
+    tables = summarise(results)
+    assert tables["most_failed"].set_index("exercise").loc[email, "failed"] == 0
+    assert tables["open_answers"].to_dict("records") == [
+        {"trainee": "amina", "exercise": email, "mark": "waiting for a mark", "comment": ""}]
+    page = report(tmp_path, tmp_path / "report.html").read_text()
+    assert "1 open answer(s) still wait for a mark" in page

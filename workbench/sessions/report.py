@@ -43,7 +43,7 @@ def _read_logs(paths) -> pd.DataFrame:
             if isinstance(r.get("exercise"), str):
                 records.append({"learner": Path(path).stem, **r})
     df = pd.DataFrame(records, columns=None if records else ["learner", "exercise", "at"])
-    for column, default in (("points", 0.0), ("max_points", 1.0), ("hint", None), ("at", None)):
+    for column, default in (("points", 0.0), ("max_points", 1.0), ("hint", None), ("at", None), ("to_mark", False)):
         if column not in df.columns:
             df[column] = default
     df["learner"] = df["learner"].astype(str)
@@ -78,9 +78,10 @@ def from_progress(paths) -> pd.DataFrame:
         hints = group["hint"].dropna()
         hints = hints[hints.astype(str) != ""]
         last_hint = str(hints.iloc[-1]) if len(hints) else ""
+        handed_in = group["to_mark"].eq(True).any() and points[best] < max_points  # an open answer, not marked
         rows.append({"trainee": learner, "lesson": group["lesson"].iloc[best], "exercise": exercise,
                      "points": points[best], "max_points": max_points,
-                     "status": exercise_status(points[best], max_points, last_hint or None),
+                     "status": TO_MARK if handed_in else exercise_status(points[best], max_points, last_hint or None),
                      "hint": "" if points[best] >= max_points else last_hint, "attempts": len(group),
                      "hints_shown": len(hints)})
     out = pd.DataFrame(rows)
