@@ -139,7 +139,8 @@ def _workbook(header: list[str], criteria: list[str], rows: list[SheetRow], tabl
         _text(cell, name)
         cell.font = Font(bold=True)
     first_mark = len(FIXED) + 1
-    checks: dict[float, object] = {}
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    checked: dict[float, list[str]] = {}  # a criterion's points -> the cells marked out of them
     for r, (row, cells) in enumerate(zip(rows, table), start=2):
         own = {c["name"]: c["points"] for c in row.entry["criteria"]}
         for col, value in enumerate(cells, start=1):
@@ -148,20 +149,17 @@ def _workbook(header: list[str], criteria: list[str], rows: list[SheetRow], tabl
                 _text(cell, value)
             else:
                 cell.value = value
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
             name = header[col - 1]
             if col >= first_mark and name in criteria:
                 if name not in own:
                     cell.fill = grey  # not a criterion of this exercise: leave it empty
                     continue
-                points = float(own[name])
-                if points not in checks:
-                    checks[points] = DataValidation(type="decimal", operator="between", formula1="0",
-                                                    formula2=f"{points:g}", allow_blank=True, showErrorMessage=True,
-                                                    error=f"Type a number between 0 and {points:g}.")
-                checks[points].add(cell.coordinate)
-    for check in checks.values():
-        sheet.add_data_validation(check)
+                checked.setdefault(float(own[name]), []).append(cell.coordinate)
+    for points, cells in checked.items():  # given whole: adding cells one by one takes quadratic time
+        sheet.add_data_validation(DataValidation(
+            type="decimal", operator="between", formula1="0", formula2=f"{points:g}", allow_blank=True,
+            showErrorMessage=True, error=f"Type a number between 0 and {points:g}.", sqref=" ".join(cells)))
     widths = {"question": 40, "rubric": 45, "answer": 60, "comment": 40, "note": 30}
     for col, name in enumerate(header, start=1):
         sheet.column_dimensions[column_letter(col)].width = widths.get(name, 14)
