@@ -183,7 +183,8 @@ def test_a_sheet_from_another_class_is_refused(graded, tmp_path, capsys):
     renamed = tmp_path / "renamed.xlsx"
     book = openpyxl.load_workbook(out / "marking-sheet.xlsx")
     book.active.cell(2, 1).value = "someone-else"
-    book.active.cell(3, 7).value = "text-0123456789ab"  # an answer id from another grading run
+    book.active.cell(3, 7).value = "text-0123456789ab"  # an answer id from another grading run, with a mark
+    book.active.cell(3, 8).value = 1
     book.save(renamed)
     with pytest.raises(MarkingSheetError) as caught:
         record_marks(out, renamed)
@@ -275,6 +276,13 @@ def test_validate_refuses_what_is_not_a_mark(tone, agenda, expected):
     with pytest.raises(MarkingSheetError) as caught:
         validate(Path("s.csv"), sheet(["amina", PLAN, ENTRY["answer_id"], tone, agenda, ""]), [ENTRY])
     assert expected in str(caught.value) and str(caught.value).startswith("s.csv: 1 problem(s)")
+
+
+def test_an_unmarked_row_of_an_older_sheet_is_left_alone_a_marked_one_refused():
+    older = ["amina", PLAN, "text-000000000000", None, None, ""]
+    assert validate(Path("s.csv"), sheet(older), [ENTRY]) == {}
+    with pytest.raises(MarkingSheetError, match="row 2, column C \\(answer id\\): this is not the text graded last"):
+        validate(Path("s.csv"), sheet(older[:3] + [1, 2, ""]), [ENTRY])
 
 
 def test_validate_refuses_a_row_twice():

@@ -196,9 +196,11 @@ def validate(path: Path, rows: list[dict], entries: list[dict]) -> dict[tuple, d
             problems.append(f"row {n}: {key[0]}, {key[1]} appears twice; keep one row per trainee and exercise")
             continue
         if text.get("answer id") != entry["answer_id"]:
-            problems.append(f"row {n}, column {cells['answer id'][1]} (answer id): this is not the text graded last "
-                            "(the sheet comes from an earlier grading run, or the id was edited)")
-            continue
+            if any(text.get(c["name"]) for c in entry["criteria"]):  # marks for another text: never apply them
+                problems.append(f"row {n}, column {cells['answer id'][1]} (answer id): this is not the text graded "
+                                "last (the sheet comes from an earlier grading run, or the id was edited); mark "
+                                "this answer in the newest marking sheet, or empty this row's marks")
+            continue  # an unmarked row of an older sheet: nothing to apply
         own = {c["name"]: c["points"] for c in entry["criteria"]}
         scores, missing = {}, []
         for name in sorted(all_criteria | set(own), key=lambda c: (c not in own, c)):
