@@ -7,15 +7,8 @@ import openpyxl
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.sessions.marking_sheet import (
-    CSV,
-    XLSX,
-    MarkingSheetError,
-    SheetRow,
-    criteria_columns,
-    read_sheet,
-    write_sheet,
-)
+from workbench.sessions.marking_sheet import CSV, XLSX, MarkingSheetError, SheetRow, read_sheet, write_sheet
+from workbench.sessions.marking_sheet import criteria_columns as columns_of
 
 ATTACKS = ['=HYPERLINK("http://evil.example","grade")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
            "\t=1+1", "=1+1\nsecond line"]
@@ -70,7 +63,7 @@ def test_the_sheet_reads_back_as_written(written, name):
 def test_criteria_of_other_exercises_are_greyed(written):
     sheet = openpyxl.load_workbook(written / XLSX).active
     header = [c.value for c in sheet[1]]
-    assert header[7:10] == criteria_columns([entry("a", ""), entry("b", "", (("Persona", 2.0),))])
+    assert header[7:10] == columns_of([entry("a", ""), entry("b", "", (("Persona", 2.0),))])
     omar = sheet.max_row
     assert sheet.cell(omar, header.index("Tone") + 1).fill.fgColor.rgb.endswith("DDDDDD")
     assert sheet.cell(2, header.index("Persona") + 1).fill.fgColor.rgb.endswith("DDDDDD")
