@@ -64,7 +64,7 @@ def test_an_empty_or_short_text_gets_a_message_and_two_hint_steps(ctx, answer, s
 def test_handed_in_counts_as_done_and_waits_for_a_mark(ctx):
     check(EMAIL, "Too short.", ctx=ctx)
     result = check(EMAIL, get(EMAIL).reference(ctx), ctx=ctx)
-    assert result.to_mark and "Next step (1 point)" in result.message
+    assert result.to_mark and "Next step (1), Tone (1)" in result.message
     log = ProgressLog(ctx.settings.progress_file)
     assert log.wrong_attempts(EMAIL) == 1  # the text handed in is not a wrong answer
     report = ProgressReport.of(log, "amina")

@@ -121,10 +121,10 @@ def open_exercise(id: str, *, title: str, question: str, rubric: Rubric, model: 
         if count < min_words:
             return Result.wrong(rubric.max_points, f"Your text has {count} word{'s' * (count != 1)}; your trainer "
                                                    f"needs at least {min_words} to mark it.", hints)
-        criteria = "; ".join(c.text() for c in rubric.criteria)
+        criteria = ", ".join(f"{c.name} ({c.points:g})" for c in rubric.criteria)
         return Result.for_marking(rubric.max_points, f"Saved ({count} words). Your trainer marks it out of "
-                                                     f"{rubric.max_points:g} points: {criteria}. It counts as done "
-                                                     "now; your last text is the one marked.")
+                                                     f"{rubric.max_points:g} points with the rubric above: {criteria}. "
+                                                     "It counts as done now; your last text is the one marked.")
 
     exercise(id, title=title, solution=lambda ctx: model, answer=form, max_points=rubric.max_points,
              open_task=task, wrong=[(lambda ctx: " ".join(model.split()[:max(min_words // 4, 1)]), hints[1])])(hand_in)
