@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import WorkbenchError
+from .gradebook import write_outputs
 from .marking_sheet import (
     AFTER,
     CSV,
@@ -242,8 +243,6 @@ def record_marks(grades_dir: str | Path, sheet: str | Path | None = None) -> dic
 
     Returns how many open answers are now marked and how many still wait for a mark.
     """
-    from .gradebook import write_outputs
-
     folder = Path(grades_dir)
     if not (folder / "grades.csv").is_file():
         raise WorkbenchError(f"{folder} holds no grades.csv", where="session marks",
