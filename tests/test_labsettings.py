@@ -39,3 +39,34 @@ def test_news_are_never_fetched_and_shortcuts_are_kept(tmp_path):
     assert overrides["@jupyterlab/filebrowser-extension:browser"]["showLastModifiedColumn"] is False
     assert overrides["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}  # kept
     assert SHORTCUTS_PLUGIN in overrides
+
+
+def test_the_shipped_overrides_are_those_of_the_installed_jupyterlab():
+    from workbench.labsettings import overrides, schemas_folder
+
+    shipped = Path(__file__).resolve().parents[1] / "jupyter-config" / "overrides.d" / "workbench.json"
+    if not schemas_folder().is_dir():
+        pytest.skip(f"JupyterLab's schemas are not installed under {schemas_folder()}")
+    assert json.loads(shipped.read_text(encoding="utf-8")) == overrides(schemas_folder()), (
+        f"{shipped} is out of date with the installed JupyterLab: "
+        f"run python -m workbench.labsettings --write {shipped.relative_to(shipped.parents[2])}")
+
+
+
+def test_the_lab_language_is_the_language_pack_installed_for_the_workbench_language(tmp_path):
+    """make lab WORKBENCH_LANG=ar writes the lab's locale into a config folder of that run; without a
+    pack (Persian) the lab stays English, and the translation plugin accepts the locale written."""
+    from workbench.labsettings import LAB_LOCALES, TRANSLATION_PLUGIN, installed_lab_locales, main
+
+    target = tmp_path / "labconfig" / "default_setting_overrides.json"
+    assert main(["--lang", "ar", "--target", str(target)]) == 0
+    overrides = json.loads(target.read_text(encoding="utf-8"))
+    if LAB_LOCALES["ar"] in installed_lab_locales():  # the [lab] extra is installed
+        assert overrides[TRANSLATION_PLUGIN] == {"locale": "ar_SA"}
+    else:
+        assert TRANSLATION_PLUGIN not in overrides
+    assert schema(TRANSLATION_PLUGIN)["properties"]["locale"]["type"] == "string"
+    assert SHORTCUTS_PLUGIN in overrides  # the run's file holds the project's other defaults too
+    persian = tmp_path / "fa.json"
+    main(["--lang", "fa", "--target", str(persian)])
+    assert TRANSLATION_PLUGIN not in json.loads(persian.read_text(encoding="utf-8"))

@@ -43,3 +43,15 @@ def test_each_place_of_a_home_keeps_the_path_trainees_already_have(tmp_path):
                       "lesson_copies": "lessons", "backups_folder": "backups",
                       "network_uploads": "network/Nusrat-Jahan", "certificate_key": "certificate.key"}
     assert settings.variant_folder(tmp_path, 7) == tmp_path / "data" / "acme-seed-7"
+
+
+def test_on_a_hub_the_learner_is_the_hub_user_unless_workbench_learner_says_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_LEARNER", raising=False)
+    monkeypatch.setenv("JUPYTERHUB_USER", "nusrat")
+    assert settings.current(tmp_path).learner == "nusrat"
+    monkeypatch.setenv("WORKBENCH_LEARNER", "amina")
+    assert settings.current(tmp_path).learner == "amina"
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    monkeypatch.delenv("WORKBENCH_LEARNER")
+    monkeypatch.setattr(settings.getpass, "getuser", lambda: "login-name")
+    assert settings.current(tmp_path).learner == "login-name"

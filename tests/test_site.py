@@ -187,3 +187,23 @@ def test_demo_command_line_builds_one_lesson(tmp_path):
         main(["demo", "--out", str(out), str(lesson)])
     assert "demo site written" in said.getvalue()
     assert (out / "lessons" / "crm-01-tiny.html").exists()
+
+
+def test_a_site_in_arabic_is_marked_right_to_left_and_runs_in_arabic(tmp_path):
+    """`workbench demo --lang ar`: every page says its language and direction, the lesson's text is laid
+    out right to left, its kernel runs with WORKBENCH_LANG=ar, and collapsed code stays collapsed."""
+    from workbench.cli import main
+
+    lesson = write_lesson(tmp_path / "01-lang.ipynb", "Language", "crm",
+                          ["import os\nprint('kernel language:', os.environ.get('WORKBENCH_LANG'))"])
+    nb = nbformat.read(lesson, as_version=4)
+    nb.cells[1].metadata["jupyter"] = {"source_hidden": True}
+    nbformat.write(nb, lesson)
+    assert main(["demo", "--lang", "ar", "--out", str(tmp_path / "site"), str(lesson)]) == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.startswith('<!doctype html><html lang="ar" dir="rtl">')
+    assert "make lab WORKBENCH_LANG=ar" in index
+    page = (tmp_path / "site" / "lessons" / "crm-01-lang.html").read_text(encoding="utf-8")
+    assert '<html lang="ar">' in page and '<div class="workbench-page" dir="rtl" lang="ar">' in page
+    assert "kernel language: ar" in page
+    assert '<details class="workbench-code"><summary>Show the code</summary>' in page

@@ -32,9 +32,10 @@ from datetime import date as Date
 from pathlib import Path
 
 from .errors import InputError, WorkbenchError
+from .i18n.messages import N_, _
 
-TRACKS = {"crm": "CRM track", "network": "Network track", "editorial": "Editorial track",
-          "superusers": "Superusers' track"}
+TRACKS = {"crm": N_("CRM track"), "network": N_("Network track"), "editorial": N_("Editorial track"),
+          "superusers": N_("Superusers' track")}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 
@@ -51,9 +52,9 @@ def _key(home: Path | None, *, create: bool) -> bytes:
     path = certificate_key(_home(home))
     if not path.exists():
         if not create:
-            raise WorkbenchError(f"this installation has issued no certificate (no {path.name} in {path.parent})",
+            raise WorkbenchError(_('this installation has issued no certificate (no {name} in {parent})').format(name=path.name, parent=path.parent),
                                  where="certificate verify",
-                                 fix="verify on the installation that issued the certificate, with its WORKBENCH_HOME")
+                                 fix=_("verify on the installation that issued the certificate, with its WORKBENCH_HOME"))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
@@ -63,7 +64,7 @@ def _key(home: Path | None, *, create: bool) -> bytes:
 
 def _check_track(track: str) -> str:
     if track not in TRACKS:
-        raise InputError(f"no track called {track!r}", where="--track", fix=f"use one of: {', '.join(TRACKS)}")
+        raise InputError(_('no track called {track!r}').format(track=track), where="--track", fix=_('use one of: {tracks}').format(tracks=', '.join(TRACKS)))
     return track
 
 
@@ -93,15 +94,27 @@ class Certificate:
     pass_mark: int  # percent
     code: str
 
-    def html(self) -> str:
-        """The one-page certificate as HTML (a Jinja2 template shipped with the package)."""
+    def html(self, lang: str | None = None) -> str:
+        """The one-page certificate as HTML (a Jinja2 template shipped with the package), in ``lang`` (the
+        current language by default): ``<html lang dir>``, the date written as the language writes it, the
+        verification code and command left to right.
+
+        >>> page = Certificate("Amina Haddad", "crm", "2026-06-30", 80, 70, "ABCD-EFGH").html("ar")
+        >>> '<html lang="ar" dir="rtl">' in page, '<b class="code" dir="ltr">ABCD-EFGH</b>' in page
+        (True, True)
+        """
         import jinja2
 
-        env = jinja2.Environment(loader=jinja2.PackageLoader("workbench", "templates"), autoescape=True)
-        day = Date.fromisoformat(self.date)
-        return env.get_template("certificate.html.j2").render(
-            learner=self.learner, track=self.track, course=TRACKS[self.track], date=self.date,
-            date_long=f"{day.day} {day:%B %Y}", score=self.score, pass_mark=self.pass_mark, code=self.code)
+        from .i18n.html import environment
+        from .i18n.language import use_language
+        from .i18n.numbers import format_date
+
+        env = environment(jinja2.PackageLoader("workbench", "templates"), lang)
+        with use_language(env.globals["lang"]):
+            return env.get_template("certificate.html.j2").render(
+                learner=self.learner, track=self.track, course=_(TRACKS[self.track]), date=self.date,
+                date_long=format_date(Date.fromisoformat(self.date), format="long"), score=self.score,
+                pass_mark=self.pass_mark, code=self.code)
 
 
 def issue(learner: str, track: str, *, home: Path | None = None, today: Date | None = None) -> Certificate:
@@ -113,17 +126,18 @@ def issue(learner: str, track: str, *, home: Path | None = None, today: Date | N
     progress = course_progress(learner=learner, home=_home(home)).track(track)
     assessment = progress.assessment if progress else None
     if assessment is None:
-        raise InputError(f"the {TRACKS[track]} has no assessment notebook", where="--track",
-                         fix="add the track's assessment (a lesson whose metadata says assessment: true)")
+        raise InputError(_('the {track} has no assessment notebook').format(track=_(TRACKS[track])), where="--track",
+                         fix=_("add the track's assessment (a lesson whose metadata says assessment: true)"))
     mark = round(assessment.lesson.pass_mark * 100)
     if not assessment.passed:
         answered = sum(1 for id in assessment.lesson.exercises if id in assessment.attempts)
-        state = (f"answered {answered} of {assessment.total} questions, {assessment.score:.0%} at the first try"
-                 if answered else "not taken the assessment yet")
-        raise InputError(f"{learner} has not passed the {TRACKS[track]}'s assessment: {state} "
-                         f"(pass mark {mark}%)", where="certificate",
-                         fix=f"the certificate is issued once every question of {assessment.lesson.path.parent.name}/"
-                             f"{assessment.lesson.path.name} is answered and the first tries reach {mark}%")
+        state = (_("answered {answered} of {total} questions, {score:.0%} at the first try").format(
+            answered=answered, total=assessment.total, score=assessment.score) if answered
+            else _("not taken the assessment yet"))
+        raise InputError(_("{learner} has not passed the {track}'s assessment: {state} (pass mark {mark}%)").format(
+            learner=learner, track=_(TRACKS[track]), state=state, mark=mark), where="certificate",
+                         fix=_('the certificate is issued once every question of {name}/{name2} is answered and the first tries reach '
+                                '{mark}%').format(name=assessment.lesson.path.parent.name, name2=assessment.lesson.path.name, mark=mark))
     day = (today or Date.today()).isoformat()
     score = round(assessment.score * 100)
     return Certificate(learner, track, day, score, mark,
@@ -162,8 +176,8 @@ def write(certificate: Certificate, out: Path, *, force: bool = False) -> tuple[
     pdf = page.with_suffix(".pdf")
     for path in (page, pdf):
         if path.exists() and not force:
-            raise InputError(f"{path} already exists", where="--out",
-                             fix="choose another file name, or add --force to replace it")
+            raise InputError(_('{path} already exists').format(path=path), where="--out",
+                             fix=_("choose another file name, or add --force to replace it"))
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(certificate.html(), encoding="utf-8")
     chrome = browser()

@@ -3,6 +3,8 @@
 Every error says three things: *what* is wrong, *where* (file, row, column,
 or the argument of a function) and *how to fix it*.  ``str(error)`` gives the
 whole message in one or two lines, ready for a trainee or a command line.
+The words of the frame ("row", "column", "Fix:") are in the trainee's language; the
+caller writes ``what`` and ``fix`` through :func:`workbench.i18n.messages._`.
 
 >>> err = DataError("date is not a date: '31/02/2024'", file="contacts.csv",
 ...                 row=12, column="created_at", fix="write dates as YYYY-MM-DD")
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+
+from .i18n.messages import N_, _
 
 
 class WorkbenchError(Exception):
@@ -37,7 +41,7 @@ class WorkbenchError(Exception):
     def _sentences(self) -> list[str]:
         """The problem with its place, then the fix when there is one."""
         text = f"{self.where}: {self.what}" if self.where else self.what
-        return [text.rstrip(".") + "."] + ([f"Fix: {self.fix.rstrip('.')}."] if self.fix else [])
+        return [text.rstrip(".") + "."] + ([_("Fix: {fix}.").format(fix=self.fix.rstrip("."))] if self.fix else [])
 
     @property
     def message(self) -> str:
@@ -64,9 +68,9 @@ def _location(file: str | Path | None, row: int | None, column: str | None) -> s
     if file is not None:
         parts.append(Path(file).name if isinstance(file, Path) else str(file))
     if row is not None:
-        parts.append(f"row {row}")
+        parts.append(_("row {row}").format(row=row))
     if column is not None:
-        parts.append(f"column '{column}'")
+        parts.append(_("column '{column}'").format(column=column))
     return ", ".join(parts) or None
 
 
@@ -108,14 +112,14 @@ class ExerciseError(WorkbenchError):
 
 
 _OS_FIXES = {
-    errno.ENOENT: "check the path; a relative path starts from the folder you run the command in",
-    errno.EACCES: "choose a place you may write to, or ask for access to it",
-    errno.EPERM: "choose a place you may write to, or ask for access to it",
-    errno.EROFS: "choose a folder on a disk you can write to",
-    errno.ENOSPC: "free some disk space, or choose another disk",
-    errno.EISDIR: "give the path of a file, not of a folder",
-    errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
-    errno.EEXIST: "choose a name that is not taken, or remove the old file",
+    errno.ENOENT: N_("check the path; a relative path starts from the folder you run the command in"),
+    errno.EACCES: N_("choose a place you may write to, or ask for access to it"),
+    errno.EPERM: N_("choose a place you may write to, or ask for access to it"),
+    errno.EROFS: N_("choose a folder on a disk you can write to"),
+    errno.ENOSPC: N_("free some disk space, or choose another disk"),
+    errno.EISDIR: N_("give the path of a file, not of a folder"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder: check the path"),
+    errno.EEXIST: N_("choose a name that is not taken, or remove the old file"),
 }
 
 
@@ -132,7 +136,7 @@ def from_os_error(err: OSError, *, doing: str | None = None) -> WorkbenchError:
     reason = (err.strerror or str(err) or type(err).__name__).rstrip(".")
     what = reason[:1].lower() + reason[1:] + (f" ({doing})" if doing else "")
     where = str(err.filename) if err.filename is not None else None
-    return WorkbenchError(what, where=where, fix=_OS_FIXES.get(err.errno, "check the path and try again"))
+    return WorkbenchError(what, where=where, fix=_(_OS_FIXES.get(err.errno, N_("check the path and try again"))))
 
 
 def require_columns(df, columns, *, where: str, fix: str | None = None) -> None:
@@ -148,10 +152,11 @@ def require_columns(df, columns, *, where: str, fix: str | None = None) -> None:
     import pandas as pd
 
     if not isinstance(df, pd.DataFrame):
-        raise InputError(f"expected a table (pandas DataFrame), got {type(df).__name__}", where=where,
-                         fix=fix or "pass a DataFrame, for example data.contacts")
+        raise InputError(_("expected a table (pandas DataFrame), got {kind}").format(kind=type(df).__name__),
+                         where=where, fix=fix or _("pass a DataFrame, for example data.contacts"))
     for column in columns:
         if column not in df.columns:
             have = ", ".join(map(str, df.columns[:12])) + (", ..." if len(df.columns) > 12 else "")
-            raise InputError(f"column '{column}' is missing (columns are: {have})", where=where,
-                             fix=fix or f"pass a table with a '{column}' column, or name the column to use")
+            raise InputError(_("column '{column}' is missing (columns are: {have})").format(column=column, have=have),
+                             where=where, fix=fix or _("pass a table with a '{column}' column, or name the column to use"
+                                                       ).format(column=column))

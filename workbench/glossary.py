@@ -54,7 +54,7 @@ TERMS: tuple[Term, ...] = (
          ("contacts",)),
     Term("lead", "Someone who has shown interest but is not yet qualified: a name, a company and a way to "
                  "reach them. A lead that is worth pursuing is converted into a contact and an opportunity.",
-         ("leads",), (r"\bleads?\s+(?:to|the way)\b",)),
+         ("leads",), (r"\bleads?\s+(?:to|the way)\b", r"\b(?:who|which|that)\s+leads?\b")),
     Term("opportunity", "A possible sale to an account, with an amount, an expected close date and a stage. "
                         "Also called a deal.", ("opportunities",)),
     Term("pipeline", "All the open opportunities, grouped by the stage they have reached, from first contact to "
@@ -144,7 +144,7 @@ def mentions(text: str, skip: list[tuple[int, int]] = ()) -> list[tuple[Term, in
     ['lifecycle stage', 'stage']
     >>> mentions("Run `segments.rfm` first.", skip=[(4, 18)])
     []
-    >>> mentions("Pick the metrics that lead to decisions; an SMS is billed by segment.")
+    >>> mentions("Pick the metrics that lead to decisions; an SMS is billed by segment; who leads it?")
     []
     """
     found, taken = [], list(skip)

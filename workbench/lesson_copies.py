@@ -17,6 +17,10 @@ JupyterLab keeps the trainee's layout in ``lessons/.workspaces/`` (``make lab`` 
 the first run writes a layout whose side panel is wide enough for whole lesson names
 (:func:`write_workspace`), and the trainee's own layout is never replaced.
 
+In another language (``lang="fr"``, ``workbench lessons copy --lang fr``) the copies are the lessons
+built in that language (:func:`workbench.i18n.lesson_build.build`), in a folder of their own
+(``lessons-fr/``), kept up to date the same way; the practice sets stay English.
+
 What was copied, and from which version, is kept in ``lessons/.copied.json``.  The lessons find
 their data through the settings (:mod:`workbench.data.active`), never through their own folder.
 
@@ -40,6 +44,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
+from .i18n.messages import _
 from .lessons import NOTEBOOKS, PRACTICE_SETS
 from .settings import backups_folder, lesson_copies
 
@@ -81,6 +86,25 @@ def repository_files(notebooks: Path = NOTEBOOKS, practice_sets: Path = PRACTICE
     return files
 
 
+def files_in(lang: str = "en") -> dict[str, bytes]:
+    """:func:`repository_files` with the lessons in ``lang`` (built from its catalogues; English: as they are).
+
+    >>> files = files_in("ar")
+    >>> [json.loads(files[name])["metadata"]["workbench"].get("lang")
+    ...  for name in ("00-start-here.ipynb", "exercises/crm/01-what-a-crm-is.ipynb")]
+    ['ar', None]
+    """
+    if lang == "en":
+        return repository_files()
+    import tempfile
+
+    from .i18n.lesson_build import build
+
+    with tempfile.TemporaryDirectory(prefix=f"workbench-lessons-{lang}-") as built:
+        build(lang, Path(built))
+        return repository_files(Path(built))
+
+
 @dataclass
 class Report:
     """What :func:`prepare` did: copies added or brought up to date, and those with a newer version."""
@@ -89,6 +113,7 @@ class Report:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     outdated: list[str] = field(default_factory=list)
+    lang: str = "en"
 
     def text(self) -> str:
         """What to tell the trainee in the terminal.
@@ -113,7 +138,8 @@ class Report:
                          " is kept as it is:")
             lines += [f"  {name}" for name in self.outdated]
             lines.append("To take the new version, in the project folder (your copy is kept as a backup first):")
-            lines += [f"  {REFRESH_COMMAND} {name}" for name in self.outdated]
+            language = f" --lang {self.lang}" if self.lang != "en" else ""
+            lines += [f"  {REFRESH_COMMAND}{language} {name}" for name in self.outdated]
         return "\n".join(lines)
 
 
@@ -167,10 +193,11 @@ def write_workspace(folder: Path) -> Path | None:
     return path
 
 
-def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
+def prepare(home: Path, files: dict[str, bytes] | None = None, lang: str = "en") -> Report:
     """Copy the lessons into ``home``'s lessons folder without touching the trainee's copies (module docstring).
 
-    ``files`` (default: :func:`repository_files`) maps each path in the copy to its content.
+    ``files`` (default: :func:`files_in` ``lang``) maps each path in the copy to its content; the copies
+    of another language than English go to that language's folder.
 
     >>> import tempfile
     >>> home = Path(tempfile.mkdtemp())
@@ -183,11 +210,11 @@ def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
     >>> (lesson_copies(home) / "crm/01.ipynb").read_bytes()
     b"v1 with the trainee's outputs"
     """
-    files = repository_files() if files is None else files
-    folder = lesson_copies(home)
+    files = files_in(lang) if files is None else files
+    folder = lesson_copies(home, lang)
     folder.mkdir(parents=True, exist_ok=True)
     ledger = _read_ledger(folder)
-    report = Report(folder)
+    report = Report(folder, lang=lang)
     for name, content in sorted(files.items()):
         target = folder / name
         if not target.exists():
@@ -211,7 +238,7 @@ def prepare(home: Path, files: dict[str, bytes] | None = None) -> Report:
 
 
 def refresh(home: Path, lesson: str, files: dict[str, bytes] | None = None,
-            now: datetime | None = None) -> tuple[Path, Path]:
+            now: datetime | None = None, lang: str = "en") -> tuple[Path, Path]:
     """Replace the trainee's copy of ``lesson`` with the repository's version, the old copy kept first.
 
     Returns the new copy and the backup (``<home>/backups/lessons-<time>/<lesson>``).
@@ -228,15 +255,15 @@ def refresh(home: Path, lesson: str, files: dict[str, bytes] | None = None,
     ...
     workbench.errors.InputError: workbench lessons refresh: no lesson crm/99.ipynb in the repository. Fix: name it as `workbench lessons copy` lists it, e.g. crm/01.ipynb.
     """
-    files = repository_files() if files is None else files
+    files = files_in(lang) if files is None else files
     name = lesson.replace("\\", "/").removeprefix("./")
     if name not in files:
         import difflib
 
         like = difflib.get_close_matches(name, list(files), n=1, cutoff=0) or sorted(files)
-        raise InputError(f"no lesson {lesson} in the repository", where="workbench lessons refresh",
-                         fix=f"name it as `workbench lessons copy` lists it, e.g. {like[0]}")
-    folder = lesson_copies(home)
+        raise InputError(_('no lesson {lesson} in the repository').format(lesson=lesson), where="workbench lessons refresh",
+                         fix=_('name it as `workbench lessons copy` lists it, e.g. {like}').format(like=like[0]))
+    folder = lesson_copies(home, lang)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")

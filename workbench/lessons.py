@@ -36,17 +36,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .course_files import course_root
 from .errors import InputError, WorkbenchError
+from .i18n.messages import N_, _
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = course_root()
 NOTEBOOKS = ROOT / "notebooks"
 PRACTICE_SETS = ROOT / "exercises"
 #: Where each ``--from`` choice looks a lesson id up.
 SOURCES = {"practice-sets": PRACTICE_SETS.name, "lessons": NOTEBOOKS.name}
 DEFAULT_SOURCE = "practice-sets"
 #: The tracks in course order, with the titles the course shows.
-TRACK_TITLES = {"start": "Start here", "crm": "CRM track", "network": "Network track",
-                "editorial": "Editorial track", "superusers": "For superusers"}
+TRACK_TITLES = {"start": N_("Start here"), "crm": N_("CRM track"), "network": N_("Network track"),
+                "editorial": N_("Editorial track"), "superusers": N_("For superusers")}  # English message ids
 ID_IN_CODE = re.compile(r"""\b(?:wb\.)?(?:ask|check|check_button)\(\s*["']([\w-]+\.[\w-]+\.[\w-]+)["']""")
 PARAMETERS, INJECTED = "parameters", "injected-parameters"
 NOTES = {"data_seed": "your own variant of the sample company", "data_dir": "the data this notebook works on"}
@@ -84,8 +86,8 @@ def read_lesson(path: str | Path) -> Lesson:
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("workbench", {})
     except (OSError, ValueError, KeyError) as err:
-        raise WorkbenchError(f"cannot read the notebook ({err})", where=str(path),
-                             fix="open it in JupyterLab and save it again") from None
+        raise WorkbenchError(_('cannot read the notebook ({err})').format(err=err), where=str(path),
+                             fix=_("open it in JupyterLab and save it again")) from None
     track = meta.get("track") or (path.parent.name if path.parent != NOTEBOOKS else "start")
     return Lesson(path=path, title=meta.get("title", path.stem), track=track,
                   order=int(meta.get("order", 0)), duration_minutes=int(meta.get("duration_minutes", 0)),
@@ -182,8 +184,8 @@ def check_source(source: str) -> str:
     workbench.errors.InputError: --from: unknown notebook source 'slides'. Fix: use one of: practice-sets, lessons.
     """
     if source not in SOURCES:
-        raise InputError(f"unknown notebook source {source!r}", where="--from",
-                         fix=f"use one of: {', '.join(SOURCES)}")
+        raise InputError(_('unknown notebook source {source!r}').format(source=source), where="--from",
+                         fix=_('use one of: {sources}').format(sources=', '.join(SOURCES)))
     return source
 
 
@@ -217,8 +219,8 @@ def resolve(spec: str | Path, source: str = DEFAULT_SOURCE) -> Path:
         if candidate.is_file():
             return candidate
     known = ", ".join(sorted(lesson_id(p) for p in lesson_paths(ROOT / folders[0]))[:3])
-    raise InputError(f"no lesson notebook called {str(spec)!r} in {folders[0]}/", where="lessons",
-                     fix=f"give a notebook path or a lesson id such as {known or 'crm/01-what-a-crm-is'}")
+    raise InputError(_('no lesson notebook called {spec!r} in {folders}/').format(spec=str(spec), folders=folders[0]), where="lessons",
+                     fix=_('give a notebook path or a lesson id such as {value}').format(value=known or 'crm/01-what-a-crm-is'))
 
 
 def describe_source(path: Path) -> str:

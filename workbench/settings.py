@@ -7,11 +7,15 @@ released trainee folder has one), and from defaults:
 =====================  ===========================  ==============================
 setting                environment variable         default
 =====================  ===========================  ==============================
-learner                ``WORKBENCH_LEARNER``        the login name
+learner                ``WORKBENCH_LEARNER``        ``JUPYTERHUB_USER`` on a hub, else the login name
 home (progress, data)  ``WORKBENCH_HOME``           ``~/.workbench``
 data folder            ``WORKBENCH_DATA``           the committed sample company
 data seed (variant)    ``WORKBENCH_SEED``           none: the committed sample
+language of messages   ``WORKBENCH_LANG``           ``en`` (or ``fr``, ``ar``, ``fa``, ``bn``)
 =====================  ===========================  ==============================
+
+The language is read here and chosen in :mod:`workbench.i18n.messages`, which says
+clearly when it is not one of the workbench's languages.
 
 The trainee's home holds everything the workbench writes for them, each place named once here
 (a function of the home folder, and a property of :class:`Settings` for the current one):
@@ -53,6 +57,7 @@ class Settings:
     home: Path
     data_dir: Path | None = None
     seed: int | None = None
+    language: str = "en"
     config_file: Path | None = field(default=None, compare=False)
 
     @property
@@ -140,13 +145,13 @@ def variant_folder(home: Path, seed: int) -> Path:
     return variants_folder(home) / f"acme-seed-{seed}"
 
 
-def lesson_copies(home: Path) -> Path:
-    """The folder JupyterLab opens: the trainee's copies of the lessons.
+def lesson_copies(home: Path, lang: str = "en") -> Path:
+    """The folder JupyterLab opens: the trainee's copies of the lessons (in ``lang``: one folder per language).
 
-    >>> lesson_copies(Path("/home/amina/.workbench")).as_posix()
-    '/home/amina/.workbench/lessons'
+    >>> lesson_copies(Path("/home/amina/.workbench")).as_posix(), lesson_copies(Path("/h"), "fa").as_posix()
+    ('/home/amina/.workbench/lessons', '/h/lessons-fa')
     """
-    return Path(home).expanduser().resolve() / "lessons"
+    return Path(home).expanduser().resolve() / ("lessons" if lang == "en" else f"lessons-{lang}")
 
 
 def backups_folder(home: Path) -> Path:
@@ -199,7 +204,7 @@ def current(start: Path | None = None) -> Settings:
     def pick(env_name, key):
         return env.get(env_name) or config.get(key)
 
-    learner = pick("WORKBENCH_LEARNER", "learner") or _login()
+    learner = pick("WORKBENCH_LEARNER", "learner") or env.get("JUPYTERHUB_USER") or _login()
 
     def path_of(env_name, key):
         """A path setting; a relative one written in the config file is relative to that file's folder."""
@@ -214,9 +219,11 @@ def current(start: Path | None = None) -> Settings:
     home = path_of("WORKBENCH_HOME", "home") or Path.home() / ".workbench"
     data_dir = path_of("WORKBENCH_DATA", "data_dir")
     seed = pick("WORKBENCH_SEED", "seed")
+    language = pick("WORKBENCH_LANG", "language") or "en"
     return Settings(learner=str(learner), home=home,
                     data_dir=data_dir,
                     seed=int(seed) if seed not in (None, "") else None,
+                    language=str(language).strip(),
                     config_file=config_file)
 
 

@@ -10,7 +10,12 @@ forms and other widgets answer through the lesson's Python kernel (a static
 page has none, and ipywidgets' own static renderer would be fetched from a
 CDN), so a page names the exercise or widget and says where to use it instead.
 
-The lessons and their metadata come from :mod:`workbench.lessons`.
+The lessons and their metadata come from :mod:`workbench.lessons`. ``build_demo(out, lang="ar")``
+builds the site of one language: the lessons built from its catalogues
+(:mod:`workbench.i18n.lesson_build`), run with ``WORKBENCH_LANG`` set, every page marked with
+its ``lang`` and, for Arabic and Persian, ``dir="rtl"``. The pages are Jinja2 templates
+(``workbench/templates/site/``): ``lesson.html.j2`` extends nbconvert's lab template,
+``index.html.j2`` is the index, ``parts.html.j2`` holds the navigation and the notes.
 
 >>> widget_name("contact_explorer(data)")
 'contact explorer'
@@ -19,7 +24,7 @@ The lessons and their metadata come from :mod:`workbench.lessons`.
 from __future__ import annotations
 
 import contextlib
-import html
+import functools
 import json
 import os
 import re
@@ -27,6 +32,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import RIGHT_TO_LEFT
 from .lessons import NOTEBOOKS, TRACK_TITLES, Lesson, in_course_order, read_lesson, with_parameters
 from .sources import in_plain_words
 
@@ -34,25 +40,8 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
 
-# The lab template without what it would fetch from a CDN (require.js, MathJax, Mermaid, the
-# widget manager): plotly.js comes from the site's own asset file instead. A cell whose code the
-# lab shows collapsed (``source_hidden``) shows it collapsed here too, one click away.
-_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js_requirejs -%}
-<script src="{{ resources.plotly_js }}"></script>
-{%- endblock html_head_js_requirejs -%}
-{% block jupyter_widgets %}{% endblock jupyter_widgets %}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block body_header -%}{{ super() }}<!--workbench-nav-->{%- endblock body_header -%}
-{% block body_footer %}<!--workbench-nav-->{{ super() }}{% endblock body_footer %}
-{% block input_group -%}
-{%- if cell.metadata.get('jupyter', {}).get('source_hidden') -%}
-<details class="workbench-code"><summary>Show the code</summary>{{ super() }}</details>
-{%- else -%}{{ super() }}{%- endif -%}
-{%- endblock input_group %}
-"""
 NAV_MARK = "<!--workbench-nav-->"
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
 
 @contextlib.contextmanager
@@ -150,9 +139,16 @@ def widget_name(source: str) -> str:
     return " ".join(words)
 
 
-def _note(what: str) -> dict:
-    return {"text/html": f'<div class="workbench-widget-note" style="border:1px dashed #2f6fb3;'
-                         f'padding:.5em 1em;background:#f6f8fb">{what}</div>'}
+@functools.cache
+def _templates():
+    """The site's Jinja2 templates, HTML-escaped unless a template says otherwise."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+
+
+def _parts():
+    return _templates().get_template("parts.html.j2").module
 
 
 def static_outputs(nb, lesson: str = "the lesson") -> int:
@@ -163,7 +159,7 @@ def static_outputs(nb, lesson: str = "the lesson") -> int:
     widget read from the cell's code) and saying to open ``lesson`` in JupyterLab to use it.
     """
     figures = 0
-    where = f"open <code>{html.escape(lesson)}</code> in JupyterLab (<code>make lab</code>)"
+    parts = _parts()
     for cell in nb.cells:
         exercise = cell.get("metadata", {}).get("workbench", {}).get("exercise")
         for output in cell.get("outputs", []):
@@ -172,35 +168,21 @@ def static_outputs(nb, lesson: str = "the lesson") -> int:
                 figures += 1
                 output["data"] = {"text/html": plotly_html(data[PLOTLY_MIME], f"figure-{figures}")}
             elif WIDGET_MIME in data and exercise:
-                output["data"] = _note(f"<b>Exercise:</b> {html.escape(_exercise_title(exercise))} "
-                                       f"(<code>{html.escape(exercise)}</code>). To answer it with the form "
-                                       f"and the Check button, {where}.")
+                output["data"] = {"text/html": str(parts.exercise_note(_exercise_title(exercise), exercise, lesson))}
             elif WIDGET_MIME in data:
                 name = widget_name(cell.get("source", ""))
-                output["data"] = _note(f"<b>Here the lesson shows the {html.escape(name)}</b>, an interactive "
-                                       f"screen that answers as you use it. To use it, {where}.")
+                output["data"] = {"text/html": str(parts.widget_note(name, lesson))}
             output.get("metadata", {}).pop(WIDGET_MIME, None)
     nb.metadata.pop("widgets", None)
     return figures
 
 
-def _exporter():
+def _exporter(lang: str = "en"):
     import jinja2
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab", template_file="workbench-demo.html.j2",
-                        extra_loaders=[jinja2.DictLoader({"workbench-demo.html.j2": _TEMPLATE})])
-
-
-def _page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>"
-            "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-            "line-height:1.5;color:#1d1d1f}h2{border-bottom:1px solid #ddd;padding-bottom:.2em}"
-            ".lesson{margin:1em 0;padding:.6em 1em;border-left:4px solid #2f6fb3;background:#f6f8fb}"
-            ".meta{color:#555;font-size:.9em}.failed{border-left-color:#b3261e}"
-            "</style></head><body>" + body + "</body></html>")
+    return HTMLExporter(template_name="lab", template_file="lesson.html.j2", language_code=lang,
+                        extra_loaders=[jinja2.FileSystemLoader(TEMPLATES)])
 
 
 def _error_text(err: Exception) -> str:
@@ -211,15 +193,8 @@ def _error_text(err: Exception) -> str:
     return f"{type(err).__name__}: {first[0]}" if first else type(err).__name__
 
 
-def _lesson_entry(lesson: Lesson, page: str, error: str) -> str:
-    goals = "".join(f"<li>{html.escape(g)}</li>" for g in lesson.goals)
-    sources = "; ".join(html.escape(in_plain_words(s)) for s in lesson.sources)
-    link = (f'<a href="{page}">{html.escape(lesson.title)}</a>' if not error
-            else f"{html.escape(lesson.title)} <b>(could not be run: {html.escape(error)})</b>")
-    return (f'<div class="lesson{" failed" if error else ""}"><h3>{link}</h3>'
-            f'<div class="meta">{lesson.duration_minutes} minutes · {len(lesson.exercises)} exercises'
-            f'{" · sources: " + sources if sources else ""}</div>'
-            f'{"<p>After this lesson you can:</p><ul>" + goals + "</ul>" if goals else ""}</div>')
+def _lesson_entry(lesson: Lesson, page: str, error: str) -> dict:
+    return {"lesson": lesson, "page": page, "error": error, "sources": [in_plain_words(s) for s in lesson.sources]}
 
 
 @dataclass(frozen=True)
@@ -232,20 +207,41 @@ class Site:
 
 def _nav(next_lesson: tuple[str, str] | None) -> str:
     """The links at the top and bottom of a lesson page: the index, and the next lesson if any."""
-    links = ['<a href="../index.html">← All lessons</a>']
-    if next_lesson:
-        page, title = next_lesson
-        links.append(f'<a href="{html.escape(page)}" rel="next">Next: {html.escape(title)} →</a>')
-    return ('<nav class="workbench-nav" style="display:flex;justify-content:space-between;gap:1em;'
-            'padding:.5em 1em;font-family:system-ui,sans-serif">' + "".join(links) + "</nav>")
+    return str(_parts().nav(*(next_lesson or ())))
 
 
-def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True, timeout: int = 300) -> Site:
+def _in_language(lang: str, lessons: list | None, folder: Path) -> list[Lesson]:
+    """The lessons to run (``lessons``, notebook paths, or all), in ``lang``: built from its catalogues into ``folder``.
+
+    A notebook outside ``notebooks/`` (an author's draft) is translated from the catalogue of its own lesson id.
+    """
+    import nbformat
+
+    from .i18n.lesson_build import build, in_language
+    from .lessons import lesson_id
+
+    if lessons is None:
+        build(lang, folder)
+        return in_course_order(folder)
+    chosen = []
+    for path in map(Path, lessons):
+        nb, _ = in_language(path, lesson_id(path), lang)
+        inside = path.resolve().is_relative_to(NOTEBOOKS)
+        target = folder / (path.resolve().relative_to(NOTEBOOKS) if inside else path.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+        chosen.append(read_lesson(target))
+    return chosen
+
+
+def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True, timeout: int = 300,
+               lang: str = "en") -> Site:
     """Execute the lessons and write the site; returns it, with the lessons that failed.
 
     ``lessons`` is a list of notebook paths (default: every lesson under ``notebooks/``). A lesson
     that fails to run is listed on the index with its error, and named on stderr, instead of
     stopping the build. Each lesson page links back to the index and on to the next lesson.
+    ``lang``: the site's language (module docstring).
 
     The lessons run on the committed sample company, in a workbench home of their own that is
     thrown away afterwards: the build never reads or changes the user's progress or practice
@@ -256,23 +252,29 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
     from plotly.offline import get_plotlyjs
     from tqdm.auto import tqdm
 
-    chosen = [read_lesson(p) for p in lessons] if lessons else in_course_order()
     out = Path(out)
     (out / "lessons").mkdir(parents=True, exist_ok=True)
     (out / PLOTLY_ASSET).parent.mkdir(parents=True, exist_ok=True)
     (out / PLOTLY_ASSET).write_text(get_plotlyjs(), encoding="utf-8")
-    exporter = _exporter()
+    exporter = _exporter(lang)
+    direction = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
     pages: dict[Lesson, str] = {}  # built pages, in order, their navigation still to fill in
     failed: dict[Path, str] = {}
     with tempfile.TemporaryDirectory(prefix="workbench-demo-") as home, \
             _environment(WORKBENCH_HOME=home, WORKBENCH_LEARNER="demo", WORKBENCH_DATA=None,
-                         WORKBENCH_SEED=None, WORKBENCH_STRICT=None):
+                         WORKBENCH_SEED=None, WORKBENCH_STRICT=None, WORKBENCH_LANG=lang):
+        root = NOTEBOOKS if lang == "en" else Path(home) / "lessons"
+        if lang == "en":
+            chosen = [read_lesson(p) for p in lessons] if lessons else in_course_order()
+        else:
+            chosen = _in_language(lang, lessons or None, root)
         for lesson in tqdm(chosen, desc="lessons", unit="lesson", disable=not progress):
             try:
                 nb = execute(lesson.path, timeout=timeout)
-                static_outputs(nb, lesson=_lab_path(lesson.path))
+                static_outputs(nb, lesson=_lab_path(lesson.path, root))
                 pages[lesson], _ = exporter.from_notebook_node(
-                    nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}"})
+                    nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}",
+                                   "lang": lang, "dir": direction})
             except Exception as err:  # one broken lesson is reported, the rest are built
                 failed[lesson.path] = _error_text(err)
                 print(f"workbench demo: {lesson.path} could not be run: {failed[lesson.path]}", file=sys.stderr)
@@ -280,20 +282,13 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
     for lesson, following in zip(built, [*built[1:], None]):
         nav = _nav((f"{following.slug}.html", following.title) if following else None)
         (out / _page_path(lesson)).write_text(pages[lesson].replace(NAV_MARK, nav), encoding="utf-8")
-    sections: dict[str, list[str]] = {}
+    sections: dict[str, list[dict]] = {}
     for lesson in chosen:
-        sections.setdefault(lesson.track, []).append(
+        sections.setdefault(TRACK_TITLES.get(lesson.track, lesson.track.title()), []).append(
             _lesson_entry(lesson, _page_path(lesson), failed.get(lesson.path, "")))
-    body = ["<h1>CRM Workbench: lessons</h1>",
-            "<p>Every lesson below was run on the sample company, Acme. Charts are interactive: "
-            "hover for values, drag to zoom, double-click to reset. To answer the exercises, open "
-            "the lessons in JupyterLab (<code>make lab</code>).</p>"]
-    if failed:
-        body.append(f'<p class="failed"><b>{len(failed)} lesson(s) could not be run</b>; they are marked below.</p>')
-    for track, items in sections.items():
-        body.append(f"<h2>{html.escape(TRACK_TITLES.get(track, track.title()))}</h2>" + "".join(items))
     index = out / "index.html"
-    index.write_text(_page("CRM Workbench lessons", "\n".join(body)), encoding="utf-8")
+    index.write_text(_templates().get_template("index.html.j2").render(
+        lang=lang, dir=direction, failed=len(failed), sections=list(sections.items())), encoding="utf-8")
     return Site(index=index, failed=failed)
 
 
@@ -301,9 +296,9 @@ def _page_path(lesson: Lesson) -> str:
     return f"lessons/{lesson.slug}.html"
 
 
-def _lab_path(path: Path) -> str:
-    """A notebook's path as the lab's file browser shows it (relative to ``notebooks/``)."""
+def _lab_path(path: Path, root: Path = NOTEBOOKS) -> str:
+    """A notebook's path as the lab's file browser shows it (relative to ``root``, the lessons' folder)."""
     try:
-        return Path(path).resolve().relative_to(NOTEBOOKS).as_posix()
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return Path(path).name

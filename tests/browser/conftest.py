@@ -61,6 +61,11 @@ def pytest_collection_modifyitems(items):
 # The sample company's Bengali names need a Bengali font, or they show as empty boxes; this is the
 # smallest Debian package with one (fonts-noto-core has one too, at 40 MB).
 BENGALI_FONT = "fonts-lohit-beng-bengali"
+# The lessons in Arabic and Persian get a font made for the Arabic script (1 MB; DejaVu Sans only has
+# its basic letters, drawn in a Latin designer's style).
+ARABIC_FONT = "fonts-kacst"
+BENGALI_LETTERS = r"[\u0995-\u09b9]"
+ARABIC_LETTERS = r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 # On CI, or when asked, a missing browser fails the run instead of skipping the browser tests.
 REQUIRE_BROWSER = bool(os.environ.get("CI")) or os.environ.get("WORKBENCH_REQUIRE_BROWSER") == "1"
 
@@ -81,8 +86,17 @@ def has_bengali_font() -> bool:
     return bool(found.stdout.strip())
 
 
+def has_font_package(package: str) -> bool:
+    """True when the Debian font ``package`` is installed (or, without dpkg, when fontconfig knows fonts)."""
+    if shutil.which("dpkg-query") is None:
+        return shutil.which("fc-list") is not None
+    found = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
+    return found.stdout.strip() == "install ok installed"
+
+
 def _missing_packages() -> list[str]:
-    return [package for package, present in (("chromium", CHROMIUM.exists()), (BENGALI_FONT, has_bengali_font()))
+    return [package for package, present in (("chromium", CHROMIUM.exists()), (BENGALI_FONT, has_bengali_font()),
+                                              (ARABIC_FONT, has_font_package(ARABIC_FONT)))
             if not present]
 
 
@@ -197,10 +211,11 @@ class LabServer:
     """A running ``jupyter lab``: its base URL, token, root folder and log."""
 
     def __init__(self, tmp: Path, root: Path | None = None, home: Path | None = None, quiet: bool = True,
-                 workspaces: Path | None = None):
+                 workspaces: Path | None = None, lang: str | None = None):
         """Serve ``root`` (default: a copy of notebooks/) with ``home`` as the workbench home and ``workspaces``
         as JupyterLab's workspaces folder; ``quiet=False`` leaves out the user settings that silence news,
-        to see what the project's own defaults do."""
+        to see what the project's own defaults do; ``lang`` is the kernels' ``WORKBENCH_LANG``, as
+        ``make lab WORKBENCH_LANG=...`` sets it."""
         self.tmp = tmp
         self.root = root or tmp / "notebooks"
         if root is None:
@@ -215,6 +230,8 @@ class LabServer:
         if quiet:
             _write_settings(tmp / "settings")
         env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+        if lang:
+            env["WORKBENCH_LANG"] = lang
         env.update(WORKBENCH_HOME=str(self.home), WORKBENCH_LEARNER="browser-test",
                    JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
                    JUPYTERLAB_WORKSPACES_DIR=str(self.workspaces),
@@ -464,15 +481,16 @@ class Lab:
         return self.notebook.locator(".jp-CodeCell").filter(
             has=self.page.locator(".jp-InputArea-editor", has_text=text)).first
 
-    def letters_shown_as_boxes(self, locator) -> dict:
+    def letters_shown_as_boxes(self, locator, letters: str = BENGALI_LETTERS) -> dict:
         """Which letters of a script the element's font cannot draw (they would show as empty boxes).
 
-        Each Bengali letter in the element's text is drawn on a canvas in the element's own font,
-        next to a code point no font has (U+0378): a letter drawn exactly like it is a box.
+        Each letter of ``letters`` (a character class: Bengali by default) in the element's text is
+        drawn on a canvas in the element's own font, next to a code point no font has (U+0378): a
+        letter drawn exactly like it is a box.
         """
-        return locator.evaluate(r"""el => {
+        return locator.evaluate(r"""(el, pattern) => {
             const font = getComputedStyle(el).font;
-            const letters = [...new Set(el.textContent.match(/[\u0995-\u09b9]/g) || [])].slice(0, 8);
+            const letters = [...new Set(el.textContent.match(new RegExp(pattern, 'g')) || [])].slice(0, 8);
             const draw = ch => {
                 const canvas = document.createElement('canvas');
                 canvas.width = 64; canvas.height = 64;
@@ -483,7 +501,26 @@ class Lab:
             };
             const box = draw('\u0378');
             return {font, letters, boxes: letters.filter(ch => draw(ch) === box)};
-        }""")
+        }""", letters)
+
+    def fonts_drawing(self, locator) -> dict[str, int]:
+        """The fonts Chromium really drew the element's text with, and how many glyphs each (DevTools' CSS domain)."""
+        session = self.page.context.new_cdp_session(self.page)
+        try:
+            session.send("DOM.enable")
+            session.send("CSS.enable")
+            marker = "data-fonts-probe"
+            locator.evaluate(f"el => el.setAttribute('{marker}', '1')")
+            root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]["nodeId"]
+            node = session.send("DOM.querySelector", {"nodeId": root, "selector": f"[{marker}]"})["nodeId"]
+            fonts = {}
+            for child in [node, *session.send("DOM.querySelectorAll", {"nodeId": node, "selector": "*"})["nodeIds"]]:
+                for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": child})["fonts"]:
+                    fonts[font["familyName"]] = fonts.get(font["familyName"], 0) + font["glyphCount"]
+            locator.evaluate(f"el => el.removeAttribute('{marker}')")
+            return fonts
+        finally:
+            session.detach()
 
     def shot(self, name: str, locator=None) -> Path:
         """Save a screenshot: the window, or an element; one taller than the window is shown

@@ -47,7 +47,7 @@ def exercise_form(lab):
     cell = lab.cell_with(f'wb.ask("{EXERCISE}")')
     widget = cell.locator(".jp-OutputArea-output .jupyter-widgets").first
     widget.wait_for()
-    return (widget.locator('input[type="number"]').first,
+    return (widget.locator('input[type="text"]').first,
             widget.get_by_role("button", name="Check"),
             widget.locator(".workbench-feedback"))
 

@@ -44,6 +44,24 @@ def test_each_kind_has_a_comparison_that_fits_it(kind, a, b, level):
     assert compare(kind, values, [0], [1]).tolist() == [level]
 
 
+@pytest.mark.parametrize("kind", ["name", "email", "phone", "date", "postcode", "number", "address", "city",
+                                  "state", "text", "exact"])
+def test_a_pair_of_values_gets_one_level_however_often_it_repeats(kind):
+    """Each distinct pair of values is compared once: the level must be the one it gets on its own."""
+    raw = ["Ana Silva", "ana silva", "Anna Silva", "Bo Stone", None, "jean pierre", "Jeanpierre", "12 rue de la paix",
+           "rue de la paix", "19900304", "19900403", "612345678", "612345679", "ana@x.io", "ana@gmail.com",
+           "anna@x.io", "2000", "2001", "6988048", "6988043"]
+    values = prepare(pd.Series(raw * 3), kind)
+    rng = np.random.default_rng(1)
+    left, right = rng.integers(0, len(values), 80), rng.integers(0, len(values), 80)
+    together = compare(kind, values, left, right)
+    one_by_one = [compare(kind, values, [a], [b])[0] for a, b in zip(left, right)]
+    assert together.tolist() == one_by_one
+    other = values.sample(frac=1.0, random_state=2).reset_index(drop=True)  # two columns, as names compared crossed
+    crossed = compare(kind, values, left, right, other=other)
+    assert crossed.tolist() == [compare(kind, values[[a]], [0], [0], other=other[[b]])[0] for a, b in zip(left, right)]
+
+
 def test_blocking_finds_a_pair_with_a_typo_in_any_one_field():
     rng = np.random.default_rng(3)
     n = 400

@@ -263,3 +263,15 @@ def test_connectors_command_on_an_export_folder_json_group_and_scripts():
     assert "سارا" in connectors_output(G, format="json")
     with pytest.raises(InputError, match="account, company, industry or none"):
         connectors_from_path(folder, group="zodiac")
+
+
+def test_the_top_people_get_the_same_reasons_as_in_the_whole_ranking():
+    """Only the people returned are explained (a report shows 15 of 30,000): the same rows as the whole table's head."""
+    from workbench.network.demo import demo_network
+
+    net = demo_network()
+    whole = rank_connectors(net)
+    top = rank_connectors(net, top=3)
+    assert top.equals(whole.head(3))
+    assert rank_connectors(net, top=3).equals(top)  # served from the network's memo
+    assert top.attrs == whole.attrs

@@ -112,3 +112,28 @@ def test_release_builds_each_trainee_variant_for_the_grader(tmp_path, workbench_
 
     roster = release([LESSON], tmp_path / "s", trainees=["Omar"], progress=False)
     assert (variant_folder(workbench_home, int(roster["seed"][0])) / "meta.json").is_file()
+
+
+def test_the_roster_lang_column_gives_each_trainee_their_language(tmp_path):
+    """An Arabic trainee gets the lesson built in Arabic, with the same cells, code and exercise ids."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,lang\nAmina Diallo,ar\nLéa Martin,FR\nSam Lee,\n", encoding="utf-8")
+    out = tmp_path / "session"
+    released = release([LESSON], out, trainees=roster, source="lessons", build_data=False, progress=False)
+    assert released["lang"].tolist() == ["ar", "fr", "en"]
+    english = nbformat.read(resolve(LESSON, "lessons"), as_version=4)
+    for folder, lang in (("Amina-Diallo", "ar"), ("Léa-Martin", "fr"), ("Sam-Lee", "en")):
+        nb = nbformat.read(out / folder / "01-what-a-crm-is.ipynb", as_version=4)
+        assert nb.metadata.workbench.get("lang", "en") == lang
+        assert notebook_exercises(nb) == notebook_exercises(english)
+        assert [c.source for c in nb.cells if c.cell_type == "code" and "injected" not in str(c.metadata)] == \
+            [c.source for c in english.cells if c.cell_type == "code"]
+        assert json.loads((out / folder / ".workbench.json").read_text()).get("lang", "en") == lang
+    manifest = json.loads((out / "session.json").read_text())
+    assert [t["lang"] for t in manifest["trainees"]] == ["ar", "fr", "en"]
+    assert pd.read_csv(out / "roster.csv", keep_default_na=False)["lang"].tolist() == ["ar", "fr", "en"]
+
+
+def test_an_unknown_roster_language_names_the_row(tmp_path):
+    with pytest.raises(InputError, match=r"roster row 3, column 'lang': unknown language 'de'.*one of en, fr"):
+        read_roster(pd.DataFrame({"name": ["a", "b"], "lang": ["fr", "de"]}))

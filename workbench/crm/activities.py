@@ -26,6 +26,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from . import columns as col
 
 __all__ = ["activity_log", "todo_list", "reminders_due", "overdue_followups", "deals_without_next_step",
@@ -37,8 +38,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def _as_of(as_of, where: str) -> pd.Timestamp:
     if as_of is None:
-        raise InputError("as_of is missing", where=where,
-                         fix="say which day is 'today', for example as_of=data.as_of")
+        raise InputError(_("as_of is missing"), where=where,
+                         fix=_("say which day is 'today', for example as_of=data.as_of"))
     return col.timestamp(as_of, where=where)
 
 
@@ -182,7 +183,7 @@ def weekly_plan(activities: pd.DataFrame, owner, as_of, *, include_overdue: bool
     where = "weekly_plan(activities, owner, as_of)"
     today = _as_of(as_of, where)
     if owner is None or (isinstance(owner, str) and not owner.strip()):
-        raise InputError("owner is missing", where=where, fix="name the rep, for example owner='U003'")
+        raise InputError(_("owner is missing"), where=where, fix=_("name the rep, for example owner='U003'"))
     require_columns(activities, ["owner_id"], where=where, fix=_FIX)
     todo = todo_list(activities, today, owner=owner)
     start = today.normalize() - pd.Timedelta(days=today.weekday())

@@ -26,6 +26,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 
 def baskets(order_lines: pd.DataFrame) -> pd.DataFrame:
@@ -38,8 +39,8 @@ def baskets(order_lines: pd.DataFrame) -> pd.DataFrame:
     """
     missing = [c for c in ("order_id", "product_id") if c not in order_lines.columns]
     if missing:
-        raise InputError(f"the order lines have no '{missing[0]}' column",
-                         fix="give the order_lines table, with one row per product of an order")
+        raise InputError(_("the order lines have no '{missing}' column").format(missing=missing[0]),
+                         fix=_("give the order_lines table, with one row per product of an order"))
     pairs = order_lines[["order_id", "product_id"]].dropna().astype(str)
     return pairs.drop_duplicates().reset_index(drop=True)
 
@@ -108,8 +109,8 @@ def bought_with(order_lines: pd.DataFrame, product) -> pd.DataFrame:
     sets = baskets(order_lines)
     orders = sets.loc[sets["product_id"] == str(product), "order_id"]
     if orders.empty:
-        raise InputError(f"no order holds the product {product!r}",
-                         fix="pick a product_id that appears in the order lines")
+        raise InputError(_('no order holds the product {product!r}').format(product=product),
+                         fix=_("pick a product_id that appears in the order lines"))
     share_overall = sets["product_id"].value_counts() / sets["order_id"].nunique()
     others = sets[sets["order_id"].isin(orders) & (sets["product_id"] != str(product))]
     table = others["product_id"].value_counts().rename_axis("product_id").reset_index(name="together")

@@ -68,12 +68,24 @@ def _neighbours(size: int, window: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _sorted_neighbourhood(order_key: np.ndarray, window: int) -> np.ndarray:
+    """Pairs of each row with the next ``window`` rows in ``order_key`` order (ranks; 0: no name, left out)."""
     n = len(order_key)
-    filled = np.flatnonzero(order_key != "")
+    filled = np.flatnonzero(order_key > 0)
     members = filled[np.argsort(order_key[filled], kind="stable")]
     a, b = _neighbours(len(members), window)
     i, j = members[a], members[b]
     return np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j)
+
+
+def _per_value(series: pd.Series, fn) -> pd.Series:
+    """``fn`` (a string Series to a string Series) applied once per distinct value of ``series``; NA stays NA.
+
+    >>> _per_value(pd.Series(["amina", None, "amina"], dtype="string"), lambda s: s.str[:2]).tolist()
+    ['am', <NA>, 'am']
+    """
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)
+    mapped = fn(pd.Series(uniques, dtype="string")).to_numpy(dtype=object, na_value=None)
+    return pd.Series(np.append(mapped, None)[codes], index=series.index, dtype="string")
 
 
 def _join(*parts: pd.Series) -> pd.Series:
@@ -95,12 +107,13 @@ def default_passes(keys: dict[str, pd.Series], kinds: dict[str, str]) -> dict[st
 
     passes = {f"same {c}": keys[c] for c, k in kinds.items() if k in ("email", "phone", "date", "postcode", "exact")}
     names = [c for c, k in kinds.items() if k == "name"]
-    sound = {c: keys[c].map(phonetic_key, na_action="ignore").astype("string") for c in names}
+    sound = {c: _per_value(keys[c], lambda s: s.map(phonetic_key)) for c in names}
     if len(names) >= 2:
         first, last = names[0], names[-1]
-        passes[f"sound of {last}, first letter of {first}"] = _join(sound[last], keys[first].str[:1])
-        passes[f"sound of {first}, first letter of {last}"] = _join(sound[first], keys[last].str[:1])
-        a, b = keys[first].str[:2], keys[last].str[:2]  # the same key when first and last names are swapped
+        initial = {c: _per_value(keys[c], lambda s: s.str[:1]) for c in (first, last)}
+        passes[f"sound of {last}, first letter of {first}"] = _join(sound[last], initial[first])
+        passes[f"sound of {first}, first letter of {last}"] = _join(sound[first], initial[last])
+        a, b = (_per_value(keys[c], lambda s: s.str[:2]) for c in (first, last))  # the same when names are swapped
         passes["first letters of both names, either order"] = _join(a.where(a < b, b), b.where(a < b, a))
     elif names:  # one name column (a full name, a company): its sound, and its start and end without spaces
         packed = keys[names[0]].str.replace(" ", "")
@@ -131,8 +144,11 @@ def candidate_pairs(keys: dict[str, pd.Series], kinds: dict[str, str], *, block_
     names = [c for c, k in kinds.items() if k == "name"] or [c for c, k in kinds.items() if k in ("text", "city")]
     order_columns = names or list(keys)
     orders = [order_columns, order_columns[::-1]] if len(order_columns) >= 2 else [order_columns]
-    order_keys = [np.array([" ".join(v) for v in zip(*[keys[c].fillna("").to_numpy(dtype=object) for c in cols])],
-                           dtype=object) for cols in orders]
+    order_texts = [np.array([" ".join(v) for v in zip(*[keys[c].fillna("").to_numpy(dtype=object) for c in cols])],
+                            dtype=object) for cols in orders]
+    # rows in name order: each text's rank among the distinct texts (0 for a row with no name at all)
+    order_keys = [pd.factorize(np.concatenate([[""], np.where(text == " " * (len(cols) - 1), "", text)]),
+                               sort=True)[0][1:] for cols, text in zip(orders, order_texts)]
     passes = block_on if block_on is not None else default_passes(keys, kinds)
     report, codes = {}, []
     for label, key in passes.items():
@@ -141,9 +157,10 @@ def candidate_pairs(keys: dict[str, pd.Series], kinds: dict[str, str], *, block_
         codes.append(found)
     if block_on is None:
         for cols, order in zip(orders, order_keys):
-            found = _sorted_neighbourhood(np.where(order == " " * (len(cols) - 1), "", order).astype(str), window)
+            found = _sorted_neighbourhood(order, window)
             report[f"neighbours in order of {', '.join(cols)}"] = len(found)
             codes.append(found)
-    codes = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    codes = np.sort(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes  # distinct pairs
     report["all passes"] = len(codes)
     return codes // max(n, 1), codes % max(n, 1), report

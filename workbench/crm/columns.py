@@ -28,6 +28,7 @@ import numbers as _numbers
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 
 
 def table(df, columns, *, where: str, fix: str | None = None) -> pd.DataFrame:
@@ -55,17 +56,17 @@ def numbers(df: pd.DataFrame, column: str, *, where: str, allow_missing: bool = 
     """``df[column]`` as float64 (missing values become NaN)."""
     raw = df[column]
     if pd.api.types.is_bool_dtype(raw.dtype):
-        raise InputError(f"column '{column}' holds yes/no values, not numbers", where=where,
-                         fix=f"pass the column of amounts or counts as '{column}'")
+        raise InputError(_("column '{column}' holds yes/no values, not numbers").format(column=column), where=where,
+                         fix=_("pass the column of amounts or counts as '{column}'").format(column=column))
     parsed = pd.to_numeric(raw, errors="coerce").astype("float64")
     value, row = _first_bad(_blank_as_missing(raw), parsed)
     if row is not None:
-        raise InputError(f"column '{column}' holds a value that is not a number: {value!r} (row {row})",
-                         where=where, fix=f"write plain numbers such as 1250.50 in '{column}'")
+        raise InputError(_("column '{column}' holds a value that is not a number: {value!r} (row {row})").format(column=column, value=value, row=row),
+                         where=where, fix=_("write plain numbers such as 1250.50 in '{column}'").format(column=column))
     if not allow_missing and parsed.isna().any():
         row = int(parsed.isna().to_numpy().argmax()) + 2
-        raise InputError(f"column '{column}' is empty in row {row}", where=where,
-                         fix=f"fill in '{column}' for every row, or drop those rows first")
+        raise InputError(_("column '{column}' is empty in row {row}").format(column=column, row=row), where=where,
+                         fix=_("fill in '{column}' for every row, or drop those rows first").format(column=column))
     return parsed
 
 
@@ -78,14 +79,14 @@ def dates(df: pd.DataFrame, column: str, *, where: str, allow_missing: bool = Tr
         parsed = pd.to_datetime(raw, errors="coerce", format="mixed")
         value, row = _first_bad(_blank_as_missing(raw), parsed)
         if row is not None:
-            raise InputError(f"column '{column}' holds a value that is not a date: {value!r} (row {row})",
-                             where=where, fix=f"write dates as YYYY-MM-DD in '{column}'")
+            raise InputError(_("column '{column}' holds a value that is not a date: {value!r} (row {row})").format(column=column, value=value, row=row),
+                             where=where, fix=_("write dates as YYYY-MM-DD in '{column}'").format(column=column))
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert(None)
     if not allow_missing and parsed.isna().any():
         row = int(parsed.isna().to_numpy().argmax()) + 2
-        raise InputError(f"column '{column}' is empty in row {row}", where=where,
-                         fix=f"fill in '{column}' for every row, or drop those rows first")
+        raise InputError(_("column '{column}' is empty in row {row}").format(column=column, row=row), where=where,
+                         fix=_("fill in '{column}' for every row, or drop those rows first").format(column=column))
     return parsed.astype("datetime64[ns]")
 
 
@@ -101,8 +102,8 @@ def flags(df: pd.DataFrame, column: str, *, where: str) -> pd.Series:
         try:
             parsed = parse_bool(None if (not isinstance(value, str) and pd.isna(value)) else value)
         except ValueError:
-            raise InputError(f"column '{column}' holds a value that is not yes/no: {value!r} (row {position + 2})",
-                             where=where, fix=f"write true/false (or yes/no, 1/0) in '{column}'") from None
+            raise InputError(_("column '{column}' holds a value that is not yes/no: {value!r} (row {position})").format(column=column, value=value, position=position + 2),
+                             where=where, fix=_("write true/false (or yes/no, 1/0) in '{column}'").format(column=column)) from None
         out.append(bool(parsed))
     return pd.Series(out, index=raw.index, dtype=bool, name=column)
 
@@ -112,10 +113,10 @@ def timestamp(value, *, where: str, name: str = "as_of") -> pd.Timestamp:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise InputError(f"{name} is not a date: {value!r}", where=where,
-                         fix=f"pass {name} as a date such as '2026-03-31' or data.as_of") from None
+        raise InputError(_('{name} is not a date: {value!r}').format(name=name, value=value), where=where,
+                         fix=_("pass {name} as a date such as '2026-03-31' or data.as_of").format(name=name)) from None
     if ts is pd.NaT or pd.isna(ts):
-        raise InputError(f"{name} is missing", where=where, fix=f"pass {name}, for example data.as_of")
+        raise InputError(_('{name} is missing').format(name=name), where=where, fix=_('pass {name}, for example data.as_of').format(name=name))
     return ts.tz_convert(None) if ts.tzinfo is not None else ts
 
 

@@ -167,63 +167,81 @@ def compare(kind: str, values: pd.Series, left, right, other: pd.Series | None =
     """The comparison level of ``values[left[k]]`` and ``other[right[k]]`` for each pair (``-1``: a side is blank).
 
     ``values`` are :func:`prepare`'s output; ``other`` (default ``values``) gives the right side.
-    Whatever depends on one value (its sound, its parts) is worked out once per row, not per pair.
+    Each distinct pair of values is compared once, however many pairs of rows hold it (candidate
+    pairs repeat the same two first names or postcodes many times), and whatever depends on one
+    value (its sound, its parts) is worked out once per distinct value.
 
     >>> compare("name", pd.Series(["jahan", "jahaan", "smith", None]), [0, 0, 0], [1, 2, 3]).tolist()
     [2, 0, -1]
     """
+    values = values.reset_index(drop=True).astype("string")
+    other = values if other is None else other.reset_index(drop=True).astype("string")
+    both = pd.concat([values, other], ignore_index=True).to_numpy(dtype=object, na_value=None)
+    codes, distinct = pd.factorize(both, use_na_sentinel=True)
+    a = codes[:len(values)][np.asarray(left, dtype=np.int64)]
+    b = codes[len(values):][np.asarray(right, dtype=np.int64)]
+    present = (a >= 0) & (b >= 0)
+    level = np.full(len(a), -1, dtype=np.int8)
+    if present.any():
+        size = max(len(distinct), 1)
+        inverse, pairs = pd.factorize(a[present].astype(np.int64) * size + b[present])
+        level[present] = _levels(kind, pd.Series(distinct, dtype="string"), pairs // size, pairs % size)[inverse]
+    return level
+
+
+def _levels(kind: str, values: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The level of each pair ``values[left[k]]``, ``values[right[k]]`` of distinct, filled ``values``."""
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import JaroWinkler, Levenshtein
 
     from ..text import phonetic_key
 
-    values = values.reset_index(drop=True).astype("string")
-    other = values if other is None else other.reset_index(drop=True).astype("string")
-    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-    present = values.notna().to_numpy()[left] & other.notna().to_numpy()[right]
-    level = np.full(len(left), -1, dtype=np.int8)
-    if not present.any():
-        return level
-    left, right = left[present], right[present]
-    a_all = values.fillna("").to_numpy(dtype=object)
-    b_all = other.fillna("").to_numpy(dtype=object)
-    same = _same(values, other, left, right)
+    text = values.to_numpy(dtype=object)
+    same = left == right
     top = len(KINDS[kind]) - 1
 
-    def score(scorer, a=a_all, b=b_all):
-        return process.cpdist(a[left], b[right], scorer=scorer, dtype=np.float32, workers=1)
+    def score(scorer, cutoff, strings=text):
+        """``scorer`` of each pair, once per distinct pair of ``strings`` (the parts of two emails repeat);
+        below the cutoff (above, for a distance) the exact figure is not needed."""
+        if strings is text:  # distinct values, distinct pairs already
+            return process.cpdist(text[left], text[right], scorer=scorer, score_cutoff=cutoff, dtype=np.float32)
+        codes, distinct = pd.factorize(strings)
+        inverse, pairs = pd.factorize(codes[left].astype(np.int64) * len(distinct) + codes[right])
+        found = process.cpdist(distinct[pairs // len(distinct)], distinct[pairs % len(distinct)], scorer=scorer,
+                               score_cutoff=cutoff, dtype=np.float32)
+        return found[inverse]
 
     if kind == "name":  # "Jean Pierre" and "Jeanpierre" are one name
-        same |= _same(values.str.replace(" ", ""), other.str.replace(" ", ""), left, right)
-        jw = score(JaroWinkler.normalized_similarity)
-        sounds = _same(values.map(phonetic_key, na_action="ignore"), other.map(phonetic_key, na_action="ignore"),
-                       left, right)
-        out = np.select([same, (jw >= 0.92) | sounds, jw >= 0.8], [3, 2, 1], 0)
+        packed = values.str.replace(" ", "")
+        same |= _same(packed, packed, left, right)
+        jw = score(JaroWinkler.normalized_similarity, None)  # a cutoff here drops borderline pairs
+        sound = values.map(phonetic_key)
+        out = np.select([same, (jw >= 0.92) | _same(sound, sound, left, right), jw >= 0.8], [3, 2, 1], 0)
     elif kind == "email":  # the part before @ says who; the domain where they work, unless it is a private one
-        parts = [side.str.rpartition("@") for side in (values, other)]
-        local = [p[0].where(p[1].eq("@"), p[2]) for p in parts]
-        domain = [p[2].where(p[1].eq("@"), "") for p in parts]
-        private = [d.str.split(".").str[0].isin(FREE_MAIL).to_numpy() | d.eq("").to_numpy() for d in domain]
-        close = score(fuzz.ratio, local[0].to_numpy(dtype=object), local[1].to_numpy(dtype=object))
-        near_domain = score(fuzz.ratio, domain[0].to_numpy(dtype=object), domain[1].to_numpy(dtype=object)) >= 80
-        one_employer = near_domain | private[0][left] | private[1][right]  # two work addresses: two mailboxes
-        out = np.select([same, _same(local[0], local[1], left, right) & one_employer, (close >= 85) & one_employer],
+        parts = values.str.rpartition("@")
+        local = parts[0].where(parts[1].eq("@"), parts[2])
+        domain = parts[2].where(parts[1].eq("@"), "")
+        private = domain.str.split(".").str[0].isin(FREE_MAIL).to_numpy() | domain.eq("").to_numpy()
+        close = score(fuzz.ratio, 85, local.to_numpy(dtype=object))
+        near_domain = score(fuzz.ratio, 80, domain.to_numpy(dtype=object)) >= 80
+        one_employer = near_domain | private[left] | private[right]  # two work addresses: two mailboxes
+        out = np.select([same, _same(local, local, left, right) & one_employer, (close >= 85) & one_employer],
                         [3, 2, 1], 0)
     elif kind in ("phone", "postcode", "number", "exact"):
-        near = score(Levenshtein.distance) <= 1
+        near = score(Levenshtein.distance, 1) <= 1
         if kind == "exact":  # A1 and A2 are two accounts; a long code with one typo is still the same
-            near &= (values.str.len().to_numpy()[left] >= 5) & (other.str.len().to_numpy()[right] >= 5)
+            long = values.str.len().to_numpy() >= 5
+            near &= long[left] & long[right]
         out = np.select([same, near], [top, 1], 0)
     elif kind == "date":
-        edits = score(Levenshtein.distance)
-        swapped = _same(values.str[:4] + values.str[6:8] + values.str[4:6], other, left, right)
+        edits = score(Levenshtein.distance, 2)
+        swapped = _same(values.str[:4] + values.str[6:8] + values.str[4:6], values, left, right)
         out = np.select([same, swapped | (edits <= 1), edits <= 2], [3, 2, 1], 0)
     elif kind == "address":
-        words = score(fuzz.token_set_ratio)
+        words = score(fuzz.token_set_ratio, 70)
         out = np.select([same, words >= 90, words >= 70], [3, 2, 1], 0)
     elif kind in ("city", "text"):
-        out = np.select([same, score(JaroWinkler.normalized_similarity) >= 0.9], [2, 1], 0)
+        out = np.select([same, score(JaroWinkler.normalized_similarity, None) >= 0.9], [2, 1], 0)
     else:  # state
         out = same.astype(np.int8)
-    level[present] = out
-    return level
+    return out.astype(np.int8)

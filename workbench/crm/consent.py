@@ -25,6 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from . import columns as col
 
 __all__ = ["current_consent", "may_contact", "mailing_list", "contacted_without_consent", "consent_summary"]
@@ -47,8 +48,8 @@ def _checked_log(consents: pd.DataFrame, where: str) -> pd.DataFrame:
     bad = log.index[~log["status"].isin(STATUSES).fillna(False)]
     if len(bad):
         value = consents.loc[bad[0], "status"]
-        raise InputError(f"status {value!r} in row {list(consents.index).index(bad[0]) + 2} is neither granted nor revoked",
-                         where=where, fix="write each consent event as 'granted' or 'revoked'")
+        raise InputError(_('status {value!r} in row {index} is neither granted nor revoked').format(value=value, index=list(consents.index).index(bad[0]) + 2),
+                         where=where, fix=_("write each consent event as 'granted' or 'revoked'"))
     log["at"] = col.dates(log, "at", where=where, allow_missing=False)
     return log
 
@@ -88,8 +89,8 @@ def may_contact(consents: pd.DataFrame, channel: str = "email", *, as_of=None) -
     []
     """
     if not isinstance(channel, str) or not channel.strip():
-        raise InputError(f"channel {channel!r} is not a channel name", where="may_contact(consents, channel)",
-                         fix="use 'email', 'sms' or 'phone'")
+        raise InputError(_('channel {channel!r} is not a channel name').format(channel=channel), where="may_contact(consents, channel)",
+                         fix=_("use 'email', 'sms' or 'phone'"))
     current = current_consent(consents, as_of=as_of)
     ids = current.loc[current["granted"] & current["channel"].eq(channel.strip().lower()), "contact_id"]
     return sorted(ids.astype(str).unique())
@@ -140,8 +141,8 @@ def mailing_list(contacts: pd.DataFrame, consents: pd.DataFrame, channel: str = 
 
     where = "mailing_list(contacts, consents, channel)"
     if channel not in ("email", "sms", "phone"):
-        raise InputError(f"channel {channel!r} is not email, sms or phone", where=where,
-                         fix="use channel='email', 'sms' or 'phone'")
+        raise InputError(_('channel {channel!r} is not email, sms or phone').format(channel=channel), where=where,
+                         fix=_("use channel='email', 'sms' or 'phone'"))
     address = "email" if channel == "email" else "phone"
     require_columns(contacts, ["contact_id", address], where=where)
     current = current_consent(consents, as_of=as_of)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 #: (product, tier, monthly price USD, model, users included (None = unlimited), level, trial days, note)
@@ -94,8 +95,8 @@ def monthly_cost(prices: pd.DataFrame, team_size: int) -> pd.Series:
 
 def _team(team_size, where):
     if not col.is_number(team_size, whole=True) or team_size < 1:
-        raise InputError(f"team_size must be a whole number of users (1 or more), got {team_size!r}", where=where,
-                         fix="pass the number of people who will use the CRM, e.g. 12")
+        raise InputError(_('team_size must be a whole number of users (1 or more), got {team_size!r}').format(team_size=team_size), where=where,
+                         fix=_("pass the number of people who will use the CRM, e.g. 12"))
     return int(team_size)
 
 
@@ -120,19 +121,19 @@ def tco(team_size: int, years: float = 3, *, level: int | None = None, setup: fl
     for name, value in (("years", years), ("setup", setup), ("training_per_user", training_per_user),
                         ("upkeep_per_year", upkeep_per_year)):
         if not col.is_number(value) or value < 0:
-            raise InputError(f"{name} must be a number of 0 or more, got {value!r}", where=where,
-                             fix=f"pass {name} as a plain number")
+            raise InputError(_('{name} must be a number of 0 or more, got {value!r}').format(name=name, value=value), where=where,
+                             fix=_('pass {name} as a plain number').format(name=name))
     if years == 0:
-        raise InputError("years is 0", where=where, fix="pass how many years to count, e.g. years=3")
+        raise InputError(_("years is 0"), where=where, fix=_("pass how many years to count, e.g. years=3"))
     table = price_table() if prices is None else prices.copy()
     missing = {"product", "tier", "monthly_price", "model", "max_users", "level"} - set(table.columns)
     if missing:
-        raise InputError(f"the price table lacks {', '.join(sorted(missing))}", where=where,
-                         fix="start from price_table() and change the prices")
+        raise InputError(_('the price table lacks {sorted}').format(sorted=', '.join(sorted(missing))), where=where,
+                         fix=_("start from price_table() and change the prices"))
     if level is not None:
         if level not in LEVELS:
-            raise InputError(f"no level {level!r}", where=where,
-                             fix="use 0 free, 1 entry, 2 growth, 3 professional or 4 enterprise")
+            raise InputError(_('no level {level!r}').format(level=level), where=where,
+                             fix=_("use 0 free, 1 entry, 2 growth, 3 professional or 4 enterprise"))
         table = table[table["level"] == level]
     table["monthly_bill"] = monthly_cost(table, team_size)
     table = table[table["monthly_bill"].notna()].copy()
@@ -154,11 +155,11 @@ def break_even_users(flat_price: float, per_user_price: float) -> int:
     where = "break_even_users(flat_price, per_user_price)"
     for name, value in (("flat_price", flat_price), ("per_user_price", per_user_price)):
         if not col.is_number(value) or value < 0:
-            raise InputError(f"{name} must be a price of 0 or more, got {value!r}", where=where,
-                             fix="pass monthly prices in the same currency")
+            raise InputError(_('{name} must be a price of 0 or more, got {value!r}').format(name=name, value=value), where=where,
+                             fix=_("pass monthly prices in the same currency"))
     if per_user_price == 0:
-        raise InputError("per_user_price is 0, so a flat price is never cheaper", where=where,
-                         fix="pass the per-user monthly price")
+        raise InputError(_("per_user_price is 0, so a flat price is never cheaper"), where=where,
+                         fix=_("pass the per-user monthly price"))
     return int(flat_price // per_user_price) + 1
 
 

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from .columns import is_number
 from .comparisons import KINDS, SAME_BY_CHANCE, column_kind, compare, prepare
 
@@ -69,8 +70,8 @@ def cluster_pairs(n: int, left, right) -> np.ndarray:
     outside = (left < 0) | (left >= n) | (right < 0) | (right >= n)
     if outside.any():
         k = int(np.flatnonzero(outside)[0])
-        raise InputError(f"pair ({left[k]}, {right[k]}) points outside {n} rows", where="cluster_pairs(n, left, right)",
-                         fix="give row positions from 0 to n - 1")
+        raise InputError(_('pair ({left}, {right}) points outside {n} rows').format(left=left[k], right=right[k], n=n), where="cluster_pairs(n, left, right)",
+                         fix=_("give row positions from 0 to n - 1"))
     graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
     labels = connected_components(graph, directed=False)[1]
     return pd.factorize(labels)[0]
@@ -100,23 +101,23 @@ def _validate(df, on, kinds, threshold, max_block, window, where):
     require_columns(df, [], where=where)
     on = [on] if isinstance(on, str) else list(on or [])
     if not on:
-        raise InputError("no columns to compare", where=where,
-                         fix="name the columns that identify a person, e.g. on=['first_name', 'last_name', 'email']")
+        raise InputError(_("no columns to compare"), where=where,
+                         fix=_("name the columns that identify a person, e.g. on=['first_name', 'last_name', 'email']"))
     require_columns(df, on, where=where)
     kinds = dict(kinds or {})
     for column, kind in kinds.items():
         if column not in on:
-            raise InputError(f"kinds names '{column}', which is not in on={on}", where=where,
-                             fix="give kinds only for the compared columns")
+            raise InputError(_("kinds names '{column}', which is not in on={on}").format(column=column, on=on), where=where,
+                             fix=_("give kinds only for the compared columns"))
         if kind not in KINDS:
-            raise InputError(f"unknown kind {kind!r} for '{column}'", where=where, fix=f"use one of {', '.join(KINDS)}")
+            raise InputError(_("unknown kind {kind!r} for '{column}'").format(kind=kind, column=column), where=where, fix=_('use one of {kinds}').format(kinds=', '.join(KINDS)))
     kinds = {c: kinds.get(c, column_kind(c)) for c in on}
     if threshold is not None and (not is_number(threshold) or not 0 <= threshold <= 100):
-        raise InputError(f"threshold must be a number from 0 to 100 (a match probability in %), got {threshold!r}", where=where,
-                         fix="leave it out to let the model choose, or give e.g. 90 (higher finds fewer, surer pairs)")
+        raise InputError(_('threshold must be a number from 0 to 100 (a match probability in %), got {threshold!r}').format(threshold=threshold), where=where,
+                         fix=_("leave it out to let the model choose, or give e.g. 90 (higher finds fewer, surer pairs)"))
     if not is_number(max_block, whole=True) or max_block < 2 or not is_number(window, whole=True) or window < 1:
-        raise InputError("max_block must be an integer of at least 2 and window at least 1", where=where,
-                         fix="keep the defaults, max_block=100 and window=5")
+        raise InputError(_("max_block must be an integer of at least 2 and window at least 1"), where=where,
+                         fix=_("keep the defaults, max_block=100 and window=5"))
     return on, kinds
 
 
@@ -142,13 +143,12 @@ def compare_pairs(keys: dict, kinds: dict, on: list, left, right) -> np.ndarray:
     return levels
 
 
-def _random_levels(keys, kinds, on, n: int, seed: int = 0) -> np.ndarray:
-    """Levels of random pairs of rows: almost all strangers, so they show what ``u`` is."""
+def _random_pairs(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Random pairs of rows: almost all strangers, so their levels show what ``u`` is."""
     rng = np.random.default_rng(seed)
     left, right = rng.integers(0, n, _RANDOM_PAIRS), rng.integers(0, n, _RANDOM_PAIRS)
     keep = left != right
-    left, right = left[keep], right[keep]
-    return compare_pairs(keys, kinds, on, left, right)
+    return left[keep], right[keep]
 
 
 def starting_values(kind: str) -> tuple[np.ndarray, np.ndarray]:
@@ -223,7 +223,7 @@ def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | 
     if block_on is not None:
         groups = [block_on] if isinstance(block_on, str) else list(block_on)
         if not groups:
-            raise InputError("block_on is empty", where=where, fix="leave it out, or name columns to block on")
+            raise InputError(_("block_on is empty"), where=where, fix=_("leave it out, or name columns to block on"))
         passes = {}
         for group in groups:
             group = [group] if isinstance(group, str) else list(group)
@@ -232,9 +232,12 @@ def link(df: pd.DataFrame, on, *, threshold: float | None = None, kinds: dict | 
             passes["same " + " and ".join(group)] = blocking._join(*parts)
     left, right, report = blocking.candidate_pairs(keys, kinds, block_on=passes, max_block=int(max_block),
                                                    window=int(window))
-    levels = compare_pairs(keys, kinds, on, left, right) if len(left) else np.zeros((0, len(on)), dtype=np.int8)
-    model = fit_model(levels, _random_levels(keys, kinds, on, len(df)) if len(df) >= LEARN_FROM_ROWS else None,
-                      on, kinds, len(df))
+    learn_u = len(df) >= LEARN_FROM_ROWS
+    random_left, random_right = _random_pairs(len(df)) if learn_u else (left[:0], right[:0])
+    # candidates and random pairs compared in one go: what depends on one value is worked out once
+    both = compare_pairs(keys, kinds, on, np.r_[left, random_left], np.r_[right, random_right])
+    levels = both[:len(left)]
+    model = fit_model(levels, both[len(left):] if learn_u else None, on, kinds, len(df))
     probability = model.probability(levels)
     others = [i for i, c in enumerate(on) if kinds[c] != "name"]
     if others:  # names alone are not evidence enough: another field must count for the pair

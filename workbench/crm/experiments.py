@@ -21,13 +21,14 @@ import math
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 
 def _count(name, value, where):
     if not col.is_number(value, whole=True) or value < 0:
-        raise InputError(f"{name} must be a whole number of contacts, got {value!r}", where=where,
-                         fix=f"pass {name} as a count such as 120")
+        raise InputError(_('{name} must be a whole number of contacts, got {value!r}').format(name=name, value=value), where=where,
+                         fix=_('pass {name} as a count such as 120').format(name=name))
     return int(value)
 
 
@@ -51,13 +52,13 @@ def ab_test(successes_a: int, total_a: int, successes_b: int, total_b: int, *, a
     sa, na = _count("successes_a", successes_a, where), _count("total_a", total_a, where)
     sb, nb = _count("successes_b", successes_b, where), _count("total_b", total_b, where)
     if na == 0 or nb == 0:
-        raise InputError("a variant has no contacts", where=where, fix="give both variants at least one contact")
+        raise InputError(_("a variant has no contacts"), where=where, fix=_("give both variants at least one contact"))
     if sa > na or sb > nb:
-        raise InputError("more successes than contacts in a variant", where=where,
-                         fix="pass the number who responded, then the number who received the message")
+        raise InputError(_("more successes than contacts in a variant"), where=where,
+                         fix=_("pass the number who responded, then the number who received the message"))
     if not col.is_number(alpha) or not 0 < alpha < 1:
-        raise InputError(f"alpha must be between 0 and 1, got {alpha!r}", where=where,
-                         fix="use alpha=0.05 for 95 % confidence")
+        raise InputError(_('alpha must be between 0 and 1, got {alpha!r}').format(alpha=alpha), where=where,
+                         fix=_("use alpha=0.05 for 95 % confidence"))
     pa, pb = sa / na, sb / nb
     diff = pb - pa
     pooled = (sa + sb) / (na + nb)
@@ -70,10 +71,10 @@ def ab_test(successes_a: int, total_a: int, successes_b: int, total_b: int, *, a
         if pooled in (0.0, 1.0):
             statistic, p_value = 0.0, 1.0
         else:
-            statistic, p_value, _, _ = stats.chi2_contingency(table, correction=False)
+            statistic, p_value = stats.chi2_contingency(table, correction=False)[:2]
             statistic, p_value = float(statistic), float(p_value)
     else:
-        raise InputError(f"unknown method {method!r}", where=where, fix="use method='z' or method='chi2'")
+        raise InputError(_('unknown method {method!r}').format(method=method), where=where, fix=_("use method='z' or method='chi2'"))
     z = float(stats.norm.ppf(1 - alpha / 2))
     se = math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
     low, high = diff - z * se, diff + z * se
@@ -137,12 +138,12 @@ def sample_size(baseline: float, min_effect: float, *, alpha: float = 0.05, powe
     where = "sample_size(baseline, min_effect)"
     for name, value in (("baseline", baseline), ("min_effect", min_effect), ("alpha", alpha), ("power", power)):
         if not col.is_number(value) or not 0 < value < 1:
-            raise InputError(f"{name} must be a fraction between 0 and 1, got {value!r}", where=where,
-                             fix="pass rates as fractions: 0.10 for 10 %")
+            raise InputError(_('{name} must be a fraction between 0 and 1, got {value!r}').format(name=name, value=value), where=where,
+                             fix=_("pass rates as fractions: 0.10 for 10 %"))
     p1, p2 = baseline, baseline + min_effect
     if p2 >= 1:
-        raise InputError(f"baseline + min_effect = {p2:.2f} is not a rate below 1", where=where,
-                         fix="pass a smaller min_effect, as an absolute difference (0.02 = 2 points)")
+        raise InputError(_('baseline + min_effect = {p2:.2f} is not a rate below 1').format(p2=p2), where=where,
+                         fix=_("pass a smaller min_effect, as an absolute difference (0.02 = 2 points)"))
     za, zb = stats.norm.ppf(1 - alpha / 2), stats.norm.ppf(power)
     mean = (p1 + p2) / 2
     n = (za * math.sqrt(2 * mean * (1 - mean)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
@@ -191,13 +192,13 @@ def ab_test_members(members: pd.DataFrame, *, variant: str = "variant", outcome:
     names = list(table.index)
     if a is None and b is None:
         if len(names) != 2:
-            raise InputError(f"expected two variants, found {len(names)}: {', '.join(names) or 'none'}",
-                             where=where, fix="filter the members to one campaign, or name a= and b=")
+            raise InputError(_('expected two variants, found {n_names}: {value}').format(n_names=len(names), value=', '.join(names) or 'none'),
+                             where=where, fix=_("filter the members to one campaign, or name a= and b="))
         a, b = names
     for name in (a, b):
         if name not in table.index:
-            raise InputError(f"no variant called {name!r} (variants are: {', '.join(names)})", where=where,
-                             fix="name two of the variants in the table")
+            raise InputError(_('no variant called {name!r} (variants are: {names})').format(name=name, names=', '.join(names)), where=where,
+                             fix=_("name two of the variants in the table"))
     out = ab_test(int(table.loc[a, "successes"]), int(table.loc[a, "contacts"]),
                   int(table.loc[b, "successes"]), int(table.loc[b, "contacts"]), alpha=alpha, method=method)
     out["variant_a"], out["variant_b"] = a, b

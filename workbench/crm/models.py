@@ -20,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 
 def customer_view(data) -> pd.DataFrame:
@@ -55,8 +56,8 @@ def account_tree(data, account_id: str) -> pd.DataFrame:
     """
     accounts = data.accounts.set_index("account_id")
     if account_id not in accounts.index:
-        raise InputError(f"there is no account {account_id!r}", where="account_tree(data, account_id)",
-                         fix="use an account_id from data.accounts, e.g. " + accounts.index[0])
+        raise InputError(_('there is no account {account_id!r}').format(account_id=account_id), where="account_tree(data, account_id)",
+                         fix=_("use an account_id from data.accounts, e.g. ") + accounts.index[0])
     rows = [{"id": account_id, "parent": "", "label": accounts.loc[account_id, "name"], "level": "account"}]
     children = accounts.index[accounts["parent_account_id"] == account_id].tolist()
     for child in children:
@@ -64,7 +65,7 @@ def account_tree(data, account_id: str) -> pd.DataFrame:
                      "level": "subsidiary"})
     per_contact = data.activities.groupby("contact_id").size()
     for acc in [account_id, *children]:
-        for _, c in data.contacts[data.contacts["account_id"] == acc].iterrows():
+        for _row, c in data.contacts[data.contacts["account_id"] == acc].iterrows():
             rows.append({"id": c["contact_id"], "parent": acc,
                          "label": f"{c['first_name']} {c['last_name']}", "level": "contact",
                          "activities": int(per_contact.get(c["contact_id"], 0))})

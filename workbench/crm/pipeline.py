@@ -32,6 +32,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 from .stages import VENDOR_DEFAULTS
 
@@ -59,15 +60,14 @@ def _percents(probs: pd.Series, where: str, what: str) -> pd.Series:
     outside = (probs < 0) | (probs > 100)
     if outside.any():
         position = int(outside.to_numpy().argmax())
-        raise InputError(f"the {what} in row {position + 2} is {probs.iloc[position]:g}, outside 0 to 100",
-                         where=where, fix="write each probability in percent, from 0 to 100")
+        raise InputError(_('the {what} in row {position} is {iloc:g}, outside 0 to 100').format(what=what, position=position + 2, iloc=probs.iloc[position]),
+                         where=where, fix=_("write each probability in percent, from 0 to 100"))
     known = probs.dropna()
     if len(known) and (known <= 1).all() and (known > 0).any():
         shown = ", ".join(f"{v:g}" for v in known.drop_duplicates().head(3))
-        raise InputError(f"every {what} is between 0 and 1 ({shown}): they look like fractions, which would make "
-                         "the weighted total 100 times too small", where=where,
-                         fix=f'write probabilities in percent (0.6 becomes 60), for example '
-                             f'deals.assign({what}=deals["{what}"] * 100)')
+        raise InputError(_('every {what} is between 0 and 1 ({shown}): they look like fractions, which would make the weighted total 100 '
+                            'times too small').format(what=what, shown=shown), where=where,
+                         fix=_('write probabilities in percent (0.6 becomes 60), for example deals.assign({what}=deals["{what}"] * 100)').format(what=what))
     return probs
 
 
@@ -93,8 +93,8 @@ def stage_probabilities(table="deals", deals: pd.DataFrame | None = None) -> pd.
     if isinstance(table, str):
         key = table.lower()
         if key not in STAGE_TABLES:
-            raise InputError(f"no stage table called {table!r}", where=where,
-                             fix=f"use one of {', '.join(sorted(STAGE_TABLES))}, a dict or data.stages")
+            raise InputError(_('no stage table called {table!r}').format(table=table), where=where,
+                             fix=_('use one of {sorted}, a dict or data.stages').format(sorted=', '.join(sorted(STAGE_TABLES))))
         return pd.Series(STAGE_TABLES[key], name="probability").rename_axis("stage")
     if isinstance(table, dict):
         table = pd.Series(table)
@@ -104,13 +104,13 @@ def stage_probabilities(table="deals", deals: pd.DataFrame | None = None) -> pd.
         table = pd.Series(col.numbers(table, "default_probability", where=where).to_numpy(),
                           index=table["stage"].astype(str), name="probability")
     if not isinstance(table, pd.Series):
-        raise InputError(f"cannot read a stage table from {type(table).__name__}", where=where,
-                         fix="pass a vendor name such as 'salesforce', a dict stage -> probability or data.stages")
+        raise InputError(_('cannot read a stage table from {name__}').format(name__=type(table).__name__), where=where,
+                         fix=_("pass a vendor name such as 'salesforce', a dict stage -> probability or data.stages"))
     probs = pd.to_numeric(table, errors="coerce")
     bad = probs.isna() | (probs < 0) | (probs > 100)
     if bad.any():
-        raise InputError(f"stage {probs.index[bad.to_numpy().argmax()]!r} has no probability between 0 and 100",
-                         where=where, fix="give every stage a probability in percent, 0 to 100")
+        raise InputError(_('stage {index!r} has no probability between 0 and 100').format(index=probs.index[bad.to_numpy().argmax()]),
+                         where=where, fix=_("give every stage a probability in percent, 0 to 100"))
     return probs.rename("probability").rename_axis("stage")
 
 
@@ -132,8 +132,8 @@ def deal_probabilities(deals: pd.DataFrame, probabilities=None, *, stage: str = 
     unknown = mapped.isna() & deals[stage].notna()
     if unknown.any():
         name = deals[stage][unknown].iloc[0]
-        raise InputError(f"stage {name!r} is not in the stage table ({', '.join(map(str, table.index))})",
-                         where=where, fix="pick the stage table your CRM uses, or give a dict covering every stage")
+        raise InputError(_('stage {name!r} is not in the stage table ({map})').format(name=name, map=', '.join(map(str, table.index))),
+                         where=where, fix=_("pick the stage table your CRM uses, or give a dict covering every stage"))
     return mapped
 
 
@@ -192,15 +192,15 @@ def sales_velocity(open_opportunities: float, avg_deal_value: float, win_rate: f
               "win_rate": win_rate, "cycle_days": cycle_days}
     for name, value in values.items():
         if not col.is_number(value):
-            raise InputError(f"{name} must be a number, got {value!r}", where=where,
-                             fix=f"pass {name} as a number")
+            raise InputError(_('{name} must be a number, got {value!r}').format(name=name, value=value), where=where,
+                             fix=_('pass {name} as a number').format(name=name))
         if value < 0:
-            raise InputError(f"{name} is negative ({value})", where=where, fix=f"pass {name} as 0 or more")
+            raise InputError(_('{name} is negative ({value})').format(name=name, value=value), where=where, fix=_('pass {name} as 0 or more').format(name=name))
     if win_rate > 1:
-        raise InputError(f"win_rate is {win_rate}, more than 1", where=where,
-                         fix="pass the win rate as a fraction: 0.25 for 25 %")
+        raise InputError(_('win_rate is {win_rate}, more than 1').format(win_rate=win_rate), where=where,
+                         fix=_("pass the win rate as a fraction: 0.25 for 25 %"))
     if cycle_days == 0:
-        raise InputError("cycle_days is 0", where=where, fix="pass the average sales-cycle length in days (> 0)")
+        raise InputError(_("cycle_days is 0"), where=where, fix=_("pass the average sales-cycle length in days (> 0)"))
     return float(open_opportunities) * float(avg_deal_value) * float(win_rate) / float(cycle_days)
 
 
@@ -255,8 +255,8 @@ def velocity_inputs(deals: pd.DataFrame, *, amount: str = "amount") -> dict:
     amounts = col.numbers(deals, amount, where=where)
     cycle = (col.dates(deals, "close_date", where=where) - col.dates(deals, "created_at", where=where)).dt.days
     if not won.any():
-        raise InputError("there is no won deal, so average deal value and cycle length are unknown",
-                         where=where, fix="pass a table that holds closed won deals (is_closed and is_won true)")
+        raise InputError(_("there is no won deal, so average deal value and cycle length are unknown"),
+                         where=where, fix=_("pass a table that holds closed won deals (is_closed and is_won true)"))
     out = {"open_opportunities": int((~closed).sum()),
            "avg_deal_value": round(float(amounts[won].mean()), 2),
            "win_rate": win_rate(deals),
@@ -373,15 +373,15 @@ def move_deal(deals: pd.DataFrame, opportunity_id, stage: str, stages: pd.DataFr
     col.table(deals, ["opportunity_id", "stage"], where=where, fix=_DEALS_FIX)
     mask = deals["opportunity_id"].astype(str) == str(opportunity_id)
     if not mask.any():
-        raise InputError(f"no deal with opportunity_id {opportunity_id!r}", where=where,
-                         fix="pick an opportunity_id from the deals table")
+        raise InputError(_('no deal with opportunity_id {opportunity_id!r}').format(opportunity_id=opportunity_id), where=where,
+                         fix=_("pick an opportunity_id from the deals table"))
     out = deals.copy()
     if stages is not None:
         col.table(stages, ["stage", "default_probability"], where=where)
         row = stages[stages["stage"].astype(str) == str(stage)]
         if row.empty:
-            raise InputError(f"stage {stage!r} is not in the stages table", where=where,
-                             fix=f"use one of {', '.join(stages['stage'].astype(str))}")
+            raise InputError(_('stage {stage!r} is not in the stages table').format(stage=stage), where=where,
+                             fix=_('use one of {astype}').format(astype=', '.join(stages['stage'].astype(str))))
         row = row.iloc[0]
         if "probability" in out.columns:
             out.loc[mask, "probability"] = row["default_probability"]

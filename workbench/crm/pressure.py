@@ -25,6 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 _MESSAGE_COLUMNS = ["contact_id", "at", "source", "channel"]
@@ -83,14 +84,14 @@ def messages(campaign_members: pd.DataFrame | None = None, activities: pd.DataFr
         elif "due_at" in act.columns:
             at = col.dates(act, "due_at", where=where)
         else:
-            raise InputError("activities have neither 'completed_at' nor 'due_at'", where=where,
-                             fix="pass data.activities, which dates each email")
+            raise InputError(_("activities have neither 'completed_at' nor 'due_at'"), where=where,
+                             fix=_("pass data.activities, which dates each email"))
         ids = act["activity_id"].astype(str) if "activity_id" in act.columns else pd.Series("?", index=act.index)
         parts.append(pd.DataFrame({"contact_id": act["contact_id"], "at": at, "source": "activity:" + ids,
                                    "channel": "email"}))
     if not parts:
-        raise InputError("no messages given", where=where,
-                         fix="pass data.campaign_members, data.activities or both")
+        raise InputError(_("no messages given"), where=where,
+                         fix=_("pass data.campaign_members, data.activities or both"))
     out = pd.concat(parts, ignore_index=True)
     out = out[out["contact_id"].notna() & out["at"].notna()]
     out["contact_id"] = out["contact_id"].astype(str)
@@ -131,13 +132,13 @@ def caps(contacts: pd.DataFrame, global_cap: int | None = None, *, key: str = "c
     where = "caps(contacts, global_cap)"
     col.table(contacts, [key], where=where, fix="pass data.contacts")
     if global_cap is not None and (not col.is_number(global_cap) or global_cap < 0):
-        raise InputError(f"global_cap must be a number of messages a week, got {global_cap!r}", where=where,
-                         fix="pass global_cap as a whole number such as 3, or None for no global cap")
+        raise InputError(_('global_cap must be a number of messages a week, got {global_cap!r}').format(global_cap=global_cap), where=where,
+                         fix=_("pass global_cap as a whole number such as 3, or None for no global cap"))
     if "max_msgs_per_week" in contacts.columns:
         own = col.numbers(contacts, "max_msgs_per_week", where=where)
         if (own < 0).any():
-            raise InputError("max_msgs_per_week is negative for some contacts", where=where,
-                             fix="store 0 or more messages a week")
+            raise InputError(_("max_msgs_per_week is negative for some contacts"), where=where,
+                             fix=_("store 0 or more messages a week"))
     else:
         own = pd.Series(float("nan"), index=contacts.index)
     if global_cap is not None:

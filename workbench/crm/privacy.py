@@ -29,6 +29,7 @@ import re
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from .columns import is_number
 
 __all__ = ["pseudonymise", "coarsen_dates", "anonymise_extract", "what_not_to_store", "sensitive_columns"]
@@ -61,8 +62,8 @@ _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}\b")
 
 def _salt(salt, where: str) -> bytes:
     if not isinstance(salt, str) or len(salt) < 8:
-        raise InputError("the salt must be a secret text of at least 8 characters", where=where,
-                         fix="choose a long secret phrase, keep it out of the extract, and reuse it for every table")
+        raise InputError(_("the salt must be a secret text of at least 8 characters"), where=where,
+                         fix=_("choose a long secret phrase, keep it out of the extract, and reuse it for every table"))
     return salt.encode("utf-8")
 
 
@@ -96,10 +97,10 @@ def pseudonymise(values, salt: str, *, kind: str = "auto", prefix: str = "P", le
     if kind == "auto":
         kind = _kind_of(values.name or "")
     if kind not in ("name", "email", "phone", "text"):
-        raise InputError(f"unknown kind {kind!r}", where=where, fix="use 'name', 'email', 'phone', 'text' or 'auto'")
+        raise InputError(_('unknown kind {kind!r}').format(kind=kind), where=where, fix=_("use 'name', 'email', 'phone', 'text' or 'auto'"))
     if not is_number(length, whole=True) or not 6 <= length <= 64:
-        raise InputError(f"length must be an integer from 6 to 64, got {length!r}", where=where,
-                         fix="keep the default length=12")
+        raise InputError(_('length must be an integer from 6 to 64, got {length!r}').format(length=length), where=where,
+                         fix=_("keep the default length=12"))
     length = int(length)
     if kind == "email":
         clean = normalise_email(values)
@@ -127,8 +128,8 @@ def coarsen_dates(values, unit: str = "month") -> pd.Series:
     [datetime.date(2025, 1, 1), datetime.date(2025, 10, 1)]
     """
     if unit not in UNITS:
-        raise InputError(f"unknown unit {unit!r}", where="coarsen_dates(values, unit)",
-                         fix=f"use one of {', '.join(UNITS)}")
+        raise InputError(_('unknown unit {unit!r}').format(unit=unit), where="coarsen_dates(values, unit)",
+                         fix=_('use one of {units}').format(units=', '.join(UNITS)))
     s = values if isinstance(values, pd.Series) else pd.Series(values)
     dates = pd.to_datetime(s, errors="coerce")
     if getattr(dates.dt, "tz", None) is not None:

@@ -25,6 +25,7 @@ import unicodedata
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from ..text import fold_many
 from . import columns as col
 
@@ -38,8 +39,8 @@ def _series(values, where: str) -> pd.Series:
         return values
     if isinstance(values, (list, tuple, pd.Index)):
         return pd.Series(list(values), dtype="object")
-    raise InputError(f"expected a column (pandas Series) or a list, got {type(values).__name__}",
-                     where=where, fix="pass one column, for example data.contacts['email']")
+    raise InputError(_('expected a column (pandas Series) or a list, got {name__}').format(name__=type(values).__name__),
+                     where=where, fix=_("pass one column, for example data.contacts['email']"))
 
 
 def blank_mask(df: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +80,7 @@ def completeness(df: pd.DataFrame, columns=None, *, by: str | None = None) -> pd
     columns = [columns] if isinstance(columns, str) else list(columns)
     require_columns(df, columns, where=where)
     if not columns:
-        raise InputError("no columns to measure", where=where, fix="name at least one column")
+        raise InputError(_("no columns to measure"), where=where, fix=_("name at least one column"))
     filled = ~blank_mask(df[columns])
     if by is None:
         out = pd.DataFrame({"filled": filled.sum().astype(int),
@@ -185,8 +186,8 @@ def normalise_phone(values, *, country_code: str | None = None) -> pd.Series:
     """
     s = _series(values, "normalise_phone(values)").astype("string").str.strip()
     if country_code is not None and not str(country_code).lstrip("+").isdigit():
-        raise InputError(f"country_code {country_code!r} is not a number", where="normalise_phone(values)",
-                         fix="give the calling code as digits, for example '33' for France")
+        raise InputError(_('country_code {country_code!r} is not a number').format(country_code=country_code), where="normalise_phone(values)",
+                         fix=_("give the calling code as digits, for example '33' for France"))
     plus = s.str.startswith("+") | s.str.startswith("00")
     s = s.str.replace(r"\(0\)", "", regex=True)
     digits = s.str.replace(r"\D", "", regex=True)
@@ -237,8 +238,8 @@ def clean_contacts(contacts: pd.DataFrame, *, country_code: str | None = None) -
         require_columns(contacts, [], where="clean_contacts(contacts)")
     known = [c for c in ("first_name", "last_name", "name", "email", "phone") if c in contacts.columns]
     if not known:
-        raise InputError("none of first_name, last_name, name, email, phone is a column",
-                         where="clean_contacts(contacts)", fix="pass a contacts table")
+        raise InputError(_("none of first_name, last_name, name, email, phone is a column"),
+                         where="clean_contacts(contacts)", fix=_("pass a contacts table"))
     out = contacts.copy()
     for column in known:
         if column == "email":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 
 def referrers(contacts: pd.DataFrame, leads: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -31,8 +32,8 @@ def referrers(contacts: pd.DataFrame, leads: pd.DataFrame | None = None) -> pd.D
     no name, so a broken reference is seen rather than hidden.
     """
     if "referred_by" not in contacts.columns:
-        raise InputError("the contacts table has no 'referred_by' column",
-                         fix="export the contacts with the field saying who referred each one")
+        raise InputError(_("the contacts table has no 'referred_by' column"),
+                         fix=_("export the contacts with the field saying who referred each one"))
     counts = {"contacts_referred": contacts["referred_by"].dropna().astype(str).value_counts()}
     if leads is not None and "referred_by" in leads.columns:
         counts["leads_referred"] = leads["referred_by"].dropna().astype(str).value_counts()

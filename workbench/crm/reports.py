@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 _NEEDS = ("opportunities", "activities", "campaign_members", "contacts")
@@ -29,11 +30,11 @@ _NEEDS = ("opportunities", "activities", "campaign_members", "contacts")
 def _tables(data, where: str) -> None:
     missing = [name for name in _NEEDS if not isinstance(getattr(data, name, None), pd.DataFrame)]
     if missing:
-        raise InputError(f"the data has no {missing[0]} table", where=where,
-                         fix="pass the Dataset wb.start() returned (it has opportunities, activities, "
-                             "campaign_members and contacts)")
+        raise InputError(_('the data has no {missing} table').format(missing=missing[0]), where=where,
+                         fix=_("pass the Dataset wb.start() returned (it has opportunities, activities, "
+                             "campaign_members and contacts)"))
     if getattr(data, "as_of", None) is None:
-        raise InputError("the data has no as_of date", where=where, fix="pass the Dataset wb.start() returned")
+        raise InputError(_("the data has no as_of date"), where=where, fix=_("pass the Dataset wb.start() returned"))
 
 
 def _example_data():
@@ -78,8 +79,8 @@ def kpis(data, *, global_cap: int = 3, days: int = 30) -> pd.DataFrame:
     where = "kpis(data)"
     _tables(data, where)
     if not col.is_number(days, whole=True) or days < 1:
-        raise InputError(f"days must be a whole number of days (1 or more), got {days!r}", where=where,
-                         fix="pass days=30 to look back over the last 30 days")
+        raise InputError(_('days must be a whole number of days (1 or more), got {days!r}').format(days=days), where=where,
+                         fix=_("pass days=30 to look back over the last 30 days"))
     as_of = col.timestamp(data.as_of, where=where)
     since = as_of - pd.Timedelta(days=days)
     deals = data.opportunities
@@ -169,8 +170,8 @@ def dashboard(data, *, weeks: int = 12):
     where = "dashboard(data)"
     _tables(data, where)
     if not col.is_number(weeks, whole=True) or weeks < 1:
-        raise InputError(f"weeks must be a whole number of weeks (1 or more), got {weeks!r}", where=where,
-                         fix="pass weeks=12 to chart the last 12 weeks")
+        raise InputError(_('weeks must be a whole number of weeks (1 or more), got {weeks!r}').format(weeks=weeks), where=where,
+                         fix=_("pass weeks=12 to chart the last 12 weeks"))
     as_of = col.timestamp(data.as_of, where=where)
     deals = data.opportunities
     users = getattr(data, "users", None)
@@ -248,21 +249,21 @@ def export(tables, path, *, anonymise: bool | str = False, index: bool = False) 
         tables = {"data": tables}
     if not isinstance(tables, dict) or not tables or \
             not all(isinstance(t, pd.DataFrame) for t in tables.values()):
-        raise InputError("nothing to export", where=where,
-                         fix="pass a table, or a dict such as {'deals': deals, 'slipped': slipped}")
+        raise InputError(_("nothing to export"), where=where,
+                         fix=_("pass a table, or a dict such as {'deals': deals, 'slipped': slipped}"))
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InputError(f"cannot write a {suffix or 'file without extension'}", where=where,
-                         fix="end the file name with .csv or .xlsx")
+        raise InputError(_('cannot write a {value}').format(value=suffix or 'file without extension'), where=where,
+                         fix=_("end the file name with .csv or .xlsx"))
     if anonymise is True:
         import secrets
 
         anonymise = secrets.token_hex(16)
     elif anonymise not in (False, None) and (not isinstance(anonymise, str) or not anonymise.strip()):
-        raise InputError(f"anonymise must be True, False or a secret salt (a text), got {anonymise!r}", where=where,
-                         fix="pass anonymise=True (a random salt), anonymise='a phrase only you know', "
-                             "or leave it out to export as is")
+        raise InputError(_('anonymise must be True, False or a secret salt (a text), got {anonymise!r}').format(anonymise=anonymise), where=where,
+                         fix=_("pass anonymise=True (a random salt), anonymise='a phrase only you know', "
+                             "or leave it out to export as is"))
     prepared = {}
     for name, frame in tables.items():
         frame = _anonymise(frame, anonymise) if anonymise else frame.copy()
@@ -273,8 +274,8 @@ def export(tables, path, *, anonymise: bool | str = False, index: bool = False) 
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
         if len(prepared) > 1:
-            raise InputError(f"a CSV file holds one table, got {len(prepared)}", where=where,
-                             fix="export to .xlsx (one sheet per table) or call export once per table")
+            raise InputError(_('a CSV file holds one table, got {n_prepared}').format(n_prepared=len(prepared)), where=where,
+                             fix=_("export to .xlsx (one sheet per table) or call export once per table"))
         next(iter(prepared.values())).to_csv(path, index=index, encoding="utf-8-sig")
         return path
     used: set = set()

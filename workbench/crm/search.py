@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from ..text import search_key
 
 __all__ = ["ANY", "SEARCHED", "ContactIndex", "search_contacts"]
@@ -71,8 +72,8 @@ class ContactIndex:
         A filter keeps rows whose column equals the value; ``None`` or ``"(any)"`` means no filter.
         """
         if not isinstance(query, str):
-            raise InputError(f"query must be text, got {type(query).__name__}",
-                             where="search_contacts(contacts, query)", fix="type words to look for, e.g. 'jahan dhaka'")
+            raise InputError(_('query must be text, got {name__}').format(name__=type(query).__name__),
+                             where="search_contacts(contacts, query)", fix=_("type words to look for, e.g. 'jahan dhaka'"))
         keep = np.ones(len(self.text), dtype=bool)
         for column, value in filters.items():
             if value is not None and value != ANY:

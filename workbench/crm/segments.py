@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 #: The segment map, checked in order: (name, (R min, R max), (F min, F max), (M min, M max), action).
@@ -75,8 +76,8 @@ TIES = ("first", "same")
 
 def _check_ties(ties, where: str) -> None:
     if ties not in TIES:
-        raise InputError(f"ties must be 'first' or 'same', got {ties!r}", where=where,
-                         fix="use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)")
+        raise InputError(_("ties must be 'first' or 'same', got {ties!r}").format(ties=ties), where=where,
+                         fix=_("use ties='first' (every fifth the same size) or ties='same' (equal values, equal scores)"))
 
 
 def scores(values: pd.Series, *, higher_is_better: bool = True, ties: str = "first") -> pd.Series:
@@ -168,13 +169,13 @@ def rfm(orders: pd.DataFrame, customer: str = "contact_id", date: str = "order_d
     frame = frame[frame["customer"].notna() & frame["date"].notna()]
     if as_of is None:
         if frame.empty:
-            raise InputError("there are no orders with a customer and a date", where=where, fix=_FIX)
+            raise InputError(_("there are no orders with a customer and a date"), where=where, fix=_FIX)
         as_of = frame["date"].max().normalize() + pd.Timedelta(days=1)
     as_of = col.timestamp(as_of, where=where)
     frame = frame[frame["date"] <= as_of]
     if frame.empty:
-        raise InputError(f"there are no orders on or before {as_of.date()}", where=where,
-                         fix="check as_of (data.as_of) and the order dates")
+        raise InputError(_('there are no orders on or before {date}').format(date=as_of.date()), where=where,
+                         fix=_("check as_of (data.as_of) and the order dates"))
     grouped = frame.groupby("customer", sort=True, observed=True)
     out = pd.DataFrame({
         "last_order": grouped["date"].max(),
@@ -240,8 +241,8 @@ def segment_members(table: pd.DataFrame, segments, contacts: pd.DataFrame | None
     wanted = [segments] if isinstance(segments, str) else list(segments)
     unknown = [s for s in wanted if s not in SEGMENT_NAMES]
     if unknown:
-        raise InputError(f"no segment called {unknown[0]!r}", where=where,
-                         fix=f"use one of: {', '.join(SEGMENT_NAMES)}")
+        raise InputError(_('no segment called {unknown!r}').format(unknown=unknown[0]), where=where,
+                         fix=_('use one of: {segment_names}').format(segment_names=', '.join(SEGMENT_NAMES)))
     out = table[table["segment"].astype(str).isin(wanted)].reset_index(drop=True)
     if contacts is not None:
         col.table(contacts, [customer], where=where)

@@ -22,6 +22,7 @@ import string
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import columns as col
 
 # The GSM 03.38 default alphabet; the extension characters count twice (escape + character).
@@ -37,16 +38,16 @@ def placeholders(text: str) -> list[str]:
     ['first_name', 'city']
     """
     if not isinstance(text, str):
-        raise InputError(f"a template must be text, got {type(text).__name__}", where="placeholders(text)",
-                         fix="pass the template body, for example data.templates['body'][0]")
+        raise InputError(_('a template must be text, got {name__}').format(name__=type(text).__name__), where="placeholders(text)",
+                         fix=_("pass the template body, for example data.templates['body'][0]"))
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError as err:
-        raise InputError(f"the template has a broken placeholder ({err})", where="placeholders(text)",
-                         fix="write placeholders as {field_name}, and double braces {{ }} for a literal brace") from None
+        raise InputError(_('the template has a broken placeholder ({err})').format(err=err), where="placeholders(text)",
+                         fix=_("write placeholders as {field_name}, and double braces {{ }} for a literal brace")) from None
     if "" in fields:
-        raise InputError("the template has an empty placeholder {}", where="placeholders(text)",
-                         fix="put a field name inside the braces, for example {first_name}")
+        raise InputError(_("the template has an empty placeholder {}"), where="placeholders(text)",
+                         fix=_("put a field name inside the braces, for example {first_name}"))
     return list(dict.fromkeys(fields))
 
 
@@ -83,8 +84,8 @@ def render(text: str, record) -> str:
     missing = missing_fields(text, record)
     if missing:
         names = ", ".join("{" + m + "}" for m in missing)
-        raise InputError(f"the record has no value for {names}", where="render(text, record)",
-                         fix=f"fill in {', '.join(missing)} for this contact, or remove {names} from the template")
+        raise InputError(_('the record has no value for {names}').format(names=names), where="render(text, record)",
+                         fix=_('fill in {missing} for this contact, or remove {names} from the template').format(missing=', '.join(missing), names=names))
     values = {f: _format_value(record[f]) for f in placeholders(text)}
     return text.format_map(values)
 
@@ -108,8 +109,8 @@ def sms_length(text: str) -> dict:
     (1, 2)
     """
     if not isinstance(text, str):
-        raise InputError(f"an SMS must be text, got {type(text).__name__}", where="sms_length(text)",
-                         fix="pass the rendered message text")
+        raise InputError(_('an SMS must be text, got {name__}').format(name__=type(text).__name__), where="sms_length(text)",
+                         fix=_("pass the rendered message text"))
     if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
         encoding, units = "GSM-7", sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
         single, part = 160, 153
@@ -128,14 +129,14 @@ def _template_parts(template, channel):
         return None, template, channel or "email"
     if isinstance(template, (dict, pd.Series)):
         if "body" not in template or _blank(template["body"]):
-            raise InputError("the template has no body", where="mail_merge(template, contacts)",
-                             fix="pass a row of data.templates (with a 'body') or the text itself")
+            raise InputError(_("the template has no body"), where="mail_merge(template, contacts)",
+                             fix=_("pass a row of data.templates (with a 'body') or the text itself"))
         subject = template.get("subject")
         return (None if _blank(subject) else str(subject), str(template["body"]),
                 channel or str(template.get("channel") or "email"))
-    raise InputError(f"cannot read a template from {type(template).__name__}",
+    raise InputError(_('cannot read a template from {name__}').format(name__=type(template).__name__),
                      where="mail_merge(template, contacts)",
-                     fix="pass the body text, or a row of data.templates such as data.templates.iloc[0]")
+                     fix=_("pass the body text, or a row of data.templates such as data.templates.iloc[0]"))
 
 
 def mail_merge(template, contacts: pd.DataFrame, *, channel: str | None = None, key: str = "contact_id",
@@ -158,7 +159,7 @@ def mail_merge(template, contacts: pd.DataFrame, *, channel: str | None = None, 
     where = "mail_merge(template, contacts)"
     subject, body, channel = _template_parts(template, channel)
     if channel not in ("email", "sms"):
-        raise InputError(f"unknown channel {channel!r}", where=where, fix="use channel='email' or channel='sms'")
+        raise InputError(_('unknown channel {channel!r}').format(channel=channel), where=where, fix=_("use channel='email' or channel='sms'"))
     needed = placeholders(body) + (placeholders(subject) if subject else [])
     col.table(contacts, [key], where=where, fix="pass the contacts table (data.contacts)")
     extra = dict(extra or {})
@@ -218,7 +219,7 @@ def merge_fields(data) -> pd.DataFrame:
     where = "merge_fields(data)"
     for name in ("contacts", "accounts", "users"):
         if not isinstance(getattr(data, name, None), pd.DataFrame):
-            raise InputError(f"the data has no {name} table", where=where, fix="pass the Dataset wb.start() returned")
+            raise InputError(_('the data has no {name} table').format(name=name), where=where, fix=_("pass the Dataset wb.start() returned"))
     contacts, accounts, users = data.contacts, data.accounts, data.users
     col.table(contacts, ["contact_id", "account_id"], where=where)
     col.table(accounts, ["account_id", "name", "owner_id"], where=where)

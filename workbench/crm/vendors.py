@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from . import costs
 
 #: product -> (selling points, in a sentence each; the needs they answer)
@@ -84,9 +85,9 @@ def shortlist(needs, team_size: int) -> pd.DataFrame:
     wanted = {str(n).strip().lower() for n in needs}
     unknown = sorted(wanted - set(NEEDS))
     if unknown:
-        raise InputError(f"{unknown[0]!r} is not a need the product list knows", fix=f"use one of: {', '.join(NEEDS)}")
+        raise InputError(_('{unknown!r} is not a need the product list knows').format(unknown=unknown[0]), fix=_('use one of: {needs}').format(needs=', '.join(NEEDS)))
     if int(team_size) < 1:
-        raise InputError(f"a team of {team_size} people cannot use a CRM", fix="give the number of users, 1 or more")
+        raise InputError(_('a team of {team_size} people cannot use a CRM').format(team_size=team_size), fix=_("give the number of users, 1 or more"))
     prices = costs.price_table()
     paid = prices[prices["monthly_price"] > 0].sort_values("monthly_price").groupby("product").first()
     table = selling_points()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n.messages import _
 from .load import Dataset, load, load_sample
 
 _CURRENT: Dataset | None = None
@@ -69,11 +70,11 @@ def _seed(value) -> int:
     from ..errors import InputError
 
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InputError(f"data_seed must be a whole number such as 7, got {value!r}")
+        raise InputError(_('data_seed must be a whole number such as 7, got {value!r}').format(value=value))
     try:
         return int(value)
     except ValueError:
-        raise InputError(f"data_seed must be a whole number such as 7, got {value!r}") from None
+        raise InputError(_('data_seed must be a whole number such as 7, got {value!r}').format(value=value)) from None
 
 
 def started() -> bool:

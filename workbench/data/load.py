@@ -30,12 +30,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..course_files import course_root
 from ..errors import DataError
+from ..i18n.messages import _
 from . import formats
 from .schema import SCHEMA, TABLES, Table
 from .validation import bad_values, empty_tables, key_problems, rule_warnings
 
-SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "datasets" / "acme"
+SAMPLE_FOLDER = course_root() / "datasets" / "acme"
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
@@ -104,34 +106,32 @@ class Dataset:
 
 def _read_csv(path: Path, table: Table) -> pd.DataFrame:
     if not path.exists():
-        raise DataError("file is missing", file=path,
-                        fix=f"add {table.file} to {path.parent} ({table.description}); "
-                            f"columns: {', '.join(table.column_names)}")
+        raise DataError(_("file is missing"), file=path,
+                        fix=_('add {file} to {parent} ({description}); columns: {column_names}').format(file=table.file, parent=path.parent, description=table.description, column_names=', '.join(table.column_names)))
     raw = path.read_bytes()
     if not raw.strip():
-        raise DataError("file is empty", file=path,
-                        fix=f"export the {table.name} table again with its header row: "
-                            f"{', '.join(table.column_names)}")
+        raise DataError(_("file is empty"), file=path,
+                        fix=_('export the {name} table again with its header row: {column_names}').format(name=table.name, column_names=', '.join(table.column_names)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         row = raw[:err.start].count(b"\n") + 1
-        raise DataError(f"text is not UTF-8 (byte 0x{raw[err.start]:02x})", file=path, row=row,
+        raise DataError(_('text is not UTF-8 (byte 0x{raw:02x})').format(raw=raw[err.start]), file=path, row=row,
                         fix=formats.encoding_fix(raw, path.name)) from None
     header = text.splitlines()[0]
     if "," not in header:
         for sep, name in SEPARATORS.items():
             if sep in header:
-                raise DataError(f"columns are separated by {name}, not commas", file=path, row=1,
-                                fix="save the file as comma-separated CSV (in a spreadsheet: "
-                                    "'CSV UTF-8 (comma delimited)')")
+                raise DataError(_('columns are separated by {name}, not commas').format(name=name), file=path, row=1,
+                                fix=_("save the file as comma-separated CSV (in a spreadsheet: "
+                                    "'CSV UTF-8 (comma delimited)')"))
     import io
 
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.ParserError as err:
-        raise DataError(f"the file is not valid CSV ({err})", file=path,
-                        fix="check for a stray quote or an extra comma on that line") from None
+        raise DataError(_('the file is not valid CSV ({err})').format(err=err), file=path,
+                        fix=_("check for a stray quote or an extra comma on that line")) from None
     df.columns = [str(c).strip() for c in df.columns]
     _check_columns(df, table, path)
     return df
@@ -145,15 +145,14 @@ def _check_columns(df: pd.DataFrame, table: Table, path: Path) -> None:
         extra = [c for c in df.columns if c not in table.column_names]
         near = difflib.get_close_matches(column.name, extra, n=1, cutoff=0.6)
         if near:
-            raise DataError(f"column '{near[0]}' looks like a misspelling of '{column.name}'",
+            raise DataError(_("column '{near}' looks like a misspelling of '{name}'").format(near=near[0], name=column.name),
                             file=path, row=1, column=near[0],
-                            fix=f"rename the column header to '{column.name}'")
+                            fix=_("rename the column header to '{name}'").format(name=column.name))
         if not column.required:
             df[column.name] = pd.NA
             continue
-        raise DataError(f"required column '{column.name}' is missing", file=path, row=1,
-                        fix=f"add a '{column.name}' column; the header should be: "
-                            f"{','.join(table.column_names)}")
+        raise DataError(_("required column '{name}' is missing").format(name=column.name), file=path, row=1,
+                        fix=_("add a '{name}' column; the header should be: {column_names}").format(name=column.name, column_names=','.join(table.column_names)))
 
 
 # ---------------------------------------------------------------- converting columns
@@ -239,15 +238,15 @@ def _read_meta(folder: Path) -> dict:
     try:
         return json.loads(meta_file.read_text(encoding="utf-8"))
     except ValueError as err:
-        raise DataError(f"meta.json is not valid JSON ({err})", file=meta_file,
-                        fix="repair the file or delete it (it is optional)") from None
+        raise DataError(_('meta.json is not valid JSON ({err})').format(err=err), file=meta_file,
+                        fix=_("repair the file or delete it (it is optional)")) from None
 
 
 def _read_all(folder: Path, problems: list | None, warnings: list) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError("folder not found", file=str(folder),
-                        fix="give the path of a folder holding the CSV files (e.g. datasets/acme)")
+        raise DataError(_("folder not found"), file=str(folder),
+                        fix=_("give the path of a folder holding the CSV files (e.g. datasets/acme)"))
     tables = {}
     for table in TABLES:
         path = folder / table.file

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..i18n.messages import _
 from . import rules
 from .schema import TABLES, Column, Table
 
@@ -42,7 +43,7 @@ def bad_values(path, series: pd.Series, mask: pd.Series, column: Column, what: s
     if len(positions) > 1:
         shown = ", ".join(map(str, positions[:ROWS_SHOWN])) + (", ..." if len(positions) > ROWS_SHOWN else "")
         count = f" ({len(positions)} rows: {shown})"
-    return DataError(f"{what}: {value!r}{count}", file=path, row=positions[0], column=column.name, fix=fix)
+    return DataError(_('{what}: {value!r}{count}').format(what=what, value=value, count=count), file=path, row=positions[0], column=column.name, fix=fix)
 
 
 def rule_warnings(df: pd.DataFrame, table: Table, path: Path) -> list[DataError]:
@@ -112,9 +113,9 @@ def empty_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[DataErro
     files = ", ".join(f"{name}.csv" for name in empty)
     held = "holds only its header row" if len(empty) == 1 else "hold only their header row"
     needs = "it" if len(empty) == 1 else "each of them"
-    return [DataError(f"{files} {held}, and the lessons need records in {needs}", file=folder,
-                      fix="export those tables again with their rows (check the export's filters and date range), "
-                          "or work on the sample company: leave the data folder out")]
+    return [DataError(_('{files} {held}, and the lessons need records in {needs}').format(files=files, held=held, needs=needs), file=folder,
+                      fix=_("export those tables again with their rows (check the export's filters and date range), "
+                          "or work on the sample company: leave the data folder out"))]
 
 
 __all__ = ["NEEDS_ROWS", "ROWS_SHOWN", "bad_values", "empty_tables", "key_problems", "rule_warnings"]

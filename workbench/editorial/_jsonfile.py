@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from ..errors import DataError
+from ..i18n.messages import _
 
 
 def read_json(path: str | Path, *, what: str, find: str, fix: str):
@@ -31,11 +32,11 @@ def read_json(path: str | Path, *, what: str, find: str, fix: str):
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"{what} file not found", file=path, fix=find)
+        raise DataError(_('{what} file not found').format(what=what), file=path, fix=find)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:
-        raise DataError(f"not valid JSON ({err})", file=path, fix=fix) from None
+        raise DataError(_('not valid JSON ({err})').format(err=err), file=path, fix=fix) from None
 
 
 def write_json(data, path: str | Path) -> Path:

@@ -50,6 +50,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 LABEL = "Workbench proxy on SSI's four pillars, not LinkedIn's Social Selling Index"
 PILLARS = ("professional brand", "find the right people", "engage with insights", "build relationships")
@@ -92,8 +93,8 @@ def assessment_measures(*, export=None, posts: pd.DataFrame | None = None, conne
         invitations = export.invitations if invitations is None else invitations
         owner = owner or export.owner
     if days < 7:
-        raise InputError(f"days={days} is too short to assess", where="self_assessment(days=...)",
-                         fix="use at least 7 days; 91 (13 weeks) is the default")
+        raise InputError(_('days={days} is too short to assess').format(days=days), where="self_assessment(days=...)",
+                         fix=_("use at least 7 days; 91 (13 weeks) is the default"))
     stamps = []
     if posts is not None and len(posts):
         stamps.append(_dates(posts["published_at"]).max())

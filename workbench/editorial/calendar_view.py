@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 
 LEVEL_COLOURS = {"produce": "#1f6feb", "curate": "#2da44e", "react": "#bf8700"}
 LEVEL_SYMBOLS = {"produce": "square", "curate": "circle", "react": "diamond-open"}
@@ -25,7 +26,7 @@ def calendar_figure(plan: pd.DataFrame, *, color: str = "level", react: bool = T
 
     require_columns(plan, ["planned_on", "owner", "level"], where="calendar_figure(plan)")
     if color not in ("level", "theme"):
-        raise InputError(f"cannot colour by {color!r}", where="calendar_figure(color=...)", fix="use 'level' or 'theme'")
+        raise InputError(_('cannot colour by {color!r}').format(color=color), where="calendar_figure(color=...)", fix=_("use 'level' or 'theme'"))
     data = plan if react else plan[plan["level"] != "react"]
     fig = go.Figure()
     groups = [lv for lv in LEVEL_COLOURS if lv in set(data["level"])] if color == "level" else \

@@ -30,6 +30,7 @@ import json
 from pathlib import Path
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 
 
 def _social_folder(data_dir) -> Path:
@@ -40,8 +41,8 @@ def _social_folder(data_dir) -> Path:
     folder = Path(data_dir)
     social = folder / "social" if (folder / "social").is_dir() else folder
     if not (social / "personas.json").is_file():
-        raise DataError("no social/personas.json in the data folder", file=folder,
-                        fix="point --data at a company folder with a social/ sub-folder (like datasets/acme)")
+        raise DataError(_("no social/personas.json in the data folder"), file=folder,
+                        fix=_("point --data at a company folder with a social/ sub-folder (like datasets/acme)"))
     return social
 
 
@@ -96,7 +97,7 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, li
             report.append(f"editorial line saved to {line} (review on {editorial_line['review_on'].min():%Y-%m-%d})")
     reps_file = social / "reps.csv"
     if not reps_file.is_file():
-        raise DataError("reps.csv not found", file=reps_file, fix="list the reps as rep_id,name in social/reps.csv")
+        raise DataError(_("reps.csv not found"), file=reps_file, fix=_("list the reps as rep_id,name in social/reps.csv"))
     reps = reps_frame(pd.read_csv(reps_file, dtype=str, keep_default_na=False), file=reps_file.name,
                       defaults={"posts_per_week": posts_per_week, "react_per_week": react_per_week,
                                 "hours_per_week": hours_per_week})
@@ -130,25 +131,25 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, li
 
 def add_arguments(parser) -> None:
     """The options of ``workbench editorial plan`` (the main command line adds them to its sub-command)."""
-    parser.add_argument("--weeks", type=int, required=True, help="number of weeks to plan")
-    parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD (a Monday reads best)")
-    parser.add_argument("--data", default=None, help="company folder with social/ (default: the sample company)")
-    parser.add_argument("--ics", default=None, help="write the plan as an iCalendar file")
-    parser.add_argument("--csv", default=None, help="write the plan as a CSV file")
-    parser.add_argument("--out", default=None, help="write to this file, .ics or .csv by its extension")
+    parser.add_argument("--weeks", type=int, required=True, help=_("number of weeks to plan"))
+    parser.add_argument("--start", required=True, help=_("first day, YYYY-MM-DD (a Monday reads best)"))
+    parser.add_argument("--data", default=None, help=_("company folder with social/ (default: the sample company)"))
+    parser.add_argument("--ics", default=None, help=_("write the plan as an iCalendar file"))
+    parser.add_argument("--csv", default=None, help=_("write the plan as a CSV file"))
+    parser.add_argument("--out", default=None, help=_("write to this file, .ics or .csv by its extension"))
     parser.add_argument("--line", default=None,
-                        help="saved editorial line (JSON): read if it exists, else shortlisted and saved there")
-    parser.add_argument("--mix", default="4-1-1", help="content-mix rule: 4-1-1, 5-3-2 or 80-20")
-    parser.add_argument("--manager", default=None, help="the editorial manager who approves")
+                        help=_("saved editorial line (JSON): read if it exists, else shortlisted and saved there"))
+    parser.add_argument("--mix", default="4-1-1", help=_("content-mix rule: 4-1-1, 5-3-2 or 80-20"))
+    parser.add_argument("--manager", default=None, help=_("the editorial manager who approves"))
     parser.add_argument("--posts-per-week", type=int, default=3,
-                        help="publications per rep and week, for reps whose reps.csv row gives none")
+                        help=_("publications per rep and week, for reps whose reps.csv row gives none"))
     parser.add_argument("--react-per-week", type=int, default=3,
-                        help="reactions per rep and week, for reps whose reps.csv row gives none")
+                        help=_("reactions per rep and week, for reps whose reps.csv row gives none"))
     parser.add_argument("--hours-per-week", type=float, default=4.0,
-                        help="hours per rep and week, for reps whose reps.csv row gives none")
-    parser.add_argument("--theme-gap-weeks", type=int, default=3, help="weeks before a rep repeats a theme")
+                        help=_("hours per rep and week, for reps whose reps.csv row gives none"))
+    parser.add_argument("--theme-gap-weeks", type=int, default=3, help=_("weeks before a rep repeats a theme"))
     parser.add_argument("--persona-window-weeks", type=int, default=2,
-                        help="every persona is addressed at least once in this many weeks")
+                        help=_("every persona is addressed at least once in this many weeks"))
 
 
 def run(args) -> int:
@@ -161,15 +162,15 @@ def run(args) -> int:
     ics, csv = args.ics, args.csv
     if args.out:
         if ics or csv:
-            raise InputError("--out cannot be given together with --csv or --ics", where="workbench editorial plan",
-                             fix="use --csv FILE and/or --ics FILE, or --out alone (its extension, .csv or .ics, "
-                                 "says the format)")
+            raise InputError(_("--out cannot be given together with --csv or --ics"), where="workbench editorial plan",
+                             fix=_("use --csv FILE and/or --ics FILE, or --out alone (its extension, .csv or .ics, "
+                                 "says the format)"))
         suffix = Path(args.out).suffix.lower()
         if suffix not in (".ics", ".csv"):
-            raise InputError(f"--out {args.out}: the file name must end in .csv or .ics", where="workbench editorial plan",
-                             fix="name the file plan.csv (a table) or plan.ics (a calendar), or use --csv / --ics")
+            raise InputError(_('--out {out}: the file name must end in .csv or .ics').format(out=args.out), where="workbench editorial plan",
+                             fix=_("name the file plan.csv (a table) or plan.ics (a calendar), or use --csv / --ics"))
         ics, csv = (args.out, None) if suffix == ".ics" else (None, args.out)
-    _, report = plan_from_folder(args.data, weeks=args.weeks, start=args.start, ics=ics, csv=csv, line=args.line,
+    _plan, report = plan_from_folder(args.data, weeks=args.weeks, start=args.start, ics=ics, csv=csv, line=args.line,
                                  mix=args.mix, manager=args.manager, posts_per_week=args.posts_per_week,
                                  react_per_week=args.react_per_week, hours_per_week=args.hours_per_week,
                                  theme_gap_weeks=args.theme_gap_weeks, persona_window_weeks=args.persona_window_weeks)

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
+from ..i18n.messages import _
 
 COUNTS = ["impressions", "reactions", "comments", "shares", "clicks"]
 POST_COLUMNS = ["post_id", "rep_id", "published_at", "theme", "format", "persona_id", "level", "language", "text",
@@ -51,8 +52,8 @@ def load_posts(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError("posts file not found", file=path,
-                        fix="give the path of posts.csv (for the sample: data.social / 'posts.csv')")
+        raise DataError(_("posts file not found"), file=path,
+                        fix=_("give the path of posts.csv (for the sample: data.social / 'posts.csv')"))
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     return check_posts(df, file=path.name)
 
@@ -73,14 +74,14 @@ def check_posts(df: pd.DataFrame, *, file: str = "posts") -> pd.DataFrame:
         bad = values.isna() | (values < 0) | (values % 1 != 0)
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
-            raise DataError(f"count must be a whole number of 0 or more, not {out[col].iloc[i]!r}", file=file,
-                            row=i + 2, column=col, fix="fix the value or leave 0")
+            raise DataError(_('count must be a whole number of 0 or more, not {iloc!r}').format(iloc=out[col].iloc[i]), file=file,
+                            row=i + 2, column=col, fix=_("fix the value or leave 0"))
         out[col] = values.astype("int64")
     when = pd.to_datetime(out["published_at"], errors="coerce")
     if when.isna().any():
         i = int(when.isna().to_numpy().nonzero()[0][0])
-        raise DataError(f"not a date and time: {out['published_at'].iloc[i]!r}", file=file, row=i + 2,
-                        column="published_at", fix="write YYYY-MM-DD HH:MM:SS")
+        raise DataError(_('not a date and time: {iloc!r}').format(iloc=out['published_at'].iloc[i]), file=file, row=i + 2,
+                        column="published_at", fix=_("write YYYY-MM-DD HH:MM:SS"))
     out["published_at"] = when
     out["weekday"] = pd.Categorical(when.dt.day_name(), categories=WEEKDAYS, ordered=True)
     return out
@@ -88,8 +89,8 @@ def check_posts(df: pd.DataFrame, *, file: str = "posts") -> pd.DataFrame:
 
 def _formula(formula: str):
     if formula not in FORMULAS:
-        raise InputError(f"unknown formula {formula!r}", where="engagement_rate(formula=...)",
-                         fix=f"use one of: {', '.join(FORMULAS)}")
+        raise InputError(_('unknown formula {formula!r}').format(formula=formula), where="engagement_rate(formula=...)",
+                         fix=_('use one of: {formulas}').format(formulas=', '.join(FORMULAS)))
     return FORMULAS[formula]
 
 
@@ -116,8 +117,8 @@ def compare(posts: pd.DataFrame, by: str, *, formula: str = "clicks") -> pd.Data
     ``comments_shares`` per post (seed 003 looks at shares and comments) and ``formula``.
     """
     if by not in DIMENSIONS:
-        raise InputError(f"cannot compare by {by!r}", where="compare(by=...)",
-                         fix=f"use one of: {', '.join(sorted(set(DIMENSIONS)))}")
+        raise InputError(_('cannot compare by {by!r}').format(by=by), where="compare(by=...)",
+                         fix=_('use one of: {sorted}').format(sorted=', '.join(sorted(set(DIMENSIONS)))))
     col = DIMENSIONS[by]
     er = engagement_rate(posts, formula=formula)
     if col == "weekday" and "weekday" not in er.columns:
@@ -220,8 +221,8 @@ def plan_vs_actual(plan: pd.DataFrame, posts: pd.DataFrame, *, formula: str = "c
     require_columns(posts, ["post_id", "published_at", "impressions", *parts], where="plan_vs_actual(posts)")
     if posts["post_id"].duplicated().any():
         dup = posts.loc[posts["post_id"].duplicated(), "post_id"].iloc[0]
-        raise InputError(f"post_id {dup!r} appears twice", where="plan_vs_actual(posts)",
-                         fix="give every post its own post_id")
+        raise InputError(_('post_id {dup!r} appears twice').format(dup=dup), where="plan_vs_actual(posts)",
+                         fix=_("give every post its own post_id"))
     planned = plan[plan["level"] != "react"].copy()
     planned["published_post_id"] = planned["published_post_id"].map(
         lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or str(v) == "" else str(v))
@@ -229,9 +230,8 @@ def plan_vs_actual(plan: pd.DataFrame, posts: pd.DataFrame, *, formula: str = "c
     missing = planned[planned["published_post_id"].notna() & ~planned["published_post_id"].isin(known)]
     if len(missing):
         row = missing.iloc[0]
-        raise InputError(f"item {row['item_id']!r} is linked to post {row['published_post_id']!r}, which the posts "
-                         "table does not hold", where="plan_vs_actual",
-                         fix="load the latest posts.csv, or link the item to the right post with mark_published")
+        raise InputError(_('item {item_id!r} is linked to post {published_post_id!r}, which the posts table does not hold').format(item_id=row['item_id'], published_post_id=row['published_post_id']), where="plan_vs_actual",
+                         fix=_("load the latest posts.csv, or link the item to the right post with mark_published"))
     counts = [c for c in COUNTS if c in posts.columns]
     metrics = engagement_rate(posts[["post_id", "published_at", *counts]], formula=formula)
     metrics = metrics.assign(post_id=metrics["post_id"].astype(str))

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
+from ..i18n.messages import _
 from .rules import PLAN_COLUMNS
 
 PRODID = "-//CRM Workbench//Editorial plan//EN"
@@ -59,7 +60,7 @@ def read_plan_csv(path: str | Path) -> pd.DataFrame:
     """Read a plan written by :func:`plan_to_csv` back, with its dates parsed."""
     path = Path(path)
     if not path.is_file():
-        raise DataError("plan file not found", file=path, fix="export the plan with plan_to_csv first")
+        raise DataError(_("plan file not found"), file=path, fix=_("export the plan with plan_to_csv first"))
     plan = pd.read_csv(path, dtype={"item_id": str, "rep_id": str, "persona_id": str, "theme_id": str})
     require_columns(plan, ["item_id", "planned_on"], where=path.name)
     plan["planned_on"] = pd.to_datetime(plan["planned_on"])
@@ -96,8 +97,8 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
     require_columns(plan, ["item_id", "planned_on", "level"], where="plan_to_ics(plan)")
     if plan["item_id"].duplicated().any():
         dup = plan.loc[plan["item_id"].duplicated(), "item_id"].iloc[0]
-        raise InputError(f"item_id {dup!r} appears twice, so its calendar UID would not be unique",
-                         where="plan_to_ics(plan)", fix="give every plan item its own item_id")
+        raise InputError(_('item_id {dup!r} appears twice, so its calendar UID would not be unique').format(dup=dup),
+                         where="plan_to_ics(plan)", fix=_("give every plan item its own item_id"))
     from icalendar import Calendar, Event
 
     dtstamp = _stamp(stamp)
@@ -136,8 +137,8 @@ def plan_to_ics(plan: pd.DataFrame, path: str | Path | None = None, *, stamp=Non
     text = calendar.to_ical().decode("utf-8")
     back = read_ics(text)
     if len(back) != len(plan) or back["uid"].tolist() != [f"{i}@{UID_DOMAIN}" for i in plan["item_id"]]:
-        raise DataError("the calendar did not read back as written", file=str(path or "plan.ics"),
-                        fix="report this as a bug in workbench.editorial.export")
+        raise DataError(_("the calendar did not read back as written"), file=str(path or "plan.ics"),
+                        fix=_("report this as a bug in workbench.editorial.export"))
     if path is not None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_bytes(text.encode("utf-8"))
@@ -158,8 +159,8 @@ def _utc(at, tz: str | None) -> pd.Timestamp:
             try:
                 zone = ZoneInfo(tz)
             except (ZoneInfoNotFoundError, ValueError):
-                raise InputError(f"unknown time zone {tz!r}", where="plan_to_ics(tz=...)",
-                                 fix="use an IANA name such as 'Europe/Paris' or 'Asia/Dhaka'") from None
+                raise InputError(_('unknown time zone {tz!r}').format(tz=tz), where="plan_to_ics(tz=...)",
+                                 fix=_("use an IANA name such as 'Europe/Paris' or 'Asia/Dhaka'")) from None
         at = at.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
     return at.tz_convert("UTC")
 
@@ -194,21 +195,21 @@ def read_ics(source: str | Path) -> pd.DataFrame:
     if isinstance(source, Path) or (isinstance(source, str) and "BEGIN:VCALENDAR" not in source):
         path = Path(source)
         if not path.is_file():
-            raise DataError("calendar file not found", file=path, fix="give the path of a .ics file")
+            raise DataError(_("calendar file not found"), file=path, fix=_("give the path of a .ics file"))
         text, where = path.read_text(encoding="utf-8"), path.name
     else:
         text, where = source, "calendar"
     try:
         calendar = Calendar.from_ical(text)
     except ValueError as err:
-        raise DataError(f"not an iCalendar file ({err})", file=where,
-                        fix="export the plan again with plan_to_ics") from None
+        raise DataError(_('not an iCalendar file ({err})').format(err=err), file=where,
+                        fix=_("export the plan again with plan_to_ics")) from None
     if calendar.name != "VCALENDAR":
-        raise DataError("not an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR)", file=where,
-                        fix="export the plan again with plan_to_ics")
+        raise DataError(_("not an iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR)"), file=where,
+                        fix=_("export the plan again with plan_to_ics"))
     for must in ("VERSION", "PRODID"):
         if must not in calendar:
-            raise DataError(f"the calendar has no {must}", file=where, fix="RFC 5545 requires VERSION and PRODID")
+            raise DataError(_('the calendar has no {must}').format(must=must), file=where, fix=_("RFC 5545 requires VERSION and PRODID"))
     starts = [n for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1)
               if line.strip() == "BEGIN:VEVENT"]
     events = []
@@ -217,8 +218,8 @@ def read_ics(source: str | Path) -> pd.DataFrame:
             found = event.get(must)
             count = 0 if found is None else len(found) if isinstance(found, list) else 1
             if count != 1:
-                raise DataError(f"event has {count} {must} (RFC 5545 requires one)", file=where, row=number,
-                                fix="export the plan again with plan_to_ics")
+                raise DataError(_('event has {count} {must} (RFC 5545 requires one)').format(count=count, must=must), file=where, row=number,
+                                fix=_("export the plan again with plan_to_ics"))
         events.append({"uid": str(event["UID"]), "dtstamp": _moment(event, "DTSTAMP"),
                        "sequence": _text(event, "SEQUENCE"), "dtstart": _moment(event, "DTSTART"),
                        "dtend": _moment(event, "DTEND"), "summary": _text(event, "SUMMARY"),
@@ -227,8 +228,8 @@ def read_ics(source: str | Path) -> pd.DataFrame:
     out = pd.DataFrame(events, columns=["uid", "dtstamp", "sequence", "dtstart", "dtend", "summary", "description",
                                         "categories", "status"])
     if out["uid"].duplicated().any():
-        raise DataError(f"UID {out.loc[out['uid'].duplicated(), 'uid'].iloc[0]!r} appears twice", file=where,
-                        fix="every event needs its own UID")
+        raise DataError(_('UID {iloc!r} appears twice').format(iloc=out.loc[out['uid'].duplicated(), 'uid'].iloc[0]), file=where,
+                        fix=_("every event needs its own UID"))
     return out
 
 

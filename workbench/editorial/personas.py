@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from ._jsonfile import read_json, write_json
 
 LIST_FIELDS = ("responsibilities", "objectives", "challenges", "projects", "what_matters")
@@ -73,16 +74,16 @@ def persona_from_dict(record: dict, *, where: str = "persona") -> Persona:
     ['close the books faster']
     """
     if not isinstance(record, dict):
-        raise InputError(f"expected an object with id and name, got {type(record).__name__}", where=where,
-                         fix="write each persona as {\"id\": ..., \"name\": ..., ...}")
+        raise InputError(_('expected an object with id and name, got {name__}').format(name__=type(record).__name__), where=where,
+                         fix=_("write each persona as {\"id\": ..., \"name\": ..., ...}"))
     known = {f.name for f in fields(Persona)}
     unknown = sorted(set(record) - known)
     if unknown:
-        raise InputError(f"unknown field(s) {', '.join(unknown)}", where=where,
-                         fix=f"use only these fields: {', '.join(sorted(known))}")
+        raise InputError(_('unknown field(s) {unknown}').format(unknown=', '.join(unknown)), where=where,
+                         fix=_('use only these fields: {sorted}').format(sorted=', '.join(sorted(known))))
     for key in ("id", "name"):
         if not str(record.get(key) or "").strip():
-            raise InputError(f"field '{key}' is empty", where=where, fix=f"give every persona a {key}")
+            raise InputError(_("field '{key}' is empty").format(key=key), where=where, fix=_('give every persona a {key}').format(key=key))
     values = {}
     for key, value in record.items():
         if key in LIST_FIELDS:
@@ -91,8 +92,8 @@ def persona_from_dict(record: dict, *, where: str = "persona") -> Persona:
             elif isinstance(value, str):
                 value = [v.strip() for v in value.split(";") if v.strip()]
             elif not isinstance(value, (list, tuple)):
-                raise InputError(f"field '{key}' should be a list of phrases", where=where,
-                                 fix=f"write {key} as a list, e.g. [\"first\", \"second\"]")
+                raise InputError(_("field '{key}' should be a list of phrases").format(key=key), where=where,
+                                 fix=_('write {key} as a list, e.g. ["first", "second"]').format(key=key))
             values[key] = [str(v).strip() for v in value if str(v).strip()]
         else:
             values[key] = "" if value is None else str(value).strip()
@@ -109,7 +110,7 @@ def load_personas(path: str | Path) -> list[Persona]:
                         find="give the path of personas.json (for the sample: data.social / 'personas.json')",
                         fix="save the personas as a JSON list")
     if not isinstance(records, list):
-        raise DataError("expected a list of personas", file=path, fix="wrap the personas in [ ... ]")
+        raise DataError(_("expected a list of personas"), file=path, fix=_("wrap the personas in [ ... ]"))
     personas = [persona_from_dict(r, where=f"{path.name}, persona {i + 1}") for i, r in enumerate(records)]
     _check_unique(personas, where=path.name)
     return personas
@@ -141,6 +142,6 @@ def _check_unique(personas, *, where: str) -> None:
     seen = set()
     for p in personas:
         if p.id in seen:
-            raise InputError(f"persona id {p.id!r} is used twice", where=where,
-                             fix="give each persona its own id")
+            raise InputError(_('persona id {id!r} is used twice').format(id=p.id), where=where,
+                             fix=_("give each persona its own id"))
         seen.add(p.id)

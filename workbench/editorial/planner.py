@@ -78,6 +78,7 @@ import math
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .audit import check_plan
 from .rules import (
     CURATE_FORMAT,
@@ -202,14 +203,14 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     """
     rules = rules or PlanRules()
     if not isinstance(weeks, int) or weeks < 1:
-        raise InputError(f"weeks must be a positive whole number, not {weeks!r}", where="plan_calendar(weeks=...)",
-                         fix="plan at least one week, e.g. weeks=12")
+        raise InputError(_('weeks must be a positive whole number, not {weeks!r}').format(weeks=weeks), where="plan_calendar(weeks=...)",
+                         fix=_("plan at least one week, e.g. weeks=12"))
     if weeks > MAX_WEEKS:
-        raise InputError(f"{weeks} weeks is more than a plan can hold ({MAX_WEEKS} weeks, ten years)",
-                         where="plan_calendar(weeks=...)", fix="plan the months ahead, e.g. weeks=12")
+        raise InputError(_('{weeks} weeks is more than a plan can hold ({max_weeks} weeks, ten years)').format(weeks=weeks, max_weeks=MAX_WEEKS),
+                         where="plan_calendar(weeks=...)", fix=_("plan the months ahead, e.g. weeks=12"))
     for name in ("min_produce", "min_curate", "theme_gap_weeks", "persona_window_weeks", "max_posts_per_day"):
         if getattr(rules, name) < 0:
-            raise InputError(f"{name} is negative", where="PlanRules", fix=f"set {name} to 0 or more")
+            raise InputError(_('{name} is negative').format(name=name), where="PlanRules", fix=_('set {name} to 0 or more').format(name=name))
     reps = reps_frame(reps)
     persona_ids = persona_ids_of(personas)
     themes = themes_of(line, persona_ids)
@@ -253,7 +254,7 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
             st = state[r.rep_id]
             levels = ["produce"] * n_prod + ["curate"] * n_cur
             # extra slots: curate or produce, whichever the content mix misses most, if the hours allow
-            for _ in range(n_posts - n_prod - n_cur):
+            for _slot in range(n_posts - n_prod - n_cur):
                 total = st["posts"] + len(levels) + 1
                 cur_count = st["mix"]["curated"] + levels.count("curate")
                 deficit_cur = shares.get("curated", 0) * total - cur_count

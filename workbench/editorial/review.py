@@ -45,6 +45,7 @@ import unicodedata
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 
 READER = {"en": {"you", "your", "yours", "yourself", "yourselves"},
           "fr": {"vous", "votre", "vos", "vôtre", "vôtres", "tu", "te", "t'", "toi", "ton", "ta", "tes"}}
@@ -171,14 +172,14 @@ def review_post(text: str, *, format: str = "short_post", company: str | None = 
     one of :data:`LENGTH_RANGES`; ``company`` the name that should not open the post.
     """
     if not isinstance(text, str) or not text.strip():
-        raise InputError("the draft is empty", where="review_post(text)", fix="paste the text of the post")
+        raise InputError(_("the draft is empty"), where="review_post(text)", fix=_("paste the text of the post"))
     if format not in LENGTH_RANGES:
-        raise InputError(f"unknown format {format!r}", where="review_post(format=...)",
-                         fix=f"use one of: {', '.join(LENGTH_RANGES)}")
+        raise InputError(_('unknown format {format!r}').format(format=format), where="review_post(format=...)",
+                         fix=_('use one of: {length_ranges}').format(length_ranges=', '.join(LENGTH_RANGES)))
     language = language or detect_language(text)
     if language not in READER:
-        raise InputError(f"language {language!r} is not supported", where="review_post(language=...)",
-                         fix="use 'en' or 'fr'")
+        raise InputError(_('language {language!r} is not supported').format(language=language), where="review_post(language=...)",
+                         fix=_("use 'en' or 'fr'"))
     words = _words(text)
     reader, author = count_pronouns(text, language)
     ratio = round(reader / (reader + author), 2) if reader + author else None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
+from ..i18n.messages import _
 
 LEVELS = ("react", "curate", "produce")
 PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
@@ -88,17 +89,17 @@ class PlanRules:
         if isinstance(rule, str):
             key = rule.strip().replace("/", "-").replace(" ", "")
             if key not in MIX_RULES:
-                raise InputError(f"unknown content-mix rule {rule!r}", where="PlanRules(mix=...)",
-                                 fix=f"use one of {', '.join(MIX_RULES)} or a dict like {{'curated': 3, 'original': 1}}")
+                raise InputError(_('unknown content-mix rule {rule!r}').format(rule=rule), where="PlanRules(mix=...)",
+                                 fix=_("use one of {mix_rules} or a dict like {{'curated': 3, 'original': 1}}").format(mix_rules=', '.join(MIX_RULES)))
             rule = MIX_RULES[key]
         if not isinstance(rule, dict) or not rule:
-            raise InputError("a custom mix must be a dict of category: weight", where="PlanRules(mix=...)",
-                             fix="for example {'curated': 3, 'original': 1}")
+            raise InputError(_("a custom mix must be a dict of category: weight"), where="PlanRules(mix=...)",
+                             fix=_("for example {'curated': 3, 'original': 1}"))
         bad = [k for k in rule if k not in MIX_CATEGORIES]
         if bad or any(not isinstance(v, (int, float)) or v < 0 for v in rule.values()) or sum(rule.values()) <= 0:
-            raise InputError(f"custom mix {rule!r} has unknown categories or weights that are not positive",
+            raise InputError(_('custom mix {rule!r} has unknown categories or weights that are not positive').format(rule=rule),
                              where="PlanRules(mix=...)",
-                             fix=f"use categories among {', '.join(MIX_CATEGORIES)} with weights of 0 or more")
+                             fix=_('use categories among {mix_categories} with weights of 0 or more').format(mix_categories=', '.join(MIX_CATEGORIES)))
         total = sum(rule.values())
         return {k: v / total for k, v in rule.items()}
 
@@ -127,9 +128,9 @@ def reps_frame(reps, *, defaults: dict | None = None, file: str = "plan_calendar
                 for i, row in enumerate(reps.to_dict("records"))]
     reps = list(reps)
     if not reps:
-        raise InputError("no reps given", where="plan_calendar(reps)", fix="give at least one Rep")
+        raise InputError(_("no reps given"), where="plan_calendar(reps)", fix=_("give at least one Rep"))
     if len({r.rep_id for r in reps}) != len(reps):
-        raise InputError("a rep_id appears twice", where="plan_calendar(reps)", fix="give each rep once")
+        raise InputError(_("a rep_id appears twice"), where="plan_calendar(reps)", fix=_("give each rep once"))
     return reps
 
 
@@ -142,11 +143,11 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
         return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else value
 
     def bad(key, what, fix):
-        return DataError(f"{cell(key)!r} is not {what}", file=file, row=line, column=key, fix=fix)
+        return DataError(_('{cell!r} is not {what}').format(cell=cell(key), what=what), file=file, row=line, column=key, fix=fix)
 
     rep_id = cell("rep_id")
     if rep_id is None:
-        raise DataError("rep_id is empty", file=file, row=line, column="rep_id", fix="give every rep an id")
+        raise DataError(_("rep_id is empty"), file=file, row=line, column="rep_id", fix=_("give every rep an id"))
     out = {"rep_id": str(rep_id), "name": str(cell("name") or rep_id)}
     for key, cast, what in (("posts_per_week", int, "a whole number of 0 or more"),
                             ("react_per_week", int, "a whole number of 0 or more"),
@@ -166,8 +167,8 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
             try:
                 pd.Timestamp(day)
             except ValueError:
-                raise DataError(f"{day!r} is not a date", file=file, row=line, column="days_off",
-                                fix="write dates as YYYY-MM-DD, separated by ;") from None
+                raise DataError(_('{day!r} is not a date').format(day=day), file=file, row=line, column="days_off",
+                                fix=_("write dates as YYYY-MM-DD, separated by ;")) from None
         out["days_off"] = days
     if cell("workdays") is not None:
         text = str(cell("workdays"))
@@ -207,18 +208,18 @@ def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp
     if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
         found = _DAY_MONTH.fullmatch(value.strip())
         if found and all(1 <= int(part) <= 12 for part in found.groups()) and len(set(found.groups())) == 2:
-            raise InputError(f"{value!r} is ambiguous: the day and the month could be either way round",
+            raise InputError(_('{value!r} is ambiguous: the day and the month could be either way round').format(value=value),
                              where=where, fix=fix)
-        raise InputError(f"{value!r} is not a date written YYYY-MM-DD" if found else f"{value!r} is not a date",
+        raise InputError(_('{value!r} is not a date written YYYY-MM-DD').format(value=value) if found else _('{value!r} is not a date').format(value=value),
                          where=where, fix=fix)
     try:
         day = pd.Timestamp(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError, OverflowError):
         day = pd.NaT
     if pd.isna(day):
-        raise InputError(f"{value!r} is not a date", where=where, fix=fix)
+        raise InputError(_('{value!r} is not a date').format(value=value), where=where, fix=fix)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InputError(f"{day:%Y-%m-%d} is outside the years a plan can start in ({FIRST_YEAR} to {LAST_YEAR})",
+        raise InputError(_('{day:%Y-%m-%d} is outside the years a plan can start in ({first_year} to {last_year})').format(day=day, first_year=FIRST_YEAR, last_year=LAST_YEAR),
                          where=where, fix=fix)
     return day.as_unit("ns").normalize()
 

@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..crm.dedupe import cluster_pairs
 from ..errors import DataError, InputError, require_columns
+from ..i18n.messages import _
 from ..text import idea_key
 from ._jsonfile import read_json, write_json
 
@@ -52,8 +53,8 @@ def load_brainstorm(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError("brainstorm file not found", file=path,
-                        fix="give the path of brainstorm.csv (for the sample: data.social / 'brainstorm.csv')")
+        raise DataError(_("brainstorm file not found"), file=path,
+                        fix=_("give the path of brainstorm.csv (for the sample: data.social / 'brainstorm.csv')"))
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     return check_brainstorm(df, file=path.name)
 
@@ -72,20 +73,20 @@ def check_brainstorm(df: pd.DataFrame, *, file: str = "brainstorm") -> pd.DataFr
     points = pd.to_numeric(out["points"], errors="coerce")
     for i, (raw, value) in enumerate(zip(out["points"], points)):
         if pd.isna(value) or value not in (0, 1, 2, 3):
-            raise DataError(f"points must be 0, 1, 2 or 3, not {raw!r}", file=file, row=i + 2,
-                            column="points", fix="give each idea 0 to 3 points")
+            raise DataError(_('points must be 0, 1, 2 or 3, not {raw!r}').format(raw=raw), file=file, row=i + 2,
+                            column="points", fix=_("give each idea 0 to 3 points"))
     out["points"] = points.astype(int)
     out["kind"] = out["kind"].astype(str).str.strip().str.lower()
     bad = ~out["kind"].isin(KINDS)
     if bad.any():
         i = int(bad.to_numpy().nonzero()[0][0])
-        raise DataError(f"kind must be news or evergreen, not {out['kind'].iloc[i]!r}", file=file, row=i + 2,
-                        column="kind", fix="write news (topical) or evergreen (cold, timeless)")
+        raise DataError(_('kind must be news or evergreen, not {iloc!r}').format(iloc=out['kind'].iloc[i]), file=file, row=i + 2,
+                        column="kind", fix=_("write news (topical) or evergreen (cold, timeless)"))
     for col in ("idea_id", "idea"):
         blank = out[col].astype(str).str.strip() == ""
         if blank.any():
             i = int(blank.to_numpy().nonzero()[0][0])
-            raise DataError(f"{col} is empty", file=file, row=i + 2, column=col, fix=f"fill in the {col}")
+            raise DataError(_('{col} is empty').format(col=col), file=file, row=i + 2, column=col, fix=_('fill in the {col}').format(col=col))
     return out
 
 
@@ -188,8 +189,8 @@ def shortlist(brainstorm: pd.DataFrame, *, n: int = 10, threshold: float = 88, a
     (see :func:`map_personas`); ``mapping`` ({theme: [persona ids]}) overrides it.
     """
     if not isinstance(n, int) or n < 1:
-        raise InputError(f"n must be a positive whole number, not {n!r}", where="shortlist(n=...)",
-                         fix="keep n=10, the seed's recommendation, or another positive number")
+        raise InputError(_('n must be a positive whole number, not {n!r}').format(n=n), where="shortlist(n=...)",
+                         fix=_("keep n=10, the seed's recommendation, or another positive number"))
     ranked = tally_votes(brainstorm, threshold=threshold)
     line = ranked.head(n).copy()
     cut = ranked["points"].iloc[n - 1] if len(ranked) >= n else None
@@ -260,8 +261,8 @@ def map_personas(line: pd.DataFrame, personas, *, mapping: dict | None = None, t
     """
     require_columns(line, ["theme"], where="map_personas(line)")
     if not personas:
-        raise InputError("no personas given", where="map_personas(personas=...)",
-                         fix="load them with load_personas(data.social / 'personas.json')")
+        raise InputError(_("no personas given"), where="map_personas(personas=...)",
+                         fix=_("load them with load_personas(data.social / 'personas.json')"))
     mapping = mapping or {}
     known = {p.id for p in personas}
     stems = {p.id: _stems(p.keywords() + " " + p.name) for p in personas}
@@ -272,8 +273,8 @@ def map_personas(line: pd.DataFrame, personas, *, mapping: dict | None = None, t
             ids = list(mapping[theme])
             bad = [i for i in ids if i not in known]
             if bad:
-                raise InputError(f"persona id(s) {', '.join(bad)} unknown for theme {theme!r}",
-                                 where="map_personas(mapping=...)", fix=f"use ids among {', '.join(sorted(known))}")
+                raise InputError(_('persona id(s) {bad} unknown for theme {theme!r}').format(bad=', '.join(bad), theme=theme),
+                                 where="map_personas(mapping=...)", fix=_('use ids among {sorted}').format(sorted=', '.join(sorted(known))))
         else:
             words = _stems(theme)
             scored = sorted(((len(words & stems[p.id]), p.id) for p in personas), key=lambda t: (-t[0], t[1]))
@@ -366,14 +367,14 @@ def load_line(path: str | Path) -> pd.DataFrame:
     records = read_json(path, what="editorial line", find="save the line first: save_line(shortlist(...), path)",
                         fix="save the line again with save_line")
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise DataError("expected a list of themes (objects)", file=path, fix="save the line again with save_line")
+        raise DataError(_("expected a list of themes (objects)"), file=path, fix=_("save the line again with save_line"))
     for i, record in enumerate(records, start=1):
         if not str(record.get("theme") or "").strip():
-            raise DataError(f"theme {i} has no text", file=path, fix="give every theme its wording")
+            raise DataError(_('theme {i} has no text').format(i=i), file=path, fix=_("give every theme its wording"))
         personas = record.get("personas", [])
         if not isinstance(personas, list) or not all(isinstance(p, str) for p in personas):
-            raise DataError(f"theme {i} ({record['theme']}): personas must be a list of persona ids", file=path,
-                            fix='write them as ["ops-director", "founder"]')
+            raise DataError(_('theme {i} ({theme}): personas must be a list of persona ids').format(i=i, theme=record['theme']), file=path,
+                            fix=_('write them as ["ops-director", "founder"]'))
         for key in LINE_DATES:
             value = record.get(key)
             if key == "review_on" or value is not None:
@@ -381,11 +382,11 @@ def load_line(path: str | Path) -> pd.DataFrame:
                     stamp = pd.Timestamp(value)
                     record[key] = stamp if pd.isna(stamp) else stamp.normalize().as_unit("ns")
                 except (TypeError, ValueError):
-                    raise DataError(f"theme {i} ({record['theme']}): {key} {value!r} is not a date", file=path,
-                                    fix="write dates as YYYY-MM-DD") from None
+                    raise DataError(_('theme {i} ({theme}): {key} {value!r} is not a date').format(i=i, theme=record['theme'], key=key, value=value), file=path,
+                                    fix=_("write dates as YYYY-MM-DD")) from None
                 if pd.isna(record[key]):
-                    raise DataError(f"theme {i} ({record['theme']}): {key} is missing", file=path,
-                                    fix="write the review date as YYYY-MM-DD")
+                    raise DataError(_('theme {i} ({theme}): {key} is missing').format(i=i, theme=record['theme'], key=key), file=path,
+                                    fix=_("write the review date as YYYY-MM-DD"))
     return pd.DataFrame(records)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 from .rules import STATUSES
 
 _NEXT = {s: STATUSES[i + 1] for i, s in enumerate(STATUSES[:-1])}
@@ -25,8 +26,8 @@ _NEXT = {s: STATUSES[i + 1] for i, s in enumerate(STATUSES[:-1])}
 def _item(plan: pd.DataFrame, item_id: str, where: str):
     hits = plan.index[plan["item_id"] == item_id]
     if len(hits) != 1:
-        raise InputError("no such plan item" if not len(hits) else "item id is not unique", where=where,
-                         fix="copy the item_id from the plan")
+        raise InputError(_("no such plan item") if not len(hits) else _("item id is not unique"), where=where,
+                         fix=_("copy the item_id from the plan"))
     return hits[0]
 
 
@@ -59,32 +60,32 @@ def set_status(plan: pd.DataFrame, item_id: str, status: str, *, by: str, manage
     require_columns(plan, ["item_id", "status"], where="set_status(plan)")
     where = f"set_status(item {item_id!r})"
     if status not in STATUSES:
-        raise InputError(f"unknown status {status!r}", where=where, fix=f"use one of: {', '.join(STATUSES)}")
+        raise InputError(_('unknown status {status!r}').format(status=status), where=where, fix=_('use one of: {statuses}').format(statuses=', '.join(STATUSES)))
     i = _item(plan, item_id, where)
     current = plan.at[i, "status"]
     back = current == "in review" and status == "draft"
     if not back and _NEXT.get(current) != status:
-        raise InputError(f"cannot go from '{current}' to '{status}'", where=where,
-                         fix=f"the next step is '{_NEXT.get(current, 'none: it is published')}'"
-                             + ("; or send it back to 'draft'" if current == "in review" else ""))
+        raise InputError(_("cannot go from '{current}' to '{status}'").format(current=current, status=status), where=where,
+                         fix=_("the next step is '{get}'").format(get=_NEXT.get(current, 'none: it is published'))
+                             + (_("; or send it back to 'draft'") if current == "in review" else ""))
     if status == "published":
-        raise InputError("a published item needs the post it became", where=where,
-                         fix="use mark_published(plan, item_id, post_id) with the post's id from posts.csv")
+        raise InputError(_("a published item needs the post it became"), where=where,
+                         fix=_("use mark_published(plan, item_id, post_id) with the post's id from posts.csv"))
     manager = manager or plan.attrs.get("manager")
     out = plan.copy()
     if status == "approved":
         needs = bool(plan.at[i, "needs_approval"]) if "needs_approval" in plan.columns else True
         if needs:
             if not manager:
-                raise InputError("no editorial manager named for this plan", where=where,
-                                 fix="pass manager=... to plan_calendar or set_status")
+                raise InputError(_("no editorial manager named for this plan"), where=where,
+                                 fix=_("pass manager=... to plan_calendar or set_status"))
             if by != manager:
-                raise InputError(f"only the editorial manager ({manager}) approves produced content, not {by}",
-                                 where=where, fix=f"ask {manager} to approve it, or send it back to draft")
+                raise InputError(_('only the editorial manager ({manager}) approves produced content, not {by}').format(manager=manager, by=by),
+                                 where=where, fix=_('ask {manager} to approve it, or send it back to draft').format(manager=manager))
         if "approved_by" in out.columns:
             out.at[i, "approved_by"] = by
     if status == "scheduled" and ("scheduled_at" not in plan.columns or pd.isna(plan.at[i, "scheduled_at"])):
-        raise InputError("no publishing slot set", where=where, fix="use schedule_item(plan, item_id, at=...)")
+        raise InputError(_("no publishing slot set"), where=where, fix=_("use schedule_item(plan, item_id, at=...)"))
     _changed(out, i, status)
     return out
 
@@ -99,8 +100,8 @@ def schedule_item(plan: pd.DataFrame, item_id: str, at, *, by: str) -> pd.DataFr
     where = f"schedule_item(item {item_id!r})"
     i = _item(plan, item_id, where)
     if plan.at[i, "status"] != "approved":
-        raise InputError(f"item is '{plan.at[i, 'status']}', not approved", where=where,
-                         fix="only approved content is scheduled: have the editorial manager approve it first")
+        raise InputError(_("item is '{at}', not approved").format(at=plan.at[i, 'status']), where=where,
+                         fix=_("only approved content is scheduled: have the editorial manager approve it first"))
     out = plan.copy()
     out["scheduled_at"] = pd.to_datetime(out["scheduled_at"])
     out.at[i, "scheduled_at"] = pd.Timestamp(at)
@@ -129,14 +130,14 @@ def mark_published(plan: pd.DataFrame, item_id: str, post_id) -> pd.DataFrame:
     i = _item(plan, item_id, where)
     post_id = "" if post_id is None or (isinstance(post_id, float) and pd.isna(post_id)) else str(post_id).strip()
     if not post_id:
-        raise InputError("no post id given", where=where, fix="give the post_id of the published post (posts.csv)")
+        raise InputError(_("no post id given"), where=where, fix=_("give the post_id of the published post (posts.csv)"))
     if plan.at[i, "status"] != "scheduled":
-        raise InputError(f"item is '{plan.at[i, 'status']}', not scheduled", where=where,
-                         fix="only a scheduled item is published: give it a slot with schedule_item first")
+        raise InputError(_("item is '{at}', not scheduled").format(at=plan.at[i, 'status']), where=where,
+                         fix=_("only a scheduled item is published: give it a slot with schedule_item first"))
     linked = plan.index[(plan["published_post_id"].astype(str) == post_id) & (plan.index != i)]
     if len(linked):
-        raise InputError(f"post {post_id!r} is already linked to item {plan.at[linked[0], 'item_id']!r}",
-                         where=where, fix="link each post to one plan item: check the post id")
+        raise InputError(_('post {post_id!r} is already linked to item {at!r}').format(post_id=post_id, at=plan.at[linked[0], 'item_id']),
+                         where=where, fix=_("link each post to one plan item: check the post id"))
     out = plan.copy()
     out["published_post_id"] = out["published_post_id"].astype(object)
     out.at[i, "published_post_id"] = post_id

@@ -29,10 +29,13 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-KERNEL_LOST = ("This form lost its connection to Python (the kernel was restarted or stopped), so Check "
+from ..i18n.html import language_attributes
+from ..i18n.messages import N_, _
+
+KERNEL_LOST = N_("This form lost its connection to Python (the kernel was restarted or stopped), so Check "
                "cannot answer. Run the lesson again from the top: menu Run, then Run All Above Selected Cell "
                "with this cell selected, then run this cell.")
-NOT_STARTED = ("This exercise needs the lesson's data, and it is not loaded yet: the cells above have not been "
+NOT_STARTED = N_("This exercise needs the lesson's data, and it is not loaded yet: the cells above have not been "
                "run since Python (the kernel) started. Run the cell with wb.start(...) near the top of the "
                "lesson first (menu Run, then Run All Above Selected Cell), then run this cell again.")
 
@@ -49,7 +52,7 @@ def kernel_lost_note() -> str:
     True
     """
     return (f'{_KERNEL_LOST_STYLE}<div class="workbench-kernel-lost" role="alert" '
-            f'style="color:#b3261e;margin-top:4px">⚠ {html.escape(KERNEL_LOST)}</div>')
+            f'style="color:#b3261e;margin-top:4px" {language_attributes()}>⚠ {html.escape(_(KERNEL_LOST))}</div>')
 
 
 def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
@@ -61,22 +64,23 @@ def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
 
     from .check import Context, check
 
-    button = w.Button(description="Check", button_style="primary", icon="check",
-                      tooltip=f"Check your answer to {id}", layout={"width": "8em"})
-    label = w.HTML(f'<span style="color:#666;font-size:90%">exercise <code>{html.escape(id)}</code></span>'
-                   f"{kernel_lost_note()}")
+    button = w.Button(description=_("Check"), button_style="primary", icon="check",
+                      tooltip=_("Check your answer to {id}").format(id=id), layout={"width": "8em"})
+    label = w.HTML(f'<span style="color:#666;font-size:90%" {language_attributes()}>{html.escape(_("exercise"))} '
+                   f'<code dir="ltr">{html.escape(id)}</code></span>{kernel_lost_note()}')
     feedback = w.HTML(layout={"min_height": "2em"})
     feedback.add_class("workbench-feedback")
 
-    def on_click(_):
-        feedback.value = '<span role="status">Checking…</span>'
+    def on_click(_button):
+        feedback.value = f'<span role="status" {language_attributes()}>{html.escape(_("Checking…"))}</span>'
         try:
             answer = get_answer()
         except Exception as err:  # a broken form must not show a traceback either
             answer = err
         if isinstance(answer, Exception):
-            feedback.value = (f'<div role="status">Could not read the form ({type(answer).__name__}). '
-                              "Fill in every field, then check again.</div>")
+            said = _("Could not read the form ({problem}). Fill in every field, then check again.").format(
+                problem=type(answer).__name__)
+            feedback.value = f'<div role="status" {language_attributes()}>{html.escape(said)}</div>'
             return
         context = ctx or Context()
         result = check(id, answer, ctx=context)
@@ -112,9 +116,10 @@ def ask(id: str, *, ctx=None):
     if exercise.answer is None:
         raise TypeError(f"exercise {id} has no answer form; use check_button with your own widget")
     if ctx is None and not started():
-        return w.HTML(f'<div role="alert" style="color:#b3261e">⚠ {html.escape(NOT_STARTED)}</div>')
+        return w.HTML(f'<div role="alert" style="color:#b3261e" {language_attributes()}>⚠ '
+                      f'{html.escape(_(NOT_STARTED))}</div>')
     ctx = ctx or Context()
     form = exercise.answer.widget(ctx)
-    title = w.HTML(f"<b>{exercise.title}</b>")
+    title = w.HTML(f"<b {language_attributes()}>{html.escape(_(exercise.title))}</b>")
     checker = check_button(id, lambda: exercise.answer.read(form), ctx=ctx)
     return w.VBox([w.VBox([title, form]), *checker.children])

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 from .result import Result
 
 
@@ -67,13 +68,14 @@ def run_check(exercise, answer, ctx) -> Result:
     """Run one exercise's check, turning any failure into a :class:`Result`."""
     answer = unwrap(answer)
     if is_blank(answer):
-        return Result.wrong(exercise.max_points, "No answer yet.",
-                            "Replace the ... (or None) with your answer, or use the form, then check again.")
+        return Result.wrong(exercise.max_points, _("No answer yet."),
+                            _("Replace the ... (or None) with your answer, or use the form, then check again."))
     try:
         result = exercise.mark(answer, ctx)
     except WorkbenchError as err:
-        return Result.wrong(exercise.max_points, f"Your answer could not be checked: {sentence(err.what)}",
-                            sentence(err.fix or "look at the example above the exercise and try again"))
+        return Result.wrong(exercise.max_points,
+                            _("Your answer could not be checked: {problem}").format(problem=sentence(err.what)),
+                            sentence(err.fix or _("look at the example above the exercise and try again")))
     except Exception:  # the trainee's answer broke the check: explain, never a traceback
         logging.getLogger(__name__).debug("check of %s failed on %r", exercise.id, answer, exc_info=True)
         return unusable(exercise, answer, ctx)
@@ -94,12 +96,14 @@ def unusable(exercise, answer, ctx) -> Result:
     spec = expectation(exercise, ctx)
     given = describe(answer)
     if spec is None:
-        return Result.wrong(exercise.max_points, f"Your answer ({given}) could not be checked.",
-                            "Give the kind of answer the question asks for, as in the example above it.")
+        return Result.wrong(exercise.max_points, _("Your answer ({given}) could not be checked.").format(given=given),
+                            _("Give the kind of answer the question asks for, as in the example above it."))
     if spec.accepts(answer, ctx):  # the right kind of answer, in a form the check cannot read
-        return Result.wrong(exercise.max_points, f"Your answer ({given}) could not be checked.", spec.how(ctx))
-    return Result.wrong(exercise.max_points, f"Your answer could not be checked: the exercise expects "
-                                             f"{spec.expects(ctx)}, and you gave {given}.", spec.how(ctx))
+        return Result.wrong(exercise.max_points, _("Your answer ({given}) could not be checked.").format(given=given),
+                            spec.how(ctx))
+    return Result.wrong(exercise.max_points,
+                        _("Your answer could not be checked: the exercise expects {expected}, and you gave {given}.")
+                        .format(expected=spec.expects(ctx), given=given), spec.how(ctx))
 
 
 def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -> Result:
@@ -118,7 +122,7 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
     try:
         exercise = registry.get(id)
     except WorkbenchError as err:
-        return Result.wrong(1, sentence(err.what), sentence(err.fix or "copy the id shown above the exercise"))
+        return Result.wrong(1, sentence(err.what), sentence(err.fix or _("copy the id shown above the exercise")))
     given = written_down(unwrap(answer)) if record else {}  # before the check, which may change a table
     result = run_check(exercise, answer, ctx)
     if record:
@@ -130,7 +134,8 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
                 **({"to_mark": True} if result.to_mark else {}),
                 "seconds": round(time.perf_counter() - started, 4), **given})
         except OSError as err:
-            result = replace(result, message=f"{result.message} (Progress not saved: {err.strerror}.)")
+            result = replace(result, message=_("{message} (Progress not saved: {reason}.)").format(
+                message=result.message, reason=err.strerror))
     if os.environ.get("WORKBENCH_STRICT") == "1" and not (result.passed or result.to_mark):
         raise AssertionError(f"{id}: {result.text()}")
     return result

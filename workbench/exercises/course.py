@@ -12,6 +12,9 @@ takes the exercise's own, unknown fields are ignored.
 
 >>> from workbench.lessons import Lesson
 >>> from pathlib import Path
+
+from ..i18n.html import language_attributes
+from ..i18n.messages import _, ngettext
 >>> lesson = Lesson(Path("x.ipynb"), "Leads", "crm", 3, 30, exercises=("crm.leads.a", "crm.leads.b"))
 >>> records = [{"exercise": "crm.leads.a", "points": 0, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"},
 ...            {"exercise": "crm.leads.a", "points": 1, "max_points": 1, "at": "2026-01-05T09:02:00+00:00"}]
@@ -26,6 +29,9 @@ import html
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+
+from ..i18n.html import language_attributes
+from ..i18n.messages import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -157,12 +163,13 @@ class LessonProgress:
         return all(self._of(id) for id in self.lesson.exercises) and self.score >= self.lesson.pass_mark - 1e-9
 
     def status(self) -> str:
-        waiting = (f" ({self.waiting_for_mark} handed in, waiting for a mark)" if self.waiting_for_mark else "")
+        waiting = (_(" ({n} handed in, waiting for a mark)").format(n=self.waiting_for_mark)
+                   if self.waiting_for_mark else "")
         if self.badge:
-            return "done ★" + waiting
+            return _("done ★") + waiting
         if not self.started:
-            return "not started"
-        return f"{self.done} of {self.total} done{waiting}"
+            return _("not started")
+        return _("{done} of {total} done").format(done=self.done, total=self.total) + waiting
 
 
 @dataclass(frozen=True)
@@ -201,28 +208,31 @@ class TrackProgress:
 
     def headline(self) -> str:
         following = self.next_lesson()
-        after = f"next: {following.lesson.title}" if following else "finished"
-        return f"{self.title}: {self.done} of {self.total} exercises done · {after}"
+        after = _("next: {lesson}").format(lesson=following.lesson.title) if following else _("finished")
+        return _("{track}: {done} of {total} exercises done · {after}").format(
+            track=_(self.title), done=self.done, total=self.total, after=after)
 
     def assessment_line(self) -> str:
         a = self.assessment
         if a is None:
             return ""
-        mark = f"pass mark {a.lesson.pass_mark:.0%}"
+        mark = _("pass mark {share:.0%}").format(share=a.lesson.pass_mark)
         if not a.started:
-            return f"Assessment: not taken yet ({mark}, first tries count)."
+            return _("Assessment: not taken yet ({mark}, first tries count).").format(mark=mark)
         answered = sum(1 for id in a.lesson.exercises if a._of(id))
         if answered < a.total:
-            return (f"Assessment: {answered} of {a.total} questions answered so far, "
-                    f"{a.first_points:g} points at the first try ({mark}).")
-        verdict = "passed: ask your trainer for your certificate" if a.passed else "not passed"
-        return f"Assessment: {a.score:.0%} at the first try, {verdict} ({mark})."
+            return _("Assessment: {answered} of {total} questions answered so far, {points:g} points at the first try "
+                     "({mark}).").format(answered=answered, total=a.total, points=a.first_points, mark=mark)
+        verdict = _("passed: ask your trainer for your certificate") if a.passed else _("not passed")
+        return _("Assessment: {score:.0%} at the first try, {verdict} ({mark}).").format(
+            score=a.score, verdict=verdict, mark=mark)
 
     def text(self) -> str:
-        lines = [self.headline() + (f" · {self.badges} badge(s) ★" if self.badges else "")]
+        badges = ngettext(" · {n} badge ★", " · {n} badges ★", self.badges).format(n=self.badges)
+        lines = [self.headline() + (badges if self.badges else "")]
         for p in self.lessons:
-            points = (f" · first try {p.first_points:g}, best {p.best_points:g} of {p.max_points:g} points"
-                      if p.started else "")
+            points = (_(" · first try {first:g}, best {best:g} of {most:g} points").format(
+                first=p.first_points, best=p.best_points, most=p.max_points) if p.started else "")
             lines.append(f"  {p.lesson.title}: {p.status()}{points}")
         if self.assessment:
             lines.append("  " + self.assessment_line())
@@ -233,17 +243,17 @@ class TrackProgress:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        left = ' style="text-align:left"'  # JupyterLab aligns table cells right, as for numbers
+        left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers
         rows = "".join(
             f"<tr><td{left}>{e(p.lesson.title)}</td><td{left}>{'★' if p.badge else ''}</td>"
             f"<td{left}>{e(p.status())}</td>"
             f"<td>{f'{p.first_points:g} / {p.max_points:g}' if p.started else ''}</td>"
             f"<td>{f'{p.best_points:g} / {p.max_points:g}' if p.started else ''}</td></tr>" for p in self.lessons)
         head = "".join(f"<th{left if n < 3 else ''}>{name}</th>" for n, name in enumerate(
-            ["Lesson", "Badge", "Exercises", "Points at first try", "Best points"]))
+            [_("Lesson"), _("Badge"), _("Exercises"), _("Points at first try"), _("Best points")]))
         table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
         assessment = f"<p>{e(self.assessment_line())}</p>" if self.assessment else ""
-        return f"<h4>{e(self.headline())}</h4>{table}{assessment}"
+        return f"<div {language_attributes()}><h4>{e(self.headline())}</h4>{table}{assessment}</div>"
 
 
 def local_time(at: datetime, zone: tzinfo | None = None) -> str:
@@ -288,9 +298,10 @@ class CourseProgress:
 
     def headline(self) -> str:
         done, total = sum(t.done for t in self.tracks), sum(t.total for t in self.tracks)
-        when = f"; last Check {local_time(self.last_at)}" if self.last_at else \
-            "; no Check yet: answer an exercise and press Check"
-        return f"{self.learner}: {done} of {total} exercises of the course done{when}"
+        when = (_("; last Check {when}").format(when=local_time(self.last_at)) if self.last_at
+                else _("; no Check yet: answer an exercise and press Check"))
+        return _("{learner}: {done} of {total} exercises of the course done{when}").format(
+            learner=self.learner, done=done, total=total, when=when)
 
     def text(self) -> str:
         return "\n\n".join([self.headline(), *(t.text() for t in self.tracks), *self.notes])
@@ -300,7 +311,8 @@ class CourseProgress:
 
     def _repr_html_(self) -> str:
         notes = "".join(f'<p style="color:#a15c00">{html.escape(n)}</p>' for n in self.notes)
-        return f"<p><b>{html.escape(self.headline())}</b></p>" + "".join(t._repr_html_() for t in self.tracks) + notes
+        return (f"<div {language_attributes()}><p><b>{html.escape(self.headline())}</b></p>"
+                + "".join(t._repr_html_() for t in self.tracks) + notes + "</div>")
 
 
 def course_progress(learner: str | None = None, home: Path | None = None) -> CourseProgress:

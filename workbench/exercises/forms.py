@@ -2,7 +2,8 @@
 
 Each form builds an ipywidget for the exercise and reads the answer back from
 it.  Options may be a list or a function of the check context, so a picker
-can offer the learner's own records.  A form also says what answer it wants
+can offer the learner's own records.  Labels and fixed options are English message ids, shown
+in the trainee's language; the answer read back is always the English option (its stable key).  A form also says what answer it wants
 (``expects``, ``accepts``, ``how``), so that when an answer breaks a check the
 trainee reads what was expected and what they gave (:func:`describe`); a code
 exercise without a form is described by its reference solution (:class:`Like`).
@@ -26,6 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n.messages import _, ngettext
+
 Options = Sequence[Any] | Callable[[Any], Sequence[Any]]
 
 _LAYOUT = {"width": "min(100%, 32em)"}
@@ -36,9 +39,24 @@ def _resolve(options: Options, ctx) -> list:
     return list(options(ctx) if callable(options) else options)
 
 
+def _shown(options: Options, ctx) -> list[tuple[str, Any]]:
+    """``(label in the trainee's language, stable key)`` for each option; options drawn from the
+    learner's data (a callable) are names and ids, shown as they are."""
+    if callable(options):
+        return [(str(o), o) for o in options(ctx)]
+    return [(_(o) if isinstance(o, str) else str(o), o) for o in options]
+
+
 @dataclass(frozen=True)
 class Number:
-    """A number box (``integer=True`` for counts)."""
+    """A number box (``integer=True`` for counts) that reads any digits: ``۱۲``, ``١٢``, ``১২`` and ``12`` alike.
+
+    >>> form = Number("Contacts", integer=True)
+    >>> box = form.widget(None)
+    >>> box.value = "۱٬۲۵۰"
+    >>> form.read(box)
+    1250
+    """
 
     label: str = "Your answer"
     integer: bool = False
@@ -46,20 +64,31 @@ class Number:
     def widget(self, ctx):
         import ipywidgets as w
 
-        cls = w.IntText if self.integer else w.FloatText
-        return cls(description=self.label, style=_STYLE, layout=_LAYOUT)
+        return w.Text(description=_(self.label), style=_STYLE, layout=_LAYOUT)
 
     def read(self, widget):
-        return widget.value
+        """The number typed (in the trainee's digits and separators); ``None`` when empty, the text itself
+        when it is not a number (the check then says so)."""
+        from ..i18n.numbers import read_number
+
+        text = str(widget.value).strip()
+        if not text:
+            return None
+        try:
+            value = read_number(text)
+        except ValueError:
+            return text
+        return int(value) if self.integer and value.is_integer() else value
 
     def expects(self, ctx) -> str:
-        return "a whole number" if self.integer else "a number"
+        return _("a whole number") if self.integer else _("a number")
 
     def accepts(self, value, ctx) -> bool:
         return _is_number(value) and (not self.integer or float(value).is_integer())
 
     def how(self, ctx) -> str:
-        return f"Type {self.expects(ctx)} in the '{self.label}' box, digits only (no quotes, units or spaces)."
+        return _("Type {expected} in the '{label}' box, digits only (no quotes or units).").format(
+            expected=self.expects(ctx), label=_(self.label))
 
 
 @dataclass(frozen=True)
@@ -72,27 +101,30 @@ class Text:
     def widget(self, ctx):
         import ipywidgets as w
 
-        return w.Text(description=self.label, placeholder=self.placeholder, style=_STYLE, layout=_LAYOUT)
+        return w.Text(description=_(self.label), placeholder=_(self.placeholder), style=_STYLE, layout=_LAYOUT)
 
     def read(self, widget):
         return widget.value.strip()
 
     def expects(self, ctx) -> str:
-        return "a short text"
+        return _("a short text")
 
     def accepts(self, value, ctx) -> bool:
         return isinstance(value, str)
 
     def how(self, ctx) -> str:
-        example = f", such as {self.placeholder!r}" if self.placeholder.strip(". ") else ""
-        return f"Type your answer in the '{self.label}' box, written the way the question asks{example}."
+        if self.placeholder.strip(". "):
+            return _("Type your answer in the '{label}' box, written the way the question asks, such as {example!r}."
+                     ).format(label=_(self.label), example=_(self.placeholder))
+        return _("Type your answer in the '{label}' box, written the way the question asks.").format(label=_(self.label))
 
 
 @dataclass(frozen=True)
 class LongText:
     """A box of several lines for a short text (an email, a post, a plan), with an optional note above it.
 
-    ``intro`` is HTML shown above the box (an open exercise shows its rubric there).
+    ``intro`` is HTML shown above the box, or a function writing it when the box is shown (an open exercise
+    shows its rubric there, in the trainee's language).
 
     >>> form = LongText(label="Your email", rows=6)
     >>> w = form.widget(None)
@@ -104,26 +136,27 @@ class LongText:
     label: str = "Your text"
     placeholder: str = ""
     rows: int = 8
-    intro: str = ""
+    intro: str | Callable[[], str] = ""
 
     def widget(self, ctx):
         import ipywidgets as w
 
-        box = w.Textarea(placeholder=self.placeholder, rows=self.rows,
+        box = w.Textarea(placeholder=_(self.placeholder) if self.placeholder else "", rows=self.rows,
                          layout={"width": "min(100%, 48em)"})
-        return w.VBox([w.HTML(f"{self.intro}<b>{html.escape(self.label)}</b>"), box])
+        intro = self.intro() if callable(self.intro) else self.intro
+        return w.VBox([w.HTML(f"{intro}<b>{html.escape(_(self.label))}</b>"), box])
 
     def read(self, widget):
         return widget.children[1].value.strip()
 
     def expects(self, ctx) -> str:
-        return "a text of a few sentences"
+        return _("a text of a few sentences")
 
     def accepts(self, value, ctx) -> bool:
         return isinstance(value, str)
 
     def how(self, ctx) -> str:
-        return f"Write your text in the '{self.label}' box, then press Check."
+        return _("Write your text in the '{label}' box, then press Check.").format(label=_(self.label))
 
 
 @dataclass(frozen=True)
@@ -136,22 +169,22 @@ class Choice:
     def widget(self, ctx):
         import ipywidgets as w
 
-        options = _resolve(self.options, ctx)
+        options = _shown(self.options, ctx)
         cls = w.Dropdown if len(options) > 6 else w.RadioButtons
-        return cls(options=options, value=None, description=self.label, style=_STYLE,
+        return cls(options=options, value=None, description=_(self.label), style=_STYLE,
                    layout={"width": "max-content"})
 
     def read(self, widget):
         return widget.value
 
     def expects(self, ctx) -> str:
-        return _options_phrase("one of the options", _resolve(self.options, ctx))
+        return _options_phrase(_("one of the options"), _resolve(self.options, ctx))
 
     def accepts(self, value, ctx) -> bool:
         return _hashable(value) and value in _resolve(self.options, ctx)
 
     def how(self, ctx) -> str:
-        return "Pick one option in the form; in code, copy one option exactly, in quotes."
+        return _("Pick one option in the form; in code, copy one option exactly, in quotes.")
 
 
 @dataclass(frozen=True)
@@ -165,9 +198,9 @@ class MultiChoice:
     def widget(self, ctx):
         import ipywidgets as w
 
-        boxes = [w.Checkbox(value=False, description=str(self.labels.get(o, o)), indent=False,
-                            layout={"width": "auto"}) for o in _resolve(self.options, ctx)]
-        box = w.VBox([w.HTML(f"<b>{self.label}</b>"), *boxes])
+        boxes = [w.Checkbox(value=False, description=_(str(self.labels[o])) if o in self.labels else label,
+                            indent=False, layout={"width": "auto"}) for label, o in _shown(self.options, ctx)]
+        box = w.VBox([w.HTML(f"<b>{_(self.label)}</b>"), *boxes])
         box._options = _resolve(self.options, ctx)
         return box
 
@@ -175,14 +208,14 @@ class MultiChoice:
         return [o for o, b in zip(widget._options, widget.children[1:]) if b.value]
 
     def expects(self, ctx) -> str:
-        return _options_phrase("a list of the options that apply", _resolve(self.options, ctx))
+        return _options_phrase(_("a list of the options that apply"), _resolve(self.options, ctx))
 
     def accepts(self, value, ctx) -> bool:
         return isinstance(value, (list, tuple, set)) and all(_hashable(v) for v in value)
 
     def how(self, ctx) -> str:
-        return ("Tick every option that applies in the form; in code, give a list of options such as "
-                f"{_resolve(self.options, ctx)[:2]!r}.")
+        return _("Tick every option that applies in the form; in code, give a list of options such as {examples!r}."
+                 ).format(examples=_resolve(self.options, ctx)[:2])
 
 
 @dataclass(frozen=True)
@@ -204,7 +237,8 @@ class Like:
         return isinstance(value, type(self.example))
 
     def how(self, ctx) -> str:
-        return f"Give {self.expects(ctx)}; the example above the exercise shows how to build it."
+        return _("Give {expected}; the example above the exercise shows how to build it.").format(
+            expected=self.expects(ctx))
 
 
 def expectation(exercise, ctx):
@@ -227,22 +261,22 @@ def kind(value) -> str:
     import pandas as pd
 
     if isinstance(value, pd.DataFrame):
-        return f"a table with {_columns(value)}"
+        return _("a table with {columns}").format(columns=_columns(value))
     if isinstance(value, pd.Series):
-        return "a column of values (one per row)"
+        return _("a column of values (one per row)")
     if isinstance(value, bool):
-        return "True or False"
+        return _("True or False")
     if _is_number(value):
-        return "a whole number" if float(value).is_integer() and not isinstance(value, float) else "a number"
+        return _("a whole number") if float(value).is_integer() and not isinstance(value, float) else _("a number")
     if isinstance(value, str):
-        return "a text"
+        return _("a text")
     if isinstance(value, (list, tuple, set)):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a dictionary"
-    names = {"Graph": "a network (a networkx graph)", "DiGraph": "a network (a networkx graph)",
-             "Figure": "a chart (a plotly figure)"}
-    return names.get(type(value).__name__, f"a {type(value).__name__}")
+        return _("a dictionary")
+    names = {"Graph": _("a network (a networkx graph)"), "DiGraph": _("a network (a networkx graph)"),
+             "Figure": _("a chart (a plotly figure)")}
+    return names.get(type(value).__name__, _("a {kind}").format(kind=type(value).__name__))
 
 
 def describe(value) -> str:
@@ -255,33 +289,37 @@ def describe(value) -> str:
     import pandas as pd
 
     if isinstance(value, pd.DataFrame):
-        rows = f"{len(value)} row{'s' * (len(value) != 1)}"
-        return f"a table of {rows} with {_columns(value)}" if len(value.columns) else "an empty table"
+        if not len(value.columns):
+            return _("an empty table")
+        return ngettext("a table of {n} row with {columns}", "a table of {n} rows with {columns}",
+                        len(value)).format(n=len(value), columns=_columns(value))
     if isinstance(value, pd.Series):
-        return f"a column of {len(value)} values"
+        return ngettext("a column of {n} value", "a column of {n} values", len(value)).format(n=len(value))
     if isinstance(value, bool):
-        return f"{value} (a yes/no value)"
+        return _("{value} (a yes/no value)").format(value=value)
     if _is_number(value):
-        return f"the number {value:g}"
+        return _("the number {value:g}").format(value=value)
     if isinstance(value, str):
-        return f"the text {value[:40] + '...' if len(value) > 40 else value!r}" if value.strip() else "an empty text"
+        shown = value[:40] + "..." if len(value) > 40 else value
+        return _("the text {text!r}").format(text=shown) if value.strip() else _("an empty text")
     if isinstance(value, (list, tuple, set)):
-        return f"a list of {len(value)} item{'s' * (len(value) != 1)}"
+        return ngettext("a list of {n} item", "a list of {n} items", len(value)).format(n=len(value))
     if isinstance(value, dict):
-        return f"a dictionary of {len(value)} entr{'ies' if len(value) != 1 else 'y'}"
+        return ngettext("a dictionary of {n} entry", "a dictionary of {n} entries", len(value)).format(n=len(value))
     return kind(value)
 
 
 def _columns(df) -> str:
     """``the column x`` or ``the columns x, y, ...``."""
     names = [str(c) for c in df.columns]
-    return (f"the column{'s' * (len(names) != 1)} " + ", ".join(names[:8])
-            + (f", ... ({len(names)} in all)" if len(names) > 8 else ""))
+    listed = ", ".join(names[:8]) + (_(", ... ({n} in all)").format(n=len(names)) if len(names) > 8 else "")
+    return ngettext("the column {names}", "the columns {names}", len(names)).format(names=listed)
 
 
 def _options_phrase(what: str, options: list) -> str:
     shown = _listing(options)
-    return f"{what} ({shown})" if shown else f"{what} in the form"
+    return (_("{what} ({options})").format(what=what, options=shown) if shown
+            else _("{what} in the form").format(what=what))
 
 
 def _is_number(value) -> bool:
@@ -313,4 +351,4 @@ def _listing(items, *, most: int = 4, width: int = 70) -> str | None:
     shown = [repr(i) if isinstance(i, str) else str(i) for i in items[:most]]
     if sum(len(t) + 2 for t in shown) > width:
         return None
-    return ", ".join(shown) + (f", ... ({len(items)} in all)" if len(items) > most else "")
+    return ", ".join(shown) + (_(", ... ({n} in all)").format(n=len(items)) if len(items) > most else "")

@@ -21,6 +21,7 @@ import numbers
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ..i18n.messages import _
 from .result import Result, hint_steps
 
 
@@ -64,14 +65,16 @@ class Mistake(NamedTuple):
     def recognise(self, answer, ctx, max_points: float) -> Result | None:
         """What the trainee who made this mistake reads, or ``None`` when ``answer`` is not this mistake.
 
-        The mistaken answer is made once.
+        The mistaken answer is made once. The declared message and hint are English message ids,
+        translated here into the trainee's language before their placeholders are filled.
         """
         mistaken = self.make(ctx)
         if not self._is(answer, mistaken):
             return None
-        values = {"answer": answer, "mistake": mistaken, "ctx": ctx}
-        hint = tuple(step.format(**values) for step in hint_steps(self.hint))
-        return Result.wrong(max_points, self.message.format(**values), hint, points=self.points)
+        shown = _(answer) if isinstance(answer, str) else answer  # a chosen option, in the trainee's language
+        values = {"answer": shown, "mistake": mistaken, "ctx": ctx}
+        hint = tuple(_(step).format(**values) for step in hint_steps(self.hint))
+        return Result.wrong(max_points, _(self.message).format(**values), hint, points=self.points)
 
     def _is(self, answer, mistaken) -> bool:
         if self.compare is not None:

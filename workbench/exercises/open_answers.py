@@ -9,7 +9,9 @@ in into a marking sheet, and ``workbench session marks`` brings the trainer's
 marks back into the grades (:mod:`workbench.sessions.marking_sheet`).
 
 An open exercise is registered in the same registry as every other, with
-:func:`open_exercise`, in its lesson's check module:
+:func:`open_exercise`, in its lesson's check module.  Its title, question, rubric,
+hints and label are declared in English: they are the exercise's message ids (the
+catalogue extractor reads them), translated when a trainee or trainer reads them:
 
 >>> from workbench.exercises import check, get
 >>> from workbench.exercises.check import Context
@@ -30,8 +32,10 @@ Next step (2 points): proposes a date and what happens then
 from __future__ import annotations
 
 import html
+import sys
 from dataclasses import dataclass
 
+from ..i18n.messages import _, ngettext
 from .forms import LongText
 from .result import Result
 
@@ -45,7 +49,9 @@ class Criterion:
     earns: str
 
     def text(self) -> str:
-        return f"{self.name} ({self.points:g} point{'s' * (self.points != 1)}): {self.earns}"
+        """The criterion in the reader's language: its name, its points, what earns them."""
+        return ngettext("{name} ({points:g} point): {earns}", "{name} ({points:g} points): {earns}",
+                        self.points).format(name=_(self.name), points=self.points, earns=_(self.earns))
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,14 @@ class Rubric:
         >>> "<li><b>Tone</b>" in Rubric([Criterion("Tone", 1, "polite")]).html()
         True
         """
-        items = "".join(f"<li><b>{html.escape(c.name)}</b> ({c.points:g}): {html.escape(c.earns)}</li>"
+        items = "".join(f"<li><b>{html.escape(_(c.name))}</b> ({c.points:g}): {html.escape(_(c.earns))}</li>"
                         for c in self.criteria)
-        return (f'<div style="font-size:95%">Your trainer marks this out of {self.max_points:g} points:'
-                f'<ul style="margin:2px 0 6px 0">{items}</ul></div>')
+        heading = _("Your trainer marks this out of {points:g} points:").format(points=self.max_points)
+        return f'<div style="font-size:95%">{html.escape(heading)}<ul style="margin:2px 0 6px 0">{items}</ul></div>'
+
+    def texts(self) -> tuple[str, ...]:
+        """Every text of the rubric, in English: the message ids the catalogue holds."""
+        return tuple(text for c in self.criteria for text in (c.name, c.earns))
 
 
 @dataclass(frozen=True)
@@ -110,22 +120,28 @@ def open_exercise(id: str, *, title: str, question: str, rubric: Rubric, model: 
     from .registry import exercise
 
     task = OpenTask(question, rubric, min_words)
-    form = LongText(label=label, rows=10, intro=rubric.html())
+    form = LongText(label=label, rows=10, intro=rubric.html)
 
     def hand_in(answer, ctx):
+        shown = tuple(_(hint) for hint in hints)
         if not isinstance(answer, str):
-            return Result.wrong(rubric.max_points, "Your answer is not a text.", hints)
+            return Result.wrong(rubric.max_points, _("Your answer is not a text."), shown)
         count = words(answer)
         if count == 0:
-            return Result.wrong(rubric.max_points, "Your text is empty.", hints)
+            return Result.wrong(rubric.max_points, _("Your text is empty."), shown)
         if count < min_words:
-            return Result.wrong(rubric.max_points, f"Your text has {count} word{'s' * (count != 1)}; your trainer "
-                                                   f"needs at least {min_words} to mark it.", hints)
-        criteria = ", ".join(f"{c.name} ({c.points:g})" for c in rubric.criteria)
-        return Result.for_marking(rubric.max_points, f"Saved ({count} words). Your trainer marks it out of "
-                                                     f"{rubric.max_points:g} points with the rubric above: {criteria}. "
-                                                     "It counts as done now; your last text is the one marked.")
+            return Result.wrong(rubric.max_points, ngettext(
+                "Your text has {count} word; your trainer needs at least {least} to mark it.",
+                "Your text has {count} words; your trainer needs at least {least} to mark it.",
+                count).format(count=count, least=min_words), shown)
+        criteria = ", ".join(f"{_(c.name)} ({c.points:g})" for c in rubric.criteria)
+        return Result.for_marking(rubric.max_points, _(
+            "Saved ({count} words). Your trainer marks it out of {points:g} points with the rubric above: "
+            "{criteria}. It counts as done now; your last text is the one marked.").format(
+            count=count, points=rubric.max_points, criteria=criteria))
 
+    hand_in.__module__ = sys._getframe(1).f_globals.get("__name__", __name__)  # the declaring module, as for a check
     exercise(id, title=title, solution=lambda ctx: model, answer=form, max_points=rubric.max_points,
-             open_task=task, wrong=[(lambda ctx: " ".join(model.split()[:max(min_words // 4, 1)]), hints[1])])(hand_in)
+             open_task=task, texts=(question, *hints, *rubric.texts()),
+             wrong=[(lambda ctx: " ".join(model.split()[:max(min_words // 4, 1)]), hints[1])])(hand_in)
     return hand_in

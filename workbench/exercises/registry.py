@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ExerciseError
+from ..i18n.messages import _
 from .mistakes import Mistake, recognise
 from .result import Result
 
@@ -41,6 +42,7 @@ class Exercise:
     lesson: str = ""
     solution: Callable[[Any], Any] | None = None  # ctx -> the reference answer
     wrong: tuple[Mistake, ...] = ()  # plausible wrong answers, see workbench.exercises.mistakes
+    texts: tuple = ()  # other texts the check shows, declared in English (message ids for the catalogue)
     open_task: Any = None  # an open answer a trainer marks: its question and rubric (workbench.exercises.open_answers)
 
     @property
@@ -68,11 +70,11 @@ class Exercise:
     def reference(self, ctx):
         """The reference answer for this learner's data."""
         if self.solution is None:
-            raise ExerciseError(f"{self.id} has no reference solution", fix="give exercise() a solution=")
+            raise ExerciseError(_('{id} has no reference solution').format(id=self.id), fix=_("give exercise() a solution="))
         return self.solution(ctx)
 
 
-def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None, open_task=None):
+def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None, texts=(), open_task=None):
     """Register the decorated function as the check of exercise ``id``.
 
     The function takes ``(answer, ctx)`` and returns a
@@ -85,17 +87,19 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     does not test for it again), or ``(ctx -> answer, words the hint must
     contain)`` for one the check body recognises itself.  The test suite checks
     every exercise passes its solution, fails the blank stub and fails each
-    mistake with its message and hint.  ``open_task`` marks an open answer (registered by
+    mistake with its message and hint.  ``texts`` lists any other text the check shows that is declared
+    in English rather than written through ``_()`` (a helper's ``why=``): the catalogue extractor reads
+    them, and the check translates them when it shows them.  ``open_task`` marks an open answer (registered by
     :func:`workbench.exercises.open_answers.open_exercise`).
     """
     _validate_id(id)
     if not wrong:
-        raise ExerciseError(f"{id} lists no plausible wrong answer", fix="give exercise() a wrong=[...]")
+        raise ExerciseError(_('{id} lists no plausible wrong answer').format(id=id), fix=_("give exercise() a wrong=[...]"))
 
     def register(fn):
         _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
                                  answer=answer, lesson=".".join(id.split(".")[:2]),
-                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)),
+                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)), texts=tuple(texts),
                                  open_task=open_task)
         return fn
 
@@ -105,8 +109,8 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
 def _validate_id(id: str) -> None:
     parts = id.split(".")
     if len(parts) != 3 or not all(parts):
-        raise ExerciseError(f"exercise id {id!r} must read track.lesson.name",
-                            fix="use three dot-separated parts, e.g. crm.intro.count-contacts")
+        raise ExerciseError(_('exercise id {id!r} must read track.lesson.name').format(id=id),
+                            fix=_("use three dot-separated parts, e.g. crm.intro.count-contacts"))
 
 
 def _module_for(id: str) -> str:
@@ -117,8 +121,8 @@ def _module_for(id: str) -> str:
 def get(id: str) -> Exercise:
     """The exercise called ``id``; a clear :class:`ExerciseError` if there is none."""
     if not isinstance(id, str) or id.count(".") != 2:
-        raise ExerciseError(f"{id!r} is not an exercise id",
-                            fix="copy the id shown above the exercise, e.g. 'crm.intro.count-contacts'")
+        raise ExerciseError(_("{id!r} is not an exercise id").format(id=id),
+                            fix=_("copy the id shown above the exercise, e.g. 'crm.intro.count-contacts'"))
     if id not in _REGISTRY:
         try:
             importlib.import_module(_module_for(id))
@@ -127,8 +131,9 @@ def get(id: str) -> Exercise:
     if id not in _REGISTRY:
         lesson = ".".join(id.split(".")[:2])
         near = sorted(e for e in _REGISTRY if e.startswith(lesson + "."))
-        fix = f"known ids in {lesson}: {', '.join(near)}" if near else "copy the id shown above the exercise"
-        raise ExerciseError(f"there is no exercise called {id!r}", fix=fix)
+        fix = (_("known ids in {lesson}: {ids}").format(lesson=lesson, ids=", ".join(near)) if near
+               else _("copy the id shown above the exercise"))
+        raise ExerciseError(_("there is no exercise called {id!r}").format(id=id), fix=fix)
     return _REGISTRY[id]
 
 

@@ -27,6 +27,9 @@ from __future__ import annotations
 import html
 from dataclasses import asdict, dataclass
 
+from ..i18n.html import language_attributes
+from ..i18n.messages import _
+
 
 def hint_steps(hint) -> tuple[str, ...]:
     """The steps of a hint given as one text, a pair ``(where, how)``, or ``None``.
@@ -105,7 +108,7 @@ class Result:
 
         Full marks for exactly the right ticks, half for one mistake. ``extra`` and ``missed`` are
         the (message, hint) for the first option ticked wrongly or left out; ``{option}`` in a
-        message names it.
+        message names it (translated: the options are English message ids).
 
         >>> options = {"email": True, "card number": False}
         >>> r = Result.for_ticks(options, ["email", "card number"], right="Yes.",
@@ -117,14 +120,15 @@ class Result:
         chosen = set(answer or [])
         unknown = sorted(chosen - set(options))
         if unknown:
-            return cls.wrong(max_points, f"{unknown[0]!r} is not one of the options.", "Tick options from the list.")
+            return cls.wrong(max_points, _("{option!r} is not one of the options.").format(option=unknown[0]),
+                             _("Tick options from the list."))
         should = {option for option, belongs in options.items() if belongs}
         wrongly, left_out = sorted(chosen - should), sorted(should - chosen)
         if not wrongly and not left_out:
             return cls.right(max_points, right)
         points = max_points / 2 if len(wrongly) + len(left_out) == 1 else 0
         message, hint = extra if wrongly else missed
-        return cls.wrong(max_points, message.format(option=(wrongly or left_out)[0]), hint, points=points)
+        return cls.wrong(max_points, message.format(option=_((wrongly or left_out)[0])), hint, points=points)
 
     @property
     def passed(self) -> bool:
@@ -137,10 +141,11 @@ class Result:
     def text(self, wrong_attempts: int = 1) -> str:
         """One line of plain text, as printed outside a notebook, with the hint step for ``wrong_attempts``."""
         if self.to_mark:
-            return f"handed in, waiting for a mark ({_fmt(self.max_points)} points) · {self.message}"
+            return _("handed in, waiting for a mark ({points} points) · {message}").format(
+                points=_fmt(self.max_points), message=self.message)
         out = f"{_fmt(self.points)}/{_fmt(self.max_points)} · {self.message}"
         if self.hint and not self.passed:
-            out += f" Hint: {self.hint_at(wrong_attempts)}"
+            out += " " + _("Hint: {hint}").format(hint=self.hint_at(wrong_attempts))
         return out
 
     def as_dict(self) -> dict:
@@ -162,13 +167,13 @@ class Result:
         colour, mark = ("#1b7f3b", "✔") if self.passed else (("#a15c00", "◐") if self.points else ("#b3261e", "✘"))
         score = f"{_fmt(self.points)}/{_fmt(self.max_points)}"
         if self.to_mark:
-            colour, mark, score = "#1f5fa8", "✎", "handed in, waiting for a mark"
+            colour, mark, score = "#1f5fa8", "✎", _("handed in, waiting for a mark")
         hint = ""
         if self.hint and not self.passed:
-            step = "Hint" if wrong_attempts <= 1 or not self.how else "Next hint"
-            hint = (f'<div style="margin-top:4px"><b>{step}:</b> '
+            step = _("Hint:") if wrong_attempts <= 1 or not self.how else _("Next hint:")
+            hint = (f'<div style="margin-top:4px"><b>{html.escape(step)}</b> '
                     f'{html.escape(self.hint_at(wrong_attempts))}</div>')
-        return (f'<div role="status" style="border-left:4px solid {colour};padding:6px 10px;'
+        return (f'<div role="status" {language_attributes()} style="border-inline-start:4px solid {colour};padding:6px 10px;'
                 f'margin:4px 0;font-family:sans-serif">'
                 f'<b style="color:{colour}">{mark} {score}</b> '
                 f'{html.escape(self.message)}{hint}</div>')

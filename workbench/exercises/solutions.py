@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from ..errors import ExerciseError, InputError
+from ..i18n.messages import _
 
 BEGIN = re.compile(r"^\s*#+\s*BEGIN SOLUTION\b.*$")
 END = re.compile(r"^\s*#+\s*END SOLUTION\b.*$")
@@ -53,21 +54,21 @@ def strip_source(source: str, stub: str = STUB) -> str:
     for number, line in enumerate(source.splitlines(), start=1):
         if BEGIN.match(line):
             if inside:
-                raise SolutionMarkerError("BEGIN SOLUTION inside another solution region", line=number,
-                                          fix="close the first region with '### END SOLUTION' before this line")
+                raise SolutionMarkerError(_("BEGIN SOLUTION inside another solution region"), line=number,
+                                          fix=_("close the first region with '### END SOLUTION' before this line"))
             inside, begun = True, number
             indent = line[: len(line) - len(line.lstrip())]
             out.append(indent + stub)
         elif END.match(line):
             if not inside:
-                raise SolutionMarkerError("END SOLUTION without BEGIN SOLUTION", line=number,
-                                          fix="add '### BEGIN SOLUTION' above the solution, or delete this line")
+                raise SolutionMarkerError(_("END SOLUTION without BEGIN SOLUTION"), line=number,
+                                          fix=_("add '### BEGIN SOLUTION' above the solution, or delete this line"))
             inside = False
         elif not inside:
             out.append(line)
     if inside:
-        raise SolutionMarkerError("BEGIN SOLUTION is never closed by END SOLUTION", line=begun,
-                                  fix="add '### END SOLUTION' after the solution")
+        raise SolutionMarkerError(_("BEGIN SOLUTION is never closed by END SOLUTION"), line=begun,
+                                  fix=_("add '### END SOLUTION' after the solution"))
     return "\n".join(out)
 
 
@@ -124,15 +125,15 @@ def strip_files(sources, out: str | Path) -> list[Path]:
     originals = {path.resolve() for path, _ in plan}
     for path, target in plan:
         if target.resolve() in originals:
-            raise InputError(f"the copy of {path.name} would overwrite the notebook itself, solutions and all",
+            raise InputError(_('the copy of {name} would overwrite the notebook itself, solutions and all').format(name=path.name),
                              where="workbench exercises strip --out",
-                             fix="give --out a folder apart from the notebooks, e.g. build/trainee-copies")
+                             fix=_("give --out a folder apart from the notebooks, e.g. build/trainee-copies"))
     for path, target in plan:
         try:
             nb = nbformat.read(path, as_version=4)
         except ValueError as err:  # not JSON, or not a notebook
-            raise ExerciseError(f"not a notebook ({err})", where=str(path),
-                                fix="open it in JupyterLab and save it again") from None
+            raise ExerciseError(_('not a notebook ({err})').format(err=err), where=str(path),
+                                fix=_("open it in JupyterLab and save it again")) from None
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(strip_notebook(nb, path=path), target)
     return [target for _, target in plan]

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 __all__ = ["page_notebook", "voila_command", "serve"]
 
@@ -60,11 +61,11 @@ def serve(*, port: int = 8866, open_browser: bool = True) -> int:
     from .workspace import Workspace
 
     if importlib.util.find_spec("voila") is None:
-        raise InputError("Voila is not installed", where="workbench network app",
-                         fix="pip install 'workbench[app]' (make network-app installs it)")
+        raise InputError(_("Voila is not installed"), where="workbench network app",
+                         fix=_("pip install 'workbench[app]' (make network-app installs it)"))
     workspace = Workspace.default()
     notebook = page_notebook(workspace.folder.parent / "app")
-    print(f"your network page: http://127.0.0.1:{port}/ (Ctrl-C to stop); your files stay in {workspace.folder}")
+    print(_('your network page: http://127.0.0.1:{port}/ (Ctrl-C to stop); your files stay in {folder}').format(port=port, folder=workspace.folder))
     try:
         return subprocess.call(voila_command(notebook, port=port, open_browser=open_browser), cwd=notebook.parent)
     except KeyboardInterrupt:

@@ -23,6 +23,7 @@ import io
 from pathlib import Path
 
 from ..errors import DataError
+from ..i18n.messages import _
 
 __all__ = ["archive_files"]
 
@@ -55,7 +56,7 @@ def archive_files(path, wanted: dict[str, str]) -> dict[str, io.StringIO]:
                 found[kind] = io.StringIO(text)
                 found[kind].name = f"{path.name}/{member}"
     except (zipfile.BadZipFile, OSError) as err:
-        raise DataError(f"the archive cannot be opened ({err})", file=str(path),
-                        fix="download the archive from LinkedIn again (Settings, Data privacy, "
-                            "Get a copy of your data)") from None
+        raise DataError(_('the archive cannot be opened ({err})').format(err=err), file=str(path),
+                        fix=_("download the archive from LinkedIn again (Settings, Data privacy, "
+                            "Get a copy of your data)")) from None
     return found

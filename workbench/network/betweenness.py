@@ -4,8 +4,9 @@ Brandes' algorithm, with engines to choose from (``engine=``):
 
 * ``"exact"``: every source person; python-igraph when installed (C speed),
   else our vectorised Brandes (many sources at once, sparse matrices);
-* ``"sampled"``: our vectorised Brandes from a random sample of source people
-  with *linear scaling* (Geisberger, Sanders & Schultes 2008): each pair's
+* ``"sampled"``: our vectorised Brandes from a sample of source people spread
+  evenly over the network (:func:`spread_sources`), with *linear scaling*
+  (Geisberger, Sanders & Schultes 2008): each pair's
   path is credited to a person in proportion to their distance from the
   source, counted from both ends, which removes the overestimate of people
   near a sampled source (Brandes & Pich 2007 credit it all);
@@ -19,15 +20,21 @@ Brandes' algorithm, with engines to choose from (``engine=``):
   :data:`SAMPLE_BUDGET` edge visits allow (batches of sources run on every
   core, up to :data:`MAX_THREADS`).
 
-Why linear scaling by default: a connector ranking (:mod:`.connectors`)
-ranks people by their betweenness *percentile*, so it needs every person's
-value in the right order, not only the top 20's.  On the 20,201-person team
-network of ``benchmarks/bench_connectors.py``, against the combined ranking
-computed from exact betweenness (top 20, top 100): 6,000 sources credited
-the Brandes & Pich way kept 18/20 and 88/100; the same 6,000 with linear
-scaling 18/20 and 92/100 (the default); 9,000 of them 19/20 and 94/100;
-KADABRA at epsilon 0.005 16/20 and 90/100.  The benchmark prints every
-engine's figures in one run.
+Why spread sources with linear scaling by default: a connector ranking
+(:mod:`.connectors`) ranks people by their betweenness *percentile*, so it
+needs every person's value in the right order, not only the top 20's.  On
+the 20,201-person team network of ``benchmarks/bench_connectors.py``,
+against the combined ranking computed from exact betweenness (top 20, top
+100): 6,000 random sources credited the Brandes & Pich way kept 18/20 and
+88/100, with linear scaling 18/20 and 92/100; 3,000 random sources with
+linear scaling 17-18/20 and 87-90/100 (two seeds), 3,000 spread sources
+16-18/20 and 92-95/100; 4,000 spread sources 17-19/20 and 92 to 96/100
+(four samples); 6,000 spread sources (the default) 18/20 and 93-96/100 (two
+samples): the people ranked 18 to 24 are within 0.001 of each other, so the
+top 20 needs the larger sample; KADABRA at epsilon 0.005 14-16/20 and 90/100; our
+source sampling in batches of 16 sources costs about 2 ms of CPU per
+source there, networkit's ``EstimateBetweenness`` (the same estimator) about
+four times that.  The benchmark prints every engine's figures in one run.
 
 >>> import networkx as nx
 >>> G = nx.florentine_families_graph()
@@ -46,9 +53,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .adjacency import adjacency, as_graph
 
-__all__ = ["betweenness", "top_agreement", "ENGINES", "has_networkit"]
+__all__ = ["betweenness", "spread_sources", "top_agreement", "ENGINES", "has_networkit"]
 
 ENGINES = ("auto", "exact", "sampled", "kadabra", "igraph", "networkx")
 EXACT_BUDGET = 5e7          # n * m below which "auto" is exact
@@ -56,7 +64,7 @@ SAMPLE_BUDGET = 1.3e9       # edge visits (sources x 2m) the sampled engine spen
 MIN_SAMPLES = 256
 KADABRA_EPSILON = 0.005     # absolute error KADABRA guarantees (normalised betweenness) ...
 KADABRA_DELTA = 0.1         # ... with probability 1 - delta
-BATCH = 128
+BATCH = 16                  # sources searched at once: 16 columns stay in cache, 1.3-2x faster per source than 128
 MAX_THREADS = 4
 
 
@@ -136,8 +144,8 @@ def betweenness(G, *, engine: str = "auto", k: int | None = None, weight: str | 
     G = as_graph(G)
     n, m = G.number_of_nodes(), G.number_of_edges()
     if engine not in ENGINES:
-        raise InputError(f"unknown betweenness engine {engine!r}", where="betweenness(engine=...)",
-                         fix=f"use one of {', '.join(ENGINES)}")
+        raise InputError(_('unknown betweenness engine {engine!r}').format(engine=engine), where="betweenness(engine=...)",
+                         fix=_('use one of {engines}').format(engines=', '.join(ENGINES)))
     if n == 0:
         return pd.Series(dtype=float)
     small = n * max(m, 1) <= EXACT_BUDGET
@@ -178,7 +186,7 @@ def _brandes(G, sources: int, *, seed: int, normalized: bool, progress: bool) ->
 
     A, nodes = adjacency(G)
     n = len(nodes)
-    order = np.random.default_rng(seed).permutation(n) if sources < n else np.arange(n)
+    order = spread_sources(A, sources, seed=seed) if sources < n else np.arange(n)
     if sources < n:  # an estimate: single precision is plenty and twice as fast
         A = A.astype(np.float32)
     _, label = connected_components(A, directed=False)
@@ -200,6 +208,30 @@ def _brandes(G, sources: int, *, seed: int, normalized: bool, progress: bool) ->
     return pd.Series(bc * scale * n / sources, index=nodes)
 
 
+def spread_sources(A, k: int, *, seed: int = 0) -> np.ndarray:
+    """``k`` source people spread evenly over the network: a systematic sample along a breadth-first order.
+
+    The people are put in reverse Cuthill-McKee order (a breadth-first
+    order: neighbours sit close together), then every ``n / k``-th one is
+    taken from a random start.  Each person is still drawn with probability
+    ``k / n``, so the estimate stays unbiased, but every region of the
+    network gets its share of sources, where a plain random draw leaves
+    some clusters short and others crowded; the same seed gives the same sources.
+
+    >>> import networkx as nx
+    >>> from workbench.network.adjacency import adjacency
+    >>> A, _ = adjacency(nx.path_graph(10))
+    >>> spread_sources(A, 5, seed=1).tolist()
+    [0, 2, 4, 6, 8]
+    """
+    from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+    n = A.shape[0]
+    order = reverse_cuthill_mckee(A.tocsr(), symmetric_mode=True)
+    start = np.random.default_rng(seed).random()
+    return np.sort(order[np.floor((np.arange(k) + start) * n / k).astype(np.int64)])
+
+
 def has_networkit() -> bool:
     """Whether networkit (KADABRA) is installed: the ``[fast]`` extra.
 
@@ -214,8 +246,8 @@ def has_networkit() -> bool:
 def _kadabra(G, *, epsilon: float, seed: int, normalized: bool) -> pd.Series:
     """networkit's KADABRA estimate, seeded and deterministic (the same for the same graph and seed)."""
     if not has_networkit():
-        raise InputError("networkit is not installed", where="betweenness(engine='kadabra')",
-                         fix="pip install 'workbench[fast]' (or networkit), or use engine='auto'")
+        raise InputError(_("networkit is not installed"), where="betweenness(engine='kadabra')",
+                         fix=_("pip install 'workbench[fast]' (or networkit), or use engine='auto'"))
     import networkit as nk
     import scipy.sparse as sp
 
@@ -259,8 +291,8 @@ def _igraph_betweenness(G, *, normalized=True, weight=None) -> pd.Series:
     try:
         import igraph as ig
     except ImportError:
-        raise InputError("python-igraph is not installed", where="betweenness(engine='igraph')",
-                         fix="pip install 'workbench[fast]' (or igraph), or use engine='auto'") from None
+        raise InputError(_("python-igraph is not installed"), where="betweenness(engine='igraph')",
+                         fix=_("pip install 'workbench[fast]' (or igraph), or use engine='auto'")) from None
     nodes = list(G.nodes)
     index = {v: i for i, v in enumerate(nodes)}
     edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .betweenness import ENGINES
 from .connectors import GROUPS, ORDERS
 
@@ -39,10 +40,10 @@ def connectors_output(G, *, top: int = 20, by: str = "combined", format: str = "
 
     key = "none" if group is None else str(group).lower()
     if key not in GROUPS:
-        raise InputError(f"cannot group people by {group!r}", where="--group",
-                         fix="use account, company, industry or none")
+        raise InputError(_('cannot group people by {group!r}').format(group=group), where="--group",
+                         fix=_("use account, company, industry or none"))
     if format not in ("table", "csv", "json"):
-        raise InputError(f"unknown format {format!r}", where="--format", fix="use table, csv or json")
+        raise InputError(_('unknown format {format!r}').format(format=format), where="--format", fix=_("use table, csv or json"))
     df = rank_connectors(G, by=by, top=top, group=GROUPS[key], engine=betweenness)
     if format == "csv":
         return df.to_csv(index=False)
@@ -80,7 +81,7 @@ def connectors_from_path(path, *, top: int = 20, by: str = "combined", format: s
 
 def _warn(network) -> None:
     for note in getattr(network, "notes", []):
-        print(f"warning: {note}.", file=sys.stderr)
+        print(_('warning: {note}.').format(note=note), file=sys.stderr)
 
 
 def _connectors(args) -> None:
@@ -93,8 +94,8 @@ def _report(args) -> None:
 
     out = write_report(args.exports, args.out, crm=args.crm, targets=args.targets, progress=True,
                        betweenness=args.betweenness, introductions=args.introductions,
-                       on_note=lambda note: print(f"warning: {note}.", file=sys.stderr))
-    print(f"network report written: {out}")
+                       on_note=lambda note: print(_('warning: {note}.').format(note=note), file=sys.stderr))
+    print(_('network report written: {out}').format(out=out))
 
 
 def _app(args) -> int:
@@ -105,26 +106,26 @@ def _app(args) -> int:
 
 def add_arguments(sub) -> None:
     """Add ``report``, ``connectors`` and ``app`` to the ``network`` sub-command parser ``sub``."""
-    nr = sub.add_parser("report", help="write the network report (what to do, connectors, warm paths, reach) as HTML")
-    nr.add_argument("exports", nargs="+", help="LinkedIn archives (the zip), export folders, or a data folder")
-    nr.add_argument("--crm", help="company data folder whose contacts and accounts join the network")
-    nr.add_argument("--targets", help="file listing the target accounts, one per line")
-    nr.add_argument("--introductions", help="your introductions log (CSV: date,target,through,outcome,note)")
-    nr.add_argument("--out", required=True, help="HTML file to write")
+    nr = sub.add_parser("report", help=_("write the network report (what to do, connectors, warm paths, reach) as HTML"))
+    nr.add_argument("exports", nargs="+", help=_("LinkedIn archives (the zip), export folders, or a data folder"))
+    nr.add_argument("--crm", help=_("company data folder whose contacts and accounts join the network"))
+    nr.add_argument("--targets", help=_("file listing the target accounts, one per line"))
+    nr.add_argument("--introductions", help=_("your introductions log (CSV: date,target,through,outcome,note)"))
+    nr.add_argument("--out", required=True, help=_("HTML file to write"))
     nr.add_argument("--betweenness", default="auto", choices=ENGINES,
-                    help="auto (exact on small networks, a guaranteed estimate on large ones) or exact")
+                    help=_("auto (exact on small networks, a guaranteed estimate on large ones) or exact"))
     nr.set_defaults(func=_report)
-    nc = sub.add_parser("connectors", help="rank the people who connect groups")
-    nc.add_argument("input", help="LinkedIn archive (zip), export folder, data folder or edge list CSV")
+    nc = sub.add_parser("connectors", help=_("rank the people who connect groups"))
+    nc.add_argument("input", help=_("LinkedIn archive (zip), export folder, data folder or edge list CSV"))
     nc.add_argument("--top", type=int, default=20)
     nc.add_argument("--by", default="combined", choices=list(ORDERS))
     nc.add_argument("--format", default="table", choices=["table", "csv", "json"])
     nc.add_argument("--group", default="account", choices=list(GROUPS),
-                    help="the groups brokerage is counted across (none: leave brokerage out)")
+                    help=_("the groups brokerage is counted across (none: leave brokerage out)"))
     nc.add_argument("--betweenness", default="auto", choices=ENGINES,
-                    help="auto (exact on small networks, a guaranteed estimate on large ones) or exact, to compare")
+                    help=_("auto (exact on small networks, a guaranteed estimate on large ones) or exact, to compare"))
     nc.set_defaults(func=_connectors)
-    na = sub.add_parser("app", help="serve the rep's network page (upload the LinkedIn zip, no code) with Voila")
+    na = sub.add_parser("app", help=_("serve the rep's network page (upload the LinkedIn zip, no code) with Voila"))
     na.add_argument("--port", type=int, default=8866)
-    na.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    na.add_argument("--no-browser", action="store_true", help=_("do not open a browser tab"))
     na.set_defaults(func=_app)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .adjacency import adjacency, as_graph
 from .betweenness import ENGINES, betweenness
 from .brokerage import brokerage, node_groups
@@ -121,11 +122,11 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     measures with their units).
     """
     if by not in ORDERS:
-        raise InputError(f"cannot rank by {by!r}", where="rank_connectors(by=...)",
-                         fix="use combined, betweenness, constraint, effective_size or brokerage")
+        raise InputError(_('cannot rank by {by!r}').format(by=by), where="rank_connectors(by=...)",
+                         fix=_("use combined, betweenness, constraint, effective_size or brokerage"))
     if engine not in ENGINES:
-        raise InputError(f"unknown betweenness {engine!r}", where="--betweenness",
-                         fix="use auto (the default) or exact")
+        raise InputError(_('unknown betweenness {engine!r}').format(engine=engine), where="--betweenness",
+                         fix=_("use auto (the default) or exact"))
     if introductions is None:
         introductions = getattr(G, "introductions", None)
     if introductions is not None and "through_key" not in introductions:
@@ -136,12 +137,30 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     memo_key = ("rank_connectors", by, repr(group), include_reps, engine, weight, seed,
                 None if introductions is None else
                 tuple(map(tuple, introductions[["through_key", "target", "outcome"]].astype(str).to_numpy())))
-    if memo is not None and memo_key in memo:
-        df = memo[memo_key]
-        return (df.head(top) if top else df).copy()
+    if memo is not None and (*memo_key, top) in memo:
+        return memo[(*memo_key, top)].copy()
     graph = as_graph(G)
+    if memo is not None and memo_key in memo:
+        df, history, engine_used, sources = memo[memo_key]
+    else:
+        df, history, engine_used, sources = _ranked(graph, by, group, include_reps, engine, weight, seed,
+                                                    introductions, progress)
+        if memo is not None:
+            memo[memo_key] = (df, history, engine_used, sources)
+    # only the people returned get their reasons: a rep's report shows 15 of 30,000
+    df = _explain((df.head(top) if top else df).copy(), graph, group, history, top)
+    out = df[COLUMNS].reset_index(drop=True)
+    out.attrs["betweenness_engine"] = engine_used
+    out.attrs["betweenness_sources"] = sources
+    if memo is not None:
+        memo[(*memo_key, top)] = out
+    return out.copy()
+
+
+def _ranked(graph, by, group, include_reps, engine, weight, seed, introductions, progress):
+    """Every measure and the order of :func:`rank_connectors`, before the reasons."""
     if graph.number_of_nodes() == 0:
-        raise InputError("the network is empty", where="rank_connectors(G)", fix="build it from an export first")
+        raise InputError(_("the network is empty"), where="rank_connectors(G)", fix=_("build it from an export first"))
     adjacency(graph, weight="strength")  # one pass over the edges serves every measure below
     bt = betweenness(graph, engine=engine, weight=weight, seed=seed, progress=progress)
     nodes = list(graph.nodes)
@@ -162,13 +181,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
     df = df.reset_index(drop=True).assign(_k=key.to_numpy(), _p=df["person"].astype(str).to_numpy())
     df = df.sort_values(["_k", "betweenness", "_p"], ascending=[ORDERS[by], False, True]).reset_index(drop=True)
     df["rank"] = np.arange(1, len(df) + 1)
-    df = _explain(df, graph, group, history, top)
-    out = df[COLUMNS].reset_index(drop=True)
-    out.attrs["betweenness_engine"] = bt.attrs.get("engine", engine)
-    out.attrs["betweenness_sources"] = int(bt.attrs.get("sources", graph.number_of_nodes()))
-    if memo is not None:
-        memo[memo_key] = out
-    return (out.head(top) if top else out).copy()
+    return df, history, bt.attrs.get("engine", engine), int(bt.attrs.get("sources", graph.number_of_nodes()))
 
 
 def _history(introductions, people: pd.Series) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from .linkedin import FILE_NAMES, file_kind, hidden_keys, person_key, read_connections, read_invitations, read_messages
 
 
@@ -53,15 +54,15 @@ def _locate(path) -> dict:
         elif p.is_file():
             kind = file_kind(p)
             if kind is None:
-                raise DataError("this is not a LinkedIn Connections, messages or Invitations file", file=str(p),
-                                row=1, fix="give the CSV files of the LinkedIn export, its folder or its zip")
+                raise DataError(_("this is not a LinkedIn Connections, messages or Invitations file"), file=str(p),
+                                row=1, fix=_("give the CSV files of the LinkedIn export, its folder or its zip"))
             found[kind] = p
         else:
-            raise DataError("no such file or folder", file=str(p),
-                            fix="give the LinkedIn archive (the zip) or the folder of the unzipped export")
+            raise DataError(_("no such file or folder"), file=str(p),
+                            fix=_("give the LinkedIn archive (the zip) or the folder of the unzipped export"))
     if not found:
-        raise DataError("no Connections.csv, messages.csv or Invitations.csv found", file=str(paths[0]),
-                        fix="give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) or its folder")
+        raise DataError(_("no Connections.csv, messages.csv or Invitations.csv found"), file=str(paths[0]),
+                        fix=_("give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) or its folder"))
     return found
 
 
@@ -148,22 +149,22 @@ def read_team(social, *, reps: pd.DataFrame | None = None) -> list[LinkedInExpor
         if not reps_file.exists():
             subfolders = sorted(p for p in social.iterdir() if p.is_dir())
             if not subfolders:
-                raise DataError("no reps.csv and no export sub-folders", file=str(social),
-                                fix="put each rep's unzipped export in its own sub-folder")
+                raise DataError(_("no reps.csv and no export sub-folders"), file=str(social),
+                                fix=_("put each rep's unzipped export in its own sub-folder"))
             return [read_linkedin(p) for p in subfolders]
         reps = pd.read_csv(reps_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         for col in ("rep_id", "name", "folder"):
             if col not in reps.columns:
-                raise DataError(f"column '{col}' is missing", file=reps_file, row=1, column=col,
-                                fix="reps.csv needs rep_id, name, folder and linkedin_url columns")
+                raise DataError(_("column '{col}' is missing").format(col=col), file=reps_file, row=1, column=col,
+                                fix=_("reps.csv needs rep_id, name, folder and linkedin_url columns"))
     if "linkedin_url" not in reps.columns:
         reps = reps.assign(linkedin_url="")
     out = []
     for rec in reps.to_dict("records"):
         folder = social / rec["folder"]
         if not folder.is_dir():
-            raise DataError(f"the export folder {rec['folder']!r} does not exist", file="reps.csv",
-                            column="folder", fix="name the sub-folder that holds this rep's export")
+            raise DataError(_('the export folder {folder!r} does not exist').format(folder=rec['folder']), file="reps.csv",
+                            column="folder", fix=_("name the sub-folder that holds this rep's export"))
         out.append(read_linkedin(folder, owner=rec["name"], owner_url=rec["linkedin_url"] or None,
                                  rep_id=rec["rep_id"]))
     return out
@@ -182,5 +183,5 @@ def as_exports(source) -> list[LinkedInExport]:
         if (p / "social" / "reps.csv").exists():  # a data folder: its reps' exports
             return read_team(p / "social")
         return [read_linkedin(p)]
-    raise InputError(f"expected a LinkedIn export or a folder, got {type(source).__name__}",
-                     where="exports", fix="pass read_linkedin(folder), read_team(folder) or a folder path")
+    raise InputError(_('expected a LinkedIn export or a folder, got {name__}').format(name__=type(source).__name__),
+                     where="exports", fix=_("pass read_linkedin(folder), read_team(folder) or a folder path"))

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from . import strength as _strength
 from .exports import LinkedInExport, as_exports
 from .linkedin import person_key
@@ -83,7 +84,7 @@ class Network:
         """The key of ``rep`` (a key, a rep id or a name); the first rep by default."""
         if rep is None:
             if not self.reps:
-                raise InputError("the network has no rep", where="rep", fix="build it from a rep's export")
+                raise InputError(_("the network has no rep"), where="rep", fix=_("build it from a rep's export"))
             return self.reps[0]
         if rep in self.reps:
             return rep
@@ -94,7 +95,7 @@ class Network:
                 if len(hit):
                     return hit.iat[0]
         names = ", ".join(people["name"].astype(str))
-        raise InputError(f"{rep!r} is not one of the reps", where="rep", fix=f"use one of: {names}")
+        raise InputError(_('{rep!r} is not one of the reps').format(rep=rep), where="rep", fix=_('use one of: {names}').format(names=names))
 
     def name(self, person) -> str:
         """A person's display name (their key when no name is known)."""
@@ -402,10 +403,10 @@ def build_network(exports, crm=None, *, as_of=None, max_group: int = MAX_GROUP,
     parts = [p for p in parts if len(p)]
     if not parts:
         steps.close()
-        raise DataError("the export holds no connections, messages or invitations: there is no network to map",
+        raise DataError(_("the export holds no connections, messages or invitations: there is no network to map"),
                         file=_export_name(exports),
-                        fix="give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) with your "
-                            "connections in Connections.csv, or add your CRM with --crm")
+                        fix=_("give the archive LinkedIn sent (Basic_LinkedInDataExport_....zip) with your "
+                            "connections in Connections.csv, or add your CRM with --crm"))
     evidence = pd.concat(parts, ignore_index=True)
     steps.update()
     ties = aggregate_ties(evidence, as_of=as_of)
@@ -461,33 +462,33 @@ def edge_list_network(path) -> Network:
     try:
         df = pd.read_csv(path, dtype={"source": str, "target": str}, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
-        raise DataError("the edge list is empty", file=path,
-                        fix="write a CSV whose first line is source,target (and optional weight), "
-                            "then one tie per line") from None
+        raise DataError(_("the edge list is empty"), file=path,
+                        fix=_("write a CSV whose first line is source,target (and optional weight), "
+                            "then one tie per line")) from None
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise DataError(f"cannot read the edge list ({err})", file=path, fix="write a CSV with source,target") from None
+        raise DataError(_('cannot read the edge list ({err})').format(err=err), file=path, fix=_("write a CSV with source,target")) from None
     for col in ("source", "target"):
         if col not in df:
-            raise DataError(f"column '{col}' is missing", file=path, row=1, column=col,
-                            fix="the edge list needs source and target columns (and optional weight)")
+            raise DataError(_("column '{col}' is missing").format(col=col), file=path, row=1, column=col,
+                            fix=_("the edge list needs source and target columns (and optional weight)"))
     df = df.dropna(subset=["source", "target"])
     if "weight" in df:
         weight = pd.to_numeric(df["weight"], errors="coerce")
         bad = weight.isna() | (weight <= 0) | ~np.isfinite(weight.fillna(0))
         if bad.any():
             i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise DataError(f"weight {str(df['weight'].iat[i])!r} is not a finite positive number", file=path,
+            raise DataError(_('weight {iat!r} is not a finite positive number').format(iat=str(df['weight'].iat[i])), file=path,
                             row=int(df.index[i]) + 2, column="weight",
-                            fix="give a positive strength (0 to 1, or counts), or leave the column out")
+                            fix=_("give a positive strength (0 to 1, or counts), or leave the column out"))
         w = (weight / max(float(weight.max()), 1.0)).to_numpy()
     else:
         w = np.full(len(df), BASE["edge_list"])
-    lo, hi, _ = _ordered(df["source"], df["target"])
+    lo, hi, _swapped = _ordered(df["source"], df["target"])
     ties = pd.DataFrame({"a": lo, "b": hi, "strength": w}).query("a != b")
     ties = ties.groupby(["a", "b"], as_index=False)["strength"].max()
     if ties.empty:
-        raise DataError("the edge list has no tie between two different people", file=path, row=2,
-                        fix="write one tie per line after the header: source,target (and optional weight)")
+        raise DataError(_("the edge list has no tie between two different people"), file=path, row=2,
+                        fix=_("write one tie per line after the header: source,target (and optional weight)"))
     ties["distance"] = -np.log(ties["strength"].clip(lower=MIN_STRENGTH))
     ties["class"] = pd.Categorical(["Unknown"] * len(ties), categories=_strength.CLASSES)
     ties["sources"] = [("edge_list",)] * len(ties)
@@ -528,8 +529,8 @@ def team_network(data) -> Network:
     """
     folder = Path(data.social)
     if not (folder / "reps.csv").exists():
-        raise DataError("this data has no social/reps.csv", file=str(folder),
-                        fix="use the sample company (wb.start()) or add the reps' LinkedIn exports")
+        raise DataError(_("this data has no social/reps.csv"), file=str(folder),
+                        fix=_("use the sample company (wb.start()) or add the reps' LinkedIn exports"))
     key = (str(folder.resolve()), (folder / "reps.csv").stat().st_mtime, id(data))
     hit = _TEAM_CACHE.get(key)
     if hit is None or hit[0] is not data:

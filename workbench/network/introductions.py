@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 
 __all__ = ["OUTCOMES", "COLUMNS", "introductions_frame", "read_introductions", "log_introduction",
            "with_keys", "apply_introductions"]
@@ -63,8 +64,8 @@ def introductions_frame(rows, *, file: str = "introductions") -> pd.DataFrame:
             if col == "note":
                 df[col] = ""
             else:
-                raise DataError(f"column '{col}' is missing", file=file, row=1, column=col,
-                                fix=f"the log needs the columns {', '.join(COLUMNS)}")
+                raise DataError(_("column '{col}' is missing").format(col=col), file=file, row=1, column=col,
+                                fix=_('the log needs the columns {columns}').format(columns=', '.join(COLUMNS)))
     df = df[COLUMNS].fillna("").astype(str).apply(lambda s: s.str.strip())
     df["outcome"] = df["outcome"].str.lower()
     for i, rec in enumerate(df.to_dict("records")):
@@ -72,15 +73,15 @@ def introductions_frame(rows, *, file: str = "introductions") -> pd.DataFrame:
         try:
             pd.to_datetime(rec["date"], format="%Y-%m-%d")
         except ValueError:
-            raise DataError(f"{rec['date']!r} is not a date written YYYY-MM-DD", file=file, row=row,
-                            column="date", fix="write the date of the request as 2026-01-20") from None
+            raise DataError(_('{date!r} is not a date written YYYY-MM-DD').format(date=rec['date']), file=file, row=row,
+                            column="date", fix=_("write the date of the request as 2026-01-20")) from None
         if rec["outcome"] not in OUTCOMES:
-            raise DataError(f"outcome {rec['outcome']!r} is not one of {', '.join(OUTCOMES)}", file=file, row=row,
-                            column="outcome", fix="write asked, made, declined or no answer")
+            raise DataError(_('outcome {outcome!r} is not one of {outcomes}').format(outcome=rec['outcome'], outcomes=', '.join(OUTCOMES)), file=file, row=row,
+                            column="outcome", fix=_("write asked, made, declined or no answer"))
         for col in ("target", "through"):
             if not rec[col]:
-                raise DataError(f"the {col} is empty", file=file, row=row, column=col,
-                                fix="name the person (or, for the target, the account)")
+                raise DataError(_('the {col} is empty').format(col=col), file=file, row=row, column=col,
+                                fix=_("name the person (or, for the target, the account)"))
     df["date"] = pd.to_datetime(df["date"], format="%Y-%m-%d")
     return df.reset_index(drop=True)
 
@@ -99,8 +100,8 @@ def read_introductions(path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         return read_introductions(path.with_name("\0missing"))
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise DataError(f"cannot read the introductions log ({err})", file=path,
-                        fix="keep it a CSV with date,target,through,outcome,note") from None
+        raise DataError(_('cannot read the introductions log ({err})').format(err=err), file=path,
+                        fix=_("keep it a CSV with date,target,through,outcome,note")) from None
     return introductions_frame(df, file=path.name)
 
 

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from ..text import fold
 
 # canonical column -> accepted header spellings (compared lower-case, spaces/underscores removed)
@@ -155,8 +156,8 @@ def parse_dates(values: pd.Series, *, file: str, column: str, first_row: int = 2
                 out.loc[idx] = value
             except (ValueError, TypeError):
                 row = first_row + values.index.get_loc(idx)
-                raise DataError(f"{text[idx]!r} is not a date", file=file, row=row, column=column,
-                                fix="write dates as LinkedIn does, e.g. '08 Feb 2026' or '2026-02-08'") from None
+                raise DataError(_('{text!r} is not a date').format(text=text[idx]), file=file, row=row, column=column,
+                                fix=_("write dates as LinkedIn does, e.g. '08 Feb 2026' or '2026-02-08'")) from None
     return out
 
 
@@ -235,7 +236,7 @@ class _Layout:
             if err.row is None or err.row < 2:
                 raise
             line = self.line(err.row - 2)
-            raise DataError(f"{err.what} (line {line} of the file)", file=err.file, row=err.row,
+            raise DataError(_('{what} (line {line} of the file)').format(what=err.what, line=line), file=err.file, row=err.row,
                             column=err.column, fix=err.fix) from None
 
 
@@ -256,18 +257,18 @@ def _find_header(lines: list[str], kind: str, file: str) -> int:
     display = DISPLAY[kind]
     need = ", ".join(display[c] for c in required)
     if best is None:
-        raise DataError(f"no header row with the columns {need} in the first 50 lines", file=file, row=1,
+        raise DataError(_('no header row with the columns {need} in the first 50 lines').format(need=need), file=file, row=1,
                         column=display[required[0]],
-                        fix=f"export the file again from LinkedIn, or add a header line with {need}")
+                        fix=_('export the file again from LinkedIn, or add a header line with {need}').format(need=need))
     missing = next(c for c in required if c not in best_found)
     cells = [c for c in _cells(lines[best]) if c.strip()]
     unused = {_norm_header(c): c for c in cells
               if not any(_norm_header(c) in columns[m] for m in best_found)}
     close = difflib.get_close_matches(columns[missing][0], list(unused), n=1, cutoff=0.7)
     hint = f"; did you mean {unused[close[0]]!r}?" if close else ""
-    raise DataError(f"the header (line {best + 1} of the file) has no '{display[missing]}' column{hint}",
+    raise DataError(_("the header (line {best} of the file) has no '{display}' column{hint}").format(best=best + 1, display=display[missing], hint=hint),
                     file=file, row=1, column=display[missing],
-                    fix=f"name the column '{display[missing]}' (the header needs {need})")
+                    fix=_("name the column '{display}' (the header needs {need})").format(display=display[missing], need=need))
 
 
 def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layout]:
@@ -278,8 +279,8 @@ def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layou
         try:
             raw = Path(path).read_bytes()
         except OSError as err:
-            raise DataError(f"cannot read the file ({err.strerror})", file=path,
-                            fix="check the path of the LinkedIn export") from None
+            raise DataError(_('cannot read the file ({strerror})').format(strerror=err.strerror), file=path,
+                            fix=_("check the path of the LinkedIn export")) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -287,7 +288,7 @@ def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layou
     text = text.lstrip("\ufeff")
     lines = _split_lines(text)
     if not any(line.strip() for line in lines):
-        raise DataError("the file is empty", file=file, fix="export the file again from LinkedIn")
+        raise DataError(_("the file is empty"), file=file, fix=_("export the file again from LinkedIn"))
     start = _find_header(lines, kind, file)
     layout = _Layout(file, lines, start)
     body = "\n".join(lines[start:])
@@ -299,11 +300,11 @@ def _read_table(path, kind: str, name: str | None) -> tuple[pd.DataFrame, _Layou
         bad = layout.ragged(width)
         if bad is not None:
             record, line, saw = bad
-            raise DataError(f"the row has {saw} fields, the header has {width} (line {line} of the file)",
+            raise DataError(_('the row has {saw} fields, the header has {width} (line {line} of the file)').format(saw=saw, width=width, line=line),
                             file=file, row=record + 2,
-                            fix="quote values that contain commas, or export the file again") from None
-        raise DataError(f"the file is not valid CSV ({err})", file=file,
-                        fix="export the file again from LinkedIn") from None
+                            fix=_("quote values that contain commas, or export the file again")) from None
+        raise DataError(_('the file is not valid CSV ({err})').format(err=err), file=file,
+                        fix=_("export the file again from LinkedIn")) from None
     columns = KINDS[kind]
     rename = {}
     normalised = {c: _norm_header(c) for c in df.columns}
@@ -332,8 +333,8 @@ def read_table(path, kind: str, *, name: str | None = None) -> pd.DataFrame:
     ['connected_on', 'last_name', 'first_name', 'Shoe Size', 'url', 'email', 'company', 'position']
     """
     if kind not in KINDS:
-        raise InputError(f"unknown kind of export file {kind!r}", where="read_table(kind)",
-                         fix="use connections, messages or invitations")
+        raise InputError(_('unknown kind of export file {kind!r}').format(kind=kind), where="read_table(kind)",
+                         fix=_("use connections, messages or invitations"))
     return _read_table(path, kind, name)[0]
 
 
@@ -469,8 +470,8 @@ def read_invitations(path, *, name: str = "Invitations.csv", owner: str = "me",
         bad = ~direction.isin(["INCOMING", "OUTGOING"])
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
-            raise DataError(f"direction {df['direction'].iat[i]!r} is neither INCOMING nor OUTGOING", file=name,
-                            row=i + 2, column="Direction", fix="write INCOMING or OUTGOING")
+            raise DataError(_('direction {iat!r} is neither INCOMING nor OUTGOING').format(iat=df['direction'].iat[i]), file=name,
+                            row=i + 2, column="Direction", fix=_("write INCOMING or OUTGOING"))
     names_to_keys = names_to_keys or {}
 
     def key(url, nm, mine):

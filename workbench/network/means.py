@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .exports import as_exports
 
 DEFAULT_GOALS = {"people_messaged": 10, "invitations_sent": 5, "meetings": 2}
@@ -40,13 +41,13 @@ def weekly_means(export, crm=None, *, as_of=None, weeks: int = 8, goals: dict | 
     """
     exports = as_exports(export)
     if len(exports) != 1:
-        raise InputError("weekly_means takes one rep's export", where="weekly_means(export)",
-                         fix="call it once per rep")
+        raise InputError(_("weekly_means takes one rep's export"), where="weekly_means(export)",
+                         fix=_("call it once per rep"))
     e = exports[0]
     goals = dict(DEFAULT_GOALS if goals is None else goals)
     for g in goals:
         if g not in MEASURES:
-            raise InputError(f"unknown measure {g!r}", where="weekly_means(goals)", fix=f"use {', '.join(MEASURES)}")
+            raise InputError(_('unknown measure {g!r}').format(g=g), where="weekly_means(goals)", fix=_('use {measures}').format(measures=', '.join(MEASURES)))
     m = e.messages[e.messages["sender"] == e.owner]
     inv = e.invitations[e.invitations["direction"] == "OUTGOING"]
     acts = None

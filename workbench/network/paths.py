@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from ..text import isolate
 
 
@@ -65,8 +66,8 @@ def target_people(network, target) -> list:
         hits = index[attr].get(text)
         if hits:
             return sorted(hits, key=str)
-    raise InputError(f"nobody in the network matches {target!r}", where="target",
-                     fix="give a person's name or profile key, or an account's name or id")
+    raise InputError(_('nobody in the network matches {target!r}').format(target=target), where="target",
+                     fix=_("give a person's name or profile key, or an account's name or id"))
 
 
 def path_table(G, path: list) -> dict:
@@ -104,7 +105,7 @@ def strongest_path_within(G, source, target, max_hops: int, *, weight: str = "di
     """
     best = {source: 0.0}
     rounds = [{source: (0.0, None)}]  # rounds[h]: people improved in round h -> (length, previous person)
-    for _ in range(max_hops):
+    for _hop in range(max_hops):
         improved = {}
         for u, (du, _prev) in rounds[-1].items():
             for v, d in G[u].items():
@@ -148,8 +149,8 @@ def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops
     sources = [s for s in ([sources] if isinstance(sources, str) else list(sources))]
     for s in sources:
         if s not in G:
-            raise InputError(f"{s!r} is not in the network", where="warm_paths(sources=...)",
-                             fix="give reps' keys, e.g. network.reps")
+            raise InputError(_('{s!r} is not in the network').format(s=s), where="warm_paths(sources=...)",
+                             fix=_("give reps' keys, e.g. network.reps"))
     if len(targets) > max_targets:
         near = nx.multi_source_dijkstra_path_length(G, set(sources), weight="distance")
         targets = sorted((t for t in targets if t in near), key=lambda t: (near[t], str(t)))[:max_targets]

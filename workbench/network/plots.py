@@ -30,7 +30,8 @@ def thin(G, *, max_nodes: int = 150, keep=()) -> object:
         return G
     must = [v for v, d in G.nodes(data=True) if d.get("kind") == "rep"] + [v for v in keep if v in G]
     score = dict(G.degree(weight="strength"))
-    rest = sorted((v for v in G if v not in set(must)), key=lambda v: (-score[v], str(v)))
+    kept = set(must)
+    rest = sorted((v for v in G if v not in kept), key=lambda v: (-score[v], str(v)))
     chosen = list(dict.fromkeys(must))[:max_nodes]
     chosen += rest[:max(0, max_nodes - len(chosen))]
     return G.subgraph(chosen)
@@ -155,6 +156,7 @@ def svg_map(network, *, highlight=(), max_nodes: int = 120, width: int = 900, he
           for v, p in pos.items()}
     groups = communities(H)
     hl = set(highlight)
+    top_degree = max(max((d for _, d in G.degree()), default=1), 1)  # once: a rep's network has 30,000 people
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' role='img' "
              f"aria-label='Network map: {H.number_of_nodes()} people shown of {G.number_of_nodes()}'>"]
     for u, v, d in H.edges(data=True):
@@ -165,7 +167,7 @@ def svg_map(network, *, highlight=(), max_nodes: int = 120, width: int = 900, he
         d = H.nodes[v]
         x, y = px[v]
         colour = PALETTE[groups[v] % len(PALETTE)]
-        r = 4 + 6 * np.sqrt(G.degree(v) / max(max(dict(G.degree()).values()), 1))
+        r = 4 + 6 * np.sqrt(G.degree(v) / top_degree)
         title = html.escape(str(d.get("name") or v))
         outline = "stroke='#111' stroke-width='2.5'" if v in hl else "stroke='#fff' stroke-width='0.5'"
         if d.get("kind") == "rep":

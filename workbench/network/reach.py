@@ -24,6 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .paths import target_people
 
 
@@ -42,7 +43,7 @@ def levels(network, who) -> tuple[set, set]:
     reps = _reps(G) | set(who)
     for w in who:
         if w not in G:
-            raise InputError(f"{w!r} is not in the network", where="reach(who)", fix="give a rep's key")
+            raise InputError(_('{w!r} is not in the network').format(w=w), where="reach(who)", fix=_("give a rep's key"))
     l1 = {n for w in who for n in G.neighbors(w)} - reps
     l2 = {m for n in l1 for m in G.neighbors(n)} - l1 - reps
     return l1, l2
@@ -76,11 +77,11 @@ def greedy_max_cover(sets: dict, k: int) -> list[tuple]:
     pairs; it stops early when nothing new can be covered.
     """
     if k < 0:
-        raise InputError("k must be 0 or more", where="greedy_max_cover(k)", fix="ask for at least one connector")
+        raise InputError(_("k must be 0 or more"), where="greedy_max_cover(k)", fix=_("ask for at least one connector"))
     covered: set = set()
     chosen = []
     remaining = {key: set(v) for key, v in sets.items()}
-    for _ in range(k):
+    for _round in range(k):
         best, gain = None, 0
         for key, elems in remaining.items():
             g = len(elems - covered)
@@ -154,7 +155,7 @@ def cover(network, targets, k: int = 3, *, candidates=None) -> pd.DataFrame:
     G = _graph(network)
     targets = list(dict.fromkeys(targets))
     if not targets:
-        raise InputError("no targets given", where="cover(targets)", fix="list the target accounts")
+        raise InputError(_("no targets given"), where="cover(targets)", fix=_("list the target accounts"))
     sets = reach_sets(network, targets, candidates=candidates)
     reps = _reps(G)
 

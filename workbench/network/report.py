@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 
 
 def read_targets(source) -> list[str]:
@@ -46,8 +47,8 @@ def read_targets(source) -> list[str]:
         return list(dict.fromkeys(str(s).strip() for s in source if str(s).strip()))
     path = Path(source)
     if not path.is_file():
-        raise DataError("the targets file does not exist", file=str(path),
-                        fix="give a text file with one account per line, or a CSV with an 'account' column")
+        raise DataError(_("the targets file does not exist"), file=str(path),
+                        fix=_("give a text file with one account per line, or a CSV with an 'account' column"))
     text = path.read_text(encoding="utf-8-sig")
     first = text.splitlines()[0].strip().lower() if text.strip() else ""
     if path.suffix.lower() == ".csv" and ("," in first or first in ("account", "name", "company")):
@@ -56,8 +57,8 @@ def read_targets(source) -> list[str]:
             if col in [c.lower() for c in df.columns]:
                 real = next(c for c in df.columns if c.lower() == col)
                 return read_targets(df[real].tolist())
-        raise DataError("no 'account' column", file=str(path), row=1,
-                        fix="name the column of target accounts 'account'")
+        raise DataError(_("no 'account' column"), file=str(path), row=1,
+                        fix=_("name the column of target accounts 'account'"))
     return read_targets(text.splitlines())
 
 
@@ -236,7 +237,7 @@ def build(exports, *, crm=None, introductions=None, progress: bool = False):
 
     items = exports if isinstance(exports, (list, tuple)) else [exports]
     if not items:
-        raise InputError("no export given", where="write_report(exports)", fix="give at least one export folder")
+        raise InputError(_("no export given"), where="write_report(exports)", fix=_("give at least one export folder"))
     ex = []
     for item in items:
         ex += [item] if isinstance(item, LinkedInExport) else as_exports(item)

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 
 CLASSES = ("Strong", "Familiar", "Weak", "Unknown")
 STRONG, FAMILIAR = 0.6, 0.3
@@ -201,6 +202,6 @@ def class_counts(inv: pd.DataFrame) -> pd.Series:
     {'Strong': 1, 'Familiar': 0, 'Weak': 2, 'Unknown': 0}
     """
     if "class" not in inv:
-        raise InputError("the table has no 'class' column", where="class_counts(inv)",
-                         fix="pass the table inventory() returns")
+        raise InputError(_("the table has no 'class' column"), where="class_counts(inv)",
+                         fix=_("pass the table inventory() returns"))
     return inv["class"].astype(str).value_counts().reindex(list(CLASSES), fill_value=0)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 
 __all__ = ["Workspace", "KINDS"]
 
@@ -58,19 +59,19 @@ class Workspace:
         import zipfile
 
         if kind not in KINDS:
-            raise InputError(f"unknown upload {kind!r}", where="Workspace.save", fix=f"use one of {', '.join(KINDS)}")
+            raise InputError(_('unknown upload {kind!r}').format(kind=kind), where="Workspace.save", fix=_('use one of {kinds}').format(kinds=', '.join(KINDS)))
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / KINDS[kind]
         if kind == "linkedin" and not zipfile.is_zipfile(io.BytesIO(content)):
-            raise DataError("this is not a zip archive", file=name,
-                            fix="upload the archive LinkedIn sent you (Basic_LinkedInDataExport_....zip), unchanged")
+            raise DataError(_("this is not a zip archive"), file=name,
+                            fix=_("upload the archive LinkedIn sent you (Basic_LinkedInDataExport_....zip), unchanged"))
         if kind == "crm":
             try:
                 archive = zipfile.ZipFile(io.BytesIO(content))
             except zipfile.BadZipFile:
-                raise DataError("this is not a zip archive", file=name,
-                                fix="zip the folder of your CRM export (contacts.csv, accounts.csv...) and upload "
-                                    "the zip") from None
+                raise DataError(_("this is not a zip archive"), file=name,
+                                fix=_("zip the folder of your CRM export (contacts.csv, accounts.csv...) and upload "
+                                    "the zip")) from None
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir()
             for member in archive.infolist():
@@ -111,8 +112,8 @@ class Workspace:
         from .report import build
 
         if not self.has("linkedin"):
-            raise DataError("no LinkedIn archive yet", file=str(self.folder),
-                            fix="upload the archive LinkedIn sent you (Basic_LinkedInDataExport_....zip)")
+            raise DataError(_("no LinkedIn archive yet"), file=str(self.folder),
+                            fix=_("upload the archive LinkedIn sent you (Basic_LinkedInDataExport_....zip)"))
         crm = self.folder / KINDS["crm"] if self.has("crm") else None
         return build([self.folder / KINDS["linkedin"]], crm=crm, introductions=self.introductions_file,
                      progress=progress)

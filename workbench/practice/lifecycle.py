@@ -2,8 +2,8 @@
 
 ``open(trainee=..., data=...)`` creates the database the first time (from the
 sample company, a session variant or a company export folder, which is
-validated first) and opens it afterwards.  The database runs in WAL mode and
-every write is one transaction, so two notebooks open on the same database
+validated first) and opens it afterwards.  The database runs in WAL mode (a rollback
+journal on a network file system: :mod:`workbench.practice.journal`) and every write is one transaction, so two notebooks open on the same database
 lose nothing; every write is recorded in the audit log (who, when, what,
 before and after).
 
@@ -30,7 +30,9 @@ from pathlib import Path
 
 from ..data.schema import TABLES
 from ..errors import DataError, InputError
+from ..i18n.messages import _
 from . import migrations, schema
+from .journal import use_journal
 from .schema import drop_audit_triggers, install_audit_triggers, quote
 from .seeding import as_dataset, write_fresh
 from .store import PracticeDB, connect, utc_now
@@ -174,15 +176,15 @@ def existing_path(trainee: str | None = None, *, path: str | Path | None = None)
         path = default_path(trainee)
         if not path.exists():
             known = trainees()
-            raise InputError(f"{trainee!r} has no practice CRM yet", where="practice.open_existing(trainee=...)",
-                             fix=(f"check the spelling; trainees with a practice CRM: {', '.join(known)}" if known
-                                  else "nobody has a practice CRM here yet: it is created when a trainee "
-                                       "opens a lesson's hands-on part (practice.open())"))
+            raise InputError(_('{trainee!r} has no practice CRM yet').format(trainee=trainee), where="practice.open_existing(trainee=...)",
+                             fix=(_('check the spelling; trainees with a practice CRM: {known}').format(known=', '.join(known)) if known
+                                  else _("nobody has a practice CRM here yet: it is created when a trainee "
+                                       "opens a lesson's hands-on part (practice.open())")))
     path = Path(path)
     if not path.is_file():
         known = trainees(folder=path.parent)
-        raise DataError("there is no practice CRM in this file", file=path,
-                        fix="check the path" + (f"; practice CRMs in that folder: {', '.join(known)}" if known else ""))
+        raise DataError(_("there is no practice CRM in this file"), file=path,
+                        fix=_("check the path") + (_('; practice CRMs in that folder: {known}').format(known=', '.join(known)) if known else ""))
     return path
 
 
@@ -208,8 +210,8 @@ def _trainee_name(trainee, where: str) -> str:
     if trainee is None:
         trainee = current().learner
     if not isinstance(trainee, str) or not trainee.strip():
-        raise InputError("the trainee's name is blank", where=where,
-                         fix="give the trainee's name, for example practice.open(trainee='amina')")
+        raise InputError(_("the trainee's name is blank"), where=where,
+                         fix=_("give the trainee's name, for example practice.open(trainee='amina')"))
     return trainee
 
 
@@ -217,14 +219,14 @@ def _open_file(path: Path, trainee: str | None) -> PracticeDB:
     """Open an existing database for work: upgraded when older, new tasks given their subjects, audited."""
     damage = damage_of(path)
     if damage:
-        raise DataError(f"this practice CRM is damaged and cannot be opened ({damage})", file=path,
-                        fix=f"reset it: run `workbench practice reset --trainee {path.stem}` in a terminal "
-                            "(the damaged file is kept aside, the audit log is recovered from the latest backup)")
+        raise DataError(_('this practice CRM is damaged and cannot be opened ({damage})').format(damage=damage), file=path,
+                        fix=_('reset it: run `workbench practice reset --trainee {stem}` in a terminal (the damaged file is kept aside, '
+                               'the audit log is recovered from the latest backup)').format(stem=path.stem))
     conn = connect(path)
     try:
         db = PracticeDB(path, trainee or _stored_trainee(conn, path), conn)
         _check_and_upgrade(db)
-        conn.execute("PRAGMA journal_mode = WAL")
+        use_journal(conn, path)
         install_audit_triggers(conn)
     except BaseException:
         conn.close()
@@ -261,8 +263,8 @@ def _open_read_only(path: Path, trainee: str | None) -> PracticeDB:
         pending = migrations.pending_upgrade(conn, path)
     except sqlite3.DatabaseError as err:
         conn.close()
-        raise DataError(f"this file cannot be read as a practice CRM ({err})", file=path,
-                        fix="give the .sqlite file of a practice CRM") from None
+        raise DataError(_('this file cannot be read as a practice CRM ({err})').format(err=err), file=path,
+                        fix=_("give the .sqlite file of a practice CRM")) from None
     except BaseException:
         conn.close()
         raise
@@ -371,16 +373,16 @@ def reset(db: PracticeDB, *, confirm: bool = False) -> Path:
     'backups'
     """
     if not isinstance(db, PracticeDB):
-        raise InputError(f"expected the practice CRM, got {type(db).__name__}", where="practice.reset(db)",
-                         fix="pass the database from practice.open(), e.g. practice.reset(db, confirm=True)")
+        raise InputError(_('expected the practice CRM, got {name__}').format(name__=type(db).__name__), where="practice.reset(db)",
+                         fix=_("pass the database from practice.open(), e.g. practice.reset(db, confirm=True)"))
     if confirm is not True:
-        raise InputError("a reset removes everything you did in the practice CRM", where="practice.reset(db)",
-                         fix="to go ahead, call practice.reset(db, confirm=True); a backup is kept")
+        raise InputError(_("a reset removes everything you did in the practice CRM"), where="practice.reset(db)",
+                         fix=_("to go ahead, call practice.reset(db, confirm=True); a backup is kept"))
     start = start_copy(db.path)
     if not _start_usable(start):
-        raise DataError(f"the starting copy of this practice CRM is {'damaged' if start.exists() else 'missing'}",
-                        file=start, fix=f"run `workbench practice reset --trainee {db.path.stem}` in a terminal: "
-                                        "it starts afresh from your data, keeping the old database as a backup")
+        raise DataError(_('the starting copy of this practice CRM is {value}').format(value='damaged' if start.exists() else 'missing'),
+                        file=start, fix=_('run `workbench practice reset --trainee {stem}` in a terminal: it starts afresh from your '
+                                           'data, keeping the old database as a backup').format(stem=db.path.stem))
     migrations.prepare_start(start)  # a copy made by an older workbench comes back in today's format
     backup = backup_copy(db, reason="before-reset")
     db._cache.clear()
@@ -461,8 +463,8 @@ def reset_file(trainee: str | None = None, *, path: str | Path | None = None, co
     """
     path = existing_path(trainee, path=path)
     if confirm is not True:
-        raise InputError("a reset removes everything done in the practice CRM", where="reset_file()",
-                         fix="to go ahead, call reset_file(..., confirm=True); a backup is kept")
+        raise InputError(_("a reset removes everything done in the practice CRM"), where="reset_file()",
+                         fix=_("to go ahead, call reset_file(..., confirm=True); a backup is kept"))
     damage = damage_of(path)
     if damage:
         return _rebuild_damaged(path, trainee, damage)
@@ -511,7 +513,7 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
         conn.execute("COMMIT")
         if found is not None:
             conn.execute("DETACH DATABASE saved")
-        conn.execute("PRAGMA journal_mode = WAL")
+        use_journal(conn, path)
     finally:
         conn.close()
     kept = _backup_path(path, "damaged")

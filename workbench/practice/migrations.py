@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..data.schema import SCHEMA
 from ..errors import DataError
+from ..i18n.messages import _
 from . import schema
 from .schema import PRACTICE_TABLES, column_sql, create_schema, missing_schema, quote, table_sql
 from .store import connect
@@ -47,21 +48,20 @@ def pending_upgrade(conn, path: Path) -> tuple[int, list] | None:
     """What an older database needs, as (its format, missing schema), or None; raises when it cannot be done."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "practice_meta" not in names:
-        raise DataError("this file is not a practice CRM database", file=path,
-                        fix="give another path, or move the file away and open again to create one")
+        raise DataError(_("this file is not a practice CRM database"), file=path,
+                        fix=_("give another path, or move the file away and open again to create one"))
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > schema.SCHEMA_VERSION:
-        raise DataError(f"this practice CRM was written by a newer workbench (format {version}, "
-                        f"this one reads up to {schema.SCHEMA_VERSION})", file=path,
-                        fix="update the workbench (pip install -U workbench), or reset the practice CRM")
+        raise DataError(_('this practice CRM was written by a newer workbench (format {version}, this one reads up to {schema_version})').format(version=version, schema_version=schema.SCHEMA_VERSION), file=path,
+                        fix=_("update the workbench (pip install -U workbench), or reset the practice CRM"))
     missing = missing_schema(conn)
     if version == schema.SCHEMA_VERSION and not missing:
         return None
     for step in range(version, schema.SCHEMA_VERSION):
         if step not in MIGRATIONS:
-            raise DataError(f"this practice CRM is in an old format ({version}) that cannot be upgraded",
-                            file=path, fix="reset it: practice.reset(db, confirm=True) "
-                                           "(your old database is kept as a backup)")
+            raise DataError(_('this practice CRM is in an old format ({version}) that cannot be upgraded').format(version=version),
+                            file=path, fix=_("reset it: practice.reset(db, confirm=True) "
+                                           "(your old database is kept as a backup)"))
     return version, missing
 
 
@@ -98,8 +98,8 @@ def prepare_start(start: Path) -> None:
         try:
             pending = pending_upgrade(conn, start)
         except DataError as err:
-            raise DataError(f"the starting copy of this practice CRM cannot be used: {err.what}", file=start,
-                            fix="delete the practice database file and open it again to create a fresh one") from None
+            raise DataError(_('the starting copy of this practice CRM cannot be used: {what}').format(what=err.what), file=start,
+                            fix=_("delete the practice database file and open it again to create a fresh one")) from None
         if pending:
             upgrade(conn, *pending)
         tasks.assign(conn)

@@ -28,6 +28,7 @@ import pandas as pd
 from ..data import formats, rules
 from ..data.schema import SCHEMA, Column
 from ..errors import InputError
+from ..i18n.messages import _
 from ..text import fold
 from . import duplicates
 
@@ -66,9 +67,9 @@ class ValidationError(InputError):
     def __init__(self, table: str, problems: dict[str, str]):
         self.problems = dict(problems)
         first, message = next(iter(problems.items()))
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{first}: {message}{more}", where=f"{table} form",
-                         fix="correct the fields marked, then save again")
+        more = _(" (and {n} more)").format(n=len(problems) - 1) if len(problems) > 1 else ""
+        super().__init__(f"{first}: {message}{more}", where=_("{table} form").format(table=table),
+                         fix=_("correct the fields marked, then save again"))
 
 
 class PossibleDuplicate(InputError):
@@ -85,8 +86,8 @@ class PossibleDuplicate(InputError):
 
 def _table(table: str):
     if table not in EDITABLE:
-        raise InputError(f"the practice CRM has no form for {table!r}", where="table",
-                         fix=f"use one of: {', '.join(EDITABLE)}")
+        raise InputError(_('the practice CRM has no form for {table!r}').format(table=table), where="table",
+                         fix=_('use one of: {tables}').format(tables=', '.join(EDITABLE)))
     return SCHEMA[table]
 
 
@@ -139,7 +140,7 @@ def clean(db, table: str, values: dict, *, key=None, linked: bool = True) -> tup
         try:
             column = info.column(name)
         except KeyError:
-            problems[name] = f"{table} have no field called {name!r}"
+            problems[name] = _('{table} have no field called {name!r}').format(table=table, name=name)
             continue
         stored, problem = _clean_value(column, value)
         if problem:
@@ -154,27 +155,27 @@ def clean(db, table: str, values: dict, *, key=None, linked: bool = True) -> tup
             continue
         if column.required and value is None and (key is None or name in out):
             if column.name != info.key:
-                problems[name] = "required: fill it in"
+                problems[name] = _("required: fill it in")
             continue
         if value is None or name not in out:
             continue
         if column.choices and value not in column.choices:
-            problems[name] = f"{value!r} is not allowed: use one of {', '.join(column.choices)}"
+            problems[name] = _('{value!r} is not allowed: use one of {choices}').format(value=value, choices=', '.join(column.choices))
         elif problem := rules.format_problem(name, value):
             problems[name] = problem
         elif name in NONNEGATIVE and value < 0:
-            problems[name] = f"{value} is negative: enter zero or more"
+            problems[name] = _('{value} is negative: enter zero or more').format(value=value)
         elif name in PERCENT and not 0 <= value <= 100:
-            problems[name] = f"{value} is not a percentage: enter 0 to 100"
+            problems[name] = _('{value} is not a percentage: enter 0 to 100').format(value=value)
         elif column.ref and name != info.key:
             target, target_column = column.ref.split(".")
             found = db.conn.execute(f'SELECT 1 FROM "{target}" WHERE "{target_column}" = ?', (value,)).fetchone()
             if found is None:
-                problems[name] = f"there is no {target[:-1] if target.endswith('s') else target} {value!r}: pick one from the list"
+                problems[name] = _('there is no {kind} {value!r}: pick one from the list').format(kind=target[:-1] if target.endswith('s') else target, value=value)
     if table == "contacts" and key is not None and out.get("referred_by") == key and "referred_by" not in problems:
-        problems["referred_by"] = "a contact cannot refer themselves: pick the person who introduced them"
+        problems["referred_by"] = _("a contact cannot refer themselves: pick the person who introduced them")
     if table == "leads" and out.get("status") == "converted" and not merged.get("converted_contact_id"):
-        problems["status"] = "a lead becomes converted by converting it: use Convert lead, which creates the contact"
+        problems["status"] = _("a lead becomes converted by converting it: use Convert lead, which creates the contact")
     if table == "contacts" and linked and (key is None or any(f in out for f in rules.CHANNEL_FIELDS)):
         found = rules.channel_problem(merged.get("preferred_channel"), email=merged.get("email"),
                                       phone=merged.get("phone"))
@@ -290,8 +291,8 @@ def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False,
     info = _table(table)
     current = db.row(table, key)
     if current is None:
-        raise InputError(f"there is no {table[:-1]} {key!r}", where=f"update {table}",
-                         fix="search for the record and use its id")
+        raise InputError(_('there is no {table} {key!r}').format(table=table[:-1], key=key), where=f"update {table}",
+                         fix=_("search for the record and use its id"))
     if info.key in changes and changes[info.key] != key:
         raise ValidationError(table, {info.key: "a record's id cannot change"})
     out, problems = clean(db, table, changes, key=key)
@@ -322,11 +323,11 @@ def _new_look_alikes(db, table: str, key, current: dict, out: dict) -> pd.DataFr
 def get(db, table: str, key) -> dict:
     """One record (of any table with a key) as a dict; a clear error when there is none."""
     if table not in SCHEMA or not SCHEMA[table].key:
-        raise InputError(f"there is no table of records called {table!r}", where=table,
-                         fix=f"use one of: {', '.join(t for t in SCHEMA if SCHEMA[t].key)}")
+        raise InputError(_('there is no table of records called {table!r}').format(table=table), where=table,
+                         fix=_('use one of: {tables}').format(tables=', '.join(t for t in SCHEMA if SCHEMA[t].key)))
     found = db.row(table, key)
     if found is None:
-        raise InputError(f"there is no {table[:-1]} {key!r}", where=table, fix="search for it and use the id shown")
+        raise InputError(_('there is no {table} {key!r}').format(table=table[:-1], key=key), where=table, fix=_("search for it and use the id shown"))
     return found
 
 

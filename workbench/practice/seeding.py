@@ -22,6 +22,8 @@ import pandas as pd
 
 from ..data.schema import TABLES
 from ..errors import DataError, InputError
+from ..i18n.messages import _
+from .journal import use_journal
 from .schema import create_schema, quote, to_sql_values
 from .store import utc_now
 
@@ -36,9 +38,9 @@ def as_dataset(data):
         return load(data)  # raises DataError naming file, row and column
     if hasattr(data, "tables") and hasattr(data, "as_of"):
         return data
-    raise InputError(f"cannot build a practice CRM from a {type(data).__name__}",
+    raise InputError(_('cannot build a practice CRM from a {name__}').format(name__=type(data).__name__),
                      where="practice.open(data=...)",
-                     fix="pass nothing (the sample company), a folder of CSV files, or the data from wb.start()")
+                     fix=_("pass nothing (the sample company), a folder of CSV files, or the data from wb.start()"))
 
 
 _SEEDED: dict = {}  # id(dataset) -> (dataset, in-memory seeded connection)
@@ -63,14 +65,14 @@ def _seed_memory(dataset) -> sqlite3.Connection:
             mem.executemany(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", to_sql_values(table, df))
         except sqlite3.IntegrityError as err:
             mem.execute("ROLLBACK")
-            raise DataError(f"cannot be stored in the practice CRM ({err})", file=table.file,
-                            fix="run `workbench data validate` on the folder and correct the rows it names") from None
+            raise DataError(_('cannot be stored in the practice CRM ({err})').format(err=err), file=table.file,
+                            fix=_("run `workbench data validate` on the folder and correct the rows it names")) from None
     problems = mem.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         mem.execute("ROLLBACK")
-        table_name, rowid, parent, _ = problems[0]
-        raise DataError(f"record {rowid} refers to a missing {parent} record", file=f"{table_name}.csv",
-                        fix="run `workbench data validate` on the folder and correct the references")
+        table_name, rowid, parent = problems[0][:3]
+        raise DataError(_('record {rowid} refers to a missing {parent} record').format(rowid=rowid, parent=parent), file=f"{table_name}.csv",
+                        fix=_("run `workbench data validate` on the folder and correct the references"))
     as_of = pd.Timestamp(dataset.as_of).normalize()
     meta = {"as_of": as_of.strftime("%Y-%m-%d"), "source": str(getattr(dataset, "folder", "")),
             "company": str(getattr(dataset, "name", "")), "user_id": _acting_user(mem)}
@@ -90,8 +92,8 @@ def _acting_user(conn) -> str:
     """The user a trainee acts as: the first sales rep, else the first user."""
     rows = conn.execute("SELECT user_id, team FROM users ORDER BY user_id").fetchall()
     if not rows:
-        raise DataError("the users table is empty", file="users.csv",
-                        fix="add at least one user: the practice CRM needs an owner for new records")
+        raise DataError(_("the users table is empty"), file="users.csv",
+                        fix=_("add at least one user: the practice CRM needs an owner for new records"))
     for user_id, team in rows:
         if team and "sales" in str(team).lower():
             return user_id
@@ -108,7 +110,7 @@ def write_fresh(dest: Path, dataset, trainee: str) -> None:
         mem.backup(out)
         out.executemany("INSERT OR REPLACE INTO practice_meta VALUES (?, ?)",
                         [("trainee", trainee), ("created_at", utc_now())])
-        out.execute("PRAGMA journal_mode = WAL")
+        use_journal(out, dest)
     finally:
         out.close()
 

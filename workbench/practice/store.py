@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..data.schema import SCHEMA
 from ..errors import InputError
+from ..i18n.messages import _
 from .schema import PRACTICE_TABLES, quote, typed_frame
 
 
@@ -68,8 +69,8 @@ class PracticeDB:
         ['Claire']
         """
         if name not in SCHEMA and name not in PRACTICE_TABLES:
-            raise InputError(f"there is no table called {name!r}", where="db.table(name)",
-                             fix=f"use one of: {', '.join(SCHEMA)}")
+            raise InputError(_('there is no table called {name!r}').format(name=name), where="db.table(name)",
+                             fix=_('use one of: {schema}').format(schema=', '.join(SCHEMA)))
         sql = f"SELECT * FROM {quote(name)}" + (f" WHERE {where}" if where else "")
         return typed_frame(name, self.query(sql, params))
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from ..text import isolate
 
 EXERCISE_PREFIX = "crm.practice."
@@ -87,8 +88,8 @@ def get_task(task_id: str) -> Task:
     """The task called ``task_id`` (also accepts the exercise id ``crm.practice.<task>``)."""
     task_id = task_id.removeprefix(EXERCISE_PREFIX)
     if task_id not in TASKS:
-        raise InputError(f"there is no practice task called {task_id!r}", where="practice task",
-                         fix=f"use one of: {', '.join(TASKS)}")
+        raise InputError(_('there is no practice task called {task_id!r}').format(task_id=task_id), where="practice task",
+                         fix=_('use one of: {tasks}').format(tasks=', '.join(TASKS)))
     return TASKS[task_id]
 
 
@@ -102,9 +103,9 @@ def params(db, task_id: str) -> dict:
     task = get_task(task_id)
     row = db.conn.execute("SELECT params FROM practice_tasks WHERE task_id = ?", (task.id,)).fetchone()
     if row is None:
-        raise InputError(f"the practice CRM has nothing to do the task '{task.title}' on",
+        raise InputError(_("the practice CRM has nothing to do the task '{title}' on").format(title=task.title),
                          where=f"practice task {task.id}",
-                         fix="reset the practice CRM from the sample company, which has a record for every task")
+                         fix=_("reset the practice CRM from the sample company, which has a record for every task"))
     return json.loads(row[0])
 
 
@@ -115,7 +116,7 @@ def describe(db, task_id: str) -> str:
 
 def available(db) -> pd.DataFrame:
     """The tasks of this database: id, title and what to do."""
-    rows = [{"task": t.id, "exercise": exercise_id(t.id), "title": t.title, "what to do": describe(db, t.id)}
+    rows = [{"task": t.id, "exercise": exercise_id(t.id), "title": _(t.title), "what to do": describe(db, t.id)}
             for t in TASKS.values() if db.conn.execute("SELECT 1 FROM practice_tasks WHERE task_id = ?",
                                                        (t.id,)).fetchone()]
     return pd.DataFrame(rows, columns=["task", "exercise", "title", "what to do"])
@@ -274,41 +275,69 @@ def _choose_newcomer(conn, taken):
 # ---------------------------------------------------------------- what the trainee is asked
 
 def _describe_call(p):
-    day = pd.Timestamp(p["friday"])
-    name = isolate(p["name"])
-    return (f"{name} ({p['contact_id']}) of {isolate(p['account'])} phoned you today about their project. Log the "
-            f"call with {name}, then set a follow-up for Friday {day.day} {day.month_name()} {day.year}.")
+    day = pd.Timestamp(p["friday"]).date()
+    return _("{name} ({contact}) of {account} phoned you today about their project. Log the call with {name}, then set "
+             "a follow-up for Friday {day}.").format(name=isolate(p["name"]), contact=p["contact_id"],
+                                                     account=isolate(p["account"]), day=_long_day(day))
+
+
+def _long_day(day) -> str:
+    """A day as the trainee's language writes it in a sentence (``3 July 2026`` in English)."""
+    from ..i18n.language import current_language
+    from ..i18n.numbers import format_date
+
+    return f"{day.day} {day:%B %Y}" if current_language() == "en" else format_date(day, format="long")
 
 
 def _describe_newcomer(p):
-    name = isolate(f"{p['first_name']} {p['last_name']}")
-    return (f"At a trade fair today you met {name} of {isolate(p['account'])} ({p['account_id']}), who asked to receive "
-            f"Acme's news by email. Create the contact {name} ({p['email']}) at the account {p['account_id']}, "
-            "with email as the preferred channel, then record the email consent, saying you got it at an event.")
+    return _("At a trade fair today you met {name} of {account} ({account_id}), who asked to receive Acme's news by "
+             "email. Create the contact {name} ({email}) at the account {account_id}, with email as the preferred "
+             "channel, then record the email consent, saying you got it at an event.").format(
+        name=isolate(f"{p['first_name']} {p['last_name']}"), account=isolate(p["account"]),
+        account_id=p["account_id"], email=p["email"])
+
+
+def _describe_duplicates(p):
+    return _("{name_a} ({contact_a}) and {name_b} ({contact_b}) are the same person, entered twice. Merge the two "
+             "records into one, keeping the history of both.").format(
+        name_a=isolate(p["name_a"]), contact_a=p["contact_a"], name_b=isolate(p["name_b"]),
+        contact_b=p["contact_b"])
+
+
+def _describe_deal(p):
+    return _("{account} is ready to discuss terms on the deal '{deal}' ({deal_id}). Move it to the stage {stage} and "
+             "write its next step.").format(account=isolate(p["account"]) if p["account"] else _("The customer"),
+                                            deal=isolate(p["name"]), deal_id=p["opportunity_id"],
+                                            stage=p["stage"])
+
+
+def _describe_lead(p):
+    return _("{name} from {company} ({lead_id}) is qualified. Convert the lead into an account, a contact and an "
+             "opportunity (choose the amount and the close date).").format(
+        name=isolate(p["name"]), company=isolate(p["company"]), lead_id=p["lead_id"])
+
+
+def _describe_revocation(p):
+    return _("{name} ({contact}) phoned to say they no longer want emails from us. Record the withdrawal of their "
+             "email consent, saying how you learned it.").format(name=isolate(p["name"]),
+                                                                  contact=p["contact_id"])
 
 
 TASKS: dict[str, Task] = {t.id: t for t in (
     Task("log-call-and-follow-up", "Log a call and set a follow-up for Friday", _choose_call, _describe_call,
          max_points=2),
-    Task("merge-duplicates", "Merge the two records of the same person", _choose_duplicates,
-         lambda p: (f"{isolate(p['name_a'])} ({p['contact_a']}) and {isolate(p['name_b'])} ({p['contact_b']}) are "
-                    "the same person, "
-                    "entered twice. Merge the two records into one, keeping the history of both."), pick_order=0),
-    Task("move-deal-to-negotiation", "Move a deal to Negotiation and set its next step", _choose_deal,
-         lambda p: (f"{isolate(p['account']) if p['account'] else 'The customer'} is ready to discuss terms on "
-                    f"the deal '{isolate(p['name'])}' "
-                    f"({p['opportunity_id']}). Move it to the stage {p['stage']} and write its next step."),
+    Task("merge-duplicates", "Merge the two records of the same person", _choose_duplicates, _describe_duplicates,
+         pick_order=0),
+    Task("move-deal-to-negotiation", "Move a deal to Negotiation and set its next step", _choose_deal, _describe_deal,
          max_points=2),
-    Task("convert-lead", "Convert a lead into an account, a contact and an opportunity", _choose_lead,
-         lambda p: (f"{isolate(p['name'])} from {isolate(p['company'])} ({p['lead_id']}) is qualified. Convert the "
-                    "lead into an account, a contact and an opportunity (choose the amount and the close date)."),
+    Task("convert-lead", "Convert a lead into an account, a contact and an opportunity", _choose_lead, _describe_lead,
          max_points=2),
     Task("record-consent-revocation", "Record that a contact withdrew their email consent", _choose_consent,
-         lambda p: (f"{isolate(p['name'])} ({p['contact_id']}) phoned to say they no longer want emails from us. "
-                    "Record the withdrawal of their email consent, saying how you learned it.")),
+         _describe_revocation),
     Task("create-contact-with-consent", "Create a contact and record their consent", _choose_newcomer,
          _describe_newcomer, max_points=2),
 )}
+
 
 __all__ = ["EXERCISE_PREFIX", "NEWCOMERS", "TASKS", "Task", "added", "assign", "available", "describe",
            "exercise_id", "get_task", "negotiation_stage", "params"]

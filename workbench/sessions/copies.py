@@ -25,6 +25,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import DataError
+from ..i18n.messages import _
 
 
 def fingerprint(path: str | Path) -> str:
@@ -51,7 +52,7 @@ def verified_copy(source: str | Path, dest: str | Path, expected: str) -> Path:
     else:
         shutil.copyfile(source, dest)
     if fingerprint(dest) != expected:
-        raise DataError("it changed after grading started, so it is not used", file=str(source),
-                        fix="grade again; if it happens again, a notebook is writing into the grader's files: "
-                            "grade that trainee alone (--jobs 1) and look at their code")
+        raise DataError(_("it changed after grading started, so it is not used"), file=str(source),
+                        fix=_("grade again; if it happens again, a notebook is writing into the grader's files: "
+                            "grade that trainee alone (--jobs 1) and look at their code"))
     return dest

@@ -186,7 +186,7 @@ def recheck(sub: Submission, scratch: Path, *, cell_timeout: float, limit: float
            "practice": practice,
            "data": {"source": str(sub.data.folder) if sub.data.folder else None, "fingerprint": sub.data.fingerprint,
                     "seed": sub.data.seed},
-           "check_timeout": cell_timeout}
+           "check_timeout": cell_timeout, "language": sub.language}
     try:
         (folder / "job.json").write_text(json.dumps(job), encoding="utf-8")
         (folder / "lab.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lab),

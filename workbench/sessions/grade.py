@@ -70,6 +70,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, WorkbenchError
+from ..i18n.messages import _
 from ..settings import progress_file, safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
 from .gradebook import combine, write_outputs
@@ -181,28 +182,28 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     from tqdm.auto import tqdm
 
     if jobs is not None and jobs < 1:
-        raise InputError(f"jobs must be at least 1, got {jobs}", where="grade(jobs)", fix="use --jobs 1 or more")
+        raise InputError(_('jobs must be at least 1, got {jobs}').format(jobs=jobs), where="grade(jobs)", fix=_("use --jobs 1 or more"))
     for name, value in (("cell_timeout", cell_timeout), ("notebook_timeout", notebook_timeout)):
         if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise InputError(f"{name} must be a positive number of seconds, got {value!r}",
-                             where=f"grade({name})", fix=f"use --{name.replace('_', '-')} 30 or another positive number")
+            raise InputError(_('{name} must be a positive number of seconds, got {value!r}').format(name=name, value=value),
+                             where=f"grade({name})", fix=_('use --{replace} 30 or another positive number').format(replace=name.replace('_', '-')))
     jobs = jobs or os.cpu_count() or 1
     policy = policy or Policy()
     if policy.score not in SCORES:
-        raise InputError(f"score must be one of {', '.join(SCORES)}, got {policy.score!r}", where="grade(score)",
-                         fix="use --score first, best or last")
+        raise InputError(_('score must be one of {scores}, got {score!r}').format(scores=', '.join(SCORES), score=policy.score), where="grade(score)",
+                         fix=_("use --score first, best or last"))
     if policy.max_attempts is not None and policy.max_attempts < 1:
-        raise InputError(f"max_attempts must be at least 1, got {policy.max_attempts}", where="grade(max_attempts)",
-                         fix="use --max-attempts 1 or more, or leave it out to count every attempt")
+        raise InputError(_('max_attempts must be at least 1, got {max_attempts}').format(max_attempts=policy.max_attempts), where="grade(max_attempts)",
+                         fix=_("use --max-attempts 1 or more, or leave it out to count every attempt"))
     if cache is None:
         from ..settings import current
 
         cache = current().variants_folder
     submissions_dir, out = Path(submissions_dir).resolve(), Path(out).resolve()
     if out == submissions_dir or submissions_dir in out.parents:
-        raise InputError(f"the output folder {str(out)!r} is inside the class folder it grades",
-                         where="grade(out)", fix="write the grades to a folder outside the class folder, "
-                                                 "e.g. --out grades/ next to it")
+        raise InputError(_('the output folder {out!r} is inside the class folder it grades').format(out=str(out)),
+                         where="grade(out)", fix=_("write the grades to a folder outside the class folder, "
+                                                 "e.g. --out grades/ next to it"))
     sandbox = None if unsafe else open_sandbox(jobs)
     rows: list[dict] = []
     runs = []
@@ -242,14 +243,15 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
     entries, marks = open_answer_entries(rows), recorded_marks(out)
     grades, changed = apply_marks(combine(rows), entries, marks)  # a trainer's marks stay while the text does
     write_outputs(out, grades, pd.DataFrame(runs).sort_values(["trainee", "notebook"]),
-                  extra={OPEN_ANSWERS: json.dumps(entries, ensure_ascii=False, indent=1)}, keep=[MARKS])
+                  extra={OPEN_ANSWERS: json.dumps(entries, ensure_ascii=False, indent=1)}, keep=[MARKS],
+                  languages={sub.trainee: sub.language for sub in subs})
     grades.attrs["notes"] = refresh_sheet(out, entries, marks) + [
-        f"{c}: the text changed since it was marked; it waits for a new mark" for c in changed]
+        _("{exercise}: the text changed since it was marked; it waits for a new mark").format(exercise=c)
+        for c in changed]
     failed = [r for r in runs if r["status"] == "failed"]
     if runs and len(failed) == len(runs):
-        raise WorkbenchError(f"none of the {len(runs)} notebook(s) could be run, so no trainee was graded "
-                             f"(first problem: {failed[0]['problems'] or 'unknown'})", where=str(out),
-                             fix="fix the problem named (notebooks.csv lists every run), then grade again")
+        raise WorkbenchError(_('none of the {n_runs} notebook(s) could be run, so no trainee was graded (first problem: {value})').format(n_runs=len(runs), value=failed[0]['problems'] or 'unknown'), where=str(out),
+                             fix=_("fix the problem named (notebooks.csv lists every run), then grade again"))
     return grades
 
 

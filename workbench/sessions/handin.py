@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n.messages import _
 from ..settings import CONFIG_NAME, practice_database, progress_folder
 from .copies import fingerprint
 
@@ -60,8 +61,7 @@ def unpack(archive: Path, dest: Path) -> Path:
         with zipfile.ZipFile(archive) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
             if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
-                raise InputError(f"{archive.name} unpacks to more than {MAX_UNPACKED // 1_000_000} MB or "
-                                 f"{MAX_MEMBERS} files", where=str(archive), fix=fix)
+                raise InputError(_('{name} unpacks to more than {max_unpacked} MB or {max_members} files').format(name=archive.name, max_unpacked=MAX_UNPACKED // 1_000_000, max_members=MAX_MEMBERS), where=str(archive), fix=fix)
             for member in members:
                 parts = PurePosixPath(member.filename).parts
                 if not parts or member.filename.startswith("/") or ".." in parts or ":" in parts[0]:
@@ -71,7 +71,7 @@ def unpack(archive: Path, dest: Path) -> Path:
                 with zf.open(member) as src, target.open("wb") as out:
                     shutil.copyfileobj(src, out)
     except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise InputError(f"{archive.name} is not a readable zip file ({err})", where=str(archive), fix=fix) from None
+        raise InputError(_('{name} is not a readable zip file ({err})').format(name=archive.name, err=err), where=str(archive), fix=fix) from None
     inside = list(Path(dest).iterdir()) if Path(dest).is_dir() else []
     return inside[0] if len(inside) == 1 and inside[0].is_dir() else Path(dest)
 

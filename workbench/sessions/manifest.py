@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n.messages import _
 
 MANIFEST = "session.json"
 
@@ -35,11 +36,11 @@ def read_manifest(submissions_dir: Path) -> dict | None:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise InputError(f"session.json cannot be read ({err})", where=str(path), fix=fix) from None
+        raise InputError(_('session.json cannot be read ({err})').format(err=err), where=str(path), fix=fix) from None
     lessons, trainees = (manifest.get("lessons"), manifest.get("trainees")) if isinstance(manifest, dict) else (0, 0)
     if not (isinstance(lessons, list) and isinstance(trainees, list)
             and all(isinstance(x, dict) and "id" in x and isinstance(x.get("exercises"), list) for x in lessons)
             and all(isinstance(t, dict) and "folder" in t and "learner" in t for t in trainees)):
-        raise InputError("session.json is not a release manifest (lessons and trainees are missing or damaged)",
+        raise InputError(_("session.json is not a release manifest (lessons and trainees are missing or damaged)"),
                          where=str(path), fix=fix)
     return manifest

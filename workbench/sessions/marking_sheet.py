@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 
 XLSX, CSV = "marking-sheet.xlsx", "marking-sheet.csv"
 FIXED = ["trainee", "lesson", "exercise", "question", "rubric", "answer", "answer id"]
@@ -40,9 +41,10 @@ class MarkingSheetError(WorkbenchError):
 
     def __init__(self, path, problems: list[str], fix: str):
         self.problems = problems
-        listing = "".join(f"\n  - {p}" for p in problems[:20]) + (f"\n  ... ({len(problems)} in all)"
-                                                                   if len(problems) > 20 else "")
-        super().__init__(f"{len(problems)} problem(s), so no mark was applied:{listing}", where=str(path), fix=fix)
+        listing = "".join(f"\n  - {p}" for p in problems[:20]) + (
+            _("\n  ... ({n} in all)").format(n=len(problems)) if len(problems) > 20 else "")
+        super().__init__(_("{n} problem(s), so no mark was applied:{listing}").format(n=len(problems), listing=listing),
+                         where=str(path), fix=fix)
 
     def _sentences(self) -> list[str]:
         problem, *fix = super()._sentences()
@@ -91,13 +93,14 @@ def criteria_columns(entries: list[dict]) -> list[str]:
 
 
 def rubric_text(entry: dict) -> str:
-    return "\n".join(f"{c['name']} (0 to {c['points']:g}): {c['earns']}" for c in entry["criteria"])
+    return "\n".join(_("{name} (0 to {points:g}): {earns}").format(name=c["name"], points=c["points"],
+                                                                   earns=_(c["earns"])) for c in entry["criteria"])
 
 
 def _cells(row: SheetRow, criteria: list[str]) -> list:
     entry = row.entry
     marks = [row.scores.get(name, "") for name in criteria]
-    return [entry["trainee"], entry["lesson"], entry["exercise"], entry["question"], rubric_text(entry),
+    return [entry["trainee"], entry["lesson"], entry["exercise"], _(entry["question"]), rubric_text(entry),
             entry["text"], entry["answer_id"], *marks, row.comment, row.note]
 
 
@@ -159,7 +162,7 @@ def _workbook(header: list[str], criteria: list[str], rows: list[SheetRow], tabl
     for points, cells in checked.items():  # given whole: adding cells one by one takes quadratic time
         sheet.add_data_validation(DataValidation(
             type="decimal", operator="between", formula1="0", formula2=f"{points:g}", allow_blank=True,
-            showErrorMessage=True, error=f"Type a number between 0 and {points:g}.", sqref=" ".join(cells)))
+            showErrorMessage=True, error=_("Type a number between 0 and {points:g}.").format(points=points), sqref=" ".join(cells)))
     widths = {"question": 40, "rubric": 45, "answer": 60, "comment": 40, "note": 30}
     for col, name in enumerate(header, start=1):
         sheet.column_dimensions[column_letter(col)].width = widths.get(name, 14)
@@ -180,8 +183,8 @@ def read_sheet(path: Path) -> list[dict]:
     in the workbook comes back as its text starting with ``=``."""
     path = Path(path)
     if not path.is_file():
-        raise WorkbenchError(f"there is no marking sheet at {str(path)!r}", where="session marks",
-                             fix="give the marking-sheet.xlsx (or .csv) that `workbench session grade` wrote")
+        raise WorkbenchError(_("there is no marking sheet at {path!r}").format(path=str(path)), where="session marks",
+                             fix=_("give the marking-sheet.xlsx (or .csv) that `workbench session grade` wrote"))
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
             lines = list(csv.reader(fh))
@@ -189,16 +192,16 @@ def read_sheet(path: Path) -> list[dict]:
     elif path.suffix.lower() == ".xlsx":
         lines = _workbook_lines(path)
     else:
-        raise WorkbenchError(f"{path.name} is neither a .xlsx nor a .csv file", where="session marks",
-                             fix="give the marking sheet as the .xlsx or .csv file `workbench session grade` wrote")
+        raise WorkbenchError(_("{name} is neither a .xlsx nor a .csv file").format(name=path.name), where="session marks",
+                             fix=_("give the marking sheet as the .xlsx or .csv file `workbench session grade` wrote"))
     if not lines:
-        raise MarkingSheetError(path, ["the sheet is empty: it has no header row"],
-                                fix="use the marking sheet `workbench session grade` wrote")
+        raise MarkingSheetError(path, [_("the sheet is empty: it has no header row")],
+                                fix=_("use the marking sheet `workbench session grade` wrote"))
     header = [str(h).strip() if h is not None else "" for h in lines[0]]
     missing = [name for name in FIXED[:3] + ["answer id", "comment"] if name not in header]
     if missing:
-        raise MarkingSheetError(path, [f"row 1: the column {missing[0]!r} is missing"],
-                                fix="keep the header row and the columns of the sheet as they were written")
+        raise MarkingSheetError(path, [_("row 1: the column {name!r} is missing").format(name=missing[0])],
+                                fix=_("keep the header row and the columns of the sheet as they were written"))
     out = []
     for number, line in enumerate(lines[1:], start=2):
         if not any(v not in (None, "") for v in line):
@@ -215,8 +218,9 @@ def _workbook_lines(path: Path) -> list[list]:
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as err:  # noqa: BLE001 - a damaged or foreign file: say so, no traceback
-        raise WorkbenchError(f"{path.name} could not be opened as a workbook ({type(err).__name__})",
-                             where=str(path), fix="save the sheet again from your spreadsheet as .xlsx") from None
+        raise WorkbenchError(_("{name} could not be opened as a workbook ({error})").format(
+            name=path.name, error=type(err).__name__),
+            where=str(path), fix=_("save the sheet again from your spreadsheet as .xlsx")) from None
     sheet = book.active
     lines = [list(row) for row in sheet.iter_rows(values_only=True)]
     book.close()

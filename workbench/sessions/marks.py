@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import WorkbenchError
+from ..i18n.messages import N_, _
 from .gradebook import write_outputs
 from .marking_sheet import (
     AFTER,
@@ -44,6 +45,7 @@ from .marking_sheet import (
 from .verdict import HANDED_IN, TO_MARK, exercise_status
 
 OPEN_ANSWERS, MARKS = "open-answers.json", "marks.json"
+MARKED = N_("Marked by your trainer.")  # the feedback of a mark given without a comment
 
 
 def answer_id(text: str) -> str:
@@ -75,8 +77,8 @@ def read_json(folder: Path, name: str, default):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
-        raise WorkbenchError(f"{name} is damaged (not valid JSON)", where=str(path),
-                             fix="grade the class again to write it afresh") from None
+        raise WorkbenchError(_("{name} is damaged (not valid JSON)").format(name=name), where=str(path),
+                             fix=_("grade the class again to write it afresh")) from None
 
 
 def recorded_marks(folder: Path) -> dict[tuple, dict]:
@@ -100,12 +102,12 @@ def apply_marks(grades: pd.DataFrame, entries: list[dict], marks: dict[tuple, di
             points = float(sum(mark["scores"].values()))
             detail = "; ".join(f"{c['name']} {mark['scores'][c['name']]:g}/{c['points']:g}" for c in entry["criteria"])
             values.update(points=points, status=exercise_status(points, most, None), source="trainer",
-                          message=mark["comment"] or "Marked by your trainer.", reason=detail,
+                          message=mark["comment"] or MARKED, reason=detail,
                           first_points=points, best_points=points)
         elif mark:
             was = sum(mark["scores"].values())
-            values["reason"] = (f"your text changed after your trainer marked it ({was:g}/{most:g}): "
-                                "the new text waits for a mark")
+            values["reason"] = _("your text changed after your trainer marked it ({was:g}/{most:g}): "
+                                 "the new text waits for a mark").format(was=was, most=most)
             changed.append(f"{key[0]}, {key[1]}")
         for column, value in values.items():
             grades.loc[where, column] = value
@@ -120,8 +122,8 @@ def sheet_rows(entries: list[dict], marks: dict[tuple, dict]) -> list[SheetRow]:
         if mark and mark["answer_id"] == entry["answer_id"]:
             rows.append(SheetRow(entry, dict(mark["scores"]), mark["comment"], "marked"))
         elif mark:
-            rows.append(SheetRow(entry, {}, "", f"the text changed since you marked it "
-                                                f"({sum(mark['scores'].values()):g}): mark it again"))
+            rows.append(SheetRow(entry, {}, "", _("the text changed since you marked it ({was:g}): mark it again").format(
+                was=sum(mark['scores'].values()))))
         else:
             rows.append(SheetRow(entry, {}))
     return rows
@@ -138,14 +140,16 @@ def refresh_sheet(out: Path, entries: list[dict], marks: dict[tuple, dict]) -> l
             if (out / name).is_file():
                 kept = out / name.replace("marking-sheet", f"marking-sheet-before-{stamp}")
                 os.replace(out / name, kept)
-                notes.append(f"{name} held marks not yet applied: kept as {kept.name} (apply them with "
-                             f"`workbench session marks {out} --sheet {kept}`)")
+                notes.append(_("{name} held marks not yet applied: kept as {kept} (apply them with "
+                               "`workbench session marks {out} --sheet {path}`)").format(
+                    name=name, kept=kept.name, out=out, path=kept))
     if entries:
         rows = sheet_rows(entries, marks)
         write_sheet(out, rows)
         waiting = sum(1 for r in rows if r.note != "marked")
-        notes.append(f"{len(entries)} open answer(s) in {out / XLSX}, {waiting} waiting for a mark: fill in the "
-                     f"marks, then run `workbench session marks {out}`")
+        notes.append(_("{n} open answer(s) in {sheet}, {waiting} waiting for a mark: fill in the marks, then run "
+                       "`workbench session marks {out}`").format(n=len(entries), sheet=out / XLSX, waiting=waiting,
+                                                                 out=out))
     return notes
 
 
@@ -155,7 +159,7 @@ def _holds_unapplied_marks(path: Path, marks: dict[tuple, dict]) -> bool:
     except WorkbenchError:
         return True  # unreadable: keep it, the trainer may have typed into it
     for row in rows:
-        cells = {name: value for name, (value, _) in row["cells"].items()}
+        cells = {name: value for name, (value, _column) in row["cells"].items()}
         mark = marks.get((str(cells.get("trainee")), str(cells.get("exercise"))))
         given = {name: value for name, value in cells.items() if name not in FIXED + AFTER and value not in (None, "")}
         comment = cells.get("comment") or ""
@@ -186,55 +190,61 @@ def validate(path: Path, rows: list[dict], entries: list[dict]) -> dict[tuple, d
     problems, out = [], {}
     for row in rows:
         n, cells = row["row"], row["cells"]
-        text = {name: "" if value is None else str(value).strip() for name, (value, _) in cells.items()}
+        text = {name: "" if value is None else str(value).strip() for name, (value, _column) in cells.items()}
         key = (text.get("trainee", ""), text.get("exercise", ""))
         entry = known.get(key)
         if entry is None:
-            problems.append(f"row {n}: {key[0]!r}, {key[1]!r} is not an open answer of these grades "
-                            "(a trainee or exercise name was changed, or the row comes from another class)")
+            problems.append(_("row {n}: {trainee!r}, {exercise!r} is not an open answer of these grades (a trainee or "
+                              "exercise name was changed, or the row comes from another class)").format(
+                n=n, trainee=key[0], exercise=key[1]))
             continue
         if key in out:
-            problems.append(f"row {n}: {key[0]}, {key[1]} appears twice; keep one row per trainee and exercise")
+            problems.append(_("row {n}: {trainee}, {exercise} appears twice; keep one row per trainee and "
+                              "exercise").format(n=n, trainee=key[0], exercise=key[1]))
             continue
         if text.get("answer id") != entry["answer_id"]:
             if any(text.get(c["name"]) for c in entry["criteria"]):  # marks for another text: never apply them
-                problems.append(f"row {n}, column {cells['answer id'][1]} (answer id): this is not the text graded "
-                                "last (the sheet comes from an earlier grading run, or the id was edited); mark "
-                                "this answer in the newest marking sheet, or empty this row's marks")
+                problems.append(_("row {n}, column {column} (answer id): this is not the text graded last (the sheet "
+                                  "comes from an earlier grading run, or the id was edited); mark this answer in "
+                                  "the newest marking sheet, or empty this row's marks").format(
+                    n=n, column=cells['answer id'][1]))
             continue  # an unmarked row of an older sheet: nothing to apply
         own = {c["name"]: c["points"] for c in entry["criteria"]}
         scores, missing = {}, []
         for name in sorted(all_criteria | set(own), key=lambda c: (c not in own, c)):
             value, letter = cells.get(name, (None, "?"))
             if name not in cells:
-                problems.append(f"row {n}: the column {name!r} is missing; keep the sheet's columns as written")
+                problems.append(_("row {n}: the column {name!r} is missing; keep the sheet's columns as written"
+                                  ).format(n=n, name=name))
                 continue
             if value in (None, "") or (isinstance(value, str) and not value.strip()):
                 if name in own:
                     missing.append(name)
                 continue
             if name not in own:
-                problems.append(f"row {n}, column {letter} ({name}): {name!r} is not a criterion of "
-                                f"{entry['exercise']}; leave this cell empty")
+                problems.append(_("row {n}, column {letter} ({name}): {name!r} is not a criterion of {exercise}; "
+                                  "leave this cell empty").format(n=n, letter=letter, name=name,
+                                                                  exercise=entry['exercise']))
                 continue
             number = _number(value)
             if number is None or not 0 <= number <= own[name]:
                 shown = f"{value!r}" if number is None else f"{number:g}"
-                problems.append(f"row {n}, column {letter} ({name}): {shown} is not a mark between 0 and "
-                                f"{own[name]:g}; type a number from 0 to {own[name]:g}")
+                problems.append(_("row {n}, column {letter} ({name}): {shown} is not a mark between 0 and {most:g}; "
+                                  "type a number from 0 to {most:g}").format(n=n, letter=letter, name=name,
+                                                                             shown=shown, most=own[name]))
                 continue
             scores[name] = number
         if scores and missing:
-            problems.append(f"row {n}: {', '.join(missing)} not marked; mark every criterion of the row, or none "
-                            "to leave the answer waiting")
+            problems.append(_("row {n}: {missing} not marked; mark every criterion of the row, or none to leave "
+                              "the answer waiting").format(n=n, missing=", ".join(missing)))
         elif scores:
             out[key] = {"trainee": key[0], "exercise": key[1], "answer_id": entry["answer_id"], "scores": scores,
                         "comment": text.get("comment", "")}
         else:
             out[key] = None
     if problems:
-        raise MarkingSheetError(path, problems, fix="correct the cells named (every other cell may stay as it is) "
-                                                    "and run `workbench session marks` again")
+        raise MarkingSheetError(path, problems, fix=_("correct the cells named (every other cell may stay as it is) "
+                                                      "and run `workbench session marks` again"))
     return out
 
 
@@ -245,12 +255,13 @@ def record_marks(grades_dir: str | Path, sheet: str | Path | None = None) -> dic
     """
     folder = Path(grades_dir)
     if not (folder / "grades.csv").is_file():
-        raise WorkbenchError(f"{folder} holds no grades.csv", where="session marks",
-                             fix="give the folder `workbench session grade` wrote (its --out)")
+        raise WorkbenchError(_("{folder} holds no grades.csv").format(folder=folder), where="session marks",
+                             fix=_("give the folder `workbench session grade` wrote (its --out)"))
     entries = read_json(folder, OPEN_ANSWERS, [])
     if not entries:
-        raise WorkbenchError(f"the grades in {folder} hold no open answer to mark", where="session marks",
-                             fix="grade lessons with open exercises first; only their texts are marked")
+        raise WorkbenchError(_("the grades in {folder} hold no open answer to mark").format(folder=folder),
+                             where="session marks",
+                             fix=_("grade lessons with open exercises first; only their texts are marked"))
     path = Path(sheet) if sheet else next((folder / n for n in (XLSX, CSV) if (folder / n).is_file()), folder / XLSX)
     given = validate(path, read_sheet(path), entries)
     marks = recorded_marks(folder)
@@ -261,7 +272,7 @@ def record_marks(grades_dir: str | Path, sheet: str | Path | None = None) -> dic
         else:
             marks[key] = {**mark, "at": at}
     grades = pd.read_csv(folder / "grades.csv", keep_default_na=False)
-    grades, _ = apply_marks(grades, entries, marks)
+    grades, _changed = apply_marks(grades, entries, marks)
     record = {"marks": [marks[k] for k in sorted(marks)]}
     write_outputs(folder, grades, None, extra={MARKS: json.dumps(record, ensure_ascii=False, indent=1)},
                   keep=[OPEN_ANSWERS])

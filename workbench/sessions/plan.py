@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from ..lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 from ..sources import in_plain_words
 
@@ -97,8 +98,8 @@ def get_format(name: str) -> Format:
     key = {"face2face": "face-to-face", "elearning": "e-learning", "inhouse": "in-house",
            "self-paced": "e-learning"}.get(key, key)
     if key not in FORMATS:
-        raise InputError(f"unknown format {name!r}", where="session plan --format",
-                         fix=f"use one of: {', '.join(FORMATS)}")
+        raise InputError(_('unknown format {name!r}').format(name=name), where="session plan --format",
+                         fix=_('use one of: {formats}').format(formats=', '.join(FORMATS)))
     return FORMATS[key]
 
 
@@ -127,7 +128,7 @@ def planned(lessons, source: str = DEFAULT_SOURCE) -> list[Planned]:
     if isinstance(lessons, (str, Path)):
         lessons = [lessons]
     if not lessons:
-        raise InputError("no lessons given", where="session plan", fix="name at least one lesson")
+        raise InputError(_("no lessons given"), where="session plan", fix=_("name at least one lesson"))
     found = []
     for spec in lessons:
         released = resolve(spec, source)
@@ -164,8 +165,8 @@ def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00",
     try:
         clock0 = datetime.strptime(start, "%H:%M")
     except ValueError:
-        raise InputError(f"start time {start!r} is not HH:MM", where="session plan --start",
-                         fix="write it like 09:00") from None
+        raise InputError(_('start time {start!r} is not HH:MM').format(start=start), where="session plan --start",
+                         fix=_("write it like 09:00")) from None
     rows, block, used, since_break, clock = [], 1, 0, 0, clock0
     for title, minutes, kind, lesson in items:
         if used and used + minutes > fmt.block_limit:

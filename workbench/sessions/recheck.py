@@ -235,9 +235,13 @@ def recheck(job: dict) -> dict:
     >>> [(a["points"], a["notebook_points"]) for a in recheck(job)["attempts"]]  # the notebook had said 0
     [(1.0, 0)]
     """
+    from ..i18n.language import use_language
+    from .submissions import trainee_language
+
     limit = float(job.get("check_timeout", 30))
     out = {"attempts": [], "practice": [], "problems": []}
-    with tempfile.TemporaryDirectory(prefix="workbench-recheck-") as private:
+    with tempfile.TemporaryDirectory(prefix="workbench-recheck-") as private, \
+            use_language(trainee_language(job.get("language"))):  # the checks speak the trainee's language
         ctx = _context(job, Path(private) / "home")
         for origin in ("lab", "run"):  # the lab's attempts came first, the graded run is the last
             attempts, problems = _answers(job.get(origin), job["exercises"], ctx, limit, origin)

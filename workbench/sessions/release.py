@@ -3,7 +3,7 @@
 ``release(lessons, out, trainees="roster.csv")`` writes::
 
     out/session.json            the manifest the grader reads (lessons, exercises, trainees, seeds)
-    out/roster.csv              folder, learner and seed of every trainee
+    out/roster.csv              folder, learner, seed and language of every trainee
     out/<trainee>/.workbench.json   {"learner", "seed", "home"}: the trainee's own data variant
     out/<trainee>/<lesson>.ipynb    the notebook, solutions replaced by a stub, no outputs
 
@@ -18,6 +18,12 @@ again, so editing it changes nothing.  With
 ``data=FOLDER`` every trainee works on the company's own export instead: it
 is validated first and the release stops, naming file, row and column, at
 the first problem.
+
+A roster column ``lang`` (``en``, ``fr``, ``ar``, ``fa`` or ``bn``; empty is English) gives
+each trainee the lessons in their language, built from its catalogues
+(:func:`workbench.i18n.lesson_build.in_language`): the same cells, exercise ids and code, so
+grading is unchanged. Practice sets have no translations yet and are released in English.
+The language is recorded in the trainee's ``.workbench.json`` and in the manifest.
 
 >>> import tempfile
 >>> out = Path(tempfile.mkdtemp())
@@ -38,7 +44,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError
-from ..lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
+from ..i18n.messages import _
+from ..lessons import DEFAULT_SOURCE, NOTEBOOKS, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
 from ..settings import CONFIG_NAME, safe_name
 from .manifest import MANIFEST, read_manifest
 
@@ -47,13 +54,15 @@ NAME_COLUMNS = ("learner", "name", "trainee", "full_name")
 
 
 def read_roster(trainees) -> pd.DataFrame:
-    """The roster as a DataFrame with ``learner``, ``folder`` and ``seed`` columns.
+    """The roster as a DataFrame with ``learner``, ``folder``, ``seed`` and ``lang`` columns.
 
-    ``trainees`` is a CSV path (a ``name`` or ``learner`` column, optional ``seed``), a list
-    of names, a number of anonymous trainees, or a DataFrame.
+    ``trainees`` is a CSV path (a ``name`` or ``learner`` column, optional ``seed`` and ``lang``),
+    a list of names, a number of anonymous trainees, or a DataFrame.
 
-    >>> read_roster(2)[["learner", "folder", "seed"]].values.tolist()
-    [['trainee-01', 'trainee-01', 1001], ['trainee-02', 'trainee-02', 1002]]
+    >>> read_roster(2)[["learner", "folder", "seed", "lang"]].values.tolist()
+    [['trainee-01', 'trainee-01', 1001, 'en'], ['trainee-02', 'trainee-02', 1002, 'en']]
+    >>> read_roster(pd.DataFrame({"name": ["Reza"], "lang": ["fa"]}))["lang"].tolist()
+    ['fa']
     """
     if isinstance(trainees, int):
         df = pd.DataFrame({"learner": [f"trainee-{i:02d}" for i in range(1, trainees + 1)]})
@@ -64,38 +73,53 @@ def read_roster(trainees) -> pd.DataFrame:
     else:
         path = Path(trainees)
         if not path.is_file():
-            raise InputError(f"no roster file {str(path)!r}", where="release(trainees)",
-                             fix="give a CSV file with a 'name' column, one trainee per row")
+            raise InputError(_('no roster file {path!r}').format(path=str(path)), where="release(trainees)",
+                             fix=_("give a CSV file with a 'name' column, one trainee per row"))
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
     column = next((c for c in NAME_COLUMNS if c in df.columns), None)
     if column is None:
-        raise InputError(f"the roster has no name column (columns are: {', '.join(map(str, df.columns))})",
-                         where="release(trainees)", fix="add a 'name' column with one trainee per row")
+        raise InputError(_('the roster has no name column (columns are: {map})').format(map=', '.join(map(str, df.columns))),
+                         where="release(trainees)", fix=_("add a 'name' column with one trainee per row"))
     df = df.rename(columns={column: "learner"})
     df["learner"] = df["learner"].astype(str).str.strip()
     blank = df.index[df["learner"] == ""]
     if len(blank):
-        raise InputError("a trainee has no name", where=f"roster row {blank[0] + 2}",
-                         fix="fill in the name or delete the row")
+        raise InputError(_("a trainee has no name"), where=f"roster row {blank[0] + 2}",
+                         fix=_("fill in the name or delete the row"))
     df["folder"] = df["learner"].map(safe_name)
     hidden = df.index[df["folder"].str.startswith((".", "_"))]
     if len(hidden):
-        raise InputError(f"the trainee name {df['learner'].iloc[hidden[0]]!r} starts with '.' or '_': its folder "
-                         "would be hidden, and the grader skips such folders", where=f"roster row {hidden[0] + 2}",
-                         fix="start the name with a letter or a digit")
+        raise InputError(_("the trainee name {iloc!r} starts with '.' or '_': its folder would be hidden, and the grader skips such "
+                            'folders').format(iloc=df['learner'].iloc[hidden[0]]), where=f"roster row {hidden[0] + 2}",
+                         fix=_("start the name with a letter or a digit"))
     dup = df["folder"][df["folder"].duplicated()]
     if len(dup):
-        raise InputError(f"two trainees share the folder name {dup.iloc[0]!r}", where="roster",
-                         fix="make the names distinct, e.g. add an initial")
+        raise InputError(_('two trainees share the folder name {iloc!r}').format(iloc=dup.iloc[0]), where="roster",
+                         fix=_("make the names distinct, e.g. add an initial"))
     if "seed" in df.columns and (df["seed"].astype(str).str.strip() != "").all():
         seeds = pd.to_numeric(df["seed"], errors="coerce")
         if seeds.isna().any() or seeds.duplicated().any():
-            raise InputError("the seed column must hold a different whole number per trainee",
-                             where="roster, column 'seed'", fix="fix the seeds or delete the column")
+            raise InputError(_("the seed column must hold a different whole number per trainee"),
+                             where="roster, column 'seed'", fix=_("fix the seeds or delete the column"))
         df["seed"] = seeds.astype(int)
     else:
         df["seed"] = range(FIRST_SEED, FIRST_SEED + len(df))
-    return df[["learner", "folder", "seed"]].reset_index(drop=True)
+    df["lang"] = _languages(df)
+    return df[["learner", "folder", "seed", "lang"]].reset_index(drop=True)
+
+
+def _languages(df: pd.DataFrame) -> pd.Series:
+    """Each trainee's language from the roster's ``lang`` column (English where it is empty or absent)."""
+    from ..i18n import LANGUAGES
+
+    if "lang" not in df.columns:
+        return pd.Series("en", index=df.index)
+    langs = df["lang"].fillna("").astype(str).str.strip().str.lower().replace("", "en")
+    unknown = df.index[~langs.isin(LANGUAGES)]
+    if len(unknown):
+        raise InputError(f"unknown language {df['lang'].iloc[unknown[0]]!r}", where=f"roster row {unknown[0] + 2}, "
+                         "column 'lang'", fix=f"write one of {', '.join(LANGUAGES)}, or leave it empty for English")
+    return langs
 
 
 def check_export(folder) -> Path:
@@ -107,8 +131,8 @@ def check_export(folder) -> Path:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError("the export folder does not exist", file=folder,
-                        fix="give the folder holding the exported CSV files")
+        raise DataError(_("the export folder does not exist"), file=folder,
+                        fix=_("give the folder holding the exported CSV files"))
     problems = validate(folder)
     if problems:
         first = problems[0]
@@ -119,13 +143,20 @@ def check_export(folder) -> Path:
     return folder
 
 
-def stripped(path: Path, lesson: str, *, seed: int | None = None):
-    """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and data seed set."""
+def stripped(path: Path, lesson: str, *, seed: int | None = None, lang: str = "en"):
+    """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and data seed set, a lesson
+    of ``notebooks/`` in ``lang`` (a practice set stays English: it has no catalogues)."""
     import nbformat
 
     from ..exercises.solutions import strip_notebook
 
-    nb = strip_notebook(nbformat.read(path, as_version=4))
+    if lang != "en" and Path(path).resolve().is_relative_to(NOTEBOOKS):
+        from ..i18n.lesson_build import in_language
+
+        nb, _ = in_language(path, lesson, lang)
+    else:
+        nb = nbformat.read(path, as_version=4)
+    nb = strip_notebook(nb)
     nb.metadata.setdefault("workbench", {})["lesson"] = lesson
     if seed is not None:
         with_parameters(nb, data_seed=seed)
@@ -171,10 +202,10 @@ def _released(out: Path, force: bool) -> dict:
     if not out.is_dir() or not any(out.iterdir()):
         return {}
     if not force:
-        raise InputError(f"{str(out)!r} is not empty (a release is there already, or other files): releasing into "
-                         "it would overwrite trainees' notebooks", where="release(out)",
-                         fix="give a new folder, or add --force to release into it again (trainees already "
-                             "released keep their data variant; their notebooks are replaced)")
+        raise InputError(_('{out!r} is not empty (a release is there already, or other files): releasing into it would overwrite '
+                            "trainees' notebooks").format(out=str(out)), where="release(out)",
+                         fix=_("give a new folder, or add --force to release into it again (trainees already "
+                             "released keep their data variant; their notebooks are replaced)"))
     return read_manifest(out) or {}
 
 
@@ -222,7 +253,7 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
     if isinstance(lessons, (str, Path)):
         lessons = [lessons]
     if not lessons:
-        raise InputError("no lessons given", where="release(lessons)", fix="name at least one lesson")
+        raise InputError(_("no lessons given"), where="release(lessons)", fix=_("name at least one lesson"))
     paths = [resolve(spec, source) for spec in lessons]
     out = Path(out)
     before = _released(out, force)
@@ -252,13 +283,15 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
         config = {"home": ".workbench"}
         if person:
             config["learner"] = person["learner"]
+            if person["lang"] != "en":
+                config["lang"] = person["lang"]
         if company is not None:
             config["data_dir"] = "../company-data" if person else "company-data"
         elif person and person["seed"] is not None:
             config["seed"] = int(person["seed"])
         (folder / CONFIG_NAME).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         for path, lesson in zip(paths, catalog):
-            nb = stripped(path, lesson["id"], seed=config.get("seed"))
+            nb = stripped(path, lesson["id"], seed=config.get("seed"), lang=person["lang"] if person else "en")
             nbformat.write(nb, folder / lesson["file"])
     recorded = {}  # each variant's fingerprint as generated: the grader regenerates one that no longer matches
     if roster is not None and build_data and company is None:
@@ -267,7 +300,7 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
         recorded = {int(s): fingerprint(f) for s, f in zip(sorted({int(s) for s in roster["seed"]}),
                                                             build_variants(roster["seed"], progress=progress))}
     manifest = {"from": source, "lessons": catalog, "data": "company-data" if company is not None else None,
-                "trainees": [{"learner": p["learner"], "folder": p["folder"],
+                "trainees": [{"learner": p["learner"], "folder": p["folder"], "lang": p["lang"],
                               "seed": None if p["seed"] is None else int(p["seed"]),
                               **({"data_fingerprint": recorded[int(p["seed"])]} if p["seed"] in recorded else {})}
                              for p in (people if roster is not None else [])]}
@@ -278,7 +311,7 @@ def release(lessons, out, trainees=None, data=None, *, source: str = DEFAULT_SOU
     if roster is not None:
         roster.to_csv(out / "roster.csv", index=False)
         return roster
-    return pd.DataFrame(columns=["learner", "folder", "seed"])
+    return pd.DataFrame(columns=["learner", "folder", "seed", "lang"])
 
 
 def _shown(path: Path) -> str:

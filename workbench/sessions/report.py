@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.messages import _
 from .verdict import TO_MARK
 
 COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "attempts", "minutes"]
@@ -132,8 +133,8 @@ def load_results(source) -> pd.DataFrame:
     if path.is_file() and path.suffix == ".jsonl":
         return _normalise(from_progress([path]))
     if not path.is_dir():
-        raise InputError(f"no grades or progress logs at {str(path)!r}", where="report(source)",
-                         fix="give grades.csv, a progress .jsonl file, or a folder holding them")
+        raise InputError(_('no grades or progress logs at {path!r}').format(path=str(path)), where="report(source)",
+                         fix=_("give grades.csv, a progress .jsonl file, or a folder holding them"))
     logs = sorted({*path.glob("*.jsonl"), *path.glob("progress/*.jsonl"),
                    *path.glob("*/.workbench/progress/*.jsonl")})
     if (path / "grades.csv").is_file():
@@ -143,8 +144,8 @@ def load_results(source) -> pd.DataFrame:
         return grades
     if logs:
         return _normalise(from_progress(logs))
-    raise InputError(f"{path} holds neither grades.csv nor progress logs (*.jsonl)", where="report(source)",
-                     fix="run `workbench session grade` first, or collect the trainees' .workbench/progress files")
+    raise InputError(_('{path} holds neither grades.csv nor progress logs (*.jsonl)').format(path=path), where="report(source)",
+                     fix=_("run `workbench session grade` first, or collect the trainees' .workbench/progress files"))
 
 
 def _minutes_per_lesson(grades: pd.DataFrame, live: pd.DataFrame) -> list[float]:
@@ -159,8 +160,8 @@ def _minutes_per_lesson(grades: pd.DataFrame, live: pd.DataFrame) -> list[float]
 def _normalise(df: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("trainee", "exercise", "points", "max_points") if c not in df.columns]
     if missing:
-        raise InputError(f"column '{missing[0]}' is missing", where="report(source)",
-                         fix="give the grades.csv written by `workbench session grade`")
+        raise InputError(_("column '{missing}' is missing").format(missing=missing[0]), where="report(source)",
+                         fix=_("give the grades.csv written by `workbench session grade`"))
     df = df.copy()
     for column, default in (("lesson", ""), ("status", ""), ("hint", ""), ("attempts", 0),
                             ("minutes", np.nan), ("hints_shown", np.nan)):
@@ -239,7 +240,7 @@ def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
     rows = df[waiting | column["source"].eq("trainer")]
     open_answers = pd.DataFrame({
         "trainee": rows["trainee"], "exercise": rows["exercise"],
-        "mark": [f"{p:g} / {m:g}" if s != TO_MARK else "waiting for a mark"
+        "mark": [f"{p:g} / {m:g}" if s != TO_MARK else _("waiting for a mark")
                  for p, m, s in zip(rows["points"], rows["max_points"], rows["status"])],
         "comment": column["message"][rows.index].where(rows["status"].ne(TO_MARK), "").astype(str)},
         columns=["trainee", "exercise", "mark", "comment"]).sort_values(["exercise", "trainee"], kind="stable")
@@ -262,7 +263,7 @@ def _title(exercise: str) -> str:
 
 def _table(df: pd.DataFrame, percent: tuple = ()) -> str:
     if df.empty:
-        return "<p><i>Nothing to show.</i></p>"
+        return f"<p><i>{_('Nothing to show.')}</i></p>"
     shown = df.copy()
     for column in percent:
         shown[column] = (shown[column] * 100).round(0).astype("Int64").astype(str) + " %"
@@ -276,18 +277,18 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     figs = {}
     c = tables["completion"]
     figs["completion"] = px.bar(c, x="lesson", y="completion", range_y=[0, 1], text_auto=".0%",
-                                title="Exercises passed, per lesson", labels={"completion": "share passed"})
+                                title=_("Exercises passed, per lesson"), labels={"completion": _("share passed")})
     m = tables["most_failed"].head(10)
     figs["most_failed"] = px.bar(m.iloc[::-1], x="failed_share", y="exercise", orientation="h", range_x=[0, 1],
-                                 title="Most often failed exercises",
-                                 labels={"failed_share": "share of trainees not passing"})
+                                 title=_("Most often failed exercises"),
+                                 labels={"failed_share": _("share of trainees not passing")})
     h = tables["hints"].head(8).assign(hint_short=lambda d: d["hint"].str.slice(0, 70))
     figs["hints"] = px.bar(h.iloc[::-1], x="shown_to", y="hint_short", orientation="h", hover_data=["exercise", "hint"],
-                           title="Hints shown most often", labels={"shown_to": "trainees", "hint_short": ""})
+                           title=_("Hints shown most often"), labels={"shown_to": _("trainees"), "hint_short": ""})
     t = tables["time"]
     if not t.empty:
         figs["time"] = px.box(t, x="lesson", y="minutes", points="all", hover_data=["trainee"],
-                              title="Time spent per lesson (minutes, from the progress logs)")
+                              title=_("Time spent per lesson (minutes, from the progress logs)"))
     for fig in figs.values():
         fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, height=380)
     return figs
@@ -302,8 +303,8 @@ def report(source, out, *, title: str = "Class report") -> Path:
 
     results = load_results(source)
     if results.empty:
-        raise InputError("no results to report on", where="report(source)",
-                         fix="grade the submissions first, or wait until trainees have checked an exercise")
+        raise InputError(_("no results to report on"), where="report(source)",
+                         fix=_("grade the submissions first, or wait until trainees have checked an exercise"))
     tables = summarise(results)
     figs = figures(tables)
     html_of = {}
@@ -312,7 +313,7 @@ def report(source, out, *, title: str = "Class report") -> Path:
         html_of[name] = fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         first = False
     self_reported = int(results["source"].isin(SELF_REPORTED).sum()) if "source" in results else 0
-    page = render("class_report.html.j2", title=title, trainees=results["trainee"].nunique(),
+    page = render("class_report.html.j2", title=_(title), trainees=results["trainee"].nunique(),
                   lessons=results["lesson"].nunique(), exercises=results["exercise"].nunique(), rows=len(results),
                   help_score=HELP_SCORE, reexplain_share=REEXPLAIN_SHARE, self_reported=self_reported,
                   reexplain=tables["reexplain"].to_dict("records"),
@@ -353,13 +354,13 @@ def sample_class(seed: int = 7, trainees: int = 12) -> pd.DataFrame:
     (20, 4)
     """
     if not 1 <= trainees <= len(SAMPLE_NAMES):
-        raise InputError(f"trainees must be between 1 and {len(SAMPLE_NAMES)}", where="sample_class(trainees)")
+        raise InputError(_('trainees must be between 1 and {n_SAMPLE_NAMES}').format(n_SAMPLE_NAMES=len(SAMPLE_NAMES)), where="sample_class(trainees)")
     rng = np.random.default_rng(seed)
     skill = rng.normal(0.6, 1.0, trainees)
     rows = []
     for name, s in zip(SAMPLE_NAMES[:trainees], skill):
         minutes = float(np.round(rng.normal(35, 8) - 6 * s, 1))
-        for exercise, (_, difficulty, hint) in SAMPLE_EXERCISES.items():
+        for exercise, (_title, difficulty, hint) in SAMPLE_EXERCISES.items():
             p = 1 / (1 + np.exp(-(s - difficulty) * 1.7))
             attempts = int(rng.integers(1, 4))
             passed = rng.random() < p

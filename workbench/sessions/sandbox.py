@@ -44,7 +44,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..accounts import Account, AccountError, as_account, ensure_account
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 
 ACCOUNT_PREFIX = "wbgrade-"
 MEMORY = 4 << 30  # bytes of address space a notebook's processes may map each (pandas and a kernel need ~1.5 GB)
@@ -96,20 +98,27 @@ def _passage(path: Path, hidden: list[Path]) -> list[str]:
 
 
 def _account(name: str) -> tuple[int, int]:
-    """The uid and gid of the account ``name``, created (no home, no login) when missing."""
-    import pwd
-
+    """The uid and gid of the grading account ``name``, created (no home, no login) when missing."""
     try:
-        found = pwd.getpwnam(name)
-    except KeyError:
-        done = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                               "--user-group", name], capture_output=True, text=True)
-        if done.returncode != 0 and "already exists" not in done.stderr:
-            raise NoSandbox(f"the grading account {name} could not be created ({done.stderr.strip()[-200:]})",
-                            where="grade", fix="run the grader as root, or create the accounts wbgrade-1... "
-                                               "yourself") from None
-        found = pwd.getpwnam(name)
-    return found.pw_uid, found.pw_gid
+        found = ensure_account(name, purpose="grading sandbox")
+    except AccountError as err:
+        raise NoSandbox(_("the grading account {name} could not be created ({why})").format(name=name, why=err.what),
+                        where="grade", fix=_("run the grader as root, or create the accounts wbgrade-1... "
+                                             "yourself")) from None
+    return found.uid, found.gid
+
+
+def show_needed(emptied: list[Path]) -> tuple[list[str], list[Path]]:
+    """bubblewrap options keeping Python and the package visible (read-only) in the ``emptied`` folders.
+
+    Returns the options and the paths they show.
+    """
+    shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in emptied)]
+    shown = [p for p in shown if not any(q in p.parents for q in shown)]
+    options = []
+    for path in shown:
+        options += _passage(path, emptied) + ["--ro-bind", str(path), str(path)]
+    return options, shown
 
 
 @dataclass
@@ -156,10 +165,8 @@ class Sandbox:
         for path in hidden:
             box += ["--tmpfs", str(path)]
         emptied = [Path("/tmp"), *hidden]  # a fresh /tmp hides what lies there too (a checkout in /tmp, say)
-        shown = [p for p in needed_paths() if any(h == p or h in p.parents for h in emptied)]
-        shown = [p for p in shown if not any(q in p.parents for q in shown)]
-        for path in shown:  # Python and the package stay visible (read-only) in an emptied folder...
-            box += _passage(path, emptied) + ["--ro-bind", str(path), str(path)]
+        options, shown = show_needed(emptied)
+        box += options
         for path in hidden:  # ...and what is hidden inside them stays hidden
             if any(path != p and p in path.parents for p in shown):
                 box += ["--tmpfs", str(path)]
@@ -170,8 +177,7 @@ class Sandbox:
         become = []
         if account is not None:
             uid, gid = account
-            become = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--no-new-privs",
-                      "--inh-caps=-all", "--bounding-set=-all", "--"]
+            become = as_account(Account("", uid, gid, scratch))
         limits = ["prlimit", f"--as={self.memory}"] + ([f"--nproc={self.processes}"] if account else [])
         return box + ["--", *become, *limits, "--", *argv]
 
@@ -191,10 +197,10 @@ def open_sandbox(jobs: int) -> Sandbox:
            "user namespaces, or grade with --unsafe if you trust every trainee's code")
     for tool in ("bwrap", "prlimit") + (("setpriv", "useradd") if os.geteuid() == 0 else ()):
         if shutil.which(tool) is None:
-            raise NoSandbox(f"{tool} is not installed, so trainee code cannot be sandboxed", where="grade", fix=fix)
+            raise NoSandbox(_('{tool} is not installed, so trainee code cannot be sandboxed').format(tool=tool), where="grade", fix=fix)
     accounts = tuple(_account(f"{ACCOUNT_PREFIX}{n}") for n in range(1, jobs + 1)) if os.geteuid() == 0 else ()
     sandbox = Sandbox(accounts)
     why = _probe(sandbox)
     if why:
-        raise NoSandbox(f"{why}, so trainee code cannot be sandboxed", where="grade", fix=fix)
+        raise NoSandbox(_('{why}, so trainee code cannot be sandboxed').format(why=why), where="grade", fix=fix)
     return sandbox

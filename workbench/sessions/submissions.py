@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, WorkbenchError
+from ..i18n.messages import _
 from ..lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 from ..settings import CONFIG_NAME
 from .handin import HandedIn, copy_folder, read_config, unpack
@@ -66,6 +67,7 @@ class Submission:
     result: dict = field(default_factory=dict)
     recheck: dict = field(default_factory=dict)
     seconds: float = 0.0
+    language: str = "en"  # the trainee's language: their feedback page and the re-checks' messages
 
     def wanted(self) -> list[str]:
         """The lesson's exercises, plus any other registered exercise the notebook's cells name."""
@@ -134,8 +136,8 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     source = check_source(source or DEFAULT_SOURCE)
     submissions_dir = Path(submissions_dir)
     if not submissions_dir.is_dir():
-        raise InputError(f"no folder {str(submissions_dir)!r}", where="grade(submissions_dir)",
-                         fix="give the folder holding one sub-folder per trainee")
+        raise InputError(_('no folder {submissions_dir!r}').format(submissions_dir=str(submissions_dir)), where="grade(submissions_dir)",
+                         fix=_("give the folder holding one sub-folder per trainee"))
     manifest = read_manifest(submissions_dir)
     if manifest:
         lessons = {lesson["id"]: [e for e in lesson["exercises"] if isinstance(e, str)]
@@ -147,8 +149,8 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     if manifest and manifest.get("data"):
         company = (submissions_dir / str(manifest["data"])).resolve()
         if not company.is_dir():
-            raise InputError(f"the company data folder {manifest['data']!r} named in session.json is missing",
-                             where=str(submissions_dir), fix="copy the export back there, as the release wrote it")
+            raise InputError(_('the company data folder {data!r} named in session.json is missing').format(data=manifest['data']),
+                             where=str(submissions_dir), fix=_("copy the export back there, as the release wrote it"))
     found = []
     for number, entry in enumerate(sorted(submissions_dir.iterdir())):
         if entry.name.startswith((".", "_")):
@@ -182,6 +184,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
         trainee = known.get("learner") or (own if isinstance(own, str) and own.strip() else name)
         seed = known.get("seed") if roster else _seed(config.get("seed"), notes)
         recorded = known.get("data_fingerprint")
+        language = trainee_language(known.get("language"), config.get("language"))
         paths = [entry] if folder is None else sorted(
             p for p in folder.rglob("*.ipynb") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
         for path in paths:
@@ -190,11 +193,29 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
             found.append(Submission(trainee=str(trainee), path=path, shown=shown, folder=folder, lesson=lesson,
                                     expected=list(lessons.get(lesson, [])), seed=seed, data_dir=company,
                                     data_fingerprint=recorded if isinstance(recorded, str) else "",
-                                    notes=list(notes)))
+                                    notes=list(notes), language=language))
     if not found:
-        raise InputError(f"no notebooks in {submissions_dir}", where="grade(submissions_dir)",
-                         fix="put each trainee's notebooks in a sub-folder named after the trainee")
+        raise InputError(_('no notebooks in {submissions_dir}').format(submissions_dir=submissions_dir), where="grade(submissions_dir)",
+                         fix=_("put each trainee's notebooks in a sub-folder named after the trainee"))
     return found, manifest
+
+
+def trainee_language(*said) -> str:
+    """The first of the languages ``said`` (the roster's, then the trainee folder's settings) that the workbench
+    speaks; English when none does (a trainee's folder is not trusted to say more than a language).
+
+    >>> trainee_language(None, "fa"), trainee_language("klingon", 3), trainee_language("bn", "fr")
+    ('fa', 'en', 'bn')
+    """
+    from ..i18n.language import LanguageError, choose
+
+    for value in said:
+        if isinstance(value, str) and value.strip():
+            try:
+                return choose(value)
+            except LanguageError:
+                continue
+    return "en"
 
 
 def trusted_variant(seed: int, cached: Path, recorded: str, private: Path) -> Path | None:

@@ -34,31 +34,35 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-BLANK_HINT = "Replace the ..."
+from ..i18n import LANGUAGES
+from ..i18n.messages import N_, translations
+
+#: The hint a blank stub gets (workbench.exercises.check), in any of the languages a trainee may use.
+BLANK_HINT = N_("Replace the ... (or None) with your answer, or use the form, then check again.")
 SCORES = ("first", "best", "last")
-#: Where a grade comes from; the grader computes all but the :data:`SELF_REPORTED` ones.
-SOURCES = {"grader": "checked again by the grader on your own data",
-           "practice CRM": "checked by the grader in the practice CRM you handed in",
-           "notebook": "your notebook's own check (this answer could not be checked again)",
-           "progress log": "your own progress log (points with no answer, not checked again)",
-           "trainer": "marked by your trainer against the exercise's rubric"}
+#: Where a grade comes from (English message ids, translated where shown); the grader computes all but the :data:`SELF_REPORTED` ones.
+SOURCES = {"grader": N_("checked again by the grader on your own data"),
+           "practice CRM": N_("checked by the grader in the practice CRM you handed in"),
+           "notebook": N_("your notebook's own check (this answer could not be checked again)"),
+           "progress log": N_("your own progress log (points with no answer, not checked again)"),
+           "trainer": N_("marked by your trainer against the exercise's rubric")}
 TO_MARK = "to mark"  # the status of an open answer handed in, until the trainer marks it
-HANDED_IN = "Handed in: waiting for your trainer's mark."
+HANDED_IN = N_("Handed in: waiting for your trainer's mark.")
 SELF_REPORTED = ("notebook", "progress log")  # the sources the grader did not check again
 HINTS = {
-    "missing": "The cell for this exercise is gone (deleted, or its id was edited). "
-               "Copy it back from a fresh copy of the lesson.",
-    "error": "Your cell stopped with an error before the check ran. Run the cells above it first, "
-             "then fix the line the error names.",
-    "timeout": "This cell never finished (an endless loop?). Make sure every loop ends.",
-    "input": "A graded notebook cannot wait for typed input: put the value in the code instead of input().",
-    "not run": "The notebook stopped before this cell (time limit or crash); fix the problem named.",
-    "kernel died": "Python crashed while running your notebook; fix the problem named.",
-    "unreadable": "The file is no longer a valid notebook. Open your last checkpoint "
-                  "(File > Revert) or copy your answers into a fresh copy.",
-    "not attempted": "The check for this exercise never ran: answer it and press Check (or run its cell).",
-    "not checked": "The grader could not check this exercise (the reason says why): ask your trainer.",
-    "no submission": "No notebook for this lesson was handed in.",
+    "missing": N_("The cell for this exercise is gone (deleted, or its id was edited). "
+               "Copy it back from a fresh copy of the lesson."),
+    "error": N_("Your cell stopped with an error before the check ran. Run the cells above it first, "
+             "then fix the line the error names."),
+    "timeout": N_("This cell never finished (an endless loop?). Make sure every loop ends."),
+    "input": N_("A graded notebook cannot wait for typed input: put the value in the code instead of input()."),
+    "not run": N_("The notebook stopped before this cell (time limit or crash); fix the problem named."),
+    "kernel died": N_("Python crashed while running your notebook; fix the problem named."),
+    "unreadable": N_("The file is no longer a valid notebook. Open your last checkpoint "
+                  "(File > Revert) or copy your answers into a fresh copy."),
+    "not attempted": N_("The check for this exercise never ran: answer it and press Check (or run its cell)."),
+    "not checked": N_("The grader could not check this exercise (the reason says why): ask your trainer."),
+    "no submission": N_("No notebook for this lesson was handed in."),
 }
 
 
@@ -74,7 +78,7 @@ def exercise_status(points: float, max_points: float, hint: str | None) -> str:
         return "passed"
     if points > 0:
         return "partial"
-    if isinstance(hint, str) and hint.startswith(BLANK_HINT):
+    if isinstance(hint, str) and hint in {translations(lang).gettext(BLANK_HINT) for lang in LANGUAGES}:
         return "not answered"
     return "failed"
 

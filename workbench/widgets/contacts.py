@@ -44,6 +44,7 @@ import pandas as pd
 from ..crm.columns import is_number
 from ..crm.search import ANY, ContactIndex
 from ..errors import InputError, require_columns
+from ..i18n.messages import _
 
 __all__ = ["ContactExplorer", "contact_explorer"]
 
@@ -112,8 +113,8 @@ class ContactExplorer:
         require_columns(contacts, ["contact_id"], where=where)
         for name, value, default in (("page_size", page_size, 25), ("timeline_rows", timeline_rows, 30)):
             if not is_number(value, whole=True) or value < 1:
-                raise InputError(f"{name} must be a positive whole number, got {value!r}", where=where,
-                                 fix=f"leave it out, or pass a number such as {name}={default}")
+                raise InputError(_('{name} must be a positive whole number, got {value!r}').format(name=name, value=value), where=where,
+                                 fix=_('leave it out, or pass a number such as {name}={default}').format(name=name, default=default))
         frame = contacts
         if accounts is not None and "account_id" in contacts.columns:
             require_columns(accounts, ["account_id", "name"], where=where)
@@ -130,8 +131,8 @@ class ContactExplorer:
         self.positions = np.arange(len(self.contacts))
         self.page = 0
 
-        self.search = w.Text(placeholder="name, email, phone, company, city or id; press Enter",
-                             description="Search", continuous_update=False, layout={"width": "28em"})
+        self.search = w.Text(placeholder=_("name, email, phone, company, city or id; press Enter"),
+                             description=_("Search"), continuous_update=False, layout={"width": "28em"})
         self.filters = {}
         for column in FILTERS:
             if column in self.contacts.columns:
@@ -139,12 +140,12 @@ class ContactExplorer:
                 self.filters[column] = w.Dropdown(options=[ANY, *values], value=ANY,
                                                   description=column.replace("_", " ").capitalize(),
                                                   style={"description_width": "9em"}, layout={"width": "28em"})
-        self.results = w.Select(options=[], rows=min(page_size, 15), description="Contacts",
+        self.results = w.Select(options=[], rows=min(page_size, 15), description=_("Contacts"),
                                 layout={"width": "28em"})
         self.count = w.HTML()
-        self.previous = w.Button(description="Previous", icon="arrow-left", tooltip="Previous page",
+        self.previous = w.Button(description=_("Previous"), icon="arrow-left", tooltip=_("Previous page"),
                                  layout={"width": "9em"})
-        self.next = w.Button(description="Next", icon="arrow-right", tooltip="Next page", layout={"width": "9em"})
+        self.next = w.Button(description=_("Next"), icon="arrow-right", tooltip=_("Next page"), layout={"width": "9em"})
         self.detail = w.HTML(layout={"width": "100%"})
         self.detail.add_class("workbench-contact-detail")
 
@@ -202,8 +203,8 @@ class ContactExplorer:
 
         slot = self._row_of.index.get_indexer([contact_id])[0]
         if slot < 0:
-            raise InputError(f"no contact with id {contact_id!r}", where="ContactExplorer.card(contact_id)",
-                             fix="pick a contact from the list")
+            raise InputError(_('no contact with id {contact_id!r}').format(contact_id=contact_id), where="ContactExplorer.card(contact_id)",
+                             fix=_("pick a contact from the list"))
         record = self.contacts.iloc[self._row_of.iloc[slot]]
         out = {"record": record, "consents": None, "consent_log": None, "timeline": None}
         if self.consents is not None:
@@ -256,8 +257,8 @@ def contact_explorer(data=None, **options):
         data = active()
     tables = getattr(data, "tables", None)
     if not isinstance(tables, dict) or "contacts" not in tables:
-        raise InputError("expected a Dataset with a contacts table", where="contact_explorer(data)",
-                         fix="pass the data returned by wb.start(), or nothing for your own data")
+        raise InputError(_("expected a Dataset with a contacts table"), where="contact_explorer(data)",
+                         fix=_("pass the data returned by wb.start(), or nothing for your own data"))
     explorer = ContactExplorer(tables["contacts"], tables.get("consents"), tables.get("activities"),
                                tables.get("accounts"), **options)
     return explorer.widget

@@ -38,6 +38,7 @@ from ..editorial.personas import LIST_FIELDS, Persona, save_personas
 from ..editorial.planner import plan_calendar
 from ..editorial.rules import MIX_RULES, PlanRules, Rep, reps_frame
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 from . import in_a_kernel
 
 _LAYOUT = {"width": "min(100%, 40em)"}
@@ -55,12 +56,12 @@ class PersonaEditor:
 
         self.personas = [p if isinstance(p, Persona) else Persona(**p) for p in personas] or [Persona("P1", "New persona")]
         self.path = path
-        self.picker = w.Dropdown(options=self._options(), value=0, description="Persona", style=_STYLE, layout=_LAYOUT)
+        self.picker = w.Dropdown(options=self._options(), value=0, description=_("Persona"), style=_STYLE, layout=_LAYOUT)
         self.fields = {}
         for name in ("id", "name", "role", "decision_process"):
             self.fields[name] = w.Text(description=name.replace("_", " "), style=_STYLE, layout=_LAYOUT)
         for name in LIST_FIELDS:
-            self.fields[name] = w.Textarea(description=name.replace("_", " "), placeholder="one phrase per line",
+            self.fields[name] = w.Textarea(description=name.replace("_", " "), placeholder=_("one phrase per line"),
                                            style=_STYLE, layout={**_LAYOUT, "height": "5em"})
         self.status = w.HTML()
         buttons = [w.Button(description=d, icon=i, layout={"width": "8em"}) for d, i in
@@ -152,22 +153,22 @@ class CalendarPlanner:
         self.breaches = None
         first = self.reps[0]
         self.controls = {
-            "weeks": w.BoundedIntText(value=weeks, min=1, max=104, description="weeks", style=_STYLE),
-            "posts_per_week": w.BoundedIntText(value=first.posts_per_week, min=1, max=10, description="posts a week",
+            "weeks": w.BoundedIntText(value=weeks, min=1, max=104, description=_("weeks"), style=_STYLE),
+            "posts_per_week": w.BoundedIntText(value=first.posts_per_week, min=1, max=10, description=_("posts a week"),
                                                style=_STYLE),
             "react_per_week": w.BoundedIntText(value=first.react_per_week, min=0, max=20,
-                                               description="reactions a week", style=_STYLE),
+                                               description=_("reactions a week"), style=_STYLE),
             "hours_per_week": w.BoundedFloatText(value=first.hours_per_week, min=0.5, max=40, step=0.5,
-                                                 description="hours a week", style=_STYLE),
-            "theme_gap_weeks": w.BoundedIntText(value=3, min=0, max=12, description="theme gap (weeks)", style=_STYLE),
-            "mix": w.Dropdown(options=list(MIX_RULES), value="4-1-1", description="content mix", style=_STYLE),
+                                                 description=_("hours a week"), style=_STYLE),
+            "theme_gap_weeks": w.BoundedIntText(value=3, min=0, max=12, description=_("theme gap (weeks)"), style=_STYLE),
+            "mix": w.Dropdown(options=list(MIX_RULES), value="4-1-1", description=_("content mix"), style=_STYLE),
         }
         differ = len({tuple(getattr(r, k) for k in self._PER_REP) for r in self.reps}) > 1
-        self.own_settings = w.Checkbox(value=differ, description="each rep's own cadence, reactions and hours",
+        self.own_settings = w.Checkbox(value=differ, description=_("each rep's own cadence, reactions and hours"),
                                        indent=False, layout={"width": "auto"})
         self.own_settings.observe(lambda _: self._grey_out(), names="value")
         self._grey_out()
-        button = w.Button(description="Plan", icon="calendar", button_style="primary", layout={"width": "8em"})
+        button = w.Button(description=_("Plan"), icon="calendar", button_style="primary", layout={"width": "8em"})
         button.on_click(lambda _: self.run())
         self.summary = w.HTML()
         self.figure = w.Output()

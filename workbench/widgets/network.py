@@ -26,6 +26,7 @@ import html
 import pandas as pd
 
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 from . import in_a_kernel
 
 _STYLE = {"description_width": "8em"}
@@ -71,10 +72,10 @@ class NetworkExplorer:
         self.show_map = show_map
         options = list(targets) if targets is not None else target_options(network)
         reps = [("whole team", None)] + [(network.name(r), r) for r in network.reps]
-        self.target = w.Combobox(options=options, placeholder="type an account or a person",
-                                 description="Target", ensure_option=False, continuous_update=False,
+        self.target = w.Combobox(options=options, placeholder=_("type an account or a person"),
+                                 description=_("Target"), ensure_option=False, continuous_update=False,
                                  style=_STYLE, layout={"width": "min(100%, 36em)"})  # recompute on Enter or leaving
-        self.rep = w.Dropdown(options=reps, value=None, description="From", style=_STYLE)
+        self.rep = w.Dropdown(options=reps, value=None, description=_("From"), style=_STYLE)
         self.out = w.Output()
         self.message = w.HTML()
         self.paths = pd.DataFrame()
@@ -124,7 +125,7 @@ class NetworkExplorer:
 
             best = list(self.paths["path"].iloc[0])
             yield network_map(self.network, highlight=best, max_nodes=80,
-                              title=f"Best path: {self.paths['chain'].iloc[0]}")
+                              title=_('Best path: {chain}').format(chain=self.paths['chain'].iloc[0]))
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -157,14 +158,14 @@ class RepView:
         from ..errors import InputError
 
         if view not in REP_VIEWS:
-            raise InputError(f"no view called {view!r}", where="RepView(view)",
-                             fix=f"use one of {', '.join(REP_VIEWS)}")
+            raise InputError(_('no view called {view!r}').format(view=view), where="RepView(view)",
+                             fix=_('use one of {rep_views}').format(rep_views=', '.join(REP_VIEWS)))
         if view == "weekly means" and data is None:
-            raise InputError("weekly means need the data", where="RepView(data)",
-                             fix="pass data=data, what wb.start() returned")
+            raise InputError(_("weekly means need the data"), where="RepView(data)",
+                             fix=_("pass data=data, what wb.start() returned"))
         self.network, self.view, self.data = network, view, data
         self.rep = w.Dropdown(options=[(network.name(r), r) for r in network.reps],
-                              value=network.rep_key(rep), description="Rep", style=_STYLE)
+                              value=network.rep_key(rep), description=_("Rep"), style=_STYLE)
         self.out = w.Output()
         self.table = pd.DataFrame()
         self.rep.observe(lambda _: self.update(), names="value")
@@ -223,9 +224,9 @@ class ConnectorsView:
         from ..network.connectors import ORDERS
 
         self.network, self.top, self.group = network, top, group
-        self.by = w.Dropdown(options=list(ORDERS), value="combined", description="Rank by", style=_STYLE)
+        self.by = w.Dropdown(options=list(ORDERS), value="combined", description=_("Rank by"), style=_STYLE)
         self.betweenness = w.ToggleButtons(options=[("default", "auto"), ("exact", "exact")], value="auto",
-                                           description="Betweenness", style=_STYLE)
+                                           description=_("Betweenness"), style=_STYLE)
         self.out = w.Output()
         self.table = pd.DataFrame()
         self.by.observe(lambda _: self.update(), names="value")

@@ -25,6 +25,7 @@ import html
 import pandas as pd
 
 from ..errors import WorkbenchError
+from ..i18n.messages import _
 
 _WIDE = {"width": "min(100%, 44em)"}
 
@@ -61,29 +62,29 @@ class RepPage:
 
         self.workspace = workspace or Workspace.default()
         self.tables: dict = {}
-        self.linkedin = w.FileUpload(accept=".zip", multiple=False, description="LinkedIn archive (.zip)",
+        self.linkedin = w.FileUpload(accept=".zip", multiple=False, description=_("LinkedIn archive (.zip)"),
                                      layout={"width": "18em"})
-        self.crm = w.FileUpload(accept=".zip", multiple=False, description="CRM export (.zip, optional)",
+        self.crm = w.FileUpload(accept=".zip", multiple=False, description=_("CRM export (.zip, optional)"),
                                 layout={"width": "18em"})
-        self.targets = w.FileUpload(accept=".txt,.csv", multiple=False, description="Target accounts (optional)",
+        self.targets = w.FileUpload(accept=".txt,.csv", multiple=False, description=_("Target accounts (optional)"),
                                     layout={"width": "18em"})
-        self.quiet_weeks = w.BoundedIntText(value=8, min=1, max=104, description="Quiet after (weeks)",
+        self.quiet_weeks = w.BoundedIntText(value=8, min=1, max=104, description=_("Quiet after (weeks)"),
                                             style={"description_width": "10em"}, layout={"width": "16em"})
         self.betweenness = w.ToggleButtons(options=[("default", "auto"), ("exact (slower)", "exact")],
-                                           description="Ranking", style={"description_width": "5em"})
-        self.show = w.Button(description="Show my network", button_style="primary", icon="play")
-        self.delete = w.Button(description="Delete my files", button_style="danger", icon="trash")
+                                           description=_("Ranking"), style={"description_width": "5em"})
+        self.show = w.Button(description=_("Show my network"), button_style="primary", icon="play")
+        self.delete = w.Button(description=_("Delete my files"), button_style="danger", icon="trash")
         self.status = w.HTML(self._status("Upload the archive LinkedIn sent you to begin."))
         self.this_week, self.connectors, self.reach = w.HTML(), w.HTML(), w.HTML()
         self.inventory, self.plan, self.downloads = w.HTML(), w.HTML(), w.HTML()
-        self.target = w.Dropdown(description="Target", options=[], style={"description_width": "5em"},
+        self.target = w.Dropdown(description=_("Target"), options=[], style={"description_width": "5em"},
                                  layout=_WIDE)
         self.path = w.HTML()
-        self.intro_target = w.Text(description="To meet", placeholder="person or account", layout={"width": "20em"})
-        self.intro_through = w.Text(description="Through", placeholder="who you asked", layout={"width": "20em"})
-        self.intro_outcome = w.Dropdown(description="Outcome", options=list(OUTCOMES), layout={"width": "16em"})
-        self.intro_date = w.DatePicker(description="When", layout={"width": "16em"})
-        self.log_button = w.Button(description="Log it", icon="check")
+        self.intro_target = w.Text(description=_("To meet"), placeholder=_("person or account"), layout={"width": "20em"})
+        self.intro_through = w.Text(description=_("Through"), placeholder=_("who you asked"), layout={"width": "20em"})
+        self.intro_outcome = w.Dropdown(description=_("Outcome"), options=list(OUTCOMES), layout={"width": "16em"})
+        self.intro_date = w.DatePicker(description=_("When"), layout={"width": "16em"})
+        self.log_button = w.Button(description=_("Log it"), icon="check")
         self.log_table = w.HTML()
         for upload, kind in ((self.linkedin, "linkedin"), (self.crm, "crm"), (self.targets, "targets")):
             upload.observe(lambda change, kind=kind: self._saved(kind, change["new"]), names="value")

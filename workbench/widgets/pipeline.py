@@ -38,6 +38,7 @@ import pandas as pd
 from ..crm import columns as col
 from ..crm import pipeline
 from ..errors import InputError
+from ..i18n.messages import _
 from ..text import search_key
 
 __all__ = ["PipelineBoard", "StageColumn", "pipeline_board"]
@@ -76,11 +77,11 @@ class PipelineBoard:
         where = "PipelineBoard(deals, stages)"
         pipeline.board(deals, stages)  # validates both tables
         if "opportunity_id" not in deals.columns:
-            raise InputError("column 'opportunity_id' is missing", where=where, fix="pass data.opportunities")
+            raise InputError(_("column 'opportunity_id' is missing"), where=where, fix=_("pass data.opportunities"))
         for name, value in (("rows", rows), ("picker_size", picker_size)):
             if not col.is_number(value, whole=True) or value < 1:
-                raise InputError(f"{name} must be a positive whole number, got {value!r}", where=where,
-                                 fix=f"leave {name} out, or pass a number such as 8")
+                raise InputError(_('{name} must be a positive whole number, got {value!r}').format(name=name, value=value), where=where,
+                                 fix=_('leave {name} out, or pass a number such as 8').format(name=name))
         if open_only and "is_closed" in deals.columns:
             deals = deals[~col.flags(deals, "is_closed", where=where)]
         self.deals = deals.reset_index(drop=True).copy()
@@ -125,8 +126,8 @@ class PipelineBoard:
     def find(self, query: str) -> None:
         """Show only the deals whose id or name contain every word of ``query`` ("" shows them all)."""
         if not isinstance(query, str):
-            raise InputError(f"the search must be text, got {type(query).__name__}", where="PipelineBoard.find(query)",
-                             fix="type part of a deal's name or id, e.g. 'OP0042' or 'warranty'")
+            raise InputError(_('the search must be text, got {kind}').format(kind=type(query).__name__), where="PipelineBoard.find(query)",
+                             fix=_("type part of a deal's name or id, e.g. 'OP0042' or 'warranty'"))
         match = np.ones(len(self.deals), dtype=bool)
         for word in search_key([query])[0].split():
             match &= self._text.str.contains(word, regex=False).to_numpy(dtype=bool)
@@ -157,13 +158,13 @@ class PipelineBoard:
         self.total = w.HTML()
         self._lanes = w.HBox(layout={"overflow": "auto", "width": "100%"})
         self.stage_columns: dict[str, StageColumn] = {}
-        self.search = w.Text(placeholder="deal name or id; press Enter", description="Find deal",
+        self.search = w.Text(placeholder=_("deal name or id; press Enter"), description=_("Find deal"),
                              continuous_update=False, style={"description_width": "initial"})
         self.search.observe(lambda change: self.find(change["new"]), names="value")
-        self.deal = w.Dropdown(options=[], description="Deal", style={"description_width": "initial"})
-        self.target = w.Dropdown(options=[], description="Move to", style={"description_width": "initial"})
-        self.button = w.Button(description="Move deal", icon="arrow-right", button_style="primary",
-                               tooltip="Move the chosen deal to the chosen stage")
+        self.deal = w.Dropdown(options=[], description=_("Deal"), style={"description_width": "initial"})
+        self.target = w.Dropdown(options=[], description=_("Move to"), style={"description_width": "initial"})
+        self.button = w.Button(description=_("Move deal"), icon="arrow-right", button_style="primary",
+                               tooltip=_("Move the chosen deal to the chosen stage"))
         self.status = w.HTML()
         self.status.add_class("workbench-feedback")
         self.button.on_click(lambda _: self._on_move())
@@ -179,10 +180,10 @@ class PipelineBoard:
         self.stage_columns = {}
         for stage in self.stage_names():
             deals = w.Select(options=[], value=None, rows=self.rows, layout={"width": "15em"}, description="",
-                             tooltip=f"Deals in {stage}")
+                             tooltip=_('Deals in {stage}').format(stage=stage))
             deals.observe(self._on_pick, names="value")
-            previous = w.Button(icon="arrow-left", tooltip=f"Previous deals in {stage}", layout={"width": "3em"})
-            following = w.Button(icon="arrow-right", tooltip=f"Next deals in {stage}", layout={"width": "3em"})
+            previous = w.Button(icon="arrow-left", tooltip=_('Previous deals in {stage}').format(stage=stage), layout={"width": "3em"})
+            following = w.Button(icon="arrow-right", tooltip=_('Next deals in {stage}').format(stage=stage), layout={"width": "3em"})
             previous.on_click(lambda _, s=stage: self._turn(s, -1))
             following.on_click(lambda _, s=stage: self._turn(s, 1))
             header, shown = w.HTML(), w.HTML()

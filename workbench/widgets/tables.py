@@ -21,19 +21,22 @@ from __future__ import annotations
 
 import html
 
+from ..i18n.messages import N_, _
+
 #: Units written before the number; every other unit follows it ("80 %", "3 days").
 UNITS_BEFORE = {"$", "£"}
 
 
 def column_words(name) -> str:
-    """A column name in words: ``is_closed`` becomes ``closed``, ``close_date`` becomes ``close date``.
+    """A column name in words, in the trainee's language: ``is_closed`` becomes ``closed``, ``close_date``
+    becomes ``close date`` (the words of every column of the schema are in the catalogue).
 
     >>> column_words("is_closed"), column_words("close_date"), column_words("contact_id")
     ('closed', 'close date', 'contact id')
     """
     text = str(name)
     text = text[3:] if text.startswith("is_") else text
-    return text.replace("_", " ").strip()
+    return _(text.replace("_", " ").strip())
 
 
 def _cell(value, unit: str | None, decimals: int, order: str) -> str:
@@ -47,7 +50,7 @@ def _cell(value, unit: str | None, decimals: int, order: str) -> str:
     if value is None or (not isinstance(value, str | list | tuple | dict) and pd.isna(value)):
         return ""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, datetime | pd.Timestamp):
         stamp = pd.Timestamp(value)
         time = f" {stamp:%H:%M}" if (stamp.hour, stamp.minute) != (0, 0) else ""
@@ -83,18 +86,18 @@ def readable(df, columns: dict | None = None, *, units: dict | None = None, deci
 
 
 def table_html(df, columns: dict | None = None, *, count_label: str | None = None, units: dict | None = None,
-               decimals: int = 0, max_rows: int = 50, empty: str = "nothing yet") -> str:
+               decimals: int = 0, max_rows: int = 50, empty: str = N_("nothing yet")) -> str:
     """:func:`readable` ``df`` as an HTML table without row numbers, under its count when ``count_label``
     names what is counted ("open deals"); at most ``max_rows`` rows, saying how many more there are.
 
     >>> table_html(__import__("pandas").DataFrame())
     '<i>nothing yet</i>'
     """
-    count = f"<p><b>{len(df)}</b> {html.escape(count_label)}</p>" if count_label else ""
+    count = f"<p><b>{len(df)}</b> {html.escape(_(count_label))}</p>" if count_label else ""
     if len(df) == 0:
-        return count + f"<i>{html.escape(empty)}</i>"
+        return count + f"<i>{html.escape(_(empty))}</i>"
     shown = readable(df.head(max_rows), columns, units=units, decimals=decimals)
-    more = f"<i>… and {len(df) - max_rows} more</i>" if len(df) > max_rows else ""
+    more = f"<i>{html.escape(_('… and {n} more').format(n=len(df) - max_rows))}</i>" if len(df) > max_rows else ""
     body = shown.to_html(index=False, escape=True, border=0, classes="workbench-table")
     return count + body.replace("<td>", '<td dir="auto">') + more
 

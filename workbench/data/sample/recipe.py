@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ...i18n.messages import _
 from ..schema import TABLES
 from . import referrals
 from .activities import make_activities, make_shared_activities
@@ -119,12 +120,12 @@ def _checked(seed, scale) -> tuple[int, float]:
         scale = float(scale)
         seed = int(seed)
     except (TypeError, ValueError):
-        raise InputError(f"seed {seed!r} and scale {scale!r} must be numbers", where="generate()",
-                         fix="pass a whole number as seed and a positive number as scale, e.g. seed=42, scale=1"
+        raise InputError(_('seed {seed!r} and scale {scale!r} must be numbers').format(seed=seed, scale=scale), where="generate()",
+                         fix=_("pass a whole number as seed and a positive number as scale, e.g. seed=42, scale=1")
                          ) from None
     if not (0.01 <= scale <= 1000):
-        raise InputError(f"scale {scale:g} is out of range", where="generate(scale=...)",
-                         fix="use a scale between 0.01 and 1000 (1 gives about 1,500 contacts)")
+        raise InputError(_('scale {scale:g} is out of range').format(scale=scale), where="generate(scale=...)",
+                         fix=_("use a scale between 0.01 and 1000 (1 gives about 1,500 contacts)"))
     return seed, scale
 
 

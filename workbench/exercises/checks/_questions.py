@@ -24,6 +24,7 @@ from workbench.errors import ExerciseError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 
 def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tuple[str, str]],
@@ -31,15 +32,16 @@ def decision(id: str, *, title: str, right: str, why: str, wrong: dict[str, tupl
     """Register exercise ``id``: ``right`` earns the point with the message ``why``; each option of ``wrong``
     maps to ``(message, hint)``. The options are offered in alphabetical order, so their place says nothing."""
     if len(wrong) < 3:
-        raise ExerciseError(f"{id} offers {len(wrong) + 1} options", fix="give at least three wrong options")
+        raise ExerciseError(_('{id} offers {n_wrong} options').format(id=id, n_wrong=len(wrong) + 1), fix=_("give at least three wrong options"))
     options = sorted([right, *wrong], key=str.lower)
 
     @exercise(id, title=title, answer=Choice(options, label=label), solution=lambda ctx: right,
-              wrong=[Mistake(lambda ctx, o=o: o, message, hint) for o, (message, hint) in wrong.items()])
+              wrong=[Mistake(lambda ctx, o=o: o, message, hint) for o, (message, hint) in wrong.items()],
+              texts=(why,))
     def _check(answer, ctx):  # each wrong option is a declared mistake: the engine answers with its own words
         if answer == right:
-            return Result.right(1, why)
-        return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options in the list.")
+            return Result.right(1, _(why))
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options in the list."))
 
 
 def number_question(id: str, *, title: str, label: str, value, right, mistakes, otherwise: tuple[str, str],
@@ -65,9 +67,9 @@ def number_question(id: str, *, title: str, label: str, value, right, mistakes, 
         return close(answer, mistaken, tolerance=tolerance)
 
     @exercise(id, title=title, answer=Number(label, integer=True), solution=value,
-              wrong=[Mistake(make, message, hint, compare=near) for make, message, hint in mistakes])
+              wrong=[Mistake(make, message, hint, compare=near) for make, message, hint in mistakes], texts=otherwise)
     def _check(answer, ctx):  # the engine tries the declared mistakes, in order, when this fails
         expected = value(ctx)
         if near(answer, expected):
             return Result.right(1, right(ctx, expected))
-        return Result.wrong(1, otherwise[0].format(answer=answer), otherwise[1])
+        return Result.wrong(1, _(otherwise[0]).format(answer=answer), _(otherwise[1]))

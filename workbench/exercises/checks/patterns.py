@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice
+from workbench.exercises.result import hint_steps
+from workbench.i18n.messages import _
 
 
 def tick_exercise(id: str, *, title: str, options: dict, right: str, extra: tuple[str, str],
@@ -40,11 +42,19 @@ def tick_exercise(id: str, *, title: str, options: dict, right: str, extra: tupl
     belong = [option for option, yes in options.items() if yes]
 
     def grade(answer, ctx):
-        return Result.for_ticks(options, answer, right=right, extra=extra, missed=missed, max_points=max_points)
+        return Result.for_ticks(options, answer, right=_(right), extra=_pair(extra), missed=_pair(missed),
+                                max_points=max_points)
 
     exercise(id, title=title, answer=MultiChoice(list(options)), max_points=max_points,
              solution=lambda ctx: list(belong),
-             wrong=[(lambda ctx, ticked=ticked: list(ticked), words) for ticked, words in wrong])(grade)
+             wrong=[(lambda ctx, ticked=ticked: list(ticked), words) for ticked, words in wrong],
+             texts=(right, extra, missed))(grade)
+
+
+def _pair(declared: tuple[str, object]) -> tuple[str, tuple[str, ...]]:
+    """A declared ``(message, hint)`` in the trainee's language, the hint's steps each translated."""
+    message, hint = declared
+    return _(message), tuple(_(step) for step in hint_steps(hint))
 
 
 def one_right_choice(id: str, *, title: str, options: list, right_option, right: str, wrong_message: str,
@@ -59,10 +69,12 @@ def one_right_choice(id: str, *, title: str, options: list, right_option, right:
 
     def grade(answer, ctx):
         if answer == right_option:
-            return Result.right(1, right)
+            return Result.right(1, _(right))
         if answer in options:
-            return Result.wrong(1, wrong_message.format(answer=answer), hint)
-        return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+            return Result.wrong(1, _(wrong_message).format(answer=_(answer) if isinstance(answer, str) else answer),
+                                tuple(_(step) for step in hint_steps(hint)))
+        return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options."))
 
     exercise(id, title=title, answer=Choice(list(options), label=label), solution=lambda ctx: right_option,
-             wrong=[(lambda ctx, option=option: option, words) for option, words in wrong])(grade)
+             wrong=[(lambda ctx, option=option: option, words) for option, words in wrong],
+             texts=(right, wrong_message, hint))(grade)

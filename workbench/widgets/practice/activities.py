@@ -9,10 +9,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from ...data.schema import ACTIVITY_TYPES
 from ...errors import WorkbenchError
+from ...i18n.messages import _
 from ...practice import activities
 from ...text import isolate
 from .dates import DateBox, format_day
@@ -24,10 +27,10 @@ _LINKS = ("contact_id", "account_id", "opportunity_id")
 def _link_controls(contact_id, account_id, opportunity_id):
     """The boxes for the records an activity is about: (contact id, account id, deal id)."""
     w = ipywidgets()
-    return (w.Text(value=contact_id or "", description="contact id", style=STYLE,
-                   placeholder="e.g. C00012 (search for the contact first)"),
-            w.Text(value=account_id or "", description="account id", style=STYLE),
-            w.Text(value=opportunity_id or "", description="deal id", style=STYLE))
+    return (w.Text(value=contact_id or "", description=_("contact id"), style=STYLE,
+                   placeholder=_("e.g. C00012 (search for the contact first)")),
+            w.Text(value=account_id or "", description=_("account id"), style=STYLE),
+            w.Text(value=opportunity_id or "", description=_("deal id"), style=STYLE))
 
 
 def _links(screen) -> dict:
@@ -39,7 +42,7 @@ def _due_controls(db):
     """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
     w = ipywidgets()
     due = DateBox("due on", style=STYLE)
-    friday = w.Button(description="Next Friday", tooltip="Set the due date to the coming Friday")
+    friday = w.Button(description=_("Next Friday"), tooltip=_("Set the due date to the coming Friday"))
     reminder = DateBox("remind me on", style=STYLE)
     friday.on_click(lambda _: setattr(due, "value", activities.next_weekday(db.today, "friday").date()))
     return due, friday, reminder
@@ -52,23 +55,23 @@ class LogActivityScreen(Screen):
         w = ipywidgets()
         self.db, self.on_logged = db, on_logged
         self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
-        self.type = w.Dropdown(options=[t for t in ACTIVITY_TYPES if t != "task"], value="call", description="type",
+        self.type = w.Dropdown(options=[t for t in ACTIVITY_TYPES if t != "task"], value="call", description=_("type"),
                                style=STYLE)
-        self.direction = w.ToggleButtons(options=["outbound", "inbound"], value="outbound", description="direction",
+        self.direction = w.ToggleButtons(options=["outbound", "inbound"], value="outbound", description=_("direction"),
                                          style=STYLE)
-        self.subject = w.Text(description="subject", style=STYLE, layout={"width": "100%"},
-                              placeholder="what it was about")
-        self.outcome = w.Textarea(description="outcome", style=STYLE, layout={"width": "100%"},
-                                  placeholder="what came of it")
-        self.follow = w.Checkbox(value=False, description="plan a follow-up", indent=False)
-        self.follow_subject = w.Text(description="follow-up", style=STYLE, layout={"width": "100%"},
-                                     placeholder="what you will do next")
+        self.subject = w.Text(description=_("subject"), style=STYLE, layout={"width": "100%"},
+                              placeholder=_("what it was about"))
+        self.outcome = w.Textarea(description=_("outcome"), style=STYLE, layout={"width": "100%"},
+                                  placeholder=_("what came of it"))
+        self.follow = w.Checkbox(value=False, description=_("plan a follow-up"), indent=False)
+        self.follow_subject = w.Text(description=_("follow-up"), style=STYLE, layout={"width": "100%"},
+                                     placeholder=_("what you will do next"))
         self.due, self.friday, self.reminder = _due_controls(db)
-        self.log = w.Button(description="Log activity", button_style="primary", icon="check")
+        self.log = w.Button(description=_("Log activity"), button_style="primary", icon="check")
         self.message = w.HTML()
         self.activity_id = self.follow_up_id = None
         self.log.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML("<h4>Log an activity</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Log an activity'))}</h4>"), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
                               self.follow_subject, w.HBox([self.due.widget, self.friday]), self.reminder.widget, self.log,
                               self.message], layout={"width": WIDTH})
@@ -94,7 +97,7 @@ class LogActivityScreen(Screen):
         done = f"Logged the {self.type.value} ({self.activity_id})"
         if self.follow_up_id:
             done += f" and planned the follow-up for {format_day(days['due_at'])} ({self.follow_up_id})"
-        self.message.value = status_html(True, done + ".")
+        self.message.value = status_html(True, done + _("."))
         if self.on_logged:
             self.on_logged(self.activity_id)
         return self.activity_id
@@ -107,15 +110,15 @@ class FollowUpScreen(Screen):
         w = ipywidgets()
         self.db, self.on_planned = db, on_planned
         self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
-        self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description="type", style=STYLE)
-        self.subject = w.Text(description="subject", style=STYLE, layout={"width": "100%"},
-                              placeholder="what you will do, e.g. Send the quote")
+        self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description=_("type"), style=STYLE)
+        self.subject = w.Text(description=_("subject"), style=STYLE, layout={"width": "100%"},
+                              placeholder=_("what you will do, e.g. Send the quote"))
         self.due, self.friday, self.reminder = _due_controls(db)
-        self.plan = w.Button(description="Plan follow-up", button_style="primary", icon="calendar")
+        self.plan = w.Button(description=_("Plan follow-up"), button_style="primary", icon="calendar")
         self.message = w.HTML()
         self.activity_id = None
         self.plan.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML("<h4>Plan a follow-up</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Plan a follow-up'))}</h4>"), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.subject, w.HBox([self.due.widget, self.friday]),
                               self.reminder.widget, self.plan, self.message], layout={"width": WIDTH})
 
@@ -131,8 +134,7 @@ class FollowUpScreen(Screen):
             self.message.value = failure_html(err)
             return None
         remind = f", reminder on {format_day(days['reminder_at'])}" if days["reminder_at"] else ""
-        self.message.value = status_html(True, f"Planned for {format_day(days['due_at'])}{remind} "
-                                               f"({self.activity_id}).")
+        self.message.value = status_html(True, _('Planned for {format_day}{remind} ({activity_id}).').format(format_day=format_day(days['due_at']), remind=remind, activity_id=self.activity_id))
         self.subject.value = ""
         if self.on_planned:
             self.on_planned(self.activity_id)
@@ -147,20 +149,20 @@ class TodoScreen(Screen):
         w = ipywidgets()
         self.db = db
         self.day = DateBox("to-do for", db.today.date(), style=STYLE)
-        self.items = w.Select(options=[], rows=8, description="to do", style=STYLE, layout={"width": "100%"})
+        self.items = w.Select(options=[], rows=8, description=_("to do"), style=STYLE, layout={"width": "100%"})
         self.reminders = w.HTML()
-        self.outcome = w.Text(description="outcome", style=STYLE, placeholder="what came of it")
-        self.done = w.Button(description="Mark done", icon="check", button_style="success")
+        self.outcome = w.Text(description=_("outcome"), style=STYLE, placeholder=_("what came of it"))
+        self.done = w.Button(description=_("Mark done"), icon="check", button_style="success")
         self.remind = DateBox("remind me on", style=STYLE)
-        self.set_reminder = w.Button(description="Set reminder", icon="bell",
-                                     tooltip="Set (or move) the reminder of the selected item")
+        self.set_reminder = w.Button(description=_("Set reminder"), icon="bell",
+                                     tooltip=_("Set (or move) the reminder of the selected item"))
         self.message = w.HTML()
         self.follow_up = FollowUpScreen(db, on_planned=lambda _k: self.refresh())
         self.day.observe(self.guarded(self.refresh), names="value")
         self.done.on_click(self.guarded(self.complete))
         self.set_reminder.on_click(self.guarded(self.remind_me))
-        self.widget = w.VBox([w.HTML("<h4>To do</h4>"), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
-                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML("<b>Reminders</b>"),
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('To do'))}</h4>"), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
+                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML(f"<b>{html.escape(_('Reminders'))}</b>"),
                               self.reminders, self.follow_up.widget], layout={"width": WIDTH})
         self.refresh()
 
@@ -176,21 +178,21 @@ class TodoScreen(Screen):
 
     def complete(self):
         if self.items.value is None:
-            self.message.value = status_html(False, "Select an item of the list first.")
+            self.message.value = status_html(False, _("Select an item of the list first."))
             return
         try:
             activities.complete(self.db, self.items.value, outcome=self.outcome.value.strip() or None)
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return
-        self.message.value = status_html(True, f"Done: {self.items.value}.")
+        self.message.value = status_html(True, _('Done: {item}.').format(item=self.items.value))
         self.outcome.value = ""
         self.refresh()
 
     def remind_me(self):
         """Set the reminder of the selected item to the day in "remind me on"."""
         if self.items.value is None:
-            self.message.value = status_html(False, "Select an item of the list first.")
+            self.message.value = status_html(False, _("Select an item of the list first."))
             return
         try:
             day = read_days("activities", reminder_at=self.remind)["reminder_at"]
@@ -198,7 +200,7 @@ class TodoScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return
-        self.message.value = status_html(True, f"Reminder set for {format_day(day)}: {self.items.value}.")
+        self.message.value = status_html(True, _('Reminder set for {day}: {item}.').format(day=format_day(day), item=self.items.value))
         self.refresh()
 
 

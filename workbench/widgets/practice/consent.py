@@ -13,6 +13,7 @@ import html
 
 from ...data.schema import CHANNELS
 from ...errors import WorkbenchError
+from ...i18n.messages import _
 from ...practice import consent, records
 from ...text import isolate
 from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
@@ -27,20 +28,20 @@ class ConsentScreen(Screen):
     def __init__(self, db, contact_id=None, *, on_saved=None):
         w = ipywidgets()
         self.db, self.on_saved = db, on_saved
-        self.contact_id = w.Text(value=contact_id or "", description="contact id", style=STYLE,
+        self.contact_id = w.Text(value=contact_id or "", description=_("contact id"), style=STYLE,
                                  continuous_update=False)
-        self.channel = w.Dropdown(options=list(CHANNELS), value="email", description="channel", style=STYLE)
+        self.channel = w.Dropdown(options=list(CHANNELS), value="email", description=_("channel"), style=STYLE)
         self.status = w.ToggleButtons(options=[("withdrawn (revoked)", "revoked"), ("given (granted)", "granted")],
-                                      value="revoked", description="consent", style=STYLE)
+                                      value="revoked", description=_("consent"), style=STYLE)
         self.source = w.Dropdown(options=[("—", "")] + [(s.replace("_", " "), s) for s in consent.SOURCES], value="",
-                                 description="how you learned it", style=STYLE)
-        self.wording = w.Text(description="wording version", style=STYLE, placeholder="optional, e.g. v2")
+                                 description=_("how you learned it"), style=STYLE)
+        self.wording = w.Text(description=_("wording version"), style=STYLE, placeholder=_("optional, e.g. v2"))
         self.current = w.HTML()
-        self.save = w.Button(description="Record", button_style="primary", icon="check")
+        self.save = w.Button(description=_("Record"), button_style="primary", icon="check")
         self.message = w.HTML()
         self.contact_id.observe(self.guarded(self.refresh), names="value")
         self.save.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML("<h4>Consent</h4>"), self.contact_id, self.current, self.channel, self.status,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Consent'))}</h4>"), self.contact_id, self.current, self.channel, self.status,
                               self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
         self.refresh()
 
@@ -59,7 +60,7 @@ class ConsentScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return False
-        self.message.value = status_html(True, f"Recorded: {self.channel.value} consent {self.status.value}.")
+        self.message.value = status_html(True, _('Recorded: {channel} consent {status}.').format(channel=self.channel.value, status=self.status.value))
         self.refresh()
         if self.on_saved:
             self.on_saved()

@@ -12,6 +12,10 @@ import html
 
 from ...errors import WorkbenchError
 from ...exercises.button import check_button
+from ...i18n.html import language_attributes, ltr
+from ...i18n.language import current_language
+from ...i18n.messages import _
+from ...i18n.numbers import format_date
 from ...practice import tasks
 from ...text import isolate
 from .access import AccessScreen
@@ -31,20 +35,20 @@ class ResetScreen(Screen):
 
         w = ipywidgets()
         self.db = db
-        self.confirm = w.Checkbox(value=False, description="I understand: everything I did in the practice CRM is "
-                                                           "undone (a backup is kept)", indent=False,
+        self.confirm = w.Checkbox(value=False, description=_("I understand: everything I did in the practice CRM is "
+                                                           "undone (a backup is kept)"), indent=False,
                                   layout={"width": "100%"})
-        self.reset = w.Button(description="Reset my practice CRM", button_style="danger", icon="undo")
+        self.reset = w.Button(description=_("Reset my practice CRM"), button_style="danger", icon="undo")
         self.message = w.HTML()
 
-        def go(_):
+        def go(_click):
             try:
                 backup = reset(self.db, confirm=self.confirm.value)
             except WorkbenchError as err:
                 self.message.value = status_html(False, str(err))
                 return
             self.confirm.value = False
-            self.message.value = status_html(True, f"Back to the start. Your previous state is kept in {backup}.")
+            self.message.value = status_html(True, _('Back to the start. Your previous state is kept in {backup}.').format(backup=backup))
 
         self.reset.on_click(self.guarded(lambda: go(None)))
         self.widget = w.VBox([self.confirm, self.reset, self.message], layout={"width": WIDTH})
@@ -58,8 +62,9 @@ class TaskCard(Screen):
         task = tasks.get_task(task_id)
         self.db, self.exercise = db, f"crm.practice.{task.id}"
         # dir="auto": the sentence's own first word sets its direction; the names, in <bdi>, do not
-        self.text = w.HTML(f"<b>Practice task: {html.escape(task.title)}</b>"
-                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div>')
+        heading = _("Practice task: {title}").format(title=_(task.title))
+        self.text = w.HTML(f"<div {language_attributes()}><b>{html.escape(heading)}</b>"
+                           f'<div dir="auto">{text_html(tasks.describe(db, task.id))}</div></div>')
         self.checker = check_button(self.exercise, lambda: self.db)
         self.check = self.checker.children[0].children[0]
         self.feedback = self.checker.children[-1]
@@ -82,17 +87,20 @@ class PracticeCRM(Screen):
         self.merge = MergeScreen(db)
         self.access = AccessScreen(db)
         self.reset = ResetScreen(db)
-        screens = [("Search", self.search), ("To do", self.todo), ("Log activity", self.log),
-                   ("Consent", self.consent), ("Convert lead", self.convert), ("Move deal", self.deals),
-                   ("Merge duplicates", self.merge), ("Who sees what", self.access), ("Reset", self.reset)]
-        self.tabs = w.Tab(children=[s.widget for _, s in screens])
-        for i, (title, _) in enumerate(screens):
+        screens = [(_("Search"), self.search), (_("To do"), self.todo), (_("Log activity"), self.log),
+                   (_("Consent"), self.consent), (_("Convert lead"), self.convert), (_("Move deal"), self.deals),
+                   (_("Merge duplicates"), self.merge), (_("Who sees what"), self.access), (_("Reset"), self.reset)]
+        self.tabs = w.Tab(children=[screen.widget for _title, screen in screens])
+        for i, (title, _screen) in enumerate(screens):
             self.tabs.set_title(i, title)
         self.message = w.HTML()
         self.tabs.observe(lambda change: self.guarded(lambda: self._refresh(screens[change["new"]][1]))(),
                           names="selected_index")
-        header = w.HTML(f"<b>Practice CRM of {html.escape(isolate(db.trainee))}</b> · today is "
-                        f"{db.today:%A %d %B %Y} · you act as user {html.escape(db.user_id)}")
+        today = format_date(db.today, format="full") if current_language() != "en" else f"{db.today:%A %d %B %Y}"
+        said = (text_html(_("Practice CRM of {trainee}").format(trainee=isolate(db.trainee))),
+                html.escape(_("today is {today}").format(today=today)),
+                html.escape(_("you act as user {user}")).format(user=ltr(db.user_id)))
+        header = w.HTML(f"<div {language_attributes()}><b>{said[0]}</b> · {said[1]} · {said[2]}</div>")
         self.widget = w.VBox([header, self.message, self.tabs], layout={"width": WIDTH})
 
     @staticmethod

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 
 from ...errors import WorkbenchError
+from ...i18n.messages import _
 from ...practice import deals, leads, records
 from ...practice.records import PossibleDuplicate
 from ...text import isolate
@@ -34,21 +35,21 @@ class ConvertLeadScreen(Screen):
         w = ipywidgets()
         self.db, self.first = db, lead_id
         records.prepare(db, "leads", "contacts", "accounts")
-        self.find = w.Text(description="find a lead", style=STYLE, continuous_update=False,
-                           placeholder="name, company or id (Enter)", layout={"width": "100%"})
-        self.lead = w.Dropdown(description="lead", style=STYLE, layout={"width": "100%"})
+        self.find = w.Text(description=_("find a lead"), style=STYLE, continuous_update=False,
+                           placeholder=_("name, company or id (Enter)"), layout={"width": "100%"})
+        self.lead = w.Dropdown(description=_("lead"), style=STYLE, layout={"width": "100%"})
         self.account = w.HTML()
-        self.industry = w.Dropdown(options=_known(db, "industry"), value="", description="industry", style=STYLE)
-        self.country = w.Dropdown(options=_known(db, "country"), value="", description="country", style=STYLE)
-        self.with_deal = w.Checkbox(value=True, description="Create an opportunity", indent=False)
-        self.deal_name = w.Text(description="deal name", style=STYLE, layout={"width": "100%"},
-                                placeholder="leave blank for '<company> - new deal'")
-        self.amount = w.Text(description="amount", style=STYLE, placeholder="e.g. 15000")
+        self.industry = w.Dropdown(options=_known(db, "industry"), value="", description=_("industry"), style=STYLE)
+        self.country = w.Dropdown(options=_known(db, "country"), value="", description=_("country"), style=STYLE)
+        self.with_deal = w.Checkbox(value=True, description=_("Create an opportunity"), indent=False)
+        self.deal_name = w.Text(description=_("deal name"), style=STYLE, layout={"width": "100%"},
+                                placeholder=_("leave blank for '<company> - new deal'"))
+        self.amount = w.Text(description=_("amount"), style=STYLE, placeholder=_("e.g. 15000"))
         self.close_date = DateBox("close date", style=STYLE)
-        self.convert = w.Button(description="Convert", button_style="primary", icon="exchange")
-        self.anyway = w.Button(description="Create a new contact anyway", button_style="warning",
+        self.convert = w.Button(description=_("Convert"), button_style="primary", icon="exchange")
+        self.anyway = w.Button(description=_("Create a new contact anyway"), button_style="warning",
                                layout={"display": "none", "width": "auto"})
-        self.attach = w.Button(description="Use the existing contact", layout={"display": "none", "width": "auto"})
+        self.attach = w.Button(description=_("Use the existing contact"), layout={"display": "none", "width": "auto"})
         self.message = w.HTML()
         self.result = None
         self._match = None
@@ -58,7 +59,7 @@ class ConvertLeadScreen(Screen):
         self.find.observe(self.guarded(self.refresh), names="value")
         self.lead.observe(self.guarded(self._show_account), names="value")
         self.new_account = w.VBox([self.industry, self.country])
-        self.widget = w.VBox([w.HTML("<h4>Convert a lead</h4>"), self.find, self.lead, self.account,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Convert a lead'))}</h4>"), self.find, self.lead, self.account,
                               self.new_account, self.with_deal, self.deal_name, self.amount, self.close_date.widget,
                               w.HBox([self.convert, self.attach, self.anyway]), self.message], layout={"width": WIDTH})
         self.refresh(lead_id)
@@ -95,7 +96,7 @@ class ConvertLeadScreen(Screen):
     def submit(self, *, allow_duplicate: bool = False, contact_id=None):
         """Convert the selected lead with the form's values; return the keys made (None when refused)."""
         if self.lead.value is None:
-            self.message.value = status_html(False, "Select a lead in the list first.")
+            self.message.value = status_html(False, _("Select a lead in the list first."))
             return None
         account = {k: v for k, v in (("industry", self.industry.value), ("country", self.country.value)) if v}
         deal = None
@@ -118,7 +119,7 @@ class ConvertLeadScreen(Screen):
             return None
         self.anyway.layout.display = self.attach.layout.display = "none"
         made = ", ".join(f"{k.replace('_id', '')} {v}" for k, v in self.result.items() if v)
-        self.message.value = status_html(True, f"Converted: {made}.")
+        self.message.value = status_html(True, _('Converted: {made}.').format(made=made))
         self.refresh()
         return self.result
 
@@ -138,21 +139,21 @@ class MoveDealScreen(Screen):
         self.db = db
         records.prepare(db, "opportunities")
         self.stage_table = deals.stages(db)
-        self.find = w.Text(description="find a deal", style=STYLE, continuous_update=False,
-                           placeholder="deal name, stage or id (Enter)", layout={"width": "100%"})
-        self.deal = w.Dropdown(description="deal", style=STYLE, layout={"width": "100%"})
-        self.stage = w.Dropdown(options=self.stage_table["stage"].tolist(), description="new stage", style=STYLE)
+        self.find = w.Text(description=_("find a deal"), style=STYLE, continuous_update=False,
+                           placeholder=_("deal name, stage or id (Enter)"), layout={"width": "100%"})
+        self.deal = w.Dropdown(description=_("deal"), style=STYLE, layout={"width": "100%"})
+        self.stage = w.Dropdown(options=self.stage_table["stage"].tolist(), description=_("new stage"), style=STYLE)
         self.probability = w.HTML()
-        self.next_step = w.Text(description="next step", style=STYLE, layout={"width": "100%"},
-                                placeholder="what you will do next, and when")
+        self.next_step = w.Text(description=_("next step"), style=STYLE, layout={"width": "100%"},
+                                placeholder=_("what you will do next, and when"))
         self.close_date = DateBox("close date", style=STYLE)
-        self.move = w.Button(description="Move deal", button_style="primary", icon="arrow-right")
+        self.move = w.Button(description=_("Move deal"), button_style="primary", icon="arrow-right")
         self.message = w.HTML()
         self.deal.observe(self.guarded(self._load), names="value")
         self.stage.observe(self.guarded(self._show_probability), names="value")
         self.move.on_click(self.guarded(self.submit))
         self.find.observe(self.guarded(self.refresh), names="value")
-        self.widget = w.VBox([w.HTML("<h4>Move a deal</h4>"), self.find, self.deal, self.stage, self.probability,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Move a deal'))}</h4>"), self.find, self.deal, self.stage, self.probability,
                               self.next_step, self.close_date.widget, self.move, self.message], layout={"width": WIDTH})
         self.refresh(opportunity_id)
 
@@ -180,7 +181,7 @@ class MoveDealScreen(Screen):
 
     def submit(self):
         if self.deal.value is None:
-            self.message.value = status_html(False, "Select a deal in the list first.")
+            self.message.value = status_html(False, _("Select a deal in the list first."))
             return None
         try:
             close = read_days("opportunities", close_date=self.close_date)["close_date"]
@@ -189,7 +190,7 @@ class MoveDealScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return None
-        self.message.value = status_html(True, f"{isolate(row['name'])} is now at {row['stage']} ({row['probability']}%).")
+        self.message.value = status_html(True, _('{isolate} is now at {stage} ({probability}%).').format(isolate=isolate(row['name']), stage=row['stage'], probability=row['probability']))
         self.refresh(row["opportunity_id"] if not row["is_closed"] else None)
         return row
 

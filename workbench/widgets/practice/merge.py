@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import html
+
 from ...data import rules
 from ...errors import WorkbenchError
+from ...i18n.messages import _
 from ...practice import merge
 from ...text import isolate
 from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, problems_html, status_html, table_html
@@ -22,14 +25,14 @@ class MergeScreen(Screen):
     def __init__(self, db):
         w = ipywidgets()
         self.db = db
-        self.pairs = w.Select(options=[], rows=6, description="look-alikes", style=STYLE, layout={"width": "100%"})
-        self.keep = w.Text(description="keep", style=STYLE, placeholder="contact id to keep")
-        self.remove = w.Text(description="merge away", style=STYLE, placeholder="contact id to merge into it")
-        self.swap = w.Button(description="Swap", icon="exchange", tooltip="Keep the other record instead")
-        self.rescan = w.Button(description="Scan again", icon="search",
-                               tooltip="Look through every contact again for look-alikes (after many edits)")
+        self.pairs = w.Select(options=[], rows=6, description=_("look-alikes"), style=STYLE, layout={"width": "100%"})
+        self.keep = w.Text(description=_("keep"), style=STYLE, placeholder=_("contact id to keep"))
+        self.remove = w.Text(description=_("merge away"), style=STYLE, placeholder=_("contact id to merge into it"))
+        self.swap = w.Button(description=_("Swap"), icon="exchange", tooltip=_("Keep the other record instead"))
+        self.rescan = w.Button(description=_("Scan again"), icon="search",
+                               tooltip=_("Look through every contact again for look-alikes (after many edits)"))
         self.comparison = w.HTML()
-        self.merge = w.Button(description="Merge", button_style="danger", icon="compress")
+        self.merge = w.Button(description=_("Merge"), button_style="danger", icon="compress")
         self.message = w.HTML()
         self.pairs.observe(self.guarded(self._pick), names="value")
         self.keep.observe(self.guarded(self._compare), names="value")
@@ -37,7 +40,7 @@ class MergeScreen(Screen):
         self.swap.on_click(self.guarded(self._swap))
         self.merge.on_click(self.guarded(self.submit))
         self.rescan.on_click(self.guarded(lambda: self.refresh(rescan_all=True)))
-        self.widget = w.VBox([w.HTML("<h4>Merge duplicates</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
+        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Merge duplicates'))}</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
                               self.remove, self.swap, self.comparison, self.merge, self.message],
                              layout={"width": WIDTH})
         self.refresh()
@@ -73,12 +76,9 @@ class MergeScreen(Screen):
             return None
         gone = self.remove.value.strip()
         left = rules.record_problems("contacts", kept)
-        self.message.value = status_html(True, f"Merged {gone} into "
-                                           f"{isolate(kept['first_name'] + ' ' + kept['last_name'])} "
-                                           f"({kept['contact_id']}), with both histories.")
+        self.message.value = status_html(True, _('Merged {gone} into {isolate} ({contact_id}), with both histories.').format(gone=gone, isolate=isolate(kept['first_name'] + ' ' + kept['last_name']), contact_id=kept['contact_id']))
         if left:
-            self.message.value += problems_html(left, f"Still to correct on {kept['contact_id']} (open it in "
-                                                       "Search and press Edit):")
+            self.message.value += problems_html(left, _('Still to correct on {contact_id} (open it in Search and press Edit):').format(contact_id=kept['contact_id']))
         self.keep.value = self.remove.value = ""
         # drop the pairs the merge settled, without searching the whole CRM again
         self.pairs.value = None

@@ -14,6 +14,7 @@ import html
 import pandas as pd
 
 from ...data.schema import SCHEMA
+from ...i18n.messages import N_, _
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
 from ...text import isolate
@@ -34,7 +35,9 @@ from .screen import (
     table_html,
 )
 
-TITLES = {"contacts": "Contacts", "accounts": "Accounts", "leads": "Leads", "opportunities": "Deals"}
+TITLES = {"contacts": N_("Contacts"), "accounts": N_("Accounts"), "leads": N_("Leads"), "opportunities": N_("Deals")}
+#: One record of each table, as a form's title and button name it (English message ids).
+ONE_RECORD = {"contacts": N_("contact"), "accounts": N_("account"), "leads": N_("lead"), "opportunities": N_("deal")}
 SMALL_REFS = {"users", "stages", "products"}  # reference pickers shown as a list; others take an id
 #: The look-alikes found as a record is saved, as a trainee reads them.
 MATCH_COLUMNS = {"key": "id", "label": "record", "score": "likeness", "reason": "why"}
@@ -97,17 +100,19 @@ class RecordForm(Screen):
             field.observe(self.guarded(lambda name=name: self._check_one(name)), names="value")
             self.fields[name], self.errors[name] = field, error
             rows += [getattr(field, "widget", field), error]
-        verb = "Save changes" if key is not None else f"Create {table[:-1]}"
+        kind = _(ONE_RECORD.get(table, table))
+        verb = _("Save changes") if key is not None else _("Create {kind}").format(kind=kind)
         self.save = w.Button(description=verb, button_style="primary", icon="save",
-                             tooltip=f"{verb} (checks every field first)")
-        self.save_anyway = w.Button(description="Save anyway", button_style="warning",
-                                    tooltip="It is a different record: create it despite the look-alikes",
+                             tooltip=_('{verb} (checks every field first)').format(verb=verb))
+        self.save_anyway = w.Button(description=_("Save anyway"), button_style="warning",
+                                    tooltip=_("It is a different record: create it despite the look-alikes"),
                                     layout={"display": "none"})
         self.message = w.HTML()
         self.saved_key = None
         self.save.on_click(self.guarded(lambda: self._save(False)))
         self.save_anyway.on_click(self.guarded(lambda: self._save(True)))
-        title = (f"Edit {isolate(records.label(db, table, key))}" if key is not None else f"New {table[:-1]}")
+        title = (_("Edit {record}").format(record=isolate(records.label(db, table, key))) if key is not None
+                 else _("New {kind}").format(kind=kind))
         self.widget = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *rows,
                               w.HBox([self.save, self.save_anyway]), self.message], layout={"width": WIDTH})
 
@@ -159,7 +164,7 @@ class RecordForm(Screen):
             self.save_anyway.layout.display = None
             return
         self.save_anyway.layout.display = "none"
-        self.message.value = status_html(True, f"Saved {isolate(records.label(self.db, self.table, self.saved_key))}.")
+        self.message.value = status_html(True, _('Saved {isolate}.').format(isolate=isolate(records.label(self.db, self.table, self.saved_key))))
         if self.on_saved:
             self.on_saved(self.saved_key)
 
@@ -173,14 +178,14 @@ class SearchScreen(Screen):
         w = ipywidgets()
         self.db = db
         records.prepare(db, *TITLES)
-        self.table = w.ToggleButtons(options=[(v, k) for k, v in TITLES.items()], value=table,
-                                     description="Find", style={"button_width": "7em"})
-        self.query = w.Text(placeholder="name, email, phone, company... (Enter to search)", description="Search",
+        self.table = w.ToggleButtons(options=[(_(v), k) for k, v in TITLES.items()], value=table,
+                                     description=_("Find"), style={"button_width": "7em"})
+        self.query = w.Text(placeholder=_("name, email, phone, company... (Enter to search)"), description=_("Search"),
                             continuous_update=False, layout={"width": "100%"})
-        self.results = w.Select(options=[], rows=10, description="Results", layout={"width": "100%"})
+        self.results = w.Select(options=[], rows=10, description=_("Results"), layout={"width": "100%"})
         self.count = w.HTML()
-        self.open = w.Button(description="Open", icon="folder-open", tooltip="Open the selected record")
-        self.new = w.Button(description="New", icon="plus", tooltip="Create a record of this kind")
+        self.open = w.Button(description=_("Open"), icon="folder-open", tooltip=_("Open the selected record"))
+        self.new = w.Button(description=_("New"), icon="plus", tooltip=_("Create a record of this kind"))
         self.detail = w.VBox()
         self.message = w.HTML()
         self.table.observe(self.guarded(self.search), names="value")
@@ -198,7 +203,9 @@ class SearchScreen(Screen):
         found = records.search(self.db, table, self.query.value, limit=100)
         key = SCHEMA[table].key
         self.results.options = [(self._row_label(table, r), r[key]) for r in found.to_dict("records")]
-        self.count.value = f"{len(found)} {'or more ' if len(found) == 100 else ''}{TITLES[table].lower()} found"
+        kind = _(TITLES[table]).lower()
+        self.count.value = html.escape((_("{n} or more {kind} found") if len(found) == 100 else _("{n} {kind} found"))
+                                       .format(n=len(found), kind=kind))
         return found
 
     @staticmethod
@@ -215,7 +222,7 @@ class SearchScreen(Screen):
     def show(self, key):
         """Open record ``key`` of the current kind below the list."""
         if key is None:
-            self.detail.children = [ipywidgets().HTML(status_html(False, "Select a record in the list first."))]
+            self.detail.children = [ipywidgets().HTML(status_html(False, _("Select a record in the list first.")))]
             return None
         view = RecordView(self.db, self.table.value, key)
         self.detail.children = [view.widget]
@@ -238,14 +245,14 @@ class RecordView(Screen):
         self.fields = w.HTML()
         self.timeline = w.HTML()
         self.consents = w.HTML()
-        self.edit = w.Button(description="Edit", icon="pencil")
-        self.log = w.Button(description="Log activity", icon="phone",
+        self.edit = w.Button(description=_("Edit"), icon="pencil")
+        self.log = w.Button(description=_("Log activity"), icon="phone",
                             layout={"display": None if table != "leads" else "none"})
-        self.plan = w.Button(description="Plan follow-up", icon="calendar",
+        self.plan = w.Button(description=_("Plan follow-up"), icon="calendar",
                              layout={"display": None if table != "leads" else "none"})
-        self.consent = w.Button(description="Consent", icon="check-square",
+        self.consent = w.Button(description=_("Consent"), icon="check-square",
                                 layout={"display": None if table == "contacts" else "none"})
-        self.history = w.Button(description="History", icon="history", tooltip="Who changed this record, and how")
+        self.history = w.Button(description=_("History"), icon="history", tooltip=_("Who changed this record, and how"))
         self.panel = w.VBox()
         self.message = w.HTML()
         link = {SCHEMA[table].key: key}
@@ -258,7 +265,7 @@ class RecordView(Screen):
         self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
         self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
-                              self.message, self.panel, w.HTML("<b>Timeline</b>"), self.timeline], layout={"width": WIDTH})
+                              self.message, self.panel, w.HTML(f"<b>{html.escape(_('Timeline'))}</b>"), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
     def _panel(self, screen):

@@ -6,7 +6,7 @@ trainee, can fill a form and press a button in code.  Screens are at most
 60em wide, to fit a laptop.
 
 >>> print(status_html(True, "Saved Nusrat Jahan (C001)."))
-<div role="status" style="border-left:4px solid #1b7f3b;padding:4px 8px;margin:4px 0"><b style="color:#1b7f3b">✔</b> Saved Nusrat Jahan (C001).</div>
+<div role="status" lang="en" dir="ltr" style="border-inline-start:4px solid #1b7f3b;padding:4px 8px;margin:4px 0"><b style="color:#1b7f3b">✔</b> Saved Nusrat Jahan (C001).</div>
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from datetime import date
 import pandas as pd
 
 from ...errors import WorkbenchError
+from ...i18n.html import language_attributes
+from ...i18n.messages import N_, _
 from .. import tables
 from ..tables import column_words
 
@@ -45,18 +47,20 @@ def status_html(ok: bool, text: str) -> str:
     """A one-line status under a form: a green tick when ``ok``, else a red cross (see the module example)."""
     colour = "#1b7f3b" if ok else "#b3261e"
     mark = "✔" if ok else "✘"
-    return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
+    return (f'<div role="status" {language_attributes()} style="border-inline-start:4px solid {colour};'
+            'padding:4px 8px;margin:4px 0">'
             f'<b style="color:{colour}">{mark}</b> {text_html(text)}</div>')
 
 
-def problems_html(problems: dict, title: str = "Please correct:") -> str:
+def problems_html(problems: dict, title: str = N_("Please correct:")) -> str:
     """The fields to correct, each named in words with what is wrong, as a list under ``title``.
 
     >>> "<b>close date</b>: required" in problems_html({"close_date": "required"})
     True
     """
     items = "".join(f"<li><b>{html.escape(column_words(k))}</b>: {html.escape(v)}</li>" for k, v in problems.items())
-    return f'<div role="alert" style="color:#b3261e">{html.escape(title)}<ul style="margin:2px 0">{items}</ul></div>'
+    return (f'<div role="alert" {language_attributes()} style="color:#b3261e">{html.escape(_(title))}'
+            f'<ul style="margin:2px 0">{items}</ul></div>')
 
 
 def failure_html(err: Exception) -> str:
@@ -71,8 +75,8 @@ def failure_html(err: Exception) -> str:
         return problems_html(problems)
     if isinstance(err, WorkbenchError):
         return status_html(False, str(err))
-    return status_html(False, f"That did not work ({type(err).__name__}: {err}). Try again; if it fails again, "
-                              "restart the kernel (Kernel menu) and run this page from the top.")
+    return status_html(False, _('That did not work ({kind}: {err}). Try again; if it fails again, restart the kernel (Kernel menu) and '
+                                 'run this page from the top.').format(kind=type(err).__name__, err=err))
 
 
 def read_days(table: str, **boxes) -> dict:

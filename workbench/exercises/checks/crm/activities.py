@@ -5,6 +5,7 @@ from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import id_set, is_number
 from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
+from workbench.i18n.messages import _
 
 
 def _overdue(ctx) -> int:
@@ -23,12 +24,12 @@ def _planned(ctx) -> int:
 def _check_overdue(answer, ctx):
     expected = _overdue(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of activities.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of activities."))
     if answer == expected:
-        return Result.right(1, f"Right: {expected:,} promises to call or write back are late.")
-    return Result.wrong(1, f"{answer:,} is not the number of overdue follow-ups.",
-                        ("Look at the planned activities and their due dates.",
-                         "Count those due before the lesson's today."))
+        return Result.right(1, _('Right: {expected:,} promises to call or write back are late.').format(expected=expected))
+    return Result.wrong(1, _('{answer:,} is not the number of overdue follow-ups.').format(answer=answer),
+                        (_("Look at the planned activities and their due dates."),
+                         _("Count those due before the lesson's today.")))
 
 
 def _reminders(ctx) -> int:
@@ -48,12 +49,12 @@ def _with_reminder(ctx) -> int:
 def _check_reminders(answer, ctx):
     expected = _reminders(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of reminders.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of reminders."))
     if answer == expected:
-        return Result.right(1, f"Yes: {expected:,} reminders are waiting for someone to act.")
-    return Result.wrong(1, f"{answer:,} is not the number of reminders due.",
-                        ("Look at the planned activities and their reminder times.",
-                         "Count those whose reminder time is on or before the lesson's today."))
+        return Result.right(1, _('Yes: {expected:,} reminders are waiting for someone to act.').format(expected=expected))
+    return Result.wrong(1, _('{answer:,} is not the number of reminders due.').format(answer=answer),
+                        (_("Look at the planned activities and their reminder times."),
+                         _("Count those whose reminder time is on or before the lesson's today.")))
 
 
 def _overdue_by_rep(ctx):
@@ -73,12 +74,12 @@ def _check_most_overdue(answer, ctx):
     table = _overdue_by_rep(ctx)
     expected = next(iter(table))
     if answer == expected:
-        return Result.right(1, f"Right: {expected}, with {table[expected]} overdue follow-ups.")
+        return Result.right(1, _('Right: {expected}, with {table} overdue follow-ups.').format(expected=expected, table=table[expected]))
     if answer not in table:
-        return Result.wrong(1, f"{answer!r} has no planned activities.", "Choose one of the reps listed.")
-    return Result.wrong(1, f"{answer} has {table[answer]} overdue follow-ups; someone has more.",
-                        ("Look at the overdue follow-ups, owner by owner.",
-                         "Count them per owner and take the owner with the most."))
+        return Result.wrong(1, _('{answer!r} has no planned activities.').format(answer=answer), _("Choose one of the reps listed."))
+    return Result.wrong(1, _('{answer} has {table} overdue follow-ups; someone has more.').format(answer=answer, table=table[answer]),
+                        (_("Look at the overdue follow-ups, owner by owner."),
+                         _("Count them per owner and take the owner with the most.")))
 
 
 def _no_next_step(ctx) -> int:
@@ -91,12 +92,12 @@ def _no_next_step(ctx) -> int:
 def _check_no_next_step(answer, ctx):
     expected = _no_next_step(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of deals.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of deals."))
     if answer == expected:
-        return Result.right(1, f"Right: {expected} open deals have nobody following up.")
-    return Result.wrong(1, f"{answer} is not the number of open deals without a next step.",
-                        ("Look at the open deals and their planned activities.",
-                         "Keep the open deals with no planned activity due on or after today."))
+        return Result.right(1, _('Right: {expected} open deals have nobody following up.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of open deals without a next step.').format(answer=answer),
+                        (_("Look at the open deals and their planned activities."),
+                         _("Keep the open deals with no planned activity due on or after today.")))
 
 
 def _busiest_rep(ctx) -> str:
@@ -117,15 +118,14 @@ def _check_weekly_plan(answer, ctx):
     expected = set(plan["activity_id"].astype(str))
     got = id_set(answer, "activity_id")
     if got == expected:
-        return Result.right(2, f"Right: {len(expected)} activities for {owner} this week, "
-                               f"{int(plan['overdue'].sum())} of them carried over because they are late.")
+        return Result.right(2, _('Right: {n_expected} activities for {owner} this week, {sum} of them carried over because they are late.').format(n_expected=len(expected), owner=owner, sum=int(plan['overdue'].sum())))
     late = set(plan.loc[plan["overdue"], "activity_id"].astype(str))
     if got == expected - late:
-        return Result.wrong(2, "This week's activities are there, but the overdue ones are missing.",
-                            ("A weekly plan starts with what is already late.",
-                             "Keep the overdue follow-ups in the plan, before this week's."), points=1)
-    return Result.wrong(2, f"Your plan has {len(got)} activities; the rep's week holds {len(expected)}.",
-                        f"Look at {owner}'s planned activities: what is late, and what falls due this week.")
+        return Result.wrong(2, _("This week's activities are there, but the overdue ones are missing."),
+                            (_("A weekly plan starts with what is already late."),
+                             _("Keep the overdue follow-ups in the plan, before this week's.")), points=1)
+    return Result.wrong(2, _("Your plan has {n_got} activities; the rep's week holds {n_expected}.").format(n_got=len(got), n_expected=len(expected)),
+                        _("Look at {owner}'s planned activities: what is late, and what falls due this week.").format(owner=owner))
 
 
 open_exercise(

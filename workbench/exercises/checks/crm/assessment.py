@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
+from workbench.i18n.messages import _
 
 from .._questions import decision, number_question
 
@@ -60,7 +61,7 @@ number_question(
     "crm.assessment.late-final-stages",
     title="How many open deals in the last two stages before a deal is won or lost are already past their close date?",
     label="Deals", value=_late_near_the_end,
-    right=lambda ctx, n: f"Yes: {n} deals are close to signature yet late: call those first.",
+    right=lambda ctx, n: _("Yes: {n} deals are close to signature yet late: call those first.").format(n=n),
     mistakes=[(lambda ctx: _late_near_the_end(ctx, overdue=False), "That counts every deal of those stages, late or not.",
                "Keep only the deals whose close date has already passed."),
               (lambda ctx: _late_near_the_end(ctx, last=None), "That counts the late deals of every stage.",
@@ -87,7 +88,8 @@ number_question(
     "crm.assessment.busiest-forecast",
     title="Take the person who owns the most open deals. What is the weighted forecast of their open deals (to the unit)?",
     label="Weighted forecast", value=lambda ctx: round(_weighted(ctx)), tolerance=2,
-    right=lambda ctx, n: f"Yes: {n:,}, {_busiest_owner(ctx.data)}'s amounts counted at their chance of closing.",
+    right=lambda ctx, n: _("Yes: {n:,}, {owner}'s amounts counted at their chance of closing.").format(
+        n=n, owner=_busiest_owner(ctx.data)),
     mistakes=[(lambda ctx: round(_weighted(ctx, column="Amount")), "That is the full amount of their deals.",
                "A forecast counts each deal at its probability: read the weighted total, not the amount."),
               (lambda ctx: round(float(open_deals(ctx.data)["Weighted amount"].sum())),
@@ -115,12 +117,12 @@ def _most_overdue(ctx, overdue="yes") -> str:
 def _overdue_money(answer, ctx):
     expected = _most_overdue(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected}'s late deals hold the most money; review them together first.")
+        return Result.right(1, _("Yes: {expected}'s late deals hold the most money; review them together first.").format(expected=expected))
     if answer == _most_overdue(ctx, overdue=None) or answer == _busiest_owner(ctx.data):
-        return Result.wrong(1, f"{answer} has the most money in open deals overall, not in late ones.",
-                            "Keep only the late deals, then compare the amount totals owner by owner.")
-    return Result.wrong(1, f"{answer}'s late deals are not the largest sum.",
-                        "Keep only the late deals, then compare the amount totals owner by owner.")
+        return Result.wrong(1, _('{answer} has the most money in open deals overall, not in late ones.').format(answer=answer),
+                            _("Keep only the late deals, then compare the amount totals owner by owner."))
+    return Result.wrong(1, _("{answer}'s late deals are not the largest sum.").format(answer=answer),
+                        _("Keep only the late deals, then compare the amount totals owner by owner."))
 
 
 decision("crm.assessment.revoked-but-open-deal",

@@ -7,6 +7,7 @@ from workbench.errors import InputError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 INVITATION = "T03"       # the email invitation to a workplace day in the contact's city
 SHIPPING_SMS = "T07"     # the SMS telling a customer their order has shipped
@@ -17,7 +18,7 @@ GLOBAL_CAP = 3           # Acme's company-wide limit: messages per contact per w
 def _template(ctx, template_id):
     rows = ctx.data.templates[ctx.data.templates["template_id"].astype(str) == template_id]
     if rows.empty:
-        raise InputError(f"this data has no template {template_id}", fix="use the sample company's data")
+        raise InputError(_('this data has no template {template_id}').format(template_id=template_id), fix=_("use the sample company's data"))
     return rows.iloc[0]
 
 
@@ -38,10 +39,10 @@ def _ready(ctx):
 def _ready_check(answer, ctx):
     expected, total = _ready(ctx), len(ctx.data.contacts)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} of {total} contacts; the others lack a field the template needs.")
-    return Result.wrong(1, f"{answer} is not the number of complete messages.",
-                        ("Look at the merge report: one row per contact, with what is missing.",
-                         "Count the rows with nothing missing."))
+        return Result.right(1, _('Yes: {expected} of {total} contacts; the others lack a field the template needs.').format(expected=expected, total=total))
+    return Result.wrong(1, _('{answer} is not the number of complete messages.').format(answer=answer),
+                        (_("Look at the merge report: one row per contact, with what is missing."),
+                         _("Count the rows with nothing missing.")))
 
 
 def _sms_list(ctx):
@@ -73,11 +74,11 @@ def _segments_check(answer, ctx):
     expected = int(merged["segments"].sum())
     if close(answer, expected, tolerance=0):
         twice = int((merged["segments"] > 1).sum())
-        return Result.right(1, f"Yes: {expected} segments for {len(merged)} messages; {twice} names outside the "
-                               "GSM alphabet turn a message into two or more segments.")
-    return Result.wrong(1, f"{answer} is not the number of segments.",
-                        ("Look at the SMS merge for the contacts on the opt-in list.",
-                         "Add up the number of segments of every message."))
+        return Result.right(1, _('Yes: {expected} segments for {n_merged} messages; {twice} names outside the GSM alphabet turn a message '
+                                  'into two or more segments.').format(expected=expected, n_merged=len(merged), twice=twice))
+    return Result.wrong(1, _('{answer} is not the number of segments.').format(answer=answer),
+                        (_("Look at the SMS merge for the contacts on the opt-in list."),
+                         _("Add up the number of segments of every message.")))
 
 
 def _opt_in(ctx):
@@ -98,10 +99,10 @@ def _with_email(ctx):
 def _opt_in_check(answer, ctx):
     expected = _opt_in(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} contacts opted in to email and have a usable address.")
-    return Result.wrong(1, f"{answer} is not the size of the opt-in email list.",
-                        ("Look at the mailing list built from consent and addresses.",
-                         "Count its rows: one per contact who may be emailed."))
+        return Result.right(1, _('Yes: {expected} contacts opted in to email and have a usable address.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the size of the opt-in email list.').format(answer=answer),
+                        (_("Look at the mailing list built from consent and addresses."),
+                         _("Count its rows: one per contact who may be emailed.")))
 
 
 def _pressure(ctx, global_cap=GLOBAL_CAP):
@@ -128,10 +129,10 @@ def _over_global_only(ctx):
 def _over_check(answer, ctx):
     expected = _over(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} contacts got more messages than they asked for in some week.")
-    return Result.wrong(1, f"{answer} is not the number of over-solicited contacts.",
-                        ("Look at each contact's busiest week and their own limit.",
-                         "Count the contacts whose busiest week is above their own limit (or the cap, if lower)."))
+        return Result.right(1, _('Yes: {expected} contacts got more messages than they asked for in some week.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of over-solicited contacts.').format(answer=answer),
+                        (_("Look at each contact's busiest week and their own limit."),
+                         _("Count the contacts whose busiest week is above their own limit (or the cap, if lower).")))
 
 
 VERDICTS = ["B did better", "A did better", "No clear difference yet"]
@@ -143,7 +144,7 @@ def _ab_campaign(ctx):
     counts = variants.groupby("campaign_id", observed=True)["variant"].nunique()
     chosen = counts[counts == 2]
     if chosen.empty:
-        raise InputError("this data has no campaign with an A/B test", fix="use the sample company's data")
+        raise InputError(_("this data has no campaign with an A/B test"), fix=_("use the sample company's data"))
     return str(chosen.index[0])
 
 
@@ -166,18 +167,18 @@ def _verdict(ctx):
 def _ab_check(answer, ctx):
     r, expected = _ab(ctx), _verdict(ctx)
     if answer == expected:
-        return Result.right(1, f"Right. {r['verdict']}")
+        return Result.right(1, _('Right. {verdict}').format(verdict=r['verdict']))
     if answer == VERDICTS[2]:
-        return Result.wrong(1, "The difference is larger than chance explains.",
-                            ("Look at the p-value of the test, not only at the two rates.",
-                             f"The p-value is {r['p_value']:.4f}: compare it with 0.05."))
+        return Result.wrong(1, _("The difference is larger than chance explains."),
+                            (_("Look at the p-value of the test, not only at the two rates."),
+                             _('The p-value is {p_value:.4f}: compare it with 0.05.').format(p_value=r['p_value'])))
     if expected == VERDICTS[2]:
-        return Result.wrong(1, "The gap could be chance.",
-                            ("Look at the p-value of the test, not only at the two rates.",
-                             f"The p-value is {r['p_value']:.2f}: compare it with 0.05."))
-    return Result.wrong(1, "The other version did better.",
-                        ("Look at the response rate of each version.",
-                         "Compare the two rates and check the p-value before calling a winner."))
+        return Result.wrong(1, _("The gap could be chance."),
+                            (_("Look at the p-value of the test, not only at the two rates."),
+                             _('The p-value is {p_value:.2f}: compare it with 0.05.').format(p_value=r['p_value'])))
+    return Result.wrong(1, _("The other version did better."),
+                        (_("Look at the response rate of each version."),
+                         _("Compare the two rates and check the p-value before calling a winner.")))
 
 
 @exercise("crm.campaigns.sample-size",
@@ -188,8 +189,8 @@ def _ab_check(answer, ctx):
 def _sample_size(answer, ctx):
     expected = experiments.sample_size(0.03, 0.02)
     if close(answer, expected, tolerance=max(5, expected * 0.02)):
-        return Result.right(1, f"Yes: about {expected:,} contacts per version (80% power, 5% significance).")
-    return Result.wrong(1, f"{answer} is not the sample size for 3% → 5%.",
-                        ("Look at the effect to detect: the difference between the two rates (2 points), not the "
-                         "new rate.",
-                         "Use the sample-size calculator with the base rate and that difference."))
+        return Result.right(1, _('Yes: about {expected:,} contacts per version (80% power, 5% significance).').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the sample size for 3% → 5%.').format(answer=answer),
+                        (_("Look at the effect to detect: the difference between the two rates (2 points), not the "
+                         "new rate."),
+                         _("Use the sample-size calculator with the base rate and that difference.")))

@@ -7,6 +7,7 @@ from workbench.crm.quality import activity_coverage
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 TEAM, YEARS = 12, 3
 
@@ -29,10 +30,10 @@ def _tco(product, tier, team=TEAM, years=YEARS):
 def _tco_check(answer, ctx):
     expected = _tco("Salesforce", "Professional")
     if close(answer, expected, tolerance=1):
-        return Result.right(1, f"Yes: {expected:,.0f} USD, before set-up, training and upkeep.")
-    return Result.wrong(1, f"{answer} is not the licence cost.",
-                        ("Look at what the price is per: a user, a month.",
-                         f"Price per user per month × {TEAM} users × 12 months × {YEARS} years."))
+        return Result.right(1, _('Yes: {expected:,.0f} USD, before set-up, training and upkeep.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the licence cost.').format(answer=answer),
+                        (_("Look at what the price is per: a user, a month."),
+                         _('Price per user per month × {team} users × 12 months × {years} years.').format(team=TEAM, years=YEARS)))
 
 
 def _break_even():
@@ -51,10 +52,10 @@ def _break_even():
 def _break_even_check(answer, ctx):
     expected = _break_even()
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: from {expected} users the flat price wins, and it stays flat as the team grows.")
-    return Result.wrong(1, f"{answer} is not the break-even team size.",
-                        ("Look at the two prices: flat per month, and per user per month.",
-                         "Divide the flat monthly price by the per-user price and take the next whole number."))
+        return Result.right(1, _('Yes: from {expected} users the flat price wins, and it stays flat as the team grows.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the break-even team size.').format(answer=answer),
+                        (_("Look at the two prices: flat per month, and per user per month."),
+                         _("Divide the flat monthly price by the per-user price and take the next whole number.")))
 
 
 CAUSES = {
@@ -75,13 +76,13 @@ CAUSES = {
 def _failure(answer, ctx):
     return Result.for_ticks(
         CAUSES, answer,
-        right="Right: empty records, isolated systems, underestimated volume and untrained users.",
-        extra=("'{option}' is not a cause of failure.",
-               ("Cloud or on-premises and the number of customers are choices and facts, not failures.",
-                "Failures come from how the CRM is fed and run.")),
-        missed=("You left out '{option}'.",
-                ("Think of who feeds the CRM day to day.",
-                 "The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing.")))
+        right=_("Right: empty records, isolated systems, underestimated volume and untrained users."),
+        extra=(_("'{option}' is not a cause of failure."),
+               (_("Cloud or on-premises and the number of customers are choices and facts, not failures."),
+                _("Failures come from how the CRM is fed and run."))),
+        missed=(_("You left out '{option}'."),
+                (_("Think of who feeds the CRM day to day."),
+                 _("The classic cause is reps who do not enter data: a CRM nobody fills in forecasts nothing."))))
 
 
 def _coverage(ctx):
@@ -97,10 +98,10 @@ def _silent(answer, ctx):
     table = _coverage(ctx).set_index("name")
     expected = str(table.index[0])
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} logs {table.loc[expected, 'per_open_deal']} activities per open deal. "
-                               "Their deals are invisible to everyone else: the first thing to fix.")
+        return Result.right(1, _('Yes: {expected} logs {per_open_deal} activities per open deal. Their deals are invisible to everyone else: the '
+                                  'first thing to fix.').format(expected=expected, per_open_deal=table.loc[expected, 'per_open_deal']))
     if answer in table.index:
-        return Result.wrong(1, f"{answer} logs {table.loc[answer, 'per_open_deal']} activities per open deal.",
-                            ("Look at activities per open deal for each owner.",
-                             "Sort the owners by it and take the one with the fewest."))
-    return Result.wrong(1, f"{answer!r} owns no open deal.", "Pick a name from the list.")
+        return Result.wrong(1, _('{answer} logs {per_open_deal} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
+                            (_("Look at activities per open deal for each owner."),
+                             _("Sort the owners by it and take the one with the fewest.")))
+    return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Pick a name from the list."))

@@ -5,6 +5,7 @@ from workbench.crm.privacy import anonymise_extract
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import MultiChoice, Number
 from workbench.exercises.marking import id_set, is_number
+from workbench.i18n.messages import _
 
 
 def _may_email(ctx) -> int:
@@ -32,12 +33,12 @@ def _with_email(ctx) -> int:
 def _check_may_email(answer, ctx):
     expected = _may_email(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of contacts.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of contacts."))
     if answer == expected:
-        return Result.right(1, f"Yes: {expected:,} contacts have email consent in force today.")
-    return Result.wrong(1, f"{answer:,} is not the number of contacts who may be emailed.",
-                        ("Look at the consent history: only each contact's newest email event counts.",
-                         "Keep each contact's newest email event and count those that say 'granted'."))
+        return Result.right(1, _('Yes: {expected:,} contacts have email consent in force today.').format(expected=expected))
+    return Result.wrong(1, _('{answer:,} is not the number of contacts who may be emailed.').format(answer=answer),
+                        (_("Look at the consent history: only each contact's newest email event counts."),
+                         _("Keep each contact's newest email event and count those that say 'granted'.")))
 
 
 def _list_size(ctx) -> int:
@@ -53,12 +54,12 @@ def _list_size(ctx) -> int:
 def _check_mailing_list(answer, ctx):
     expected = _list_size(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of addresses.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of addresses."))
     if answer == expected:
-        return Result.right(1, f"Right: {expected:,} addresses, one message each.")
-    return Result.wrong(1, f"{answer:,} is not the size of the opt-in list.",
-                        ("Look at the mailing list built in the lesson from consent and addresses.",
-                         "Count its rows: one per address that may be emailed."))
+        return Result.right(1, _('Right: {expected:,} addresses, one message each.').format(expected=expected))
+    return Result.wrong(1, _('{answer:,} is not the size of the opt-in list.').format(answer=answer),
+                        (_("Look at the mailing list built in the lesson from consent and addresses."),
+                         _("Count its rows: one per address that may be emailed.")))
 
 
 def _sent(ctx):
@@ -94,13 +95,13 @@ def _revoked_now(ctx) -> int:
 def _check_after_revocation(answer, ctx):
     expected = _after_revocation(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of contacts.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of contacts."))
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} contacts were emailed after saying no. Each one is a complaint "
-                               "waiting to happen; the list must be rebuilt before every send.")
-    return Result.wrong(1, f"{answer} is not the number of contacts emailed after revoking.",
-                        ("Look at the messages sent after consent was withdrawn.",
-                         "Count the different contacts among them, not the messages."))
+        return Result.right(1, _('Yes: {expected} contacts were emailed after saying no. Each one is a complaint waiting to happen; the '
+                                  'list must be rebuilt before every send.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of contacts emailed after revoking.').format(answer=answer),
+                        (_("Look at the messages sent after consent was withdrawn."),
+                         _("Count the different contacts among them, not the messages.")))
 
 
 EXTRACT_COLUMNS = ["first_name", "last_name", "email", "phone", "outcome (call notes)", "lifecycle_stage",
@@ -129,22 +130,22 @@ def _check_share_extract(answer, ctx):
     missed = [c for c in EXTRACT_COLUMNS if c in should - chosen]
     extra = [c for c in EXTRACT_COLUMNS if c in chosen - should]
     if not missed and not extra:
-        return Result.right(2, "Right: who the person is (name, email, phone) becomes a pseudonym, free-text "
-                               "notes are dropped, and the business facts stay.")
+        return Result.right(2, _("Right: who the person is (name, email, phone) becomes a pseudonym, free-text "
+                               "notes are dropped, and the business facts stay."))
     points = 1 if len(missed) + len(extra) == 1 else 0
     if missed:
         if missed[0].startswith("outcome"):
-            return Result.wrong(2, "Call notes were left in.",
-                                ("Look at the free-text columns of your extract.",
-                                 "Notes hold what nobody meant to share (health, family, opinions): drop "
-                                 "them."), points)
-        return Result.wrong(2, f"'{missed[0]}' still says who the person is.",
-                            ("Ask of each field whether it tells who the person is.",
-                             "Names, emails and phone numbers identify people: pseudonymise them."), points)
-    return Result.wrong(2, f"'{extra[0]}' does not identify anyone and is what the agency needs.",
-                        ("Ask of each field: does it identify a person, or describe the business?",
-                         "Keep business facts such as the lifecycle stage, industry and country; only identities "
-                         "and free text must go."), points)
+            return Result.wrong(2, _("Call notes were left in."),
+                                (_("Look at the free-text columns of your extract."),
+                                 _("Notes hold what nobody meant to share (health, family, opinions): drop "
+                                 "them.")), points)
+        return Result.wrong(2, _("'{missed}' still says who the person is.").format(missed=missed[0]),
+                            (_("Ask of each field whether it tells who the person is."),
+                             _("Names, emails and phone numbers identify people: pseudonymise them.")), points)
+    return Result.wrong(2, _("'{extra}' does not identify anyone and is what the agency needs.").format(extra=extra[0]),
+                        (_("Ask of each field: does it identify a person, or describe the business?"),
+                         _("Keep business facts such as the lifecycle stage, industry and country; only identities "
+                         "and free text must go.")), points)
 
 
 def _opt_in_ids(ctx) -> set[str]:
@@ -159,16 +160,16 @@ def _check_opt_in_list(answer, ctx):
     got = id_set(answer, "contact_id")
     expected = _opt_in_ids(ctx)
     if got == expected:
-        return Result.right(2, f"Right: {len(expected):,} contacts, each with consent and a usable address.")
+        return Result.right(2, _('Right: {n_expected:,} contacts, each with consent and a usable address.').format(n_expected=len(expected)))
     extra, missing = sorted(got - expected), sorted(expected - got)
     points = 1 if len(extra) + len(missing) <= max(3, len(expected) // 50) else 0
     if extra:
-        return Result.wrong(2, f"{len(extra)} contacts should not be on the list, e.g. {extra[0]}.",
-                            ("Look at three things per contact: consent in force, a valid address, an address not "
-                             "already listed.",
-                             "Leave out contacts without consent in force, without a valid address, and second "
-                             "records sharing an address already on the list."), points)
-    return Result.wrong(2, f"{len(missing)} opted-in contacts are missing, e.g. {missing[0]}.",
-                        ("Look at who has consent in force and a valid address.",
-                         "Everyone whose newest email consent is 'granted' and who has a valid address belongs on "
-                         "the list."), points)
+        return Result.wrong(2, _('{n_extra} contacts should not be on the list, e.g. {extra}.').format(n_extra=len(extra), extra=extra[0]),
+                            (_("Look at three things per contact: consent in force, a valid address, an address not "
+                             "already listed."),
+                             _("Leave out contacts without consent in force, without a valid address, and second "
+                             "records sharing an address already on the list.")), points)
+    return Result.wrong(2, _('{n_missing} opted-in contacts are missing, e.g. {missing}.').format(n_missing=len(missing), missing=missing[0]),
+                        (_("Look at who has consent in force and a valid address."),
+                         _("Everyone whose newest email consent is 'granted' and who has a valid address belongs on "
+                         "the list.")), points)

@@ -4,6 +4,7 @@ and a product for a stated company."""
 from workbench.crm import vendors
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, Number
+from workbench.i18n.messages import _
 
 from ..patterns import one_right_choice, tick_exercise
 
@@ -56,11 +57,11 @@ def _unreachable(ctx):
 def _unreachable_check(answer, ctx):
     expected = _unreachable(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} contacts cannot be reached at all. Events, the website's sign-ups "
-                               "and the reps' own address books are the sources to fill them.")
-    return Result.wrong(1, f"{answer} is not the number of contacts missing both.",
-                        "Count the contacts where neither the email nor the phone is filled in: both missing at "
-                        "once, not either one.")
+        return Result.right(1, _("Yes: {expected} contacts cannot be reached at all. Events, the website's sign-ups and the reps' own "
+                                  'address books are the sources to fill them.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of contacts missing both.').format(answer=answer),
+                        _("Count the contacts where neither the email nor the phone is filled in: both missing at "
+                        "once, not either one."))
 
 
 UPKEEP = {
@@ -131,14 +132,14 @@ def _visible(ctx):
 def _visible_check(answer, ctx):
     rep, expected = _rep(ctx), _visible(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} open deals are owned by people in {rep['region']}, "
-                               f"{rep['name']}'s own included. The rest stay out of sight.")
+        return Result.right(1, _("Yes: {expected} open deals are owned by people in {region}, {name}'s own included. The rest stay out of "
+                                  'sight.').format(expected=expected, region=rep['region'], name=rep['name']))
     if answer == len(_open_by_region(ctx)):
-        return Result.wrong(1, f"{answer} is every open deal in the company.",
-                            "The rule limits the view to one region: add up only the rows of the rep's region.")
-    return Result.wrong(1, f"{answer} is not what the rule allows.",
-                        "The rule is by region, not by owner: add the open deals of every colleague in the rep's "
-                        "region, the rep's own included.")
+        return Result.wrong(1, _('{answer} is every open deal in the company.').format(answer=answer),
+                            _("The rule limits the view to one region: add up only the rows of the rep's region."))
+    return Result.wrong(1, _('{answer} is not what the rule allows.').format(answer=answer),
+                        _("The rule is by region, not by owner: add the open deals of every colleague in the rep's "
+                        "region, the rep's own included."))
 
 
 NEEDS, TEAM = ["automation", "usability"], 15
@@ -157,17 +158,16 @@ def _pick(answer, ctx):
     table = vendors.shortlist(NEEDS, TEAM).set_index("product")
     expected = _cheapest(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} answers both needs for {table.loc[expected, 'monthly_cost']:,.2f} "
-                               f"USD a month for {TEAM} people, the lowest bill of the products that do.")
+        return Result.right(1, _('Yes: {expected} answers both needs for {monthly_cost:,.2f} USD a month for {team} people, the lowest bill of the '
+                                  'products that do.').format(expected=expected, monthly_cost=table.loc[expected, 'monthly_cost'], team=TEAM))
     if answer in table.index:
-        return Result.wrong(1, f"{answer} answers both needs, for {table.loc[answer, 'monthly_cost']:,.2f} USD a "
-                               "month.",
-                            f"Another product answers both needs too: compare the monthly bill for {TEAM} users.")
+        return Result.wrong(1, _('{answer} answers both needs, for {monthly_cost:,.2f} USD a month.').format(answer=answer, monthly_cost=table.loc[answer, 'monthly_cost']),
+                            _('Another product answers both needs too: compare the monthly bill for {team} users.').format(team=TEAM))
     if answer in vendors.SELLING_POINTS:
-        return Result.wrong(1, f"{answer} is not known for both needs.",
-                            "Keep only the products whose selling points name both automation and an easy "
-                            "interface, then compare their bills.")
-    return Result.wrong(1, f"{answer!r} is not one of the six products.", "Pick one of the six products.")
+        return Result.wrong(1, _('{answer} is not known for both needs.').format(answer=answer),
+                            _("Keep only the products whose selling points name both automation and an easy "
+                            "interface, then compare their bills."))
+    return Result.wrong(1, _('{answer!r} is not one of the six products.').format(answer=answer), _("Pick one of the six products."))
 
 
 tick_exercise(

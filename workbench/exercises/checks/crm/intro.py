@@ -3,6 +3,7 @@
 from workbench.crm.models import customer_view, reach_by_user
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.i18n.messages import _
 
 
 @exercise("crm.intro.count-contacts", title="How many contacts does Acme have?",
@@ -15,10 +16,10 @@ from workbench.exercises.forms import Choice, MultiChoice, Number
 def _count_contacts(answer, ctx):
     expected = len(ctx.data.contacts)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected:,} contacts.")
-    return Result.wrong(1, f"{answer} is not the number of contacts.",
-                        ("Look at the contacts table shown above: one row per person.",
-                         "Read how many rows it has, under the table."))
+        return Result.right(1, _('Yes: {expected:,} contacts.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of contacts.').format(answer=answer),
+                        (_("Look at the contacts table shown above: one row per person."),
+                         _("Read how many rows it has, under the table.")))
 
 
 RECORDS = {
@@ -39,14 +40,14 @@ RECORDS = {
 def _what_a_crm_records(answer, ctx):
     return Result.for_ticks(
         RECORDS, answer,
-        right="Right: history, preferences, interactions and consent; nothing sensitive that the relationship "
-              "does not need.",
-        extra=("'{option}' should not be stored in the CRM.",
-               ("Ask of each item: does it serve the relationship with the customer?",
-                "Payment card numbers and private opinions about health are a privacy risk if the data leaks.")),
-        missed=("You left out '{option}'.",
-                "The customer record holds everything that helps you serve and personalise: what they bought, "
-                "how they like to be contacted, and what you said to each other."))
+        right=_("Right: history, preferences, interactions and consent; nothing sensitive that the relationship "
+              "does not need."),
+        extra=(_("'{option}' should not be stored in the CRM."),
+               (_("Ask of each item: does it serve the relationship with the customer?"),
+                _("Payment card numbers and private opinions about health are a privacy risk if the data leaks."))),
+        missed=(_("You left out '{option}'."),
+                _("The customer record holds everything that helps you serve and personalise: what they bought, "
+                "how they like to be contacted, and what you said to each other.")))
 
 
 MODELS = ["relational", "hierarchical", "network"]
@@ -63,13 +64,13 @@ MODELS = ["relational", "hierarchical", "network"]
                           "Each contact has exactly one parent account: a tree, one parent per record."))])
 def _database_model(answer, ctx):
     if answer == "hierarchical":
-        return Result.right(1, "Yes: a tree where every record has one parent is the hierarchical model.")
+        return Result.right(1, _("Yes: a tree where every record has one parent is the hierarchical model."))
     if answer == "relational":
-        return Result.wrong(1, "Relational tables can store this, but the shape described is a tree.",
-                            ("Think of the drawing: how many parents does each record have?",
-                             "A drawing where every record hangs under one parent is a tree; pick the model that "
-                             "draws trees."))
-    return Result.wrong(1, f"{answer!r} is not one of the three models.", "Choose relational, hierarchical or network.")
+        return Result.wrong(1, _("Relational tables can store this, but the shape described is a tree."),
+                            (_("Think of the drawing: how many parents does each record have?"),
+                             _("A drawing where every record hangs under one parent is a tree; pick the model that "
+                             "draws trees.")))
+    return Result.wrong(1, _('{answer!r} is not one of the three models.').format(answer=answer), _("Choose relational, hierarchical or network."))
 
 
 def _busiest_account(ctx) -> str:
@@ -100,11 +101,10 @@ def _most_contacts_account(ctx) -> str:
 def _busiest(answer, ctx):
     totals = customer_view(ctx.data).groupby("account_name")["activities"].sum()
     if answer in totals.index and totals[answer] == totals.max():
-        return Result.right(1, f"Right: {answer}, with {totals[answer]} activities. "
-                               "You combined three tables through their keys.")
-    return Result.wrong(1, f"{answer} is not the account whose contacts have the most activities.",
-                        ("Look at the joined table of contacts, accounts and activities.",
-                         "Add up the activities of the contacts of each account and compare the totals."))
+        return Result.right(1, _('Right: {answer}, with {totals} activities. You combined three tables through their keys.').format(answer=answer, totals=totals[answer]))
+    return Result.wrong(1, _('{answer} is not the account whose contacts have the most activities.').format(answer=answer),
+                        (_("Look at the joined table of contacts, accounts and activities."),
+                         _("Add up the activities of the contacts of each account and compare the totals.")))
 
 
 def _widest_reach(ctx) -> str:
@@ -126,11 +126,9 @@ def _most_owned(ctx) -> str:
 def _reach(answer, ctx):
     table = reach_by_user(ctx.data).set_index("name")
     if answer in table.index and table.loc[answer, "accounts_reached"] == table["accounts_reached"].max():
-        return Result.right(1, f"Yes: {answer} is in touch with the most accounts "
-                               f"({table.loc[answer, 'accounts_reached']}).")
+        return Result.right(1, _('Yes: {answer} is in touch with the most accounts ({accounts_reached}).').format(answer=answer, accounts_reached=table.loc[answer, 'accounts_reached']))
     if answer in table.index:
-        return Result.wrong(1, f"{answer} reaches {table.loc[answer, 'accounts_reached']} accounts; "
-                               "someone reaches more.",
-                            ("Look at the network view: the column of accounts each colleague reaches.",
-                             "Sort it from the largest and read the name at the top."))
-    return Result.wrong(1, f"{answer!r} does not work at Acme.", "Pick a name from the users table.")
+        return Result.wrong(1, _('{answer} reaches {accounts_reached} accounts; someone reaches more.').format(answer=answer, accounts_reached=table.loc[answer, 'accounts_reached']),
+                            (_("Look at the network view: the column of accounts each colleague reaches."),
+                             _("Sort it from the largest and read the name at the top.")))
+    return Result.wrong(1, _('{answer!r} does not work at Acme.').format(answer=answer), _("Pick a name from the users table."))

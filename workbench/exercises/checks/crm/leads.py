@@ -4,6 +4,7 @@ from workbench.crm.stages import LIFECYCLE_STAGES, compare_vendor_probabilities,
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import id_set, is_number
+from workbench.i18n.messages import _
 
 
 def _rate_percent(ctx) -> float:
@@ -26,12 +27,12 @@ def _converted(ctx) -> int:
 def _check_rate(answer, ctx):
     expected = _rate_percent(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a percentage such as 12.5.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a percentage such as 12.5."))
     if abs(answer - expected) <= 0.15:
-        return Result.right(1, f"Yes: {expected}% of leads became contacts with a deal.")
-    return Result.wrong(1, f"{answer:g}% is not the conversion rate.",
-                        ("Look at the leads table: how many leads, how many converted.",
-                         "Divide the converted leads by all leads, then multiply by 100."))
+        return Result.right(1, _('Yes: {expected}% of leads became contacts with a deal.').format(expected=expected))
+    return Result.wrong(1, _('{answer:g}% is not the conversion rate.').format(answer=answer),
+                        (_("Look at the leads table: how many leads, how many converted."),
+                         _("Divide the converted leads by all leads, then multiply by 100.")))
 
 
 def _by_source(ctx):
@@ -63,13 +64,12 @@ def _check_best_source(answer, ctx):
     t = _by_source(ctx)
     expected = _best_source(ctx)
     if answer == expected:
-        return Result.right(1, f"Right: {expected} converts {t.loc[expected, 'conversion_rate']:.0%} of its leads.")
+        return Result.right(1, _('Right: {expected} converts {conversion_rate:.0%} of its leads.').format(expected=expected, conversion_rate=t.loc[expected, 'conversion_rate']))
     if answer not in t.index:
-        return Result.wrong(1, f"{answer!r} is not a lead source.", "Choose one of the sources listed.")
-    return Result.wrong(1, f"{answer} converts {t.loc[answer, 'conversion_rate']:.0%} of its leads "
-                           f"({t.loc[answer, 'converted']} of {t.loc[answer, 'leads']}).",
-                        ("Look at the rate per source, not the count of conversions.",
-                         "Compare converted ÷ leads for each source and take the highest."))
+        return Result.wrong(1, _('{answer!r} is not a lead source.').format(answer=answer), _("Choose one of the sources listed."))
+    return Result.wrong(1, _('{answer} converts {conversion_rate:.0%} of its leads ({converted} of {leads}).').format(answer=answer, conversion_rate=t.loc[answer, 'conversion_rate'], converted=t.loc[answer, 'converted'], leads=t.loc[answer, 'leads']),
+                        (_("Look at the rate per source, not the count of conversions."),
+                         _("Compare converted ÷ leads for each source and take the highest.")))
 
 
 def _gap(ctx=None) -> int:
@@ -87,11 +87,11 @@ def _check_gap(answer, ctx):
     table = compare_vendor_probabilities().loc["Value Proposition"]
     expected = _gap()
     if is_number(answer) and abs(answer) == expected:
-        return Result.right(1, f"Yes: {table['Salesforce / EspoCRM']}% against {table['SuiteCRM']}%. A default "
-                               "probability is a vendor's choice, not a fact about your deals.")
-    return Result.wrong(1, f"{answer!r} is not the gap.",
-                        ("Look at the comparison table, row 'Value Proposition'.",
-                         "Subtract one column from the other and give the difference."))
+        return Result.right(1, _("Yes: {table}% against {SuiteCRM}%. A default probability is a vendor's choice, not a fact about your "
+                                  'deals.').format(table=table['Salesforce / EspoCRM'], SuiteCRM=table['SuiteCRM']))
+    return Result.wrong(1, _('{answer!r} is not the gap.').format(answer=answer),
+                        (_("Look at the comparison table, row 'Value Proposition'."),
+                         _("Subtract one column from the other and give the difference.")))
 
 
 def _mismatches(ctx) -> int:
@@ -111,13 +111,13 @@ def _open_deals(ctx) -> int:
 def _check_mismatches(answer, ctx):
     expected = _mismatches(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of deals.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of deals."))
     if answer == expected:
-        return Result.right(1, f"Right: {expected} open deals. Each one makes the weighted forecast say "
-                               "something the stage table does not.")
-    return Result.wrong(1, f"{answer} is not the number of mismatched open deals.",
-                        ("Look at the stage table: each stage has a default probability.",
-                         "Compare each open deal's probability with its stage's default and count those that differ."))
+        return Result.right(1, _('Right: {expected} open deals. Each one makes the weighted forecast say something the stage table does '
+                                  'not.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of mismatched open deals.').format(answer=answer),
+                        (_("Look at the stage table: each stage has a default probability."),
+                         _("Compare each open deal's probability with its stage's default and count those that differ.")))
 
 
 @exercise("crm.leads.lifecycle-stage",
@@ -130,13 +130,13 @@ def _check_mismatches(answer, ctx):
                           "A contact becomes a customer when a deal is won, not opened."))])
 def _check_lifecycle(answer, ctx):
     if answer == "opportunity":
-        return Result.right(1, "Yes: an open deal makes her an opportunity; she becomes a customer when it is won.")
+        return Result.right(1, _("Yes: an open deal makes her an opportunity; she becomes a customer when it is won."))
     if answer in LIFECYCLE_STAGES:
-        return Result.wrong(1, f"'{answer}' is a stage she has already passed or not reached.",
-                            ("Look at her deals: is one of them open?",
-                             "An open deal with her as main contact moves her to the stage named after deals in the "
-                             "pipeline."))
-    return Result.wrong(1, f"{answer!r} is not a lifecycle stage.", "Choose one of the stages listed.")
+        return Result.wrong(1, _("'{answer}' is a stage she has already passed or not reached.").format(answer=answer),
+                            (_("Look at her deals: is one of them open?"),
+                             _("An open deal with her as main contact moves her to the stage named after deals in the "
+                             "pipeline.")))
+    return Result.wrong(1, _('{answer!r} is not a lifecycle stage.').format(answer=answer), _("Choose one of the stages listed."))
 
 
 @exercise("crm.leads.mismatch-table",
@@ -149,15 +149,14 @@ def _check_mismatch_table(answer, ctx):
     expected = set(probability_mismatches(ctx.data.opportunities, ctx.data.stages)["opportunity_id"].astype(str))
     got = id_set(answer, "opportunity_id")
     if got == expected:
-        return Result.right(2, f"Right: {len(expected)} deals to review with their owners.")
+        return Result.right(2, _('Right: {n_expected} deals to review with their owners.').format(n_expected=len(expected)))
     extra, missing = sorted(got - expected), sorted(expected - got)
     if extra:
-        return Result.wrong(2, f"{len(extra)} deals in your table match their stage default or are closed, "
-                               f"e.g. {extra[0]}.",
-                            ("Look only at open deals, and at the stage table's default probability.",
-                             "Keep the open deals whose probability differs from their stage's default."),
+        return Result.wrong(2, _('{n_extra} deals in your table match their stage default or are closed, e.g. {extra}.').format(n_extra=len(extra), extra=extra[0]),
+                            (_("Look only at open deals, and at the stage table's default probability."),
+                             _("Keep the open deals whose probability differs from their stage's default.")),
                             points=1 if len(extra) <= 2 and not missing else 0)
-    return Result.wrong(2, f"{len(missing)} mismatched deals are missing, e.g. {missing[0]}.",
-                        ("Look at the stage table: each stage has a default probability.",
-                         "Compare every open deal's probability with its stage's default one."),
+    return Result.wrong(2, _('{n_missing} mismatched deals are missing, e.g. {missing}.').format(n_missing=len(missing), missing=missing[0]),
+                        (_("Look at the stage table: each stage has a default probability."),
+                         _("Compare every open deal's probability with its stage's default one.")),
                         points=1 if len(missing) <= 2 else 0)

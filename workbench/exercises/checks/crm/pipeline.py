@@ -7,6 +7,7 @@ from workbench.errors import InputError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
+from workbench.i18n.messages import _
 
 
 def _deals(ctx):
@@ -34,10 +35,10 @@ def _open_amount(ctx):
 def _weighted(answer, ctx):
     expected = pipeline.weighted_pipeline(_deals(ctx))
     if close(answer, expected, tolerance=1):
-        return Result.right(1, f"Yes: {expected:,.0f}, against {_open_amount(ctx):,.0f} of open deals at face value.")
-    return Result.wrong(1, f"{answer} is not the weighted pipeline.",
-                        ("Look at the open deals: amount and probability.",
-                         "Add up amount × probability / 100 over the deals that are not closed."))
+        return Result.right(1, _('Yes: {expected:,.0f}, against {open_amount:,.0f} of open deals at face value.').format(expected=expected, open_amount=_open_amount(ctx)))
+    return Result.wrong(1, _('{answer} is not the weighted pipeline.').format(answer=answer),
+                        (_("Look at the open deals: amount and probability."),
+                         _("Add up amount × probability / 100 over the deals that are not closed.")))
 
 
 def _win_all(ctx):
@@ -55,9 +56,9 @@ def _win_all(ctx):
 def _win_rate(answer, ctx):
     expected = 100 * pipeline.win_rate(_deals(ctx))
     if close(answer, expected, tolerance=0.1, percent=True):
-        return Result.right(1, f"Yes: {expected:.1f}% of the closed deals were won.")
-    return Result.wrong(1, f"{answer} is not the win rate.", ("Look at the closed deals: won and lost.",
-                                                              "Win rate = won deals ÷ closed deals, × 100."))
+        return Result.right(1, _('Yes: {expected:.1f}% of the closed deals were won.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the win rate.').format(answer=answer), (_("Look at the closed deals: won and lost."),
+                                                              _("Win rate = won deals ÷ closed deals, × 100.")))
 
 
 def _slipped(ctx):
@@ -78,10 +79,10 @@ def _open_count(ctx):
 def _slipped_check(answer, ctx):
     expected = _slipped(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} deals need a new close date, or closing as lost.")
-    return Result.wrong(1, f"{answer} is not the number of slipped deals.",
-                        ("Look at the close dates, compared with the lesson's today, not the calendar's.",
-                         f"Count open deals with a close date before {ctx.data.as_of.date()}."))
+        return Result.right(1, _('Yes: {expected} deals need a new close date, or closing as lost.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of slipped deals.').format(answer=answer),
+                        (_("Look at the close dates, compared with the lesson's today, not the calendar's."),
+                         _('Count open deals with a close date before {date}.').format(date=ctx.data.as_of.date())))
 
 
 def _velocity(ctx):
@@ -108,10 +109,10 @@ def within_a_percent(answer, expected) -> bool:
 def _velocity_check(answer, ctx):
     expected = _velocity(ctx)
     if within_a_percent(answer, expected):
-        return Result.right(1, f"Yes: about {expected:,.0f} a day.")
-    return Result.wrong(1, f"{answer} is not the sales velocity.",
-                        ("Look at the four figures of the sales velocity.",
-                         "Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days."))
+        return Result.right(1, _('Yes: about {expected:,.0f} a day.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the sales velocity.').format(answer=answer),
+                        (_("Look at the four figures of the sales velocity."),
+                         _("Open deals × average won deal value × win rate (a fraction) ÷ average cycle in days.")))
 
 
 def _months(ctx):
@@ -128,12 +129,12 @@ def _best_month(answer, ctx):
     fc = _months(ctx).set_index("label")
     expected = fc["weighted"].idxmax()
     if answer == expected:
-        return Result.right(1, f"Yes: {expected}, with {fc.loc[expected, 'weighted']:,.0f} weighted.")
+        return Result.right(1, _('Yes: {expected}, with {weighted:,.0f} weighted.').format(expected=expected, weighted=fc.loc[expected, 'weighted']))
     if answer in fc.index:
-        return Result.wrong(1, f"{answer} carries {fc.loc[answer, 'weighted']:,.0f}; another month carries more.",
-                            ("Look at the forecast by month, weighted by probability.",
-                             "Compare the weighted amounts and take the largest month."))
-    return Result.wrong(1, f"{answer!r} is not a month of the forecast.", "Pick a month from the list.")
+        return Result.wrong(1, _('{answer} carries {weighted:,.0f}; another month carries more.').format(answer=answer, weighted=fc.loc[answer, 'weighted']),
+                            (_("Look at the forecast by month, weighted by probability."),
+                             _("Compare the weighted amounts and take the largest month.")))
+    return Result.wrong(1, _('{answer!r} is not a month of the forecast.').format(answer=answer), _("Pick a month from the list."))
 
 
 def _signed_deal(ctx):
@@ -146,7 +147,7 @@ def _signed_deal(ctx):
         if len(in_stage):
             return str(in_stage.sort_values(["amount", "opportunity_id"], ascending=[False, True],
                                             kind="stable")["opportunity_id"].iloc[0])
-    raise InputError("there is no open deal", fix="use data with open deals")
+    raise InputError(_("there is no open deal"), fix=_("use data with open deals"))
 
 
 def _stage_where(ctx, won: bool):
@@ -171,7 +172,7 @@ def _board_move(answer, ctx):
     deal, won = _signed_deal(ctx), _stage_where(ctx, True)
     rows = table[table["opportunity_id"].astype(str) == deal]
     if rows.empty:
-        return Result.wrong(1, f"Deal {deal} is not on the board.", "Start again from the board of open deals.")
+        return Result.wrong(1, _('Deal {deal} is not on the board.').format(deal=deal), _("Start again from the board of open deals."))
     stage = str(rows["stage"].iloc[0])
     start = _board_start(ctx).set_index("opportunity_id")["stage"].astype(str)
     now = table.drop_duplicates("opportunity_id").set_index("opportunity_id")["stage"].astype(str)
@@ -179,14 +180,14 @@ def _board_move(answer, ctx):
     if stage == won and not others:
         weighted = pipeline.weighted_pipeline(table) if "probability" in table.columns else None
         extra = f" The weighted pipeline is now {weighted:,.0f}." if weighted is not None else ""
-        return Result.right(1, f"Done: {deal} is {won}.{extra}")
+        return Result.right(1, _('Done: {deal} is {won}.{extra}').format(deal=deal, won=won, extra=extra))
     if stage == won:
-        return Result.wrong(1, f"{deal} is {won}, but {others[0]} moved too.",
-                            f"Move only {deal}; put {others[0]} back in {start[others[0]]}.")
+        return Result.wrong(1, _('{deal} is {won}, but {others} moved too.').format(deal=deal, won=won, others=others[0]),
+                            _('Move only {deal}; put {others} back in {start}.').format(deal=deal, others=others[0], start=start[others[0]]))
     if stage == start.get(deal):
-        return Result.wrong(1, f"{deal} is still in {stage}.",
-                            (f"Look for {deal} on the board: it has not moved yet.", f"Pick {deal} in its column, "
-                              f"choose {won} in 'Move to', then press Move deal."))
-    return Result.wrong(1, f"{deal} is in {stage}, not {won}.",
-                        ("The customer signed: what does that make the deal?",
-                         f"A signed deal is won: move it to {won}."))
+        return Result.wrong(1, _('{deal} is still in {stage}.').format(deal=deal, stage=stage),
+                            (_('Look for {deal} on the board: it has not moved yet.').format(deal=deal), _("Pick {deal} in its column, choose {won} in 'Move "
+                                                                                        "to', then press Move deal.").format(deal=deal, won=won)))
+    return Result.wrong(1, _('{deal} is in {stage}, not {won}.').format(deal=deal, stage=stage, won=won),
+                        (_("The customer signed: what does that make the deal?"),
+                         _('A signed deal is won: move it to {won}.').format(won=won)))

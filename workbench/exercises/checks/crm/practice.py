@@ -28,6 +28,7 @@ import pandas as pd
 
 from workbench.errors import InputError
 from workbench.exercises import Result, exercise
+from workbench.i18n.messages import _
 from workbench.practice import activities, consent, database, deals, leads, merge, records, tasks
 
 SOLUTIONS: dict[str, Callable] = {}  # task id -> (db, params) -> None: the task done through the public functions
@@ -45,9 +46,9 @@ def as_db(answer, ctx=None):
         return inner
     if isinstance(answer, (str, Path)) and Path(answer).suffix == ".sqlite" and Path(answer).exists():
         return database.open_existing(path=answer, read_only=True)
-    raise InputError(f"expected your practice CRM, got {type(answer).__name__}", where="practice task",
-                     fix="check the database you worked in: wb.check_button(id, lambda: db) with "
-                         "db = practice.open()")
+    raise InputError(_('expected your practice CRM, got {kind}').format(kind=type(answer).__name__), where="practice task",
+                     fix=_("check the database you worked in: wb.check_button(id, lambda: db) with "
+                         "db = practice.open()"))
 
 
 def solve(db, task_id: str) -> None:
@@ -78,7 +79,7 @@ def practice_task(task_id: str, *, solve: Callable, mistakes: list):
 
         @exercise(tasks.exercise_id(task.id), title=task.title, max_points=task.max_points,
                   solution=_done(task.id, solve), wrong=[(_done(task.id, do), words) for do, words in mistakes])
-        def _(answer, ctx):
+        def _check(answer, ctx):
             db = as_db(answer, ctx)
             return check_db(db, tasks.params(db, task.id))
 
@@ -122,30 +123,29 @@ def _check_call(db, p):
     calls = mine[(mine["type"] == "call") & (mine["status"] == "completed")]
     if calls.empty:
         if not mine.empty and (mine["type"] == "call").any():
-            return Result.wrong(2, f"You planned a call with {name} but did not log the one that happened.",
-                                "Use Log activity with the type call: it records a call that took place.")
+            return Result.wrong(2, _('You planned a call with {name} but did not log the one that happened.').format(name=name),
+                                _("Use Log activity with the type call: it records a call that took place."))
         if not mine.empty:
             kinds = ", ".join(sorted(set(mine["type"])))
-            return Result.wrong(2, f"You logged a {kinds} with {name}, not a call.",
-                                "Log the activity with the type call.")
+            return Result.wrong(2, _('You logged a {kinds} with {name}, not a call.').format(kinds=kinds, name=name),
+                                _("Log the activity with the type call."))
         others = new[(new["type"] == "call") & new["contact_id"].notna()]
         if not others.empty:
             who = others["contact_id"].iloc[0]
-            return Result.wrong(2, f"You logged a call with {who}, not with {name} ({contact}).",
-                                f"Search for {name}, open the record, then use Log activity.")
-        return Result.wrong(2, f"There is no call with {name} logged yet.",
-                            f"Search for {name}, open the record and use Log activity with the type call.")
+            return Result.wrong(2, _('You logged a call with {who}, not with {name} ({contact}).').format(who=who, name=name, contact=contact),
+                                _('Search for {name}, open the record, then use Log activity.').format(name=name))
+        return Result.wrong(2, _('There is no call with {name} logged yet.').format(name=name),
+                            _('Search for {name}, open the record and use Log activity with the type call.').format(name=name))
     planned = mine[mine["status"] == "planned"]
     if planned.empty:
-        return Result.wrong(2, f"The call with {name} is logged, but no follow-up is planned.",
-                            f"Set a follow-up (a planned task for {name}) due on Friday {p['friday']}.", points=1)
+        return Result.wrong(2, _('The call with {name} is logged, but no follow-up is planned.').format(name=name),
+                            _('Set a follow-up (a planned task for {name}) due on Friday {friday}.').format(name=name, friday=p['friday']), points=1)
     days = pd.to_datetime(planned["due_at"], format="ISO8601").dt.normalize()
     if not (days == pd.Timestamp(p["friday"])).any():
         first = days.iloc[0]
-        return Result.wrong(2, f"The call is logged and a follow-up is planned, but it is due on "
-                               f"{first.day_name()} {first.date()}.",
-                            f"Move the follow-up to Friday {p['friday']}.", points=1)
-    return Result.right(2, f"The call with {name} is logged and the follow-up is due on Friday {p['friday']}.")
+        return Result.wrong(2, _('The call is logged and a follow-up is planned, but it is due on {day_name} {date}.').format(day_name=first.day_name(), date=first.date()),
+                            _('Move the follow-up to Friday {friday}.').format(friday=p['friday']), points=1)
+    return Result.right(2, _('The call with {name} is logged and the follow-up is due on Friday {friday}.').format(name=name, friday=p['friday']))
 
 
 def _solve_merge(db, p):
@@ -158,27 +158,25 @@ def _check_merge(db, p):
     a, b = p["contact_a"], p["contact_b"]
     have_a, have_b = _contact_exists(db, a), _contact_exists(db, b)
     if have_a and have_b:
-        return Result.wrong(1, f"Both records ({a} and {b}) are still there.",
-                            f"Open Merge duplicates, pick the pair {a} and {b}, choose the record to keep and "
-                            "press Merge.")
+        return Result.wrong(1, _('Both records ({a} and {b}) are still there.').format(a=a, b=b),
+                            _('Open Merge duplicates, pick the pair {a} and {b}, choose the record to keep and press Merge.').format(a=a, b=b))
     if not have_a and not have_b:
-        return Result.wrong(1, "Neither record is left: the person has disappeared from the CRM.",
-                            "Reset the practice CRM and merge the pair once: a merge keeps one record.")
+        return Result.wrong(1, _("Neither record is left: the person has disappeared from the CRM."),
+                            _("Reset the practice CRM and merge the pair once: a merge keeps one record."))
     keep, gone = (a, b) if have_a else (b, a)
     row = db.conn.execute("SELECT merged_into FROM merged_contacts WHERE contact_id = ?", (gone,)).fetchone()
     if row is None or row[0] != keep:
-        return Result.wrong(1, f"{gone} was deleted, not merged into {keep}.",
-                            "Use Merge duplicates: it moves the history of the removed record to the kept one.")
+        return Result.wrong(1, _('{gone} was deleted, not merged into {keep}.').format(gone=gone, keep=keep),
+                            _("Use Merge duplicates: it moves the history of the removed record to the kept one."))
     ids = p["activities"]
     if ids:
         marks = ", ".join("?" * len(ids))
         lost = db.query(f"SELECT activity_id, contact_id FROM activities WHERE activity_id IN ({marks})", ids)
         elsewhere = lost[lost["contact_id"] != keep]
         if len(lost) < len(ids) or not elsewhere.empty:
-            return Result.wrong(1, "The two records are merged, but some of their activities are no longer on the "
-                                   f"kept record {keep}.",
-                                "Merge with Merge duplicates, which moves every activity to the kept record.")
-    return Result.right(1, f"Merged: {keep} now holds the history of both records ({len(ids)} activities).")
+            return Result.wrong(1, _('The two records are merged, but some of their activities are no longer on the kept record {keep}.').format(keep=keep),
+                                _("Merge with Merge duplicates, which moves every activity to the kept record."))
+    return Result.right(1, _('Merged: {keep} now holds the history of both records ({n_ids} activities).').format(keep=keep, n_ids=len(ids)))
 
 
 def _solve_deal(db, p):
@@ -200,11 +198,11 @@ def _check_deal(db, p):
     deal = db.row("opportunities", p["opportunity_id"])
     name, stage = p["name"], p["stage"]
     if deal is None:
-        return Result.wrong(2, f"The deal '{name}' is no longer in the CRM.", "Reset the practice CRM and try again.")
+        return Result.wrong(2, _("The deal '{name}' is no longer in the CRM.").format(name=name), _("Reset the practice CRM and try again."))
     if deal["stage"] != stage:
         where = "still at" if deal["stage"] == p["from_stage"] else "at"
-        return Result.wrong(2, f"The deal '{name}' is {where} {deal['stage']}.",
-                            f"Open Move deal, pick '{name}' and choose the stage {stage}.")
+        return Result.wrong(2, _("The deal '{name}' is {where} {stage}.").format(name=name, where=where, stage=deal['stage']),
+                            _("Open Move deal, pick '{name}' and choose the stage {stage}.").format(name=name, stage=stage))
     points, problems = 0, []
     if int(deal["probability"]) == p["probability"]:
         points += 1
@@ -219,7 +217,7 @@ def _check_deal(db, p):
         problems.append(("The next step is not written (or is the old one).",
                          "Write the next step: what you will do next, and when."))
     if not problems:
-        return Result.right(2, f"'{name}' is at {stage} ({p['probability']}%), next step: {step}.")
+        return Result.right(2, _("'{name}' is at {stage} ({probability}%), next step: {step}.").format(name=name, stage=stage, probability=p['probability'], step=step))
     message, hint = problems[0]
     return Result.wrong(2, message, hint, points=points)
 
@@ -245,21 +243,20 @@ def _check_lead(db, p):
     lead = db.row("leads", p["lead_id"])
     name = p["name"]
     if lead is None or lead["status"] != "converted":
-        return Result.wrong(2, f"The lead {name} is not converted yet.",
-                            f"Open Convert lead, pick {name} ({p['lead_id']}) and press Convert.")
+        return Result.wrong(2, _('The lead {name} is not converted yet.').format(name=name),
+                            _('Open Convert lead, pick {name} ({lead_id}) and press Convert.').format(name=name, lead_id=p['lead_id']))
     contact = db.row("contacts", lead["converted_contact_id"]) if lead["converted_contact_id"] else None
     if contact is None:
-        return Result.wrong(2, f"The lead {name} is marked converted, but no contact was created for it.",
-                            "Use Convert lead rather than changing the status: it creates the account and contact.")
+        return Result.wrong(2, _('The lead {name} is marked converted, but no contact was created for it.').format(name=name),
+                            _("Use Convert lead rather than changing the status: it creates the account and contact."))
     if not contact["account_id"]:
-        return Result.wrong(2, f"The contact {contact['first_name']} {contact['last_name']} has no account.",
-                            "Convert the lead with an account, so the contact belongs to the company.")
+        return Result.wrong(2, _('The contact {first_name} {last_name} has no account.').format(first_name=contact['first_name'], last_name=contact['last_name']),
+                            _("Convert the lead with an account, so the contact belongs to the company."))
     if not lead["converted_opportunity_id"]:
-        return Result.wrong(2, f"{name} is now an account and a contact, but there is no opportunity.",
-                            "Tick 'Create an opportunity' when converting, with an amount and a close date.",
+        return Result.wrong(2, _('{name} is now an account and a contact, but there is no opportunity.').format(name=name),
+                            _("Tick 'Create an opportunity' when converting, with an amount and a close date."),
                             points=1)
-    return Result.right(2, f"{name} is converted: account {contact['account_id']}, contact "
-                           f"{contact['contact_id']} and opportunity {lead['converted_opportunity_id']}.")
+    return Result.right(2, _('{name} is converted: account {account_id}, contact {contact_id} and opportunity {converted_opportunity_id}.').format(name=name, account_id=contact['account_id'], contact_id=contact['contact_id'], converted_opportunity_id=lead['converted_opportunity_id']))
 
 
 def _solve_consent(db, p):
@@ -271,20 +268,20 @@ def _solve_consent(db, p):
 def _check_consent(db, p):
     name, contact = p["name"], p["contact_id"]
     if not _contact_exists(db, contact):
-        return Result.wrong(1, f"{name} ({contact}) is no longer in the CRM.", "Reset the practice CRM and try again.")
+        return Result.wrong(1, _('{name} ({contact}) is no longer in the CRM.').format(name=name, contact=contact), _("Reset the practice CRM and try again."))
     now = consent.status(db, contact)
     email = now[now["channel"] == "email"]
     new = tasks.added(db, "consents")
     new = new[new["contact_id"] == contact] if not new.empty else new
     if not email.empty and email["status"].iloc[0] == "revoked" and not new[new["channel"] == "email"].empty:
-        return Result.right(1, f"{name}'s email consent is withdrawn; the log keeps when and how.")
+        return Result.right(1, _("{name}'s email consent is withdrawn; the log keeps when and how.").format(name=name))
     if not new.empty:
         channels = ", ".join(sorted(set(new["channel"])))
-        return Result.wrong(1, f"You recorded a change for {name} on {channels}, not on email.",
-                            "Record the withdrawal on the email channel, with the status revoked.")
-    return Result.wrong(1, f"{name}'s email consent is still granted.",
-                        f"Open {name}'s record, go to Consent, choose the channel email and the status revoked, "
-                        "say how you learned it, and save.")
+        return Result.wrong(1, _('You recorded a change for {name} on {channels}, not on email.').format(name=name, channels=channels),
+                            _("Record the withdrawal on the email channel, with the status revoked."))
+    return Result.wrong(1, _("{name}'s email consent is still granted.").format(name=name),
+                        _("Open {name}'s record, go to Consent, choose the channel email and the status revoked, say how you learned it, "
+                           'and save.').format(name=name))
 
 
 def _create_newcomer(db, p, **changes) -> str:
@@ -309,23 +306,22 @@ def _check_newcomer(db, p):
     if new.empty:
         if not created.empty:
             who = f"{created['first_name'].iloc[0]} {created['last_name'].iloc[0]}"
-            return Result.wrong(2, f"You created the contact {who}, not {name}.",
-                                f"Create a contact named {p['first_name']} (first name) {p['last_name']} (last name).")
-        return Result.wrong(2, f"There is no contact {name} yet.",
-                            "Open Search, choose Contacts, press New and fill in the form, then Create contact.")
+            return Result.wrong(2, _('You created the contact {who}, not {name}.').format(who=who, name=name),
+                                _('Create a contact named {first_name} (first name) {last_name} (last name).').format(first_name=p['first_name'], last_name=p['last_name']))
+        return Result.wrong(2, _('There is no contact {name} yet.').format(name=name),
+                            _("Open Search, choose Contacts, press New and fill in the form, then Create contact."))
     contact = new.iloc[-1]
     key = contact["contact_id"]
     if contact["account_id"] != p["account_id"]:
-        return Result.wrong(2, f"{name} ({key}) is saved, but not at the account {p['account']}.",
-                            f"Open {name}'s record, press Edit and set the account id to {p['account_id']}.")
+        return Result.wrong(2, _('{name} ({key}) is saved, but not at the account {account}.').format(name=name, key=key, account=p['account']),
+                            _("Open {name}'s record, press Edit and set the account id to {account_id}.").format(name=name, account_id=p['account_id']))
     now = consent.status(db, key)
     email = now[now["channel"] == "email"]
     if email.empty or email["status"].iloc[0] != "granted":
-        return Result.wrong(2, f"{name} ({key}) is in the CRM at {p['account']}, but no email consent is recorded.",
-                            f"Open {name}'s record, press Consent, choose email and 'given (granted)', say how you "
-                            "got it, and record it.", points=1)
+        return Result.wrong(2, _('{name} ({key}) is in the CRM at {account}, but no email consent is recorded.').format(name=name, key=key, account=p['account']),
+                            _("Open {name}'s record, press Consent, choose email and 'given (granted)', say how you got it, and record it.").format(name=name), points=1)
     if email["source"].iloc[0] != "event":
-        return Result.wrong(2, f"{name}'s email consent is recorded, with the source {email['source'].iloc[0]}.",
-                            "Record how you really got it: at an event (the trade fair). Record the consent again "
-                            "with the source event: the newest line counts.", points=1)
-    return Result.right(2, f"{name} ({key}) is at {p['account']}, with the email consent given at an event on record.")
+        return Result.wrong(2, _("{name}'s email consent is recorded, with the source {source}.").format(name=name, source=email['source'].iloc[0]),
+                            _("Record how you really got it: at an event (the trade fair). Record the consent again "
+                            "with the source event: the newest line counts."), points=1)
+    return Result.right(2, _('{name} ({key}) is at {account}, with the email consent given at an event on record.').format(name=name, key=key, account=p['account']))

@@ -5,6 +5,7 @@ from workbench.crm import basket
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 from ..patterns import one_right_choice, tick_exercise
 
@@ -36,18 +37,16 @@ def _bought_with(answer, ctx):
     names, best = _names(ctx), _names(ctx)[_best_seller(ctx)]
     table = _with_best(ctx).assign(name=lambda t: t["product_id"].map(names)).set_index("name")
     if answer in _partner_names(ctx):
-        return Result.right(1, f"Yes: {answer} is in {table.loc[answer, 'together']} of the orders holding {best}. "
-                               "Now check whether that is more than chance.")
+        return Result.right(1, _('Yes: {answer} is in {together} of the orders holding {best}. Now check whether that is more than chance.').format(answer=answer, together=table.loc[answer, 'together'], best=best))
     if answer == best:
-        return Result.wrong(1, f"{answer} is the best seller itself.",
-                            "Look for the other product, the one that most often shares an order with it.")
+        return Result.wrong(1, _('{answer} is the best seller itself.').format(answer=answer),
+                            _("Look for the other product, the one that most often shares an order with it."))
     if answer in table.index:
-        return Result.wrong(1, f"{answer} shares {table.loc[answer, 'together']} orders with {best}; another "
-                               "product shares more.",
-                            "Sort the table of products found in the same orders by the number of orders together, "
-                            "not by overall sales.")
-    return Result.wrong(1, f"{answer!r} never shares an order with {best}.",
-                        "Read the table of products found in the same orders as the best seller.")
+        return Result.wrong(1, _('{answer} shares {together} orders with {best}; another product shares more.').format(answer=answer, together=table.loc[answer, 'together'], best=best),
+                            _("Sort the table of products found in the same orders by the number of orders together, "
+                            "not by overall sales."))
+    return Result.wrong(1, _('{answer!r} never shares an order with {best}.').format(answer=answer, best=best),
+                        _("Read the table of products found in the same orders as the best seller."))
 
 
 def _top_lift(ctx):
@@ -67,13 +66,13 @@ def _lift(answer, ctx):
     if close(answer, expected, tolerance=0.015):
         verdict = ("more often than chance: a real pattern to build an offer on" if expected > 1.05 else
                    "no more often than chance: two popular products meet in many orders anyway")
-        return Result.right(1, f"Yes: {expected:.2f}. The pair is bought together {verdict}.")
+        return Result.right(1, _('Yes: {expected:.2f}. The pair is bought together {verdict}.').format(expected=expected, verdict=verdict))
     if close(answer, confidence, tolerance=0.015):
-        return Result.wrong(1, f"{answer} is the confidence, the share of the best seller's orders holding the other.",
-                            "The lift divides that confidence by the product's share of all orders: read the lift "
-                            "column, not the confidence.")
-    return Result.wrong(1, f"{answer} is not the pair's lift.",
-                        "Read the lift column of the table, on the first row.")
+        return Result.wrong(1, _("{answer} is the confidence, the share of the best seller's orders holding the other.").format(answer=answer),
+                            _("The lift divides that confidence by the product's share of all orders: read the lift "
+                            "column, not the confidence."))
+    return Result.wrong(1, _("{answer} is not the pair's lift.").format(answer=answer),
+                        _("Read the lift column of the table, on the first row."))
 
 
 PREDICTIVE = [

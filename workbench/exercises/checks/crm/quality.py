@@ -5,6 +5,7 @@ from workbench.crm.quality import activity_coverage, completeness, normalise_ema
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number, Text
 from workbench.exercises.marking import is_number
+from workbench.i18n.messages import _
 
 DEDUPE_ON = ["first_name", "last_name", "email", "phone", "account_id"]
 
@@ -20,14 +21,12 @@ def _check_least_complete(answer, ctx):
     table = _fields(ctx)
     expected = table.index[0]
     if answer == expected:
-        return Result.right(1, f"Right: '{expected}' is filled for only {table.loc[expected, 'share_filled']:.0%} "
-                               "of contacts.")
+        return Result.right(1, _("Right: '{expected}' is filled for only {share_filled:.0%} of contacts.").format(expected=expected, share_filled=table.loc[expected, 'share_filled']))
     if answer not in table.index:
-        return Result.wrong(1, f"{answer!r} is not a contact field.", "Choose one of the fields listed.")
-    return Result.wrong(1, f"'{answer}' is filled for {table.loc[answer, 'share_filled']:.0%} of contacts; "
-                           "one field is emptier.",
-                        ("Look at the completeness table: the share of each field that is filled in.",
-                         "Sort it from the least filled and take the top field."))
+        return Result.wrong(1, _('{answer!r} is not a contact field.').format(answer=answer), _("Choose one of the fields listed."))
+    return Result.wrong(1, _("'{answer}' is filled for {share_filled:.0%} of contacts; one field is emptier.").format(answer=answer, share_filled=table.loc[answer, 'share_filled']),
+                        (_("Look at the completeness table: the share of each field that is filled in."),
+                         _("Sort it from the least filled and take the top field.")))
 
 
 def _coverage(ctx):
@@ -43,13 +42,13 @@ def _check_silent_rep(answer, ctx):
     expected = str(table.index[0])
     if answer == expected:
         rate = table.loc[expected, "per_open_deal"]
-        return Result.right(1, f"Right: {expected} logs {rate:g} activities per open deal. Nobody can help "
-                               "with deals the CRM knows nothing about: this is how CRM projects fail.")
+        return Result.right(1, _('Right: {expected} logs {rate:g} activities per open deal. Nobody can help with deals the CRM knows '
+                                  'nothing about: this is how CRM projects fail.').format(expected=expected, rate=rate))
     if answer not in table.index:
-        return Result.wrong(1, f"{answer!r} owns no open deal.", "Choose one of the reps listed.")
-    return Result.wrong(1, f"{answer} logs {table.loc[answer, 'per_open_deal']:g} activities per open deal.",
-                        ("Look at activities per open deal, not at the number of deals.",
-                         "Take the rep with the lowest number of activities per open deal."))
+        return Result.wrong(1, _('{answer!r} owns no open deal.').format(answer=answer), _("Choose one of the reps listed."))
+    return Result.wrong(1, _('{answer} logs {per_open_deal:g} activities per open deal.').format(answer=answer, per_open_deal=table.loc[answer, 'per_open_deal']),
+                        (_("Look at activities per open deal, not at the number of deals."),
+                         _("Take the rep with the lowest number of activities per open deal.")))
 
 
 @exercise("crm.quality.clean-phone",
@@ -62,17 +61,17 @@ def _check_clean_phone(answer, ctx):
     text = str(answer).strip()
     clean = normalise_phone(pd.Series([text]))[0]
     if clean == "+33612345678":
-        return Result.right(1, "Right: +33 612345678. One format for every number lets the CRM spot duplicates.")
+        return Result.right(1, _("Right: +33 612345678. One format for every number lets the CRM spot duplicates."))
     if isinstance(clean, str) and clean.startswith("+330"):
-        return Result.wrong(1, "The trunk 0 stays in.", ("Look at the digits after the country code.",
-                                                         "Drop the leading 0 when you add the country code."))
+        return Result.wrong(1, _("The trunk 0 stays in."), (_("Look at the digits after the country code."),
+                                                         _("Drop the leading 0 when you add the country code.")))
     if isinstance(clean, str) and not clean.startswith("+"):
-        return Result.wrong(1, "That is still the national format.",
-                            ("Look at the international format shown in the lesson.",
-                             "Start with the country code, then the number without its leading 0."))
-    return Result.wrong(1, f"{text!r} is not that number in international format.",
-                        ("Look at the international format shown in the lesson.",
-                         "Start with the country code, then the number without its leading 0, no spaces."))
+        return Result.wrong(1, _("That is still the national format."),
+                            (_("Look at the international format shown in the lesson."),
+                             _("Start with the country code, then the number without its leading 0.")))
+    return Result.wrong(1, _('{text!r} is not that number in international format.').format(text=text),
+                        (_("Look at the international format shown in the lesson."),
+                         _("Start with the country code, then the number without its leading 0, no spaces.")))
 
 
 def _same_weights(ctx):
@@ -89,12 +88,11 @@ def _check_strongest(answer, ctx):
     weights = _same_weights(ctx)
     best = weights.index[0]
     if answer == best:
-        return Result.right(1, f"Right: the same {best} adds {weights[best]:.1f} points, the most of any field: "
-                               "strangers almost never share one.")
-    return Result.wrong(1, f"The same {answer} adds {weights.get(answer, float('nan')):.1f} points; another field "
-                           "adds more.",
-                        ("A field many strangers share (a first name, an account) counts little.",
-                         "Look in the table for the field whose 'the same' row has the highest weight."))
+        return Result.right(1, _('Right: the same {best} adds {weights:.1f} points, the most of any field: strangers almost never share '
+                                  'one.').format(best=best, weights=weights[best]))
+    return Result.wrong(1, _('The same {answer} adds {get:.1f} points; another field adds more.').format(answer=answer, get=weights.get(answer, float('nan'))),
+                        (_("A field many strangers share (a first name, an account) counts little."),
+                         _("Look in the table for the field whose 'the same' row has the highest weight.")))
 
 
 def _to_merge(ctx) -> int:
@@ -117,13 +115,12 @@ def _exact_email(ctx) -> int:
 def _check_to_merge(answer, ctx):
     expected = _to_merge(ctx)
     if not is_number(answer):
-        return Result.wrong(1, f"{answer!r} is not a number.", "Type a whole number of records.")
+        return Result.wrong(1, _('{answer!r} is not a number.').format(answer=answer), _("Type a whole number of records."))
     if answer == expected:
-        return Result.right(1, f"Right: {expected} records. Review the pairs before merging: a fuzzy match "
-                               "is a suggestion, not a proof.")
-    return Result.wrong(1, f"{answer} is not the number of records merged away.",
-                        ("Look at the clusters: each keeps one record.",
-                         "Records merged away = number of contacts minus number of distinct clusters."))
+        return Result.right(1, _('Right: {expected} records. Review the pairs before merging: a fuzzy match is a suggestion, not a proof.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of records merged away.').format(answer=answer),
+                        (_("Look at the clusters: each keeps one record."),
+                         _("Records merged away = number of contacts minus number of distinct clusters.")))
 
 
 @exercise("crm.quality.duplicate-clusters",
@@ -139,15 +136,15 @@ def _check_clusters(answer, ctx):
     from workbench.errors import InputError
 
     if not isinstance(answer, pd.DataFrame) or not {"contact_id", "cluster"} <= set(answer.columns):
-        raise InputError("expected a table with contact_id and cluster columns",
-                         fix="add the cluster ids as a column: contacts[['contact_id']].assign(cluster=...)")
+        raise InputError(_("expected a table with contact_id and cluster columns"),
+                         fix=_("add the cluster ids as a column: contacts[['contact_id']].assign(cluster=...)"))
     truth = find_duplicates(ctx.data.contacts, on=DEDUPE_ON).set_axis(ctx.data.contacts["contact_id"].astype(str))
     got = answer.assign(contact_id=answer["contact_id"].astype(str)).drop_duplicates("contact_id")
     got = got.set_index("contact_id")["cluster"].reindex(truth.index)
     if got.isna().any():
-        return Result.wrong(2, f"{int(got.isna().sum())} contacts have no cluster id.",
-                            ("Look for contacts missing from your answer.",
-                             "Give every contact a cluster, even those alone in theirs."))
+        return Result.wrong(2, _('{sum} contacts have no cluster id.').format(sum=int(got.isna().sum())),
+                            (_("Look for contacts missing from your answer."),
+                             _("Give every contact a cluster, even those alone in theirs.")))
     frame = pd.DataFrame({"t": truth.to_numpy(), "p": got.astype(str).to_numpy()})
 
     def pairs(counts):
@@ -158,12 +155,12 @@ def _check_clusters(answer, ctx):
     recall = both / truth_pairs if truth_pairs else 1.0
     precision = both / your_pairs if your_pairs else 1.0
     if recall >= 0.9 and precision >= 0.9:
-        return Result.right(2, f"Good: your clusters agree with the reference on {recall:.0%} of duplicate pairs.")
+        return Result.right(2, _('Good: your clusters agree with the reference on {recall:.0%} of duplicate pairs.').format(recall=recall))
     if recall < 0.9:
-        return Result.wrong(2, f"Your clusters find {recall:.0%} of the duplicate pairs.",
-                            ("Exact matches miss typos and missing emails.",
-                             "Use the fuzzy duplicate search of the lesson, which scores near "
-                             "matches."), points=1 if recall >= 0.6 else 0)
-    return Result.wrong(2, f"{1 - precision:.0%} of the pairs your clusters join are different people.",
-                        ("Look at the pairs matched wrongly: what do they share?",
-                         "Raise the threshold, or compare more fields (email, phone, account)."), points=1)
+        return Result.wrong(2, _('Your clusters find {recall:.0%} of the duplicate pairs.').format(recall=recall),
+                            (_("Exact matches miss typos and missing emails."),
+                             _("Use the fuzzy duplicate search of the lesson, which scores near "
+                             "matches.")), points=1 if recall >= 0.6 else 0)
+    return Result.wrong(2, _('{value:.0%} of the pairs your clusters join are different people.').format(value=1 - precision),
+                        (_("Look at the pairs matched wrongly: what do they share?"),
+                         _("Raise the threshold, or compare more fields (email, phone, account).")), points=1)

@@ -11,6 +11,7 @@ from workbench.errors import InputError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number, Text
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 METRICS = {
     "weighted pipeline": True,
@@ -31,13 +32,13 @@ METRICS = {
 def _few_metrics(answer, ctx):
     return Result.for_ticks(
         METRICS, answer,
-        right="Right: four metrics that each lead to an action; the others only fill the screen.",
-        extra=("'{option}' does not tell the manager what to do.",
-               ("Ask of each metric: what would the manager do if it moved?",
-                "Keep a metric only if a change in it leads to a decision about customers or deals.")),
-        missed=("You left out '{option}'.",
-                ("Look for the metrics a manager acts on: the forecast, and whether the CRM is used.",
-                 "Keep each metric that shows where the sales are heading or whether reps record their work.")))
+        right=_("Right: four metrics that each lead to an action; the others only fill the screen."),
+        extra=(_("'{option}' does not tell the manager what to do."),
+               (_("Ask of each metric: what would the manager do if it moved?"),
+                _("Keep a metric only if a change in it leads to a decision about customers or deals."))),
+        missed=(_("You left out '{option}'."),
+                (_("Look for the metrics a manager acts on: the forecast, and whether the CRM is used."),
+                 _("Keep each metric that shows where the sales are heading or whether reps record their work."))))
 
 
 def _kpi(ctx, metric):
@@ -56,9 +57,9 @@ def _open_pipeline(answer, ctx):
     expected = float(ctx.data.opportunities.loc[~ctx.data.opportunities["is_closed"].fillna(False).astype(bool),
                                                  "amount"].sum())
     if close(answer, expected, tolerance=1):
-        return Result.right(1, f"Yes: {expected:,.0f} of open deals.")
-    return Result.wrong(1, f"{answer} is not the open pipeline.", ("Look at the KPI table of the lesson.",
-                                                                   "Read the row of the open pipeline."))
+        return Result.right(1, _('Yes: {expected:,.0f} of open deals.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the open pipeline.').format(answer=answer), (_("Look at the KPI table of the lesson."),
+                                                                   _("Read the row of the open pipeline.")))
 
 
 def _rates(ctx, min_closed=5):
@@ -75,12 +76,12 @@ def _lowest(answer, ctx):
     rates = _rates(ctx).set_index("owner")
     expected = rates.index[0]
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} wins {rates.loc[expected, 'win_rate']:.0%} of closed deals. "
-                               "Worth a coaching conversation, not a reprimand: look at which deals they lose.")
+        return Result.right(1, _('Yes: {expected} wins {win_rate:.0%} of closed deals. Worth a coaching conversation, not a reprimand: look at '
+                                  'which deals they lose.').format(expected=expected, win_rate=rates.loc[expected, 'win_rate']))
     if answer in rates.index:
-        return Result.wrong(1, f"{answer} wins {rates.loc[answer, 'win_rate']:.0%}; someone wins fewer.",
-                            ("Look at the win rate of each owner.", "Sort it from the lowest and take the top name."))
-    return Result.wrong(1, f"{answer!r} is not an owner with at least 5 closed deals.", "Pick a name from the list.")
+        return Result.wrong(1, _('{answer} wins {win_rate:.0%}; someone wins fewer.').format(answer=answer, win_rate=rates.loc[answer, 'win_rate']),
+                            (_("Look at the win rate of each owner."), _("Sort it from the lowest and take the top name.")))
+    return Result.wrong(1, _('{answer!r} is not an owner with at least 5 closed deals.').format(answer=answer), _("Pick a name from the list."))
 
 
 def _slipped_ids(ctx):
@@ -102,33 +103,33 @@ def _write(ctx, table, name):
                  (lambda ctx: "no-such-file.xlsx", "export")])
 def _export(answer, ctx):
     if not isinstance(answer, str) or not answer.strip():
-        raise InputError("the answer should be a file name", fix="type the name of the file you exported")
+        raise InputError(_("the answer should be a file name"), fix=_("type the name of the file you exported"))
     path = Path(answer.strip()).expanduser()
     if path.suffix.lower() != ".xlsx":
-        return Result.wrong(1, f"{path.name} is not an Excel file.",
-                            ("Look at the end of the file name.",
-                             "Export with a name ending in .xlsx, so the manager can open it in Excel."))
+        return Result.wrong(1, _('{name} is not an Excel file.').format(name=path.name),
+                            (_("Look at the end of the file name."),
+                             _("Export with a name ending in .xlsx, so the manager can open it in Excel.")))
     if not path.exists():
-        return Result.wrong(1, f"There is no file called {path} next to this notebook.",
-                            ("Look at the export cell above: has it run?",
-                             "Run the export cell first, then type the exact name it printed."))
+        return Result.wrong(1, _('There is no file called {path} next to this notebook.').format(path=path),
+                            (_("Look at the export cell above: has it run?"),
+                             _("Run the export cell first, then type the exact name it printed.")))
     try:
         sheets = pd.read_excel(path, sheet_name=None)
     except Exception:  # a file that is not a workbook
-        return Result.wrong(1, f"{path.name} could not be read as an Excel workbook.",
-                            ("Look at the export cell of the lesson.", "Export the table with a name ending in .xlsx."))
+        return Result.wrong(1, _('{name} could not be read as an Excel workbook.').format(name=path.name),
+                            (_("Look at the export cell of the lesson."), _("Export the table with a name ending in .xlsx.")))
     expected = _slipped_ids(ctx)
     for sheet in sheets.values():
         if "opportunity_id" in sheet.columns:
             got = set(sheet["opportunity_id"].astype(str))
             if got == expected:
-                return Result.right(1, f"Yes: {len(expected)} slipped deals, ready to share.")
+                return Result.right(1, _('Yes: {n_expected} slipped deals, ready to share.').format(n_expected=len(expected)))
             if got > expected:
-                return Result.wrong(1, f"The file lists {len(got)} deals; only {len(expected)} have slipped.",
-                                    ("Look at which rows you exported.",
-                                     "Export only the slipped deals: open deals whose close date has passed."))
-            return Result.wrong(1, f"The file lists {len(got)} deals, not the {len(expected)} slipped ones.",
-                                ("Look at the slipped deals table of the lesson.", "Export that table, unchanged."))
-    return Result.wrong(1, "No sheet in the file has an opportunity_id column.",
-                        ("Look at the columns of your export: the deal's identifier is missing.",
-                         "Export the slipped deals table as it is, with its deal identifier column."))
+                return Result.wrong(1, _('The file lists {n_got} deals; only {n_expected} have slipped.').format(n_got=len(got), n_expected=len(expected)),
+                                    (_("Look at which rows you exported."),
+                                     _("Export only the slipped deals: open deals whose close date has passed.")))
+            return Result.wrong(1, _('The file lists {n_got} deals, not the {n_expected} slipped ones.').format(n_got=len(got), n_expected=len(expected)),
+                                (_("Look at the slipped deals table of the lesson."), _("Export that table, unchanged.")))
+    return Result.wrong(1, _("No sheet in the file has an opportunity_id column."),
+                        (_("Look at the columns of your export: the deal's identifier is missing."),
+                         _("Export the slipped deals table as it is, with its deal identifier column.")))

@@ -4,6 +4,7 @@ from workbench.crm.segments import SEGMENT_NAMES, rfm, segment_summary
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
+from workbench.i18n.messages import _
 
 
 def _table(ctx):
@@ -23,14 +24,14 @@ def _champions(answer, ctx):
     table = _table(ctx)
     expected = _count(ctx, "Champions")
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} Champions out of {len(table)} customers.")
+        return Result.right(1, _('Yes: {expected} Champions out of {n_table} customers.').format(expected=expected, n_table=len(table)))
     if close(answer, len(table), tolerance=0):
-        return Result.wrong(1, f"{len(table)} is every customer who has ordered.",
-                            ("Look at the segment column, not the scores alone.",
-                             "Count only the rows of the Champions segment."))
-    return Result.wrong(1, f"{answer} is not the number of Champions.",
-                        ("Look at the RFM table and its segment column.",
-                         "Champions score at least 4 on R, F and M: count the rows of that segment."))
+        return Result.wrong(1, _('{n_table} is every customer who has ordered.').format(n_table=len(table)),
+                            (_("Look at the segment column, not the scores alone."),
+                             _("Count only the rows of the Champions segment.")))
+    return Result.wrong(1, _('{answer} is not the number of Champions.').format(answer=answer),
+                        (_("Look at the RFM table and its segment column."),
+                         _("Champions score at least 4 on R, F and M: count the rows of that segment.")))
 
 
 def _biggest(ctx):
@@ -51,12 +52,12 @@ def _biggest_check(answer, ctx):
     s = segment_summary(_table(ctx)).set_index("segment")
     expected = _biggest(ctx)
     if answer == expected:
-        return Result.right(1, f"Right: {expected}, with {s.loc[expected, 'customers']} customers.")
+        return Result.right(1, _('Right: {expected}, with {customers} customers.').format(expected=expected, customers=s.loc[expected, 'customers']))
     if answer in s.index:
-        return Result.wrong(1, f"{answer} has {s.loc[answer, 'customers']} customers; another segment has more.",
-                            ("Look at the segment summary: the number of customers per segment.",
-                             "Sort it by the number of customers and take the largest."))
-    return Result.wrong(1, f"{answer!r} is not a segment name.", "Pick one of the segment names in the list.")
+        return Result.wrong(1, _('{answer} has {customers} customers; another segment has more.').format(answer=answer, customers=s.loc[answer, 'customers']),
+                            (_("Look at the segment summary: the number of customers per segment."),
+                             _("Sort it by the number of customers and take the largest.")))
+    return Result.wrong(1, _('{answer!r} is not a segment name.').format(answer=answer), _("Pick one of the segment names in the list."))
 
 
 @exercise("crm.segments.win-back", title="They used to buy often and spend a lot, but have not ordered for a long "
@@ -70,15 +71,15 @@ def _biggest_check(answer, ctx):
                  (lambda ctx: "Champions", "recen")])
 def _win_back(answer, ctx):
     if answer == "Cannot Lose Them":
-        return Result.right(1, "Yes: low R but high F and M. A personal call from their rep, not another "
-                               "mass email, is the way to win them back.")
+        return Result.right(1, _("Yes: low R but high F and M. A personal call from their rep, not another "
+                               "mass email, is the way to win them back."))
     if answer in ("Champions", "Loyal"):
-        return Result.wrong(1, f"{answer} have bought recently (R of 3 or more).",
-                            ("Look at when they last bought.",
-                             "They have not bought recently, so their R score is low (1 or 2)."))
-    return Result.wrong(1, f"{answer} does not match: low recency, high frequency and high spend.",
-                        ("Look at the segment map: each segment has a rule on R, F and M.",
-                         "Read it from the top: which rule needs R at most 2 and F and M at least 4?"))
+        return Result.wrong(1, _('{answer} have bought recently (R of 3 or more).').format(answer=answer),
+                            (_("Look at when they last bought."),
+                             _("They have not bought recently, so their R score is low (1 or 2).")))
+    return Result.wrong(1, _('{answer} does not match: low recency, high frequency and high spend.').format(answer=answer),
+                        (_("Look at the segment map: each segment has a rule on R, F and M."),
+                         _("Read it from the top: which rule needs R at most 2 and F and M at least 4?")))
 
 
 def _revenue(ctx, segment):
@@ -95,10 +96,10 @@ def _revenue(ctx, segment):
 def _at_risk(answer, ctx):
     expected = _revenue(ctx, "At Risk")
     if close(answer, expected, tolerance=1):
-        return Result.right(1, f"Yes: {expected:,.0f} of past spend is at risk of walking away.")
-    return Result.wrong(1, f"{answer} is not the At Risk customers' total spend.",
-                        ("Look at the segment summary, row At Risk.",
-                         "Add up what those customers spent: the revenue column of that row."))
+        return Result.right(1, _('Yes: {expected:,.0f} of past spend is at risk of walking away.').format(expected=expected))
+    return Result.wrong(1, _("{answer} is not the At Risk customers' total spend.").format(answer=answer),
+                        (_("Look at the segment summary, row At Risk."),
+                         _("Add up what those customers spent: the revenue column of that row.")))
 
 
 @exercise("crm.segments.rfm-table", title="Build the RFM table of Acme's customers as of data.as_of",
@@ -109,20 +110,20 @@ def _rfm_table(answer, ctx):
     expected = _table(ctx).set_index("contact_id")[["r", "f", "m"]]
     got = table.drop_duplicates("contact_id").set_index("contact_id")
     if set(got.index) != set(expected.index):
-        return Result.wrong(1, f"The table has {len(got)} customers; there are {len(expected)}.",
-                            ("Look at the orders: every one counts, up to the lesson's today.",
-                             "Group all the orders by customer, not a sample of them."))
+        return Result.wrong(1, _('The table has {n_got} customers; there are {n_expected}.').format(n_got=len(got), n_expected=len(expected)),
+                            (_("Look at the orders: every one counts, up to the lesson's today."),
+                             _("Group all the orders by customer, not a sample of them.")))
     got = got.loc[expected.index]
     wrong = [c for c in ("r", "f", "m") if (got[c].astype(int) != expected[c]).any()]
     if not wrong:
-        return Result.right(1, f"Right: {len(expected)} customers scored on R, F and M.")
+        return Result.right(1, _('Right: {n_expected} customers scored on R, F and M.').format(n_expected=len(expected)))
     column = wrong[0]
     if column == "r" and (got["r"].astype(int) == 6 - expected["r"]).all():
-        return Result.wrong(1, "The R scores are upside down.",
-                            ("Look at the recency score: which way round does it go?",
-                             "The most recent customers (fewest days since their last order) must score 5."))
-    return Result.wrong(1, f"The {column.upper()} scores differ for {int((got[column].astype(int) != expected[column]).sum())} customers.",
-                        ("Look at how the lesson scores: fifths of the customers, recency counted from the lesson's "
-                         "today.",
-                         "Break ties by customer order, as the lesson's RFM table does, and measure recency from "
-                         "the lesson's today."))
+        return Result.wrong(1, _("The R scores are upside down."),
+                            (_("Look at the recency score: which way round does it go?"),
+                             _("The most recent customers (fewest days since their last order) must score 5.")))
+    return Result.wrong(1, _('The {upper} scores differ for {sum} customers.').format(upper=column.upper(), sum=int((got[column].astype(int) != expected[column]).sum())),
+                        (_("Look at how the lesson scores: fifths of the customers, recency counted from the lesson's "
+                         "today."),
+                         _("Break ties by customer order, as the lesson's RFM table does, and measure recency from "
+                         "the lesson's today.")))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
+from workbench.i18n.messages import _
 
 from .._questions import decision, number_question
 from ._data import inputs
@@ -68,7 +69,7 @@ number_question(
     title="Take the rep who published the fewest posts. How many impressions did the posts they produced "
           "themselves earn in total?",
     label="Impressions", value=_impressions,
-    right=lambda ctx, n: f"Yes: {n:,} impressions for {_quietest_rep(ctx)}'s own posts.",
+    right=lambda ctx, n: _("Yes: {n:,} impressions for {rep}'s own posts.").format(n=n, rep=_quietest_rep(ctx)),
     mistakes=[(lambda ctx: _impressions(ctx, level=None),
                "That counts all of the rep's posts, shares and reactions included.",
                "Keep only the posts the rep produced themselves, the highest level of action."),
@@ -104,10 +105,10 @@ def _level(answer, ctx):
         return Result.right(1, "Yes: " + (f"{expected} posts average {means[expected]:,.0f} engagements each."
                                           if expected in means else "no level stands out by more than a tenth."))
     if answer in means:
-        return Result.wrong(1, f"{answer} posts average {means[answer]:,.0f} engagements each; not the most.",
-                            "Pick each level in turn and compare the average engagements the table shows.")
-    return Result.wrong(1, "One level stands out from the others.",
-                        "Pick each level in turn and compare the average engagements the table shows.")
+        return Result.wrong(1, _('{answer} posts average {means:,.0f} engagements each; not the most.').format(answer=answer, means=means[answer]),
+                            _("Pick each level in turn and compare the average engagements the table shows."))
+    return Result.wrong(1, _("One level stands out from the others."),
+                        _("Pick each level in turn and compare the average engagements the table shows."))
 
 
 decision("editorial.assessment.week-mix",

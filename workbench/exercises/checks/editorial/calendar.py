@@ -11,6 +11,7 @@ from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
 from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
+from workbench.i18n.messages import _
 
 from ._data import inputs, lesson_plan, line, plan_start, reps
 
@@ -35,10 +36,10 @@ def _failing(ctx):
 def _infeasible(answer, ctx):
     expected = _failing(ctx)
     if answer == expected:
-        return Result.right(1, "Yes: 4 posts a week for 3 weeks need 12 different themes; the line has 10.")
-    return Result.wrong(1, f"'{answer}' holds here.",
-                        "Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
-                        "and how many themes does the line have?")
+        return Result.right(1, _("Yes: 4 posts a week for 3 weeks need 12 different themes; the line has 10."))
+    return Result.wrong(1, _("'{answer}' holds here.").format(answer=answer),
+                        _("Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
+                        "and how many themes does the line have?"))
 
 
 @exercise("editorial.calendar.approver", title="Who moves a produced post from 'in review' to 'approved'?",
@@ -46,11 +47,11 @@ def _infeasible(answer, ctx):
           wrong=[(lambda ctx: APPROVERS[0], "voice"), (lambda ctx: APPROVERS[3], "voice")])
 def _approver(answer, ctx):
     if answer == APPROVERS[1]:
-        return Result.right(1, "Yes: the editorial manager validates, which keeps the voice consistent.")
-    return Result.wrong(1, f"Not {answer}.", ("Look at the roles in the lesson's editorial workflow: who answers "
-                                              "for the line?",
-                                              "One person keeps the voice consistent across every author: that role "
-                                              "validates each produced post."))
+        return Result.right(1, _("Yes: the editorial manager validates, which keeps the voice consistent."))
+    return Result.wrong(1, _('Not {answer}.').format(answer=answer), (_("Look at the roles in the lesson's editorial workflow: who answers "
+                                              "for the line?"),
+                                              _("One person keeps the voice consistent across every author: that role "
+                                              "validates each produced post.")))
 
 
 def _deviation(ctx):
@@ -67,11 +68,11 @@ def _deviation(ctx):
 def _mix(answer, ctx):
     expected = _deviation(ctx)
     if close(answer, expected, tolerance=0.2):
-        return Result.right(1, f"Yes: {expected:g} points. The quotas (one produced post a week) keep own content "
-                               "above 20%: a soft rule gives way, and the plan says by how much.")
-    return Result.wrong(1, f"{answer} is not the deviation.",
-                        ("Look under the plan: the planner reports how far the mix strays from its rule.",
-                         "Plan with the 80-20 rule and read the content-mix deviation under the plan."))
+        return Result.right(1, _('Yes: {expected:g} points. The quotas (one produced post a week) keep own content above 20%: a soft rule '
+                                  'gives way, and the plan says by how much.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the deviation.').format(answer=answer),
+                        (_("Look under the plan: the planner reports how far the mix strays from its rule."),
+                         _("Plan with the 80-20 rule and read the content-mix deviation under the plan.")))
 
 
 def _bad_plan(ctx):
@@ -90,14 +91,14 @@ def _plan(answer, ctx):
                     "plan_calendar(...) or the planner widget's .plan")
     weeks = int(plan["week"].max()) if len(plan) else 0
     if weeks != 8:
-        return Result.wrong(2, f"The plan covers {weeks} weeks.", "Plan 8 weeks: set weeks to 8 and plan again.")
+        return Result.wrong(2, _('The plan covers {weeks} weeks.').format(weeks=weeks), _("Plan 8 weeks: set weeks to 8 and plan again."))
     if pd.Timestamp(plan["planned_on"].min()) < plan_start(ctx):
-        return Result.wrong(2, "The plan starts before the data's date.",
-                            f"Start on {plan_start(ctx).date()}, the Monday after the data's date.")
+        return Result.wrong(2, _("The plan starts before the data's date."),
+                            _("Start on {date}, the Monday after the data's date.").format(date=plan_start(ctx).date()))
     wanted = set(inputs(ctx).reps["rep_id"])
     missing = sorted(wanted - set(plan["rep_id"]))
     if missing:
-        return Result.wrong(2, f"Rep {missing[0]} has nothing planned.", "Plan for every rep of reps.csv.")
+        return Result.wrong(2, _('Rep {missing} has nothing planned.').format(missing=missing[0]), _("Plan for every rep of reps.csv."))
     team = reps(ctx)
     by_id = {r.rep_id: r for r in team}
     rules = plan.attrs.get("rules") or PlanRules()
@@ -111,11 +112,10 @@ def _plan(answer, ctx):
     breaches = check_plan(plan, audited, line(ctx), inputs(ctx).personas, rules=rules)
     if len(breaches):
         first = breaches.iloc[0]
-        return Result.wrong(2, f"{len(breaches)} breach(es); first: {first['constraint']} ({first['detail']}, "
-                               f"rep {first['rep_id']}, week {first['week']}).",
-                            f"Fix the '{first['constraint']}' rule: plan again with the planner rather than editing by hand.",
+        return Result.wrong(2, _('{n_breaches} breach(es); first: {constraint} ({detail}, rep {rep_id}, week {week}).').format(n_breaches=len(breaches), constraint=first['constraint'], detail=first['detail'], rep_id=first['rep_id'], week=first['week']),
+                            _("Fix the '{constraint}' rule: plan again with the planner rather than editing by hand.").format(constraint=first['constraint']),
                             points=1)
-    return Result.right(2, f"Yes: {len(plan)} items over 8 weeks, every hard rule met.")
+    return Result.right(2, _('Yes: {n_plan} items over 8 weeks, every hard rule met.').format(n_plan=len(plan)))
 
 
 open_exercise(

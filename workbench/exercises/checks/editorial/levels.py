@@ -8,6 +8,7 @@ from workbench.editorial.assessment import PILLARS
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 from ._data import inputs
 
@@ -25,11 +26,11 @@ def _level_check(id, situation, level):
               wrong=[(lambda ctx, o=o: o, "level") for o in LEVELS if o != level][:1])
     def _check(answer, ctx):
         if answer == level:
-            return Result.right(1, f"Yes: {level}.")
-        return Result.wrong(1, f"Not {answer}.",
-                            ("Ask whose content it is, and what you add to it.",
-                             "Replying to someone else's post, passing on someone else's content with your view, "
-                             "and writing your own are the three levels: which one is this?"))
+            return Result.right(1, _('Yes: {level}.').format(level=level))
+        return Result.wrong(1, _('Not {answer}.').format(answer=answer),
+                            (_("Ask whose content it is, and what you add to it."),
+                             _("Replying to someone else's post, passing on someone else's content with your view, "
+                             "and writing your own are the three levels: which one is this?")))
     return _check
 
 
@@ -42,10 +43,10 @@ for _id, (_situation, _level) in SITUATIONS.items():
           wrong=[(lambda ctx: 4, "every 6"), (lambda ctx: 2, "every 6")])
 def _four_one_one(answer, ctx):
     if close(answer, 8, tolerance=0):
-        return Result.right(1, "Yes: 8 curated, 2 original educational, 2 promotional.")
-    return Result.wrong(1, f"{answer} is not it.",
-                        "4-1-1 means: in every 6 posts, 4 from others, 1 of your own, 1 promotional. "
-                        "12 posts are two rounds of 6.")
+        return Result.right(1, _("Yes: 8 curated, 2 original educational, 2 promotional."))
+    return Result.wrong(1, _('{answer} is not it.').format(answer=answer),
+                        _("4-1-1 means: in every 6 posts, 4 from others, 1 of your own, 1 promotional. "
+                        "12 posts are two rounds of 6."))
 
 
 def _recent(ctx, days=91):
@@ -72,9 +73,9 @@ def _all_per_week(ctx):
 def _per_week(answer, ctx):
     expected = _produce_per_week(ctx)
     if close(answer, expected, tolerance=0.1):
-        return Result.right(1, f"Yes: about {expected} a week. That is a benchmark of means: easy to plan and to track.")
-    return Result.wrong(1, f"{answer} is not the weekly number of produced posts.",
-                        "Count the produce posts of the last 13 weeks (the table above) and divide by 13.")
+        return Result.right(1, _('Yes: about {expected} a week. That is a benchmark of means: easy to plan and to track.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the weekly number of produced posts.').format(answer=answer),
+                        _("Count the produce posts of the last 13 weeks (the table above) and divide by 13."))
 
 
 _SCORES: dict = {}
@@ -112,7 +113,7 @@ def _weakest_pillar(answer, ctx):
     scores = _pillars(ctx).set_index("pillar")["score"]
     if answer in scores.index and scores[answer] == scores.min():
         tip = _pillars(ctx).set_index("pillar").loc[answer, "weakest"]
-        return Result.right(1, f"Yes: {answer}, {scores[answer]:g} of 25; start with '{tip}'. It is the workbench's "
-                               "proxy, not LinkedIn's index: compare it with itself week after week.")
-    return Result.wrong(1, f"{answer} is not the lowest pillar.",
-                        "Read the score column: the pillar with the lowest score out of 25 is the one to work on.")
+        return Result.right(1, _("Yes: {answer}, {scores:g} of 25; start with '{tip}'. It is the workbench's proxy, not LinkedIn's index: "
+                                  'compare it with itself week after week.').format(answer=answer, scores=scores[answer], tip=tip))
+    return Result.wrong(1, _('{answer} is not the lowest pillar.').format(answer=answer),
+                        _("Read the score column: the pillar with the lowest score out of 25 is the one to work on."))

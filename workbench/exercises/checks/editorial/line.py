@@ -8,6 +8,7 @@ from workbench.editorial.themes import REVIEW_MONTHS, tally_votes
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number, Text
 from workbench.exercises.marking import as_table, close
+from workbench.i18n.messages import _
 
 from ._data import inputs, line
 
@@ -30,15 +31,15 @@ def _persona_fields(answer, ctx):
     missing = [f for f in RIGHT_FIELDS if f not in picked]
     got = len(picked & set(RIGHT_FIELDS))
     if not extra and not missing:
-        return Result.right(1, "Yes: a persona describes the reader's job, goals, worries, projects and buying process.")
+        return Result.right(1, _("Yes: a persona describes the reader's job, goals, worries, projects and buying process."))
     if extra:
-        return Result.wrong(1, f"'{extra[0]}' does not belong in a persona.",
-                            ("A persona is a typical profile, not a real person.",
-                             "Keep what helps you write for them, about their work; leave out private details and "
-                             "your own product."), points=0)
-    return Result.wrong(1, f"{got} of {len(RIGHT_FIELDS)} right; '{missing[0]}' is missing.",
-                        ("Think beyond their job title: what else shapes what you write for them?",
-                         "Think of how they choose to buy too: it shapes what you write."))
+        return Result.wrong(1, _("'{extra}' does not belong in a persona.").format(extra=extra[0]),
+                            (_("A persona is a typical profile, not a real person."),
+                             _("Keep what helps you write for them, about their work; leave out private details and "
+                             "your own product.")), points=0)
+    return Result.wrong(1, _("{got} of {n_RIGHT_FIELDS} right; '{missing}' is missing.").format(got=got, n_RIGHT_FIELDS=len(RIGHT_FIELDS), missing=missing[0]),
+                        (_("Think beyond their job title: what else shapes what you write for them?"),
+                         _("Think of how they choose to buy too: it shapes what you write.")))
 
 
 @exercise("editorial.line.interesting-title", title="Which title is 'interesting, not interested'?",
@@ -46,9 +47,9 @@ def _persona_fields(answer, ctx):
           wrong=[(lambda ctx: TITLES[0], "reader"), (lambda ctx: TITLES[2], "reader")])
 def _title(answer, ctx):
     if answer == TITLES[1]:
-        return Result.right(1, "Yes: it talks about the reader's gain, an hour a week, not about the seller.")
-    return Result.wrong(1, "That title talks about the company, not about the reader.",
-                        "Pick the title a reader would click for their own sake: their problem, their reader gain.")
+        return Result.right(1, _("Yes: it talks about the reader's gain, an hour a week, not about the seller."))
+    return Result.wrong(1, _("That title talks about the company, not about the reader."),
+                        _("Pick the title a reader would click for their own sake: their problem, their reader gain."))
 
 
 def _distinct(ctx):
@@ -67,10 +68,10 @@ def _raw(ctx):
 def _distinct_check(answer, ctx):
     expected, raw = _distinct(ctx), _raw(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {raw} ideas on the post-its, {expected} once the same idea in other words is merged.")
-    return Result.wrong(1, f"{answer} is not the number of distinct ideas.",
-                        ("Look at the tally of the brainstorm votes.",
-                         "Count its rows: one per idea after merging near-duplicates."))
+        return Result.right(1, _('Yes: {raw} ideas on the post-its, {expected} once the same idea in other words is merged.').format(raw=raw, expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of distinct ideas.').format(answer=answer),
+                        (_("Look at the tally of the brainstorm votes."),
+                         _("Count its rows: one per idea after merging near-duplicates.")))
 
 
 def _review_date(ctx):
@@ -86,11 +87,11 @@ def _review(answer, ctx):
     try:
         given = pd.Timestamp(str(answer).strip())
     except ValueError:
-        return Result.wrong(1, f"{answer!r} is not a date.", "Write the date as YYYY-MM-DD, e.g. 2027-01-31.")
+        return Result.wrong(1, _('{answer!r} is not a date.').format(answer=answer), _("Write the date as YYYY-MM-DD, e.g. 2027-01-31."))
     if given == expected:
-        return Result.right(1, f"Yes: {expected.date()}, six months after {pd.Timestamp(ctx.data.as_of).date()}.")
-    return Result.wrong(1, f"{given.date()} is not the review date.",
-                        f"Review the editorial line every six months: add six months to {pd.Timestamp(ctx.data.as_of).date()}.")
+        return Result.right(1, _('Yes: {date}, six months after {date2}.').format(date=expected.date(), date2=pd.Timestamp(ctx.data.as_of).date()))
+    return Result.wrong(1, _('{date} is not the review date.').format(date=given.date()),
+                        _('Review the editorial line every six months: add six months to {date}.').format(date=pd.Timestamp(ctx.data.as_of).date()))
 
 
 def _top_themes(ctx):
@@ -107,12 +108,12 @@ def _shortlist(answer, ctx):
     expected = list(line(ctx)["theme"])
     given = [str(t) for t in table["theme"]]
     if len(given) != len(expected):
-        return Result.wrong(2, f"The shortlist has {len(given)} themes.", "Keep the 10 most important themes, no more, no fewer.")
+        return Result.wrong(2, _('The shortlist has {n_given} themes.').format(n_given=len(given)), _("Keep the 10 most important themes, no more, no fewer."))
     if given == expected:
-        return Result.right(2, "Yes: the 10 themes, duplicates merged, in the order of the votes.")
+        return Result.right(2, _("Yes: the 10 themes, duplicates merged, in the order of the votes."))
     if set(given) == set(expected):
-        return Result.wrong(2, "The right 10 themes, in another order.", "Rank by points, then voters, then top votes.",
+        return Result.wrong(2, _("The right 10 themes, in another order."), _("Rank by points, then voters, then top votes."),
                             points=1)
     wrong = next(t for t in given if t not in expected)
-    return Result.wrong(2, f"'{wrong}' should not be in the top 10.",
-                        "Merge near-duplicate ideas first (a voter counts once per idea), then keep the top 10.")
+    return Result.wrong(2, _("'{wrong}' should not be in the top 10.").format(wrong=wrong),
+                        _("Merge near-duplicate ideas first (a voter counts once per idea), then keep the top 10."))

@@ -8,6 +8,7 @@ from workbench.editorial.review import review_post
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
+from workbench.i18n.messages import _
 
 from ._data import inputs
 
@@ -35,9 +36,9 @@ def _er_no_clicks(ctx):
 def _er_check(answer, ctx):
     expected = _er(ctx)
     if close(answer, expected, tolerance=0.01, percent=True):
-        return Result.right(1, f"Yes: {expected:.2f}% = (reactions + comments + shares + clicks) / impressions x 100.")
-    return Result.wrong(1, f"{answer} is not the engagement rate.",
-                        "Add reactions, comments, shares and clicks, divide by impressions, multiply by 100.")
+        return Result.right(1, _('Yes: {expected:.2f}% = (reactions + comments + shares + clicks) / impressions x 100.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the engagement rate.').format(answer=answer),
+                        _("Add reactions, comments, shares and clicks, divide by impressions, multiply by 100."))
 
 
 def _format_table(ctx):
@@ -56,9 +57,9 @@ def _best_format(answer, ctx):
     table = _format_table(ctx)
     best = table.iloc[0]
     if answer == best["format"]:
-        return Result.right(1, f"Yes: {best['format']}, {best['engagement_rate']:.2f}% over {best['posts']} posts.")
-    return Result.wrong(1, f"{answer} is not the best format.",
-                        "Sort the comparison by engagement rate, highest first, and read the top row.")
+        return Result.right(1, _('Yes: {format}, {engagement_rate:.2f}% over {posts} posts.').format(format=best['format'], engagement_rate=best['engagement_rate'], posts=best['posts']))
+    return Result.wrong(1, _('{answer} is not the best format.').format(answer=answer),
+                        _("Sort the comparison by engagement rate, highest first, and read the top row."))
 
 
 def _weekday_table(ctx):
@@ -73,8 +74,8 @@ def _best_day(answer, ctx):
     table = _weekday_table(ctx)
     best = str(table.iloc[0]["weekday"])
     if answer == best:
-        return Result.right(1, f"Yes: {best}. Put the produced posts of the next plan there.")
-    return Result.wrong(1, f"{answer} is not the best weekday.", "Read the highest bar of the weekday chart.")
+        return Result.right(1, _('Yes: {best}. Put the produced posts of the next plan there.').format(best=best))
+    return Result.wrong(1, _('{answer} is not the best weekday.').format(answer=answer), _("Read the highest bar of the weekday chart."))
 
 
 def _reader_draft(ctx):
@@ -88,10 +89,10 @@ def _reader_draft(ctx):
           wrong=[(lambda ctx: SAMPLE_DRAFTS[0], "reader"), (lambda ctx: SAMPLE_DRAFTS[1], "reader")])
 def _draft(answer, ctx):
     if answer == _reader_draft(ctx):
-        return Result.right(1, "Yes: it opens on the reader's question and uses 'you', not 'we'.")
+        return Result.right(1, _("Yes: it opens on the reader's question and uses 'you', not 'we'."))
     r = review_post(answer, company=SAMPLE_COMPANY)
-    return Result.wrong(1, f"That draft has {len(r['hints'])} review hint(s): {r['hints'][0] if r['hints'] else ''}",
-                        "Pick the draft that speaks to the reader ('you') and opens on their problem.")
+    return Result.wrong(1, _('That draft has {n_hints} review hint(s): {value}').format(n_hints=len(r['hints']), value=r['hints'][0] if r['hints'] else ''),
+                        _("Pick the draft that speaks to the reader ('you') and opens on their problem."))
 
 
 @exercise("editorial.measure.compare-themes", title="Engagement by theme, best first (code)",
@@ -106,12 +107,12 @@ def _themes(answer, ctx):
     same = len(table) == len(other) and list(table["theme"]) == list(other["theme"]) and all(
         abs(a - b) < 0.01 for a, b in zip(table["engagement_rate"], other["engagement_rate"]))
     if same and list(other["engagement_rate"]) != list(expected["engagement_rate"]):
-        return Result.wrong(2, "Those rates leave the clicks out.",
-                            "Use the clicks formula (the default): clicks count as engagement.", points=1)
+        return Result.wrong(2, _("Those rates leave the clicks out."),
+                            _("Use the clicks formula (the default): clicks count as engagement."), points=1)
     if list(table["theme"]) != list(expected["theme"]):
-        return Result.wrong(2, "The themes are not in the expected order.",
-                            "Compare by theme and sort by engagement rate, highest first.")
+        return Result.wrong(2, _("The themes are not in the expected order."),
+                            _("Compare by theme and sort by engagement rate, highest first."))
     if not all(abs(a - b) < 0.01 for a, b in zip(table["engagement_rate"], expected["engagement_rate"])):
-        return Result.wrong(2, "The themes are right, the rates are not.",
-                            "Use the clicks formula (the default): clicks count as engagement.", points=1)
-    return Result.right(2, f"Yes: {expected.iloc[0]['theme']} engages best, {expected.iloc[-1]['theme']} least.")
+        return Result.wrong(2, _("The themes are right, the rates are not."),
+                            _("Use the clicks formula (the default): clicks count as engagement."), points=1)
+    return Result.right(2, _('Yes: {theme} engages best, {theme2} least.').format(theme=expected.iloc[0]['theme'], theme2=expected.iloc[-1]['theme']))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, Number
+from workbench.i18n.messages import _
 
 from ..patterns import one_right_choice, tick_exercise
 
@@ -44,16 +45,16 @@ STAGES = [
           wrong=[(lambda ctx: STAGES[4], "spam"), (lambda ctx: STAGES[2], "already")])
 def _next_step(answer, ctx):
     if answer == STAGES[3]:
-        return Result.right(1, "Yes: she is known and liked; now she can earn trust in one-to-one conversations, "
-                               "still focused on the other person's needs.")
+        return Result.right(1, _("Yes: she is known and liked; now she can earn trust in one-to-one conversations, "
+                               "still focused on the other person's needs."))
     if answer == STAGES[4]:
-        return Result.wrong(1, "Adding strangers in bulk makes a profile look like a spammer's.",
-                            "The race for numbers reads as spam; look at what she has already done and take the "
-                            "step after it.")
+        return Result.wrong(1, _("Adding strangers in bulk makes a profile look like a spammer's."),
+                            _("The race for numbers reads as spam; look at what she has already done and take the "
+                            "step after it."))
     if answer in STAGES:
-        return Result.wrong(1, "She has already done that step.",
-                            "Tick off the steps she has already taken, in order; the answer is the one after.")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the options.")
+        return Result.wrong(1, _("She has already done that step."),
+                            _("Tick off the steps she has already taken, in order; the answer is the one after."))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the options."))
 
 
 @lru_cache(maxsize=8)
@@ -81,16 +82,16 @@ def _without_note(ctx):
 def _invitations(answer, ctx):
     expected, sent = _without_note(ctx), len(_outgoing(ctx))
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} of {sent} invitations went out without a word. Each of those is an "
-                               "unexplained request that a busy buyer is likely to ignore.")
+        return Result.right(1, _('Yes: {expected} of {sent} invitations went out without a word. Each of those is an unexplained request '
+                                  'that a busy buyer is likely to ignore.').format(expected=expected, sent=sent))
     if answer == sent:
-        return Result.wrong(1, f"{sent} is every invitation the rep sent.",
-                            "Count only the rows of the table whose message is empty: those with no message.")
+        return Result.wrong(1, _('{sent} is every invitation the rep sent.').format(sent=sent),
+                            _("Count only the rows of the table whose message is empty: those with no message."))
     if answer == sent - expected:
-        return Result.wrong(1, f"{answer} invitations do carry a message.",
-                            "The question asks for the others: the ones with no message at all.")
-    return Result.wrong(1, f"{answer} is not the number of invitations without a message.",
-                        "Count the rows of the outgoing table whose message column is empty.")
+        return Result.wrong(1, _('{answer} invitations do carry a message.').format(answer=answer),
+                            _("The question asks for the others: the ones with no message at all."))
+    return Result.wrong(1, _('{answer} is not the number of invitations without a message.').format(answer=answer),
+                        _("Count the rows of the outgoing table whose message column is empty."))
 
 
 ETIQUETTE = {

@@ -10,6 +10,8 @@ the decisions are new situations, not the lessons' questions.
 
 from __future__ import annotations
 
+from workbench.i18n.messages import _
+
 from .._questions import decision, number_question
 from .lesson_data import inventory
 
@@ -57,7 +59,7 @@ number_question(
     "network.assessment.close-ties-outside-crm",
     title="How many of your rep's Strong or Familiar contacts are not in the CRM yet (people the team cannot see)?",
     label="Contacts", value=_close_outside,
-    right=lambda ctx, n: f"Yes: {n} close contacts the rest of the team cannot see; add them to the CRM.",
+    right=lambda ctx, n: _("Yes: {n} close contacts the rest of the team cannot see; add them to the CRM.").format(n=n),
     mistakes=[(lambda ctx: _close_outside(ctx, ties=("Strong",)), "That counts only one of the two tie classes.",
                "Count the Strong ones, then the Familiar ones, and add them up."),
               (lambda ctx: _close_outside(ctx, crm="yes"), "Those are the close contacts already in the CRM.",
@@ -76,7 +78,7 @@ number_question(
     title="Among your rep's contacts who could become customers, how many are only Weak or Unknown ties "
           "(people to warm up before asking for anything)?",
     label="Contacts", value=_to_warm_up,
-    right=lambda ctx, n: f"Yes: {n} possible customers the rep barely knows: give before asking.",
+    right=lambda ctx, n: _("Yes: {n} possible customers the rep barely knows: give before asking.").format(n=n),
     mistakes=[(lambda ctx: _to_warm_up(ctx, ties=("Weak",)), "That counts only one of the two tie classes.",
                "Count the Weak ones and the Unknown ones separately, and add them up."),
               (lambda ctx: _to_warm_up(ctx, ties=("Unknown",)), "That counts only one of the two tie classes.",

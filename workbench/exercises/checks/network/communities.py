@@ -2,6 +2,7 @@
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Number
+from workbench.i18n.messages import _
 
 from ..patterns import one_right_choice, tick_exercise
 
@@ -78,8 +79,8 @@ def _recent_buyers(ctx, product_name="Analytics", recent=True):
     products = ctx.data.products
     match = products[products["name"].astype(str).str.contains(product_name, case=False, regex=False)]
     if match.empty:
-        raise InputError(f"this data has no product named like {product_name!r}",
-                         fix="this exercise uses the sample company's product list")
+        raise InputError(_('this data has no product named like {product_name!r}').format(product_name=product_name),
+                         fix=_("this exercise uses the sample company's product list"))
     table = buyers(ctx.data.orders, ctx.data.order_lines, as_of=ctx.data.as_of).set_index("product_id")
     column = "recent_customers" if recent else "customers"
     return int(table.loc[match["product_id"].iloc[0], column])
@@ -99,13 +100,13 @@ def _orders_with(ctx, product_name="Analytics"):
 def _target(answer, ctx):
     expected = _recent_buyers(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} recent customers, people who use the add-on today and can say "
-                               "what the next version should change.")
+        return Result.right(1, _('Yes: {expected} recent customers, people who use the add-on today and can say what the next version '
+                                  'should change.').format(expected=expected))
     if answer == _recent_buyers(ctx, recent=False):
-        return Result.wrong(1, f"{answer} counts everyone who ever bought it, some of them years ago.",
-                            "Read the column of customers from the last 12 months: recent users test best.")
+        return Result.wrong(1, _('{answer} counts everyone who ever bought it, some of them years ago.').format(answer=answer),
+                            _("Read the column of customers from the last 12 months: recent users test best."))
     if answer == _orders_with(ctx):
-        return Result.wrong(1, f"{answer} counts orders, and one customer can order several times.",
-                            "Count customers (people), not orders: read the customers column.")
-    return Result.wrong(1, f"{answer} is not the number of recent buyers.",
-                        "Find the Analytics add-on's row in the table of buyers and read its recent customers.")
+        return Result.wrong(1, _('{answer} counts orders, and one customer can order several times.').format(answer=answer),
+                            _("Count customers (people), not orders: read the customers column."))
+    return Result.wrong(1, _('{answer} is not the number of recent buyers.').format(answer=answer),
+                        _("Find the Analytics add-on's row in the table of buyers and read its recent customers."))

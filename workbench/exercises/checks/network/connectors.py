@@ -2,6 +2,7 @@
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
+from workbench.i18n.messages import _
 
 from .lesson_data import connector_candidates, label, net, person_of
 
@@ -37,14 +38,12 @@ def _pick_check(id, title, column, what, hint):
         cands = connector_candidates(ctx)
         person = person_of(n, answer, cands)
         if person is None:
-            return Result.wrong(1, f"{answer!r} is not one of the people offered.", "Pick a name from the list.")
+            return Result.wrong(1, _('{answer!r} is not one of the people offered.').format(answer=answer), _("Pick a name from the list."))
         best = _best_by(ctx, column)
         r = _ranking(ctx)
         if person == best:
-            return Result.right(1, f"Yes: {label(n, best)} has the highest {what} ({r.loc[best, column]:.3f}). "
-                                   f"{r.loc[best, 'why']}")
-        return Result.wrong(1, f"{label(n, person)} has a {what} of {r.loc[person, column]:.3f}; "
-                               "someone in the list has more.", hint)
+            return Result.right(1, _('Yes: {label} has the highest {what} ({score:.3f}). {why}').format(label=label(n, best), what=what, score=r.loc[best, column], why=r.loc[best, 'why']))
+        return Result.wrong(1, _('{label} has a {what} of {score:.3f}; someone in the list has more.').format(label=label(n, person), what=what, score=r.loc[person, column]), hint)
     return _check
 
 
@@ -66,11 +65,11 @@ CONSTRAINT_OPTIONS = ["Constraint 0.15: their contacts rarely know each other",
           wrong=[(lambda ctx: CONSTRAINT_OPTIONS[1], "redundant")])
 def _check_hole(answer, ctx):
     if answer == CONSTRAINT_OPTIONS[0]:
-        return Result.right(1, "Right: low constraint means non-redundant contacts, bridges over structural holes.")
-    return Result.wrong(1, "High constraint means a closed circle: the 10 contacts mostly know each other.",
-                        ("Ask whether this contact's 10 people know each other.",
-                         "Contacts who all know each other are redundant: the same news, the same people. "
-                         "Constraint measures how closed the circle is."))
+        return Result.right(1, _("Right: low constraint means non-redundant contacts, bridges over structural holes."))
+    return Result.wrong(1, _("High constraint means a closed circle: the 10 contacts mostly know each other."),
+                        (_("Ask whether this contact's 10 people know each other."),
+                         _("Contacts who all know each other are redundant: the same news, the same people. "
+                         "Constraint measures how closed the circle is.")))
 
 
 ROLES = ["coordinator", "itinerant", "gatekeeper", "liaison"]
@@ -82,7 +81,7 @@ ROLES = ["coordinator", "itinerant", "gatekeeper", "liaison"]
           answer=Choice(ROLES), solution=lambda ctx: "liaison", wrong=[(lambda ctx: "coordinator", "three")])
 def _check_liaison(answer, ctx):
     if answer == "liaison":
-        return Result.right(1, "Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker.")
-    return Result.wrong(1, f"A {answer} needs some of the three to share a group.",
-                        "Count the groups: insurer, bank, retailer are three different groups. "
-                        "Which role links three groups?")
+        return Result.right(1, _("Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker."))
+    return Result.wrong(1, _('A {answer} needs some of the three to share a group.').format(answer=answer),
+                        _("Count the groups: insurer, bank, retailer are three different groups. "
+                        "Which role links three groups?"))

@@ -4,6 +4,7 @@ from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
 from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
+from workbench.i18n.messages import _
 
 from .lesson_data import focus_rep, introducer_options, label, lesson_target, net, person_of
 
@@ -13,8 +14,8 @@ def _target(ctx):
     if t is None:
         from workbench.errors import ExerciseError
 
-        raise ExerciseError("this data has no account reachable through one introducer",
-                            fix="use the sample company, or a data variant with LinkedIn exports")
+        raise ExerciseError(_("this data has no account reachable through one introducer"),
+                            fix=_("use the sample company, or a data variant with LinkedIn exports"))
     return t
 
 
@@ -35,15 +36,15 @@ def _check_who(answer, ctx):
     n = net(ctx)
     t = _target(ctx)
     if str(answer) in (_introducer_label(ctx), t["introducer"]):
-        return Result.right(1, f"Yes: the strongest path into {t['account']} goes through "
-                               f"{_introducer_label(ctx)} (path strength {t['path_strength']:.3f}).")
+        return Result.right(1, _('Yes: the strongest path into {account} goes through {introducer_label} (path strength '
+                                  '{path_strength:.3f}).').format(account=t['account'], introducer_label=_introducer_label(ctx), path_strength=t['path_strength']))
     person = person_of(n, answer, list(n.graph.neighbors(focus_rep(ctx))))
     if person is None:
-        return Result.wrong(1, f"{answer!r} is not one of your rep's contacts.", "Pick a name from the list.")
-    return Result.wrong(1, f"{label(n, person)} can help, but there is a stronger path.",
-                        ("Look at the warm paths of the lesson, from your rep to the account: compare whole paths.",
-                         "The strongest path multiplies the strengths of its ties: take the path with the largest "
-                         "product."))
+        return Result.wrong(1, _("{answer!r} is not one of your rep's contacts.").format(answer=answer), _("Pick a name from the list."))
+    return Result.wrong(1, _('{label} can help, but there is a stronger path.').format(label=label(n, person)),
+                        (_("Look at the warm paths of the lesson, from your rep to the account: compare whole paths."),
+                         _("The strongest path multiplies the strengths of its ties: take the path with the largest "
+                         "product.")))
 
 
 def _strength(ctx) -> float:
@@ -57,13 +58,13 @@ def _strength(ctx) -> float:
 def _check_strength(answer, ctx):
     expected = _strength(ctx)
     if close(answer, expected, tolerance=0.0015):
-        return Result.right(1, f"Right: {expected:.3f}. Each hop loses some warmth, so short strong paths win.")
+        return Result.right(1, _('Right: {expected:.3f}. Each hop loses some warmth, so short strong paths win.').format(expected=expected))
     if close(answer, _target(ctx)["weakest_link"], tolerance=0.0015):
-        return Result.wrong(1, "That is the weakest tie on the path, not the whole path.",
-                            "Multiply the strengths of every tie on the path.")
-    return Result.wrong(1, f"{answer} is not the path's strength.",
-                        ("Look at every tie on the path, not one of them.",
-                         "Multiply the strengths of the ties on the path."))
+        return Result.wrong(1, _("That is the weakest tie on the path, not the whole path."),
+                            _("Multiply the strengths of every tie on the path."))
+    return Result.wrong(1, _("{answer} is not the path's strength.").format(answer=answer),
+                        (_("Look at every tie on the path, not one of them."),
+                         _("Multiply the strengths of the ties on the path.")))
 
 
 APPROACHES = ["Send a connection request with no message",
@@ -77,9 +78,9 @@ APPROACHES = ["Send a connection request with no message",
           wrong=[(lambda ctx: APPROACHES[0], "common contact"), (lambda ctx: APPROACHES[2], "common contact")])
 def _check_approach(answer, ctx):
     if answer == APPROACHES[1]:
-        return Result.right(1, "Yes: go through a common contact and always explain why.")
-    return Result.wrong(1, "A cold, unexplained approach rarely works.",
-                        "Prefer a common contact who introduces you, and always say why you want to connect.")
+        return Result.right(1, _("Yes: go through a common contact and always explain why."))
+    return Result.wrong(1, _("A cold, unexplained approach rarely works."),
+                        _("Prefer a common contact who introduces you, and always say why you want to connect."))
 
 
 open_exercise(

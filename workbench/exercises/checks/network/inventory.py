@@ -5,6 +5,7 @@ from functools import partial
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 from .lesson_data import inventory
 
@@ -31,9 +32,9 @@ def _strong(ctx) -> int:
 def _check_strong(answer, ctx):
     expected = _strong(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} Strong ties, the people most likely to help right away.")
-    return Result.wrong(1, f"{answer} is not the number of Strong ties.",
-                        ("Look at the count of the rep's inventory by class.", "Read the number in the Strong class."))
+        return Result.right(1, _('Yes: {expected} Strong ties, the people most likely to help right away.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of Strong ties.').format(answer=answer),
+                        (_("Look at the count of the rep's inventory by class."), _("Read the number in the Strong class.")))
 
 
 @exercise("network.inventory.one-way",
@@ -41,10 +42,10 @@ def _check_strong(answer, ctx):
           answer=Choice(CLASSES), solution=lambda ctx: "Unknown", wrong=[(lambda ctx: "Weak", "one way")])
 def _check_one_way(answer, ctx):
     if answer == "Unknown":
-        return Result.right(1, "Right: traffic that only ever went one way is no relationship yet, so Unknown.")
-    return Result.wrong(1, f"Not {answer}.",
-                        "Messages that only went one way say nothing about the relationship: which class "
-                        "means 'no two-way history'?")
+        return Result.right(1, _("Right: traffic that only ever went one way is no relationship yet, so Unknown."))
+    return Result.wrong(1, _('Not {answer}.').format(answer=answer),
+                        _("Messages that only went one way say nothing about the relationship: which class "
+                        "means 'no two-way history'?"))
 
 
 def _warm_prospects(ctx) -> int:
@@ -62,10 +63,10 @@ def _warm_prospects(ctx) -> int:
 def _check_warm(answer, ctx):
     expected = _warm_prospects(ctx)
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} people who could buy already know and like your rep: start there.")
-    return Result.wrong(1, f"{answer} is not the number of warm prospects.",
-                        ("Look at two columns of the inventory: could they buy, and how well do they know your rep?",
-                         "Keep the people who could become customers and whose class is Strong or Familiar."))
+        return Result.right(1, _('Yes: {expected} people who could buy already know and like your rep: start there.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of warm prospects.').format(answer=answer),
+                        (_("Look at two columns of the inventory: could they buy, and how well do they know your rep?"),
+                         _("Keep the people who could become customers and whose class is Strong or Familiar.")))
 
 
 def _actions(ctx):
@@ -91,6 +92,6 @@ def _check_next(answer, ctx):
         row = _strongest_non_prospect(ctx)
         who = f" For example, {row['name']}." if row is not None else ""
         return Result.right(1, "Yes: a strong tie who will not buy can still open doors: ask for a referral." + who)
-    return Result.wrong(1, "That step suits a weaker or colder tie.",
-                        "A Strong tie trusts your rep: ask them for a referral, one or two names.")
+    return Result.wrong(1, _("That step suits a weaker or colder tie."),
+                        _("A Strong tie trusts your rep: ask them for a referral, one or two names."))
 

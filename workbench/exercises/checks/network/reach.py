@@ -3,6 +3,7 @@
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import MultiChoice, Number
 from workbench.exercises.marking import close
+from workbench.i18n.messages import _
 
 from .lesson_data import best_pair_coverage, cover_candidates, focus_rep, label, net, person_of
 
@@ -19,11 +20,11 @@ def _reach(ctx):
 def _check_level2(answer, ctx):
     r = _reach(ctx)
     if close(answer, r["level2"], tolerance=0):
-        return Result.right(1, f"Yes: {r['level2']} people at level 2, on top of {r['level1']} at level 1.")
+        return Result.right(1, _('Yes: {level2} people at level 2, on top of {level1} at level 1.').format(level2=r['level2'], level1=r['level1']))
     if close(answer, r["level1"], tolerance=0):
-        return Result.wrong(1, "That is level 1: the people your rep knows directly.",
-                            "Level 2 counts the contacts of your contacts whom your rep does not know yet.")
-    return Result.wrong(1, f"{answer} is not the level-2 count.", "Use reach(net, rep)['level2'].")
+        return Result.wrong(1, _("That is level 1: the people your rep knows directly."),
+                            _("Level 2 counts the contacts of your contacts whom your rep does not know yet."))
+    return Result.wrong(1, _('{answer} is not the level-2 count.').format(answer=answer), _("Use reach(net, rep)['level2']."))
 
 
 def _cover_options(ctx):
@@ -45,7 +46,7 @@ def _best_pair_labels(ctx):
 
 def _biggest_overlapping(ctx):
     n = net(ctx)
-    cands, _ = cover_candidates(ctx)
+    cands = cover_candidates(ctx)[0]
     return [label(n, cands[0])]
 
 
@@ -58,17 +59,17 @@ def _check_cover(answer, ctx):
     cands, sets = cover_candidates(ctx)
     picked = [person_of(n, a, cands) for a in (answer if isinstance(answer, (list, tuple, set)) else [answer])]
     if None in picked:
-        return Result.wrong(1, "Some ticks are not people from the list.", "Tick two names from the list.")
+        return Result.wrong(1, _("Some ticks are not people from the list."), _("Tick two names from the list."))
     if len(set(picked)) != 2:
-        return Result.wrong(1, f"You ticked {len(set(picked))}; the budget is two connectors.",
-                            "Tick exactly two people.")
+        return Result.wrong(1, _('You ticked {n_set}; the budget is two connectors.').format(n_set=len(set(picked))),
+                            _("Tick exactly two people."))
     together = set().union(*(sets[p] for p in picked))
     best = best_pair_coverage(ctx)
     if len(together) == best:
-        return Result.right(1, f"Yes: together they reach {best} target accounts, the most any two can.")
-    return Result.wrong(1, f"Together they reach {len(together)} accounts; another pair reaches {best}.",
-                        "Do not take the two biggest networks if they overlap: after the first, pick the one "
-                        "who adds the most accounts not yet reached, as the lesson's coverage table does.")
+        return Result.right(1, _('Yes: together they reach {best} target accounts, the most any two can.').format(best=best))
+    return Result.wrong(1, _('Together they reach {n_together} accounts; another pair reaches {best}.').format(n_together=len(together), best=best),
+                        _("Do not take the two biggest networks if they overlap: after the first, pick the one "
+                        "who adds the most accounts not yet reached, as the lesson's coverage table does."))
 
 
 MEANS = ["people contacted a week", "lunches or meetings a week", "deals won a quarter",
@@ -82,13 +83,13 @@ MEANS_RIGHT = sorted([MEANS[0], MEANS[1], MEANS[3]])
 def _check_means(answer, ctx):
     picked = sorted(answer) if isinstance(answer, (list, tuple, set)) else [answer]
     if picked == MEANS_RIGHT:
-        return Result.right(1, "Right: effort your rep controls each week, not outcomes.")
+        return Result.right(1, _("Right: effort your rep controls each week, not outcomes."))
     results = [p for p in picked if p in ("deals won a quarter", "revenue a month")]
     if results:
-        return Result.wrong(1, f"{results[0]!r} is a result, not a means.",
-                            "A means is effort you control (time, people contacted, meetings); "
-                            "a result depends on others.")
-    return Result.wrong(1, "Some means are missing.", "Tick all three efforts a rep controls each week.")
+        return Result.wrong(1, _('{results!r} is a result, not a means.').format(results=results[0]),
+                            _("A means is effort you control (time, people contacted, meetings); "
+                            "a result depends on others."))
+    return Result.wrong(1, _("Some means are missing."), _("Tick all three efforts a rep controls each week."))
 
 
 def _weekly(ctx):
@@ -115,9 +116,9 @@ def _check_week(answer, ctx):
     row = _last_full_week(ctx)
     expected = int(row["people_messaged"])
     if close(answer, expected, tolerance=0):
-        return Result.right(1, f"Yes: {expected} people in the week of {row['week']}. Compare it with the goal.")
+        return Result.right(1, _('Yes: {expected} people in the week of {week}. Compare it with the goal.').format(expected=expected, week=row['week']))
     if close(answer, int(row["messages_sent"]), tolerance=0) and int(row["messages_sent"]) != expected:
-        return Result.wrong(1, "That counts messages, not people.", "Count different people messaged.")
-    return Result.wrong(1, f"{answer} is not right for the week of {row['week']}.",
-                        ("Look at the weekly means table, the week before the last row.",
-                         "Read the number of different people messaged, not the messages."))
+        return Result.wrong(1, _("That counts messages, not people."), _("Count different people messaged."))
+    return Result.wrong(1, _('{answer} is not right for the week of {week}.').format(answer=answer, week=row['week']),
+                        (_("Look at the weekly means table, the week before the last row."),
+                         _("Read the number of different people messaged, not the messages.")))

@@ -2,6 +2,7 @@
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
+from workbench.i18n.messages import _
 
 SHOWN = 8
 
@@ -12,8 +13,8 @@ def _table(ctx):
 
     table = referrers(ctx.data.contacts, ctx.data.leads)
     if table.empty:
-        raise InputError("this data records no referrals (the referred_by column is empty)",
-                         fix="this exercise needs contacts or leads with the person who referred them")
+        raise InputError(_("this data records no referrals (the referred_by column is empty)"),
+                         fix=_("this exercise needs contacts or leads with the person who referred them"))
     return table
 
 
@@ -35,15 +36,13 @@ def _second(ctx):
           wrong=[(_second, "leads")])
 def _top(answer, ctx):
     table = _table(ctx)
-    table = table.assign(label=[_label(r) for _, r in table.iterrows()]).set_index("label")
+    table = table.assign(label=[_label(r) for _index, r in table.iterrows()]).set_index("label")
     best = table.index[table["referred"] == table["referred"].max()]
     if answer in best:
         row = table.loc[answer]
-        return Result.right(1, f"Yes: {row['name']} sent Acme {row['referred']} people "
-                               f"({row['contacts_referred']} contacts, {row['leads_referred']} leads). Meet them "
-                               "first, thank them, and ask whom else they know.")
+        return Result.right(1, _('Yes: {name} sent Acme {referred} people ({contacts_referred} contacts, {leads_referred} leads). Meet '
+                                  'them first, thank them, and ask whom else they know.').format(name=row['name'], referred=row['referred'], contacts_referred=row['contacts_referred'], leads_referred=row['leads_referred']))
     if answer in table.index:
-        return Result.wrong(1, f"{table.loc[answer, 'name']} sent {table.loc[answer, 'referred']} people; someone "
-                               "sent more.",
-                            "Add the contacts and the leads each person referred, and take the largest total.")
-    return Result.wrong(1, f"{answer!r} referred nobody.", "Pick a name from the list.")
+        return Result.wrong(1, _('{name} sent {referred} people; someone sent more.').format(name=table.loc[answer, 'name'], referred=table.loc[answer, 'referred']),
+                            _("Add the contacts and the leads each person referred, and take the largest total."))
+    return Result.wrong(1, _('{answer!r} referred nobody.').format(answer=answer), _("Pick a name from the list."))

@@ -2,6 +2,7 @@
 
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
+from workbench.i18n.messages import _
 
 
 def _sales_staff(ctx) -> int:
@@ -16,9 +17,9 @@ def _sales_staff(ctx) -> int:
 def _count_sales_team(answer, ctx):
     expected = _sales_staff(ctx)
     if answer == expected:
-        return Result.right(1, f"Right: {expected} people work in sales.")
-    return Result.wrong(1, f"{answer} is not the size of the sales team.",
-                        "Look at the 'team' column of the users table and count the 'sales' rows.")
+        return Result.right(1, _('Right: {expected} people work in sales.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the size of the sales team.').format(answer=answer),
+                        _("Look at the 'team' column of the users table and count the 'sales' rows."))
 
 
 TRACKS = ["CRM track", "Network track", "Editorial track", "For superusers"]
@@ -31,8 +32,8 @@ TRACKS = ["CRM track", "Network track", "Editorial track", "For superusers"]
           wrong=[(lambda ctx: "CRM track", "introduc")])
 def _pick_a_track(answer, ctx):
     if answer == "Network track":
-        return Result.right(1, "Yes: the network track finds connectors and warm-introduction paths.")
+        return Result.right(1, _("Yes: the network track finds connectors and warm-introduction paths."))
     if answer not in TRACKS:
-        return Result.wrong(1, f"{answer!r} is not one of the tracks.", "Pick one of: " + ", ".join(TRACKS) + ".")
-    return Result.wrong(1, f"The {answer} does not map who knows whom.",
-                        "Look for the track about your contact network: who can introduce you to whom.")
+        return Result.wrong(1, _('{answer!r} is not one of the tracks.').format(answer=answer), "Pick one of: " + ", ".join(TRACKS) + ".")
+    return Result.wrong(1, _('The {answer} does not map who knows whom.').format(answer=answer),
+                        _("Look for the track about your contact network: who can introduce you to whom."))

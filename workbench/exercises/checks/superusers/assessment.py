@@ -10,6 +10,8 @@ them (:func:`contacts`); the decisions are new situations, not the lessons' ques
 
 from __future__ import annotations
 
+from workbench.i18n.messages import _
+
 from .._questions import decision, number_question
 
 
@@ -58,7 +60,7 @@ number_question(
     title="Before an email exercise on this export: how many customers (lifecycle stage 'customer') have no email "
           "address?",
     label="Customers", value=_customers_without_email,
-    right=lambda ctx, n: f"Yes: {n} customers a trainee could not email; fix or leave them out first.",
+    right=lambda ctx, n: _("Yes: {n} customers a trainee could not email; fix or leave them out first.").format(n=n),
     mistakes=[(lambda ctx: _count(ctx, Email="missing"),
                "That counts every contact without an email, not only the customers.",
                "Narrow the table to the customer stage as well."),
@@ -76,7 +78,7 @@ number_question(
     "superusers.assessment.email-preferred-but-missing",
     title="How many contacts prefer to be reached by email but have no email address in the export?",
     label="Contacts", value=_email_fans_without_email,
-    right=lambda ctx, n: f"Yes: {n} records contradict themselves; a data-quality lesson in the making.",
+    right=lambda ctx, n: _("Yes: {n} records contradict themselves; a data-quality lesson in the making.").format(n=n),
     mistakes=[(lambda ctx: _count(ctx, **{"Preferred channel": "email"}), "That counts everyone who prefers email.",
                "Keep only those whose email is missing."),
               (lambda ctx: _count(ctx, Email="missing"),

@@ -2,6 +2,7 @@
 
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.i18n.messages import _
 
 SEED = 7
 
@@ -34,12 +35,12 @@ def _reexplain_first(answer, ctx):
     again = tables()["reexplain"]
     first = again["exercise"].iloc[0]
     if answer == first:
-        return Result.right(1, f"Yes: {first} was not passed by {again['failed_share'].iloc[0]:.0%} of the class.")
+        return Result.right(1, _('Yes: {first} was not passed by {share:.0%} of the class.').format(first=first, share=again['failed_share'].iloc[0]))
     if answer in set(again["exercise"]):
-        return Result.wrong(1, f"{answer} is on the list, but not at the top.",
-                            "The list is sorted by the share of the class that did not pass: take the first one.")
-    return Result.wrong(1, f"{answer} was passed by most of the class.",
-                        "Look at the 'what to re-explain' table: the highest share of trainees not passing comes first.")
+        return Result.wrong(1, _('{answer} is on the list, but not at the top.').format(answer=answer),
+                            _("The list is sorted by the share of the class that did not pass: take the first one."))
+    return Result.wrong(1, _('{answer} was passed by most of the class.').format(answer=answer),
+                        _("Look at the 'what to re-explain' table: the highest share of trainees not passing comes first."))
 
 
 @exercise("superusers.class-report.needs-help", title="Tick every trainee the report says needs help.",
@@ -49,13 +50,13 @@ def _needs_help(answer, ctx):
     should = set(tables()["needs_help"]["trainee"])
     chosen = set(answer or [])
     if chosen == should:
-        return Result.right(1, f"Right: {', '.join(sorted(should))}.")
+        return Result.right(1, _('Right: {sorted}.').format(sorted=', '.join(sorted(should))))
     if chosen - should:
         name = sorted(chosen - should)[0]
-        return Result.wrong(1, f"{name} scored enough not to be flagged.",
-                            "Only trainees in the 'who needs help' table, below the score threshold, are flagged.")
-    return Result.wrong(1, "Someone who needs help is missing.",
-                        "Tick every name in the 'who needs help' table: their score is below the threshold.")
+        return Result.wrong(1, _('{name} scored enough not to be flagged.').format(name=name),
+                            _("Only trainees in the 'who needs help' table, below the score threshold, are flagged."))
+    return Result.wrong(1, _("Someone who needs help is missing."),
+                        _("Tick every name in the 'who needs help' table: their score is below the threshold."))
 
 
 def _completion(ctx=None):
@@ -71,7 +72,7 @@ def _completion(ctx=None):
 def _completion_check(answer, ctx):
     expected = _completion()
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} % of the trainee-exercise pairs were passed.")
+        return Result.right(1, _('Yes: {expected} % of the trainee-exercise pairs were passed.').format(expected=expected))
     if 0 < answer <= 1:
-        return Result.wrong(1, "That looks like a share, not a percentage.", "Multiply the share passed by 100.")
-    return Result.wrong(1, f"{answer} % is not the completion.", "Read the 'completion' column of the lesson's row.")
+        return Result.wrong(1, _("That looks like a share, not a percentage."), _("Multiply the share passed by 100."))
+    return Result.wrong(1, _('{answer} % is not the completion.').format(answer=answer), _("Read the 'completion' column of the lesson's row."))

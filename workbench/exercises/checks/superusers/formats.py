@@ -2,6 +2,7 @@
 
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.i18n.messages import _
 
 from ..patterns import tick_exercise
 
@@ -16,11 +17,11 @@ FORMATS = ["face-to-face", "e-learning", "in-house"]
                          "Count the travel and the lost working day; the process is simple enough to learn alone.")])
 def _match_format(answer, ctx):
     if answer == "e-learning":
-        return Result.right(1, "Yes: spread out, busy, and a simple process: self-paced e-learning fits.")
+        return Result.right(1, _("Yes: spread out, busy, and a simple process: self-paced e-learning fits."))
     if answer == "in-house":
-        return Result.wrong(1, "A superuser would have to visit six cities or teach remotely in many slots.",
-                            "With many people spread out and a simple process, self-paced learning costs least.")
-    return Result.wrong(1, f"{answer!r} is not one of the three formats.", "Choose one of the three formats.")
+        return Result.wrong(1, _("A superuser would have to visit six cities or teach remotely in many slots."),
+                            _("With many people spread out and a simple process, self-paced learning costs least."))
+    return Result.wrong(1, _('{answer!r} is not one of the three formats.').format(answer=answer), _("Choose one of the three formats."))
 
 
 IN_HOUSE = {
@@ -40,18 +41,18 @@ def _in_house_risks(answer, ctx):
     chosen = set(answer or [])
     should = {k for k, v in IN_HOUSE.items() if v}
     if chosen == should:
-        return Result.right(1, "Right: quality and time are the two risks of in-house training.")
+        return Result.right(1, _("Right: quality and time are the two risks of in-house training."))
     if "travel costs for every trainee" in chosen:
-        return Result.wrong(1, "Travel is a cost of face-to-face training with an outside trainer.",
-                            "That is a face-to-face weak point; in-house training happens where people work.")
+        return Result.wrong(1, _("Travel is a cost of face-to-face training with an outside trainer."),
+                            _("That is a face-to-face weak point; in-house training happens where people work."))
     if "learners are left without anyone to ask" in chosen:
-        return Result.wrong(1, "Being alone is the weak point of e-learning; the superuser is a colleague at hand.",
-                            "Keep only what depends on the superuser: their skill and their time.")
+        return Result.wrong(1, _("Being alone is the weak point of e-learning; the superuser is a colleague at hand."),
+                            _("Keep only what depends on the superuser: their skill and their time."))
     if "it is the most expensive of the three" in chosen:
-        return Result.wrong(1, "In-house training is usually the cheapest format.",
-                            "Its weak points are not cost but the superuser's skill and time.")
-    return Result.wrong(1, f"You left out '{sorted(should - chosen)[0]}'.",
-                        "Two things: the superuser's skill, and the time they need to learn the system first.")
+        return Result.wrong(1, _("In-house training is usually the cheapest format."),
+                            _("Its weak points are not cost but the superuser's skill and time."))
+    return Result.wrong(1, _("You left out '{sorted}'.").format(sorted=sorted(should - chosen)[0]),
+                        _("Two things: the superuser's skill, and the time they need to learn the system first."))
 
 
 PROCESS_HEAVY = {"e-learning": True, "in-house": True, "face-to-face": False}
@@ -86,11 +87,11 @@ def _day(ctx):
 def _session_length(answer, ctx):
     expected = _day(ctx)
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} minutes, welcome, practice and wrap-up included.")
+        return Result.right(1, _('Yes: {expected} minutes, welcome, practice and wrap-up included.').format(expected=expected))
     from workbench.sessions.plan import planned
 
     lesson = planned(["crm/01-what-a-crm-is"])[0].lesson.duration_minutes
     if answer == lesson:
-        return Result.wrong(1, f"{answer} minutes is the lesson alone.",
-                            "Add the welcome, the supervised practice and the wrap-up: sum the minutes column.")
-    return Result.wrong(1, f"{answer} is not the agenda's total.", "Sum the agenda's minutes column.")
+        return Result.wrong(1, _('{answer} minutes is the lesson alone.').format(answer=answer),
+                            _("Add the welcome, the supervised practice and the wrap-up: sum the minutes column."))
+    return Result.wrong(1, _("{answer} is not the agenda's total.").format(answer=answer), _("Sum the agenda's minutes column."))

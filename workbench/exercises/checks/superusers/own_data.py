@@ -2,6 +2,7 @@
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.i18n.messages import _
 
 
 def _tables():
@@ -17,9 +18,9 @@ def _tables():
 def _tables_needed(answer, ctx):
     expected = _tables()
     if answer == expected:
-        return Result.right(1, f"Yes: {expected} tables, one CSV file each, as in the sample company.")
-    return Result.wrong(1, f"{answer} is not the number of tables.",
-                        "Count the tables of the schema (workbench.data.schema.TABLES): one CSV file per table.")
+        return Result.right(1, _('Yes: {expected} tables, one CSV file each, as in the sample company.').format(expected=expected))
+    return Result.wrong(1, _('{answer} is not the number of tables.').format(answer=answer),
+                        _("Count the tables of the schema (workbench.data.schema.TABLES): one CSV file per table."))
 
 
 WHEN_BROKEN = ["release stops and names the file, row and column of the first problem",
@@ -33,11 +34,11 @@ WHEN_BROKEN = ["release stops and names the file, row and column of the first pr
           wrong=[(lambda ctx: WHEN_BROKEN[2], "validated")])
 def _broken_export(answer, ctx):
     if answer == WHEN_BROKEN[0]:
-        return Result.right(1, "Yes: the export is validated first, so no trainee ever meets a broken file.")
+        return Result.right(1, _("Yes: the export is validated first, so no trainee ever meets a broken file."))
     if answer in WHEN_BROKEN:
-        return Result.wrong(1, "Nothing is released from an export that fails its checks.",
-                            "The export is validated before anything is written; fix the named row and run it again.")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the three options.")
+        return Result.wrong(1, _("Nothing is released from an export that fails its checks."),
+                            _("The export is validated before anything is written; fix the named row and run it again."))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the three options."))
 
 
 PRIVACY = {
@@ -55,12 +56,12 @@ PRIVACY = {
 def _privacy(answer, ctx):
     return Result.for_ticks(
         PRIVACY, answer,
-        right="Right: less data, pseudonymised where possible, and gone after the session.",
-        extra=("'{option}' puts customers at risk.",
-               "Every extra copy or field is one more thing that can leak: share and keep as little real data "
-               "as the exercises need."),
-        missed=("You left out '{option}'.",
-                "Think of the whole life of the copy: what goes in, who sees it, when it is deleted."))
+        right=_("Right: less data, pseudonymised where possible, and gone after the session."),
+        extra=(_("'{option}' puts customers at risk."),
+               _("Every extra copy or field is one more thing that can leak: share and keep as little real data "
+               "as the exercises need.")),
+        missed=(_("You left out '{option}'."),
+                _("Think of the whole life of the copy: what goes in, who sees it, when it is deleted.")))
 
 
 WAYS = ["a different data seed per trainee (a variant of the sample)", "the company's own export",
@@ -73,8 +74,8 @@ WAYS = ["a different data seed per trainee (a variant of the sample)", "the comp
           wrong=[(lambda ctx: WAYS[1], "same")])
 def _own_answers(answer, ctx):
     if answer == WAYS[0]:
-        return Result.right(1, "Yes: each seed generates another company, so each trainee's answers are their own.")
+        return Result.right(1, _("Yes: each seed generates another company, so each trainee's answers are their own."))
     if answer in WAYS:
-        return Result.wrong(1, f"With {answer}, everyone works on the same data.",
-                            "Everyone sharing the same tables gets the same answers: only a per-trainee seed differs.")
-    return Result.wrong(1, f"{answer!r} is not one of the options.", "Pick one of the three options.")
+        return Result.wrong(1, _('With {answer}, everyone works on the same data.').format(answer=answer),
+                            _("Everyone sharing the same tables gets the same answers: only a per-trainee seed differs."))
+    return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), _("Pick one of the three options."))

@@ -3,6 +3,7 @@
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
 from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
+from workbench.i18n.messages import _
 
 ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
           "plan, grade, release, report", "report, plan, release, grade"]
@@ -13,17 +14,17 @@ ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
           wrong=[(lambda ctx: ORDERS[2], "release")])
 def _command_order(answer, ctx):
     if answer == ORDERS[0]:
-        return Result.right(1, "Yes: plan the day, release the copies, grade what comes back, then read the report.")
+        return Result.right(1, _("Yes: plan the day, release the copies, grade what comes back, then read the report."))
     if answer not in ORDERS:
-        return Result.wrong(1, f"{answer!r} is not one of the orders offered.", "Pick one of the four orders.")
+        return Result.wrong(1, _('{answer!r} is not one of the orders offered.').format(answer=answer), _("Pick one of the four orders."))
     if answer.startswith("plan, grade"):
-        return Result.wrong(1, "There is nothing to grade before the trainees have their copies.",
-                            "Trainees need their released copies before any grading: release comes second.")
+        return Result.wrong(1, _("There is nothing to grade before the trainees have their copies."),
+                            _("Trainees need their released copies before any grading: release comes second."))
     if answer.startswith("report"):
-        return Result.wrong(1, "The report reads grades or progress logs, which do not exist yet at the start.",
-                            "The report summarises grades: it comes last.")
-    return Result.wrong(1, "The plan decides which lessons to release, so it comes first.",
-                        "Start with the plan: it picks the lessons that release then copies.")
+        return Result.wrong(1, _("The report reads grades or progress logs, which do not exist yet at the start."),
+                            _("The report summarises grades: it comes last."))
+    return Result.wrong(1, _("The plan decides which lessons to release, so it comes first."),
+                        _("Start with the plan: it picks the lessons that release then copies."))
 
 
 def practice_exercises(lesson: str = "crm/01-what-a-crm-is") -> list[str]:
@@ -47,15 +48,15 @@ def _grades_rows(answer, ctx):
     n = len(practice_exercises())
     expected = 12 * n
     if answer == expected:
-        return Result.right(1, f"Yes: 12 trainees × {n} exercises = {expected} rows, one per trainee and exercise.")
+        return Result.right(1, _('Yes: 12 trainees × {n} exercises = {expected} rows, one per trainee and exercise.').format(n=n, expected=expected))
     if answer == 12:
-        return Result.wrong(1, "12 would be one row per trainee.",
-                            f"grades.csv has one row per trainee and per exercise; the practice set has {n} exercises.")
+        return Result.wrong(1, _("12 would be one row per trainee."),
+                            _('grades.csv has one row per trainee and per exercise; the practice set has {n} exercises.').format(n=n))
     if answer == n:
-        return Result.wrong(1, f"{n} is the number of exercises in the practice set.",
-                            "Every trainee gets a row for every exercise: multiply by the number of trainees.")
-    return Result.wrong(1, f"{answer} is not the number of rows.",
-                        "Count one row per trainee and per exercise, including exercises a trainee skipped.")
+        return Result.wrong(1, _('{n} is the number of exercises in the practice set.').format(n=n),
+                            _("Every trainee gets a row for every exercise: multiply by the number of trainees."))
+    return Result.wrong(1, _('{answer} is not the number of rows.').format(answer=answer),
+                        _("Count one row per trainee and per exercise, including exercises a trainee skipped."))
 
 
 STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
@@ -68,13 +69,13 @@ STATUSES = ["failed", "timeout", "error", "missing", "the whole batch stops"]
                          "Each cell has a time limit; past it the grader interrupts the cell and carries on.")])
 def _loop_status(answer, ctx):
     if answer == "timeout":
-        return Result.right(1, "Yes: the cell is interrupted after its time limit, marked timeout, and "
-                               "grading goes on with the next cell and the next notebook.")
+        return Result.right(1, _("Yes: the cell is interrupted after its time limit, marked timeout, and "
+                               "grading goes on with the next cell and the next notebook."))
     if answer == "missing":
-        return Result.wrong(1, "missing means the exercise's cell is gone; here it is present.",
-                            "The cell exists but never finishes: think of the time limit per cell.")
-    return Result.wrong(1, f"{answer!r} is used for other problems.",
-                        "The cell never finishes: the grader stops it at the cell time limit and says so.")
+        return Result.wrong(1, _("missing means the exercise's cell is gone; here it is present."),
+                            _("The cell exists but never finishes: think of the time limit per cell."))
+    return Result.wrong(1, _('{answer!r} is used for other problems.').format(answer=answer),
+                        _("The cell never finishes: the grader stops it at the cell time limit and says so."))
 
 
 FOLDER = {
@@ -92,14 +93,14 @@ def _trainee_folder(answer, ctx):
     chosen = set(answer or [])
     should = {k for k, v in FOLDER.items() if v}
     if chosen == should:
-        return Result.right(1, "Right: stripped notebooks and the trainee's own settings, nothing else.")
+        return Result.right(1, _("Right: stripped notebooks and the trainee's own settings, nothing else."))
     wrongly = sorted(chosen - should)
     if wrongly:
-        return Result.wrong(1, f"A trainee folder does not hold '{wrongly[0]}'.",
-                            "The answer key stays in the package: no solution and no other trainee's data "
-                            "ever goes into a trainee folder.")
-    return Result.wrong(1, f"You left out '{sorted(should - chosen)[0]}'.",
-                        "Each folder has the stripped notebooks and a settings file with the trainee's name and seed.")
+        return Result.wrong(1, _("A trainee folder does not hold '{wrongly}'.").format(wrongly=wrongly[0]),
+                            _("The answer key stays in the package: no solution and no other trainee's data "
+                            "ever goes into a trainee folder."))
+    return Result.wrong(1, _("You left out '{sorted}'.").format(sorted=sorted(should - chosen)[0]),
+                        _("Each folder has the stripped notebooks and a settings file with the trainee's name and seed."))
 
 
 open_exercise(

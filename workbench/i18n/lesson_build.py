@@ -1,0 +1,139 @@
+"""Translated lessons: every English lesson written again with a language's catalogues.
+
+``build("fr", out)`` writes each lesson of ``notebooks/`` under ``out`` with the same folders,
+file names, cell ids, exercise ids and code: only the markdown cells and the title and goals in
+the ``workbench`` metadata change, each to its entry's translation in
+``workbench/locale/fr/lessons/`` (:mod:`workbench.i18n.lesson_catalogues`). An entry with no
+translation (missing, empty or fuzzy) leaves the English text in place and is counted, so a
+half-translated course still runs. The notebook records its language in ``workbench.lang``.
+Arabic and Persian text is laid out right to left (:mod:`workbench.i18n.rtl`); a cell still in
+English stays left to right, as English reads.
+
+>>> import nbformat
+>>> from babel.messages.catalog import Catalog
+>>> nb = nbformat.v4.new_notebook(metadata={"workbench": {"title": "Hello"}})
+>>> nb.cells = [nbformat.v4.new_markdown_cell("# Hello", id="c00"), nbformat.v4.new_markdown_cell("Bye", id="c01"),
+...             nbformat.v4.new_code_cell("1 + 1", id="c02")]
+>>> catalogue = Catalog(locale="fr")
+>>> _ = catalogue.add("# Hello", "# Bonjour", context="c00")
+>>> translated, count = translate(nb, catalogue, "fr")
+>>> [cell.source for cell in translated.cells], translated.metadata.workbench["lang"], count.text()
+(['# Bonjour', 'Bye', '1 + 1'], 'fr', '1 of 2 cells translated; title untranslated')
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import LANGUAGES, RIGHT_TO_LEFT
+from .lesson_catalogues import LOCALE, catalogue_path, lesson_notebooks, read
+from .rtl import right_to_left
+
+
+@dataclass
+class Count:
+    """How much of one lesson a language's catalogue translates: cells, and the title and goals apart."""
+
+    lesson: str = ""
+    cells: int = 0
+    translated: int = 0
+    untranslated: list[str] = field(default_factory=list)  # cell ids, "title", "goal 2"
+
+    @property
+    def complete(self) -> bool:
+        return not self.untranslated
+
+    def text(self) -> str:
+        """One line for the terminal.
+
+        >>> Count("crm/01", cells=3, translated=3).text()
+        '3 of 3 cells translated'
+        """
+        line = f"{self.translated} of {self.cells} cells translated"
+        goals = sum(what.startswith("goal ") for what in self.untranslated)
+        metadata = (["title"] if "title" in self.untranslated else []) + ([f"{goals} goal(s)"] if goals else [])
+        return line + (f"; {' and '.join(metadata)} untranslated" if metadata else "")
+
+
+def _translation(catalogue, text: str, context: str) -> str | None:
+    message = catalogue.get(text, context=context) if catalogue is not None else None
+    if message is None or message.fuzzy or not message.string:
+        return None
+    return message.string
+
+
+def _in_language(catalogue, text: str, context: str, count: Count, name: str) -> str:
+    """``text``'s translation, or ``text`` itself with ``name`` counted as untranslated."""
+    found = _translation(catalogue, text, context)
+    if found is None:
+        count.untranslated.append(name)
+    return found or text
+
+
+def translate(nb, catalogue, lang: str):
+    """``nb`` (an English nbformat notebook) in ``lang`` from ``catalogue``; returns it and its :class:`Count`.
+
+    ``catalogue`` may be ``None`` (no catalogue yet: everything stays English). ``nb`` is not changed.
+    """
+    nb = copy.deepcopy(nb)
+    count = Count()
+    meta = nb.metadata.setdefault("workbench", {})
+    if meta.get("title"):
+        meta["title"] = _in_language(catalogue, meta["title"], "title", count, "title")
+    if meta.get("goals"):
+        meta["goals"] = [_in_language(catalogue, goal, "goal", count, f"goal {number}")
+                         for number, goal in enumerate(meta["goals"], start=1)]
+    meta["lang"] = lang
+    rtl = lang in RIGHT_TO_LEFT
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or not cell.source.strip():
+            continue
+        count.cells += 1
+        missing = len(count.untranslated)
+        text = _in_language(catalogue, cell.source, cell.id, count, cell.id)
+        translated = len(count.untranslated) == missing
+        count.translated += translated
+        cell.source = right_to_left(text, lang) if rtl and translated else text
+    return nb, count
+
+
+def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE):
+    """The notebook at ``path`` (the English lesson ``lesson``, ``crm/01-what-a-crm-is``) in ``lang``, and its count.
+
+    >>> from workbench.lessons import NOTEBOOKS
+    >>> nb, count = in_language(NOTEBOOKS / "00-start-here.ipynb", "00-start-here", "fa")
+    >>> nb.metadata.workbench["lang"], count.lesson
+    ('fa', '00-start-here')
+    """
+    import nbformat
+
+    po = catalogue_path(lesson, lang, locale)
+    nb, count = translate(nbformat.read(path, as_version=4), read(po) if po.exists() else None, lang)
+    count.lesson = lesson
+    return nb, count
+
+
+def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LOCALE) -> list[Count]:
+    """Write every lesson under ``notebooks`` (default ``notebooks/``) in ``lang`` into ``out``; their counts.
+
+    ``out`` gets the same tree as ``notebooks`` (``00-start-here.ipynb``, ``crm/01-...ipynb``), so links
+    between lessons keep working. Files of ``out`` that are not lessons are left alone.
+    """
+    import nbformat
+
+    from ..errors import InputError
+    from ..lessons import NOTEBOOKS
+
+    if lang not in LANGUAGES[1:]:
+        raise InputError(f"no lessons in the language {lang!r}", where="workbench lessons build --lang",
+                         fix=f"choose one of {', '.join(LANGUAGES[1:])} (English is the lessons themselves)")
+    counts = []
+    for lesson, path in lesson_notebooks(Path(notebooks or NOTEBOOKS)):
+        nb, count = in_language(path, lesson, lang, locale)
+        target = Path(out) / f"{lesson}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+        counts.append(count)
+    return counts
