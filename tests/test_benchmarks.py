@@ -40,6 +40,8 @@ EXPECTED = {
     "bench_editorial_plan": [r"ratio planner/baseline time:", r"\b0 hard-constraint breaches",
                              r"baseline naive round-robin planner", r"target < 2 s: (met|NOT met)",
                              r"hard-constraint breaches \{\}"],
+    "bench_marking_sheet": [r"workbench write_sheet \(xlsx \+ csv\): [\d.]+ s, formula cells: 0\n",
+                            r"baseline pandas to_excel .* formula cells: [1-9]", r"ratio write_sheet / baseline"],
     "bench_practice": [r"slowest action: .+: [\d.]+ ms", r"ratio slowest action / baseline: [\d.]+x",
                        r"merge a duplicate pair", r"convert a lead"],
 }

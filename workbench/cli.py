@@ -184,6 +184,17 @@ def _session_grade(args):
                    notebook_timeout=args.notebook_timeout, source=args.source, unsafe=args.unsafe, policy=policy)
     trainees = grades["trainee"].nunique() if "trainee" in grades else 0
     print(_('graded {trainees} trainee(s); grades, notebook outcomes and feedback pages in {out}').format(trainees=trainees, out=args.out))
+    for note in grades.attrs.get("notes", []):
+        print(note)
+
+
+def _session_marks(args):
+    from .sessions.marks import record_marks
+
+    done = record_marks(args.grades, args.sheet)
+    print(_("marks from {sheet} applied: {marked} open answer(s) marked, {waiting} still waiting for a mark; "
+            "grades.csv, feedback pages and checksums rewritten in {grades}").format(
+        sheet=done["sheet"], marked=done["marked"], waiting=done["waiting"], grades=args.grades))
 
 
 def _session_report(args):
@@ -363,6 +374,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "cannot be written down) score; by default they are shown apart and score 0"))
     _source_option(sg, default=None)
     sg.set_defaults(func=_session_grade)
+    sm = ses.add_parser("marks", help=_("apply the marks a trainer entered in the marking sheet to the grades"))
+    sm.add_argument("grades", help=_("the folder `session grade` wrote (its --out)"))
+    sm.add_argument("--sheet", help=_("the filled sheet, .xlsx or .csv (default: marking-sheet.xlsx in that folder)"))
+    sm.set_defaults(func=_session_marks)
     sc = ses.add_parser("report", help=_("write the class report (where the class struggled)"))
     sc.add_argument("source", help=_("grades.csv, a progress folder or a grading output folder"))
     sc.add_argument("--out", required=True, help=_("HTML file to write"))

@@ -46,3 +46,24 @@ def test_a_form_after_a_kernel_restart_says_how_to_recover(lab_pages):
         expect(form.locator(".workbench-feedback")).to_be_hidden()  # no stale verdict beside a new answer
         lab.shot("form-after-kernel-restart", form)
         lab.wait_idle()  # the restarted kernel is up again before the page closes its session
+
+
+def test_an_open_answer_is_handed_in_and_waits_for_the_trainers_mark(lab_pages):
+    from workbench.exercises import get
+
+    email = "crm.activities.follow-up-email"
+    with lab_pages() as lab:
+        lab.open("crm/04-activities-and-follow-ups.ipynb")
+        lab.run_all()
+        form = lab.cell_with(f'wb.ask("{email}")').locator(".jp-OutputArea-output")
+        expect(form).to_contain_text("Your trainer marks this out of 5 points")  # the rubric above the box
+        box = form.locator("textarea")
+        check = form.get_by_role("button", name="Check")
+        feedback = form.locator(".workbench-feedback")
+        box.fill("Thanks for the call.")
+        check.click()
+        expect(feedback).to_contain_text("Hint:")
+        box.fill(get(email).reference(None))
+        check.click()
+        expect(feedback).to_contain_text("handed in, waiting for a mark")
+        lab.shot("open-answer-handed-in", form)

@@ -22,16 +22,33 @@ def test_there_are_exercises():
     assert len(EXERCISES) >= 5
 
 
-@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
+CLOSED = [e for e in EXERCISES if not e.is_open]
+OPEN = [e for e in EXERCISES if e.is_open]  # texts a trainer marks: handed in, never passed by a check
+
+
+@pytest.mark.parametrize("ex", CLOSED, ids=lambda e: e.id)
 def test_reference_solution_passes(ex, ctx):
     result = check(ex.id, ex.reference(ctx), ctx=ctx, record=False)
     assert result.passed, result.text()
 
 
+@pytest.mark.parametrize("ex", OPEN, ids=lambda e: e.id)
+def test_open_reference_is_handed_in_for_marking_with_its_rubric(ex, ctx):
+    result = check(ex.id, ex.reference(ctx), ctx=ctx, record=False)
+    assert result.to_mark and not result.passed and result.points == 0, result.text()
+    assert result.max_points == ex.open_task.rubric.max_points
+    assert all(c.name in result.message for c in ex.open_task.rubric.criteria), result.message
+    assert "waiting for a mark" in result.text()
+
+
+def test_every_track_has_open_exercises():
+    assert {e.id.split(".")[0] for e in OPEN} >= {"crm", "network", "editorial", "superusers"}
+
+
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
 def test_blank_stub_fails_with_a_hint(ex, ctx):
     result = check(ex.id, ..., ctx=ctx, record=False)
-    assert not result.passed and result.points == 0
+    assert not result.passed and not result.to_mark and result.points == 0
     assert result.hint
 
 
@@ -41,7 +58,7 @@ def test_plausible_wrong_answers_get_the_right_hint(ex, ctx):
     for mistake in ex.wrong:
         answer = mistake.make(ctx)
         result = check(ex.id, answer, ctx=ctx, record=False)
-        assert not result.passed, f"{ex.id} accepted a wrong answer: {result.text()}"
+        assert not result.passed and not result.to_mark, f"{ex.id} accepted a wrong answer: {result.text()}"
         if mistake.known:
             assert result == mistake.recognise(answer, ctx, ex.max_points), f"{ex.id}: {result.text()}"
         else:

@@ -139,3 +139,18 @@ def test_report_shows_each_trainee_against_the_whole_course(tmp_path):
     assert f"{TRACK_TITLES[second.track]}: {second.title}" in text  # amina goes on to the next lesson
     assert f"{TRACK_TITLES[first.track]}: {first.title}" in text  # omar finishes the first one
     assert "Who needs help" in text and "Completion per lesson" in text  # the report's content stays
+
+
+def test_an_open_answer_handed_in_waits_for_a_mark_and_is_not_failed(tmp_path):
+    email = "crm.activities.follow-up-email"
+    (tmp_path / "amina.jsonl").write_text(json.dumps(
+        {"exercise": email, "points": 0, "max_points": 5, "to_mark": True, "answer": "Dear Ms Jahan, ...",
+         "at": "2026-06-01T09:00:00+00:00"}) + "\n")
+    results = load_results(tmp_path)
+    assert results.set_index("exercise").loc[email, "status"] == "to mark"
+    tables = summarise(results)
+    assert tables["most_failed"].set_index("exercise").loc[email, "failed"] == 0
+    assert tables["open_answers"].to_dict("records") == [
+        {"trainee": "amina", "exercise": email, "mark": "waiting for a mark", "comment": ""}]
+    page = report(tmp_path, tmp_path / "report.html").read_text()
+    assert "1 open answer(s) still wait for a mark" in page

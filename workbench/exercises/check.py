@@ -3,7 +3,8 @@
 A check never raises at a trainee: an unknown id, an answer that breaks the
 check, or a progress file that cannot be written all become a message.  In
 *strict* mode (``WORKBENCH_STRICT=1``, used when the solution notebooks are
-run in tests) an answer that is not fully right raises ``AssertionError``.
+run in tests) an answer that is not fully right (nor an open answer handed in
+for marking) raises ``AssertionError``.
 
 >>> print(check("crm.nope.x", 3).text())
 0/1 · There is no exercise called 'crm.nope.x'. Hint: Copy the id shown above the exercise.
@@ -131,10 +132,11 @@ def check(id: str, answer, *, ctx: Context | None = None, record: bool = True) -
                 "exercise": id, "learner": ctx.settings.learner, "points": result.points,
                 "max_points": result.max_points, "passed": result.passed,
                 "hint": None if result.passed else result.hint,
+                **({"to_mark": True} if result.to_mark else {}),
                 "seconds": round(time.perf_counter() - started, 4), **given})
         except OSError as err:
             result = replace(result, message=_("{message} (Progress not saved: {reason}.)").format(
                 message=result.message, reason=err.strerror))
-    if os.environ.get("WORKBENCH_STRICT") == "1" and not result.passed:
+    if os.environ.get("WORKBENCH_STRICT") == "1" and not (result.passed or result.to_mark):
         raise AssertionError(f"{id}: {result.text()}")
     return result

@@ -2,7 +2,8 @@
 
 The progress log (:mod:`workbench.exercises.progress`) holds one record per Check. Here those
 records are read against the course's lessons, in course order: an exercise is *done* once an
-attempt earned all its points; a lesson earns its *badge* when all its exercises are done; each
+attempt earned all its points, or, for an open answer a trainer marks, once it is handed in
+(shown as "handed in, waiting for a mark" until marked); a lesson earns its *badge* when all its exercises are done; each
 exercise counts its first attempt's points and its best. An end-of-track assessment (a lesson
 whose metadata says ``"assessment": true``) is scored on first attempts only, against its pass mark.
 
@@ -42,10 +43,16 @@ class Attempts:
     best_points: float
     max_points: float
     last_at: datetime | None = None
+    handed_in: bool = False  # an open answer handed in for the trainer to mark
 
     @property
     def done(self) -> bool:
-        return self.best_points >= self.max_points
+        """All points earned, or an open answer handed in (it waits for the trainer's mark)."""
+        return self.best_points >= self.max_points or self.handed_in
+
+    @property
+    def waiting_for_mark(self) -> bool:
+        return self.handed_in and self.best_points < self.max_points
 
 
 def _number(value, default: float = 0.0) -> float:
@@ -79,13 +86,14 @@ def attempts_by_exercise(records: list[dict]) -> dict[str, Attempts]:
             continue
         points, max_points, at = _number(record.get("points")), _number(record.get("max_points"), 1.0), \
             _time(record.get("at"))
+        handed_in = record.get("to_mark") is True
         before = found.get(id)
         if before is None:
-            found[id] = Attempts(1, points, points, max_points, at)
+            found[id] = Attempts(1, points, points, max_points, at, handed_in)
             continue
         last = max((t for t in (before.last_at, at) if t), default=None)
         found[id] = Attempts(before.count + 1, before.first_points, max(before.best_points, points),
-                             max(before.max_points, max_points), last)
+                             max(before.max_points, max_points), last, before.handed_in or handed_in)
     return found
 
 
@@ -119,6 +127,11 @@ class LessonProgress:
         return sum(1 for id in self.lesson.exercises if (a := self._of(id)) and a.done)
 
     @property
+    def waiting_for_mark(self) -> int:
+        """Open answers handed in that the trainer has not marked yet."""
+        return sum(1 for id in self.lesson.exercises if (a := self._of(id)) and a.waiting_for_mark)
+
+    @property
     def started(self) -> bool:
         return any(self._of(id) for id in self.lesson.exercises)
 
@@ -150,11 +163,13 @@ class LessonProgress:
         return all(self._of(id) for id in self.lesson.exercises) and self.score >= self.lesson.pass_mark - 1e-9
 
     def status(self) -> str:
+        waiting = (_(" ({n} handed in, waiting for a mark)").format(n=self.waiting_for_mark)
+                   if self.waiting_for_mark else "")
         if self.badge:
-            return _("done ★")
+            return _("done ★") + waiting
         if not self.started:
             return _("not started")
-        return _("{done} of {total} done").format(done=self.done, total=self.total)
+        return _("{done} of {total} done").format(done=self.done, total=self.total) + waiting
 
 
 @dataclass(frozen=True)

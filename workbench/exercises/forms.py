@@ -22,6 +22,7 @@ exercise without a form is described by its reference solution (:class:`Like`).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,6 +117,46 @@ class Text:
             return _("Type your answer in the '{label}' box, written the way the question asks, such as {example!r}."
                      ).format(label=_(self.label), example=_(self.placeholder))
         return _("Type your answer in the '{label}' box, written the way the question asks.").format(label=_(self.label))
+
+
+@dataclass(frozen=True)
+class LongText:
+    """A box of several lines for a short text (an email, a post, a plan), with an optional note above it.
+
+    ``intro`` is HTML shown above the box, or a function writing it when the box is shown (an open exercise
+    shows its rubric there, in the trainee's language).
+
+    >>> form = LongText(label="Your email", rows=6)
+    >>> w = form.widget(None)
+    >>> w.children[1].value = "  Dear Ms Jahan,\\nthank you for the call.  "
+    >>> form.read(w)
+    'Dear Ms Jahan,\\nthank you for the call.'
+    """
+
+    label: str = "Your text"
+    placeholder: str = ""
+    rows: int = 8
+    intro: str | Callable[[], str] = ""
+
+    def widget(self, ctx):
+        import ipywidgets as w
+
+        box = w.Textarea(placeholder=_(self.placeholder) if self.placeholder else "", rows=self.rows,
+                         layout={"width": "min(100%, 48em)"})
+        intro = self.intro() if callable(self.intro) else self.intro
+        return w.VBox([w.HTML(f"{intro}<b>{html.escape(_(self.label))}</b>"), box])
+
+    def read(self, widget):
+        return widget.children[1].value.strip()
+
+    def expects(self, ctx) -> str:
+        return _("a text of a few sentences")
+
+    def accepts(self, value, ctx) -> bool:
+        return isinstance(value, str)
+
+    def how(self, ctx) -> str:
+        return _("Write your text in the '{label}' box, then press Check.").format(label=_(self.label))
 
 
 @dataclass(frozen=True)

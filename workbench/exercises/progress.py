@@ -99,7 +99,8 @@ class ProgressLog:
 
     def wrong_attempts(self, exercise_id: str) -> int:
         """How many attempts at ``exercise_id`` fell short of full marks (what decides the hint step)."""
-        return sum(1 for r in self.read()[0] if r.get("exercise") == exercise_id and r["points"] < r["max_points"])
+        return sum(1 for r in self.read()[0] if r.get("exercise") == exercise_id and r["points"] < r["max_points"]
+                   and r.get("to_mark") is not True)
 
     def append(self, record: dict) -> dict:
         """Add one attempt; fills in ``attempt`` and ``at`` when missing."""
@@ -120,7 +121,8 @@ class ProgressLog:
         return record
 
     def summary(self):
-        """One row per exercise: attempts, best points, max points, passed, last attempt.
+        """One row per exercise: attempts, best points, max points, passed, waiting for a trainer's mark
+        (an open answer handed in), last attempt.
 
         Returns a pandas DataFrame sorted by exercise id.
         """
@@ -131,15 +133,19 @@ def _summary(records: list[dict]):
     """The table of :meth:`ProgressLog.summary` for records already read."""
     import pandas as pd
 
-    columns = ["exercise", "attempts", "best_points", "max_points", "passed", "last_at"]
+    columns = ["exercise", "attempts", "best_points", "max_points", "passed", "waiting_for_mark", "last_at"]
     if not records:
         return pd.DataFrame(columns=columns)
     df = pd.DataFrame(records)
-    if "at" not in df.columns:
-        df["at"] = None
+    for column, default in (("at", None), ("to_mark", False)):
+        if column not in df.columns:
+            df[column] = default
+    df["to_mark"] = df["to_mark"].eq(True)  # an open answer handed in (see workbench.exercises.open_answers)
     out = df.groupby("exercise").agg(attempts=("exercise", "size"), best_points=("points", "max"),
-                                     max_points=("max_points", "max"), last_at=("at", "max"))
+                                     max_points=("max_points", "max"), handed_in=("to_mark", "any"),
+                                     last_at=("at", "max"))
     out["passed"] = out["best_points"] >= out["max_points"]
+    out["waiting_for_mark"] = out["handed_in"] & ~out["passed"]
     return out.reset_index()[columns]
 
 
@@ -191,8 +197,9 @@ class ProgressReport:
     def headline(self) -> str:
         if self.table.empty:
             return f"{self.learner}: no checks yet. Press Check under an exercise, then look here again."
-        passed = int(self.table["passed"].sum())
-        return (f"{self.learner}: {passed} of {len(self.table)} exercises passed "
+        passed, waiting = int(self.table["passed"].sum()), int(self.table["waiting_for_mark"].sum())
+        handed_in = f", {waiting} handed in, waiting for a mark" if waiting else ""
+        return (f"{self.learner}: {passed} of {len(self.table)} exercises passed{handed_in} "
                 f"({self.table['best_points'].sum():g} of {self.table['max_points'].sum():g} points)")
 
     def notes(self) -> list[str]:

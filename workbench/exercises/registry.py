@@ -43,6 +43,12 @@ class Exercise:
     solution: Callable[[Any], Any] | None = None  # ctx -> the reference answer
     wrong: tuple[Mistake, ...] = ()  # plausible wrong answers, see workbench.exercises.mistakes
     texts: tuple = ()  # other texts the check shows, declared in English (message ids for the catalogue)
+    open_task: Any = None  # an open answer a trainer marks: its question and rubric (workbench.exercises.open_answers)
+
+    @property
+    def is_open(self) -> bool:
+        """True for an open answer: a text handed in, marked by a trainer against a rubric."""
+        return self.open_task is not None
 
     def mark(self, answer, ctx):
         """Mark ``answer``: the check's own verdict, unless it fails an answer that is a declared mistake,
@@ -57,7 +63,7 @@ class Exercise:
         ('You counted companies: look at the contacts table instead.', 'Count the rows of the contacts table: one row per person.')
         """
         result = self.check(answer, ctx)
-        if not isinstance(result, Result) or result.passed:  # a check returning garbage is run_check's to report
+        if not isinstance(result, Result) or result.passed or result.to_mark:  # garbage is run_check's to report
             return result
         return recognise(self.wrong, answer, ctx, self.max_points) or result
 
@@ -68,7 +74,7 @@ class Exercise:
         return self.solution(ctx)
 
 
-def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None, texts=()):
+def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, answer=None, texts=(), open_task=None):
     """Register the decorated function as the check of exercise ``id``.
 
     The function takes ``(answer, ctx)`` and returns a
@@ -83,7 +89,8 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     every exercise passes its solution, fails the blank stub and fails each
     mistake with its message and hint.  ``texts`` lists any other text the check shows that is declared
     in English rather than written through ``_()`` (a helper's ``why=``): the catalogue extractor reads
-    them, and the check translates them when it shows them.
+    them, and the check translates them when it shows them.  ``open_task`` marks an open answer (registered by
+    :func:`workbench.exercises.open_answers.open_exercise`).
     """
     _validate_id(id)
     if not wrong:
@@ -92,7 +99,8 @@ def exercise(id: str, *, title: str, solution, wrong, max_points: float = 1, ans
     def register(fn):
         _REGISTRY[id] = Exercise(id=id, title=title, check=fn, max_points=max_points,
                                  answer=answer, lesson=".".join(id.split(".")[:2]),
-                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)), texts=tuple(texts))
+                                 solution=solution, wrong=tuple(map(Mistake.declared, wrong)), texts=tuple(texts),
+                                 open_task=open_task)
         return fn
 
     return register

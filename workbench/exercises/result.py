@@ -13,6 +13,13 @@ from the next one on.
 >>> r = Result.wrong(1, "Not yet.", ("Look at the deals table.", "Count the open ones."))
 >>> r.hint, r.hint_at(1), r.hint_at(2), r.hint_at(5)
 ('Look at the deals table.', 'Look at the deals table.', 'Count the open ones.', 'Count the open ones.')
+
+An open answer (a text a trainer marks, :mod:`workbench.exercises.open_answers`) is
+neither passed nor failed when handed in: it waits for the trainer's mark.
+
+>>> r = Result.for_marking(5, "Handed in.")
+>>> r.passed, r.to_mark, r.text()
+(False, True, 'handed in, waiting for a mark (5 points) · Handed in.')
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ class Result:
     message: str
     hint: str | None = None
     how: str | None = None
+    to_mark: bool = False  # handed in, waiting for the trainer's mark (an open answer)
 
     def __post_init__(self):
         if self.hint is not None and not isinstance(self.hint, str):
@@ -87,6 +95,11 @@ class Result:
         1
         """
         return cls(points, max_points, message, hint)
+
+    @classmethod
+    def for_marking(cls, max_points: float, message: str) -> Result:
+        """An open answer handed in: no points yet, the trainer marks it out of ``max_points``."""
+        return cls(0, max_points, message, to_mark=True)
 
     @classmethod
     def for_ticks(cls, options: dict, answer, *, right: str, extra: tuple[str, str], missed: tuple[str, str],
@@ -127,6 +140,9 @@ class Result:
 
     def text(self, wrong_attempts: int = 1) -> str:
         """One line of plain text, as printed outside a notebook, with the hint step for ``wrong_attempts``."""
+        if self.to_mark:
+            return _("handed in, waiting for a mark ({points} points) · {message}").format(
+                points=_fmt(self.max_points), message=self.message)
         out = f"{_fmt(self.points)}/{_fmt(self.max_points)} · {self.message}"
         if self.hint and not self.passed:
             out += " " + _("Hint: {hint}").format(hint=self.hint_at(wrong_attempts))
@@ -149,6 +165,9 @@ class Result:
         (True, False)
         """
         colour, mark = ("#1b7f3b", "✔") if self.passed else (("#a15c00", "◐") if self.points else ("#b3261e", "✘"))
+        score = f"{_fmt(self.points)}/{_fmt(self.max_points)}"
+        if self.to_mark:
+            colour, mark, score = "#1f5fa8", "✎", _("handed in, waiting for a mark")
         hint = ""
         if self.hint and not self.passed:
             step = _("Hint:") if wrong_attempts <= 1 or not self.how else _("Next hint:")
@@ -156,7 +175,7 @@ class Result:
                     f'{html.escape(self.hint_at(wrong_attempts))}</div>')
         return (f'<div role="status" {language_attributes()} style="border-inline-start:4px solid {colour};padding:6px 10px;'
                 f'margin:4px 0;font-family:sans-serif">'
-                f'<b style="color:{colour}">{mark} {_fmt(self.points)}/{_fmt(self.max_points)}</b> '
+                f'<b style="color:{colour}">{mark} {score}</b> '
                 f'{html.escape(self.message)}{hint}</div>')
 
 

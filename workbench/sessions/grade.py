@@ -49,8 +49,11 @@ but cannot tell records entered through the screens from records written with
 an SQLite tool.
 
 Writes ``grades.csv`` (one row per trainee and exercise), ``notebooks.csv``
-(one row per notebook run), ``feedback/<trainee>.html``, each written whole at
-the end with ``checksums.sha256`` over them, the trainees' progress logs under
+(one row per notebook run), ``feedback/<trainee>.html`` and ``open-answers.json``
+(the texts of open answers, ``to mark`` in the grades), each written whole at
+the end with ``checksums.sha256`` over them; the marking sheet for those texts
+(``marking-sheet.xlsx`` and ``.csv``, :mod:`.marks`: not under the checksums,
+since the trainer fills it in); the trainees' progress logs under
 ``progress/`` (for the class report's time per lesson) and the executed copies
 under ``executed/``.
 """
@@ -71,6 +74,7 @@ from ..i18n.messages import _
 from ..settings import progress_file, safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
 from .gradebook import combine, write_outputs
+from .marks import MARKS, OPEN_ANSWERS, apply_marks, open_answer_entries, recorded_marks, refresh_sheet
 from .sandbox import open_sandbox
 from .submissions import Submission, exercise_points, find_submissions, prepare
 from .verdict import HINTS, SCORES, Evidence, Policy, decide
@@ -236,9 +240,14 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
                              "problems": "; ".join(sub.notes + sub.result.get("problems", []))})
     write_progress(subs, out)
     rows += _not_handed_in(rows, manifest)
-    grades = combine(rows)
+    entries, marks = open_answer_entries(rows), recorded_marks(out)
+    grades, changed = apply_marks(combine(rows), entries, marks)  # a trainer's marks stay while the text does
     write_outputs(out, grades, pd.DataFrame(runs).sort_values(["trainee", "notebook"]),
+                  extra={OPEN_ANSWERS: json.dumps(entries, ensure_ascii=False, indent=1)}, keep=[MARKS],
                   languages={sub.trainee: sub.language for sub in subs})
+    grades.attrs["notes"] = refresh_sheet(out, entries, marks) + [
+        _("{exercise}: the text changed since it was marked; it waits for a new mark").format(exercise=c)
+        for c in changed]
     failed = [r for r in runs if r["status"] == "failed"]
     if runs and len(failed) == len(runs):
         raise WorkbenchError(_('none of the {n_runs} notebook(s) could be run, so no trainee was graded (first problem: {value})').format(n_runs=len(runs), value=failed[0]['problems'] or 'unknown'), where=str(out),

@@ -38,20 +38,32 @@ def combine(rows: list[dict]) -> pd.DataFrame:
     return df.drop_duplicates(["trainee", "lesson", "exercise"])[COLUMNS].reset_index(drop=True)
 
 
-def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame, languages: dict | None = None) -> None:
+def write_outputs(out: Path, grades: pd.DataFrame, runs: pd.DataFrame | None, *, extra: dict[str, str] | None = None,
+                  keep: tuple[str, ...] | list[str] = (), languages: dict | None = None) -> None:
     """Write the grades, the runs and the feedback pages, each file whole (written aside, then renamed in), and
-    ``checksums.sha256`` (``sha256sum -c`` format) over them. ``languages`` gives a trainee's language for their
-    feedback page (English for one it does not name)."""
+    ``checksums.sha256`` (``sha256sum -c`` format) over them.
+
+    ``extra`` maps more file names to their text (``open-answers.json``, ``marks.json``); ``runs`` ``None`` keeps
+    the ``notebooks.csv`` already there (marks applied after grading).  Files named in ``keep`` that are already
+    in ``out`` are not rewritten but stay under the checksums.  ``languages`` gives a trainee's language for
+    their feedback page (English for one it does not name).
+    """
     out.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
     try:
         grades.to_csv(staged / "grades.csv", index=False)
-        runs.to_csv(staged / "notebooks.csv", index=False)
+        if runs is not None:
+            runs.to_csv(staged / "notebooks.csv", index=False)
+        for name, text in (extra or {}).items():
+            (staged / name).write_text(text, encoding="utf-8")
         for trainee, mine in grades.groupby("trainee", sort=True):
             write_feedback(trainee, mine, staged / "feedback" / f"{safe_name(trainee)}.html",
                            lang=(languages or {}).get(trainee, "en"))
         files = sorted(p.relative_to(staged) for p in staged.rglob("*") if p.is_file())
-        sums = "".join(f"{hashlib.sha256((staged / f).read_bytes()).hexdigest()}  {f.as_posix()}\n" for f in files)
+        kept = sorted({Path(n) for n in (*keep, *(["notebooks.csv"] if runs is None else []))
+                       if (out / n).is_file()} - set(files))
+        sums = "".join(f"{hashlib.sha256(where.read_bytes()).hexdigest()}  {f.as_posix()}\n"
+                       for f, where in sorted([(f, staged / f) for f in files] + [(f, out / f) for f in kept]))
         (staged / "checksums.sha256").write_text(sums, encoding="utf-8")
         for name in [*files, Path("checksums.sha256")]:
             (out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -68,9 +68,11 @@ def _limited(call, limit: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _outcome(exercise: str, result) -> dict:
+def _outcome(exercise: str, result, answer=None) -> dict:
+    """What the grader keeps of one check; for an open answer handed in, the text itself (for the marking sheet)."""
+    marked = {"to_mark": True, "text": answer} if result.to_mark else {}
     return {"exercise": exercise, "points": float(result.points), "max_points": float(result.max_points),
-            "message": result.message, "hint": result.hint}
+            "message": result.message, "hint": result.hint, **marked}
 
 
 def _context(job: dict, home: Path):
@@ -143,7 +145,7 @@ def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: 
                 try:
                     item = get(exercise)
                     answer = decode(record["answer"])
-                    done[key] = _outcome(exercise, _limited(partial(run_check, item, answer, ctx), limit))
+                    done[key] = _outcome(exercise, _limited(partial(run_check, item, answer, ctx), limit), answer)
                 except CheckTimeout:
                     done[key] = _timed_out(exercise, item.max_points, limit)
                 except (WorkbenchError, ValueError, KeyError, TypeError, AttributeError):

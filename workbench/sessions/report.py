@@ -9,7 +9,7 @@ with plotly charts.
 >>> grades = sample_class(seed=7)
 >>> tables = summarise(grades)
 >>> sorted(tables)
-['attempts', 'completion', 'hints', 'most_failed', 'needs_help', 'reexplain', 'time']
+['attempts', 'completion', 'hints', 'most_failed', 'needs_help', 'open_answers', 'reexplain', 'time']
 >>> tables["attempts"].columns.tolist()
 ['lesson', 'exercise', 'trainees', 'first_attempt', 'best_attempt', 'mean_attempts']
 >>> tables["completion"].columns.tolist()
@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..i18n.messages import _
+from .verdict import TO_MARK
 
 COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "attempts", "minutes"]
 IDLE_MINUTES = 15  # a gap longer than this between two attempts is a pause, not work
@@ -43,7 +44,7 @@ def _read_logs(paths) -> pd.DataFrame:
             if isinstance(r.get("exercise"), str):
                 records.append({"learner": Path(path).stem, **r})
     df = pd.DataFrame(records, columns=None if records else ["learner", "exercise", "at"])
-    for column, default in (("points", 0.0), ("max_points", 1.0), ("hint", None), ("at", None)):
+    for column, default in (("points", 0.0), ("max_points", 1.0), ("hint", None), ("at", None), ("to_mark", False)):
         if column not in df.columns:
             df[column] = default
     df["learner"] = df["learner"].astype(str)
@@ -78,9 +79,10 @@ def from_progress(paths) -> pd.DataFrame:
         hints = group["hint"].dropna()
         hints = hints[hints.astype(str) != ""]
         last_hint = str(hints.iloc[-1]) if len(hints) else ""
+        handed_in = group["to_mark"].eq(True).any() and points[best] < max_points  # an open answer, not marked
         rows.append({"trainee": learner, "lesson": group["lesson"].iloc[best], "exercise": exercise,
                      "points": points[best], "max_points": max_points,
-                     "status": exercise_status(points[best], max_points, last_hint or None),
+                     "status": TO_MARK if handed_in else exercise_status(points[best], max_points, last_hint or None),
                      "hint": "" if points[best] >= max_points else last_hint, "attempts": len(group),
                      "hints_shown": len(hints)})
     out = pd.DataFrame(rows)
@@ -193,7 +195,8 @@ def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
     completion["completion"] = completion["completion"].round(3)
     completion = completion[["lesson", "trainees", "exercises", "completion", "average_score"]]
 
-    failed = df.assign(failed=~df["passed"], tried=~df["status"].isin(NOT_DONE))
+    waiting = df["status"].eq(TO_MARK)  # an open answer handed in is not failed: it waits for the trainer
+    failed = df.assign(failed=~df["passed"] & ~waiting, tried=~df["status"].isin(NOT_DONE))
     most_failed = (failed.groupby(["lesson", "exercise"], sort=True)
                    .agg(trainees=("trainee", "nunique"), failed=("failed", "sum"), tried=("tried", "sum"),
                         attempts=("attempts", "sum"))
@@ -233,8 +236,17 @@ def summarise(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
                 .agg(trainees=("trainee", "nunique"), first_attempt=("first", "mean"), best_attempt=("best", "mean"),
                      mean_attempts=("attempts", "mean"))
                 .round(3).reset_index())
+    column = {name: df[name] if name in df.columns else pd.Series("", index=df.index) for name in ("source", "message")}
+    rows = df[waiting | column["source"].eq("trainer")]
+    open_answers = pd.DataFrame({
+        "trainee": rows["trainee"], "exercise": rows["exercise"],
+        "mark": [f"{p:g} / {m:g}" if s != TO_MARK else _("waiting for a mark")
+                 for p, m, s in zip(rows["points"], rows["max_points"], rows["status"])],
+        "comment": column["message"][rows.index].where(rows["status"].ne(TO_MARK), "").astype(str)},
+        columns=["trainee", "exercise", "mark", "comment"]).sort_values(["exercise", "trainee"], kind="stable")
+    open_answers = open_answers.reset_index(drop=True)
     return {"completion": completion, "most_failed": most_failed, "hints": hints, "time": time,
-            "needs_help": needs_help, "reexplain": reexplain, "attempts": attempts}
+            "needs_help": needs_help, "reexplain": reexplain, "attempts": attempts, "open_answers": open_answers}
 
 
 def _title(exercise: str) -> str:
@@ -311,7 +323,9 @@ def report(source, out, *, title: str = "Class report") -> Path:
                   course=Markup(_table(course_table(results))),
                   completion=Markup(_table(tables["completion"], ("completion", "average_score"))),
                   attempts=Markup(_table(tables["attempts"], ("first_attempt", "best_attempt"))),
-                  hints=Markup(_table(tables["hints"].head(10))))
+                  hints=Markup(_table(tables["hints"].head(10))),
+                  waiting=int(results["status"].eq(TO_MARK).sum()),
+                  open_answers=Markup(_table(tables["open_answers"])) if len(tables["open_answers"]) else "")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

@@ -12,7 +12,10 @@ of ``grades.csv``, by the superuser's :class:`Policy`:
   (``self_reported``) and score 0 unless ``trust_self_reported``;
 - of the attempts the grader checked, the ``first`` (default), ``best`` or ``last``
   scores, among the first ``max_attempts`` (all when ``None``); first-attempt and
-  best-attempt points and the number of attempts are always shown.
+  best-attempt points and the number of attempts are always shown;
+- an open answer (a text a trainer marks) is ``to mark``: its last handed-in text goes
+  to the marking sheet (:mod:`workbench.sessions.marking_sheet`) and the trainer's marks
+  replace the row (:mod:`workbench.sessions.marks`).
 
 >>> tries = [{"points": 0.0, "max_points": 1.0, "hint": "Count again.", "message": "No."},
 ...          {"points": 1.0, "max_points": 1.0, "hint": None, "message": "Yes."}]
@@ -41,7 +44,10 @@ SCORES = ("first", "best", "last")
 SOURCES = {"grader": N_("checked again by the grader on your own data"),
            "practice CRM": N_("checked by the grader in the practice CRM you handed in"),
            "notebook": N_("your notebook's own check (this answer could not be checked again)"),
-           "progress log": N_("your own progress log (points with no answer, not checked again)")}
+           "progress log": N_("your own progress log (points with no answer, not checked again)"),
+           "trainer": N_("marked by your trainer against the exercise's rubric")}
+TO_MARK = "to mark"  # the status of an open answer handed in, until the trainer marks it
+HANDED_IN = N_("Handed in: waiting for your trainer's mark.")
 SELF_REPORTED = ("notebook", "progress log")  # the sources the grader did not check again
 HINTS = {
     "missing": N_("The cell for this exercise is gone (deleted, or its id was edited). "
@@ -120,6 +126,8 @@ def decide(evidence: Evidence, policy: Policy) -> dict:
              [(r.get("points"), "progress log", None) for r in ev.logged]
     if ev.practice is not None:
         return _practice(ev.practice, most)
+    if any(a.get("to_mark") for a in ev.attempts):
+        return _handed_in(ev.attempts)
     if ev.attempts:  # what the trainee reported besides is still shown, apart
         return {**_attempts(ev.attempts, policy), "self_reported": max((clamp(c[0], most) for c in claims), default=0.0)}
     if claims:
@@ -159,6 +167,14 @@ def _attempts(attempts: list[dict], policy: Policy) -> dict:
                 exercise_status(chosen["points"], chosen["max_points"], chosen["hint"]), chosen["hint"],
                 message=chosen["message"], reason="; ".join(r for r in reasons if r), source="grader",
                 attempts=len(attempts), first=counted[0]["points"], best=max(a["points"] for a in counted))
+
+
+def _handed_in(attempts: list[dict]) -> dict:
+    """An open answer: the last text handed in waits for the trainer's mark, whatever the scoring policy
+    (a trainer marks what the trainee finally wrote); the text travels with the row for the marking sheet."""
+    last = [a for a in attempts if a.get("to_mark")][-1]
+    return {**_row(0.0, last["max_points"], TO_MARK, "", message=HANDED_IN,
+                   source="grader", attempts=len(attempts)), "text": last.get("text", "")}
 
 
 def _self_reported(claims: list[tuple], most: float, policy: Policy) -> dict:

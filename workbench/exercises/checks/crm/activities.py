@@ -4,6 +4,7 @@ from workbench.crm.activities import deals_without_next_step, overdue_followups,
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import id_set, is_number
+from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
 from workbench.i18n.messages import _
 
 
@@ -125,3 +126,23 @@ def _check_weekly_plan(answer, ctx):
                              _("Keep the overdue follow-ups in the plan, before this week's.")), points=1)
     return Result.wrong(2, _("Your plan has {n_got} activities; the rep's week holds {n_expected}.").format(n_got=len(got), n_expected=len(expected)),
                         (_("Look at {owner}'s planned activities: what is late, and what falls due this week.").format(owner=owner), _('Count the late ones first, then add those that fall due before the end of this week.')))
+
+
+open_exercise(
+    "crm.activities.follow-up-email", title="Write the follow-up email after the call",
+    question="You have just phoned Nusrat Jahan, buyer at a client company. She asked for a quote for 20 "
+             "licences and a demonstration for her team; you promised the quote by Thursday and suggested a "
+             "demonstration next Tuesday at 10:00. Write the email you send her now, before you log the call.",
+    rubric=Rubric([Criterion("Purpose", 1, "the first lines recall the call and say why you write"),
+                   Criterion("What was agreed", 2, "names both promises: the quote for 20 licences by Thursday "
+                                                   "and the demonstration for her team"),
+                   Criterion("Next step", 1, "proposes a date and time and asks her to confirm"),
+                   Criterion("Tone", 1, "polite, short, readable on a phone, no jargon")]),
+    model="Dear Ms Jahan, thank you for your time on the phone today. As promised, here is what we agreed: "
+          "I will send you our quote for 20 licences by Thursday, and I would be glad to show the product to "
+          "your team. Would next Tuesday at 10:00 suit you for a 45-minute demonstration? If not, tell me a "
+          "time that works better. Kind regards, Joan",
+    hints=("Reread the call above the box: what did you promise, and what did you suggest?",
+           "Write at least 40 words: thank her, list the two promises with their dates, then ask her to "
+           "confirm the demonstration."),
+    label="Your email")

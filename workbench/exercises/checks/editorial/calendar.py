@@ -10,6 +10,7 @@ from workbench.editorial.rules import InfeasiblePlan, PlanRules, Rep
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
+from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
 from workbench.i18n.messages import _
 
 from ._data import inputs, lesson_plan, line, plan_start, reps
@@ -115,3 +116,22 @@ def _plan(answer, ctx):
                             (_("Look at the planner's check of your plan: it names the rule broken."), _("Fix the '{constraint}' rule: plan again with the planner rather than editing by hand.").format(constraint=first['constraint'])),
                             points=1)
     return Result.right(2, _('Yes: {n_plan} items over 8 weeks, every hard rule met.').format(n_plan=len(plan)))
+
+
+open_exercise(
+    "editorial.calendar.post-draft", title="Draft a post for one persona of the editorial line",
+    question="Take one produced post of the plan: write its draft, for one persona of the editorial line "
+             "(name the persona on the first line), on one theme of the line. The editorial manager (your "
+             "trainer) reviews it before it is scheduled.",
+    rubric=Rubric([Criterion("Persona", 2, "names the persona and starts from a problem this persona has"),
+                   Criterion("One idea on the line", 1, "one idea, on a theme of the editorial line"),
+                   Criterion("Useful, not a pitch", 1, "gives a tip, a figure or an example the reader can use"),
+                   Criterion("Invites a conversation", 1, "ends with a question or an invitation to reply")]),
+    model="Persona: the operations manager. Every Monday, your team loses an hour rebuilding the week's "
+          "delivery plan from three spreadsheets. One of our clients cut that to ten minutes by keeping "
+          "every promise to a customer as a dated task in one shared list, checked each morning. The tool "
+          "mattered less than the habit. How does your team keep track of what it promised this week?",
+    hints=("Reread the personas and themes of the editorial line: which problem does your persona have?",
+           "Write at least 40 words: name the persona, start from their problem, give one useful tip, and "
+           "end with a question to the reader."),
+    label="Your draft")

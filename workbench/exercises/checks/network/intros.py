@@ -3,6 +3,7 @@
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import close
+from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
 from workbench.i18n.messages import _
 
 from .lesson_data import focus_rep, introducer_options, label, lesson_target, net, person_of
@@ -80,3 +81,23 @@ def _check_approach(answer, ctx):
         return Result.right(1, _("Yes: go through a common contact and always explain why."))
     return Result.wrong(1, _("A cold, unexplained approach rarely works."),
                         (_('Look at what the buyer knows of your rep before any message.'), _("Prefer a common contact who introduces you, and always say why you want to connect.")))
+
+
+open_exercise(
+    "network.intros.request-message", title="Write the message asking for a warm introduction",
+    question="The path above goes through a contact you know well. Write the message you send this contact "
+             "to ask for an introduction to the person at the target account.",
+    rubric=Rubric([Criterion("Who and why", 2, "names the person to meet and the business reason, in a "
+                                               "sentence the contact can repeat"),
+                   Criterion("Easy to forward", 1, "includes two or three lines the contact can forward as they are"),
+                   Criterion("Gives before asking", 1, "offers something in return or leaves an easy way to say no"),
+                   Criterion("Personal and short", 1, "written to this contact, not a template; under 150 words")]),
+    model="Hi Sara, I hope the new office is treating you well. Could you introduce me to Karim Haddad, "
+          "head of operations at Zenith? We help logistics teams cut missed delivery slots, and I think a "
+          "short call could be useful to him. Here is a note you can forward: 'Joan works with logistics "
+          "teams on delivery planning and would value 20 minutes with you.' No pressure if the timing is "
+          "wrong; and if I can return the favour with anyone in my network, just ask. Thanks, Joan",
+    hints=("Reread the path above: who is the common contact, and whom should they introduce you to?",
+           "Write at least 40 words: say whom you want to meet and why, add a short note they can forward, "
+           "and offer something in return."),
+    label="Your message")

@@ -2,6 +2,7 @@
 
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, MultiChoice, Number
+from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
 from workbench.i18n.messages import _
 
 ORDERS = ["plan, release, grade, report", "release, plan, report, grade",
@@ -100,3 +101,25 @@ def _trainee_folder(answer, ctx):
                             "ever goes into a trainee folder.")))
     return Result.wrong(1, _("You left out '{sorted}'.").format(sorted=sorted(should - chosen)[0]),
                         (_('Look at what a trainee needs to work, and nothing more.'), _("Each folder has the stripped notebooks and a settings file with the trainee's name and seed.")))
+
+
+open_exercise(
+    "superusers.session.session-plan", title="Write the plan of a session for your colleagues",
+    question="Your sales team (eight colleagues, half a day) starts using the CRM next month. Write the plan "
+             "of the training session you would run for them with the workbench.",
+    rubric=Rubric([Criterion("Audience and goal", 1, "who attends and what they can do at the end"),
+                   Criterion("Agenda with times", 2, "the lessons in order, each with its time and its "
+                                                     "supervised practice, breaks included"),
+                   Criterion("Checking the learning", 1, "how the trainees' work is handed in and graded"),
+                   Criterion("Follow-up", 1, "what happens afterwards: feedback, the class report, what to "
+                                             "explain again")]),
+    model="Audience: the eight sales reps, half a day, face to face. Goal: each can log calls, plan follow-ups "
+          "and read their pipeline. 09:00 welcome; 09:15 lesson on what a CRM is with practice; 10:15 "
+          "activities and follow-ups with the practice CRM; 11:00 break; 11:15 pipeline lesson and practice; "
+          "12:15 wrap-up. Each trainee gets their own copy and data; I grade the hand-ins the same afternoon, "
+          "send the feedback pages, and read the class report to re-explain what most missed at the next "
+          "team meeting.",
+    hints=("Reread the four steps of this lesson: plan, release, grade, report.",
+           "Write at least 40 words: who attends and why, the agenda with times, how you grade, and what you "
+           "do after the session."),
+    label="Your session plan")
