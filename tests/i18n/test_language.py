@@ -29,9 +29,19 @@ def test_the_command_line_refuses_it_too_and_exits_2(monkeypatch, capsys):
 
 
 def test_a_cli_error_in_french_and_the_note_that_some_text_stays_english(catalogue, monkeypatch, capsys):
+    import workbench.i18n
+
+    monkeypatch.setenv("WORKBENCH_LANG", "fr")
+    monkeypatch.setattr(workbench.i18n, "COMPLETE", ())
+    assert main(["certificate"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("note:") and "English" in err[0]  # a language not declared complete: said once
+    assert err[1].startswith("erreur : certificate: --learner, --track, --out manquant. Solution : ")
+    assert len(err) == 2
+
+
+def test_a_language_declared_complete_gets_no_note(catalogue, monkeypatch, capsys):
     monkeypatch.setenv("WORKBENCH_LANG", "fr")
     assert main(["certificate"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("note:") and "English" in err[0]  # fr is not declared complete: said once
-    assert err[1].startswith("erreur : certificate: --learner, --track, --out manquant. Solution : ")
-    assert len(err) == 2
+    assert err[0].startswith("erreur : ") and len(err) == 1
