@@ -6,7 +6,7 @@ Everything else about the build is declared in ``pyproject.toml``. The repositor
 ``workbench.course_files.course_root`` reads when the package is not run from a checkout), and
 compiles the gettext message catalogues to ``.mo`` first when the project has the compiler
 (``python -m workbench.i18n.compile``). An editable install reads the checkout itself and
-copies nothing.
+copies nothing and compiles nothing (``make`` compiles the catalogues in the checkout).
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ class CourseBuild(build_py):
     """``build_py`` that also compiles the message catalogues and copies the course into the package."""
 
     def run(self):
+        if getattr(self, "editable_mode", False):  # the checkout is the package: `make` compiles the catalogues
+            super().run()
+            return
         if CATALOGUE_COMPILER.is_file():
             subprocess.run([sys.executable, "-m", "workbench.i18n.compile"], cwd=HERE, check=True)
         super().run()
-        if getattr(self, "editable_mode", False):
-            return
         course = Path(self.build_lib) / "workbench" / "course"
         for folder in COURSE_FOLDERS:
             target = course / folder
