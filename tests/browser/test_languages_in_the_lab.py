@@ -129,7 +129,7 @@ def test_start_here_exercise_is_answered_in_the_language(translated_lab):
         lab.run_all()
         cell = lab.cell_with(f'wb.ask("{EXERCISE}")')
         widget = cell.locator(".jp-OutputArea-output .jupyter-widgets").first
-        number, check = widget.locator('input[type="number"]').first, widget.locator("button.mod-primary").first
+        number, check = widget.locator('input[type="text"]').first, widget.locator("button.mod-primary").first
         feedback = widget.locator(".workbench-feedback")
         for answer, mark in ((everyone, "✘"), (right, "✔")):
             number.fill(str(answer))

@@ -143,7 +143,7 @@ def test_trainee_logs_in_checks_an_answer_and_sees_progress(browser, hub_class, 
     finally:
         shot(page, screens, "trainee-start-here-run")
     widget = cell_with(page, f'wb.ask("{EXERCISE}")').locator(".jp-OutputArea-output .jupyter-widgets").first
-    number, check = widget.locator('input[type="number"]').first, widget.get_by_role("button", name="Check")
+    number, check = widget.locator('input[type="text"]').first, widget.get_by_role("button", name="Check")
     right = sales_team(amina)
     number.fill(str(right))
     number.press("Tab")
