@@ -68,10 +68,9 @@ test: $(STAMP)
 ## make test-lowest: a fast subset of the tests on the lowest versions pyproject.toml declares
 ## (constraints/lowest.txt), in a virtualenv of its own, build/lowest
 LOWEST := build/lowest
-LOWEST_TESTS := tests/test_data_load.py tests/test_generate.py tests/test_crm_*.py tests/test_network_graph.py \
-	tests/test_network_paths.py tests/test_network_connectors.py tests/test_practice_database.py \
-	tests/test_practice_records.py tests/practice/test_journal.py tests/test_exercise_engine.py tests/test_checks.py \
-	tests/test_lessons.py tests/test_settings.py tests/test_course_files.py tests/test_editorial_planner.py \
+LOWEST_TESTS := tests/data tests/crm tests/network/test_graph.py tests/network/test_paths.py \
+	tests/network/test_connectors.py tests/practice tests/exercises/test_engine.py tests/exercises/test_checks.py \
+	tests/test_lessons.py tests/test_settings.py tests/test_course_files.py tests/editorial/test_planner.py \
 	workbench/crm workbench/data workbench/network workbench/practice
 $(LOWEST)/.installed: constraints/lowest.txt
 	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
