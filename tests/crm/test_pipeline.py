@@ -122,17 +122,6 @@ def test_works_with_categorical_stage_and_string_flags(deals):
     assert moved.loc[0, "stage"] == "Brand new stage"
 
 
-@pytest.fixture(scope="module")
-def sample():
-    from workbench.data import SAMPLE_FOLDER, load_sample
-
-    if not (SAMPLE_FOLDER / "meta.json").exists():
-        pytest.skip("the sample company is not generated")
-    import json
-
-    return load_sample(), json.loads((SAMPLE_FOLDER / "meta.json").read_text())["planted"]
-
-
 def test_sample_overdue_deals_are_exactly_the_slipped_ones(sample):
     data, planted = sample
     slipped = pipeline.slipped_deals(data.opportunities, data.as_of)

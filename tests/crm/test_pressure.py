@@ -85,17 +85,6 @@ def test_chart_builds(members, contacts):
     assert len(pressure.pressure_chart(table).data) == 2
 
 
-@pytest.fixture(scope="module")
-def sample():
-    from workbench.data import SAMPLE_FOLDER, load_sample
-
-    if not (SAMPLE_FOLDER / "meta.json").exists():
-        pytest.skip("the sample company is not generated")
-    import json
-
-    return load_sample(), json.loads((SAMPLE_FOLDER / "meta.json").read_text())["planted"]
-
-
 def test_sample_over_contacted_contacts_are_found(sample):
     data, planted = sample
     msgs = pressure.messages(data.campaign_members, data.activities, campaign_channels=data.campaigns)

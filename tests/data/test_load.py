@@ -93,15 +93,19 @@ def test_missing_required_column(company):
     raises(company, file="stages.csv", column=None, what="required column 'stage'")
 
 
-def test_unparseable_date(company):
-    def break_row_3(text):
+def set_cell(*, line: int, column: str, value: str):
+    """An edit writing ``value`` into ``column`` of the file's ``line`` (0 is the header)."""
+    def edit_text(text):
         lines = text.splitlines()
-        header = lines[0].split(",")
-        cells = lines[2].split(",")
-        cells[header.index("created_at")] = "31/02/2024"
-        lines[2] = ",".join(cells)
+        cells = lines[line].split(",")
+        cells[lines[0].split(",").index(column)] = value
+        lines[line] = ",".join(cells)
         return "\n".join(lines) + "\n"
-    edit(company, "accounts", break_row_3)
+    return edit_text
+
+
+def test_unparseable_date(company):
+    edit(company, "accounts", set_cell(line=2, column="created_at", value="31/02/2024"))
     err = raises(company, file="accounts.csv", row=3, column="created_at", what="not a date")
     assert "YYYY-MM-DD" in err.fix
 
@@ -112,14 +116,7 @@ def test_duplicate_key(company):
 
 
 def test_dangling_reference(company):
-    def bad_owner(text):
-        lines = text.splitlines()
-        header = lines[0].split(",")
-        cells = lines[1].split(",")
-        cells[header.index("owner_id")] = "U999"
-        lines[1] = ",".join(cells)
-        return "\n".join(lines) + "\n"
-    edit(company, "accounts", bad_owner)
+    edit(company, "accounts", set_cell(line=1, column="owner_id", value="U999"))
     raises(company, file="accounts.csv", row=2, column="owner_id", what="missing users record")
 
 
