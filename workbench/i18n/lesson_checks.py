@@ -4,8 +4,7 @@ Three checks, each a list of problems (empty when all is well), each problem say
 
 - :func:`notebook_differences`: a translated notebook has the English one's cells in the same
   order, with the same ids, types, exercise ids, metadata and code (solution regions included);
-  only markdown text, the
-  title and the goals (and the ``workbench.lang`` mark) may differ.
+  only markdown text, the title and the goals (and the ``workbench.lang`` mark) may differ.
 - :func:`entry_differences`: a translated catalogue entry keeps the English entry's link
   targets, anchors (``<a id="account"></a>``, which links from other lessons point to), inline
   code spans and fenced code, so links, anchors and code work the same in every language.
