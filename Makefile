@@ -54,7 +54,7 @@ demo: $(STAMP)
 	$(BIN)/workbench demo --out build/demo
 
 ## make test: everything CI runs: lint (ruff), unit tests, doctests, notebooks (nbval lax on the lessons, on the
-## lessons built in each language (build/lessons-<lang>) and on the released trainee copies of the practice sets;
+## lessons and practice sets built in each language (build/lessons-<lang>) and on the released trainee copies of the practice sets;
 ## papermill on the solutions), benchmarks (quick)
 test: $(STAMP)
 	$(BIN)/ruff check workbench tests benchmarks conftest.py

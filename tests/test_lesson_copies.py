@@ -7,7 +7,7 @@ import pytest
 
 from workbench import settings
 from workbench.cli import main
-from workbench.lesson_copies import LEDGER, NOTEBOOKS, prepare, repository_files
+from workbench.lesson_copies import LEDGER, NOTEBOOKS, PRACTICE_SETS, prepare, repository_files
 from workbench.settings import lesson_copies
 
 LESSON = "crm/04-activities-and-follow-ups.ipynb"
@@ -111,3 +111,16 @@ def test_a_lost_record_of_what_was_copied_leaves_the_copies_alone(tmp_path):
     assert (report.added, report.updated, report.outdated) == ([], [], ["crm/02.ipynb"])
     assert (lesson_copies(tmp_path) / "crm/02.ipynb").read_bytes() == b"my work"
     assert prepare(tmp_path, files).outdated == ["crm/02.ipynb"]  # still named, never overwritten
+
+
+def test_in_another_language_the_practice_sets_are_translated_too(tmp_path):
+    """``make lab WORKBENCH_LANG=fr``: the copies' ``exercises/`` hold the practice sets in French, solutions stripped."""
+    report = prepare(tmp_path, lang="fr")
+    practice_sets = [name for name in report.added if name.startswith("exercises/")]
+    assert practice_sets == sorted(f"exercises/{p.relative_to(PRACTICE_SETS).as_posix()}"
+                                   for p in PRACTICE_SETS.rglob("*.ipynb"))
+    for name in practice_sets:
+        nb = json.loads((lesson_copies(tmp_path, "fr") / name).read_text(encoding="utf-8"))
+        assert nb["metadata"]["workbench"]["lang"] == "fr", name
+        assert "BEGIN SOLUTION" not in json.dumps(nb), name
+    assert not [name for name in report.added if name.startswith("exercises/exercises/")]

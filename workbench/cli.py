@@ -115,17 +115,21 @@ def _lessons_refresh(args):
 
 def _lessons_build(args):
     from .i18n.lesson_build import build
+    from .lessons import PRACTICE_SETS
 
     counts = build(args.lang, Path(args.out))
-    for count in counts:
+    practice = build(args.lang, Path(args.out) / PRACTICE_SETS.name, kind="practice")
+    for count in practice:  # named as the lab names them, beside the lessons
+        count.lesson = f"{PRACTICE_SETS.name}/{count.lesson}"
+    for count in counts + practice:
         print(f"{count.lesson}: {count.text()}")
-    unfinished = [count.lesson for count in counts if not count.complete]
-    print(_("{n} lessons in {lang} written to {out}; {unfinished} not completely translated "
-            "(their untranslated text is in English)").format(n=len(counts), lang=args.lang, out=args.out,
-                                                              unfinished=len(unfinished)))
+    unfinished = [count.lesson for count in counts + practice if not count.complete]
+    print(_("{n} lessons and {n_practice} practice sets in {lang} written to {out}; {unfinished} not completely "
+            "translated (their untranslated text is in English)").format(
+                n=len(counts), n_practice=len(practice), lang=args.lang, out=args.out, unfinished=len(unfinished)))
     if args.strict and unfinished:
-        print(_("error: --strict: {n} lesson(s) have untranslated entries: {lessons}. Fix: translate them in "
-                "workbench/locale/{lang}/lessons/ (AUTHORING.md, Translating a lesson)").format(
+        print(_("error: --strict: {n} notebook(s) have untranslated entries: {lessons}. Fix: translate them in "
+                "workbench/locale/{lang}/lessons/ and practice/ (AUTHORING.md, Translating a lesson)").format(
                     n=len(unfinished), lessons=", ".join(unfinished), lang=args.lang), file=sys.stderr)
         return 1
     return 0
@@ -315,9 +319,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("the lessons' language: en, fr, ar, fa or bn, each in a folder of its own "
                                "(default: WORKBENCH_LANG, else en)"))
         lp.set_defaults(func=func)
-    lb = le.add_parser("build", help=_("write every lesson in another language, from its catalogues"))
+    lb = le.add_parser("build", help=_("write every lesson and practice set in another language, from their "
+                                       "catalogues"))
     lb.add_argument("--lang", type=_lesson_language, required=True, help=_("fr, ar, fa or bn"))
-    lb.add_argument("--out", required=True, help=_("folder to write (the same tree as notebooks/)"))
+    lb.add_argument("--out", required=True, help=_("folder to write (the same tree as notebooks/, the practice "
+                                                   "sets in its exercises/ folder as the lab has them)"))
     lb.add_argument("--strict", action="store_true", help=_("fail when any entry is untranslated"))
     lb.set_defaults(func=_lessons_build)
 

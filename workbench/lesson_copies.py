@@ -19,7 +19,8 @@ the first run writes a layout whose side panel is wide enough for whole lesson n
 
 In another language (``lang="fr"``, ``workbench lessons copy --lang fr``) the copies are the lessons
 built in that language (:func:`workbench.i18n.lesson_build.build`), in a folder of their own
-(``lessons-fr/``), kept up to date the same way; the practice sets stay English.
+(``lessons-fr/``), kept up to date the same way; its ``exercises/`` hold the practice sets built in that
+language too (``kind="practice"``), their solutions stripped as in English.
 
 What was copied, and from which version, is kept in ``lessons/.copied.json``.  The lessons find
 their data through the settings (:mod:`workbench.data.active`), never through their own folder.
@@ -87,12 +88,13 @@ def repository_files(notebooks: Path = NOTEBOOKS, practice_sets: Path = PRACTICE
 
 
 def files_in(lang: str = "en") -> dict[str, bytes]:
-    """:func:`repository_files` with the lessons in ``lang`` (built from its catalogues; English: as they are).
+    """:func:`repository_files` with the lessons and practice sets in ``lang`` (built from its catalogues;
+    English: as they are).
 
     >>> files = files_in("ar")
     >>> [json.loads(files[name])["metadata"]["workbench"].get("lang")
     ...  for name in ("00-start-here.ipynb", "exercises/crm/01-what-a-crm-is.ipynb")]
-    ['ar', None]
+    ['ar', 'ar']
     """
     if lang == "en":
         return repository_files()
@@ -101,8 +103,10 @@ def files_in(lang: str = "en") -> dict[str, bytes]:
     from .i18n.lesson_build import build
 
     with tempfile.TemporaryDirectory(prefix=f"workbench-lessons-{lang}-") as built:
-        build(lang, Path(built))
-        return repository_files(Path(built))
+        lessons, practice_sets = Path(built) / NOTEBOOKS.name, Path(built) / PRACTICE_SETS.name
+        build(lang, lessons)
+        build(lang, practice_sets, kind="practice")
+        return repository_files(lessons, practice_sets)
 
 
 @dataclass

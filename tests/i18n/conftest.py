@@ -57,12 +57,15 @@ def catalogue(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def pseudo_locale(tmp_path_factory):
-    """A locale folder whose Arabic, Bengali and French lesson catalogues are every entry pseudo-translated."""
+    """A locale folder whose Arabic, Bengali and French lesson and practice-set catalogues are every entry
+    pseudo-translated."""
+    from workbench.i18n.lesson_catalogues import KINDS
     from workbench.i18n.pseudo import fill
 
     locale = tmp_path_factory.mktemp("pseudo-locale")
     for lang in ("ar", "bn", "fr"):
-        fill(lang, locale)
+        for kind in KINDS:
+            fill(lang, locale, kind=kind)
     return locale
 
 

@@ -10,11 +10,12 @@ import pytest
 
 from workbench.i18n import COMPLETE, LANGUAGES
 from workbench.i18n.lesson_build import build
-from workbench.i18n.lesson_catalogues import LOCALE, lesson_notebooks
+from workbench.i18n.lesson_catalogues import KINDS, LOCALE, lesson_notebooks
 from workbench.i18n.lesson_checks import catalogue_problems, entry_differences, notebook_differences
-from workbench.lessons import NOTEBOOKS
+from workbench.lessons import NOTEBOOKS, PRACTICE_SETS
 
 LESSONS = lesson_notebooks(NOTEBOOKS)
+PRACTICE = lesson_notebooks(PRACTICE_SETS)
 TRANSLATED = LANGUAGES[1:]
 
 
@@ -33,23 +34,64 @@ def test_every_translated_lesson_is_the_english_one_but_its_text(built):
     assert found == {}, f"{lang}: translated lessons differ from the English ones beyond their text"
 
 
+@pytest.fixture(scope="module", params=TRANSLATED)
+def built_practice(request, tmp_path_factory):
+    """Every practice set built from the repository's own catalogues of one language."""
+    out = tmp_path_factory.mktemp(f"practice-{request.param}")
+    return request.param, out, build(request.param, out, kind="practice")
+
+
+def test_every_translated_practice_set_keeps_its_code_solutions_and_exercise_ids(built_practice):
+    lang, out, counts = built_practice
+    assert [count.lesson for count in counts] == [lesson for lesson, _ in PRACTICE]
+    found = {lesson: problems for lesson, path in PRACTICE
+             if (problems := notebook_differences(nbformat.read(path, 4), nbformat.read(out / f"{lesson}.ipynb", 4)))}
+    assert found == {}, f"{lang}: translated practice sets differ from the English ones beyond their text"
+    if lang in COMPLETE:
+        assert [count.lesson for count in counts if not count.complete] == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_every_translation_keeps_links_anchors_and_code(lang):
-    problems = catalogue_problems(lang, complete=False)
+def test_every_translation_keeps_links_anchors_and_code(lang, kind):
+    problems = catalogue_problems(lang, complete=False, kind=kind)
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", sorted(COMPLETE) or [pytest.param(None, marks=pytest.mark.skip(
     reason="no language is declared complete yet (workbench.i18n.COMPLETE)"))])
-def test_a_complete_language_has_every_entry_translated(lang):
-    problems = catalogue_problems(lang, complete=True)
+def test_a_complete_language_has_every_entry_translated(lang, kind):
+    problems = catalogue_problems(lang, complete=True, kind=kind)
     assert problems == [], "\n".join(problems[:20])
 
 
-def test_every_language_has_a_catalogue_per_lesson():
-    missing = [f"{lang}/{lesson}" for lang in TRANSLATED for lesson, _ in LESSONS
-               if not (LOCALE / lang / "lessons" / f"{lesson}.po").exists()]
+@pytest.mark.parametrize("kind, notebooks", [("lessons", LESSONS), ("practice", PRACTICE)])
+def test_every_language_has_a_catalogue_per_lesson_and_practice_set(kind, notebooks):
+    missing = [f"{lang}/{kind}/{lesson}" for lang in TRANSLATED for lesson, _ in notebooks
+               if not (LOCALE / lang / kind / f"{lesson}.po").exists()]
     assert missing == [], "refresh with: python -m workbench.i18n.lesson_catalogues --lang LANG"
+
+
+def test_a_changed_english_practice_cell_shows_up_untranslated(tmp_path):
+    """Editing a practice set's English text makes its translation stale: the build counts the cell and the
+    completeness check names it, instead of showing the old translation."""
+    import shutil
+
+    english = tmp_path / "exercises"
+    shutil.copytree(PRACTICE_SETS, english)
+    path = english / "crm" / "06-segmentation-rfm.ipynb"
+    nb = nbformat.read(path, 4)
+    cell = next(cell for cell in nb.cells if cell.cell_type == "markdown" and cell.source.startswith("**2.**"))
+    cell.source = cell.source.replace("Champions?", "Champions today?")
+    nbformat.write(nb, path)
+    counts = build("fr", tmp_path / "fr", notebooks=english, kind="practice")
+    changed = next(count for count in counts if count.lesson == "crm/06-segmentation-rfm")
+    assert changed.untranslated == [cell.id]
+    assert nbformat.read(tmp_path / "fr" / "crm" / "06-segmentation-rfm.ipynb", 4).cells[
+        [c.id for c in nb.cells].index(cell.id)].source == cell.source
+    assert all(count.complete for count in counts if count is not changed)
+    assert [p.split(": ")[-1] for p in catalogue_problems("fr", notebooks=english, kind="practice")] == ["missing"]
 
 
 # --- the checks themselves catch what they must --------------------------------------------------

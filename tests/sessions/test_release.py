@@ -137,3 +137,18 @@ def test_the_roster_lang_column_gives_each_trainee_their_language(tmp_path):
 def test_an_unknown_roster_language_names_the_row(tmp_path):
     with pytest.raises(InputError, match=r"roster row 3, column 'lang': unknown language 'de'.*one of en, fr"):
         read_roster(pd.DataFrame({"name": ["a", "b"], "lang": ["fr", "de"]}))
+
+
+def test_a_practice_set_is_released_in_the_trainee_s_language_without_its_solutions(tmp_path):
+    """From the practice sets (the default source), a Persian trainee gets the practice set built in Persian:
+    solutions stripped as in English, the same exercise ids, the English code."""
+    out = tmp_path / "session"
+    release([LESSON], out, trainees=pd.DataFrame({"name": ["Reza Karimi"], "lang": ["fa"]}), build_data=False,
+            progress=False)
+    english = nbformat.read(resolve(LESSON, "practice-sets"), as_version=4)
+    nb = nbformat.read(out / "Reza-Karimi" / "01-what-a-crm-is.ipynb", as_version=4)
+    assert nb.metadata.workbench["lang"] == "fa" and nb.metadata.workbench["title"] != english.metadata.workbench["title"]
+    assert not any(has_solution(cell.source) for cell in nb.cells)
+    assert notebook_exercises(nb) == notebook_exercises(english)
+    markdown = [cell.source for cell in nb.cells if cell.cell_type == "markdown"]
+    assert all(text.startswith('<div dir="rtl" lang="fa">') for text in markdown)

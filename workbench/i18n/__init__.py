@@ -4,7 +4,8 @@ Lessons are translated cell by cell (:mod:`workbench.i18n.lesson_catalogues`): e
 lesson has one gettext catalogue per language under ``workbench/locale/<lang>/lessons/``,
 whose message ids are the English markdown cells and the title and goals in the
 lesson's metadata. A changed English cell no longer matches its entry, so it shows up as
-untranslated instead of silently stale.
+untranslated instead of silently stale. The practice sets (``exercises/``) are translated the same
+way, from ``workbench/locale/<lang>/practice/``.
 
 The package's own words (checks, forms, screens, reports, errors) go through gettext
 (:mod:`workbench.i18n.messages`), catalogue ``workbench/locale/<lang>/LC_MESSAGES/workbench.po``,

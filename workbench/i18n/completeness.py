@@ -1,7 +1,7 @@
 """How complete each language is: entries missing or fuzzy, and translations whose placeholders differ.
 
 A language is *declared* complete in :data:`workbench.i18n.COMPLETE`; the tests then fail on any
-missing or fuzzy entry of its catalogues (the package's and every lesson's). In every language,
+missing or fuzzy entry of its catalogues (the package's, every lesson's and every practice set's). In every language,
 complete or not, a translation must keep the English placeholders (``{n}``, ``{answer!r}``,
 ``%(trainee)s``): one lost or renamed would break the message or show a raw brace.
 
@@ -68,10 +68,12 @@ def placeholder_mismatches(catalogue) -> Iterator:
 
 
 def catalogues(lang: str, locale: Path = LOCALE) -> list[Path]:
-    """Every catalogue of ``lang``: the package's, then each lesson's."""
+    """Every catalogue of ``lang``: the package's, then each lesson's, then each practice set's."""
+    from .lesson_catalogues import KINDS
+
     package = po_file(lang, locale)
-    lessons = sorted((locale / lang / "lessons").rglob("*.po"))
-    return ([package] if package.is_file() else []) + lessons
+    notebooks = [path for kind in KINDS for path in sorted((locale / lang / kind).rglob("*.po"))]
+    return ([package] if package.is_file() else []) + notebooks
 
 
 def main(argv: list[str] | None = None) -> int:

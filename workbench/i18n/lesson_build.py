@@ -1,9 +1,12 @@
-"""Translated lessons: every English lesson written again with a language's catalogues.
+"""Translated lessons and practice sets: every English notebook written again with a language's catalogues.
 
 ``build("fr", out)`` writes each lesson of ``notebooks/`` under ``out`` with the same folders,
 file names, cell ids, exercise ids and code: only the markdown cells and the title and goals in
 the ``workbench`` metadata change, each to its entry's translation in
-``workbench/locale/fr/lessons/`` (:mod:`workbench.i18n.lesson_catalogues`). An entry with no
+``workbench/locale/fr/lessons/`` (:mod:`workbench.i18n.lesson_catalogues`). ``build("fr", out,
+kind="practice")`` does the same for the practice sets of ``exercises/`` from
+``workbench/locale/fr/practice/``: their solution regions are kept (releasing strips them, as in
+English), and the comments inside their code cells stay English, like all code. An entry with no
 translation (missing, empty or fuzzy) leaves the English text in place and is counted, so a
 half-translated course still runs. The notebook records its language in ``workbench.lang``.
 Arabic and Persian text is laid out right to left (:mod:`workbench.i18n.rtl`); a cell still in
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES, RIGHT_TO_LEFT
-from .lesson_catalogues import LOCALE, catalogue_path, lesson_notebooks, read
+from .lesson_catalogues import LOCALE, catalogue_path, english_folder, lesson_notebooks, read
 from .rtl import right_to_left
 
 
@@ -99,39 +102,47 @@ def translate(nb, catalogue, lang: str):
     return nb, count
 
 
-def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE):
+def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE, kind: str = "lessons"):
     """The notebook at ``path`` (the English lesson ``lesson``, ``crm/01-what-a-crm-is``) in ``lang``, and its count.
 
-    >>> from workbench.lessons import NOTEBOOKS
+    ``kind="practice"``: the notebook is that lesson's practice set, translated from its own catalogue.
+
+    >>> from workbench.lessons import NOTEBOOKS, PRACTICE_SETS
     >>> nb, count = in_language(NOTEBOOKS / "00-start-here.ipynb", "00-start-here", "fa")
     >>> nb.metadata.workbench["lang"], count.lesson
     ('fa', '00-start-here')
+    >>> nb, count = in_language(PRACTICE_SETS / "crm" / "01-what-a-crm-is.ipynb", "crm/01-what-a-crm-is", "fr",
+    ...                         kind="practice")
+    >>> nb.metadata.workbench["title"], count.complete
+    ('Entraînement : ce qu’est un CRM', True)
     """
     import nbformat
 
-    po = catalogue_path(lesson, lang, locale)
+    po = catalogue_path(lesson, lang, locale, kind)
     nb, count = translate(nbformat.read(path, as_version=4), read(po) if po.exists() else None, lang)
     count.lesson = lesson
     return nb, count
 
 
-def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LOCALE) -> list[Count]:
+def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LOCALE,
+          kind: str = "lessons") -> list[Count]:
     """Write every lesson under ``notebooks`` (default ``notebooks/``) in ``lang`` into ``out``; their counts.
 
     ``out`` gets the same tree as ``notebooks`` (``00-start-here.ipynb``, ``crm/01-...ipynb``), so links
     between lessons keep working. Files of ``out`` that are not lessons are left alone.
+    ``kind="practice"``: the practice sets instead (``notebooks`` defaults to ``exercises/``); the lab
+    and ``workbench lessons build`` put them in ``out``'s ``exercises/`` folder, beside the lessons.
     """
     import nbformat
 
     from ..errors import InputError
-    from ..lessons import NOTEBOOKS
 
     if lang not in LANGUAGES[1:]:
         raise InputError(f"no lessons in the language {lang!r}", where="workbench lessons build --lang",
                          fix=f"choose one of {', '.join(LANGUAGES[1:])} (English is the lessons themselves)")
     counts = []
-    for lesson, path in lesson_notebooks(Path(notebooks or NOTEBOOKS)):
-        nb, count = in_language(path, lesson, lang, locale)
+    for lesson, path in lesson_notebooks(Path(notebooks or english_folder(kind))):
+        nb, count = in_language(path, lesson, lang, locale, kind)
         target = Path(out) / f"{lesson}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)

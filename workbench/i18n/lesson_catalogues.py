@@ -1,7 +1,9 @@
-"""One gettext catalogue per lesson and language, extracted from the English notebook.
+"""One gettext catalogue per lesson (and per practice set) and language, extracted from the English notebook.
 
 A lesson ``crm/01-what-a-crm-is`` in French is translated in
-``workbench/locale/fr/lessons/crm/01-what-a-crm-is.po``. Each markdown cell is one
+``workbench/locale/fr/lessons/crm/01-what-a-crm-is.po``, its practice set (``exercises/crm/...``)
+in ``workbench/locale/fr/practice/crm/01-what-a-crm-is.po``: the two :data:`KINDS` of notebook
+translated cell by cell, each with a catalogue folder of its own. Each markdown cell is one
 entry (its context is the cell id, its message id the English text, kept whole:
 links, anchors and emphasis included); the lesson's title and each goal in its
 ``workbench`` metadata are entries too (contexts ``title`` and ``goal``). Code cells
@@ -29,15 +31,43 @@ from . import LANGUAGES
 
 PACKAGE = Path(__file__).resolve().parents[1]
 LOCALE = PACKAGE / "locale"
+#: The kinds of notebook translated cell by cell, each named as its catalogues' folder under
+#: ``<locale>/<lang>/``: the lessons (``notebooks/``) and the practice sets (``exercises/``).
+KINDS = ("lessons", "practice")
 
 
-def catalogue_path(lesson: str, lang: str, locale: Path = LOCALE) -> Path:
-    """Where the ``lang`` catalogue of ``lesson`` (``track/stem``, or a top-level stem) lives.
+def catalogue_path(lesson: str, lang: str, locale: Path = LOCALE, kind: str = "lessons") -> Path:
+    """Where the ``lang`` catalogue of ``lesson`` (``track/stem``, or a top-level stem) of ``kind`` lives.
 
     >>> catalogue_path("crm/01-what-a-crm-is", "fr", Path("loc")).as_posix()
     'loc/fr/lessons/crm/01-what-a-crm-is.po'
+    >>> catalogue_path("crm/01-what-a-crm-is", "fr", Path("loc"), kind="practice").as_posix()
+    'loc/fr/practice/crm/01-what-a-crm-is.po'
     """
-    return locale / lang / "lessons" / f"{lesson}.po"
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of notebook {kind!r}: choose one of {', '.join(KINDS)}")
+    return locale / lang / kind / f"{lesson}.po"
+
+
+def english_folder(kind: str = "lessons") -> Path:
+    """The folder of the English notebooks of ``kind``: ``notebooks/`` for lessons, ``exercises/`` for practice.
+
+    >>> english_folder("practice").name, english_folder("lessons").name
+    ('exercises', 'notebooks')
+    """
+    from ..lessons import NOTEBOOKS, PRACTICE_SETS
+
+    return {"lessons": NOTEBOOKS, "practice": PRACTICE_SETS}[kind]
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind of the English notebook at ``path`` (``"lessons"`` or ``"practice"``); ``None`` outside both folders.
+
+    >>> kind_of(english_folder("practice") / "crm" / "06-segmentation-rfm.ipynb"), kind_of(Path("/tmp/draft.ipynb"))
+    ('practice', None)
+    """
+    path = Path(path).resolve()
+    return next((kind for kind in KINDS if path.is_relative_to(english_folder(kind).resolve())), None)
 
 
 def _entries(nb) -> Iterator[tuple[str, str]]:
@@ -51,14 +81,15 @@ def _entries(nb) -> Iterator[tuple[str, str]]:
             yield cell.id, cell.source
 
 
-def template(nb, created=None):
-    """The catalogue of what ``nb`` (an nbformat notebook) asks to translate, every translation empty."""
+def template(nb, created=None, kind: str = "lessons"):
+    """The catalogue of what ``nb`` (an nbformat notebook of ``kind``) asks to translate, every translation empty."""
     from babel.messages.catalog import Catalog
 
     catalogue = Catalog(project="CRM Workbench", version="1", copyright_holder="the CRM Workbench authors",
                         msgid_bugs_address="the superuser of your class", creation_date=created,
                         revision_date=created, last_translator="CRM Workbench translators", fuzzy=False,
-                        header_comment="# A lesson of CRM Workbench, one entry per markdown cell (context: the cell id).\n"
+                        header_comment=f"# {'A lesson' if kind == 'lessons' else 'A practice set'} of CRM Workbench, "
+                                       "one entry per markdown cell (context: the cell id).\n"
                                        "# Refresh with: python -m workbench.i18n.lesson_catalogues --lang LANG")
     for context, text in _entries(nb):
         catalogue.add(text, context=context)
@@ -66,7 +97,7 @@ def template(nb, created=None):
 
 
 def lesson_notebooks(root: Path) -> list[tuple[str, Path]]:
-    """Every lesson notebook under ``root`` (``notebooks/``), as ``(lesson, path)`` pairs.
+    """Every notebook under ``root`` (``notebooks/``, or ``exercises/``), as ``(lesson, path)`` pairs.
 
     >>> from workbench.lessons import NOTEBOOKS
     >>> ("crm/01-what-a-crm-is", NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb") in lesson_notebooks(NOTEBOOKS)
@@ -93,8 +124,8 @@ def write(catalogue, path: Path) -> None:
         write_po(handle, catalogue, width=100, omit_header=False, ignore_obsolete=True, sort_output=False)
 
 
-def update(lang: str, lessons: Iterable[tuple[str, Path]], locale: Path = LOCALE) -> list[Path]:
-    """Write or refresh the ``lang`` catalogue of each lesson; the paths written.
+def update(lang: str, lessons: Iterable[tuple[str, Path]], locale: Path = LOCALE, kind: str = "lessons") -> list[Path]:
+    """Write or refresh the ``lang`` catalogue of each lesson (or practice set, ``kind="practice"``); the paths written.
 
     Translations whose English is unchanged are kept; every other entry is empty.
     """
@@ -104,9 +135,10 @@ def update(lang: str, lessons: Iterable[tuple[str, Path]], locale: Path = LOCALE
         raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES[1:])}")
     written = []
     for lesson, notebook in lessons:
-        path = catalogue_path(lesson, lang, locale)
+        path = catalogue_path(lesson, lang, locale, kind)
         kept = read(path) if path.exists() else None
-        fresh = template(nbformat.read(notebook, as_version=4), created=kept.creation_date if kept else None)
+        fresh = template(nbformat.read(notebook, as_version=4), created=kept.creation_date if kept else None,
+                         kind=kind)
         if kept is not None:
             for message in fresh:
                 if not message.id:
@@ -122,15 +154,14 @@ def update(lang: str, lessons: Iterable[tuple[str, Path]], locale: Path = LOCALE
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m workbench.i18n.lesson_catalogues --lang fr``: refresh the lesson catalogues of a language."""
-    from ..lessons import NOTEBOOKS
-
+    """``python -m workbench.i18n.lesson_catalogues --lang fr``: refresh the lesson and practice-set catalogues."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--lang", action="append", choices=LANGUAGES[1:], required=True)
     args = parser.parse_args(argv)
     for lang in args.lang:
-        written = update(lang, lesson_notebooks(NOTEBOOKS))
-        print(f"{lang}: {len(written)} lesson catalogues refreshed under {LOCALE / lang / 'lessons'}")
+        for kind in KINDS:
+            written = update(lang, lesson_notebooks(english_folder(kind)), kind=kind)
+            print(f"{lang}: {len(written)} {kind} catalogues refreshed under {LOCALE / lang / kind}")
     return 0
 
 

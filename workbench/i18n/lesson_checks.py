@@ -1,14 +1,14 @@
-"""Is a translated lesson the English one in other words? What a translation must keep, checked.
+"""Is a translated lesson (or practice set) the English one in other words? What a translation must keep, checked.
 
 Three checks, each a list of problems (empty when all is well), each problem saying where and what:
 
 - :func:`notebook_differences`: a translated notebook has the English one's cells in the same
-  order, with the same ids, types, exercise ids, metadata and code; only markdown text, the
-  title and the goals (and the ``workbench.lang`` mark) may differ.
+  order, with the same ids, types, exercise ids, metadata and code (solution regions included);
+  only markdown text, the title and the goals (and the ``workbench.lang`` mark) may differ.
 - :func:`entry_differences`: a translated catalogue entry keeps the English entry's link
   targets, anchors (``<a id="account"></a>``, which links from other lessons point to), inline
   code spans and fenced code, so links, anchors and code work the same in every language.
-- :func:`catalogue_problems`: every entry of a language's lesson catalogues, translated (not
+- :func:`catalogue_problems`: every entry of a language's lesson (or practice-set) catalogues, translated (not
   empty, not fuzzy) when the language is complete, and each translation keeping what
   :func:`entry_differences` asks.
 
@@ -94,21 +94,21 @@ def notebook_differences(english, translated) -> list[str]:
 
 
 def catalogue_problems(lang: str, notebooks: Path | None = None, locale: Path = LOCALE,
-                       complete: bool = True) -> list[str]:
-    """Every problem in ``lang``'s lesson catalogues, one line each, naming the catalogue and the entry.
+                       complete: bool = True, kind: str = "lessons") -> list[str]:
+    """Every problem in ``lang``'s catalogues of ``kind`` (lessons, or practice sets), one line each, naming the
+    catalogue and the entry.
 
     A translation that loses a link target, an anchor or code is always a problem; with ``complete``,
-    so is a missing catalogue, an entry the English lesson has and the catalogue lacks, and an
-    empty or fuzzy entry.
+    so is a missing catalogue, an entry the English notebook has and the catalogue lacks, and an
+    empty or fuzzy entry. ``notebooks`` defaults to the English ones of ``kind``.
     """
     import nbformat
 
-    from ..lessons import NOTEBOOKS
-    from .lesson_catalogues import template
+    from .lesson_catalogues import english_folder, template
 
     found = []
-    for lesson, path in lesson_notebooks(Path(notebooks or NOTEBOOKS)):
-        po = catalogue_path(lesson, lang, locale)
+    for lesson, path in lesson_notebooks(Path(notebooks or english_folder(kind))):
+        po = catalogue_path(lesson, lang, locale, kind)
         if not po.exists():
             if complete:
                 found.append(f"{po}: missing (write it with: python -m workbench.i18n.lesson_catalogues --lang {lang})")

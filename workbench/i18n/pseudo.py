@@ -2,8 +2,8 @@
 
 :func:`pseudo_translate` turns an English entry into a sample sentence in the language's script that
 keeps what a translation must keep (:mod:`workbench.i18n.lesson_checks`): the heading level, link
-targets, anchors and code. :func:`fill` writes a language's lesson catalogues with such entries into a
-folder of your choice, never into the package's own catalogues, so that ``lessons build`` can be
+targets, anchors and code. :func:`fill` writes a language's lesson (or practice-set) catalogues with such entries
+into a folder of your choice, never into the package's own catalogues, so that ``lessons build`` can be
 tried (and the browser tests run) right to left, in Bengali script, with every cell "translated".
 Each pseudo entry carries the comment ``pseudo-translation`` in its catalogue.
 
@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from . import LANGUAGES
-from .lesson_catalogues import LOCALE, lesson_notebooks, read, update, write
+from .lesson_catalogues import KINDS, LOCALE, english_folder, lesson_notebooks, read, update, write
 
 #: One sample sentence per language; the Arabic one carries an email and a phone number (LTR islands).
 SAMPLES = {
@@ -49,13 +49,12 @@ def pseudo_translate(english: str, lang: str) -> str:
                          *fences])
 
 
-def fill(lang: str, locale: Path, notebooks: Path | None = None) -> list[Path]:
-    """Write ``lang``'s lesson catalogues under ``locale``, every entry pseudo-translated; the paths written."""
-    from ..lessons import NOTEBOOKS
-
+def fill(lang: str, locale: Path, notebooks: Path | None = None, kind: str = "lessons") -> list[Path]:
+    """Write ``lang``'s lesson catalogues (or practice-set ones, ``kind="practice"``) under ``locale``, every entry
+    pseudo-translated; the paths written."""
     if Path(locale).resolve() == LOCALE.resolve():
         raise ValueError("pseudo-translations never go into the package's own catalogues: give another folder")
-    written = update(lang, lesson_notebooks(Path(notebooks or NOTEBOOKS)), Path(locale))
+    written = update(lang, lesson_notebooks(Path(notebooks or english_folder(kind))), Path(locale), kind)
     for path in written:
         catalogue = read(path)
         for message in catalogue:
@@ -67,13 +66,15 @@ def fill(lang: str, locale: Path, notebooks: Path | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m workbench.i18n.pseudo --lang ar --locale DIR``: pseudo-translated lesson catalogues in DIR."""
+    """``python -m workbench.i18n.pseudo --lang ar --locale DIR``: pseudo-translated lesson and practice-set
+    catalogues in DIR."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--lang", choices=LANGUAGES[1:], required=True)
     parser.add_argument("--locale", type=Path, required=True, help="a folder other than workbench/locale")
     args = parser.parse_args(argv)
-    written = fill(args.lang, args.locale)
-    print(f"{len(written)} pseudo-translated catalogues written under {args.locale / args.lang / 'lessons'}")
+    for kind in KINDS:
+        written = fill(args.lang, args.locale, kind=kind)
+        print(f"{len(written)} pseudo-translated catalogues written under {args.locale / args.lang / kind}")
     return 0
 
 

@@ -22,7 +22,7 @@ the first problem.
 A roster column ``lang`` (``en``, ``fr``, ``ar``, ``fa`` or ``bn``; empty is English) gives
 each trainee the lessons in their language, built from its catalogues
 (:func:`workbench.i18n.lesson_build.in_language`): the same cells, exercise ids and code, so
-grading is unchanged. Practice sets have no translations yet and are released in English.
+grading is unchanged; the practice sets likewise, from their own catalogues.
 The language is recorded in the trainee's ``.workbench.json`` and in the manifest.
 
 >>> import tempfile
@@ -45,7 +45,7 @@ import pandas as pd
 
 from ..errors import DataError, InputError
 from ..i18n.messages import _
-from ..lessons import DEFAULT_SOURCE, NOTEBOOKS, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
+from ..lessons import DEFAULT_SOURCE, ROOT, lesson_id, notebook_exercises, resolve, with_parameters
 from ..settings import CONFIG_NAME, safe_name
 from .manifest import MANIFEST, read_manifest
 
@@ -145,15 +145,17 @@ def check_export(folder) -> Path:
 
 def stripped(path: Path, lesson: str, *, seed: int | None = None, lang: str = "en"):
     """The trainee copy of the notebook at ``path``: solutions stubbed, lesson id and data seed set, a lesson
-    of ``notebooks/`` in ``lang`` (a practice set stays English: it has no catalogues)."""
+    of ``notebooks/`` or a practice set of ``exercises/`` in ``lang`` (another notebook stays as it is)."""
     import nbformat
 
     from ..exercises.solutions import strip_notebook
+    from ..i18n.lesson_catalogues import kind_of
 
-    if lang != "en" and Path(path).resolve().is_relative_to(NOTEBOOKS):
+    kind = kind_of(path) if lang != "en" else None
+    if kind is not None:
         from ..i18n.lesson_build import in_language
 
-        nb, _ = in_language(path, lesson, lang)
+        nb, _ = in_language(path, lesson, lang, kind=kind)
     else:
         nb = nbformat.read(path, as_version=4)
     nb = strip_notebook(nb)
