@@ -126,7 +126,7 @@ def test_filters_and_pages(tables):
     assert [v for _, v in ex.results.options] == ["C3"] and ex.next.disabled
     ex.filters["country"].value = "Iran"
     assert ex.results.options == () and "No contact matches" in ex.detail.value
-    assert "Showing 0 of 0 contacts" in ex.count.value
+    assert "No contacts to show" in ex.count.value
     assert list(ex.filters) == ["lifecycle_stage", "country"]
     assert ex.filters["country"].options[0] == "(any)"
 

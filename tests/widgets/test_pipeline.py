@@ -54,9 +54,9 @@ def test_moving_through_the_controls_updates_totals(board):
     board.button.click()
     assert board.deals.set_index("opportunity_id").loc["O1", "stage"] == "Won"
     assert board.weighted == 300.0 and "300" in board.total.value
-    assert "Moved O1 to Won" in board.status.value
+    assert "Moved <bdi>O1</bdi> to <bdi>Won</bdi>" in board.status.value
     assert options(board.stage_columns["Won"]) == ["O1"] and options(board.stage_columns["A"]) == []
-    assert "1 deals" in board.stage_columns["Won"].header.value
+    assert "1 deal ·" in board.stage_columns["Won"].header.value
     assert board.history == [("O1", "A", "Won")]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 
 LEVELS = ("react", "curate", "produce")
 PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
@@ -31,6 +31,9 @@ FORMAT_HOURS = {"article": 3.0, "testimonial": 2.0, "infographic": 2.5, "video":
                 CURATE_FORMAT: 0.25, REACT_FORMAT: 0.1}
 STATUSES = ("idea", "draft", "in review", "approved", "scheduled", "published")
 MIX_CATEGORIES = ("curated", "original", "promotional", "humanising")
+#: The words a trainee reads for the mix categories (the plan keeps the English keys).
+MIX_CATEGORY_WORDS = {"curated": N_("curated"), "original": N_("original"), "promotional": N_("promotional"),
+                      "humanising": N_("humanising")}
 MIX_RULES = {
     "4-1-1": {"curated": 4, "original": 1, "promotional": 1},
     "5-3-2": {"curated": 5, "original": 3, "humanising": 2},

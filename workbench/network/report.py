@@ -142,7 +142,7 @@ def html_table(df: pd.DataFrame, columns: dict | None = None, *, empty: str | No
     '<p><i>Nothing to show.</i></p>'
     """
     if df is None or len(df) == 0:
-        return f"<p><i>{html.escape(empty if empty is not None else _('Nothing to show.'))}</i></p>"
+        return "<p><i>" + html.escape(empty if empty is not None else _("Nothing to show.")) + "</i></p>"
     columns = columns if columns is not None else {c: str(c) for c in df.columns}
     d = df[[c for c in columns if c in df.columns]].copy()
     for c in d.columns:
@@ -165,13 +165,13 @@ def connectors_list(df: pd.DataFrame, css: str = "people") -> str:
     "<ol class='people'><li><b><bdi>Bo</bdi></b> <span class='note'>(<bdi>Orion</bdi>)</span>: Knows all.<details><summary>details</summary>x</details></li></ol>"
     """
     if df is None or len(df) == 0:
-        return f"<p><i>{html.escape(_('Nothing to show.'))}</i></p>"
+        return "<p><i>" + html.escape(_("Nothing to show.")) + "</i></p>"
     e = html.escape
     rows = []
     for rec in df.to_dict("records"):
         company = f" <span class='note'>(<bdi>{e(str(rec['company']))}</bdi>)</span>" if rec.get("company") else ""
         rows.append(f"<li><b><bdi>{e(str(rec['name']))}</bdi></b>{company}: {e(rec['why'])}"
-                    f"<details><summary>{e(_('details'))}</summary>{e(rec['details'])}</details></li>")
+                    f"<details><summary>" + e(_("details")) + f"</summary>{e(rec['details'])}</details></li>")
     return f"<ol class='{css}'>" + "".join(rows) + "</ol>"
 
 
@@ -181,7 +181,7 @@ CLASS_COLOURS = {"Strong": "#1b7f3b", "Familiar": "#4477AA", "Weak": "#CCBB44", 
 def _bars(classes: pd.DataFrame) -> str:
     """Relationship classes as plain HTML bars, one row per rep."""
     if classes is None or len(classes) == 0:
-        return f"<p><i>{html.escape(_('Nothing to show.'))}</i></p>"
+        return "<p><i>" + html.escape(_("Nothing to show.")) + "</i></p>"
     out = []
     for rec in classes.to_dict("records"):
         count = {c: int(rec.get(c, 0) or 0) for c in CLASS_COLOURS}
@@ -258,43 +258,45 @@ def render_html(network, tables: dict, *, svg: str | None = None, seconds: float
              f"<style>{CSS}</style></head><body>",
              f"<h1>{e(title)}</h1>", f"<p class='note'>{e(facts)}</p>"]
     parts += [f"<p class='warn' role='alert'>{e(note)}.</p>" for note in notes]
-    parts += [f"<section class='todo'><h2>{e(_('This week'))}</h2><h3>{e(_('Who to meet, and what to ask them'))}</h3>",
+    parts += ["<section class='todo'><h2>" + e(_("This week")) + "</h2><h3>" + e(_("Who to meet, and what to ask them")) + "</h3>",
               html_table(tables["meet"], _headed(["rep", "name", "class", "ask_for", "message"])),
-              f"<h3>{e(_('Who can introduce you to each target account'))}</h3>",
+              "<h3>" + e(_("Who can introduce you to each target account")) + "</h3>",
               html_table(tables["intros"], _headed(["account", "target_name", "who_to_ask", "from_name", "message"])),
-              f"<h3>{e(_('Ties going quiet'))}</h3>",
+              "<h3>" + e(_("Ties going quiet")) + "</h3>",
               html_table(tables["quiet"], _headed(["rep", "name", "company", "weeks_quiet", "next_action"])),
               "</section>",
-              f"<h2>{e(_('Top connectors'))}</h2><p>"
+              "<h2>" + e(_("Top connectors")) + "</h2><p>"
               + e(_("People who link parts of your network that would otherwise not meet, best first. Open "
                     "“details” for the measures behind each reason.")) + "</p>",
               connectors_list(tables["connectors"]),
-              f"<h2>{e(_('Reach'))}</h2><p>"
+              "<h2>" + e(_("Reach")) + "</h2><p>"
               + e(_("Level 1: people you know directly. Level 2: people they are known to know (from shared "
                     "threads, the CRM and your team's exports).")) + "</p>",
               html_table(_reach_rows(tables["reach"]), _headed(["name", "level1", "level2"])),
-              f"<h2>{e(_('Relationship classes'))}</h2>", _bars(tables["classes"]),
-              f"<h2>{e(_('Fewest connectors for the target accounts'))}</h2><p>"
+              "<h2>" + e(_("Relationship classes")) + "</h2>", _bars(tables["classes"]),
+              "<h2>" + e(_("Fewest connectors for the target accounts")) + "</h2><p>"
               + e(_("Chosen greedily: each adds the most accounts not yet reached (at least 63% of the best "
                     "possible coverage).")) + "</p>",
               html_table(tables["cover"], _headed(["step", "name", "company", "new_targets", "covered", "share"]))]
     uncovered = tables["cover"].attrs.get("uncovered", []) if len(tables["cover"]) else []
     if uncovered:
-        parts.append(f"<p>{e(_('Nobody in the network reaches: {accounts}.').format(accounts=', '.join(map(str, uncovered))))}</p>")
-    parts.append(f"<h2>{e(_('Possible customers in your network'))}</h2>")
+        nobody = _("Nobody in the network reaches: {accounts}.").format(accounts=", ".join(map(str, uncovered)))
+        parts.append(f"<p>{e(nobody)}</p>")
+    parts.append("<h2>" + e(_("Possible customers in your network")) + "</h2>")
     for rep, df in tables["prospects"].items():
         parts += [f"<h3><bdi>{e(rep)}</bdi></h3>",
                   html_table(df, _headed(["name", "company", "position", "class", "last_contact", "next_action"]))]
     if "means" in tables:
-        parts.append(f"<h2>{e(_('Weekly means'))}</h2>")
+        parts.append("<h2>" + e(_("Weekly means")) + "</h2>")
         for rep, df in tables["means"].items():
             parts += [f"<h3><bdi>{e(rep)}</bdi></h3>", html_table(df, _headed(df.columns))]
     if svg is not None:
-        parts += [f"<h2>{e(_('Map'))}</h2><p class='note'>"
+        parts += ["<h2>" + e(_("Map")) + "</h2><p class='note'>"
                   + e(_("The best-connected people; top connectors named and outlined, reps as diamonds, darker "
                         "lines for stronger ties.")) + "</p>", f"<div dir='ltr'>{svg}</div>"]
     if seconds is not None:
-        parts.append(f"<p class='note'>{e(_('Built in {seconds:.1f} s by CRM Workbench.').format(seconds=seconds))}</p>")
+        built = _("Built in {seconds:.1f} s by CRM Workbench.").format(seconds=seconds)
+        parts.append(f"<p class='note'>{e(built)}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

@@ -24,21 +24,9 @@ import html
 
 from ..errors import WorkbenchError
 from ..i18n.messages import _
+from . import in_language
 
 _WIDE = {"width": "min(100%, 44em)"}
-
-
-def _in_language(content: str) -> str:
-    """``content`` in a block that carries the page's language and direction (right to left in Arabic, Persian).
-
-    >>> from workbench.i18n.language import use_language
-    >>> with use_language("fa"):
-    ...     _in_language("<p>x</p>")
-    '<div lang="fa" dir="rtl"><p>x</p></div>'
-    """
-    from ..i18n.html import language_attributes
-
-    return f"<div {language_attributes()}>{content}</div>"
 
 
 def _download(label: str, name: str, text: str, mime: str) -> str:
@@ -93,8 +81,8 @@ class RepPage:
         self.delete.on_click(lambda _: self._delete())
         self.target.observe(lambda _: self._show_path(), names="value")
         self.log_button.on_click(lambda _: self._log())
-        intro = w.HTML(_in_language(
-            f"<h1>{html.escape(_('Your network'))}</h1><p>"
+        intro = w.HTML(in_language(
+            "<h1>" + html.escape(_("Your network")) + "</h1><p>"
             + _("Upload the archive LinkedIn sent you (<i>Settings &gt; Data privacy &gt; Get a copy of your "
                 "data</i>: a file named <code>Basic_LinkedInDataExport_….zip</code>), as it is. Add your CRM "
                 "export and your target accounts if you have them. Nothing leaves this computer: your files "
@@ -107,7 +95,7 @@ class RepPage:
             (_("Your contacts by relationship history"), self.inventory),
             (_("Editorial plan for the coming weeks"), self.plan),
             (_("Introductions asked for and made"), w.VBox([
-                w.HTML(_in_language("<p>" + html.escape(_(
+                w.HTML(in_language("<p>" + html.escape(_(
                     "Log each introduction you ask for, and what came of it: the next ranking and paths take "
                     "it into account.")) + "</p>")),
                 w.HBox([self.intro_target, self.intro_through]), w.HBox([self.intro_outcome, self.intro_date]),
@@ -115,7 +103,7 @@ class RepPage:
             (_("Downloads"), self.downloads)]
         body = []
         for title, content in sections:
-            body += [w.HTML(_in_language(f"<h2>{html.escape(title)}</h2>")), content]
+            body += [w.HTML(in_language(f"<h2>{html.escape(title)}</h2>")), content]
         self.results = w.VBox(body, layout={"display": "none"})
         self.widget = w.VBox([intro, w.HBox([self.linkedin, self.crm, self.targets]),
                               w.HBox([self.quiet_weeks, self.betweenness]), w.HBox([self.show, self.delete]),
@@ -157,34 +145,34 @@ class RepPage:
         t, words, e = self.tables, column_headings(), html.escape
         network = t["network"]
         notes = "".join(f"<p role='alert' class='wb-warning'>{e(n)}.</p>" for n in t["notes"])
-        self.this_week.value = _in_language(
-            notes + f"<h3>{e(_('Who to meet, and what to ask them'))}</h3>"
+        self.this_week.value = in_language(
+            notes + "<h3>" + e(_("Who to meet, and what to ask them")) + "</h3>"
             + html_table(t["meet"], {"name": _("meet"), "class": words["class"], "ask_for": words["ask_for"],
                                      "message": words["message"]}, css="wb-table",
                          empty=_("No strong tie knows someone you do not: see the connectors below."))
-            + f"<h3>{e(_('Who can introduce you to each target account'))}</h3>"
+            + "<h3>" + e(_("Who can introduce you to each target account")) + "</h3>"
             + html_table(t["intros"], {c: words[c] for c in ("account", "target_name", "who_to_ask", "message")},
                          css="wb-table", empty=_("Add target accounts to see who can help."))
-            + f"<h3>{e(_('Ties going quiet'))}</h3>"
+            + "<h3>" + e(_("Ties going quiet")) + "</h3>"
             + html_table(t["quiet"], {c: words[c] for c in ("name", "company", "weeks_quiet", "next_action")},
                          css="wb-table", empty=_("No strong tie has gone quiet.")))
-        self.connectors.value = _in_language(connectors_list(t["connectors"], css="wb-connectors"))
-        self.reach.value = _in_language("".join(
+        self.connectors.value = in_language(connectors_list(t["connectors"], css="wb-connectors"))
+        self.reach.value = in_language("".join(
             "<p class='wb-reach'>" + _("<b>{name}</b>: level 1 <b>{level1:,}</b> people you know directly; level 2 "
                                        "<b>{level2:,}</b> more they know.").format(
                 name=e(_("Team") if r["who"] == "team" else str(r["name"])), level1=int(r["level1"]),
                 level2=int(r["level2"])) + "</p>"
             for r in t["reach"].to_dict("records")))
         classes = t["classes"]
-        self.inventory.value = _in_language(
+        self.inventory.value = in_language(
             html_table(classes, {c: words["rep"] if c == "rep" else _(c) for c in classes.columns}, css="wb-table",
                        empty=_("No contacts yet."))
-            + f"<h3>{e(_('Possible customers'))}</h3>" + "".join(
+            + "<h3>" + e(_("Possible customers")) + "</h3>" + "".join(
                 html_table(df, {c: words[c] for c in ("name", "company", "class", "next_action")}, css="wb-table",
                            empty=_("None spotted.")) for df in t["prospects"].values()))
-        self.plan.value = _in_language(html_table(t["plan"], {c: words[c] for c in PLAN_COLUMNS}, css="wb-table",
+        self.plan.value = in_language(html_table(t["plan"], {c: words[c] for c in PLAN_COLUMNS}, css="wb-table",
                                                   empty=_("No plan.")))
-        self.downloads.value = _in_language(" ".join([
+        self.downloads.value = in_language(" ".join([
             _download(_("Download the report (HTML)"), "network-report.html", t["html"], "text/html"),
             _download(_("Download the calendar (iCalendar)"), "editorial-plan.ics", t["plan"].attrs["ics"],
                       "text/calendar")]))
@@ -207,10 +195,10 @@ class RepPage:
         try:
             paths = warm_paths(self.tables["network"], self.target.value, alternatives=2)
         except WorkbenchError as err:
-            self.path.value = _in_language(f"<p>{e(str(err))}</p>")
+            self.path.value = in_language(f"<p>{e(str(err))}</p>")
             return
         if paths.empty:
-            self.path.value = _in_language("<p>" + _("Nobody you know reaches {target} yet.").format(
+            self.path.value = in_language("<p>" + _("Nobody you know reaches {target} yet.").format(
                 target=f"<bdi>{e(self.target.value)}</bdi>") + "</p>")
             return
         best = paths.iloc[0]
@@ -222,7 +210,7 @@ class RepPage:
             ask = _("Ask <b>{name}</b>.").format(name=f"<bdi>{e(str(best['who_to_ask']))}</bdi>")
         others = (" " + _("Others who could help: {names}.").format(names=e(best["other_introducers"]))
                   if best["other_introducers"] else "")
-        self.path.value = _in_language(
+        self.path.value = in_language(
             "<p class='wb-path'>" + _("<b>Warm path:</b> {chain}").format(chain=f"<bdi>{e(best['chain'])}</bdi>")
             + "</p>" + f"<p>{ask}{others}</p>"
             + (f"<blockquote dir='auto'>{e(message.iat[0])}</blockquote>" if len(message) else ""))
@@ -246,7 +234,7 @@ class RepPage:
 
         words = column_headings()
         log = read_introductions(self.workspace.introductions_file)
-        self.log_table.value = _in_language(html_table(log, {c: words[c] for c in COLUMNS}, css="wb-table",
+        self.log_table.value = in_language(html_table(log, {c: words[c] for c in COLUMNS}, css="wb-table",
                                                        empty=_("Nothing logged yet.")))
 
     def _delete(self) -> None:

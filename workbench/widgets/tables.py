@@ -97,7 +97,7 @@ def table_html(df, columns: dict | None = None, *, count_label: str | None = Non
     if len(df) == 0:
         return count + f"<i>{html.escape(_(empty))}</i>"
     shown = readable(df.head(max_rows), columns, units=units, decimals=decimals)
-    more = f"<i>{html.escape(_('… and {n} more').format(n=len(df) - max_rows))}</i>" if len(df) > max_rows else ""
+    more = "<i>" + html.escape(_("… and {n} more").format(n=len(df) - max_rows)) + "</i>" if len(df) > max_rows else ""
     body = shown.to_html(index=False, escape=True, border=0, classes="workbench-table")
     return count + body.replace("<td>", '<td dir="auto">') + more
 
