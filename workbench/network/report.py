@@ -26,13 +26,15 @@ This is what ``workbench network report EXPORT... [--crm DIR] [--targets FILE]
 from __future__ import annotations
 
 import html
+import re
 import time
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataError, InputError
-from ..i18n.messages import _, ngettext
+from ..i18n.language import current_language
+from ..i18n.messages import N_, _, ngettext
 
 
 def read_targets(source) -> list[str]:
@@ -125,6 +127,29 @@ def network_report(network, *, targets=None, exports=None, crm=None, top: int = 
 #: Columns whose cells are words of the workbench (a tie's class, an outcome, a weekday...), shown translated;
 #: every other cell (a name, a company, a message) is shown as it is.
 WORD_COLUMNS = frozenset({"class", "outcome", "level", "weekday", "format"})
+#: Values a program compares, shown in words.
+_SHOWN_AS = {"(direct)": N_("(direct)")}
+_RECONNECT = re.compile(r"Reconnect first: your last exchange was (\d+) months ago\. Then (.+)")
+
+
+def next_step_words(step: str) -> str:
+    """A contact's next step (:func:`~workbench.network.strength.next_action`, English because checks compare it)
+    in the reader's language.
+
+    >>> next_step_words("Reconnect first: your last exchange was 6 months ago. Then follow up to keep the "
+    ...                 "relationship alive.")
+    'Reconnect first: your last exchange was 6 months ago. Then follow up to keep the relationship alive.'
+    """
+    if not isinstance(step, str) or not step:
+        return step
+    quiet = _RECONNECT.fullmatch(step)
+    if not quiet:
+        return _(step)
+    months, action = int(quiet.group(1)), quiet.group(2)
+    action = _(action[0].upper() + action[1:])
+    return ngettext("Reconnect first: your last exchange was {n} month ago. Then {action}",
+                    "Reconnect first: your last exchange was {n} months ago. Then {action}", months).format(
+        n=months, action=action[0].lower() + action[1:] if current_language() in ("en", "fr") else action)
 
 
 def html_table(df: pd.DataFrame, columns: dict | None = None, *, empty: str | None = None,
@@ -150,6 +175,10 @@ def html_table(df: pd.DataFrame, columns: dict | None = None, *, empty: str | No
             d[c] = d[c].where(d[c].notna(), "")
         if c in WORD_COLUMNS:
             d[c] = d[c].map(lambda x: _(str(x)) if isinstance(x, str) and x else x)
+        elif c == "next_action":
+            d[c] = d[c].map(next_step_words)
+        elif d[c].dtype.kind == "O":
+            d[c] = d[c].map(lambda x: _(_SHOWN_AS[x]) if isinstance(x, str) and x in _SHOWN_AS else x)
         if d[c].dtype.kind == "f":
             d[c] = d[c].map(lambda x: "" if x != x else f"{x:.2f}")
         elif d[c].dtype.kind == "M":
