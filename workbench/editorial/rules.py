@@ -145,16 +145,11 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
             value = value.strip()
         return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else value
 
-    def bad(key, what, fix):
-        return DataError(_('{cell!r} is not {what}').format(cell=cell(key), what=what), file=file, row=line, column=key, fix=fix)
-
     rep_id = cell("rep_id")
     if rep_id is None:
         raise DataError(_("rep_id is empty"), file=file, row=line, column="rep_id", fix=_("give every rep an id"))
     out = {"rep_id": str(rep_id), "name": str(cell("name") or rep_id)}
-    for key, cast, what in (("posts_per_week", int, "a whole number of 0 or more"),
-                            ("react_per_week", int, "a whole number of 0 or more"),
-                            ("hours_per_week", float, "a number of hours of 0 or more")):
+    for key, cast in (("posts_per_week", int), ("react_per_week", int), ("hours_per_week", float)):
         if cell(key) is None:
             continue
         try:
@@ -162,7 +157,12 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
         except (TypeError, ValueError):
             value = -1.0
         if value < 0 or (cast is int and not value.is_integer()):
-            raise bad(key, what, f"write {what}, or leave the cell empty for the default")
+            what, fix = ((_("{cell!r} is not a whole number of 0 or more"),
+                          _("write a whole number of 0 or more, or leave the cell empty for the default"))
+                         if cast is int else
+                         (_("{cell!r} is not a number of hours of 0 or more"),
+                          _("write a number of hours of 0 or more, or leave the cell empty for the default")))
+            raise DataError(what.format(cell=cell(key)), file=file, row=line, column=key, fix=fix)
         out[key] = cast(value)
     if cell("days_off") is not None:
         days = tuple(d.strip() for d in str(cell("days_off")).split(";") if d.strip())
@@ -176,8 +176,10 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
     if cell("workdays") is not None:
         text = str(cell("workdays"))
         if not text.isdigit() or any(c > "6" for c in text):
-            raise bad("workdays", "a list of weekday digits",
-                      "write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday")
+            raise DataError(_("{cell!r} is not a list of weekday digits").format(cell=cell("workdays")), file=file,
+                            row=line, column="workdays",
+                            fix=_("write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday "
+                                  "to Friday"))
         out["workdays"] = tuple(sorted({int(c) for c in text}))
     return out
 
@@ -207,7 +209,7 @@ def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp
     ...
     workbench.errors.InputError: --start: 9999-01-04 is outside the years a plan can start in (1900 to 2200). Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
     """
-    fix = "write the first day as YYYY-MM-DD, for example 2026-03-02"
+    fix = _("write the first day as YYYY-MM-DD, for example 2026-03-02")
     if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
         found = _DAY_MONTH.fullmatch(value.strip())
         if found and all(1 <= int(part) <= 12 for part in found.groups()) and len(set(found.groups())) == 2:
@@ -235,8 +237,8 @@ def themes_of(line: pd.DataFrame, persona_ids: list[str]) -> list[dict]:
     """
     require_columns(line, ["theme"], where="plan_calendar(line)")
     if line.empty:
-        raise InfeasiblePlan("themes", "the editorial line has no theme",
-                             "shortlist themes first: shortlist(load_brainstorm(...))")
+        raise InfeasiblePlan("themes", _("the editorial line has no theme"),
+                             _("shortlist themes first: shortlist(load_brainstorm(...))"))
     themes = []
     for i, row in enumerate(line.to_dict("records")):
         served = row.get("personas")
@@ -254,7 +256,7 @@ def persona_ids_of(personas) -> list[str]:
     """
     ids = [p if isinstance(p, str) else p.id for p in (personas or [])]
     if not ids:
-        raise InfeasiblePlan("personas", "no persona given", "load personas with load_personas(...)")
+        raise InfeasiblePlan("personas", _("no persona given"), _("load personas with load_personas(...)"))
     return ids
 
 
