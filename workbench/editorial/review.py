@@ -213,8 +213,8 @@ def _count_other(text: str, language: str) -> tuple[int, int]:
     reader = author = 0
     reader_end, author_end, plain = SUFFIXES.get(language, (None, None, set()))
     for word in _words(text, language):
-        word = word.removeprefix("و") if language == "ar" and len(word) > 3 and word[1:] in READER["ar"] | \
-            AUTHOR["ar"] else word
+        if language == "ar" and len(word) > 3 and word[1:] in READER["ar"] | AUTHOR["ar"] | plain:
+            word = word[1:]  # "and" is written joined to the next word: وأحيانا, ولكم
         if word in READER[language]:
             reader += 1
         elif word in AUTHOR[language]:
