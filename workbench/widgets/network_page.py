@@ -14,7 +14,7 @@ button deletes them.
 >>> from workbench.network.workspace import Workspace
 >>> page = RepPage(Workspace(pathlib.Path(tempfile.mkdtemp()) / "rep"))
 >>> print(page.status.value)
-<span role='status' lang="en" dir="ltr">Upload the archive LinkedIn sent you to begin.</span>
+<div lang="en" dir="ltr"><span role='status'>Upload the archive LinkedIn sent you to begin.</span></div>
 """
 
 from __future__ import annotations
@@ -113,9 +113,7 @@ class RepPage:
 
     @staticmethod
     def _status(text: str) -> str:
-        from ..i18n.html import language_attributes
-
-        return f"<span role='status' {language_attributes()}>{html.escape(text)}</span>"
+        return in_language(f"<span role='status'>{html.escape(text)}</span>")
 
     def _saved(self, kind: str, value) -> None:
         """Keep an upload in the rep's folder as soon as it arrives."""
