@@ -48,3 +48,32 @@ def db(home, company):
 def company_export(tmp_path) -> Path:
     """The tiny company written as a folder of CSV files, as a CRM export arrives."""
     return _write_company(tmp_path / "export")
+
+
+#: English words that do not occur as words in French (nor, of course, in Arabic, Persian or Bengali).
+ENGLISH_WORDS = frozenset({"the", "to", "of", "and", "you", "your", "who", "what", "with", "for", "is", "are", "they",
+                           "them", "their", "not", "this", "that", "yet", "into", "from", "has", "have", "will",
+                           "can", "be", "people", "here", "there", "each", "show", "shown", "no", "none", "nothing"})
+
+
+def english_sentences(markup: str) -> list[str]:
+    """The runs of text in ``markup`` (HTML or plain) that read as English: three Latin words or more, two of
+    them English function words. Tags, styles, scripts, SVG and left-to-right islands of code are left out;
+    names and companies (data) are not sentences, so they pass."""
+    import html
+    import re
+
+    text = re.sub(r"<(style|script|svg|code)\b.*?</\1>", " ", str(markup), flags=re.S | re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    found = []
+    for run in re.findall(r"[A-Za-z][A-Za-z' ,:;.()-]*", text):
+        words = re.findall(r"[A-Za-z']+", run)
+        if len(words) >= 3 and sum(w.lower() in ENGLISH_WORDS for w in words) >= 2:
+            found.append(run.strip())
+    return found
+
+
+@pytest.fixture
+def english_left():
+    """``english_left(markup)``: the English sentences still in a page or widget meant to be in another language."""
+    return english_sentences

@@ -40,17 +40,28 @@ def _linkedin_archive(folder):
 @pytest.fixture(scope="module")
 def voila_page(tmp_path_factory, chromium):
     """Voila serving the page notebook on a free loopback port, with its own workbench home."""
+    yield from _served(tmp_path_factory, "en")
+
+
+@pytest.fixture(scope="module")
+def voila_page_arabic(tmp_path_factory, chromium):
+    """The same page served with ``WORKBENCH_LANG=ar``."""
+    yield from _served(tmp_path_factory, "ar")
+
+
+def _served(tmp_path_factory, lang):
+    """Serve the page in ``lang`` until the module's tests are done (see :func:`voila_page`)."""
     pytest.importorskip("voila", reason="the rep's page needs Voila (the [app] and [dev] extras)")
     from workbench.network.app import page_notebook, voila_command
 
-    tmp = tmp_path_factory.mktemp("voila")
+    tmp = tmp_path_factory.mktemp(f"voila-{lang}")
     home = tmp / "home"
     notebook = page_notebook(tmp / "app")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
-    env.update(WORKBENCH_HOME=str(home), WORKBENCH_LEARNER="rep-browser-test", PYTHONUNBUFFERED="1",
+    env.update(WORKBENCH_HOME=str(home), WORKBENCH_LEARNER="rep-browser-test", PYTHONUNBUFFERED="1", WORKBENCH_LANG=lang,
                JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
     log_path = tmp / "voila.log"
     with open(log_path, "w") as log:
@@ -120,6 +131,31 @@ def test_a_rep_uploads_the_linkedin_zip_and_reads_connectors_a_warm_path_and_rea
     except Exception:
         page.screenshot(path=str(screenshots / "network-app-failure.png"), full_page=True)
         print(voila_page["log"].read_text()[-3000:])
+        raise
+    finally:
+        page.close()
+
+
+def test_the_page_in_arabic_reads_right_to_left(browser, voila_page_arabic, screenshots):
+    archive = _linkedin_archive(voila_page_arabic["tmp"])
+    page = browser.new_page(viewport=LAPTOP)
+    try:
+        page.goto(voila_page_arabic["url"], timeout=180_000)
+        page.get_by_text("شبكتك", exact=True).wait_for(timeout=180_000)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_text("أرشيف LinkedIn").click()
+        chooser.value.set_files(str(archive))
+        page.get_by_text("تم الاحتفاظ بـBasic_LinkedInDataExport_06-30-2026.zip", exact=False).wait_for(timeout=60_000)
+        page.get_by_role("button", name="اعرض شبكتي").click()
+        page.locator(".wb-connectors li").first.wait_for(timeout=180_000)
+        block = page.locator("div[dir='rtl']", has=page.locator(".wb-connectors")).first
+        assert block.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert page.locator("h2", has_text="هذا الأسبوع").count() == 1  # the sections' headings in Arabic
+        assert "المستوى 1" in page.locator(".wb-reach").first.inner_text()
+        page.screenshot(path=str(screenshots / "network-app-arabic.png"), full_page=True)
+    except Exception:
+        page.screenshot(path=str(screenshots / "network-app-arabic-failure.png"), full_page=True)
+        print(voila_page_arabic["log"].read_text()[-3000:])
         raise
     finally:
         page.close()

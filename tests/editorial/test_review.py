@@ -120,3 +120,45 @@ def test_hints_speak_the_drafts_language():
     assert any(h.endswith("c'est trop court pour un article (visez 600 à 2000).") for h in fr)
     en = review_post(EN_SELF, format="article")["hints"]
     assert en[0].startswith("Open on the reader") and en[-1].endswith("is too short for an article (aim for 600-2000).")
+
+
+AR_SELF = "نحن نبيع أفضل الأسعار في السوق. منتجاتنا هي الأفضل وفريقنا فخور بها."
+AR_READER = ("هل تضيع شركتكم ساعة كل يوم في البحث عن ملف؟ إليكم ثلاث عادات بسيطة تعيد إليكم وقتكم، "
+             "جرّبتها فرق مثل فرقكم.")
+FA_SELF = "ما بهترین قیمت را داریم. محصولات ما بهترین است و تیم ما به آن افتخار می‌کند."
+FA_READER = "شما هر روز یک ساعت برای پیدا کردن پرونده‌ها وقت می‌گذارید؟ این سه عادت ساده وقتتان را به شما برمی‌گرداند."
+BN_SELF = "আমরা সেরা দামে ডেস্ক বিক্রি করি। আমাদের পণ্য সবচেয়ে ভালো এবং আমাদের দল গর্বিত।"
+BN_READER = "আপনার দল কি প্রতিদিন একটি ফাইল খুঁজতে এক ঘণ্টা হারায়? তিনটি সহজ অভ্যাস আপনার সময় ফিরিয়ে দেবে।"
+
+
+def test_arabic_persian_and_bengali_drafts_are_detected_and_measured():
+    for self_centred, reader_first, lang in ((AR_SELF, AR_READER, "ar"), (FA_SELF, FA_READER, "fa"),
+                                             (BN_SELF, BN_READER, "bn")):
+        bad, good = review_post(self_centred, company="Acme"), review_post(reader_first)
+        assert bad["language"] == good["language"] == lang
+        assert bad["self_centred_opening"] and not good["self_centred_opening"], lang
+        assert bad["reader_ratio"] == 0.0 and good["reader_ratio"] == 1.0, lang
+        assert bad["sales_phrases"] and not good["sales_phrases"], lang
+        assert bad["reading_ease"] is None and good["reading_ease"] is None  # no formula for these languages
+
+
+def test_arabic_persian_and_bengali_hints_speak_the_drafts_language(english_left):
+    for text, lang, opening, advert in (
+            (AR_SELF, "ar", "ابدأ بالقارئ لا بنفسك: الجملة الأولى تبدأ بـ«نحن نبيع».", "يبدو النص إعلانًا (نبيع"),
+            (FA_SELF, "fa", "با خواننده شروع کنید، نه با خودتان: جملهٔ اول با «ما بهترین» شروع می‌شود.",
+             "شبیه آگهی است (محصولات ما"),
+            (BN_SELF, "bn", "নিজেকে দিয়ে নয়, পাঠককে দিয়ে শুরু করুন: প্রথম বাক্যটি শুরু হয়েছে «আমরা সেরা» দিয়ে।",
+             "বিজ্ঞাপনের মতো শোনাচ্ছে (আমাদের পণ্য")):
+        hints = review_post(text, format="article", company="Acme")["hints"]
+        assert hints[0] == opening, lang
+        assert any(h.startswith(advert) for h in hints), (lang, hints)
+        assert any("600" in h or "৬০০" in h or "۶۰۰" in h for h in hints[-1:]), (lang, hints)  # too short
+        assert english_left(" ".join(hints)) == [], lang
+
+
+def test_arabic_suffixes_count_and_words_that_merely_end_alike_do_not():
+    from workbench.editorial.review import count_pronouns
+
+    assert count_pronouns("شركتكم وفريقنا", "ar") == (1, 1)
+    assert count_pronouns("هنا وأحيانا حكم", "ar") == (0, 0)
+    assert count_pronouns("در تابستان و زمستان، سازمان ما", "fa") == (0, 1)  # -stan and -man are not pronouns

@@ -96,3 +96,27 @@ def test_the_connectors_widget_compares_default_and_exact():
     assert view.table.attrs["betweenness_engine"].startswith("exact") and view.table["name"].tolist() == default
     view.by.value = "constraint"
     assert len(view.table) == 4 and view.table["why"].str.len().gt(10).all()
+
+
+def test_the_page_in_arabic_is_right_to_left_and_speaks_arabic(tmp_path, english_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("ar"):
+        page = RepPage(Workspace(tmp_path / "rep"))
+        assert page.show.description == "اعرض شبكتي"
+        page.linkedin.value = _upload("Basic_LinkedInDataExport_02-08-2026.zip", _linkedin_zip())
+        page.targets.value = _upload("targets.txt", b"Orion\nAtlas\n")
+        page.update()
+        shown = {name: getattr(page, name).value for name in ("this_week", "connectors", "reach", "inventory",
+                                                               "plan", "path", "downloads", "status")}
+        options = [label for label, _value in page.intro_outcome.options]
+    for name, markup in shown.items():
+        assert markup.startswith('<div lang="ar" dir="rtl">'), name
+        if name == "plan":  # its themes are the company's editorial line (data, in the company's language)
+            markup = markup.split("<tbody>")[0]
+            assert "<th>الموضوع</th>" in markup and "<th>المستوى</th>" in markup
+        assert english_left(markup) == [], name
+    assert "من تلتقي، وماذا تطلب منه" in shown["this_week"] and "المستوى 1" in shown["reach"]
+    assert "<b>المسار عبر المعارف:</b>" in shown["path"] and "تنزيل التقرير (HTML)" in shown["downloads"]
+    assert options == ["طُلبت", "تمّت", "رُفضت", "بلا رد"]
+    assert [value for _label, value in page.intro_outcome.options] == ["asked", "made", "declined", "no answer"]

@@ -154,3 +154,38 @@ def test_report_from_the_sample_data_folder(tmp_path):
     out = write_report([SAMPLE_FOLDER], tmp_path / "team.html")
     page = out.read_text(encoding="utf-8")
     assert "Joan Brennan" in page and "Possible customers" in page
+
+
+def _report_in(lang, folder):
+    from workbench.i18n.language import use_language
+
+    with use_language(lang):
+        return write_report(demo_exports(), folder / f"report-{lang}.html", targets=["Vega", "Atlas"]).read_text(
+            encoding="utf-8")
+
+
+def test_the_report_in_french_has_french_headings_and_no_english_sentence(tmp_path, english_left):
+    import html
+
+    page = html.unescape(_report_in("fr", tmp_path))
+    assert '<html lang="fr" dir="ltr">' in page
+    for heading in ("Rapport réseau", "Cette semaine", "Qui rencontrer, et quoi lui demander", "Liens qui s'éteignent",
+                    "Meilleurs connecteurs", "Portée", "Classes de relation", "Clients possibles dans votre réseau",
+                    "Moyens de la semaine", "Carte"):
+        assert heading in page
+    assert "<th>personne à rencontrer</th>" in page and "<summary>détails</summary>intermédiarité" in page
+    assert "Pourriez-vous nous mettre en relation ?" in page or "Écrivez vous-même" in page  # the message to send
+    assert english_left(page) == []
+
+
+def test_the_report_in_arabic_is_right_to_left_with_arabic_headings_and_no_english_sentence(tmp_path, english_left):
+    page = _report_in("ar", tmp_path)
+    assert '<html lang="ar" dir="rtl">' in page
+    for heading in ("تقرير الشبكة", "هذا الأسبوع", "من يمكنه أن يعرّفك على كل حساب مستهدف", "صلات تخفت",
+                    "أبرز الوسطاء", "الوصول", "فئات العلاقة", "الخريطة"):
+        assert heading in page
+    assert "<bdi>Eve Fox</bdi>" in page  # a Latin name stays whole inside the right-to-left text
+    assert "<div dir='ltr'><svg" in page  # the map keeps its own layout
+    assert "border-inline-start" in page and "text-align:start" in page  # the layout follows the direction
+    assert english_left(page) == []
+    assert english_left(_report_in("en", tmp_path))  # the check itself finds English where there is some

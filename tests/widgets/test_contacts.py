@@ -126,7 +126,7 @@ def test_filters_and_pages(tables):
     assert [v for _, v in ex.results.options] == ["C3"] and ex.next.disabled
     ex.filters["country"].value = "Iran"
     assert ex.results.options == () and "No contact matches" in ex.detail.value
-    assert "Showing 0 of 0 contacts" in ex.count.value
+    assert "No contacts to show" in ex.count.value
     assert list(ex.filters) == ["lifecycle_stage", "country"]
     assert ex.filters["country"].options[0] == "(any)"
 
@@ -165,3 +165,20 @@ def test_contact_explorer_takes_a_dataset(tables):
     widget = contact_explorer(data, page_size=3)
     count, results = widget.children[0].children[3:5]
     assert "Showing 1–3 of 5 contacts" in count.value and len(results.options) == 3
+
+
+def test_the_explorer_speaks_bengali_and_arabic_right_to_left(tables, english_left):
+    from workbench.i18n.language import use_language
+
+    for lang, heading, count in (("bn", "বর্তমান সম্মতি", "দেখানো হচ্ছে"), ("ar", "الموافقة السارية", "عرض جهات الاتصال")):
+        with use_language(lang):
+            ex = ContactExplorer(*tables[:3], tables[3])
+            ex.search.value = "elodie"
+            detail, counted = ex.detail.value, ex.count.value
+            ex.search.value = "nobody at all"
+            empty = ex.detail.value
+        direction = "rtl" if lang == "ar" else "ltr"
+        assert detail.startswith(f'<div lang="{lang}" dir="{direction}">') and heading in detail
+        assert count in counted and "Lumière SA" in detail
+        for markup in (detail, counted, empty):
+            assert english_left(markup) == [], (lang, markup)

@@ -69,3 +69,23 @@ def test_planner_takes_a_reps_table_and_shared_settings_start_the_controls():
     pl = CalendarPlanner(table, LINE, ["P1"], start="2026-03-02")
     assert not pl.own_settings.value
     assert [pl.controls[k].value for k in ("posts_per_week", "react_per_week", "hours_per_week")] == [2, 1, 5.0]
+
+
+def test_the_editor_and_the_planner_speak_bengali(tmp_path, english_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("bn"):
+        ed = PersonaEditor([Persona("P1", "Olivia", role="COO")])
+        buttons = [b.description for b in ed.widget.children[-2].children]
+        empty = ed.status.value
+        ed.save()
+        no_file = ed.status.value
+        pl = CalendarPlanner([Rep("U1", "Amina")], LINE, ["P1"], start="2026-03-02", weeks=2)
+        pl.run()
+        summary = pl.summary.value
+    assert buttons == ["প্রয়োগ করুন", "যোগ করুন", "সরান", "সংরক্ষণ করুন"]
+    assert ed.fields["decision_process"].description == "সিদ্ধান্ত প্রক্রিয়া"
+    assert "এখনো ফাঁকা" in empty and "দায়িত্ব" in empty
+    assert "বাছাই করা" in summary and "২ সপ্তাহ" in summary
+    for markup in (empty, no_file, summary):
+        assert english_left(markup) == [], markup

@@ -99,3 +99,28 @@ def test_the_betweenness_question_can_be_answered_from_the_measures(shown):
     assert list(figures.values()).count(best) == 1
     answer = next(name for name, figure in figures.items() if figure == best)
     assert get("network.connectors.most-between").reference(Context()).startswith(answer)
+
+
+def test_the_ranking_reads_in_bengali_with_no_english_sentence(team, english_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("bn"):
+        view = ConnectorsView(team, top=5)
+        page = connectors_html(view.table)
+    assert page.startswith('<div lang="bn" dir="ltr">')
+    assert "<th" in page and ">কেন তাঁরা</th>" in page and "<summary>পরিমাপ</summary>" in page
+    assert "বিটুইননেস" in page  # the measures, in words, with Bengali digits
+    assert english_left(page) == []
+
+
+def test_the_explorer_says_its_count_in_arabic_right_to_left(english_left):
+    from workbench.i18n.language import use_language
+    from workbench.network.demo import demo_network
+    from workbench.widgets.network import NetworkExplorer
+
+    with use_language("ar"):
+        explorer = NetworkExplorer(demo_network(), show_map=False)
+        explorer.target.value = "Vega"
+    assert explorer.message.value.startswith('<div lang="ar" dir="rtl">')
+    assert "<bdi>Vega</bdi>" in explorer.message.value and "عدد المسارات" in explorer.message.value
+    assert english_left(explorer.message.value) == []

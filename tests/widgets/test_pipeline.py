@@ -54,9 +54,9 @@ def test_moving_through_the_controls_updates_totals(board):
     board.button.click()
     assert board.deals.set_index("opportunity_id").loc["O1", "stage"] == "Won"
     assert board.weighted == 300.0 and "300" in board.total.value
-    assert "Moved O1 to Won" in board.status.value
+    assert "Moved <bdi>O1</bdi> to <bdi>Won</bdi>" in board.status.value
     assert options(board.stage_columns["Won"]) == ["O1"] and options(board.stage_columns["A"]) == []
-    assert "1 deals" in board.stage_columns["Won"].header.value
+    assert "1 deal ·" in board.stage_columns["Won"].header.value
     assert board.history == [("O1", "A", "Won")]
 
 
@@ -134,3 +134,29 @@ def test_bad_input(stages):
         PipelineBoard(deals, stages, rows=0)
     with pytest.raises(InputError, match="search must be text"):
         PipelineBoard(deals, stages).find(3)
+
+
+def test_the_board_speaks_bengali(stages, english_left):
+    from workbench.i18n.language import use_language
+
+    deals = pd.DataFrame({"opportunity_id": ["O1", "O2"], "name": ["Alpha", "Beta"], "stage": ["A", "B"],
+                          "probability": [10, 60], "amount": [12000.0, 500.0], "is_closed": [False, False]})
+    with use_language("bn"):
+        board = PipelineBoard(deals, stages)
+        assert board.widget is not None  # built, as a notebook shows it
+        board.deal.value, board.target.value = "O1", "B"
+        board._on_move()
+        board.deal.value = None
+        board._on_move()
+        refused = board.status.value
+        board.deal.value, board.target.value = "O1", "B"
+        board._on_move()
+        moved = board.status.value
+        header = board.stage_columns["B"].header.value
+        shown = board.stage_columns["B"].shown.value
+    assert "ভারযুক্ত পাইপলাইন: ৭,৫০০" in board.total.value  # 12,000 and 500 at 60 %, Bengali digits
+    assert "আগে একটি ডিল আর একটি ধাপ বেছে নিন।" in refused
+    assert "<bdi>O1</bdi>" in moved and "ভারযুক্ত পাইপলাইন" in moved
+    assert "২টি ডিল" in header and "২টির মধ্যে ১–২" in shown  # Bengali digits
+    for markup in (board.total.value, refused, moved, header, shown):
+        assert english_left(markup) == []

@@ -33,3 +33,18 @@ def test_dates_follow_the_trainees_order(monkeypatch):
     shown = readable(pd.DataFrame({"close_date": [pd.Timestamp("2026-09-30")], "due_at": [pd.Timestamp("2026-07-03 09:30")]}))
     assert shown.iloc[0].to_dict() == {"close date": "30/09/2026", "due at": "03/07/2026 09:30"}
     assert column_words("is_won") == "won"
+
+
+def test_a_table_reads_in_bengali(english_left):
+    import pandas as pd
+
+    from workbench.i18n.language import use_language
+    from workbench.widgets.tables import table_html
+
+    deals = pd.DataFrame({"close_date": [None, None], "amount": [18000.4, 950.0], "is_closed": [False, True]})
+    with use_language("bn"):
+        shown = table_html(deals, count_label="open deals", units={"amount": "€"}, max_rows=1)
+        empty = table_html(deals.head(0))
+    assert "১৮,০০০ €" in shown and "<b>২</b>" in shown  # Bengali digits
+    assert ">না</td>" in shown or ">না<" in shown  # False, in words
+    assert english_left(shown) == [] and english_left(empty) == []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 
 LEVELS = ("react", "curate", "produce")
 PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
@@ -31,6 +31,9 @@ FORMAT_HOURS = {"article": 3.0, "testimonial": 2.0, "infographic": 2.5, "video":
                 CURATE_FORMAT: 0.25, REACT_FORMAT: 0.1}
 STATUSES = ("idea", "draft", "in review", "approved", "scheduled", "published")
 MIX_CATEGORIES = ("curated", "original", "promotional", "humanising")
+#: The words a trainee reads for the mix categories (the plan keeps the English keys).
+MIX_CATEGORY_WORDS = {"curated": N_("curated"), "original": N_("original"), "promotional": N_("promotional"),
+                      "humanising": N_("humanising")}
 MIX_RULES = {
     "4-1-1": {"curated": 4, "original": 1, "promotional": 1},
     "5-3-2": {"curated": 5, "original": 3, "humanising": 2},
@@ -142,16 +145,11 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
             value = value.strip()
         return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else value
 
-    def bad(key, what, fix):
-        return DataError(_('{cell!r} is not {what}').format(cell=cell(key), what=what), file=file, row=line, column=key, fix=fix)
-
     rep_id = cell("rep_id")
     if rep_id is None:
         raise DataError(_("rep_id is empty"), file=file, row=line, column="rep_id", fix=_("give every rep an id"))
     out = {"rep_id": str(rep_id), "name": str(cell("name") or rep_id)}
-    for key, cast, what in (("posts_per_week", int, "a whole number of 0 or more"),
-                            ("react_per_week", int, "a whole number of 0 or more"),
-                            ("hours_per_week", float, "a number of hours of 0 or more")):
+    for key, cast in (("posts_per_week", int), ("react_per_week", int), ("hours_per_week", float)):
         if cell(key) is None:
             continue
         try:
@@ -159,7 +157,12 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
         except (TypeError, ValueError):
             value = -1.0
         if value < 0 or (cast is int and not value.is_integer()):
-            raise bad(key, what, f"write {what}, or leave the cell empty for the default")
+            what, fix = ((_("{cell!r} is not a whole number of 0 or more"),
+                          _("write a whole number of 0 or more, or leave the cell empty for the default"))
+                         if cast is int else
+                         (_("{cell!r} is not a number of hours of 0 or more"),
+                          _("write a number of hours of 0 or more, or leave the cell empty for the default")))
+            raise DataError(what.format(cell=cell(key)), file=file, row=line, column=key, fix=fix)
         out[key] = cast(value)
     if cell("days_off") is not None:
         days = tuple(d.strip() for d in str(cell("days_off")).split(";") if d.strip())
@@ -173,8 +176,10 @@ def _rep_fields(row: dict, line: int, file: str) -> dict:
     if cell("workdays") is not None:
         text = str(cell("workdays"))
         if not text.isdigit() or any(c > "6" for c in text):
-            raise bad("workdays", "a list of weekday digits",
-                      "write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday to Friday")
+            raise DataError(_("{cell!r} is not a list of weekday digits").format(cell=cell("workdays")), file=file,
+                            row=line, column="workdays",
+                            fix=_("write the working days as digits, 0 for Monday to 6 for Sunday: 01234 is Monday "
+                                  "to Friday"))
         out["workdays"] = tuple(sorted({int(c) for c in text}))
     return out
 
@@ -204,7 +209,7 @@ def start_day(value, *, where: str = "plan_calendar(start=...)") -> pd.Timestamp
     ...
     workbench.errors.InputError: --start: 9999-01-04 is outside the years a plan can start in (1900 to 2200). Fix: write the first day as YYYY-MM-DD, for example 2026-03-02.
     """
-    fix = "write the first day as YYYY-MM-DD, for example 2026-03-02"
+    fix = _("write the first day as YYYY-MM-DD, for example 2026-03-02")
     if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
         found = _DAY_MONTH.fullmatch(value.strip())
         if found and all(1 <= int(part) <= 12 for part in found.groups()) and len(set(found.groups())) == 2:
@@ -232,8 +237,8 @@ def themes_of(line: pd.DataFrame, persona_ids: list[str]) -> list[dict]:
     """
     require_columns(line, ["theme"], where="plan_calendar(line)")
     if line.empty:
-        raise InfeasiblePlan("themes", "the editorial line has no theme",
-                             "shortlist themes first: shortlist(load_brainstorm(...))")
+        raise InfeasiblePlan("themes", _("the editorial line has no theme"),
+                             _("shortlist themes first: shortlist(load_brainstorm(...))"))
     themes = []
     for i, row in enumerate(line.to_dict("records")):
         served = row.get("personas")
@@ -251,7 +256,7 @@ def persona_ids_of(personas) -> list[str]:
     """
     ids = [p if isinstance(p, str) else p.id for p in (personas or [])]
     if not ids:
-        raise InfeasiblePlan("personas", "no persona given", "load personas with load_personas(...)")
+        raise InfeasiblePlan("personas", _("no persona given"), _("load personas with load_personas(...)"))
     return ids
 
 

@@ -34,7 +34,7 @@ def page_notebook(folder: Path) -> Path:
     nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "rep-page", "metadata": {}, "outputs": [],
                      "source": SOURCE}],
           "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                       "title": "Your network"},
+                       "title": _("Your network")},
           "nbformat": 4, "nbformat_minor": 5}
     path = folder / "your-network.ipynb"
     path.write_text(json.dumps(nb, indent=1), encoding="utf-8")

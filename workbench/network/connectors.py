@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..i18n.language import current_language
 from ..i18n.messages import _
 from .adjacency import adjacency, as_graph
 from .betweenness import ENGINES, betweenness
@@ -134,7 +135,7 @@ def rank_connectors(G, *, by: str = "combined", top: int | None = None, group="a
 
         introductions = with_keys(G, introductions)
     memo = getattr(G, "memo", None)
-    memo_key = ("rank_connectors", by, repr(group), include_reps, engine, weight, seed,
+    memo_key = ("rank_connectors", current_language(), by, repr(group), include_reps, engine, weight, seed,
                 None if introductions is None else
                 tuple(map(tuple, introductions[["through_key", "target", "outcome"]].astype(str).to_numpy())))
     if memo is not None and (*memo_key, top) in memo:
@@ -197,12 +198,14 @@ def _history(introductions, people: pd.Series) -> pd.DataFrame:
         last = rows.iloc[-1]
         when = pd.Timestamp(last["date"]).date()
         if last["outcome"] == "made":
-            out.loc[key, "said"] = f"Introduced you to {last['target']} on {when}: thank them, and ask again."
+            said = _("Introduced you to {target} on {day}: thank them, and ask again.")
         elif last["outcome"] == "asked":
-            out.loc[key, "said"] = f"You asked them on {when} for an introduction to {last['target']}: follow up."
+            said = _("You asked them on {day} for an introduction to {target}: follow up.")
+        elif last["outcome"] == "declined":
+            said = _("Did not introduce you to {target} (declined, {day}): ask someone else first.")
         else:
-            out.loc[key, "said"] = (f"Did not introduce you to {last['target']} ({last['outcome']}, {when}): "
-                                    "ask someone else first.")
+            said = _("Did not introduce you to {target} (no answer, {day}): ask someone else first.")
+        out.loc[key, "said"] = said.format(target=last["target"], day=when)
     return out
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n.messages import _
+
 __all__ = ["rep_plan", "PLAN_COLUMNS"]
 
 PERSONA_WINDOW_WEEKS = 3  # one rep alone reaches every persona in 3 weeks (a team in 2: the planner's default)
@@ -55,5 +57,5 @@ def rep_plan(rep_name: str, *, weeks: int = 4, start=None, social=None, posts_pe
     rep = Rep(rep_id="me", name=rep_name or "me", posts_per_week=posts_per_week, react_per_week=react_per_week)
     rules = PlanRules(persona_window_weeks=PERSONA_WINDOW_WEEKS)
     plan = plan_calendar([rep], line, personas, weeks=weeks, start=start, rules=rules)
-    plan.attrs["ics"] = plan_to_ics(plan, name=f"Editorial plan: {rep_name}")
+    plan.attrs["ics"] = plan_to_ics(plan, name=_("Editorial plan: {rep}").format(rep=rep_name))
     return plan

@@ -108,13 +108,14 @@ def read_linkedin(path, *, owner: str | None = None, owner_url: str | None = Non
     if "connections" in files:
         connections = read_connections(files["connections"], name=_name(files["connections"]))
         if connections.empty:
-            notes.append(f"{_name(files['connections'])} has a header and no connections: the network holds only "
-                         "the people of your messages and invitations. Export your connections again from LinkedIn")
+            notes.append(_("{file} has a header and no connections: the network holds only the people of your "
+                           "messages and invitations. Export your connections again from LinkedIn").format(
+                file=_name(files["connections"])))
     else:
         connections = read_connections(io.StringIO(
             "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"))
-        notes.append("the export has no Connections.csv: the network holds only the people of your messages and "
-                     "invitations. Give the whole archive LinkedIn sent, or add Connections.csv to the folder")
+        notes.append(_("the export has no Connections.csv: the network holds only the people of your messages and "
+                       "invitations. Give the whole archive LinkedIn sent, or add Connections.csv to the folder"))
     lookup = {n.lower(): k for n, k in zip(connections["name"].tolist(), connections["person"].tolist()) if n}
     messages = (read_messages(files["messages"], name=_name(files["messages"]), names_to_keys=lookup)
                 if "messages" in files else read_messages(io.StringIO("FROM,DATE\n")))

@@ -33,16 +33,27 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 
-__all__ = ["OUTCOMES", "COLUMNS", "introductions_frame", "read_introductions", "log_introduction",
+__all__ = ["OUTCOMES", "OUTCOME_WORDS", "outcome_words", "COLUMNS", "introductions_frame", "read_introductions", "log_introduction",
            "with_keys", "apply_introductions"]
 
-OUTCOMES = ("asked", "made", "declined", "no answer")
+OUTCOMES = ("asked", "made", "declined", "no answer")  # stored in the log as they are: a program reads it
+#: Each outcome as the rep reads it (the log keeps the English key).
+OUTCOME_WORDS = {"asked": N_("asked"), "made": N_("made"), "declined": N_("declined"), "no answer": N_("no answer")}
 COLUMNS = ["date", "target", "through", "outcome", "note"]
 MADE_STRENGTH = 0.6       # a tie born from an introduction starts as a Strong one ...
 THANKS_BOOST = 0.1        # ... and the introducer's tie gains this much
 DECLINED_FACTOR = 0.5     # a tie to someone who declined counts half, for paths
+
+
+def outcome_words() -> list[str]:
+    """The outcomes of :data:`OUTCOMES`, in order, as the rep reads them in the current language.
+
+    >>> outcome_words()
+    ['asked', 'made', 'declined', 'no answer']
+    """
+    return [_(OUTCOME_WORDS[outcome]) for outcome in OUTCOMES]
 
 
 def introductions_frame(rows, *, file: str = "introductions") -> pd.DataFrame:

@@ -249,14 +249,29 @@ def intro_message(G, path: list, account=None) -> str:
 
     target = path[-1]
     role = G.nodes[target].get("position")
-    about = f" ({role} at {account})" if role and account else (f" at {account}" if account else "")
     if len(path) == 2:
-        return (f"Write to {name(target)} yourself: you already know each other. Say why {account or 'they'} "
-                "came to mind and suggest a short call.")
+        return (_("Write to {name} yourself: you already know each other. Say why {account} came to mind and "
+                  "suggest a short call.") if account else
+                _("Write to {name} yourself: you already know each other. Say why they came to mind and suggest a "
+                  "short call.")).format(name=name(target), account=account)
     first = name(path[1]).split()[0]
-    via = f" (through {name(path[2])})" if len(path) > 3 else ""
-    return (f"Hi {first}, I would like to meet {name(target)}{about}{via}. Could you introduce us? "
-            "I can send you two lines to forward.")
+    via = name(path[2]) if len(path) > 3 else None
+    if role and account:
+        text = (_("Hi {first}, I would like to meet {name} ({role} at {account}) (through {via}). Could you "
+                  "introduce us? I can send you two lines to forward.") if via else
+                _("Hi {first}, I would like to meet {name} ({role} at {account}). Could you introduce us? I can "
+                  "send you two lines to forward."))
+    elif account:
+        text = (_("Hi {first}, I would like to meet {name} at {account} (through {via}). Could you introduce us? "
+                  "I can send you two lines to forward.") if via else
+                _("Hi {first}, I would like to meet {name} at {account}. Could you introduce us? I can send you "
+                  "two lines to forward."))
+    else:
+        text = (_("Hi {first}, I would like to meet {name} (through {via}). Could you introduce us? I can send "
+                  "you two lines to forward.") if via else
+                _("Hi {first}, I would like to meet {name}. Could you introduce us? I can send you two lines to "
+                  "forward."))
+    return text.format(first=first, name=name(target), role=role, account=account, via=via)
 
 
 def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
@@ -294,6 +309,7 @@ def account_intros(network, accounts, *, sources=None) -> pd.DataFrame:
                          "chain": info["chain"], "message": intro_message(G, paths[best], acc)})
         else:
             rows.append({"account": acc, "target_name": None, "from_name": None, "who_to_ask": None,
-                         "hops": None, "path_strength": 0.0, "chain": "no path found",
-                         "message": f"Nobody you know reaches {acc} yet: look for a connector who does."})
+                         "hops": None, "path_strength": 0.0, "chain": _("no path found"),
+                         "message": _("Nobody you know reaches {account} yet: look for a connector who does.").format(
+                             account=acc)})
     return pd.DataFrame(rows).sort_values("path_strength", ascending=False, kind="stable").reset_index(drop=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n.messages import _, ngettext
+
 PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB", "#332288",
            "#117733", "#882255")
 
@@ -89,7 +91,7 @@ def network_map(network, *, highlight=(), max_nodes: int = 150, color_by: str = 
         bits = [f"<b>{d.get('name') or v}</b>"]
         if d.get("position") or d.get("company"):
             bits.append(" · ".join(str(x) for x in (d.get("position"), d.get("company")) if x))
-        bits.append(f"{G.degree(v)} ties")
+        bits.append(ngettext("{n:,} tie", "{n:,} ties", G.degree(v)).format(n=G.degree(v)))
         text.append("<br>".join(bits))
     deg = np.array([G.degree(v) for v in nodes], dtype=float)
     size = 8 + 14 * np.sqrt(deg / max(deg.max(), 1))
@@ -102,7 +104,9 @@ def network_map(network, *, highlight=(), max_nodes: int = 150, color_by: str = 
         marker={"size": size, "color": [PALETTE[groups[v] % len(PALETTE)] for v in nodes],
                 "symbol": ["diamond" if H.nodes[v].get("kind") == "rep" else "circle" for v in nodes],
                 "line": {"width": [3 if v in hl else 0.5 for v in nodes], "color": "#111"}}))
-    fig.update_layout(title=title or f"Network map: {H.number_of_nodes()} people shown of {G.number_of_nodes()}",
+    shown = _("Network map: {shown:,} people shown of {total:,}").format(shown=H.number_of_nodes(),
+                                                                          total=G.number_of_nodes())
+    fig.update_layout(title=title or shown,
                       xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white",
                       margin={"l": 10, "r": 10, "t": 40, "b": 10}, height=560)
     return fig
@@ -120,9 +124,9 @@ def class_bar(inv):
     from .strength import class_counts
 
     counts = class_counts(inv)
-    fig = go.Figure(go.Bar(x=list(counts.index), y=counts.tolist(),
+    fig = go.Figure(go.Bar(x=[_(c) for c in counts.index], y=counts.tolist(),
                            marker_color=["#1b7f3b", "#4477AA", "#CCBB44", "#BBBBBB"]))
-    fig.update_layout(title="Contacts by relationship class", yaxis_title="contacts", height=320,
+    fig.update_layout(title=_("Contacts by relationship class"), yaxis_title=_("contacts"), height=320,
                       margin={"l": 40, "r": 10, "t": 40, "b": 30})
     return fig
 
@@ -157,8 +161,10 @@ def svg_map(network, *, highlight=(), max_nodes: int = 120, width: int = 900, he
     groups = communities(H)
     hl = set(highlight)
     top_degree = max(max((d for _, d in G.degree()), default=1), 1)  # once: a rep's network has 30,000 people
+    label = html.escape(_("Network map: {shown:,} people shown of {total:,}").format(
+        shown=H.number_of_nodes(), total=G.number_of_nodes()), quote=True)
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' role='img' "
-             f"aria-label='Network map: {H.number_of_nodes()} people shown of {G.number_of_nodes()}'>"]
+             f"aria-label='{label}'>"]
     for u, v, d in H.edges(data=True):
         s = float(d.get("strength", 0.5))
         parts.append(f"<line x1='{px[u][0]:.0f}' y1='{px[u][1]:.0f}' x2='{px[v][0]:.0f}' y2='{px[v][1]:.0f}' "

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..i18n.messages import _, ngettext
 from .strength import FAMILIAR, tie_strength
 
 __all__ = ["quiet_ties", "QUIET_WEEKS"]
@@ -67,11 +68,26 @@ def _action(name: str, weeks: int, company) -> str:
     >>> _action("Ana Borges", 9, "Orion")
     'Send Ana Borges a short note this week: ask how things are going at Orion.'
     """
-    first = name.strip() or "them"
-    where = f" at {company.rstrip('.')}" if isinstance(company, str) and company else ""
+    who = name.strip()
+    where = company.rstrip(".") if isinstance(company, str) and company else ""
     if weeks >= 26:
-        return (f"It has been {weeks // 4} months: congratulate or thank {first} for something recent before "
-                "asking anything.")
+        months = weeks // 4
+        return (ngettext("It has been {n} month: congratulate or thank {name} for something recent before asking "
+                         "anything.",
+                         "It has been {n} months: congratulate or thank {name} for something recent before asking "
+                         "anything.", months) if who else
+                ngettext("It has been {n} month: congratulate or thank them for something recent before asking "
+                         "anything.",
+                         "It has been {n} months: congratulate or thank them for something recent before asking "
+                         "anything.", months)).format(n=months, name=who)
     if weeks >= 13:
-        return f"Share something useful with {first}{where} (an article, a contact) and suggest a call."
-    return f"Send {first} a short note this week: ask how things are going{where}."
+        if who and where:
+            return _("Share something useful with {name} at {company} (an article, a contact) and suggest a "
+                     "call.").format(name=who, company=where)
+        return (_("Share something useful with {name} (an article, a contact) and suggest a call.").format(name=who)
+                if who else _("Share something useful with them (an article, a contact) and suggest a call."))
+    if who and where:
+        return _("Send {name} a short note this week: ask how things are going at {company}.").format(
+            name=who, company=where)
+    return (_("Send {name} a short note this week: ask how things are going.").format(name=who) if who else
+            _("Send them a short note this week: ask how things are going."))

@@ -228,7 +228,8 @@ def referral_plan(network, rep=None, *, targets=None, per_week: int = 5) -> pd.D
         rows.append({"person": c, "name": cname, "class": e.get("class"), "strength": e.get("strength"),
                      "can_introduce": len(group), "at_targets": at_targets, "ask_for": "; ".join(names),
                      "score": round(e.get("strength", 0) * (len(group) + 2 * at_targets), 4),
-                     "message": (f"Ask {cname} for an introduction to {' and '.join(names)}, "
-                                 "and say why: what you can bring them.")})
+                     "message": _("Ask {name} for an introduction to {people}, and say why: what you can bring "
+                                  "them.").format(name=cname, people=names[0] if len(names) == 1 else
+                                                  _("{first} and {second}").format(first=names[0], second=names[1]))})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["score", "name"], ascending=[False, True]).head(per_week).reset_index(drop=True)

@@ -26,13 +26,15 @@ This is what ``workbench network report EXPORT... [--crm DIR] [--targets FILE]
 from __future__ import annotations
 
 import html
+import re
 import time
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataError, InputError
-from ..i18n.messages import _
+from ..i18n.language import current_language
+from ..i18n.messages import N_, _, ngettext
 
 
 def read_targets(source) -> list[str]:
@@ -122,106 +124,208 @@ def network_report(network, *, targets=None, exports=None, crm=None, top: int = 
     return out
 
 
-def _table(df: pd.DataFrame, cols=None, *, names=None) -> str:
+#: Columns whose cells are words of the workbench (a tie's class, an outcome, a weekday...), shown translated;
+#: every other cell (a name, a company, a message) is shown as it is.
+WORD_COLUMNS = frozenset({"class", "outcome", "level", "weekday", "format"})
+#: Values a program compares, shown in words.
+_SHOWN_AS = {"(direct)": N_("(direct)")}
+_RECONNECT = re.compile(r"Reconnect first: your last exchange was (\d+) months ago\. Then (.+)")
+
+
+def next_step_words(step: str) -> str:
+    """A contact's next step (:func:`~workbench.network.strength.next_action`, English because checks compare it)
+    in the reader's language.
+
+    >>> next_step_words("Reconnect first: your last exchange was 6 months ago. Then follow up to keep the "
+    ...                 "relationship alive.")
+    'Reconnect first: your last exchange was 6 months ago. Then follow up to keep the relationship alive.'
+    """
+    if not isinstance(step, str) or not step:
+        return step
+    quiet = _RECONNECT.fullmatch(step)
+    if not quiet:
+        return _(step)
+    months, action = int(quiet.group(1)), quiet.group(2)
+    action = _(action[0].upper() + action[1:])
+    return ngettext("Reconnect first: your last exchange was {n} month ago. Then {action}",
+                    "Reconnect first: your last exchange was {n} months ago. Then {action}", months).format(
+        n=months, action=action[0].lower() + action[1:] if current_language() in ("en", "fr") else action)
+
+
+def html_table(df: pd.DataFrame, columns: dict | None = None, *, empty: str | None = None,
+               css: str = "t") -> str:
+    """``df``'s ``columns`` (name -> heading the reader reads) as an HTML table, or ``empty`` when there is nothing.
+
+    Headings are given already translated; cells of :data:`WORD_COLUMNS` are translated here, numbers keep two
+    decimals and dates are written YYYY-MM-DD (left to right in any language).
+
+    >>> from workbench.i18n.language import use_language
+    >>> with use_language("fr"):
+    ...     ">Strong</td>" in html_table(pd.DataFrame({"class": ["Strong"]}), {"class": "lien"})
+    True
+    >>> html_table(pd.DataFrame())
+    '<p><i>Nothing to show.</i></p>'
+    """
     if df is None or len(df) == 0:
-        return "<p><i>Nothing to show.</i></p>"
-    d = df[[c for c in (cols or df.columns) if c in df.columns]].copy()
+        return "<p><i>" + html.escape(empty if empty is not None else _("Nothing to show.")) + "</i></p>"
+    columns = columns if columns is not None else {c: str(c) for c in df.columns}
+    d = df[[c for c in columns if c in df.columns]].copy()
     for c in d.columns:
         if d[c].dtype.kind == "O":
             d[c] = d[c].where(d[c].notna(), "")
+        if c in WORD_COLUMNS:
+            d[c] = d[c].map(lambda x: _(str(x)) if isinstance(x, str) and x else x)
+        elif c == "next_action":
+            d[c] = d[c].map(next_step_words)
+        elif d[c].dtype.kind == "O":
+            d[c] = d[c].map(lambda x: _(_SHOWN_AS[x]) if isinstance(x, str) and x in _SHOWN_AS else x)
         if d[c].dtype.kind == "f":
             d[c] = d[c].map(lambda x: "" if x != x else f"{x:.2f}")
         elif d[c].dtype.kind == "M":
             d[c] = d[c].dt.strftime("%Y-%m-%d").fillna("")
-    if names:
-        d = d.rename(columns=names)
-    return d.to_html(index=False, escape=True, border=0, classes="t", na_rep="")
+    d = d.rename(columns=columns)
+    return d.to_html(index=False, escape=True, border=0, classes=css, na_rep="").replace("<td>", '<td dir="auto">')
 
 
-def _connectors_html(df: pd.DataFrame) -> str:
-    """One line per connector (rank, name, company, reason), the measures folded under "details"."""
+def connectors_list(df: pd.DataFrame, css: str = "people") -> str:
+    """One line per connector (name, company, reason), the measures folded under "details".
+
+    >>> connectors_list(pd.DataFrame({"name": ["Bo"], "company": ["Orion"], "why": ["Knows all."], "details": ["x"]}))
+    "<ol class='people'><li><b><bdi>Bo</bdi></b> <span class='note'>(<bdi>Orion</bdi>)</span>: Knows all.<details><summary>details</summary>x</details></li></ol>"
+    """
     if df is None or len(df) == 0:
-        return "<p><i>Nothing to show.</i></p>"
+        return "<p><i>" + html.escape(_("Nothing to show.")) + "</i></p>"
     e = html.escape
     rows = []
     for rec in df.to_dict("records"):
         company = f" <span class='note'>(<bdi>{e(str(rec['company']))}</bdi>)</span>" if rec.get("company") else ""
         rows.append(f"<li><b><bdi>{e(str(rec['name']))}</bdi></b>{company}: {e(rec['why'])}"
-                    f"<details><summary>details</summary>{e(rec['details'])}</details></li>")
-    return "<ol class='people'>" + "".join(rows) + "</ol>"
+                    f"<details><summary>" + e(_("details")) + f"</summary>{e(rec['details'])}</details></li>")
+    return f"<ol class='{css}'>" + "".join(rows) + "</ol>"
+
+
+CLASS_COLOURS = {"Strong": "#1b7f3b", "Familiar": "#4477AA", "Weak": "#CCBB44", "Unknown": "#BBBBBB"}
 
 
 def _bars(classes: pd.DataFrame) -> str:
     """Relationship classes as plain HTML bars, one row per rep."""
     if classes is None or len(classes) == 0:
-        return "<p><i>Nothing to show.</i></p>"
-    colours = {"Strong": "#1b7f3b", "Familiar": "#4477AA", "Weak": "#CCBB44", "Unknown": "#BBBBBB"}
+        return "<p><i>" + html.escape(_("Nothing to show.")) + "</i></p>"
     out = []
     for rec in classes.to_dict("records"):
-        total = sum(int(rec.get(c, 0) or 0) for c in colours) or 1
-        cells = "".join(f"<span style='flex:{int(rec.get(c, 0) or 0)};background:{colour}' "
-                        f"title='{c}: {int(rec.get(c, 0) or 0)}'></span>" for c, colour in colours.items())
-        counts = ", ".join(f"{c} {int(rec.get(c, 0) or 0)}" for c in colours)
-        out.append(f"<p>{html.escape(str(rec['rep']))}: {counts} ({total} contacts)</p><div class='bar'>{cells}</div>")
+        count = {c: int(rec.get(c, 0) or 0) for c in CLASS_COLOURS}
+        total = sum(count.values())
+        cells = "".join(f"<span style='flex:{count[c]};background:{colour}' "
+                        f"title='{html.escape(_(c))}: {count[c]}'></span>" for c, colour in CLASS_COLOURS.items())
+        counts = _("{strong_word} {strong}, {familiar_word} {familiar}, {weak_word} {weak}, {unknown_word} {unknown}")
+        line = ngettext("{rep}: {counts} ({total} contact)", "{rep}: {counts} ({total} contacts)", total).format(
+            rep=f"<bdi>{html.escape(str(rec['rep']))}</bdi>", total=total, counts=counts.format(
+                strong_word=_("Strong"), familiar_word=_("Familiar"), weak_word=_("Weak"),
+                unknown_word=_("Unknown"), strong=count["Strong"], familiar=count["Familiar"], weak=count["Weak"],
+                unknown=count["Unknown"]))
+        out.append(f"<p>{line}</p><div class='bar'>{cells}</div>")
     return "".join(out)
 
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:2px solid #4477AA;padding-bottom:.2em}
 table.t{border-collapse:collapse;font-size:.88em;margin:.5em 0}table.t th,table.t td{border:1px solid #ddd;
-padding:4px 8px;text-align:left;vertical-align:top}table.t th{background:#f3f6fa}.note{color:#555}
-.warn{background:#fff4e5;border-left:4px solid #e69500;padding:.5em 1em}ol.people li{margin:.4em 0}
-details{display:inline;margin-left:.5em;color:#555;font-size:.9em}.bar{display:flex;height:14px;max-width:600px}
+padding:4px 8px;text-align:start;vertical-align:top}table.t th{background:#f3f6fa}.note{color:#555}
+.warn{background:#fff4e5;border-inline-start:4px solid #e69500;padding:.5em 1em}ol.people li{margin:.4em 0}
+details{display:inline;margin-inline-start:.5em;color:#555;font-size:.9em}.bar{display:flex;height:14px;max-width:600px}
 .todo{background:#f3f6fa;padding:.2em 1em 1em;border-radius:6px}"""
+
+
+def column_headings() -> dict:
+    """The headings a reader reads over the report's columns, in the current language (one word list for the
+    report and the rep's page).
+
+    >>> column_headings()["weeks_quiet"]
+    'weeks without news'
+    """
+    return {"rep": _("you"), "name": _("name"), "company": _("company"), "position": _("position"),
+            "class": _("tie"), "ask_for": _("ask for"), "message": _("message to send"), "account": _("account"),
+            "target_name": _("person to meet"), "who_to_ask": _("ask"), "from_name": _("you"),
+            "weeks_quiet": _("weeks without news"), "next_action": _("next step"), "last_contact": _("last contact"),
+            "level1": _("level 1"), "level2": _("level 2"), "step": _("step"), "new_targets": _("new targets"),
+            "covered": _("covered"), "share": _("share of targets"), "week": _("week"),
+            "messages_sent": _("messages sent"), "people_messaged": _("people messaged"),
+            "new_conversations": _("new conversations"), "invitations_sent": _("invitations sent"),
+            "calls": _("calls"), "meetings": _("meetings"), "goals_met": _("goals met"),
+            "planned_on": _("day"), "weekday": _("weekday"), "level": _("level"), "format": _("format"),
+            "theme": _("theme"), "persona_id": _("persona"), "date": _("when"), "target": _("to meet"),
+            "through": _("through"), "outcome": _("outcome"), "note": _("note")}
+
+
+def _headed(names) -> dict:
+    words = column_headings()
+    return {name: words.get(name, name) for name in names}
+
+
+def _reach_rows(reach: pd.DataFrame) -> pd.DataFrame:
+    """The reach table with the team's row named in the reader's language."""
+    if reach is None or len(reach) == 0 or "who" not in reach.columns:
+        return reach
+    return reach.assign(name=[_("Team") if who == "team" else name for who, name in zip(reach["who"], reach["name"])])
 
 
 def render_html(network, tables: dict, *, svg: str | None = None, seconds: float | None = None,
                 notes=()) -> str:
-    """The report page as one HTML string (no script: tables, an SVG map and plain HTML bars)."""
+    """The report page as one HTML string (no script: tables, an SVG map and plain HTML bars), in the
+    current language, right to left for Arabic and Persian."""
+    from ..i18n.html import language_attributes
+    from ..i18n.numbers import format_date
+
     e = html.escape
-    reps = ", ".join(network.name(r) for r in network.reps) or "(edge list)"
-    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Network report: {e(reps)}</title>"
+    reps = ", ".join(network.name(r) for r in network.reps) or _("(edge list)")
+    title = _("Network report: {reps}").format(reps=reps)
+    targets = ", ".join(tables["targets"])
+    facts = (_("{people:,} people, {ties:,} ties, as of {day}. Target accounts: {targets}.") if targets else
+             _("{people:,} people, {ties:,} ties, as of {day}. No target accounts.")).format(
+        people=len(network.people), ties=len(network.ties), day=format_date(network.as_of.date()), targets=targets)
+    parts = [f"<!doctype html><html {language_attributes()}><head><meta charset='utf-8'><title>{e(title)}</title>"
              f"<style>{CSS}</style></head><body>",
-             f"<h1>Network report: {e(reps)}</h1>",
-             f"<p class='note'>{len(network.people):,} people, {len(network.ties):,} ties, as of "
-             f"{network.as_of.date()}. Target accounts: {e(', '.join(tables['targets'])) or 'none'}.</p>"]
+             f"<h1>{e(title)}</h1>", f"<p class='note'>{e(facts)}</p>"]
     parts += [f"<p class='warn' role='alert'>{e(note)}.</p>" for note in notes]
-    parts += ["<section class='todo'><h2>This week</h2><h3>Who to meet, and what to ask them</h3>",
-              _table(tables["meet"], ["rep", "name", "class", "ask_for", "message"],
-                     names={"rep": "you", "name": "meet", "class": "tie", "ask_for": "ask for"}),
-              "<h3>Who can introduce you to each target account</h3>",
-              _table(tables["intros"], ["account", "target_name", "who_to_ask", "from_name", "message"],
-                     names={"target_name": "person to meet", "who_to_ask": "ask", "from_name": "you"}),
-              "<h3>Ties going quiet</h3>",
-              _table(tables["quiet"], ["rep", "name", "company", "weeks_quiet", "next_action"],
-                     names={"rep": "you", "weeks_quiet": "weeks without news", "next_action": "next step"}),
+    parts += ["<section class='todo'><h2>" + e(_("This week")) + "</h2><h3>" + e(_("Who to meet, and what to ask them")) + "</h3>",
+              html_table(tables["meet"], _headed(["rep", "name", "class", "ask_for", "message"])),
+              "<h3>" + e(_("Who can introduce you to each target account")) + "</h3>",
+              html_table(tables["intros"], _headed(["account", "target_name", "who_to_ask", "from_name", "message"])),
+              "<h3>" + e(_("Ties going quiet")) + "</h3>",
+              html_table(tables["quiet"], _headed(["rep", "name", "company", "weeks_quiet", "next_action"])),
               "</section>",
-              "<h2>Top connectors</h2><p>People who link parts of your network that would otherwise not meet, "
-              "best first. Open <i>details</i> for the measures behind each reason.</p>",
-              _connectors_html(tables["connectors"]),
-              "<h2>Reach</h2><p>Level 1: people you know directly. Level 2: people they are known to know "
-              "(from shared threads, the CRM and your team's exports).</p>",
-              _table(tables["reach"], ["name", "level1", "level2"], names={"level1": "level 1", "level2": "level 2"}),
-              "<h2>Relationship classes</h2>", _bars(tables["classes"]),
-              "<h2>Fewest connectors for the target accounts</h2><p>Chosen greedily: each adds the most accounts "
-              "not yet reached (at least 63% of the best possible coverage).</p>",
-              _table(tables["cover"], ["step", "name", "company", "new_targets", "covered", "share"])]
+              "<h2>" + e(_("Top connectors")) + "</h2><p>"
+              + e(_("People who link parts of your network that would otherwise not meet, best first. Open "
+                    "“details” for the measures behind each reason.")) + "</p>",
+              connectors_list(tables["connectors"]),
+              "<h2>" + e(_("Reach")) + "</h2><p>"
+              + e(_("Level 1: people you know directly. Level 2: people they are known to know (from shared "
+                    "threads, the CRM and your team's exports).")) + "</p>",
+              html_table(_reach_rows(tables["reach"]), _headed(["name", "level1", "level2"])),
+              "<h2>" + e(_("Relationship classes")) + "</h2>", _bars(tables["classes"]),
+              "<h2>" + e(_("Fewest connectors for the target accounts")) + "</h2><p>"
+              + e(_("Chosen greedily: each adds the most accounts not yet reached (at least 63% of the best "
+                    "possible coverage).")) + "</p>",
+              html_table(tables["cover"], _headed(["step", "name", "company", "new_targets", "covered", "share"]))]
     uncovered = tables["cover"].attrs.get("uncovered", []) if len(tables["cover"]) else []
     if uncovered:
-        parts.append(f"<p>Nobody in the network reaches: {e(', '.join(map(str, uncovered)))}.</p>")
-    parts.append("<h2>Possible customers in your network</h2>")
+        nobody = _("Nobody in the network reaches: {accounts}.").format(accounts=", ".join(map(str, uncovered)))
+        parts.append(f"<p>{e(nobody)}</p>")
+    parts.append("<h2>" + e(_("Possible customers in your network")) + "</h2>")
     for rep, df in tables["prospects"].items():
-        parts += [f"<h3>{e(rep)}</h3>", _table(df, ["name", "company", "position", "class", "last_contact",
-                                                    "next_action"])]
+        parts += [f"<h3><bdi>{e(rep)}</bdi></h3>",
+                  html_table(df, _headed(["name", "company", "position", "class", "last_contact", "next_action"]))]
     if "means" in tables:
-        parts.append("<h2>Weekly means</h2>")
+        parts.append("<h2>" + e(_("Weekly means")) + "</h2>")
         for rep, df in tables["means"].items():
-            parts += [f"<h3>{e(rep)}</h3>", _table(df)]
+            parts += [f"<h3><bdi>{e(rep)}</bdi></h3>", html_table(df, _headed(df.columns))]
     if svg is not None:
-        parts += ["<h2>Map</h2><p class='note'>The best-connected people; top connectors named and outlined, "
-                  "reps as diamonds, darker lines for stronger ties.</p>", svg]
+        parts += ["<h2>" + e(_("Map")) + "</h2><p class='note'>"
+                  + e(_("The best-connected people; top connectors named and outlined, reps as diamonds, darker "
+                        "lines for stronger ties.")) + "</p>", f"<div dir='ltr'>{svg}</div>"]
     if seconds is not None:
-        parts.append(f"<p class='note'>Built in {seconds:.1f} s by CRM Workbench.</p>")
+        built = _("Built in {seconds:.1f} s by CRM Workbench.").format(seconds=seconds)
+        parts.append(f"<p class='note'>{e(built)}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

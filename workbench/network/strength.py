@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 
 CLASSES = ("Strong", "Familiar", "Weak", "Unknown")
 STRONG, FAMILIAR = 0.6, 0.3
@@ -137,18 +137,19 @@ def next_action(cls: str, prospect: bool, days_since: float | None = None) -> st
     >>> next_action("Strong", False, days_since=200)
     'Reconnect first: your last exchange was 6 months ago. Then ask for one or two names they could introduce you to.'
     """
+    # English, as the checks compare it; marked N_ so that pages translate it when they show it
     if cls == "Strong":
-        action = ("Propose a meeting about their needs, and ask for a referral." if prospect
-                  else "Ask for one or two names they could introduce you to.")
+        action = (N_("Propose a meeting about their needs, and ask for a referral.") if prospect
+                  else N_("Ask for one or two names they could introduce you to."))
     elif cls == "Familiar":
-        action = ("Share something useful for their projects, then suggest a call." if prospect
-                  else "Share something useful; be interesting before being interested.")
+        action = (N_("Share something useful for their projects, then suggest a call.") if prospect
+                  else N_("Share something useful; be interesting before being interested."))
     elif cls == "Weak":
-        action = ("Follow up on your last conversation and rebuild the relationship." if prospect
-                  else "Follow up to keep the relationship alive.")
+        action = (N_("Follow up on your last conversation and rebuild the relationship.") if prospect
+                  else N_("Follow up to keep the relationship alive."))
     else:
-        return ("Send a short personal note saying why you connected, then offer something useful." if prospect
-                else "Introduce yourself with a reason to talk, or let the tie rest.")
+        return (N_("Send a short personal note saying why you connected, then offer something useful.") if prospect
+                else N_("Introduce yourself with a reason to talk, or let the tie rest."))
     if cls in ("Strong", "Familiar") and days_since is not None and days_since == days_since \
             and days_since >= QUIET_DAYS:
         months = int(days_since // 30)

@@ -44,7 +44,9 @@ import pandas as pd
 from ..crm.columns import is_number
 from ..crm.search import ANY, ContactIndex
 from ..errors import InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import _, ngettext
+from . import in_language
+from .tables import column_words
 
 __all__ = ["ContactExplorer", "contact_explorer"]
 
@@ -86,10 +88,11 @@ def _table_html(df: pd.DataFrame, columns, empty: str) -> str:
     columns = [c for c in columns if c in df.columns]
     if df.empty or not columns:
         return f"<p><i>{html.escape(empty)}</i></p>"
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th style='text-align:start;padding:2px 8px'>{html.escape(column_words(c))}</th>"
+                   for c in columns)
     rows = []
     for record in df[columns].itertuples(index=False):
-        cells = "".join(f"<td style='padding:2px 8px'>{html.escape(_text(v))}</td>"
+        cells = "".join(f"<td dir='auto' style='padding:2px 8px'>{html.escape(_text(v))}</td>"
                         for v in record)
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -138,7 +141,7 @@ class ContactExplorer:
             if column in self.contacts.columns:
                 values = sorted(self.contacts[column].dropna().astype(str).unique())
                 self.filters[column] = w.Dropdown(options=[ANY, *values], value=ANY,
-                                                  description=column.replace("_", " ").capitalize(),
+                                                  description=column_words(column),
                                                   style={"description_width": "9em"}, layout={"width": "28em"})
         self.results = w.Select(options=[], rows=min(page_size, 15), description=_("Contacts"),
                                 layout={"width": "28em"})
@@ -187,14 +190,18 @@ class ContactExplorer:
         options = [(self._label(row), str(row["contact_id"])) for _, row in page.iterrows()]
         self.results.options = options
         total = len(self.positions)
-        shown = f"{start + 1:,}–{start + len(page):,}" if total else "0"
-        self.count.value = f"<span role='status'>Showing {shown} of {total:,} contacts</span>"
+        showing = (ngettext("Showing {first:,}–{last:,} of {total:,} contact",
+                            "Showing {first:,}–{last:,} of {total:,} contacts", total) if total else
+                   _("No contacts to show"))
+        self.count.value = "<span role='status'>" + html.escape(
+            showing.format(first=start + 1, last=start + len(page), total=total)) + "</span>"
         self.previous.disabled = self.page == 0
         self.next.disabled = start + self.page_size >= total
         if options:
             self.results.value = options[0][1]
         else:
-            self.detail.value = "<p><i>No contact matches. Clear a filter or shorten the search.</i></p>"
+            self.detail.value = in_language(
+                "<p><i>" + html.escape(_("No contact matches. Clear a filter or shorten the search.")) + "</i></p>")
 
     def card(self, contact_id: str) -> dict:
         """What the detail pane shows for one contact: its record, current consents, consent log, timeline."""
@@ -221,22 +228,22 @@ class ContactExplorer:
             return
         card = self.card(str(contact_id))
         record = card["record"]
-        fields = "".join(f"<tr><th style='text-align:left;padding:1px 8px'>{html.escape(str(k))}</th>"
-                         f"<td>{html.escape(_text(v))}</td></tr>"
+        fields = "".join(f"<tr><th style='text-align:start;padding:1px 8px'>{html.escape(column_words(k))}</th>"
+                         f"<td dir='auto'>{html.escape(_text(v))}</td></tr>"
                          for k, v in record.items())
-        parts = [f"<h3 style='margin:0'>{html.escape(self._label(record))}</h3>", f"<table>{fields}</table>"]
+        parts = [f"<h3 style='margin:0' dir='auto'>{html.escape(self._label(record))}</h3>", f"<table>{fields}</table>"]
         if card["consents"] is not None:
-            parts += ["<h4>Consent in force</h4>",
+            parts += ["<h4>" + html.escape(_("Consent in force")) + "</h4>",
                       _table_html(card["consents"], ["channel", "status", "at", "source", "wording_version"],
-                                  "No consent recorded: do not send marketing messages."),
-                      "<details><summary>Consent history</summary>",
-                      _table_html(card["consent_log"], ["at", "channel", "status", "source"], "No events."),
+                                  _("No consent recorded: do not send marketing messages.")),
+                      "<details><summary>" + html.escape(_("Consent history")) + "</summary>",
+                      _table_html(card["consent_log"], ["at", "channel", "status", "source"], _("No events.")),
                       "</details>"]
         if card["timeline"] is not None:
-            parts += ["<h4>Timeline (newest first)</h4>",
+            parts += ["<h4>" + html.escape(_("Timeline (newest first)")) + "</h4>",
                       _table_html(card["timeline"], ["when", "type", "status", "subject", "outcome", "owner_id"],
-                                  "No activity logged with this contact yet.")]
-        self.detail.value = "".join(parts)
+                                  _("No activity logged with this contact yet."))]
+        self.detail.value = in_language("".join(parts))
 
 
 def contact_explorer(data=None, **options):

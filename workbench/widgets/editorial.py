@@ -36,12 +36,17 @@ from dataclasses import replace
 from ..editorial.audit import mix_report
 from ..editorial.personas import LIST_FIELDS, Persona, save_personas
 from ..editorial.planner import plan_calendar
-from ..editorial.rules import MIX_RULES, PlanRules, Rep, reps_frame
+from ..editorial.rules import MIX_CATEGORY_WORDS, MIX_RULES, PlanRules, Rep, reps_frame
 from ..errors import WorkbenchError
-from ..i18n.messages import _
-from . import in_a_kernel
+from ..i18n.html import ltr
+from ..i18n.messages import N_, _, ngettext
+from . import in_a_kernel, in_language
 
 _LAYOUT = {"width": "min(100%, 40em)"}
+#: A persona's fields as the trainee reads them (the persona keeps the English field names).
+FIELD_WORDS = {"id": N_("id"), "name": N_("name"), "role": N_("role"), "decision_process": N_("decision process"),
+               "responsibilities": N_("responsibilities"), "objectives": N_("objectives"),
+               "challenges": N_("challenges"), "projects": N_("projects"), "what_matters": N_("what matters")}
 _STYLE = {"description_width": "11em"}
 
 
@@ -54,18 +59,19 @@ class PersonaEditor:
     def __init__(self, personas, path=None):
         import ipywidgets as w
 
-        self.personas = [p if isinstance(p, Persona) else Persona(**p) for p in personas] or [Persona("P1", "New persona")]
+        self.personas = [p if isinstance(p, Persona) else Persona(**p) for p in personas] or [
+            Persona("P1", _("New persona"))]
         self.path = path
         self.picker = w.Dropdown(options=self._options(), value=0, description=_("Persona"), style=_STYLE, layout=_LAYOUT)
         self.fields = {}
         for name in ("id", "name", "role", "decision_process"):
-            self.fields[name] = w.Text(description=name.replace("_", " "), style=_STYLE, layout=_LAYOUT)
+            self.fields[name] = w.Text(description=_(FIELD_WORDS[name]), style=_STYLE, layout=_LAYOUT)
         for name in LIST_FIELDS:
-            self.fields[name] = w.Textarea(description=name.replace("_", " "), placeholder=_("one phrase per line"),
+            self.fields[name] = w.Textarea(description=_(FIELD_WORDS[name]), placeholder=_("one phrase per line"),
                                            style=_STYLE, layout={**_LAYOUT, "height": "5em"})
         self.status = w.HTML()
         buttons = [w.Button(description=d, icon=i, layout={"width": "8em"}) for d, i in
-                   (("Apply", "check"), ("Add", "plus"), ("Remove", "trash"), ("Save", "save"))]
+                   ((_("Apply"), "check"), (_("Add"), "plus"), (_("Remove"), "trash"), (_("Save"), "save"))]
         for b, fn in zip(buttons, (self.apply, self.add, self.remove, self.save)):
             b.on_click(lambda _, fn=fn: self._safely(fn))
         self.picker.observe(lambda ch: self._show(ch["new"]), names="value")
@@ -83,14 +89,15 @@ class PersonaEditor:
             value = getattr(p, name)
             box.value = "\n".join(value) if isinstance(value, list) else value
         missing = p.missing()
-        self.status.value = (f"<i>Still empty: {html.escape(', '.join(missing))}</i>" if missing
-                             else "<i>Every field is filled in.</i>")
+        text = (_("Still empty: {fields}").format(fields=", ".join(_(FIELD_WORDS.get(f, f)) for f in missing))
+                if missing else _("Every field is filled in."))
+        self.status.value = in_language(f"<i>{html.escape(text)}</i>")
 
     def _safely(self, fn):
         try:
             fn()
         except WorkbenchError as err:
-            self.status.value = f'<span style="color:#b3261e">{html.escape(str(err))}</span>'
+            self.status.value = in_language(f'<span style="color:#b3261e">{html.escape(str(err))}</span>')
 
     def apply(self):
         """Copy the form into the selected persona."""
@@ -103,7 +110,7 @@ class PersonaEditor:
 
     def add(self):
         """A new, empty persona, selected for editing."""
-        self.personas.append(Persona(f"P{len(self.personas) + 1}", "New persona"))
+        self.personas.append(Persona(f"P{len(self.personas) + 1}", _("New persona")))
         self._refresh(len(self.personas) - 1)
 
     def remove(self):
@@ -116,10 +123,12 @@ class PersonaEditor:
         """Save every persona to ``path`` (or the editor's path)."""
         target = path or self.path
         if not target:
-            self.status.value = "<i>No file given: create the editor with path=...</i>"
+            self.status.value = in_language("<i>" + html.escape(_("No file given: create the editor with path=...")) + "</i>")
             return
         save_personas(self.personas, target)
-        self.status.value = f"Saved {len(self.personas)} personas to <code>{html.escape(str(target))}</code>."
+        n = len(self.personas)
+        self.status.value = in_language(ngettext("Saved {n} persona to {file}.", "Saved {n} personas to {file}.", n)
+                                        .format(n=n, file=ltr(target)))
 
     def _refresh(self, index):
         self.picker.options = self._options()
@@ -194,17 +203,23 @@ class CalendarPlanner:
                                       manager=self.manager)
         except WorkbenchError as err:
             self.plan, self.breaches = None, None
-            self.summary.value = f'<div style="color:#b3261e"><b>No plan:</b> {html.escape(str(err))}</div>'
+            self.summary.value = in_language('<div style="color:#b3261e">'
+                                             + _("<b>No plan:</b> {reason}").format(reason=html.escape(str(err)))
+                                             + "</div>")
             self.figure.outputs = ()
             return
         self.breaches = self.plan.attrs["hard_breaches"]  # plan_calendar's own audit (check_plan)
         mix = mix_report(self.plan)
-        rows = "".join(f"<tr><td>{r.category}</td><td>{r.target_pct:g}%</td><td>{r.actual_pct:g}%</td></tr>"
-                       for r in mix.itertuples())
-        self.summary.value = (f"<b>{len(self.plan)} items</b> over {c['weeks']} weeks; "
-                              f"hard-constraint breaches: {self.breaches}; content-mix deviation "
-                              f"{mix.attrs['mix_deviation']:g} points."
-                              f"<table><tr><th>category</th><th>target</th><th>planned</th></tr>{rows}</table>")
+        percent = _("{percent:g}%")
+        rows = "".join(f"<tr><td>{html.escape(_(MIX_CATEGORY_WORDS.get(r.category, r.category)))}</td><td>{percent.format(percent=r.target_pct)}</td>"
+                       f"<td>{percent.format(percent=r.actual_pct)}</td></tr>" for r in mix.itertuples())
+        items = ngettext("{n:,} item", "{n:,} items", len(self.plan)).format(n=len(self.plan))
+        weeks = ngettext("{n:,} week", "{n:,} weeks", c["weeks"]).format(n=c["weeks"])
+        facts = _("<b>{items}</b> over {weeks}; hard-constraint breaches: {breaches}; content-mix deviation "
+                  "{deviation:g} points.").format(items=items, weeks=weeks, breaches=self.breaches,
+                                                  deviation=mix.attrs["mix_deviation"])
+        head = "".join(f"<th>{html.escape(word)}</th>" for word in (_("category"), _("target"), _("planned")))
+        self.summary.value = in_language(f"{facts}<table><tr>{head}</tr>{rows}</table>")
         from IPython.display import clear_output, display
 
         from ..editorial.calendar_view import calendar_figure

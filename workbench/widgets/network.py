@@ -26,8 +26,9 @@ import html
 import pandas as pd
 
 from ..errors import WorkbenchError
-from ..i18n.messages import N_, _
-from . import in_a_kernel
+from ..i18n.messages import N_, _, ngettext
+from . import in_a_kernel, in_language
+from .tables import table_html
 
 _STYLE = {"description_width": "8em"}
 
@@ -71,7 +72,7 @@ class NetworkExplorer:
         self.network = network
         self.show_map = show_map
         options = list(targets) if targets is not None else target_options(network)
-        reps = [("whole team", None)] + [(network.name(r), r) for r in network.reps]
+        reps = [(_("whole team"), None)] + [(network.name(r), r) for r in network.reps]
         self.target = w.Combobox(options=options, placeholder=_("type an account or a person"),
                                  description=_("Target"), ensure_option=False, continuous_update=False,
                                  style=_STYLE, layout={"width": "min(100%, 36em)"})  # recompute on Enter or leaving
@@ -98,7 +99,7 @@ class NetworkExplorer:
             sets = reach_sets(self.network, [value])
         except WorkbenchError as err:
             self.paths, self.connectors = pd.DataFrame(), pd.DataFrame()
-            self.message.value = f"<span role='status'>{html.escape(err.what)}. {html.escape(err.fix or '')}</span>"
+            self.message.value = in_language(f"<span role='status'>{html.escape(str(err))}</span>")
             self.out.clear_output()
             return
         G = self.network.graph
@@ -108,18 +109,24 @@ class NetworkExplorer:
         self.connectors = pd.DataFrame({"person": order, "name": [G.nodes[c].get("name") or c for c in order],
                                         "company": [G.nodes[c].get("company") for c in order],
                                         "tie_to_team": [round(strength[c], 3) for c in order]})
-        n = len(self.paths)
-        self.message.value = (f"<span role='status'>{n} path{'s' if n != 1 else ''} into <b>{html.escape(value)}</b>; "
-                              f"{len(self.connectors)} people know someone there.</span>")
+        n, m = len(self.paths), len(self.connectors)
+        paths = ngettext("{n:,} path into <b>{target}</b>.", "{n:,} paths into <b>{target}</b>.", n).format(
+            n=n, target=f"<bdi>{html.escape(value)}</bdi>")
+        people = ngettext("{n:,} person knows someone there.", "{n:,} people know someone there.", m).format(n=m)
+        self.message.value = in_language(f"<span role='status'>{paths} {people}</span>")
         _draw(self.out, self._shown())
 
     def _shown(self):
         """What the output shows: the best paths, the connectors, then a map of the best path."""
+        from IPython.display import HTML
+
         if len(self.paths):
-            yield self.paths[["from_name", "target_name", "who_to_ask", "hops", "path_strength", "chain",
-                              "other_introducers"]].head(8)
+            yield HTML(in_language(table_html(self.paths, headings(
+                ["from_name", "target_name", "who_to_ask", "hops", "path_strength", "chain", "other_introducers"]),
+                max_rows=8, decimals=3)))
         if len(self.connectors):
-            yield self.connectors.head(10)
+            yield HTML(in_language(table_html(self.connectors, headings(["name", "company", "tie_to_team"]),
+                                              max_rows=10, decimals=3)))
         if self.show_map and len(self.paths):
             from ..network.plots import network_map
 
@@ -134,6 +141,25 @@ class NetworkExplorer:
 
 
 REP_VIEWS = ("inventory", "referrals", "weekly means")
+
+#: The headings of the tables the network widgets show, beyond the report's (:func:`headings`).
+_MORE_HEADINGS = {"hops": N_("steps"), "path_strength": N_("path strength"), "chain": N_("chain"),
+                  "other_introducers": N_("others who could help"), "tie_to_team": N_("tie to the team"),
+                  "strength": N_("strength"), "could_become_customer": N_("could become a customer"),
+                  "can_introduce": N_("can introduce"), "at_targets": N_("at target accounts")}
+
+
+def headings(columns) -> dict:
+    """Each of ``columns`` with the heading a rep reads over it, in the current language.
+
+    >>> headings(["from_name", "hops"])
+    {'from_name': 'you', 'hops': 'steps'}
+    """
+    from ..network.report import column_headings
+
+    words = column_headings()
+    return {c: words[c] if c in words else _(_MORE_HEADINGS[c]) if c in _MORE_HEADINGS else _(str(c).replace("_", " "))
+            for c in columns}
 
 
 class RepView:
@@ -198,7 +224,9 @@ class RepView:
             from ..network.plots import class_bar
 
             yield class_bar(self.table)
-        yield self.table.head(12)
+        from IPython.display import HTML
+
+        yield HTML(in_language(table_html(self.table, headings(self.table.columns), max_rows=12, decimals=2)))
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -225,15 +253,15 @@ def connectors_html(table: pd.DataFrame) -> str:
     (2, False, True)
     """
     e = html.escape
-    left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers
+    left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers: start is left or right
     head = "".join(f"<th{left}>{e(label)}</th>" for label in (_("Rank"), _("Person"), _("Company"), _("Why them")))
     rows = "".join(
         f'<tr><td>{int(row.rank)}</td><td dir="auto"{left}>{e(str(row.name))}</td>'
         f'<td dir="auto"{left}>{e(str(row.company))}</td>'
-        f'<td{left}>{e(str(row.why))}<details><summary>{e(_("Measures"))}</summary>'
+        f'<td{left}>{e(str(row.why))}<details><summary>' + e(_("Measures")) + f'</summary>'
         f"{e(str(row.details))}</details></td></tr>"
         for row in table.itertuples())
-    return f'<table class="workbench-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return in_language(f'<table class="workbench-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
 class ConnectorsView:
@@ -257,7 +285,7 @@ class ConnectorsView:
         self.network, self.top, self.group = network, top, group
         self.by = w.Dropdown(options=[(_(RANK_BY_WORDS.get(by, by)), by) for by in ORDERS], value="combined",
                              description=_("Rank by"), style=_STYLE)
-        self.betweenness = w.ToggleButtons(options=[("default", "auto"), ("exact", "exact")], value="auto",
+        self.betweenness = w.ToggleButtons(options=[(_("default"), "auto"), (_("exact"), "exact")], value="auto",
                                            description=_("Betweenness"), style=_STYLE)
         self.out = w.Output()
         self.table = pd.DataFrame()

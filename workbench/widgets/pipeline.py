@@ -38,8 +38,9 @@ import pandas as pd
 from ..crm import columns as col
 from ..crm import pipeline
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import _, ngettext
 from ..text import search_key
+from . import in_language
 
 __all__ = ["PipelineBoard", "StageColumn", "pipeline_board"]
 
@@ -56,7 +57,14 @@ class StageColumn(NamedTuple):
 
 
 def _money(x: float) -> str:
-    return "?" if pd.isna(x) else f"{x:,.0f}"
+    """An amount as the trainee's language writes it, without decimals ("?" when unknown).
+
+    >>> _money(18000.4), _money(float("nan"))
+    ('18,000', '?')
+    """
+    from ..i18n.numbers import format_number
+
+    return "?" if pd.isna(x) else format_number(round(float(x)), decimals=0)
 
 
 class PipelineBoard:
@@ -206,16 +214,24 @@ class PipelineBoard:
             page = self.pages[stage] = min(self.pages.get(stage, 0), pages - 1)
             deals = self.deals.iloc[matching[page * self.rows:(page + 1) * self.rows]]
             column.deals.options = [(self._label(row), str(row["opportunity_id"])) for _, row in deals.iterrows()]
-            found = f" · {len(matching):,} match" if self.query.strip() else ""
-            column.header.value = (f"<b>{html.escape(stage)}</b><br><small>{totals.loc[stage, 'deals']:,} deals · "
-                                   f"{_money(totals.loc[stage, 'amount'])}<br>weighted "
-                                   f"{_money(totals.loc[stage, 'weighted'])}{found}</small>")
+            count = int(totals.loc[stage, "deals"])
+            lines = [ngettext("{n:,} deal · {amount}", "{n:,} deals · {amount}", count).format(
+                         n=count, amount=_money(totals.loc[stage, "amount"])),
+                     _("weighted {amount}").format(amount=_money(totals.loc[stage, "weighted"]))]
+            if self.query.strip():
+                lines.append(ngettext("{n:,} matches the search", "{n:,} match the search", len(matching)).format(
+                    n=len(matching)))
+            column.header.value = in_language(f"<b><bdi>{html.escape(stage)}</bdi></b><br><small>"
+                                              + "<br>".join(lines) + "</small>")
             first = page * self.rows + 1 if len(matching) else 0
-            column.shown.value = f"<small>{first:,}–{page * self.rows + len(deals):,} of {len(matching):,}</small>"
+            column.shown.value = in_language("<small>" + _("{first:,}–{last:,} of {total:,}").format(
+                first=first, last=page * self.rows + len(deals), total=len(matching)) + "</small>")
             column.previous.disabled, column.next.disabled = page == 0, page >= pages - 1
         open_count = len(self.deals) - int(col.flags(self.deals, "is_closed", where="PipelineBoard").sum()) \
             if "is_closed" in self.deals.columns else len(self.deals)
-        self.total.value = f"<b>Weighted pipeline: {_money(self.weighted)}</b> ({open_count:,} open deals)"
+        self.total.value = in_language(ngettext("<b>Weighted pipeline: {amount}</b> ({n:,} open deal)",
+                                                "<b>Weighted pipeline: {amount}</b> ({n:,} open deals)",
+                                                open_count).format(amount=_money(self.weighted), n=open_count))
 
     def _fill_picker(self):
         """The deal picker: the largest deals matching the search."""
@@ -239,16 +255,18 @@ class PipelineBoard:
     def _on_move(self):
         deal, stage = self.deal.value, self.target.value
         if deal is None or stage is None:
-            self.status.value = '<span role="status">Choose a deal and a stage first.</span>'
+            self.status.value = in_language('<span role="status">' + html.escape(_("Choose a deal and a stage first.")) + '</span>')
             return
         before = self.weighted
         try:
             self.move(deal, stage)
         except InputError as err:
-            self.status.value = f'<span role="status">{html.escape(str(err))}</span>'
+            self.status.value = in_language(f'<span role="status">{html.escape(str(err))}</span>')
             return
-        self.status.value = (f'<span role="status">Moved {html.escape(deal)} to {html.escape(stage)}: weighted '
-                             f'pipeline {_money(before)} → {_money(self.weighted)}.</span>')
+        moved = _("Moved {deal} to {stage}: weighted pipeline {before} → {after}.").format(
+            deal=f"<bdi>{html.escape(deal)}</bdi>", stage=f"<bdi>{html.escape(stage)}</bdi>", before=_money(before),
+            after=_money(self.weighted))
+        self.status.value = in_language(f'<span role="status">{moved}</span>')
 
     @property
     def widget(self):

@@ -12,15 +12,19 @@ few columns and the widget counts the rows that match and adds up the money colu
 (2, '2 rows match · Amount: total 150, average 75')
 >>> f.pick(Stage="Proposal"); f.summary()
 '1 row matches · Amount: total 100, average 100'
->>> TableFilter(deals, filters=["Stage"], orders={"Stage": ["Won", "Proposal"]}).lists["Stage"].options
-('(any)', 'Won', 'Proposal')
+>>> [label for label, value in TableFilter(deals, filters=["Stage"], orders={"Stage": ["Won", "Proposal"]})
+...                            .lists["Stage"].options]
+['(any)', 'Won', 'Proposal']
 """
 
 from __future__ import annotations
 
 import html
 
-ANY = "(any)"
+from ..i18n.messages import _, ngettext
+from . import in_language
+
+ANY = "(any)"  # the value of "no condition" in every list; its label is translated
 
 
 def matching(table, picks: dict):
@@ -57,7 +61,7 @@ class TableFilter:
         def options(column):
             present = {str(v) for v in self.table[column].dropna()}
             first = [str(v) for v in (orders or {}).get(column, ()) if str(v) in present]
-            return [ANY, *first, *sorted(present - set(first))]
+            return [(_("(any)"), ANY), *((v, v) for v in [*first, *sorted(present - set(first))])]
 
         self.lists = {c: w.Dropdown(options=options(c), value=ANY,
                                     description=c, style={"description_width": "initial"},
@@ -78,18 +82,20 @@ class TableFilter:
 
     def summary(self) -> str:
         rows = self.matches()
-        parts = [f"{len(rows)} row{'s match' if len(rows) != 1 else ' matches'}"]
+        parts = [ngettext("{n:,} row matches", "{n:,} rows match", len(rows)).format(n=len(rows))]
         for column in self.totals:
             values = rows[column].dropna()
-            average = f", average {values.mean():,.0f}" if len(values) else ""
-            parts.append(f"{column}: total {values.sum():,.0f}{average}")
+            parts.append((_("{column}: total {total:,.0f}, average {average:,.0f}") if len(values) else
+                          _("{column}: total {total:,.0f}")).format(column=column, total=values.sum(),
+                                                                     average=values.mean() if len(values) else 0))
         return " · ".join(parts)
 
     def update(self) -> None:
         rows = self.matches()
         shown = rows.head(self.show).to_html(index=False, border=0, na_rep="", float_format=lambda x: f"{x:,.0f}")
-        more = f"<p>… and {len(rows) - self.show} more</p>" if len(rows) > self.show else ""
-        self.result.value = f"<p><b>{html.escape(self.summary())}</b></p>{shown}{more}"
+        more = ("<p>" + html.escape(_("… and {n} more").format(n=len(rows) - self.show)) + "</p>"
+                if len(rows) > self.show else "")
+        self.result.value = in_language(f"<p><b>{html.escape(self.summary())}</b></p>{shown}{more}")
 
     def _ipython_display_(self):
         from IPython.display import display

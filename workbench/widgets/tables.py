@@ -58,8 +58,10 @@ def _cell(value, unit: str | None, decimals: int, order: str) -> str:
     if isinstance(value, date):
         return format_day(value, order)
     if isinstance(value, numbers.Number):
-        text = f"{round(float(value), decimals):,.{decimals}f}" if not isinstance(value, numbers.Integral) \
-            else f"{int(value):,}"
+        from ..i18n.numbers import format_number
+
+        text = format_number(round(float(value), decimals), decimals=decimals) \
+            if not isinstance(value, numbers.Integral) else format_number(int(value), decimals=0)
     else:
         text = str(value)
     if unit:
@@ -93,11 +95,13 @@ def table_html(df, columns: dict | None = None, *, count_label: str | None = Non
     >>> table_html(__import__("pandas").DataFrame())
     '<i>nothing yet</i>'
     """
-    count = f"<p><b>{len(df)}</b> {html.escape(_(count_label))}</p>" if count_label else ""
+    from ..i18n.numbers import format_number
+
+    count = f"<p><b>{format_number(len(df))}</b> {html.escape(_(count_label))}</p>" if count_label else ""
     if len(df) == 0:
         return count + f"<i>{html.escape(_(empty))}</i>"
     shown = readable(df.head(max_rows), columns, units=units, decimals=decimals)
-    more = f"<i>{html.escape(_('… and {n} more').format(n=len(df) - max_rows))}</i>" if len(df) > max_rows else ""
+    more = "<i>" + html.escape(_("… and {n} more").format(n=len(df) - max_rows)) + "</i>" if len(df) > max_rows else ""
     body = shown.to_html(index=False, escape=True, border=0, classes="workbench-table")
     return count + body.replace("<td>", '<td dir="auto">') + more
 
