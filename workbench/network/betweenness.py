@@ -68,14 +68,17 @@ BATCH = 16                  # sources searched at once: 16 columns stay in cache
 MAX_THREADS = 4
 
 
-def _brandes_batch(A, sources: np.ndarray, reach: np.ndarray, *, linear: bool = False) -> np.ndarray:
+def _brandes_batch(A, sources: np.ndarray, reach: np.ndarray, *, linear: bool = False,
+                   size: np.ndarray | None = None, per_source: np.ndarray | None = None) -> np.ndarray:
     """Dependency sums of every node over the shortest paths from ``sources`` (unweighted).
 
     One breadth-first search per source, all at once: column ``j`` of each
     ``n x len(sources)`` array follows source ``j``.  ``reach[v]`` is the size
     of ``v``'s connected component, so the search stops as soon as every source
     has seen its own.  Arrays have ``A``'s dtype (float32 halves the memory
-    traffic of a sampled estimate).
+    traffic of a sampled estimate).  ``size[t]``: how many people target ``t``
+    stands for (:mod:`.pendants`; 1 each by default); ``per_source``: what
+    each source's dependencies are multiplied by before they are summed.
     """
     n = A.shape[0]
     B = len(sources)
@@ -98,8 +101,9 @@ def _brandes_batch(A, sources: np.ndarray, reach: np.ndarray, *, linear: bool = 
         levels.append(new)
     delta = np.zeros((n, B), dtype=A.dtype)
     sigma[sigma == 0] = 1.0  # unreached: never divided by, kept finite
+    weight = np.ones((n, 1), dtype=A.dtype) if size is None else size.astype(A.dtype)[:, None]
     for d in range(len(levels) - 1, 1, -1):  # the sources themselves (level 0) gather nothing
-        t = delta + (1.0 / d if linear else 1.0)
+        t = delta + (weight / d if linear else weight)
         t /= sigma
         t *= levels[d]
         t = A @ t
@@ -109,7 +113,9 @@ def _brandes_batch(A, sources: np.ndarray, reach: np.ndarray, *, linear: bool = 
     if linear:  # each pair's share goes to v in proportion to v's distance from the source, both ways: x 2 d
         for d in range(1, len(levels)):
             delta[levels[d]] *= 2.0 * d
-    return delta.sum(axis=1, dtype=np.float64)
+    if per_source is None:
+        return delta.sum(axis=1, dtype=np.float64)
+    return delta.astype(np.float64) @ per_source
 
 
 def betweenness(G, *, engine: str = "auto", k: int | None = None, weight: str | None = None,
@@ -180,35 +186,52 @@ def _tagged(series: pd.Series, engine: str, sources: int) -> pd.Series:
 
 
 def _brandes(G, sources: int, *, seed: int, normalized: bool, progress: bool) -> pd.Series:
-    """Our vectorised Brandes from ``sources`` source people (all of them: exact), scaled to everyone."""
+    """Our vectorised Brandes from ``sources`` source draws (all of them: exact), scaled to everyone.
+
+    The pendant trees are folded first (:mod:`.pendants`): their pairs are
+    counted exactly and the search runs on the people left, each standing for
+    the people folded into them.  Sampled sources are drawn on that network
+    with a chance proportional to how many people each stands for (a person
+    drawn several times is searched once).
+    """
     from scipy.sparse.csgraph import connected_components
     from tqdm.auto import tqdm
 
+    from .pendants import fold_pendants
+
     A, nodes = adjacency(G)
     n = len(nodes)
-    order = spread_sources(A, sources, seed=seed) if sources < n else np.arange(n)
+    folding = fold_pendants(A)
+    R = A[folding.kept][:, folding.kept]
+    size = folding.size
     if sources < n:  # an estimate: single precision is plenty and twice as fast
-        A = A.astype(np.float32)
-    _, label = connected_components(A, directed=False)
+        R = R.astype(np.float32)
+        order, draws = np.unique(spread_sources(R, sources, seed=seed, weights=size), return_counts=True)
+        per_source = draws * (n / sources)  # each draw stands for n / sources of the people
+    else:
+        order, per_source = np.arange(len(size)), size
+    _, label = connected_components(R, directed=False)
     reach = np.bincount(label)[label]
-    bc = np.zeros(n)
-    batches = [np.sort(order[start:min(start + BATCH, sources)]) for start in range(0, sources, BATCH)]
+    bc = np.zeros(len(size))
+    batches = [slice(start, start + BATCH) for start in range(0, len(order), BATCH)]
 
     def run(batch):
-        return _brandes_batch(A, batch, reach, linear=sources < n)
+        return _brandes_batch(R, order[batch], reach, linear=sources < n, size=size, per_source=per_source[batch])
 
     # SciPy's sparse products and NumPy release the GIL: one thread per core runs batches side by side,
     # and the sums are added in batch order, so the result does not depend on the threads.
-    with tqdm(total=sources, desc="betweenness", unit="source", disable=not progress) as bar, \
+    with tqdm(total=len(order), desc="betweenness", unit="source", disable=not progress) as bar, \
             ThreadPoolExecutor(max(1, min(os.cpu_count() or 1, MAX_THREADS))) as pool:
         for batch, part in zip(batches, pool.map(run, batches)):
             bc += part
-            bar.update(len(batch))
+            bar.update(len(order[batch]))
+    total = 2.0 * folding.hanging  # ordered pairs, as the search counts them
+    total[folding.kept] += bc
     scale = (1.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0) if normalized else 0.5
-    return pd.Series(bc * scale * n / sources, index=nodes)
+    return pd.Series(total * scale, index=nodes)
 
 
-def spread_sources(A, k: int, *, seed: int = 0) -> np.ndarray:
+def spread_sources(A, k: int, *, seed: int = 0, weights: np.ndarray | None = None) -> np.ndarray:
     """``k`` source people spread evenly over the network: a systematic sample along a breadth-first order.
 
     The people are put in reverse Cuthill-McKee order (a breadth-first
@@ -218,18 +241,28 @@ def spread_sources(A, k: int, *, seed: int = 0) -> np.ndarray:
     network gets its share of sources, where a plain random draw leaves
     some clusters short and others crowded; the same seed gives the same sources.
 
+    ``weights``: each person is drawn ``k * weight / sum(weights)`` times on
+    average instead (someone standing for many people, :mod:`.pendants`,
+    may be drawn more than once: they appear as often as drawn).
+
     >>> import networkx as nx
     >>> from workbench.network.adjacency import adjacency
     >>> A, _ = adjacency(nx.path_graph(10))
     >>> spread_sources(A, 5, seed=1).tolist()
     [0, 2, 4, 6, 8]
+    >>> spread_sources(A, 5, seed=1, weights=np.array([6.0] + [1.0] * 9)).tolist()
+    [0, 0, 2, 5, 8]
     """
     from scipy.sparse.csgraph import reverse_cuthill_mckee
 
     n = A.shape[0]
     order = reverse_cuthill_mckee(A.tocsr(), symmetric_mode=True)
     start = np.random.default_rng(seed).random()
-    return np.sort(order[np.floor((np.arange(k) + start) * n / k).astype(np.int64)])
+    if weights is None:
+        return np.sort(order[np.floor((np.arange(k) + start) * n / k).astype(np.int64)])
+    cumulative = np.cumsum(np.asarray(weights, dtype=float)[order])
+    points = (np.arange(k) + start) * (cumulative[-1] / k)
+    return np.sort(order[np.minimum(np.searchsorted(cumulative, points, side="right"), n - 1)])
 
 
 def has_networkit() -> bool:
