@@ -104,3 +104,35 @@ def test_the_sampled_engine_is_unbiased_with_pendants_folded():
     mean = pd.concat(runs, axis=1).mean(axis=1).reindex(exact.index)
     assert mean.tolist() == pytest.approx(exact.tolist(), abs=0.01)
     assert (pd.concat(runs, axis=1).reindex(exact.index)[exact == 0] == 0).all().all()  # leaves: exactly 0
+
+
+def test_focus_sharpens_the_people_named_and_leaves_the_others_alone():
+    """Searching every tie of the people in focus removes most of their error; nobody else's value moves.
+
+    As in a team network, a broker has small groups of contacts who reach everyone else through them
+    (pairs tied to each other and to the broker): whether those contacts are drawn is most of the error.
+    """
+    G = nx.connected_watts_strogatz_graph(600, 4, 0.1, seed=1)
+    G = nx.relabel_nodes(G, {v: v + 1 for v in G})
+    G.add_edge(0, 1)
+    for _ in range(10):
+        a, b = len(G), len(G) + 1
+        G.add_edges_from([(0, a), (0, b), (a, b)])
+    exact = nx.betweenness_centrality(G)[0]
+    plain, sharp = [], []
+    for seed in range(40):
+        plain.append(engine.betweenness(G, engine="sampled", k=100, seed=seed))
+        sharp.append(engine.betweenness(G, engine="sampled", k=100, seed=seed, focus=lambda est: [0]))
+        assert sharp[-1].drop(0).equals(plain[-1].drop(0))
+    assert sharp[0].equals(engine.betweenness(G, engine="sampled", k=100, seed=0, focus=lambda est: [0]))
+    plain, sharp = np.array([p[0] for p in plain]), np.array([s[0] for s in sharp])
+    assert sharp.mean() == pytest.approx(exact, rel=0.02)  # still unbiased
+    assert sharp.std() < 0.5 * plain.std()
+
+
+def test_focus_on_a_hub_is_bounded_by_the_budget():
+    """A person with more ties than there were sources is not searched around: their value stays as it was."""
+    G = nx.star_graph(300)
+    nx.add_path(G, range(1, 301))  # the spokes' rim: no leaves left to fold
+    plain = engine.betweenness(G, engine="sampled", k=40, seed=0)
+    assert engine.betweenness(G, engine="sampled", k=40, seed=0, focus=lambda est: [0]).equals(plain)
