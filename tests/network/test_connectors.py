@@ -275,3 +275,28 @@ def test_the_top_people_get_the_same_reasons_as_in_the_whole_ranking():
     assert top.equals(whole.head(3))
     assert rank_connectors(net, top=3).equals(top)  # served from the network's memo
     assert top.attrs == whole.attrs
+
+
+def test_a_sampled_ranking_sharpens_its_first_people_never_a_rep(monkeypatch):
+    connectors = importlib.import_module("workbench.network.connectors")
+    engine = importlib.import_module("workbench.network.betweenness")
+    G = nx.barabasi_albert_graph(400, 2, seed=1)
+    nx.set_node_attributes(G, {0: "rep"}, "kind")
+    monkeypatch.setattr(engine, "EXACT_BUDGET", 0)
+    monkeypatch.setattr(engine, "SAMPLE_BUDGET", 80 * 2 * G.number_of_edges())
+    focused = []
+
+    def watched(*args, focus=None, **kwargs):
+        def first(estimate):
+            focused.append(list(focus(estimate)))
+            return focused[-1]
+
+        return engine.betweenness(*args, focus=first if focus else None, **kwargs)
+
+    monkeypatch.setattr(connectors, "betweenness", watched)
+    ranking = connectors.rank_connectors(G, group=None)
+    assert ranking.attrs["betweenness_engine"] == "sampled"
+    assert len(focused) == 1 and len(focused[0]) == connectors.FOCUS and 0 not in focused[0]
+    assert ranking["person"].iloc[0] in focused[0]
+    connectors.rank_connectors(G, group=None, by="constraint")  # betweenness does not order it: no second pass
+    assert len(focused) == 1

@@ -40,6 +40,7 @@ GROUPS = {"account": "account", "company": "company", "industry": "industry", "n
 ORDERS = {"combined": False, "betweenness": False, "constraint": True, "effective_size": False,
           "brokerage": False}  # True: lowest first
 WEIGHTS = {"betweenness": 0.4, "open": 0.2, "size": 0.2, "cross": 0.2}
+FOCUS = 40  # people whose betweenness a sampled estimate sharpens: twice the 20 a rep is shown
 INTRO_BONUS = 0.05  # added to the combined score per introduction made, taken off per one declined
 COLUMNS = ["person", "name", "company", "degree", "betweenness", "constraint", "effective_size", "coordinator",
            "itinerant", "gatekeeper", "liaison", "brokerage", "groups_reached", "combined", "rank", "why",
@@ -163,7 +164,6 @@ def _ranked(graph, by, group, include_reps, engine, weight, seed, introductions,
     if graph.number_of_nodes() == 0:
         raise InputError(_("the network is empty"), where="rank_connectors(G)", fix=_("build it from an export first"))
     adjacency(graph, weight="strength")  # one pass over the edges serves every measure below
-    bt = betweenness(graph, engine=engine, weight=weight, seed=seed, progress=progress)
     nodes = list(graph.nodes)
     attrs = dict(graph.nodes(data=True))
     df = pd.DataFrame({"person": nodes}).set_index("person", drop=False)
@@ -171,8 +171,10 @@ def _ranked(graph, by, group, include_reps, engine, weight, seed, introductions,
     df["company"] = [attrs[v].get("company") for v in nodes]
     df["kind"] = [attrs[v].get("kind") or "person" for v in nodes]
     df["degree"] = [graph.degree(v) for v in nodes]
-    df["betweenness"] = bt.reindex(nodes).to_numpy()
     df = df.join(structural_holes(graph, weight="strength")).join(brokerage(graph, group))
+    bt = betweenness(graph, engine=engine, weight=weight, seed=seed, progress=progress,
+                     focus=_focus(df, by, include_reps))
+    df["betweenness"] = bt.reindex(nodes).to_numpy()
     df = df.join(combined_score(df))
     history = _history(introductions, df["person"])
     df["combined"] = (df["combined"] + INTRO_BONUS * (history["made"] - history["declined"])).round(4)
@@ -183,6 +185,25 @@ def _ranked(graph, by, group, include_reps, engine, weight, seed, introductions,
     df = df.sort_values(["_k", "betweenness", "_p"], ascending=[ORDERS[by], False, True]).reset_index(drop=True)
     df["rank"] = np.arange(1, len(df) + 1)
     return df, history, bt.attrs.get("engine", engine), int(bt.attrs.get("sources", graph.number_of_nodes()))
+
+
+def _focus(df: pd.DataFrame, by: str, include_reps: bool):
+    """Who a sampled betweenness should sharpen: the first :data:`FOCUS` of the ranking its estimate gives.
+
+    The people near the top, and near the cut of a top 20, are where an
+    error changes what a rep sees; a ranking that betweenness does not
+    drive (``constraint``...) needs none.
+    """
+    if by not in ("combined", "betweenness"):
+        return None
+    shown = df["kind"].ne("rep") | include_reps
+
+    def first(estimate: pd.Series) -> pd.Index:
+        bt = estimate.reindex(df.index)
+        key = bt if by == "betweenness" else combined_score(df.assign(betweenness=bt.to_numpy()))["combined"]
+        return key[shown].sort_values(ascending=False, kind="stable").index[:FOCUS]
+
+    return first
 
 
 def _history(introductions, people: pd.Series) -> pd.DataFrame:
