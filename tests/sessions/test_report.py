@@ -116,7 +116,7 @@ def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
     graded.loc[0, "source"] = "progress log"
     text = report(graded, tmp_path / "r.html").read_text()
     assert "1 of 12 grades rest on the trainees' own records" in text
-    assert "First attempt and best attempt" in text and "first_attempt" in text
+    assert "First attempt and best attempt" in text and "<th>full points at the first attempt</th>" in text
 
 
 def test_report_shows_each_trainee_against_the_whole_course(tmp_path):
