@@ -80,7 +80,7 @@ def test_practice_audit_then_reset(capsys):
     assert main(["practice", "audit", "--db", str(db.path), "--table", "activities"]) == 0
     after = capsys.readouterr().out
     assert "Asked about the renewal" in after, "the audit log outlives a reset"
-    assert "reset_at" in after and "NaT" not in after.splitlines()[-1]
+    assert "reset at" in after and "NaT" not in after.splitlines()[-1]
 
 
 def test_practice_reset_asks_first(monkeypatch, capsys):

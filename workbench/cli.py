@@ -242,6 +242,11 @@ def _ask(question: str) -> str | None:
         return None
 
 
+# The audit log's columns a reader sees, in words (the log's own keys stay as the practice CRM writes them).
+AUDIT_HEADERS = {"at": N_("when"), "who": N_("who"), "action": N_("action"), "table_name": N_("table"),
+                 "record_key": N_("record"), "changes": N_("changes"), "reset_at": N_("reset at")}
+
+
 def _practice_audit(args):
     from . import practice
 
@@ -250,8 +255,8 @@ def _practice_audit(args):
     if history.empty:
         print(_('nothing changed yet in the practice CRM of {trainee}').format(trainee=db.trainee))
     else:
-        columns = ["at", "who", "action", "table_name", "record_key", "changes", "reset_at"]
-        print(history[columns].tail(args.last).to_string(index=False))
+        print(history[list(AUDIT_HEADERS)].tail(args.last).rename(columns={key: _(words) for key, words in
+                                                                        AUDIT_HEADERS.items()}).to_string(index=False))
 
 
 def _source_option(parser, default):

@@ -137,3 +137,14 @@ def test_the_roster_lang_column_gives_each_trainee_their_language(tmp_path):
 def test_an_unknown_roster_language_names_the_row(tmp_path):
     with pytest.raises(InputError, match=r"roster row 3, column 'lang': unknown language 'de'.*one of en, fr"):
         read_roster(pd.DataFrame({"name": ["a", "b"], "lang": ["fr", "de"]}))
+
+
+def test_a_roster_mistake_is_told_in_persian():
+    from workbench.i18n.language import use_language
+
+    with use_language("fa"):
+        with pytest.raises(InputError) as error:
+            read_roster(pd.DataFrame({"name": ["a", "b"], "lang": ["fr", "de"]}))
+        said = str(error.value)  # as the command line prints it, in the language it speaks
+    assert said == ("فهرست فراگیران، ردیف ۳، ستون 'lang': زبان ناشناختهٔ 'de'. راه\u200cحل: یکی از "
+                    "en, fr, ar, fa, bn را بنویسید، یا برای انگلیسی خالی بگذارید.")

@@ -154,3 +154,16 @@ def test_an_open_answer_handed_in_waits_for_a_mark_and_is_not_failed(tmp_path):
         {"trainee": "amina", "exercise": email, "mark": "waiting for a mark", "comment": ""}]
     page = report(tmp_path, tmp_path / "report.html").read_text()
     assert "1 open answer(s) still wait for a mark" in page
+
+
+def test_the_report_is_written_whole_in_french(tmp_path, english_left):
+    """Headings, table headers, the sample class's exercise titles and hints: all French; grades.csv's own
+    column keys (trainee, first_attempt...) stay the program's and never show as headers."""
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        text = report(sample_class(seed=3, trainees=6), tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<title>Bilan de la classe</title>" in text and '<html lang="fr" dir="ltr">' in text
+    assert "<th>tous les points au premier essai</th>" in text and "<th>first_attempt</th>" not in text
+    assert "Comparez close_date avec" in text or "Multipliez chaque montant" in text  # a hint, translated
+    assert english_left(text) == []
