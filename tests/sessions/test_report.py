@@ -163,7 +163,8 @@ def test_the_report_is_written_whole_in_french(tmp_path, english_left):
 
     with use_language("fr"):
         text = report(sample_class(seed=3, trainees=6), tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "<title>Bilan de la classe</title>" in text and '<html lang="fr" dir="ltr">' in text
+    assert "<title>Rapport de la classe</title>" in text and '<html lang="fr" dir="ltr">' in text
     assert "<th>tous les points au premier essai</th>" in text and "<th>first_attempt</th>" not in text
     assert "Comparez close_date avec" in text or "Multipliez chaque montant" in text  # a hint, translated
+    assert "Pour commencer" in text  # the next lesson, named by its French title
     assert english_left(text) == []

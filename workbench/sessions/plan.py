@@ -22,7 +22,6 @@ True
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -213,18 +212,6 @@ def _exercise_title(id: str) -> str:
         return id
 
 
-def _in_language(lesson):
-    """``lesson`` with its title and goals in the current language, from its catalogue (English where untranslated)."""
-    from ..i18n.language import current_language
-    from ..i18n.lesson_build import in_language
-
-    lang = current_language()
-    if lang == "en":
-        return lesson
-    meta = in_language(lesson.path, lesson_id(lesson.path), lang)[0].metadata["workbench"]
-    return dataclasses.replace(lesson, title=meta.get("title", lesson.title), goals=tuple(meta.get("goals", ())))
-
-
 def _sources(lesson) -> str:
     """The documents a lesson teaches from: in English its own words, in another language the documents' names."""
     from ..i18n.language import current_language
@@ -244,12 +231,13 @@ def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None
     :func:`~workbench.sessions.release.release`), the format's strengths and weak points,
     and a checklist of what to prepare, in the current language (``WORKBENCH_LANG``).
     """
+    from ..i18n.lesson_build import lesson_in_language
     from .feedback import render
 
     fmt = get_format(format)
     chosen = planned(lessons, source)
     df = agenda(lessons, fmt.name, start=start, source=source)
-    taught = [_in_language(p.lesson) for p in chosen]
+    taught = [lesson_in_language(p.lesson) for p in chosen]
     titles = {p.lesson.title: lesson.title for p, lesson in zip(chosen, taught)}
     df["item"] = [titles.get(item, item) if kind == "lesson" else item for item, kind in zip(df["item"], df["kind"])]
     title = title or _("Training session: {lessons}").format(lessons=", ".join(lesson.title for lesson in taught))
