@@ -151,15 +151,17 @@ def test_the_notes_for_widgets_and_exercises_are_in_the_site_s_language(english_
     widget = nbformat.v4.new_code_cell("from workbench.widgets.network import explorer\n\nexplorer(net)")
     exercise = nbformat.v4.new_code_cell("wb.ask('crm.intro.count-contacts')",
                                          metadata={"workbench": {"exercise": "crm.intro.count-contacts"}})
-    for cell in (widget, exercise):
+    unnamed = nbformat.v4.new_code_cell("screen")  # nothing in its code names it
+    for cell in (widget, exercise, unnamed):
         cell.outputs = [nbformat.v4.new_output("display_data", data={
             "application/vnd.jupyter.widget-view+json": {"model_id": "1", "version_major": 2, "version_minor": 0}})]
-    nb.cells = [widget, exercise]
+    nb.cells = [widget, exercise, unnamed]
     static_outputs(nb, lesson="crm/01-what-a-crm-is.ipynb", lang="bn")
     notes = [cell.outputs[0]["data"]["text/html"] for cell in nb.cells]
     assert "ইন্টারঅ্যাকটিভ পর্দা" in notes[0] and "অনুশীলনী: Acme-এর" in notes[1]
     assert '<bdi dir="ltr">crm/01-what-a-crm-is.ipynb</bdi>' in notes[1]
     assert '<bdi dir="ltr">crm.intro.count-contacts</bdi>' in notes[1]
+    assert "এখানে পাঠটি একটি ইন্টারঅ্যাকটিভ পর্দা দেখায়, যা" in notes[2] and "interactive widget" not in notes[2]
     assert all(english_left(note) == [] for note in notes)
 
 

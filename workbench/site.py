@@ -42,6 +42,7 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
 
 NAV_MARK = "<!--workbench-nav-->"
+UNNAMED_WIDGET = "interactive widget"  # what widget_name says of a widget its code does not name
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
 
@@ -130,7 +131,7 @@ def widget_name(source: str) -> str:
         last = assigned[-1] if assigned else last
     call = re.match(r"([\w.]+)\s*\(", last)
     if not call:
-        return "interactive widget"
+        return UNNAMED_WIDGET
     *owners, name = call.group(1).split(".")
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower().split()
     if len(words) == 1:  # a bare verb-less name ("explorer", "screen"): say whose it is
@@ -174,7 +175,7 @@ def static_outputs(nb, lesson: str = "the lesson", lang: str = "en") -> int:
                 output["data"] = {"text/html": str(parts.exercise_note(_exercise_title(exercise), exercise, lesson))}
             elif WIDGET_MIME in data:
                 name = widget_name(cell.get("source", ""))
-                output["data"] = {"text/html": str(parts.widget_note(name, lesson))}
+                output["data"] = {"text/html": str(parts.widget_note(None if name == UNNAMED_WIDGET else name, lesson))}
             output.get("metadata", {}).pop(WIDGET_MIME, None)
     nb.metadata.pop("widgets", None)
     return figures
