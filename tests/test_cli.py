@@ -80,7 +80,7 @@ def test_practice_audit_then_reset(capsys):
     assert main(["practice", "audit", "--db", str(db.path), "--table", "activities"]) == 0
     after = capsys.readouterr().out
     assert "Asked about the renewal" in after, "the audit log outlives a reset"
-    assert "reset_at" in after and "NaT" not in after.splitlines()[-1]
+    assert "reset at" in after and "NaT" not in after.splitlines()[-1]
 
 
 def test_practice_reset_asks_first(monkeypatch, capsys):
@@ -225,3 +225,56 @@ def test_progress_skips_records_of_the_wrong_shape_and_says_which(tmp_path, caps
     assert out.startswith("amina: 1 of ") and "exercises of the course done" in out
     assert "5 line(s)" in out and "line 2: field 'points' is not a number, skipped" in out
     assert "line 3: field 'points' is missing" in out and "line 4: field 'exercise' is missing or not a text" in out
+
+
+def test_a_command_line_mistake_is_told_in_french(capsys):
+    """argparse's own words (usage, error, required arguments) come from the workbench's catalogue."""
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"), pytest.raises(SystemExit) as stop:
+        main(["session", "plan"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("utilisation\u00a0: workbench session plan")
+    assert "workbench session plan\u00a0: erreur\u00a0: les arguments suivants sont obligatoires\u00a0: lessons, --out" in err
+    assert not any(word in err for word in ("usage:", "error:", "the following arguments"))
+    with use_language("fr"), pytest.raises(SystemExit):
+        main(["nope"])
+    err = capsys.readouterr().err
+    assert "choix non valide\u00a0: 'nope' (choisissez parmi 'data'," in err and "command" not in err
+
+
+def test_a_missing_file_is_told_in_french(capsys):
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        assert main(["data", "validate", "no/such/folder"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("erreur\u00a0: ") and "Pour corriger" in err and "Fix:" not in err
+
+
+def test_the_help_is_in_persian(capsys, english_runs_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("fa"), pytest.raises(SystemExit):
+        main(["lessons", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("طرز استفاده: workbench lessons")
+    assert "گزینه‌ها:" in out and "نمایش این راهنما و خروج" in out
+    assert english_runs_left(out) == [] and "options:" not in out
+
+
+def test_the_reset_question_and_its_answer_are_in_bengali(monkeypatch, capsys):
+    from workbench import practice
+    from workbench.i18n.language import use_language
+
+    practice.open(trainee="amina").close()
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or "না")
+    with use_language("bn"):
+        assert main(["practice", "reset", "--trainee", "amina"]) == 1
+    assert asked[0].startswith("amina-এর অনুশীলনের CRM কি নতুন করে শুরু করবেন?") and "[হ্যাঁ/না]" in asked[0]
+    monkeypatch.setattr("builtins.input", lambda question: "হ্যাঁ")
+    with use_language("bn"):
+        assert main(["practice", "reset", "--trainee", "amina"]) == 0
+    assert "amina" in capsys.readouterr().out

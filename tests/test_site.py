@@ -86,7 +86,7 @@ def test_a_failing_lesson_is_reported_not_fatal(site):
     index = built.index
     text = index.read_text(encoding="utf-8")
     assert "A broken lesson <b>(could not be run: ValueError: boom on purpose)</b>" in text
-    assert "1 lesson(s) could not be run" in text
+    assert "1 lesson could not be run" in text
     assert not (index.parent / "lessons" / "network-02-broken.html").exists()
     assert "02-broken.ipynb could not be run: ValueError: boom on purpose" in stderr
     assert [p.name for p in built.failed] == ["02-broken.ipynb"]
@@ -140,8 +140,29 @@ def test_a_widget_note_names_the_widget_and_where_to_use_it():
     nb.cells = [cell]
     static_outputs(nb, lesson="network/03-warm-introductions-and-referrals.ipynb")
     note = cell.outputs[0]["data"]["text/html"]
-    assert "the network explorer" in note
-    assert "<code>network/03-warm-introductions-and-referrals.ipynb</code> in JupyterLab" in note
+    assert "an interactive screen (<bdi dir=\"ltr\">network explorer</bdi>)" in note
+    assert '<bdi dir="ltr">network/03-warm-introductions-and-referrals.ipynb</bdi> in JupyterLab' in note
+
+
+def test_the_notes_for_widgets_and_exercises_are_in_the_site_s_language(english_runs_left):
+    """A Bengali page says in Bengali where to answer an exercise or use a widget; the notebook's path, the
+    exercise id and the command stay left to right."""
+    nb = nbformat.v4.new_notebook()
+    widget = nbformat.v4.new_code_cell("from workbench.widgets.network import explorer\n\nexplorer(net)")
+    exercise = nbformat.v4.new_code_cell("wb.ask('crm.intro.count-contacts')",
+                                         metadata={"workbench": {"exercise": "crm.intro.count-contacts"}})
+    unnamed = nbformat.v4.new_code_cell("screen")  # nothing in its code names it
+    for cell in (widget, exercise, unnamed):
+        cell.outputs = [nbformat.v4.new_output("display_data", data={
+            "application/vnd.jupyter.widget-view+json": {"model_id": "1", "version_major": 2, "version_minor": 0}})]
+    nb.cells = [widget, exercise, unnamed]
+    static_outputs(nb, lesson="crm/01-what-a-crm-is.ipynb", lang="bn")
+    notes = [cell.outputs[0]["data"]["text/html"] for cell in nb.cells]
+    assert "ইন্টারঅ্যাকটিভ পর্দা" in notes[0] and "অনুশীলনী: Acme-এর" in notes[1]
+    assert '<bdi dir="ltr">crm/01-what-a-crm-is.ipynb</bdi>' in notes[1]
+    assert '<bdi dir="ltr">crm.intro.count-contacts</bdi>' in notes[1]
+    assert "এখানে পাঠটি একটি ইন্টারঅ্যাকটিভ পর্দা দেখায়, যা" in notes[2] and "interactive widget" not in notes[2]
+    assert all(english_runs_left(note) == [] for note in notes)
 
 
 def test_demo_command_fails_when_a_lesson_fails(tmp_path, capsys):
@@ -189,7 +210,7 @@ def test_demo_command_line_builds_one_lesson(tmp_path):
     assert (out / "lessons" / "crm-01-tiny.html").exists()
 
 
-def test_a_site_in_arabic_is_marked_right_to_left_and_runs_in_arabic(tmp_path):
+def test_a_site_in_arabic_is_marked_right_to_left_and_runs_in_arabic(tmp_path, english_runs_left):
     """`workbench demo --lang ar`: every page says its language and direction, the lesson's text is laid
     out right to left, its kernel runs with WORKBENCH_LANG=ar, and collapsed code stays collapsed."""
     from workbench.cli import main
@@ -206,4 +227,9 @@ def test_a_site_in_arabic_is_marked_right_to_left_and_runs_in_arabic(tmp_path):
     page = (tmp_path / "site" / "lessons" / "crm-01-lang.html").read_text(encoding="utf-8")
     assert '<html lang="ar">' in page and '<div class="workbench-page" dir="rtl" lang="ar">' in page
     assert "kernel language: ar" in page
-    assert '<details class="workbench-code"><summary>Show the code</summary>' in page
+    assert '<details class="workbench-code"><summary>اعرض الشيفرة</summary>' in page
+    assert '<a href="../index.html">كل الدروس →</a>' in page
+    # every word the site itself writes is Arabic: headings, the lesson's duration and count, the notes
+    assert "<title>دروس CRM Workbench</title>" in index and "<h1>CRM Workbench: الدروس</h1>" in index
+    assert "<h2>مسار CRM</h2>" in index and "CRM track" not in index
+    assert english_runs_left(index) == [] and english_runs_left(page) == []

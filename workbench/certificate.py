@@ -182,7 +182,8 @@ def write(certificate: Certificate, out: Path, *, force: bool = False) -> tuple[
     page.write_text(certificate.html(), encoding="utf-8")
     chrome = browser()
     if chrome is None:
-        return page, None, "no PDF: this machine has no Chromium or Chrome to print one; open the page and print it"
+        return page, None, _("no PDF: this machine has no Chromium or Chrome to print one; open the page and print it")
     if not print_pdf(page, pdf, chrome):
-        return page, None, f"no PDF: {chrome} could not print the page; open it and print it from a browser"
+        return page, None, _("no PDF: {browser} could not print the page; open it and print it from a browser").format(
+            browser=chrome)
     return page, pdf, ""

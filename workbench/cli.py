@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 from .errors import WorkbenchError, from_os_error
+from .i18n.command_line import ArgumentParser
 from .i18n.language import LanguageError
-from .i18n.messages import _
+from .i18n.messages import N_, _
 
 
 def _data_generate(args):
@@ -25,8 +26,9 @@ def _data_generate(args):
 
     held = export_files(args.out)
     if held and not args.force:
-        shown = ", ".join(held[:3]) + (_(" and {n} more").format(n=len(held) - 3) if len(held) > 3 else "")
-        raise WorkbenchError(_("{out} already holds company data ({files})").format(out=args.out, files=shown),
+        what = (_("{out} already holds company data ({files} and {n} more)") if len(held) > 3
+                else _("{out} already holds company data ({files})"))
+        raise WorkbenchError(what.format(out=args.out, files=", ".join(held[:3]), n=len(held) - 3),
                              where="workbench data generate --out",
                              fix=_("choose a new folder, or add --force to write the sample company over those files"))
     out = generate(args.out, seed=args.seed, scale=args.scale, progress=True)
@@ -41,8 +43,9 @@ def _data_validate(args):
     for warning in warnings:
         print(_('warning: {warning}').format(warning=warning), file=sys.stderr)
     if not problems:
-        print(_('{folder}: every table matches the schema').format(folder=args.folder)
-              + (_(' ({n_warnings} warning(s) above: the lessons still run)').format(n_warnings=len(warnings)) if warnings else ""))
+        done = (_("{folder}: every table matches the schema ({n_warnings} warning(s) above: the lessons still run)")
+                if warnings else _("{folder}: every table matches the schema"))
+        print(done.format(folder=args.folder, n_warnings=len(warnings)))
         return 0
     for problem in problems[: args.max]:
         print(_('error: {problem}').format(problem=problem), file=sys.stderr)
@@ -68,8 +71,9 @@ def _certificate(args):
                                  "(or: workbench certificate verify CODE ...)"))
     certificate = issue(args.learner, args.track)
     page, pdf, note = write(certificate, Path(args.out), force=args.force)
-    print(_('certificate of {learner} ({score}% at the first try) written: {page}').format(learner=certificate.learner, score=certificate.score, page=page)
-          + (_(' and {pdf}').format(pdf=pdf) if pdf else ""))
+    written = (_("certificate of {learner} ({score}% at the first try) written: {page} and {pdf}") if pdf
+               else _("certificate of {learner} ({score}% at the first try) written: {page}"))
+    print(written.format(learner=certificate.learner, score=certificate.score, page=page, pdf=pdf))
     print(_('verification code: {code}').format(code=certificate.code))
     if note:
         print(note)
@@ -109,8 +113,9 @@ def _lessons_refresh(args):
     from .lesson_copies import refresh
 
     copy, backup = refresh(_home(args), args.lesson, lang=args.lang)
-    print(_("{lesson}: the repository's version is now in {copy}").format(lesson=args.lesson, copy=copy)
-          + (_('; your copy is kept at {backup}').format(backup=backup) if backup.exists() else ""))
+    done = (_("{lesson}: the repository's version is now in {copy}; your copy is kept at {backup}")
+            if backup.exists() else _("{lesson}: the repository's version is now in {copy}"))
+    print(done.format(lesson=args.lesson, copy=copy, backup=backup))
 
 
 def _lessons_build(args):
@@ -204,7 +209,7 @@ def _session_marks(args):
 def _session_report(args):
     from .sessions.report import report
 
-    out = report(args.source, args.out, title=args.title)
+    out = report(args.source, args.out, title=args.title or _("Class report"))
     print(_('class report written: {out}').format(out=out))
 
 
@@ -213,13 +218,14 @@ def _practice_reset(args):
 
     path = lifecycle.existing_path(args.trainee)
     if not args.yes:
-        question = (f"Reset the practice CRM of {args.trainee}? Everything they did is undone "
-                    "(a backup is kept and the audit log stays). [y/N] ")
+        question = _("Reset the practice CRM of {trainee}? Everything they did is undone "
+                     "(a backup is kept and the audit log stays). [y/N] ").format(trainee=args.trainee)
         answer = _ask(question)
         if answer is None:
             raise WorkbenchError(_("no answer to the confirmation question (the input is closed), so nothing was reset"),
                                  where="workbench practice reset", fix=_("add --yes to reset without being asked"))
-        if answer.strip().lower() not in ("y", "yes"):
+        # TRANSLATORS: the answers that mean yes to a [y/N] question, separated by commas, English ones included.
+        if answer.strip().lower() not in {word.strip() for word in _("y,yes").lower().split(",")} | {"y", "yes"}:
             print(_("nothing reset"))
             return 1
     done = lifecycle.reset_file(args.trainee, path=path, confirm=True)
@@ -240,6 +246,11 @@ def _ask(question: str) -> str | None:
         return None
 
 
+# The audit log's columns a reader sees, in words (the log's own keys stay as the practice CRM writes them).
+AUDIT_HEADERS = {"at": N_("when"), "who": N_("who"), "action": N_("action"), "table_name": N_("table"),
+                 "record_key": N_("record"), "changes": N_("changes"), "reset_at": N_("reset at")}
+
+
 def _practice_audit(args):
     from . import practice
 
@@ -248,21 +259,23 @@ def _practice_audit(args):
     if history.empty:
         print(_('nothing changed yet in the practice CRM of {trainee}').format(trainee=db.trainee))
     else:
-        columns = ["at", "who", "action", "table_name", "record_key", "changes", "reset_at"]
-        print(history[columns].tail(args.last).to_string(index=False))
+        print(history[list(AUDIT_HEADERS)].tail(args.last).rename(columns={key: _(words) for key, words in
+                                                                        AUDIT_HEADERS.items()}).to_string(index=False))
 
 
 def _source_option(parser, default):
+    helps = {"lessons": _("the lessons (notebooks/: forms and practice CRM tasks, every answer checked again by the "
+                          "grader) or the practice sets (exercises/, answered in code; a lesson without one is used "
+                          "itself); default: lessons"),
+             None: _("the lessons (notebooks/: forms and practice CRM tasks, every answer checked again by the "
+                     "grader) or the practice sets (exercises/, answered in code; a lesson without one is used "
+                     "itself); default: what the release's session.json says")}
     parser.add_argument("--from", dest="source", choices=["practice-sets", "lessons"], default=default,
-                        help=_("the lessons (notebooks/: forms and practice CRM tasks, every answer checked again "
-                             "by the grader) or the practice sets (exercises/, answered in code; a lesson without "
-                             "one is used itself)")
-                             + (_('; default: {default}').format(default=default) if default else _("; default: what the release's session.json "
-                                                                        "says")))
+                        help=helps[default])
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="workbench", description=_("CRM Workbench command line"))
+    parser = ArgumentParser(prog="workbench", description=_("CRM Workbench command line"))
     sub = parser.add_subparsers(dest="command", required=True)
 
     data = sub.add_parser("data", help=_("generate or validate company data")).add_subparsers(
@@ -305,12 +318,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     le = sub.add_parser("lessons", help=_("the trainee's own copies of the lessons, which `make lab` opens")
                         ).add_subparsers(dest="action", required=True)
-    for name, func, what in (("copy", _lessons_copy, "copy the lessons into your workbench home: new ones only, "
-                                                      "and say which of yours have a newer version"),
-                             ("folder", _lessons_folder, "print the folder of your copies"),
-                             ("refresh", _lessons_refresh, "replace your copy of one lesson with the repository's "
-                                                           "(your copy is kept as a backup first)")):
-        lp = le.add_parser(name, help=what)
+    for name, func, what in (("copy", _lessons_copy, N_("copy the lessons into your workbench home: new ones only, "
+                                                         "and say which of yours have a newer version")),
+                             ("folder", _lessons_folder, N_("print the folder of your copies")),
+                             ("refresh", _lessons_refresh, N_("replace your copy of one lesson with the repository's "
+                                                              "(your copy is kept as a backup first)"))):
+        lp = le.add_parser(name, help=_(what))
         if name == "refresh":
             lp.add_argument("lesson", help=_("the lesson as `lessons copy` names it, e.g. crm/04-activities-and-"
                                            "follow-ups.ipynb"))
@@ -387,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc = ses.add_parser("report", help=_("write the class report (where the class struggled)"))
     sc.add_argument("source", help=_("grades.csv, a progress folder or a grading output folder"))
     sc.add_argument("--out", required=True, help=_("HTML file to write"))
-    sc.add_argument("--title", default="Class report")
+    sc.add_argument("--title", help=_("the report's title (default: Class report, in the report's language)"))
     sc.set_defaults(func=_session_report)
 
     pr = sub.add_parser("practice", help=_("manage a trainee's practice CRM")).add_subparsers(

@@ -33,14 +33,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import RIGHT_TO_LEFT
+from .i18n.messages import _
 from .lessons import NOTEBOOKS, TRACK_TITLES, Lesson, in_course_order, read_lesson, with_parameters
-from .sources import in_plain_words
+from .sources import cited_documents, in_plain_words
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
 
 NAV_MARK = "<!--workbench-nav-->"
+UNNAMED_WIDGET = "interactive widget"  # what widget_name says of a widget its code does not name
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
 
@@ -129,7 +131,7 @@ def widget_name(source: str) -> str:
         last = assigned[-1] if assigned else last
     call = re.match(r"([\w.]+)\s*\(", last)
     if not call:
-        return "interactive widget"
+        return UNNAMED_WIDGET
     *owners, name = call.group(1).split(".")
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower().split()
     if len(words) == 1:  # a bare verb-less name ("explorer", "screen"): say whose it is
@@ -140,26 +142,28 @@ def widget_name(source: str) -> str:
 
 
 @functools.cache
-def _templates():
-    """The site's Jinja2 templates, HTML-escaped unless a template says otherwise."""
+def _templates(lang: str = "en"):
+    """The site's Jinja2 templates in ``lang``, HTML-escaped unless a template says otherwise."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    from .i18n.html import environment
+
+    return environment(jinja2.FileSystemLoader(TEMPLATES), lang)
 
 
-def _parts():
-    return _templates().get_template("parts.html.j2").module
+def _parts(lang: str = "en"):
+    return _templates(lang).get_template("parts.html.j2").module
 
 
-def static_outputs(nb, lesson: str = "the lesson") -> int:
+def static_outputs(nb, lesson: str = "the lesson", lang: str = "en") -> int:
     """Rewrite outputs a static page cannot show as they are; returns how many figures it drew.
 
     Plotly figures become :func:`plotly_html`. A widget (an exercise form, an explorer) needs
     the lesson's Python kernel to answer, so it becomes a note naming it (the exercise, or the
-    widget read from the cell's code) and saying to open ``lesson`` in JupyterLab to use it.
+    widget read from the cell's code) and saying to open ``lesson`` in JupyterLab to use it, in ``lang``.
     """
     figures = 0
-    parts = _parts()
+    parts = _parts(lang)
     for cell in nb.cells:
         exercise = cell.get("metadata", {}).get("workbench", {}).get("exercise")
         for output in cell.get("outputs", []):
@@ -171,18 +175,24 @@ def static_outputs(nb, lesson: str = "the lesson") -> int:
                 output["data"] = {"text/html": str(parts.exercise_note(_exercise_title(exercise), exercise, lesson))}
             elif WIDGET_MIME in data:
                 name = widget_name(cell.get("source", ""))
-                output["data"] = {"text/html": str(parts.widget_note(name, lesson))}
+                output["data"] = {"text/html": str(parts.widget_note(None if name == UNNAMED_WIDGET else name, lesson))}
             output.get("metadata", {}).pop(WIDGET_MIME, None)
     nb.metadata.pop("widgets", None)
     return figures
 
 
 def _exporter(lang: str = "en"):
+    """nbconvert's lab exporter with the site's lesson template, its words (``_()``) in ``lang``."""
     import jinja2
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab", template_file="lesson.html.j2", language_code=lang,
-                        extra_loaders=[jinja2.FileSystemLoader(TEMPLATES)])
+    from .i18n.messages import translations
+
+    exporter = HTMLExporter(template_name="lab", template_file="lesson.html.j2", language_code=lang,
+                            extra_loaders=[jinja2.FileSystemLoader(TEMPLATES)])
+    exporter.environment.add_extension("jinja2.ext.i18n")
+    exporter.environment.install_gettext_translations(translations(lang), newstyle=True)
+    return exporter
 
 
 def _error_text(err: Exception) -> str:
@@ -193,8 +203,16 @@ def _error_text(err: Exception) -> str:
     return f"{type(err).__name__}: {first[0]}" if first else type(err).__name__
 
 
-def _lesson_entry(lesson: Lesson, page: str, error: str) -> dict:
-    return {"lesson": lesson, "page": page, "error": error, "sources": [in_plain_words(s) for s in lesson.sources]}
+def _lesson_entry(lesson: Lesson, page: str, error: str, lang: str = "en") -> dict:
+    """What the index shows of a lesson; its sources in English words, or in ``lang`` the documents' names."""
+    if lang == "en":
+        sources = [in_plain_words(s) for s in lesson.sources]
+    else:
+        from .i18n.language import use_language
+
+        with use_language(lang):
+            sources = list(dict.fromkeys(_(name) for s in lesson.sources for name in cited_documents(s)))
+    return {"lesson": lesson, "page": page, "error": error, "sources": sources}
 
 
 @dataclass(frozen=True)
@@ -205,9 +223,9 @@ class Site:
     failed: dict[Path, str] = field(default_factory=dict)
 
 
-def _nav(next_lesson: tuple[str, str] | None) -> str:
-    """The links at the top and bottom of a lesson page: the index, and the next lesson if any."""
-    return str(_parts().nav(*(next_lesson or ())))
+def _nav(next_lesson: tuple[str, str] | None, lang: str = "en") -> str:
+    """The links at the top and bottom of a lesson page, in ``lang``: the index, and the next lesson if any."""
+    return str(_parts(lang).nav(*(next_lesson or ())))
 
 
 def _in_language(lang: str, lessons: list | None, folder: Path) -> list[Lesson]:
@@ -271,24 +289,26 @@ def build_demo(out: Path, *, lessons: list | None = None, progress: bool = True,
         for lesson in tqdm(chosen, desc="lessons", unit="lesson", disable=not progress):
             try:
                 nb = execute(lesson.path, timeout=timeout)
-                static_outputs(nb, lesson=_lab_path(lesson.path, root))
-                pages[lesson], _ = exporter.from_notebook_node(
+                static_outputs(nb, lesson=_lab_path(lesson.path, root), lang=lang)
+                pages[lesson] = exporter.from_notebook_node(
                     nb, resources={"metadata": {"name": lesson.title}, "plotly_js": f"../{PLOTLY_ASSET}",
-                                   "lang": lang, "dir": direction})
+                                   "lang": lang, "dir": direction})[0]
             except Exception as err:  # one broken lesson is reported, the rest are built
                 failed[lesson.path] = _error_text(err)
-                print(f"workbench demo: {lesson.path} could not be run: {failed[lesson.path]}", file=sys.stderr)
+                print(_("workbench demo: {path} could not be run: {error}").format(path=lesson.path,
+                                                                                    error=failed[lesson.path]),
+                      file=sys.stderr)
     built = list(pages)
     for lesson, following in zip(built, [*built[1:], None]):
-        nav = _nav((f"{following.slug}.html", following.title) if following else None)
+        nav = _nav((f"{following.slug}.html", following.title) if following else None, lang)
         (out / _page_path(lesson)).write_text(pages[lesson].replace(NAV_MARK, nav), encoding="utf-8")
     sections: dict[str, list[dict]] = {}
     for lesson in chosen:
-        sections.setdefault(TRACK_TITLES.get(lesson.track, lesson.track.title()), []).append(
-            _lesson_entry(lesson, _page_path(lesson), failed.get(lesson.path, "")))
+        sections.setdefault(TRACK_TITLES.get(lesson.track, lesson.track), []).append(
+            _lesson_entry(lesson, _page_path(lesson), failed.get(lesson.path, ""), lang))
     index = out / "index.html"
-    index.write_text(_templates().get_template("index.html.j2").render(
-        lang=lang, dir=direction, failed=len(failed), sections=list(sections.items())), encoding="utf-8")
+    index.write_text(_templates(lang).get_template("index.html.j2").render(
+        failed=len(failed), sections=list(sections.items())), encoding="utf-8")
     return Site(index=index, failed=failed)
 
 

@@ -140,3 +140,15 @@ def test_out_with_an_unknown_extension_is_refused(folder, capsys):
     assert main([*PLAN, "--data", str(folder), "--out", str(folder / "plan.txt")]) == 2
     assert "must end in .csv or .ics" in capsys.readouterr().err
     assert not (folder / "plan.txt").exists()
+
+
+def test_the_plan_s_report_is_in_bengali(folder):
+    from workbench.i18n.language import use_language
+
+    with use_language("bn"):
+        _plan, report = plan_from_folder(folder, weeks=2, start="2026-03-02", csv=folder / "p.csv")
+    assert report[0].startswith("2026-03-02 থেকে ২ সপ্তাহের পরিকল্পনা ২ জন বিক্রয় প্রতিনিধির জন্য")
+    assert any(line.startswith("কঠোর শর্ত: সবগুলো পূরণ হয়েছে") for line in report)
+    assert any(line.startswith("কনটেন্ট মিশ্রণ 4-1-1") for line in report)
+    assert report[-1].endswith("p.csv লেখা হয়েছে")
+    assert not any(word in line for line in report for word in ("planned", "posts", "hard constraints", "wrote"))

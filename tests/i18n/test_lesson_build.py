@@ -145,3 +145,24 @@ def _message(html: str) -> str:
     import re
 
     return re.sub(r"<[^>]+>", "", html).split(" ", 2)[-1]
+
+
+def test_a_lesson_s_count_is_told_in_the_language_of_the_command_line():
+    from workbench.i18n.language import use_language
+    from workbench.i18n.lesson_build import Count
+
+    count = Count("crm/01", cells=3, translated=2, untranslated=["c01", "title", "goal 2"])
+    with use_language("bn"):
+        assert count.text() == "৩টি সেলের মধ্যে ২টি অনূদিত; শিরোনাম ও ১টি লক্ষ্য অনূদিত হয়নি"
+    assert count.text() == "2 of 3 cells translated; title and 1 goal(s) untranslated"
+
+
+def test_a_lesson_is_named_by_its_translated_title_and_goals():
+    from workbench.i18n.lesson_build import lesson_in_language
+    from workbench.lessons import NOTEBOOKS, read_lesson
+
+    lesson = read_lesson(NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb")
+    arabic = lesson_in_language(lesson, "ar")
+    assert arabic.title != lesson.title and len(arabic.goals) == len(lesson.goals)
+    assert not any(goal in lesson.goals for goal in arabic.goals)
+    assert lesson_in_language(lesson, "en") is lesson

@@ -99,3 +99,11 @@ def test_every_reference_and_wrong_answer_gets_the_same_verdict_after_the_round_
         for answer in (exercise.reference(ctx), exercise.wrong[0][0](ctx)):
             first, again = run_check(exercise, answer, ctx), run_check(exercise, round_trip(answer), ctx)
             assert (again.points, again.message, again.hint) == (first.points, first.message, first.hint), exercise.id
+
+
+def test_why_an_answer_cannot_be_written_down_is_said_in_the_trainee_s_language():
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        assert written_down(open)["unsupported"] == ("une réponse de type builtin_function_or_method ne peut pas "
+                                                     "être revérifiée hors du notebook")

@@ -83,3 +83,22 @@ def test_a_sheet_that_is_not_one_is_refused(tmp_path):
     (tmp_path / "cut.csv").write_text("trainee,lesson\namina,x\n")
     with pytest.raises(MarkingSheetError, match="row 1: the column 'exercise' is missing"):
         read_sheet(tmp_path / "cut.csv")
+
+
+def test_a_sheet_written_in_french_reads_back_by_its_columns_keys(tmp_path):
+    """The trainer reads the header and the rubric in their language; `session marks` reads the sheet back
+    whatever language its header is in."""
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        write_sheet(tmp_path, [SheetRow(entry("amina", "Dear Ms Jahan"), {"Tone": 1.0}, "Bien.", "marked")])
+    sheet = openpyxl.load_workbook(tmp_path / XLSX).active
+    header = [c.value for c in sheet[1]]
+    assert header[:7] == ["stagiaire", "leçon", "exercice", "question", "grille", "réponse",
+                          "identifiant de la réponse"]
+    assert header[-2:] == ["commentaire", "remarque"] and sheet.title == "notes"
+    assert sheet.cell(2, len(header)).value == "noté"
+    for name in (XLSX, CSV):
+        cells = read_sheet(tmp_path / name, ["Tone", "Agenda"])[0]["cells"]  # read back in English
+        assert cells["answer id"][0] == "id-amina" and cells["comment"][0] == "Bien."
+        assert float(cells["Tone"][0]) == 1

@@ -1,6 +1,7 @@
 """Session plans: agenda timings from lesson metadata, per format, and the facilitator guide."""
 
 import pytest
+from markupsafe import escape
 
 from workbench.errors import InputError
 from workbench.sessions.plan import FORMATS, agenda, get_format, plan, planned, total_minutes
@@ -63,8 +64,8 @@ def test_guide_holds_agenda_goals_exercises_and_checklist(tmp_path):
     text = path.read_text()
     chosen = planned(["crm/01-what-a-crm-is"])[0]
     assert "<h1>Onboarding</h1>" in text and "Slot 1" in text
-    assert all(goal.replace("'", "&#x27;") in text for goal in chosen.lesson.goals)
-    assert get(chosen.exercises[0]).title.replace("'", "&#x27;") in text
+    assert all(str(escape(goal)) in text for goal in chosen.lesson.goals)
+    assert str(escape(get(chosen.exercises[0]).title)) in text
     assert "workbench session release crm/01-what-a-crm-is" in text
     assert "superuser" in text.lower() and 'type="checkbox"' in text
 
@@ -81,7 +82,7 @@ def test_the_guide_lists_exactly_the_exercises_of_the_notebook_released(tmp_path
 
     lesson = "crm/02-accounts-contacts-and-consent"
     text = plan([lesson], tmp_path / "guide.html", source=source).read_text()
-    listed = re.findall(r'<code class="exercise">([^<]+)</code>', text)
+    listed = re.findall(r'<code class="exercise"[^>]*>([^<]+)</code>', text)
     release([lesson], tmp_path / "s", trainees=1, source=source, build_data=False, progress=False)
     manifest = json.loads((tmp_path / "s" / "session.json").read_text())
     released = nbformat.read(tmp_path / "s" / "trainee-01" / manifest["lessons"][0]["file"], as_version=4)
@@ -98,3 +99,20 @@ def test_the_guide_lists_exactly_the_exercises_of_the_notebook_released(tmp_path
 def test_an_unknown_source_is_explained():
     with pytest.raises(InputError, match="practice-sets, lessons"):
         agenda(LESSONS, "in-house", source="slides")
+
+
+@pytest.mark.parametrize("lang, words", [("fr", ["Programme", "Créneau 1", "Ce qu'est un CRM", "Points forts"]),
+                                         ("ar", ["جدول الأعمال", "الحصة 1", "نقاط القوة"])])
+def test_the_guide_is_written_whole_in_the_facilitator_s_language(tmp_path, lang, words, english_runs_left):
+    """With WORKBENCH_LANG=fr or ar, every heading, agenda item, lesson title and goal, exercise and checklist
+    line is in that language; the commands to run and the exercise ids stay as they are, left to right."""
+    from workbench.i18n.language import use_language
+
+    with use_language(lang):
+        text = plan(["crm/01-what-a-crm-is"], tmp_path / "guide.html", "in-house").read_text(encoding="utf-8")
+    assert all(str(escape(word)) in text for word in words)
+    assert english_runs_left(text) == []
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert f'<html lang="{lang}" dir="{direction}">' in text
+    assert '<bdi dir="ltr">workbench session release crm/01-what-a-crm-is' in text
+    assert '<code class="exercise" dir="ltr">crm.intro.count-contacts</code>' in text

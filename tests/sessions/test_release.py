@@ -152,3 +152,14 @@ def test_a_practice_set_is_released_in_the_trainee_s_language_without_its_soluti
     assert notebook_exercises(nb) == notebook_exercises(english)
     markdown = [cell.source for cell in nb.cells if cell.cell_type == "markdown"]
     assert all(text.startswith('<div dir="rtl" lang="fa">') for text in markdown)
+
+
+def test_a_roster_mistake_is_told_in_persian():
+    from workbench.i18n.language import use_language
+
+    with use_language("fa"):
+        with pytest.raises(InputError) as error:
+            read_roster(pd.DataFrame({"name": ["a", "b"], "lang": ["fr", "de"]}))
+        said = str(error.value)  # as the command line prints it, in the language it speaks
+    assert said == ("فهرست فراگیران، ردیف ۳، ستون 'lang': زبان ناشناختهٔ 'de'. راه\u200cحل: یکی از "
+                    "en, fr, ar, fa, bn را بنویسید، یا برای انگلیسی خالی بگذارید.")

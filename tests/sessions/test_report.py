@@ -116,7 +116,7 @@ def test_report_names_the_grades_the_grader_did_not_check_again(tmp_path):
     graded.loc[0, "source"] = "progress log"
     text = report(graded, tmp_path / "r.html").read_text()
     assert "1 of 12 grades rest on the trainees' own records" in text
-    assert "First attempt and best attempt" in text and "first_attempt" in text
+    assert "First attempt and best attempt" in text and "<th>full points at the first attempt</th>" in text
 
 
 def test_report_shows_each_trainee_against_the_whole_course(tmp_path):
@@ -154,3 +154,17 @@ def test_an_open_answer_handed_in_waits_for_a_mark_and_is_not_failed(tmp_path):
         {"trainee": "amina", "exercise": email, "mark": "waiting for a mark", "comment": ""}]
     page = report(tmp_path, tmp_path / "report.html").read_text()
     assert "1 open answer(s) still wait for a mark" in page
+
+
+def test_the_report_is_written_whole_in_french(tmp_path, english_runs_left):
+    """Headings, table headers, the sample class's exercise titles and hints: all French; grades.csv's own
+    column keys (trainee, first_attempt...) stay the program's and never show as headers."""
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        text = report(sample_class(seed=3, trainees=6), tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<title>Rapport de la classe</title>" in text and '<html lang="fr" dir="ltr">' in text
+    assert "<th>tous les points au premier essai</th>" in text and "<th>first_attempt</th>" not in text
+    assert "Comparez close_date avec" in text or "Multipliez chaque montant" in text  # a hint, translated
+    assert "Pour commencer" in text  # the next lesson, named by its French title
+    assert english_runs_left(text) == []

@@ -16,10 +16,10 @@ never writes a plan that breaks one.
 >>> _ = write_demo_folder(folder)
 >>> _, report = plan_from_folder(folder, weeks=2, start="2026-03-02", csv=folder / "plan.csv")
 >>> print("\\n".join(report))  # doctest: +ELLIPSIS
-planned 2 weeks from 2026-03-02 for 2 rep(s): 24 items (4 produce, 8 curate, 12 react) on 9 themes
+planned 2 weeks from 2026-03-02 for 2 rep(s): 24 items (4 to produce, 8 to curate, 12 to react to) on 9 themes
 rep U1 (Amina Rahman): 3 posts, 3 reactions, 4 h a week
 rep U2 (Farid Haddad): 3 posts, 3 reactions, 4 h a week
-content mix 4-1-1: deviation 0 points (curated 66.7% vs 66.7%, original 16.7% vs 16.7%, promotional 16.7% vs 16.7%)
+content mix 4-1-1: deviation 0 points (curated 66.7% (target 66.7%), original 16.7% (target 16.7%), promotional 16.7% (target 16.7%))
 hard constraints: all met (cadence, quotas, author load, days off, theme spacing, formats, personas in turn)
 wrote .../plan.csv
 """
@@ -30,7 +30,11 @@ import json
 from pathlib import Path
 
 from ..errors import DataError, InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
+
+#: The content-mix categories (the plan's keys) in words, translated where the report shows them.
+MIX_WORDS = {"curated": N_("curated"), "original": N_("original"), "promotional": N_("promotional"),
+             "humanising": N_("humanising")}
 
 
 def _social_folder(data_dir) -> Path:
@@ -82,19 +86,20 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, li
     from .rules import PlanRules, reps_frame, start_day
     from .themes import load_brainstorm, load_line, review_reminder, save_line, shortlist
 
-    start = start_day(start, where="the start date (--start)")
+    start = start_day(start, where=_("the start date (--start)"))
     social = _social_folder(data_dir)
     personas = load_personas(social / "personas.json")
     report = []
     if line is not None and Path(line).is_file():
         editorial_line = load_line(line)
-        report.append(f"editorial line read from {line}")
+        report.append(_("editorial line read from {path}").format(path=line))
     else:
         editorial_line = shortlist(load_brainstorm(social / "brainstorm.csv"), n=n_themes,
                                    as_of=_as_of(social, start), personas=personas)
         if line is not None:
             save_line(editorial_line, line)
-            report.append(f"editorial line saved to {line} (review on {editorial_line['review_on'].min():%Y-%m-%d})")
+            report.append(_("editorial line saved to {path} (review on {date})").format(
+                path=line, date=f"{editorial_line['review_on'].min():%Y-%m-%d}"))
     reps_file = social / "reps.csv"
     if not reps_file.is_file():
         raise DataError(_("reps.csv not found"), file=reps_file, fix=_("list the reps as rep_id,name in social/reps.csv"))
@@ -104,28 +109,33 @@ def plan_from_folder(data_dir=None, *, weeks: int, start, ics=None, csv=None, li
     rules = PlanRules(mix=mix, theme_gap_weeks=theme_gap_weeks, persona_window_weeks=persona_window_weeks)
     plan = plan_calendar(reps, editorial_line, personas, weeks=weeks, start=start, rules=rules, manager=manager)
     levels = plan["level"].value_counts()
-    report.insert(0, f"planned {weeks} weeks from {start:%Y-%m-%d} for {len(reps)} rep(s): {len(plan)} items "
-                     f"({levels.get('produce', 0)} produce, {levels.get('curate', 0)} curate, "
-                     f"{levels.get('react', 0)} react) on {plan['theme_id'].nunique()} themes")
-    report += [f"rep {r.rep_id} ({r.name}): {r.posts_per_week} posts, {r.react_per_week} reactions, "
-               f"{r.hours_per_week:g} h a week" + (f", {len(r.days_off)} day(s) off" if r.days_off else "")
-               for r in reps]
+    report.insert(0, _("planned {weeks} weeks from {start} for {reps} rep(s): {items} items ({produce} to produce, "
+                       "{curate} to curate, {react} to react to) on {themes} themes").format(
+        weeks=weeks, start=f"{start:%Y-%m-%d}", reps=len(reps), items=len(plan), produce=levels.get("produce", 0),
+        curate=levels.get("curate", 0), react=levels.get("react", 0), themes=plan["theme_id"].nunique()))
+    for r in reps:
+        said = (_("rep {id} ({name}): {posts} posts, {reactions} reactions, {hours:g} h a week, {off} day(s) off")
+                if r.days_off else _("rep {id} ({name}): {posts} posts, {reactions} reactions, {hours:g} h a week"))
+        report.append(said.format(id=r.rep_id, name=r.name, posts=r.posts_per_week, reactions=r.react_per_week,
+                                  hours=r.hours_per_week, off=len(r.days_off)))
     mix_table = mix_report(plan)
-    report.append(f"content mix {mix}: deviation {mix_table.attrs['mix_deviation']:g} points ("
-                  + ", ".join(f"{r.category} {r.actual_pct:g}% vs {r.target_pct:g}%" for r in mix_table.itertuples())
-                  + ")")
-    report.append("hard constraints: all met (cadence, quotas, author load, days off, theme spacing, formats, "
-                  "personas in turn)")
+    shares = [_("{category} {actual:g}% (target {target:g}%)").format(category=_(MIX_WORDS.get(r.category, r.category)),
+                                                                      actual=r.actual_pct, target=r.target_pct)
+              for r in mix_table.itertuples()]
+    report.append(_("content mix {mix}: deviation {deviation:g} points ({shares})").format(
+        mix=mix, deviation=mix_table.attrs["mix_deviation"], shares=", ".join(shares)))
+    report.append(_("hard constraints: all met (cadence, quotas, author load, days off, theme spacing, formats, "
+                    "personas in turn)"))
     reminder = review_reminder(editorial_line, start)
     if reminder:
-        report.append(f"note: {reminder}")
-    report += [f"note: {n}" for n in plan.attrs.get("notes", [])[:10]]
+        report.append(_("note: {note}").format(note=reminder))
+    report += [_("note: {note}").format(note=n) for n in plan.attrs.get("notes", [])[:10]]
     if csv:
         plan_to_csv(plan, csv)
-        report.append(f"wrote {csv}")
+        report.append(_("wrote {path}").format(path=csv))
     if ics:
         plan_to_ics(plan, ics, stamp=stamp)
-        report.append(f"wrote {ics}")
+        report.append(_("wrote {path}").format(path=ics))
     return plan, report
 
 

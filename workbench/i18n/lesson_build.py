@@ -32,6 +32,7 @@ from pathlib import Path
 
 from . import LANGUAGES, RIGHT_TO_LEFT
 from .lesson_catalogues import LOCALE, catalogue_path, english_folder, lesson_notebooks, read
+from .messages import _
 from .rtl import right_to_left
 
 
@@ -54,10 +55,13 @@ class Count:
         >>> Count("crm/01", cells=3, translated=3).text()
         '3 of 3 cells translated'
         """
-        line = f"{self.translated} of {self.cells} cells translated"
         goals = sum(what.startswith("goal ") for what in self.untranslated)
-        metadata = (["title"] if "title" in self.untranslated else []) + ([f"{goals} goal(s)"] if goals else [])
-        return line + (f"; {' and '.join(metadata)} untranslated" if metadata else "")
+        title = "title" in self.untranslated
+        said = (_("{done} of {cells} cells translated; title and {goals} goal(s) untranslated") if title and goals
+                else _("{done} of {cells} cells translated; title untranslated") if title
+                else _("{done} of {cells} cells translated; {goals} goal(s) untranslated") if goals
+                else _("{done} of {cells} cells translated"))
+        return said.format(done=self.translated, cells=self.cells, goals=goals)
 
 
 def _translation(catalogue, text: str, context: str) -> str | None:
@@ -122,6 +126,29 @@ def in_language(path: Path, lesson: str, lang: str, locale: Path = LOCALE, kind:
     nb, count = translate(nbformat.read(path, as_version=4), read(po) if po.exists() else None, lang)
     count.lesson = lesson
     return nb, count
+
+
+def lesson_in_language(lesson, lang: str | None = None):
+    """``lesson`` (a :class:`workbench.lessons.Lesson`) with its title and goals in ``lang`` (the current
+    language by default) from its catalogue, each left in English where untranslated: what a facilitator's
+    guide or a class report names it by.
+
+    >>> from workbench.lessons import NOTEBOOKS, read_lesson
+    >>> lesson_in_language(read_lesson(NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb"), "fr").title
+    "Ce qu'est un CRM"
+    """
+    import dataclasses
+
+    from ..lessons import lesson_id
+    from .language import choose, current_language
+
+    lang = choose(lang) if lang else current_language()
+    po = catalogue_path(lesson_id(lesson.path), lang) if lang != "en" else None
+    if po is None or not po.exists():
+        return lesson
+    catalogue = read(po)
+    return dataclasses.replace(lesson, title=_translation(catalogue, lesson.title, "title") or lesson.title,
+                               goals=tuple(_translation(catalogue, goal, "goal") or goal for goal in lesson.goals))
 
 
 def build(lang: str, out: Path, notebooks: Path | None = None, locale: Path = LOCALE,

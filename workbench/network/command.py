@@ -56,8 +56,8 @@ def connectors_output(G, *, top: int = 20, by: str = "combined", format: str = "
         who = f"{rec['rank']:>3}. {rec['name']}" + (f" ({rec['company']})" if rec["company"] else "")
         lines.append(who)
         lines += textwrap.wrap(rec["why"], width=96, initial_indent="     ", subsequent_indent="     ")
-    lines.append(f"(betweenness: {df.attrs.get('betweenness_engine', betweenness)}; "
-                 "--format csv for every measure)")
+    lines.append(_("(betweenness: {engine}; --format csv for every measure)").format(
+        engine=df.attrs.get("betweenness_engine", betweenness)))
     return "\n".join(lines)
 
 

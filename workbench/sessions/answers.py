@@ -23,7 +23,7 @@ True
 >>> encode(object())
 Traceback (most recent call last):
 ...
-workbench.sessions.answers.Unsupported: an object cannot be checked again outside the notebook
+workbench.sessions.answers.Unsupported: an answer of type object cannot be checked again outside the notebook
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+
+from ..i18n.messages import _
 
 #: An answer bigger than this once written down is not kept (no check needs one so large).
 MAX_BYTES = 20_000_000
@@ -48,7 +50,7 @@ def _kind(value) -> str:
 def encode(value, _depth: int = 0):
     """``value`` as JSON-ready data (see the module docstring), or :class:`Unsupported`."""
     if _depth > _DEPTH:
-        raise Unsupported("an answer nested this deeply cannot be checked again outside the notebook")
+        raise Unsupported(_("an answer nested this deeply cannot be checked again outside the notebook"))
     nested = _depth + 1
     package = type(value).__module__.split(".")[0]  # numpy's float64 is a float too: keep its own type
     if package == "pandas":
@@ -74,8 +76,8 @@ def encode(value, _depth: int = 0):
             return {"$": kind.__name__, "value": value.isoformat()}
     if isinstance(value, dt.timedelta):
         return {"$": "timedelta", "value": value.total_seconds()}
-    article = "an" if _kind(value)[:1].lower() in "aeiou" else "a"
-    raise Unsupported(f"{article} {_kind(value)} cannot be checked again outside the notebook")
+    raise Unsupported(_("an answer of type {kind} cannot be checked again outside the notebook").format(
+        kind=_kind(value)))
 
 
 def _encode_numpy(value, nested: int):
@@ -83,13 +85,15 @@ def _encode_numpy(value, nested: int):
 
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in "biufUO" or value.ndim != 1 and value.dtype.kind == "O":
-            raise Unsupported(f"an array of {value.dtype} cannot be checked again outside the notebook")
+            raise Unsupported(_("an array of {dtype} cannot be checked again outside the notebook").format(
+                dtype=value.dtype))
         return {"$": "ndarray", "dtype": str(value.dtype), "items": encode(value.tolist(), nested)}
     if isinstance(value, np.generic) and value.dtype.kind in "biufU":
         return {"$": "numpy", "dtype": str(value.dtype), "value": encode(value.item(), nested)}
     if isinstance(value, np.datetime64):
         return encode(__import__("pandas").Timestamp(value), nested)
-    raise Unsupported(f"a numpy {_kind(value)} cannot be checked again outside the notebook")
+    raise Unsupported(_("an answer of type numpy {kind} cannot be checked again outside the notebook").format(
+        kind=_kind(value)))
 
 
 def _encode_pandas(value, nested: int):
@@ -112,7 +116,8 @@ def _encode_pandas(value, nested: int):
                 "index": _encode_index(value.index, nested)}
     if isinstance(value, pd.Index):
         return {"$": "Index", "index": _encode_index(value, nested)}
-    raise Unsupported(f"a pandas {_kind(value)} cannot be checked again outside the notebook")
+    raise Unsupported(_("an answer of type pandas {kind} cannot be checked again outside the notebook").format(
+        kind=_kind(value)))
 
 
 def _encode_column(series, nested: int) -> dict:
@@ -266,7 +271,7 @@ def written_down(answer) -> dict:
     >>> written_down(3)
     {'answer': 3}
     >>> written_down(open)["unsupported"]
-    'a builtin_function_or_method cannot be checked again outside the notebook'
+    'an answer of type builtin_function_or_method cannot be checked again outside the notebook'
     >>> written_down("x" * (MAX_BYTES + 1))["unsupported"]
     'an answer of 20,000,003 characters is too large to check again'
     """
@@ -275,8 +280,8 @@ def written_down(answer) -> dict:
     except Unsupported as err:
         return {"unsupported": str(err)}
     except Exception as err:  # noqa: BLE001 - an odd object that breaks while being read: say so, never fail the check
-        return {"unsupported": f"the answer could not be written down ({type(err).__name__})"}
+        return {"unsupported": _("the answer could not be written down ({error})").format(error=type(err).__name__)}
     size = len(json.dumps(data, ensure_ascii=False))
     if size > MAX_BYTES:
-        return {"unsupported": f"an answer of {size:,} characters is too large to check again"}
+        return {"unsupported": _("an answer of {size:,} characters is too large to check again").format(size=size)}
     return {"answer": data}

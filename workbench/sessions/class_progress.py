@@ -44,6 +44,7 @@ def course_table(results: pd.DataFrame, lessons=None) -> pd.DataFrame:
     lesson of the course. Rows for exercises never tried count as not done.
     """
     from ..exercises.course import CourseProgress
+    from ..i18n.lesson_build import lesson_in_language
 
     rows = []
     for trainee, mine in results.groupby("trainee", sort=True):
@@ -54,7 +55,8 @@ def course_table(results: pd.DataFrame, lessons=None) -> pd.DataFrame:
         done, total = sum(t.done for t in progress.tracks), sum(t.total for t in progress.tracks)
         row[_("Whole course")] = _("{done} of {total}").format(done=done, total=total)
         following = next(((t, t.next_lesson()) for t in progress.tracks if t.next_lesson()), None)
-        row[_("Next")] = (_("{track}: {lesson}").format(track=_(following[0].title), lesson=following[1].lesson.title)
+        row[_("Next")] = (_("{track}: {lesson}").format(track=_(following[0].title),
+                                                         lesson=lesson_in_language(following[1].lesson).title)
                           if following else _("course finished"))
         rows.append(row)
     return pd.DataFrame(rows)

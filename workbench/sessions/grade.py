@@ -70,13 +70,14 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError, WorkbenchError
+from ..i18n.language import use_language
 from ..i18n.messages import _
 from ..settings import progress_file, safe_name
 from .execute import PRACTICE_PREFIX, Run, execute
 from .gradebook import combine, write_outputs
 from .marks import MARKS, OPEN_ANSWERS, apply_marks, open_answer_entries, recorded_marks, refresh_sheet
 from .sandbox import open_sandbox
-from .submissions import Submission, exercise_points, find_submissions, prepare
+from .submissions import Submission, exercise_points, find_submissions, prepare, trainee_language
 from .verdict import HINTS, SCORES, Evidence, Policy, decide
 
 WHOLE = "(whole notebook)"
@@ -109,17 +110,23 @@ def evidence(sub: Submission) -> list[Evidence]:
 
 def _graded(sub: Submission, policy: Policy) -> list[dict]:
     """One row per exercise of the submission, decided on its evidence; a row per exercise saying so should the
-    grader itself fail on it."""
+    grader itself fail on it. Its reasons are in the trainee's language, as their feedback page is."""
+    with use_language(sub.language):
+        return _decided(sub, policy)
+
+
+def _decided(sub: Submission, policy: Policy) -> list[dict]:
     try:
         if not sub.wanted():  # nothing to match (an unreadable file of an unknown lesson): report the notebook itself
             result = sub.result or {}
             status = result.get("status") if result.get("status") in HINTS else "not attempted"
             problems = "; ".join(sub.notes + result.get("problems", []))
             return [_row(sub, WHOLE, points=0.0, max_points=0.0, status=status, hint=HINTS[status],
-                         reason=f"{sub.path.name}: {problems or 'no exercise found in it'}")]
+                         reason=_("{notebook}: {problems}").format(notebook=sub.path.name, problems=problems)
+                         if problems else _("{notebook}: no exercise found in it").format(notebook=sub.path.name))]
         return [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
     except Exception as err:  # noqa: BLE001 - one submission the grader cannot read never stops the batch
-        reason = f"the grader could not grade this notebook ({type(err).__name__}: {err})"
+        reason = _("the grader could not grade this notebook ({error})").format(error=f"{type(err).__name__}: {err}")
         return [_row(sub, exercise, points=0.0, max_points=exercise_points(exercise) or 1.0, status="not checked",
                      hint=HINTS["not checked"], reason=reason) for exercise in sub.expected or [WHOLE]]
 
@@ -127,19 +134,21 @@ def _graded(sub: Submission, policy: Policy) -> list[dict]:
 def _unanswered(sub: Submission, cells: list[dict], exercise: str) -> tuple[str, str]:
     result = sub.result or {}
     if exercise.startswith(PRACTICE_PREFIX) and sub.handed.practice is None:
-        where = f"{sub.folder.name}/.workbench/practice/" if sub.folder else "a trainee folder"
-        return "not attempted", f"no practice CRM was handed in (looked in {where})"
+        if sub.folder:
+            return "not attempted", _("no practice CRM was handed in (looked in {folder})").format(
+                folder=f"{sub.folder.name}/.workbench/practice/")
+        return "not attempted", _("no practice CRM was handed in (looked in the trainee's folder)")
     if result.get("status") == "unreadable":
         return "unreadable", "; ".join(sub.notes + result.get("problems", []))
     if result.get("status") == "failed":
         return "not run", "; ".join(result.get("problems", []))
     mine = [c for c in cells if exercise in c.get("exercises", [])]
     if not mine:
-        return "missing", "no cell holds this exercise's id"
+        return "missing", _("no cell holds this exercise's id")
     worst = min(mine, key=lambda c: STATUS_ORDER.index(c["status"]) if c["status"] in STATUS_ORDER else 0)
     if worst["status"] == "ok":
-        return "not attempted", "its cell ran but no answer was checked (a form counts once its Check is pressed)"
-    return worst["status"], f"cell {worst['index'] + 1}: {worst['error']}"
+        return "not attempted", _("its cell ran but no answer was checked (a form counts once its Check is pressed)")
+    return worst["status"], _("cell {n}: {error}").format(n=worst["index"] + 1, error=worst["error"])
 
 
 def write_progress(subs: list[Submission], out: Path) -> None:
@@ -272,7 +281,8 @@ def _not_handed_in(rows: list[dict], manifest: dict | None) -> list[dict]:
                 continue
             why = broken.get(trainee["learner"])  # an unreadable file is probably this lesson
             status = why["status"] if why else "no submission"
-            reason = why["reason"] if why else f"no notebook of {lesson['id']} found"
+            with use_language(trainee_language(trainee.get("lang"))):
+                reason = why["reason"] if why else _("no notebook of {lesson} found").format(lesson=lesson["id"])
             for exercise in lesson["exercises"]:
                 extra.append({"trainee": trainee["learner"], "lesson": lesson["id"], "exercise": exercise,
                               "points": 0.0, "max_points": exercise_points(exercise) or 1.0, "message": "",

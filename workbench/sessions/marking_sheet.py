@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbenchError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 
 XLSX, CSV = "marking-sheet.xlsx", "marking-sheet.csv"
-FIXED = ["trainee", "lesson", "exercise", "question", "rubric", "answer", "answer id"]
-AFTER = ["comment", "note"]
+# The columns' keys, English; the header row shows each in the trainer's language and reads back in any.
+FIXED = [N_("trainee"), N_("lesson"), N_("exercise"), N_("question"), N_("rubric"), N_("answer"), N_("answer id")]
+AFTER = [N_("comment"), N_("note")]
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -93,7 +94,7 @@ def criteria_columns(entries: list[dict]) -> list[str]:
 
 
 def rubric_text(entry: dict) -> str:
-    return "\n".join(_("{name} (0 to {points:g}): {earns}").format(name=c["name"], points=c["points"],
+    return "\n".join(_("{name} (0 to {points:g}): {earns}").format(name=_(c["name"]), points=c["points"],
                                                                    earns=_(c["earns"])) for c in entry["criteria"])
 
 
@@ -101,7 +102,7 @@ def _cells(row: SheetRow, criteria: list[str]) -> list:
     entry = row.entry
     marks = [row.scores.get(name, "") for name in criteria]
     return [entry["trainee"], entry["lesson"], entry["exercise"], _(entry["question"]), rubric_text(entry),
-            entry["text"], entry["answer_id"], *marks, row.comment, row.note]
+            entry["text"], entry["answer_id"], *marks, row.comment, _(row.note) if row.note else ""]
 
 
 def write_sheet(folder: Path, rows: list[SheetRow]) -> list[Path]:
@@ -111,7 +112,7 @@ def write_sheet(folder: Path, rows: list[SheetRow]) -> list[Path]:
     table = [_cells(r, criteria) for r in rows]
     text = io.StringIO()
     writer = csv.writer(text)
-    writer.writerow(header)
+    writer.writerow([_(name) for name in header])
     writer.writerows([[escape_csv(c) if isinstance(c, str) else c for c in cells] for cells in table])
     _replace(folder / CSV, text.getvalue().encode("utf-8-sig"))  # the BOM: Excel then reads the CSV as UTF-8
     buffer = io.BytesIO()
@@ -135,11 +136,11 @@ def _workbook(header: list[str], criteria: list[str], rows: list[SheetRow], tabl
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "marks"
+    sheet.title = _("marks")
     grey = PatternFill("solid", fgColor="DDDDDD")
     for col, name in enumerate(header, start=1):
         cell = sheet.cell(1, col)
-        _text(cell, name)
+        _text(cell, _(name))
         cell.font = Font(bold=True)
     first_mark = len(FIXED) + 1
     wrapped = Alignment(wrap_text=True, vertical="top")
@@ -177,9 +178,28 @@ def _text(cell, value: str) -> None:
     cell.quotePrefix = True
 
 
-def read_sheet(path: Path) -> list[dict]:
-    """The rows of a filled sheet: ``{"row": n, "cells": {header: (value, column)}}``, ``n`` as the spreadsheet
-    counts (the header is row 1).  Texts come back as written (the CSV's escaping undone); a formula typed
+def column_keys(criteria=()) -> dict[str, str]:
+    """The words a header row may hold, in any of the workbench's languages, each to its column's key: a sheet
+    written in French reads back the same as one written in English.
+
+    >>> keys = column_keys(["Tone"])
+    >>> keys["answer id"], keys["Tone"], keys["stagiaire"]
+    ('answer id', 'Tone', 'trainee')
+    """
+    from ..i18n import LANGUAGES
+    from ..i18n.language import use_language
+
+    keys = {}
+    for lang in LANGUAGES:
+        with use_language(lang):
+            keys.update({str(_(name)): name for name in [*FIXED, *criteria, *AFTER]})
+    return keys
+
+
+def read_sheet(path: Path, criteria=()) -> list[dict]:
+    """The rows of a filled sheet: ``{"row": n, "cells": {key: (value, column)}}``, ``n`` as the spreadsheet
+    counts (the header is row 1), each column by its key whatever language its header is in (``criteria``: the
+    criterion columns to recognise).  Texts come back as written (the CSV's escaping undone); a formula typed
     in the workbook comes back as its text starting with ``=``."""
     path = Path(path)
     if not path.is_file():
@@ -197,7 +217,8 @@ def read_sheet(path: Path) -> list[dict]:
     if not lines:
         raise MarkingSheetError(path, [_("the sheet is empty: it has no header row")],
                                 fix=_("use the marking sheet `workbench session grade` wrote"))
-    header = [str(h).strip() if h is not None else "" for h in lines[0]]
+    keys = column_keys(criteria)
+    header = [keys.get(str(h).strip(), str(h).strip()) if h is not None else "" for h in lines[0]]
     missing = [name for name in FIXED[:3] + ["answer id", "comment"] if name not in header]
     if missing:
         raise MarkingSheetError(path, [_("row 1: the column {name!r} is missing").format(name=missing[0])],

@@ -120,7 +120,7 @@ def sheet_rows(entries: list[dict], marks: dict[tuple, dict]) -> list[SheetRow]:
     for entry in entries:
         mark = marks.get((entry["trainee"], entry["exercise"]))
         if mark and mark["answer_id"] == entry["answer_id"]:
-            rows.append(SheetRow(entry, dict(mark["scores"]), mark["comment"], "marked"))
+            rows.append(SheetRow(entry, dict(mark["scores"]), mark["comment"], N_("marked")))
         elif mark:
             rows.append(SheetRow(entry, {}, "", _("the text changed since you marked it ({was:g}): mark it again").format(
                 was=sum(mark['scores'].values()))))
@@ -134,7 +134,7 @@ def refresh_sheet(out: Path, entries: list[dict], marks: dict[tuple, dict]) -> l
     aside first (never overwritten).  Returns what the superuser should know."""
     notes = []
     existing = out / XLSX
-    if existing.is_file() and _holds_unapplied_marks(existing, marks):
+    if existing.is_file() and _holds_unapplied_marks(existing, marks, criteria_columns(entries)):
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         for name in (XLSX, CSV):
             if (out / name).is_file():
@@ -153,9 +153,9 @@ def refresh_sheet(out: Path, entries: list[dict], marks: dict[tuple, dict]) -> l
     return notes
 
 
-def _holds_unapplied_marks(path: Path, marks: dict[tuple, dict]) -> bool:
+def _holds_unapplied_marks(path: Path, marks: dict[tuple, dict], criteria=()) -> bool:
     try:
-        rows = read_sheet(path)
+        rows = read_sheet(path, criteria)
     except WorkbenchError:
         return True  # unreadable: keep it, the trainer may have typed into it
     for row in rows:
@@ -263,7 +263,7 @@ def record_marks(grades_dir: str | Path, sheet: str | Path | None = None) -> dic
                              where="session marks",
                              fix=_("grade lessons with open exercises first; only their texts are marked"))
     path = Path(sheet) if sheet else next((folder / n for n in (XLSX, CSV) if (folder / n).is_file()), folder / XLSX)
-    given = validate(path, read_sheet(path), entries)
+    given = validate(path, read_sheet(path, criteria_columns(entries)), entries)
     marks = recorded_marks(folder)
     at = datetime.now(UTC).isoformat(timespec="seconds")
     for key, mark in given.items():

@@ -22,7 +22,6 @@ True
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _, ngettext
 from ..lessons import DEFAULT_SOURCE, describe_source, lesson_id, notebook_exercises, resolve
 from ..sources import in_plain_words
 
@@ -40,6 +39,7 @@ class Format:
     """How a format turns lesson time into a session."""
 
     name: str
+    title: str  # the format in words, for the guide's reader
     summary: str
     practice: float  # extra supervised or self-paced practice, as a share of lesson time
     opening: tuple[str, int]
@@ -53,43 +53,52 @@ class Format:
 
 FORMATS = {
     "face-to-face": Format(
-        "face-to-face", "A trainer and the whole group in one room; everyone practises under supervision.",
-        practice=0.5, opening=("Welcome, goals of the day, log in", 15),
-        closing=("Wrap-up: questions, what to practise next", 15), break_every=90, block_limit=420,
-        pros=("Direct contact with the trainer: speech, gestures, instant questions",
-              "Hands-on exercises under supervision", "Fewer distractions; people finish the course"),
-        cons=("Travel time and cost", "A day away from work, hard for shift teams",
-              "The most expensive format when the trainer is external"),
-        prepare=("Book a room with a projector and one computer per trainee",
-                 "Release the trainee folders the day before and test one login",
-                 "Print the roster; plan who sits next to whom (different data variants)",
-                 "Run each practice set once yourself on the release (WORKBENCH_STRICT=1)")),
+        "face-to-face", N_("Face-to-face training"), N_("A trainer and the whole group in one room; everyone practises under supervision."),
+        practice=0.5, opening=(N_("Welcome, goals of the day, log in"), 15),
+        closing=(N_("Wrap-up: questions, what to practise next"), 15), break_every=90, block_limit=420,
+        pros=(N_("Direct contact with the trainer: speech, gestures, instant questions"),
+              N_("Hands-on exercises under supervision"), N_("Fewer distractions; people finish the course")),
+        cons=(N_("Travel time and cost"), N_("A day away from work, hard for shift teams"),
+              N_("The most expensive format when the trainer is external")),
+        prepare=(N_("Book a room with a projector and one computer per trainee"),
+                 N_("Release the trainee folders the day before and test one login"),
+                 N_("Print the roster; plan who sits next to whom (different data variants)"),
+                 N_("Run each practice set once yourself on the release (WORKBENCH_STRICT=1)"))),
     "e-learning": Format(
-        "e-learning", "Trainees work on their own, any time, at their own pace; you follow their progress logs.",
-        practice=0.25, opening=("Kick-off message: how to open the workbench, deadline, where to ask", 10),
-        closing=("Check-in call: common mistakes from the class report", 30), break_every=0, block_limit=60,
-        pros=("Available around the clock, fits busy diaries", "Cheaper: no trainer's day, no travel",
-              "Everyone goes at their own pace and can replay what they missed"),
-        cons=("Learners are alone: less support when stuck", "Needs a working connection and a recent browser",
-              "Less effective when the CRM process is strict and detailed"),
-        prepare=("Send each trainee their folder or link, and a deadline per lesson",
-                 "Open a channel for questions and say when you answer",
-                 "Check the workbench opens in the browsers your colleagues use",
-                 "Plan a weekly look at the class report from the progress logs")),
+        "e-learning", N_("E-learning"),
+        N_("Trainees work on their own, any time, at their own pace; you follow their progress logs."),
+        practice=0.25, opening=(N_("Kick-off message: how to open the workbench, deadline, where to ask"), 10),
+        closing=(N_("Check-in call: common mistakes from the class report"), 30), break_every=0, block_limit=60,
+        pros=(N_("Available around the clock, fits busy diaries"), N_("Cheaper: no trainer's day, no travel"),
+              N_("Everyone goes at their own pace and can replay what they missed")),
+        cons=(N_("Learners are alone: less support when stuck"), N_("Needs a working connection and a recent browser"),
+              N_("Less effective when the CRM process is strict and detailed")),
+        prepare=(N_("Send each trainee their folder or link, and a deadline per lesson"),
+                 N_("Open a channel for questions and say when you answer"),
+                 N_("Check the workbench opens in the browsers your colleagues use"),
+                 N_("Plan a weekly look at the class report from the progress logs"))),
     "in-house": Format(
-        "in-house", "A colleague who learnt the CRM first (a superuser) trains the others, in short slots.",
-        practice=0.5, opening=("Why we use the CRM here: our process, our customers", 10),
-        closing=("Questions; agree the next slot and the practice to do before it", 10), break_every=60,
+        "in-house", N_("In-house training by a superuser"),
+        N_("A colleague who learnt the CRM first (a superuser) trains the others, in short slots."),
+        practice=0.5, opening=(N_("Why we use the CRM here: our process, our customers"), 10),
+        closing=(N_("Questions; agree the next slot and the practice to do before it"), 10), break_every=60,
         block_limit=120,
-        pros=("Cheap: no external trainer", "Knows the company's processes and adapts examples to them",
-              "Works well as basic training or as an add-on after go-live"),
-        cons=("Quality depends on the superuser's skill and knowledge",
-              "The superuser needs time to learn the system before teaching it"),
-        prepare=("Rehearse: do every exercise yourself first, on the trainees' data",
-                 "Swap the sample for the company's own export when it is clean (release --data)",
-                 "Keep slots short (two hours at most) and book them in advance",
-                 "Ask a colleague to sit in once and tell you what was unclear")),
+        pros=(N_("Cheap: no external trainer"), N_("Knows the company's processes and adapts examples to them"),
+              N_("Works well as basic training or as an add-on after go-live")),
+        cons=(N_("Quality depends on the superuser's skill and knowledge"),
+              N_("The superuser needs time to learn the system before teaching it")),
+        prepare=(N_("Rehearse: do every exercise yourself first, on the trainees' data"),
+                 N_("Swap the sample for the company's own export when it is clean (release --data)"),
+                 N_("Keep slots short (two hours at most) and book them in advance"),
+                 N_("Ask a colleague to sit in once and tell you what was unclear"))),
 }
+
+
+# The practice after a lesson, by (self-paced?, on a practice set?); agenda items are English message ids.
+_PRACTICE = {(False, True): N_("Supervised practice: the practice set"),
+             (False, False): N_("Supervised practice: the lesson's exercises, again"),
+             (True, True): N_("The practice set, at the trainee's own pace"),
+             (True, False): N_("The lesson's exercises again, at the trainee's own pace")}
 
 
 def get_format(name: str) -> Format:
@@ -157,10 +166,8 @@ def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00",
         items.append((lesson.title, lesson.duration_minutes, "lesson", lesson.path.stem))
         extra = round(lesson.duration_minutes * fmt.practice / 5) * 5
         if extra:
-            what = "practice set" if describe_source(each.released) == "practice set" else "lesson's exercises, again"
-            what = f"Supervised practice: the {what}" if fmt.name != "e-learning" else \
-                f"The {what}, at the trainee's own pace"
-            items.append((what, extra, "practice", lesson.path.stem))
+            items.append((_PRACTICE[fmt.name == "e-learning", describe_source(each.released) == "practice set"],
+                          extra, "practice", lesson.path.stem))
     items.append((fmt.closing[0], fmt.closing[1], "closing", ""))
     try:
         clock0 = datetime.strptime(start, "%H:%M")
@@ -173,7 +180,7 @@ def agenda(lessons, format: str = "face-to-face", *, start: str = "09:00",
             block, used, since_break, clock = block + 1, 0, 0, clock0
         if fmt.break_every and since_break and since_break + minutes > fmt.break_every:
             rows.append({"block": block, "start": clock.strftime("%H:%M"), "minutes": 15,
-                         "item": "Break", "kind": "break", "lesson": ""})
+                         "item": N_("Break"), "kind": "break", "lesson": ""})
             clock += timedelta(minutes=15)
             used += 15
             since_break = 0
@@ -200,9 +207,19 @@ def _exercise_title(id: str) -> str:
     from ..exercises.registry import get
 
     try:
-        return get(id).title
+        return _(get(id).title)
     except WorkbenchError:
         return id
+
+
+def _sources(lesson) -> str:
+    """The documents a lesson teaches from: in English its own words, in another language the documents' names."""
+    from ..i18n.language import current_language
+    from ..sources import cited_documents
+
+    if current_language() == "en":
+        return "; ".join(in_plain_words(s) for s in lesson.sources)
+    return "; ".join(_(name) for s in lesson.sources for name in cited_documents(s))
 
 
 def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None,
@@ -212,57 +229,38 @@ def plan(lessons, out, format: str = "face-to-face", *, title: str | None = None
     The guide holds the agenda with clock times, each lesson's goals and sources, the
     exercises of the notebook released and graded for it (``source``, as for
     :func:`~workbench.sessions.release.release`), the format's strengths and weak points,
-    and a checklist of what to prepare.
+    and a checklist of what to prepare, in the current language (``WORKBENCH_LANG``).
     """
+    from ..i18n.lesson_build import lesson_in_language
+    from .feedback import render
+
     fmt = get_format(format)
     chosen = planned(lessons, source)
     df = agenda(lessons, fmt.name, start=start, source=source)
-    title = title or f"Training session: {', '.join(p.lesson.title for p in chosen)}"
-    esc = html.escape
-    block_word = {"face-to-face": "Day", "e-learning": "Step", "in-house": "Slot"}[fmt.name]
-    parts = [f"<h1>{esc(title)}</h1>",
-             f"<p><b>Format: {esc(fmt.name)}.</b> {esc(fmt.summary)} "
-             f"Total: {int(df['minutes'].sum())} minutes in {df['block'].max()} "
-             f"{block_word.lower()}{'s' if df['block'].max() > 1 else ''}.</p>", "<h2>Agenda</h2>"]
-    for block, rows in df.groupby("block", sort=True):
-        parts.append(f"<h3>{block_word} {block}</h3><table><tr><th>time</th><th>minutes</th><th>what</th></tr>")
-        for r in rows.itertuples():
-            parts.append(f'<tr class="{r.kind}"><td>{r.start if fmt.name != "e-learning" else ""}</td>'
-                         f"<td>{r.minutes}</td><td>{esc(r.item)}</td></tr>")
-        parts.append("</table>")
-    parts.append("<h2>Lessons</h2>")
-    for each in chosen:
-        lesson = each.lesson
-        goals = "".join(f"<li>{esc(g)}</li>" for g in lesson.goals)
-        exercises = "".join(f'<li>{esc(_exercise_title(e))} <code class="exercise">{esc(e)}</code></li>'
-                            for e in each.exercises)
-        sources = "; ".join(esc(in_plain_words(s)) for s in lesson.sources)
-        released = f"{each.released.parent.name}/{each.released.name}"
-        parts.append(f'<div class="lesson"><h3>{esc(lesson.title)} ({lesson.duration_minutes} min)</h3>'
-                     f"<p><b>After it, trainees can:</b></p><ul>{goals}</ul>"
-                     f"<p><b>Exercises released and graded</b> (the {describe_source(each.released)} "
-                     f"<code>{esc(released)}</code>):</p><ol>{exercises}</ol>"
-                     f'<p class="meta">Sources: {sources or "none listed"}</p></div>')
-    parts.append("<h2>Strengths and weak points of this format</h2><table><tr><th>strengths</th><th>weak points"
-                 "</th></tr><tr><td><ul>" + "".join(f"<li>{esc(p)}</li>" for p in fmt.pros) + "</ul></td><td><ul>"
-                 + "".join(f"<li>{esc(c)}</li>" for c in fmt.cons) + "</ul></td></tr></table>")
-    ids = " ".join(lesson_id(p.released) for p in chosen)
+    taught = [lesson_in_language(p.lesson) for p in chosen]
+    titles = {p.lesson.title: lesson.title for p, lesson in zip(chosen, taught)}
+    df["item"] = [titles.get(item, item) if kind == "lesson" else item for item, kind in zip(df["item"], df["kind"])]
+    title = title or _("Training session: {lessons}").format(lessons=", ".join(lesson.title for lesson in taught))
+    blocks = int(df["block"].max())
+    total = {"face-to-face": ngettext("Total: {minutes} minutes in {n} day.", "Total: {minutes} minutes in {n} days.",
+                                      blocks),
+             "e-learning": ngettext("Total: {minutes} minutes in {n} step.", "Total: {minutes} minutes in {n} steps.",
+                                    blocks),
+             "in-house": ngettext("Total: {minutes} minutes in {n} slot.", "Total: {minutes} minutes in {n} slots.",
+                                  blocks)}[fmt.name].format(minutes=int(df["minutes"].sum()), n=blocks)
+    block_title = {"face-to-face": _("Day {n}"), "e-learning": _("Step {n}"), "in-house": _("Slot {n}")}[fmt.name]
+    lessons_shown = [{"lesson": lesson, "sources": _sources(lesson),
+                      "released": f"{each.released.parent.name}/{each.released.name}",
+                      "kind": describe_source(each.released),
+                      "exercises": [(_exercise_title(e), e) for e in each.exercises]}
+                     for each, lesson in zip(chosen, taught)]
     choice = "" if source == DEFAULT_SOURCE else f" --from {source}"
-    prepare = list(fmt.prepare) + [
-        f"Release: <code>workbench session release {esc(ids)}{choice} --out session --trainees roster.csv</code>",
-        "After the session: <code>workbench session grade session --out grades</code>, then "
-        "<code>workbench session report grades --out report.html</code>"]
-    parts.append("<h2>What to prepare</h2><ul>" + "".join(
-        f'<li><label><input type="checkbox"> {p if p.startswith(("Release", "After")) else esc(p)}</label></li>'
-        for p in prepare) + "</ul>")
-    page = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{esc(title)}</title><style>'
-            "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5}"
-            "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;"
-            "text-align:left;vertical-align:top}tr.break td,tr.opening td,tr.closing td{color:#555}"
-            "tr.lesson td{font-weight:600}.lesson{border-left:4px solid #2f6fb3;background:#f6f8fb;"
-            "padding:.3em 1em;margin:1em 0}.meta{color:#555;font-size:.9em}"
-            "@media print{.lesson{break-inside:avoid}}</style></head><body>" + "".join(parts) + "</body></html>")
+    page = render("facilitator_guide.html.j2", title=title, format=fmt, total=total, e_learning=fmt.name == "e-learning",
+                  blocks=[(block_title.format(n=block), rows.to_dict("records"))
+                          for block, rows in df.groupby("block", sort=True)],
+                  lessons=lessons_shown,
+                  release=f"workbench session release {' '.join(lesson_id(p.released) for p in chosen)}{choice} "
+                          "--out session --trainees roster.csv")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")

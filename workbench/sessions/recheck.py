@@ -35,6 +35,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
+from ..i18n.messages import N_, _
 from .answers import MAX_BYTES, decode
 from .copies import verified_copy
 
@@ -51,8 +52,8 @@ def _alarm(_signum, _frame):
 
 def _timed_out(exercise: str, max_points: float, limit: float) -> dict:
     return {"exercise": exercise, "points": 0, "max_points": max_points,
-            "message": f"The check took longer than {limit:g} s on this answer, so it was stopped.",
-            "hint": "Give a smaller answer (a number, a name or a short table)."}
+            "message": _("The check took longer than {limit:g} s on this answer, so it was stopped.").format(limit=limit),
+            "hint": _("Give a smaller answer (a number, a name or a short table).")}
 
 
 def _limited(call, limit: float):
@@ -102,8 +103,15 @@ def _context(job: dict, home: Path):
     return TraineeContext(settings)
 
 
-#: Where a logged answer comes from, as the grader's messages name it.
-ORIGINS = {"lab": "your progress log", "run": "the graded run of your notebook"}
+#: What the grader says of the answers it skipped, by where they come from (the trainee's lab or the graded run).
+UNREADABLE = {"lab": N_("answer {n} in your progress log could not be read, so it was skipped"),
+              "run": N_("answer {n} in the graded run of your notebook could not be read, so it was skipped")}
+DAMAGED = {"lab": N_("answer {n} ({exercise}) in your progress log is damaged, so it was skipped"),
+           "run": N_("answer {n} ({exercise}) in the graded run of your notebook is damaged, so it was skipped")}
+CAPPED = {"lab": N_("{exercise}: only the first {most} different answers in your progress log were checked "
+                    "({n} more skipped)"),
+          "run": N_("{exercise}: only the first {most} different answers in the graded run of your notebook were "
+                    "checked ({n} more skipped)")}
 
 
 def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: str) -> tuple[list[dict], list[str]]:
@@ -116,7 +124,6 @@ def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: 
     if path is None or not path.is_file():
         return [], []
     wanted, done, seen, skipped, problems, out = set(exercises), {}, {}, {}, [], []
-    where = ORIGINS[origin]
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, text in enumerate(fh, start=1):
             try:
@@ -127,7 +134,7 @@ def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: 
                 if not isinstance(exercise, str):
                     raise ValueError("no exercise id")
             except (ValueError, KeyError, TypeError):
-                problems.append(f"answer {number} in {where} could not be read, so it was skipped")
+                problems.append(_(UNREADABLE[origin]).format(n=number))
                 continue
             if exercise not in wanted:
                 continue
@@ -149,11 +156,10 @@ def _answers(path: str | None, exercises: list[str], ctx, limit: float, origin: 
                 except CheckTimeout:
                     done[key] = _timed_out(exercise, item.max_points, limit)
                 except (WorkbenchError, ValueError, KeyError, TypeError, AttributeError):
-                    problems.append(f"answer {number} ({exercise}) in {where} is damaged, so it was skipped")
+                    problems.append(_(DAMAGED[origin]).format(n=number, exercise=exercise))
                     continue
             out.append({**done[key], **noted})
-    problems += [f"{e}: only the first {MAX_DISTINCT} different answers in {where} were checked ({n} more skipped)"
-                 for e, n in skipped.items()]
+    problems += [_(CAPPED[origin]).format(exercise=e, most=MAX_DISTINCT, n=n) for e, n in skipped.items()]
     return out, problems
 
 
@@ -168,10 +174,11 @@ def _practice(job: dict, ctx, limit: float) -> list[dict]:
         verified_copy(spec["folder"], settings.practice_folder, spec["fingerprint"])
         db = practice.open(trainee=settings.learner, path=settings.practice_database)
     except WorkbenchError as err:
-        return [{"exercise": e, "error": f"the practice CRM handed in could not be opened: {err}"} for e in ids]
-    except Exception as err:  # noqa: BLE001 - a damaged SQLite file raises sqlite3 errors of many kinds
-        return [{"exercise": e, "error": f"the practice CRM handed in is damaged ({type(err).__name__}: {err})"}
+        return [{"exercise": e, "error": _("the practice CRM handed in could not be opened: {error}").format(error=err)}
                 for e in ids]
+    except Exception as err:  # noqa: BLE001 - a damaged SQLite file raises sqlite3 errors of many kinds
+        return [{"exercise": e, "error": _("the practice CRM handed in is damaged ({error})").format(
+            error=f"{type(err).__name__}: {err}")} for e in ids]
     reference = practice.sandbox(ctx.data, trainee=f"{settings.learner}-reference")
 
     def subject(database, exercise):
@@ -185,15 +192,15 @@ def _practice(job: dict, ctx, limit: float) -> list[dict]:
         for exercise in ids:
             expected = subject(reference, exercise)  # the task as it was set on this trainee's own data
             if expected is None:
-                out.append({"exercise": exercise, "error": "the trainee's data has nothing to do this task on"})
+                out.append({"exercise": exercise, "error": _("the trainee's data has nothing to do this task on")})
             elif subject(db, exercise) != expected:  # someone else's practice CRM, or one opened on other data
                 most = float(_practice_exercise(exercise).max_points)
                 out.append({"exercise": exercise, "points": 0.0, "max_points": most,
-                            "message": "This practice CRM was not built from your own data: its task is not the one "
-                                       "you were set.",
-                            "hint": "Open your own practice CRM from your copy of the lesson "
-                                    "(practice.open(data=data)) and do the task there.",
-                            "note": "the practice CRM handed in was not built from this trainee's own data"})
+                            "message": _("This practice CRM was not built from your own data: its task is not the "
+                                         "one you were set."),
+                            "hint": _("Open your own practice CRM from your copy of the lesson "
+                                      "(practice.open(data=data)) and do the task there."),
+                            "note": _("the practice CRM handed in was not built from this trainee's own data")})
             else:
                 out.append(recheck_practice_task(db, exercise, ctx, limit))
     return out
@@ -212,7 +219,8 @@ def recheck_practice_task(db, exercise: str, ctx, limit: float) -> dict:
         return _timed_out(exercise, checked.max_points, limit)
     except Exception as err:  # noqa: BLE001 - a database edited by hand can break a check: report, never stop
         return {"exercise": exercise,
-                "error": f"the check could not read the practice CRM ({type(err).__name__}: {err})"}
+                "error": _("the check could not read the practice CRM ({error})").format(
+                    error=f"{type(err).__name__}: {err}")}
 
 
 def _practice_exercise(task: str):

@@ -84,23 +84,23 @@ def read_roster(trainees) -> pd.DataFrame:
     df["learner"] = df["learner"].astype(str).str.strip()
     blank = df.index[df["learner"] == ""]
     if len(blank):
-        raise InputError(_("a trainee has no name"), where=f"roster row {blank[0] + 2}",
+        raise InputError(_("a trainee has no name"), where=_("roster row {n}").format(n=blank[0] + 2),
                          fix=_("fill in the name or delete the row"))
     df["folder"] = df["learner"].map(safe_name)
     hidden = df.index[df["folder"].str.startswith((".", "_"))]
     if len(hidden):
         raise InputError(_("the trainee name {iloc!r} starts with '.' or '_': its folder would be hidden, and the grader skips such "
-                            'folders').format(iloc=df['learner'].iloc[hidden[0]]), where=f"roster row {hidden[0] + 2}",
+                            'folders').format(iloc=df['learner'].iloc[hidden[0]]), where=_("roster row {n}").format(n=hidden[0] + 2),
                          fix=_("start the name with a letter or a digit"))
     dup = df["folder"][df["folder"].duplicated()]
     if len(dup):
-        raise InputError(_('two trainees share the folder name {iloc!r}').format(iloc=dup.iloc[0]), where="roster",
+        raise InputError(_('two trainees share the folder name {iloc!r}').format(iloc=dup.iloc[0]), where=_("roster"),
                          fix=_("make the names distinct, e.g. add an initial"))
     if "seed" in df.columns and (df["seed"].astype(str).str.strip() != "").all():
         seeds = pd.to_numeric(df["seed"], errors="coerce")
         if seeds.isna().any() or seeds.duplicated().any():
             raise InputError(_("the seed column must hold a different whole number per trainee"),
-                             where="roster, column 'seed'", fix=_("fix the seeds or delete the column"))
+                             where=_("roster, column {column!r}").format(column="seed"), fix=_("fix the seeds or delete the column"))
         df["seed"] = seeds.astype(int)
     else:
         df["seed"] = range(FIRST_SEED, FIRST_SEED + len(df))
@@ -117,8 +117,10 @@ def _languages(df: pd.DataFrame) -> pd.Series:
     langs = df["lang"].fillna("").astype(str).str.strip().str.lower().replace("", "en")
     unknown = df.index[~langs.isin(LANGUAGES)]
     if len(unknown):
-        raise InputError(f"unknown language {df['lang'].iloc[unknown[0]]!r}", where=f"roster row {unknown[0] + 2}, "
-                         "column 'lang'", fix=f"write one of {', '.join(LANGUAGES)}, or leave it empty for English")
+        raise InputError(_("unknown language {lang!r}").format(lang=df["lang"].iloc[unknown[0]]),
+                         where=_("roster row {n}, column {column!r}").format(n=unknown[0] + 2, column="lang"),
+                         fix=_("write one of {languages}, or leave it empty for English").format(
+                             languages=", ".join(LANGUAGES)))
     return langs
 
 
@@ -136,9 +138,9 @@ def check_export(folder) -> Path:
     problems = validate(folder)
     if problems:
         first = problems[0]
-        more = f" ({len(problems) - 1} more problems: run `workbench data validate {folder}`)" \
-            if len(problems) > 1 else ""
-        raise DataError(first.what + more, file=getattr(first, "file", None), row=getattr(first, "row", None),
+        what = _("{problem} ({n} more problems: run `workbench data validate {folder}`)").format(
+            problem=first.what, n=len(problems) - 1, folder=folder) if len(problems) > 1 else first.what
+        raise DataError(what, file=getattr(first, "file", None), row=getattr(first, "row", None),
                         column=getattr(first, "column", None), fix=first.fix)
     return folder
 

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
+from ..i18n.numbers import format_number
 from .verdict import TO_MARK
 
 COLUMNS = ["trainee", "lesson", "exercise", "points", "max_points", "status", "hint", "attempts", "minutes"]
@@ -32,6 +33,13 @@ IDLE_MINUTES = 15  # a gap longer than this between two attempts is a pause, not
 HELP_SCORE = 0.6  # below this share of the points, a trainee is flagged
 REEXPLAIN_SHARE = 1 / 3  # an exercise failed by at least this share of the class is re-explained
 NOT_DONE = ("not attempted", "missing", "no submission", "not answered")
+#: What a superuser reads above each column of the report's tables (the tables' own keys stay English).
+HEADERS = {"trainee": N_("trainee"), "lesson": N_("lesson"), "exercise": N_("exercise"), "trainees": N_("trainees"),
+           "exercises": N_("exercises"), "completion": N_("passed"), "average_score": N_("average score"),
+           "score": N_("score"), "passed": N_("exercises passed"), "to_review": N_("to review"),
+           "first_attempt": N_("full points at the first attempt"), "best_attempt": N_("full points at the best attempt"),
+           "mean_attempts": N_("attempts on average"), "hint": N_("hint"), "shown_to": N_("shown to (trainees)"),
+           "times_shown": N_("times shown"), "mark": N_("mark"), "comment": N_("comment"), "minutes": N_("minutes")}
 
 
 def _read_logs(paths) -> pd.DataFrame:
@@ -266,7 +274,11 @@ def _table(df: pd.DataFrame, percent: tuple = ()) -> str:
         return f"<p><i>{_('Nothing to show.')}</i></p>"
     shown = df.copy()
     for column in percent:
-        shown[column] = (shown[column] * 100).round(0).astype("Int64").astype(str) + " %"
+        shown[column] = ["" if pd.isna(value) else format_number(value * 100, decimals=0) + " %"
+                         for value in shown[column]]
+    if "hint" in shown:  # grades hold a hint as its English message id
+        shown["hint"] = shown["hint"].map(lambda hint: str(_(hint)) if hint else hint, na_action="ignore")
+    shown = shown.rename(columns={key: _(words) for key, words in HEADERS.items()})
     return shown.to_html(index=False, escape=True, border=0, classes="data")
 
 
@@ -275,27 +287,31 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     import plotly.express as px
 
     figs = {}
+    words = {key: _(words) for key, words in HEADERS.items()}
     c = tables["completion"]
     figs["completion"] = px.bar(c, x="lesson", y="completion", range_y=[0, 1], text_auto=".0%",
-                                title=_("Exercises passed, per lesson"), labels={"completion": _("share passed")})
+                                title=_("Exercises passed, per lesson"), labels={**words, "completion": _("share passed")})
     m = tables["most_failed"].head(10)
     figs["most_failed"] = px.bar(m.iloc[::-1], x="failed_share", y="exercise", orientation="h", range_x=[0, 1],
                                  title=_("Most often failed exercises"),
-                                 labels={"failed_share": _("share of trainees not passing")})
-    h = tables["hints"].head(8).assign(hint_short=lambda d: d["hint"].str.slice(0, 70))
+                                 labels={**words, "failed_share": _("share of trainees not passing")})
+    h = tables["hints"].head(8)
+    h = h.assign(hint=h["hint"].map(lambda hint: str(_(hint)), na_action="ignore"))
+    h = h.assign(hint_short=h["hint"].astype(str).str.slice(0, 70))
     figs["hints"] = px.bar(h.iloc[::-1], x="shown_to", y="hint_short", orientation="h", hover_data=["exercise", "hint"],
-                           title=_("Hints shown most often"), labels={"shown_to": _("trainees"), "hint_short": ""})
+                           title=_("Hints shown most often"), labels={**words, "shown_to": _("trainees"), "hint_short": ""})
     t = tables["time"]
     if not t.empty:
-        figs["time"] = px.box(t, x="lesson", y="minutes", points="all", hover_data=["trainee"],
+        figs["time"] = px.box(t, x="lesson", y="minutes", points="all", hover_data=["trainee"], labels=words,
                               title=_("Time spent per lesson (minutes, from the progress logs)"))
     for fig in figs.values():
         fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, height=380)
     return figs
 
 
-def report(source, out, *, title: str = "Class report") -> Path:
-    """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``."""
+def report(source, out, *, title: str | None = None) -> Path:
+    """Write the class report for ``source`` (grades.csv, progress logs or a folder) to ``out``; ``title`` by
+    default "Class report" in the current language."""
     from markupsafe import Markup
 
     from .class_progress import course_table
@@ -314,7 +330,7 @@ def report(source, out, *, title: str = "Class report") -> Path:
         html_of[name] = fig.to_html(full_html=False, include_plotlyjs=first, config={"displaylogo": False})
         first = False
     self_reported = int(results["source"].isin(SELF_REPORTED).sum()) if "source" in results else 0
-    page = render("class_report.html.j2", title=_(title), trainees=results["trainee"].nunique(),
+    page = render("class_report.html.j2", title=title or _("Class report"), trainees=results["trainee"].nunique(),
                   lessons=results["lesson"].nunique(), exercises=results["exercise"].nunique(), rows=len(results),
                   help_score=HELP_SCORE, reexplain_share=REEXPLAIN_SHARE, self_reported=self_reported,
                   reexplain=tables["reexplain"].to_dict("records"),
@@ -333,16 +349,17 @@ def report(source, out, *, title: str = "Class report") -> Path:
 
 
 # A fictional class for the superusers' lesson on reading the report: exercise -> (title, difficulty, hint)
+# Titles and hints are English message ids, as in grades.csv: the report translates them when it shows them.
 SAMPLE_EXERCISES = {
-    "crm.sample.count-contacts": ("Count the contacts", -1.5, "Count the rows of the contacts table."),
-    "crm.sample.overdue-deals": ("List the deals past their close date", 0.8,
-                                 "Compare close_date with the data's today (data.as_of), not the real date."),
-    "crm.sample.weighted-forecast": ("Weighted pipeline forecast", 1.2,
-                                     "Multiply each amount by its stage probability before adding up."),
-    "crm.sample.merge-duplicates": ("Merge two duplicate contacts", 0.2,
-                                    "Keep the record with the most activities and move the others' history to it."),
-    "crm.sample.log-a-call": ("Log a call and set a follow-up", -0.6,
-                              "Set the reminder on the follow-up, not on the call."),
+    "crm.sample.count-contacts": (N_("Count the contacts"), -1.5, N_("Count the rows of the contacts table.")),
+    "crm.sample.overdue-deals": (N_("List the deals past their close date"), 0.8,
+                                 N_("Compare close_date with the data's today (data.as_of), not the real date.")),
+    "crm.sample.weighted-forecast": (N_("Weighted pipeline forecast"), 1.2,
+                                     N_("Multiply each amount by its stage probability before adding up.")),
+    "crm.sample.merge-duplicates": (N_("Merge two duplicate contacts"), 0.2,
+                                    N_("Keep the record with the most activities and move the others' history to it.")),
+    "crm.sample.log-a-call": (N_("Log a call and set a follow-up"), -0.6,
+                              N_("Set the reminder on the follow-up, not on the call.")),
 }
 SAMPLE_NAMES = ["Amina", "Reza", "Nusrat", "Léa", "Omar", "Tom", "Sara", "Karim", "Mina", "Yusuf",
                 "Chloé", "Farid", "Rahim", "Zoe", "Hadi", "Ines"]

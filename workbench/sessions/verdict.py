@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..i18n import LANGUAGES
-from ..i18n.messages import N_, translations
+from ..i18n.messages import N_, _, translations
 
 #: The hint a blank stub gets (workbench.exercises.check), in any of the languages a trainee may use.
 BLANK_HINT = N_("Replace the ... (or None) with your answer, or use the form, then check again.")
@@ -133,7 +133,7 @@ def decide(evidence: Evidence, policy: Policy) -> dict:
     if claims:
         return _self_reported(claims, most, policy)
     if ev.failed:
-        return _row(0.0, most, "not checked", HINTS["not checked"], reason=f"the grader's check failed: {ev.failed}")
+        return _row(0.0, most, "not checked", HINTS["not checked"], reason=_("the grader's check failed: {why}").format(why=ev.failed))
     status, reason = ev.unanswered
     return _row(0.0, most, status, HINTS.get(status, ""), reason=reason)
 
@@ -158,11 +158,13 @@ def _attempts(attempts: list[dict], policy: Policy) -> dict:
     chosen = {"first": counted[0], "last": counted[-1],
               "best": max(counted, key=lambda a: a["points"])}[policy.score]
     disagreeing = [(n, _disagreement(a)) for n, a in enumerate(counted, start=1) if _disagreement(a)]
-    reasons = [f"attempt {n}: {why}" if len(counted) > 1 else why for n, why in disagreeing[:1]]
+    reasons = [_("attempt {n}: {why}").format(n=n, why=why) if len(counted) > 1 else why
+               for n, why in disagreeing[:1]]
     if len(counted) < len(attempts):
-        reasons.append(f"only the first {len(counted)} of {len(attempts)} attempts count")
+        reasons.append(_("only the first {n} of {total} attempts count").format(n=len(counted), total=len(attempts)))
     if policy.score != "best" and max(a["points"] for a in counted) > chosen["points"]:
-        reasons.append(f"the {policy.score} attempt counts; a later answer got more points")
+        reasons.append(_("the first attempt counts; a later answer got more points") if policy.score == "first"
+                       else _("the last attempt counts; another answer got more points"))
     return _row(chosen["points"], chosen["max_points"],
                 exercise_status(chosen["points"], chosen["max_points"], chosen["hint"]), chosen["hint"],
                 message=chosen["message"], reason="; ".join(r for r in reasons if r), source="grader",
@@ -181,12 +183,14 @@ def _self_reported(claims: list[tuple], most: float, policy: Policy) -> dict:
     points, source, why = max(claims, key=lambda c: clamp(c[0], most))
     claimed = clamp(points, most)
     scored = claimed if policy.trust_self_reported else 0.0
-    reason = (f"not checked again: {why or 'an answer of an unknown kind'}" if source == "notebook"
-              else "points in your progress log with no answer the grader could check")
+    reason = (_("not checked again: {why}").format(why=why) if source == "notebook" and why
+              else _("not checked again: an answer of an unknown kind") if source == "notebook"
+              else _("points in your progress log with no answer the grader could check"))
     if not policy.trust_self_reported:
-        reason += f"; self-reported {claimed:g}/{most:g} scores 0 (the superuser did not choose to trust it)"
-    hint = "" if scored >= most else ("Give the answer as a number, a text, a list or a table so the grader can "
-                                      "check it." if source == "notebook" else "Answer it again and press Check.")
+        reason = _("{reason}; self-reported {claimed:g}/{most:g} scores 0 (the superuser did not choose to trust "
+                   "it)").format(reason=reason, claimed=claimed, most=most)
+    hint = "" if scored >= most else (N_("Give the answer as a number, a text, a list or a table so the grader can "
+                                         "check it.") if source == "notebook" else N_("Answer it again and press Check."))
     return _row(scored, most, exercise_status(scored, most, None), hint, reason=reason, source=source,
                 attempts=len(claims), claimed=claimed)
 
@@ -196,5 +200,6 @@ def _disagreement(attempt: dict) -> str:
     shown = attempt.get("notebook_points")
     if shown is None or math.isclose(float(shown), attempt["points"]):
         return ""
-    return (f"your notebook showed {shown:g}/{attempt['max_points']:g} for this answer; checked again on your "
-            f"own data it gets {attempt['points']:g}: the notebook used other data, or changed the check")
+    return _("your notebook showed {shown:g}/{most:g} for this answer; checked again on your own data it gets "
+             "{points:g}: the notebook used other data, or changed the check").format(
+        shown=float(shown), most=attempt["max_points"], points=attempt["points"])
