@@ -48,3 +48,19 @@ def db(home, company):
 def company_export(tmp_path) -> Path:
     """The tiny company written as a folder of CSV files, as a CRM export arrives."""
     return _write_company(tmp_path / "export")
+
+
+@pytest.fixture
+def english_left():
+    """``(text, *kept) -> list``: the runs of two or more English-looking words left in ``text`` (HTML tags,
+    bidi isolates and the ``kept`` names and ids removed first): what a translated screen or message in a
+    non-Latin script must not contain."""
+    import re
+
+    def runs(text: str, *kept: str) -> list[str]:
+        text = re.sub(r"<[^>]+>", " ", str(text)).replace("\u2068", " ").replace("\u2069", " ")
+        for name in sorted(kept, key=len, reverse=True):
+            text = text.replace(name, " ")
+        return re.findall(r"\b[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,})+\b", text)
+
+    return runs

@@ -70,7 +70,10 @@ def run_check(exercise, answer, ctx) -> Result:
     if is_blank(answer):
         return Result.wrong(exercise.max_points, _("No answer yet."),
                             _("Replace the ... (or None) with your answer, or use the form, then check again."))
+    stable = getattr(exercise.answer, "stable", None)  # an option typed as its label, in any language
     try:
+        if stable is not None:
+            answer = stable(answer, ctx)
         result = exercise.mark(answer, ctx)
     except WorkbenchError as err:
         return Result.wrong(exercise.max_points,
