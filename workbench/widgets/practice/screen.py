@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from ...errors import WorkbenchError
+from ...exercises.words import in_words
 from ...i18n.html import language_attributes
 from ...i18n.messages import N_, _
 from .. import tables
@@ -98,13 +99,22 @@ def read_days(table: str, **boxes) -> dict:
     return {name: box.value for name, box in boxes.items()}
 
 
-def table_html(df: pd.DataFrame, max_rows: int = 20, **how) -> str:
-    """The first ``max_rows`` rows of ``df`` as a trainee reads them (:func:`workbench.widgets.tables.table_html`).
+def table_html(df: pd.DataFrame, max_rows: int = 20, *, columns: dict | None = None, values: dict | None = None,
+               **how) -> str:
+    """The first ``max_rows`` rows of ``df`` as a trainee reads them (:func:`workbench.widgets.tables.table_html`),
+    in their language: ``columns`` maps a column to its heading (an English message id), ``values`` maps a
+    column to the kind of value it holds (:data:`workbench.exercises.words.COLUMNS`).
 
     >>> table_html(pd.DataFrame()), '<td dir="auto"></td>' in table_html(pd.DataFrame({"phone": [None]}))
     ('<i>nothing yet</i>', True)
+    >>> "<th>type</th>" in table_html(pd.DataFrame({"type": ["call"]}), columns={"type": "type"},
+    ...                              values={"type": "activity type"})
+    True
     """
-    return tables.table_html(df, max_rows=max_rows, **how)
+    if values:
+        df = in_words(df, values)
+    headings = {name: _(heading) for name, heading in columns.items()} if columns else None
+    return tables.table_html(df, columns=headings, max_rows=max_rows, **how)
 
 
 def as_day(value) -> date | None:
