@@ -18,7 +18,7 @@ from ...exercises.words import COLUMNS
 from ...i18n.messages import N_, _, ngettext
 from ...practice import permissions
 from ...text import isolate
-from .screen import STYLE, WIDTH, Screen, ipywidgets, table_html
+from .screen import STYLE, WIDTH, Screen, ipywidgets, table_html, tagged
 
 DEAL_COLUMNS = {"opportunity_id": N_("deal"), "name": N_("name"), "owner": N_("owner"), "stage": N_("stage"),
                 "amount": N_("amount")}
@@ -78,7 +78,7 @@ class AccessScreen(Screen):
     def refresh(self):
         user_id = self.user.value
         if user_id is None:
-            self.summary.value = f"<i>{html.escape(_('Pick a user to see what they may open.'))}</i>"
+            self.summary.value = tagged(_('Pick a user to see what they may open.'), "i")
             self.deals.value = self.leads.value = ""
             return
         names = dict(self.db.query("SELECT user_id, name FROM users").itertuples(index=False))
@@ -87,12 +87,13 @@ class AccessScreen(Screen):
             owner=lambda d: d["owner_id"].map(names))
         leads = permissions.visible(self.db, "leads", user_id).assign(owner=lambda d: d["owner_id"].map(names))
         name = isolate(names[user_id])
+        counts = " · ".join([ngettext("{n} deal", "{n} deals", len(deals)).format(n=len(deals)),
+                             ngettext("{n} lead", "{n} leads", len(leads)).format(n=len(leads))])
         self.summary.value = (f"<p dir='auto'>{html.escape(_rule(name, role, len(deals)))}</p>"
-                              f"<p>{html.escape(ngettext('{n} deal', '{n} deals', len(deals)).format(n=len(deals)))} · "
-                              f"{html.escape(ngettext('{n} lead', '{n} leads', len(leads)).format(n=len(leads)))}</p>")
-        self.deals.value = (f"<b>{html.escape(_('Deals they see'))}</b>"
+                              f"<p>{html.escape(counts)}</p>")
+        self.deals.value = (tagged(_('Deals they see'), "b")
                             + table_html(deals, columns=DEAL_COLUMNS, values=COLUMNS["opportunities"]))
-        self.leads.value = (f"<b>{html.escape(_('Leads they see'))}</b>"
+        self.leads.value = (tagged(_('Leads they see'), "b")
                             + table_html(leads, columns=LEAD_COLUMNS, values=COLUMNS["leads"]))
 
 

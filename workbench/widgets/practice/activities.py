@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from ...data.schema import ACTIVITY_TYPES
@@ -21,7 +19,7 @@ from ...i18n.numbers import format_date, native_digits
 from ...practice import activities
 from ...text import isolate
 from .dates import DateBox, format_day
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, read_days, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, read_days, status_html, table_html, tagged
 
 _LINKS = ("contact_id", "account_id", "opportunity_id")
 
@@ -73,7 +71,7 @@ class LogActivityScreen(Screen):
         self.message = w.HTML()
         self.activity_id = self.follow_up_id = None
         self.log.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Log an activity'))}</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(tagged(_('Log an activity'), "h4")), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
                               self.follow_subject, w.HBox([self.due.widget, self.friday]), self.reminder.widget, self.log,
                               self.message], layout={"width": WIDTH})
@@ -125,7 +123,7 @@ class FollowUpScreen(Screen):
         self.message = w.HTML()
         self.activity_id = None
         self.plan.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Plan a follow-up'))}</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(tagged(_('Plan a follow-up'), "h4")), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.subject, w.HBox([self.due.widget, self.friday]),
                               self.reminder.widget, self.plan, self.message], layout={"width": WIDTH})
 
@@ -183,8 +181,8 @@ class TodoScreen(Screen):
         self.day.observe(self.guarded(self.refresh), names="value")
         self.done.on_click(self.guarded(self.complete))
         self.set_reminder.on_click(self.guarded(self.remind_me))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('To do'))}</h4>"), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
-                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML(f"<b>{html.escape(_('Reminders'))}</b>"),
+        self.widget = w.VBox([w.HTML(tagged(_('To do'), "h4")), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
+                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML(tagged(_('Reminders'), "b")),
                               self.reminders, self.follow_up.widget], layout={"width": WIDTH})
         self.refresh()
 

@@ -17,7 +17,7 @@ from ...exercises.words import CHANNEL, COLUMNS, SOURCE, channel_name, consent_s
 from ...i18n.messages import N_, _
 from ...practice import consent, records
 from ...text import isolate
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html, tagged
 
 #: The consent table as a trainee reads it: each channel, given or withdrawn, when and how it was learned.
 CONSENT_COLUMNS = {"channel": N_("channel"), "status": N_("consent"), "at": N_("since"),
@@ -44,7 +44,7 @@ class ConsentScreen(Screen):
         self.message = w.HTML()
         self.contact_id.observe(self.guarded(self.refresh), names="value")
         self.save.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Consent'))}</h4>"), self.contact_id, self.current, self.channel, self.status,
+        self.widget = w.VBox([w.HTML(tagged(_('Consent'), "h4")), self.contact_id, self.current, self.channel, self.status,
                               self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
         self.refresh()
 

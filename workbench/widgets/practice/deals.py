@@ -20,7 +20,7 @@ from ...practice.records import PossibleDuplicate
 from ...text import isolate
 from .dates import DateBox
 from .records import MATCH_COLUMNS, ONE_RECORD
-from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, read_days, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, read_days, status_html, table_html, tagged
 
 #: The records a conversion makes, by the key it returns (named as :data:`.records.ONE_RECORD` names them).
 _MADE = {"account_id": "accounts", "contact_id": "contacts", "opportunity_id": "opportunities"}
@@ -63,7 +63,7 @@ class ConvertLeadScreen(Screen):
         self.find.observe(self.guarded(self.refresh), names="value")
         self.lead.observe(self.guarded(self._show_account), names="value")
         self.new_account = w.VBox([self.industry, self.country])
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Convert a lead'))}</h4>"), self.find, self.lead, self.account,
+        self.widget = w.VBox([w.HTML(tagged(_('Convert a lead'), "h4")), self.find, self.lead, self.account,
                               self.new_account, self.with_deal, self.deal_name, self.amount, self.close_date.widget,
                               w.HBox([self.convert, self.attach, self.anyway]), self.message], layout={"width": WIDTH})
         self.refresh(lead_id)
@@ -117,7 +117,7 @@ class ConvertLeadScreen(Screen):
                                         contact_id=contact_id, allow_duplicate=allow_duplicate)
         except PossibleDuplicate as err:
             self._match = err.matches["key"].iloc[0]
-            self.message.value = (f'<div role="alert"><b>{html.escape(_("This person may already be a contact:"))}</b>'
+            self.message.value = ('<div role="alert">' + tagged(_("This person may already be a contact:"))
                                   + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "</div>")
             self.anyway.layout.display = self.attach.layout.display = None
             return None
@@ -161,7 +161,7 @@ class MoveDealScreen(Screen):
         self.stage.observe(self.guarded(self._show_probability), names="value")
         self.move.on_click(self.guarded(self.submit))
         self.find.observe(self.guarded(self.refresh), names="value")
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Move a deal'))}</h4>"), self.find, self.deal, self.stage, self.probability,
+        self.widget = w.VBox([w.HTML(tagged(_('Move a deal'), "h4")), self.find, self.deal, self.stage, self.probability,
                               self.next_step, self.close_date.widget, self.move, self.message], layout={"width": WIDTH})
         self.refresh(opportunity_id)
 

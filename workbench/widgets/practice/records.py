@@ -35,6 +35,7 @@ from .screen import (
     read_days,
     status_html,
     table_html,
+    tagged,
 )
 
 TITLES = {"contacts": N_("Contacts"), "accounts": N_("Accounts"), "leads": N_("Leads"), "opportunities": N_("Deals")}
@@ -169,7 +170,7 @@ class RecordForm(Screen):
             self.message.value = problems_html(err.problems)
             return
         except PossibleDuplicate as err:
-            self.message.value = (f'<div role="alert"><b>{html.escape(_("This may already be in the CRM:"))}</b>'
+            self.message.value = ('<div role="alert">' + tagged(_("This may already be in the CRM:"))
                                   + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"})
                                   + html.escape(_("Open the existing record instead, or press Save anyway if it is "
                                                   "a different one.")) + "</div>")
@@ -278,7 +279,7 @@ class RecordView(Screen):
         self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
         self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
-                              self.message, self.panel, w.HTML(f"<b>{html.escape(_('Timeline'))}</b>"), self.timeline], layout={"width": WIDTH})
+                              self.message, self.panel, w.HTML(tagged(_('Timeline'), "b")), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
     def _panel(self, screen):
@@ -289,7 +290,7 @@ class RecordView(Screen):
     def _history_html(self) -> str:
         h = audit.history(self.db, self.table, self.key, since_reset=True)
         if h.empty:
-            return f"<i>{html.escape(_('No change made in the practice CRM yet.'))}</i>"
+            return tagged(_('No change made in the practice CRM yet.'), "i")
         return table_html(h, columns=HISTORY_COLUMNS)
 
     def _referrals_html(self) -> str:
@@ -313,14 +314,14 @@ class RecordView(Screen):
         self.fields.value = (f"<h4>{html.escape(isolate(records.label(self.db, self.table, self.key)))}</h4>"
                              f"<table>{items}</table>")
         if self.table == "contacts":
-            self.consents.value = (f"<b>{html.escape(_('Consent'))}</b>"
+            self.consents.value = (tagged(_('Consent'), "b")
                                    + table_html(consent.status(self.db, self.key), columns=CONSENT_COLUMNS,
                                                 values=COLUMNS["consents"]) + self._referrals_html())
         if self.table != "leads":
             line = activities.timeline(self.db, **{SCHEMA[self.table].key: self.key})
             self.timeline.value = table_html(line, columns=TIMELINE_COLUMNS, values=COLUMNS["activities"])
         else:
-            self.timeline.value = f"<i>{html.escape(_('Leads have no activities: convert the lead to work with it.'))}</i>"
+            self.timeline.value = tagged(_('Leads have no activities: convert the lead to work with it.'), "i")
 
 
 

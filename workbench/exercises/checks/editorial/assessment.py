@@ -11,7 +11,7 @@ the decisions are new situations, not the lessons' questions.
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.forms import Choice
+from workbench.exercises.forms import Choice, option_label
 from workbench.i18n.messages import N_, _
 
 from .._explorer import explorer as table_explorer
@@ -103,10 +103,13 @@ def _worst_level(ctx) -> str:
 def _level(answer, ctx):
     expected, means = _best_level(ctx), _per_post(ctx)
     if answer == expected:
-        return Result.right(1, "Yes: " + (f"{expected} posts average {means[expected]:,.0f} engagements each."
-                                          if expected in means else "no level stands out by more than a tenth."))
+        if expected not in means:
+            return Result.right(1, _("Yes: no level stands out by more than a tenth."))
+        return Result.right(1, _("Yes: posts of the level {level} average {means:,.0f} engagements each.").format(
+            level=option_label(expected), means=means[expected]))
     if answer in means:
-        return Result.wrong(1, _('{answer} posts average {means:,.0f} engagements each; not the most.').format(answer=answer, means=means[answer]),
+        return Result.wrong(1, _("Posts of the level {level} average {means:,.0f} engagements each; not the most.").format(
+            level=option_label(answer), means=means[answer]),
                             (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))
     return Result.wrong(1, _("One level stands out from the others."),
                         (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))
