@@ -65,7 +65,6 @@ def option_key(options: Options, value, ctx):
     A trainee may type the option as they read it, and a recorded answer is re-checked by a grader
     who may speak another language, so every language's label leads back to the same key.
 
-    >>> from workbench.i18n.language import use_language
     >>> option_key(["network", "relational"], " NETWORK ", None), option_key(["network"], "star", None)
     ('network', 'star')
     """
