@@ -103,3 +103,70 @@ def english_runs_left():
         plain = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
         return sorted(run for run in runs if run in plain)
     return left
+
+
+@pytest.fixture
+def english_words_left():
+    """``(text, *kept) -> list``: the runs of two or more English-looking words left in ``text`` (HTML tags,
+    bidi isolates and the ``kept`` names and ids removed first): what a translated screen or message in a
+    non-Latin script must not contain."""
+    import re
+
+    def runs(text: str, *kept: str) -> list[str]:
+        text = re.sub(r"<[^>]+>", " ", str(text)).replace("\u2068", " ").replace("\u2069", " ")
+        for name in sorted(kept, key=len, reverse=True):
+            text = text.replace(name, " ")
+        return re.findall(r"\b[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,})+\b", text)
+
+    return runs
+
+
+@pytest.fixture(scope="module")
+def pseudo_messages(tmp_path_factory):
+    """The package's French catalogue replaced, for a test module, by the template with every entry marked ⟦…⟧:
+    English a screen or a check shows outside the marks bypassed the catalogue."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from workbench.i18n import compile as compiling
+    from workbench.i18n import messages
+    from workbench.i18n.extract import TEMPLATE
+    from workbench.i18n.lesson_catalogues import read
+
+    folder = tmp_path_factory.mktemp("pseudo-messages")
+    catalogue = Catalog(locale="fr", fuzzy=False)
+    for message in read(TEMPLATE):
+        if not message.id:
+            continue
+        if isinstance(message.id, str):
+            catalogue.add(message.id, f"⟦{message.id}⟧", context=message.context)
+        else:
+            singular, plural = message.id
+            catalogue.add(message.id, (f"⟦{singular}⟧", f"⟦{plural}⟧", f"⟦{plural}⟧"), context=message.context)
+    path = compiling.po_file("fr", folder)
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalogue)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(messages, "LOCALE", folder)
+    patch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+    messages.forget()
+    yield folder
+    patch.undo()
+    messages.forget()
+
+
+@pytest.fixture
+def english_outside_marks():
+    """``text -> list``: the runs of three or more English-looking words left in ``text`` once every ⟦…⟧ of
+    :func:`pseudo_messages` (innermost first) is taken out."""
+    import re
+
+    def left(text: str) -> list[str]:
+        while True:
+            shorter = re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
+            if shorter == text:
+                return re.findall(r"\b[A-Za-z]{3,}(?: [A-Za-z]{2,}){2,}\b", re.sub(r"<[^>]+>", " ", text))
+            text = shorter
+
+    return left

@@ -223,7 +223,7 @@ def test_progress_skips_records_of_the_wrong_shape_and_says_which(tmp_path, caps
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("amina: 1 of ") and "exercises of the course done" in out
-    assert "5 line(s)" in out and "line 2: field 'points' is not a number, skipped" in out
+    assert "5 lines" in out and "line 2: field 'points' is not a number, skipped" in out
     assert "line 3: field 'points' is missing" in out and "line 4: field 'exercise' is missing or not a text" in out
 
 

@@ -1,5 +1,6 @@
 """Progress against the whole course: N of M per track, what is next, badges, first and best attempts."""
 
+import html
 import json
 import os
 import time
@@ -76,7 +77,7 @@ def test_records_of_the_wrong_shape_are_skipped_and_said(workbench_home):
     progress = course_progress()
     lesson = progress.track("crm").lessons[0]
     assert lesson.first_points == 1 and lesson.best_points == 1 and lesson.attempts[first].count == 1
-    assert progress.notes and "4 line(s)" in progress.notes[0] and "skipped" in progress.notes[0]
+    assert progress.notes and "4 lines" in progress.notes[0] and "skipped" in progress.notes[0]
 
 
 @pytest.fixture
@@ -119,3 +120,44 @@ def test_progress_of_given_lessons_only():
     progress = CourseProgress.of(records, "amina", lessons=[lesson])
     assert [t.track for t in progress.tracks] == ["crm"] and progress.track("crm").next_lesson() is None
     assert progress.track("crm").headline().endswith("finished")
+
+
+def _translated_title(lesson, lang):
+    from workbench.i18n.lesson_catalogues import entry
+
+    return entry(f"{lesson.track}/{lesson.path.stem}", lesson.title, "title", lang)
+
+
+def test_in_french_the_headline_and_lesson_titles_come_from_the_translated_lessons(workbench_home):
+    from workbench.i18n.language import use_language
+
+    answer(log(workbench_home), CRM[0].exercises[0], 1)
+    french = [_translated_title(lesson, "fr") for lesson in CRM]
+    assert all(f != lesson.title for f, lesson in zip(french, CRM))
+    with use_language("fr"):
+        crm = course_progress().track("crm")
+        text, page, headline = crm.text(), crm._repr_html_(), crm.headline()
+    assert headline.startswith("Parcours CRM\xa0: ") and f"suivant\xa0: {french[0]}" in headline
+    assert all(title in text and html.escape(title) in page for title in french)
+    assert not any(lesson.title in text for lesson in CRM)
+
+
+def test_in_arabic_the_course_page_is_right_to_left_with_no_english_left(workbench_home, english_words_left):
+    from workbench.i18n.language import use_language
+
+    answer(log(workbench_home), CRM[0].exercises[0], 1)
+    with use_language("ar"):
+        progress = course_progress()
+        page = progress._repr_html_()
+    assert 'lang="ar" dir="rtl"' in page
+    assert _translated_title(CRM[0], "ar") in page
+    assert english_words_left(page, "tester", "CRM", "UTC") == []
+
+
+def test_in_bengali_the_last_check_is_dated_in_bengali(workbench_home):
+    from workbench.i18n.language import use_language
+
+    answer(log(workbench_home), CRM[0].exercises[0], 1)
+    with use_language("bn"):
+        headline = course_progress().headline()
+    assert "২০" in headline and not any(month in headline for month in ("Jan", "Feb", "Mar", "Dec", "Nov"))

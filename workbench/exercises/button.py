@@ -66,13 +66,15 @@ def check_button(id: str, get_answer: Callable[[], Any], *, ctx=None):
 
     button = w.Button(description=_("Check"), button_style="primary", icon="check",
                       tooltip=_("Check your answer to {id}").format(id=id), layout={"width": "8em"})
-    label = w.HTML(f'<span style="color:#666;font-size:90%" {language_attributes()}>{html.escape(_("exercise"))} '
+    said = html.escape(_("exercise"))
+    label = w.HTML(f'<span style="color:#666;font-size:90%" {language_attributes()}>{said} '
                    f'<code dir="ltr">{html.escape(id)}</code></span>{kernel_lost_note()}')
     feedback = w.HTML(layout={"min_height": "2em"})
     feedback.add_class("workbench-feedback")
 
     def on_click(_button):
-        feedback.value = f'<span role="status" {language_attributes()}>{html.escape(_("Checking…"))}</span>'
+        checking = html.escape(_("Checking…"))
+        feedback.value = f'<span role="status" {language_attributes()}>{checking}</span>'
         try:
             answer = get_answer()
         except Exception as err:  # a broken form must not show a traceback either

@@ -70,7 +70,12 @@ def run_check(exercise, answer, ctx) -> Result:
     if is_blank(answer):
         return Result.wrong(exercise.max_points, _("No answer yet."),
                             _("Replace the ... (or None) with your answer, or use the form, then check again."))
+    # an answer typed as text, read as its form reads it: a number in the trainee's digits and separators,
+    # an option typed as its label in any language (see workbench.exercises.forms)
+    stable = getattr(exercise.answer, "stable", None)
     try:
+        if stable is not None:
+            answer = stable(answer, ctx)
         result = exercise.mark(answer, ctx)
     except WorkbenchError as err:
         return Result.wrong(exercise.max_points,

@@ -13,8 +13,6 @@ takes the exercise's own, unknown fields are ignored.
 >>> from workbench.lessons import Lesson
 >>> from pathlib import Path
 
-from ..i18n.html import language_attributes
-from ..i18n.messages import _, ngettext
 >>> lesson = Lesson(Path("x.ipynb"), "Leads", "crm", 3, 30, exercises=("crm.leads.a", "crm.leads.b"))
 >>> records = [{"exercise": "crm.leads.a", "points": 0, "max_points": 1, "at": "2026-01-05T09:00:00+00:00"},
 ...            {"exercise": "crm.leads.a", "points": 1, "max_points": 1, "at": "2026-01-05T09:02:00+00:00"}]
@@ -32,6 +30,7 @@ from pathlib import Path
 
 from ..i18n.html import language_attributes
 from ..i18n.messages import _, ngettext
+from ..i18n.numbers import format_date, native_digits
 
 
 @dataclass(frozen=True)
@@ -162,14 +161,21 @@ class LessonProgress:
         """For an assessment: every question answered and the first-attempt score at the pass mark or above."""
         return all(self._of(id) for id in self.lesson.exercises) and self.score >= self.lesson.pass_mark - 1e-9
 
+    @property
+    def title(self) -> str:
+        """The lesson's title in the trainee's language (from the lesson's catalogue; English until translated)."""
+        return lesson_title(self.lesson)
+
     def status(self) -> str:
-        waiting = (_(" ({n} handed in, waiting for a mark)").format(n=self.waiting_for_mark)
-                   if self.waiting_for_mark else "")
+        n = self.waiting_for_mark
         if self.badge:
-            return _("done ★") + waiting
+            return _("done ★ ({n} handed in, waiting for a mark)").format(n=n) if n else _("done ★")
         if not self.started:
             return _("not started")
-        return _("{done} of {total} done").format(done=self.done, total=self.total) + waiting
+        if n:
+            return _("{done} of {total} done ({n} handed in, waiting for a mark)").format(
+                done=self.done, total=self.total, n=n)
+        return _("{done} of {total} done").format(done=self.done, total=self.total)
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ class TrackProgress:
 
     def headline(self) -> str:
         following = self.next_lesson()
-        after = _("next: {lesson}").format(lesson=following.lesson.title) if following else _("finished")
+        after = _("next: {lesson}").format(lesson=following.title) if following else _("finished")
         return _("{track}: {done} of {total} exercises done · {after}").format(
             track=_(self.title), done=self.done, total=self.total, after=after)
 
@@ -233,7 +239,7 @@ class TrackProgress:
         for p in self.lessons:
             points = (_(" · first try {first:g}, best {best:g} of {most:g} points").format(
                 first=p.first_points, best=p.best_points, most=p.max_points) if p.started else "")
-            lines.append(f"  {p.lesson.title}: {p.status()}{points}")
+            lines.append(f"  {p.title}: {p.status()}{points}")
         if self.assessment:
             lines.append("  " + self.assessment_line())
         return "\n".join(lines)
@@ -245,7 +251,7 @@ class TrackProgress:
         e = html.escape
         left = ' style="text-align:start"'  # JupyterLab aligns table cells right, as for numbers
         rows = "".join(
-            f"<tr><td{left}>{e(p.lesson.title)}</td><td{left}>{'★' if p.badge else ''}</td>"
+            f"<tr><td{left}>{e(p.title)}</td><td{left}>{'★' if p.badge else ''}</td>"
             f"<td{left}>{e(p.status())}</td>"
             f"<td>{f'{p.first_points:g} / {p.max_points:g}' if p.started else ''}</td>"
             f"<td>{f'{p.best_points:g} / {p.max_points:g}' if p.started else ''}</td></tr>" for p in self.lessons)
@@ -256,6 +262,30 @@ class TrackProgress:
         return f"<div {language_attributes()}><h4>{e(self.headline())}</h4>{table}{assessment}</div>"
 
 
+def lesson_title(lesson) -> str:
+    """The title of ``lesson`` (a :class:`~workbench.lessons.Lesson`) in the trainee's language, read from the
+    lesson's catalogue; the English title while it has no translation, or for a lesson outside the course.
+
+    >>> from workbench.i18n.language import use_language
+    >>> from workbench.lessons import NOTEBOOKS, read_lesson
+    >>> lesson = read_lesson(NOTEBOOKS / "crm" / "01-what-a-crm-is.ipynb")
+    >>> lesson_title(lesson) == lesson.title
+    True
+    >>> with use_language("fr"):
+    ...     lesson_title(lesson) != lesson.title
+    True
+    """
+    from ..i18n.language import current_language
+    from ..i18n.lesson_catalogues import entry
+    from ..lessons import NOTEBOOKS
+
+    try:
+        key = Path(lesson.path).resolve().relative_to(NOTEBOOKS.resolve()).with_suffix("").as_posix()
+    except ValueError:  # a notebook outside the course's folder: no catalogue of its own
+        return lesson.title
+    return entry(key, lesson.title, "title", current_language())
+
+
 def local_time(at: datetime, zone: tzinfo | None = None) -> str:
     """``at`` in the time zone ``zone`` (default: the computer's), as a trainee reads it.
 
@@ -264,7 +294,7 @@ def local_time(at: datetime, zone: tzinfo | None = None) -> str:
     '05 Jan 2026, 12:30 (UTC+03:30)'
     """
     local = at.astimezone(zone)
-    return f"{local:%d %b %Y, %H:%M} ({local.tzname()})"
+    return f"{format_date(local.date(), format='dd MMM y')}, {native_digits(f'{local:%H:%M}')} ({local.tzname()})"
 
 
 @dataclass(frozen=True)

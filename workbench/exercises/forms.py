@@ -27,7 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n.messages import _, ngettext
+from ..errors import InputError
+from ..i18n import LANGUAGES
+from ..i18n.messages import _, ngettext, translations
 
 Options = Sequence[Any] | Callable[[Any], Sequence[Any]]
 
@@ -45,6 +47,42 @@ def _shown(options: Options, ctx) -> list[tuple[str, Any]]:
     if callable(options):
         return [(str(o), o) for o in options(ctx)]
     return [(_(o) if isinstance(o, str) else str(o), o) for o in options]
+
+
+def option_label(option) -> str:
+    """An option as the trainee reads it: a fixed option (an English message id) in their language.
+
+    >>> option_label("network"), option_label(3)
+    ('network', '3')
+    """
+    return _(option) if isinstance(option, str) and option else str(option)
+
+
+def option_key(options: Options, value, ctx):
+    """The stable key of the option ``value`` names: the key itself, or its label in any language of the
+    workbench (the trainee's first), compared without case and accents; ``value`` itself when none matches.
+
+    A trainee may type the option as they read it, and a recorded answer is re-checked by a grader
+    who may speak another language, so every language's label leads back to the same key.
+
+    >>> option_key(["network", "relational"], " NETWORK ", None), option_key(["network"], "star", None)
+    ('network', 'star')
+    """
+    from ..i18n.language import current_language
+    from ..text import fold
+
+    if not isinstance(value, str):
+        return value
+    keys = [o for o in _resolve(options, ctx) if isinstance(o, str)]
+    if value in keys:
+        return value
+    wanted = fold(value)
+    first = current_language()
+    for lang in (first, *(lang for lang in LANGUAGES if lang != first)):
+        for key in keys:
+            if fold(translations(lang).gettext(key) if lang != "en" else key) == wanted:
+                return key
+    return value
 
 
 @dataclass(frozen=True)
@@ -69,15 +107,34 @@ class Number:
     def read(self, widget):
         """The number typed (in the trainee's digits and separators); ``None`` when empty, the text itself
         when it is not a number (the check then says so)."""
-        from ..i18n.numbers import read_number
-
         text = str(widget.value).strip()
         if not text:
             return None
         try:
-            value = read_number(text)
-        except ValueError:
+            return self.stable(text, None)
+        except InputError:  # a number that reads two ways: checking it says which two
             return text
+
+    def stable(self, answer, ctx):
+        """A number typed as text (``"12,5"``, ``"۱۲٫۵"``) as the number; other text as it is.
+
+        A number that reads two ways in the trainee's language is an :class:`~workbench.errors.InputError`
+        naming both readings.
+
+        >>> Number("Rate").stable("12,5", None), Number("Deals", integer=True).stable("۱۲", None)
+        (12.5, 12)
+        """
+        from ..i18n.numbers import AmbiguousNumber, read_number
+        from .marking import ambiguous
+
+        if not isinstance(answer, str):
+            return answer
+        try:
+            value = read_number(answer)
+        except AmbiguousNumber as err:
+            raise ambiguous(err) from None
+        except ValueError:
+            return answer
         return int(value) if self.integer and value.is_integer() else value
 
     def expects(self, ctx) -> str:
@@ -177,6 +234,10 @@ class Choice:
     def read(self, widget):
         return widget.value
 
+    def stable(self, answer, ctx):
+        """``answer`` with an option typed as its label (in any language) replaced by the option's key."""
+        return option_key(self.options, answer, ctx)
+
     def expects(self, ctx) -> str:
         return _options_phrase(_("one of the options"), _resolve(self.options, ctx))
 
@@ -206,6 +267,22 @@ class MultiChoice:
 
     def read(self, widget):
         return [o for o, b in zip(widget._options, widget.children[1:]) if b.value]
+
+    def stable(self, answer, ctx):
+        """``answer`` (a list) with each option typed as its label, in any language, replaced by its key."""
+        if not isinstance(answer, (list, tuple, set)):
+            return answer
+        keyed = [self.labelled(item, ctx) for item in answer]
+        return type(answer)(keyed) if not isinstance(answer, set) else set(keyed)
+
+    def labelled(self, item, ctx):
+        """The key of one ticked option typed as its label (its own label when it has one, else the option)."""
+        key = option_key(self.options, item, ctx)
+        if key != item or not self.labels:
+            return key
+        by_label = {str(label): option for option, label in self.labels.items()}
+        label_key = option_key(list(by_label), item, ctx)
+        return by_label.get(label_key, item)
 
     def expects(self, ctx) -> str:
         return _options_phrase(_("a list of the options that apply"), _resolve(self.options, ctx))

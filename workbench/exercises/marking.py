@@ -3,8 +3,8 @@
 Every check reads answers with these, so "3", "1,234.5" and "12%" are read the same way in every lesson,
 and in every script: Persian, Arabic-Indic and Bengali digits, with the language's decimal separator.
 
->>> as_number("1,234.5"), as_number("۱۲٫۵"), as_number("১২৩")
-(1234.5, 12.5, 123.0)
+>>> as_number("1,234.5"), as_number("۱۲٫۵"), as_number("১২৩"), as_number("12,5")
+(1234.5, 12.5, 123.0, 12.5)
 >>> close(100.4, 100, tolerance=0.5), close(0.4991, 49.9, percent=True, tolerance=0.1)
 (True, True)
 >>> sorted(id_set(["C2", "C1", None], "contact_id")), is_number(3), is_number("3")
@@ -18,11 +18,21 @@ import pandas as pd
 from ..crm.columns import is_number
 from ..errors import InputError
 from ..i18n.messages import _
-from ..i18n.numbers import read_number
+from ..i18n.numbers import AmbiguousNumber, format_number, native_digits, read_number
 
 
 def as_number(answer) -> float:
-    """The answer as a float; text such as ``"1,234.5"``, ``"12%"`` or ``"۱۲٫۵"`` is read too."""
+    """The answer as a float; text such as ``"1,234.5"``, ``"12,5"``, ``"12%"`` or ``"۱۲٫۵"`` is read too.
+
+    Text that reads two ways in the trainee's language is a clear error, not a guess:
+
+    >>> from workbench.i18n.language import use_language
+    >>> with use_language("fr"):
+    ...     as_number("1.250")
+    Traceback (most recent call last):
+    ...
+    workbench.errors.InputError: « 1.250 » se lit de deux façons : 1\u202f250 ou 1,25. ...
+    """
     if isinstance(answer, bool):
         raise InputError(_("the answer is yes/no, not a number"), fix=_("type a number"))
     if isinstance(answer, (int, float)):
@@ -32,10 +42,26 @@ def as_number(answer) -> float:
     if isinstance(answer, str):
         try:
             return read_number(answer)
+        except AmbiguousNumber as err:
+            raise ambiguous(err) from None
         except ValueError:
             pass
     raise InputError(_("the answer is not a number: {answer!r}").format(answer=answer),
                      fix=_("give a single number, such as 1250.5"))
+
+
+def ambiguous(err: AmbiguousNumber) -> InputError:
+    """What to tell a trainee whose number reads two ways: both readings, and how to write the one meant.
+
+    >>> print(ambiguous(AmbiguousNumber("1.250", (1250.0, 1.25))))
+    '1.250' reads two ways: 1,250 or 1.25. Fix: type 1250 without a thousands separator, or 1.25 with your language's decimal separator.
+    """
+    thousands, decimal = (format_number(value) for value in err.readings)
+    plain = native_digits(f"{err.readings[0]:.0f}")
+    return InputError(_("'{text}' reads two ways: {thousands} or {decimal}.").format(
+        text=err.text, thousands=thousands, decimal=decimal),
+        fix=_("type {plain} without a thousands separator, or {decimal} with your language's decimal separator"
+              ).format(plain=plain, decimal=decimal))
 
 
 def close(answer, expected: float, *, tolerance: float = 0.5, percent: bool = False) -> bool:

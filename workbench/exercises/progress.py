@@ -27,6 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..i18n.messages import N_, _, ngettext
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows has no fcntl; appends stay single writes
@@ -56,14 +58,15 @@ def record_problem(record) -> str:
     'not a record (a JSON object)'
     """
     if not isinstance(record, dict):
-        return "not a record (a JSON object)"
+        return _("not a record (a JSON object)")
     if not isinstance(record.get("exercise"), str):
-        return "field 'exercise' is missing or not a text"
+        return _("field 'exercise' is missing or not a text")
     for name in ("points", "max_points"):
         if not _number(record.get(name)):
-            return f"field {name!r} is {'missing' if name not in record else 'not a number'}"
+            return (_("field {name!r} is missing") if name not in record
+                    else _("field {name!r} is not a number")).format(name=name)
     if not isinstance(record.get("at", ""), str):
-        return "field 'at' is not a date text"
+        return _("field 'at' is not a date text")
     return ""
 
 
@@ -85,11 +88,13 @@ class ProgressLog:
                 try:
                     record = json.loads(line)
                 except ValueError:
-                    problems.append(f"{self.path.name}, line {number}: not valid JSON, skipped")
+                    problems.append(_("{file}, line {number}: not valid JSON, skipped").format(
+                        file=self.path.name, number=number))
                     continue
                 wrong = record_problem(record)
                 if wrong:
-                    problems.append(f"{self.path.name}, line {number}: {wrong}, skipped")
+                    problems.append(_("{file}, line {number}: {problem}, skipped").format(
+                        file=self.path.name, number=number, problem=wrong))
                     continue
                 records.append(record)
         return records, problems
@@ -129,6 +134,12 @@ class ProgressLog:
         return _summary(self.read()[0])
 
 
+#: The summary's columns in words (English message ids), for the reader.
+SUMMARY_WORDS = {"exercise": N_("exercise"), "attempts": N_("attempts"), "best_points": N_("best points"),
+                 "max_points": N_("max points"), "passed": N_("passed"), "waiting_for_mark": N_("waiting for a mark"),
+                 "last_at": N_("last attempt")}
+
+
 def _summary(records: list[dict]):
     """The table of :meth:`ProgressLog.summary` for records already read."""
     import pandas as pd
@@ -160,8 +171,10 @@ def skipped_lines(path, problems: list[str]) -> list[str]:
     """
     if not problems:
         return []
-    return [f"{len(problems)} line(s) of {path} could not be read and were skipped "
-            "(an attempt cut short, or an edited file); every other attempt is counted.",
+    return [ngettext("{n} line of {path} could not be read and was skipped (an attempt cut short, or an edited "
+                     "file); every other attempt is counted.",
+                     "{n} lines of {path} could not be read and were skipped (an attempt cut short, or an edited "
+                     "file); every other attempt is counted.", len(problems)).format(n=len(problems), path=path),
             *problems[:5], *(["..."] if len(problems) > 5 else [])]
 
 
@@ -196,11 +209,21 @@ class ProgressReport:
 
     def headline(self) -> str:
         if self.table.empty:
-            return f"{self.learner}: no checks yet. Press Check under an exercise, then look here again."
+            return _("{learner}: no checks yet. Press Check under an exercise, then look here again.").format(
+                learner=self.learner)
         passed, waiting = int(self.table["passed"].sum()), int(self.table["waiting_for_mark"].sum())
-        handed_in = f", {waiting} handed in, waiting for a mark" if waiting else ""
-        return (f"{self.learner}: {passed} of {len(self.table)} exercises passed{handed_in} "
-                f"({self.table['best_points'].sum():g} of {self.table['max_points'].sum():g} points)")
+        said = (_("{learner}: {passed} of {n} exercises passed, {waiting} handed in, waiting for a mark "
+                  "({points:g} of {most:g} points)") if waiting else
+                _("{learner}: {passed} of {n} exercises passed ({points:g} of {most:g} points)"))
+        return said.format(learner=self.learner, passed=passed, n=len(self.table), waiting=waiting,
+                           points=float(self.table["best_points"].sum()), most=float(self.table["max_points"].sum()))
+
+    def shown(self):
+        """The summary table as a reader reads it: headings and yes/no in their language (the table itself
+        keeps its column keys, which programs read)."""
+        yes_no = {True: _("yes"), False: _("no")}
+        table = self.table.assign(**{c: self.table[c].map(yes_no) for c in ("passed", "waiting_for_mark")})
+        return table.rename(columns={key: _(words) for key, words in SUMMARY_WORDS.items()})
 
     def notes(self) -> list[str]:
         """What a reader should know about the file: the lines skipped and why."""
@@ -209,7 +232,7 @@ class ProgressReport:
     def text(self) -> str:
         lines = [self.headline()]
         if not self.table.empty:
-            lines.append(self.table.to_string(index=False))
+            lines.append(self.shown().to_string(index=False))
         return "\n".join(lines + self.notes())
 
     def __repr__(self) -> str:
@@ -218,11 +241,12 @@ class ProgressReport:
     def _repr_html_(self) -> str:
         parts = [f"<p><b>{html.escape(self.headline())}</b></p>"]
         if not self.table.empty:
-            parts.append(self.table.to_html(index=False))
+            parts.append(self.shown().to_html(index=False))
         notes = self.notes()
         if notes:
             items = "".join(f"<li><code>{html.escape(n)}</code></li>" for n in notes[1:])
-            parts.append(f'<p style="color:#a15c00">Note: {html.escape(notes[0])}</p><ul>{items}</ul>')
+            note = html.escape(_("Note: {note}").format(note=notes[0]))
+            parts.append(f'<p style="color:#a15c00">{note}</p><ul>{items}</ul>')
         return "".join(parts)
 
 

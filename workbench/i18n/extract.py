@@ -25,20 +25,21 @@ from .lesson_catalogues import read
 
 PACKAGE = LOCALE.parent
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "lazy": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "lazy": None,
+            "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2), "lazy_in": ((1, "c"), 2)}
 METHODS = [("locale/**", "ignore"), ("**/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
 HEADER = ("# CRM Workbench: the package's own words (checks, forms, screens, reports, errors).\n"
           "# Refresh with: python -m workbench.i18n.extract; compile with: python -m workbench.i18n.compile")
 
 
-def source_messages(package: Path = PACKAGE) -> Iterator[tuple[str | tuple[str, str], str, int, list[str]]]:
-    """``(message, file, line, comments)`` for every marked string of the package's code and templates."""
+def source_messages(package: Path = PACKAGE) -> Iterator[tuple[str | tuple[str, str], str, int, list[str], str | None]]:
+    """``(message, file, line, comments, context)`` for every marked string of the package's code and templates."""
     from babel.messages.extract import extract_from_dir
 
     options = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
-    for filename, line, message, comments, _context in extract_from_dir(
+    for filename, line, message, comments, context in extract_from_dir(
             package, METHODS, options_map=options, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
-        yield message, f"workbench/{filename}", line, comments
+        yield message, f"workbench/{filename}", line, comments, context
 
 
 def _texts(value) -> Iterator[str]:
@@ -109,8 +110,8 @@ def template(created=None):
                         msgid_bugs_address="the superuser of your class", creation_date=created,
                         revision_date=created, last_translator="CRM Workbench translators", fuzzy=False,
                         header_comment=HEADER)
-    for message, filename, line, comments in source_messages():
-        catalogue.add(message, locations=[(filename, line)], auto_comments=comments)
+    for message, filename, line, comments, context in source_messages():
+        catalogue.add(message, locations=[(filename, line)], auto_comments=comments, context=context)
     package = [exercise for exercise in all_exercises() if exercise.check.__module__.startswith(CHECKS_PACKAGE)]
     for text, exercise_id in exercise_messages(package):
         catalogue.add(text, locations=[(_check_file(exercise_id), None)], auto_comments=[f"exercise {exercise_id}"])

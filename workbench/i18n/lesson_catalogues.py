@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from . import LANGUAGES
@@ -113,6 +114,25 @@ def read(path: Path):
 
     with path.open("rb") as handle:
         return read_po(handle, abort_invalid=True)
+
+
+def entry(lesson: str, text: str, context: str, lang: str, locale: Path = LOCALE) -> str:
+    """``text``, an entry of ``lesson``'s catalogue (``context``: ``title``, ``goal`` or a cell id), in ``lang``;
+    ``text`` itself when the entry is missing, empty or fuzzy. Each catalogue is read once per change.
+
+    >>> entry("crm/01-what-a-crm-is", "Not a title of that lesson", "title", "fr")
+    'Not a title of that lesson'
+    """
+    path = catalogue_path(lesson, lang, locale)
+    if lang == LANGUAGES[0] or not path.is_file():
+        return text
+    message = _read_once(path, path.stat().st_mtime_ns).get(text, context=context)
+    return message.string if message is not None and message.string and not message.fuzzy else text
+
+
+@lru_cache(maxsize=64)
+def _read_once(path: Path, _changed: int):
+    return read(path)
 
 
 def write(catalogue, path: Path) -> None:

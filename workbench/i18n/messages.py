@@ -105,6 +105,30 @@ def ngettext(singular: str, plural: str, n: int) -> Text:
     return Text.of(translations(lang).ngettext(singular, plural, n), lang)
 
 
+def pgettext(context: str, message: str) -> Text:
+    """``message`` in the current language, as meant in ``context`` (a word a sentence names: a deal stage,
+    an activity type); itself when the catalogue has no such entry (a company's own stage name).
+
+    >>> pgettext("deal stage", "Proposal"), pgettext("deal stage", "Our own stage")
+    ('Proposal', 'Our own stage')
+    """
+    lang = current_language()
+    return Text.of(translations(lang).pgettext(context, message) if message else message, lang)
+
+
+def lazy_in(context: str, message: str) -> str:
+    """Mark ``message`` for the catalogue in ``context`` without translating it now (read later through
+    :func:`pgettext`).
+
+    >>> lazy_in("activity type", "call")
+    'call'
+    """
+    return message
+
+
+NC_ = lazy_in
+
+
 def lazy(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it now (a declaration read later through :func:`_`).
 

@@ -120,20 +120,59 @@ def localise(formatted: str, value, lang: str | None = None) -> str:
     return native_digits(formatted, lang)
 
 
+class AmbiguousNumber(ValueError):
+    """A number typed with one separator that reads two ways (``"1.250"`` in French: 1250 or 1.25).
+
+    ``readings`` holds both: the separator read as a thousands separator, then as a decimal one.
+    """
+
+    def __init__(self, text: str, readings: tuple[float, float]):
+        super().__init__(f"{text!r} reads as {readings[0]:g} or {readings[1]:g}")
+        self.text, self.readings = text, readings
+
+
 def read_number(text: str, lang: str | None = None) -> float:
     """The number in ``text``, typed in any digits with ``lang``'s separators (or Latin ones); ValueError if none.
 
     >>> read_number("۱٬۲۵۰"), read_number("0,5", "fr"), read_number("1,250", "en"), read_number("12%")
     (1250.0, 0.5, 1250.0, 12.0)
+
+    A decimal comma or point is read in every language when it cannot be a thousands separator
+    (not followed by exactly three digits); the language's own separators decide otherwise, and a
+    separator that is neither of them, followed by three digits, is :class:`AmbiguousNumber`:
+
+    >>> read_number("12,5", "en"), read_number("12.5", "fr"), read_number("1,250", "fr"), read_number("1.234,5", "en")
+    (12.5, 12.5, 1.25, 1234.5)
+    >>> read_number("1.250", "fr")
+    Traceback (most recent call last):
+    ...
+    workbench.i18n.numbers.AmbiguousNumber: '1.250' reads as 1250 or 1.25
     """
     lang = _lang(lang)
     decimal, group = symbols(lang)
-    cleaned = latin_digits(str(text)).strip().rstrip("%").strip()
-    cleaned = cleaned.replace("٫", ".").replace("٬", "").replace("−", "-")
+    typed = str(text).strip()
+    cleaned = latin_digits(typed).rstrip("%").strip().replace("−", "-")
     for space in _SPACES + (group if group in _SPACES else ""):
         cleaned = cleaned.replace(space, "")
-    if decimal == "," and "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    else:
-        cleaned = cleaned.replace(",", "")
-    return float(cleaned)
+    if "٫" in cleaned:  # the Arabic decimal separator is never a thousands one
+        return float(cleaned.replace("٬", "").replace(",", "").replace(".", "").replace("٫", "."))
+    cleaned = cleaned.replace("٬", "")
+    marks = [ch for ch in cleaned if ch in ",."]
+    if not marks:
+        return float(cleaned)
+    if len(set(marks)) == 2:  # "1,234.5" or "1.234,5": the last separator is the decimal one
+        point = marks[-1]
+        return float(cleaned.replace("." if point == "," else ",", "").replace(point, "."))
+    mark = marks[0]
+    whole, _sep, tail = cleaned.rpartition(mark)
+    if len(marks) > 1:  # "1,234,567" (or "1,23,456" in Bengali): thousands
+        if not all(len(part) in (2, 3) for part in cleaned.split(mark)[1:]):
+            raise ValueError(f"{typed!r} is not a number: its separators are misplaced")
+        return float(cleaned.replace(mark, ""))
+    as_decimal = float(f"{whole}.{tail}")
+    if mark == decimal or len(tail) != 3 or whole.lstrip("-+") in ("", "0"):
+        return as_decimal
+    as_thousands = float(whole + tail)
+    if mark == group:
+        return as_thousands
+    raise AmbiguousNumber(typed, (as_thousands, as_decimal))

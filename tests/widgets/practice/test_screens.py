@@ -159,7 +159,7 @@ def test_log_a_call_with_a_follow_up_for_friday_from_the_record_view(db):
     assert s.due.value == date(2026, 7, 3)
     s.reminder.value = date(2026, 7, 2)
     s.log.click()
-    assert "Logged the call" in plain(s.message.value) and "03/07/2026" in plain(s.message.value)
+    assert "Logged: call" in plain(s.message.value) and "03/07/2026" in plain(s.message.value)
     assert "Asked for a discount" in view.timeline.value
     assert db.row("activities", s.follow_up_id)["due_at"] == "2026-07-03 09:00:00"
 
@@ -255,7 +255,7 @@ def test_move_deal_screen_updates_probability_and_next_step(db):
     s.stage.value = "Negotiation"
     s.next_step.value = "Send the final offer on Friday"
     s.move.click()
-    assert "now at Negotiation (80%)" in plain(s.message.value)
+    assert "now at the stage Negotiation (80%)" in plain(s.message.value)
     row = db.row("opportunities", "O002")
     assert (row["stage"], row["probability"], row["next_step"]) == ("Negotiation", 80, "Send the final offer on Friday")
 
@@ -294,7 +294,7 @@ def test_consent_screen_records_a_withdrawal(db):
     assert "your proof" in plain(s.message.value)
     s.source.value = "phone_call"
     s.save.click()
-    assert "Recorded: email consent revoked" in plain(s.message.value) and "revoked" in s.current.value
+    assert "Recorded: consent by email, revoked" in plain(s.message.value) and "revoked" in s.current.value
     assert consent.allowed(db, "C004", "email") is False
 
 

@@ -18,7 +18,7 @@ and what to say.
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.forms import Choice, MultiChoice
+from workbench.exercises.forms import Choice, MultiChoice, option_label
 from workbench.exercises.result import hint_steps
 from workbench.i18n.messages import _
 
@@ -71,7 +71,7 @@ def one_right_choice(id: str, *, title: str, options: list, right_option, right:
         if answer == right_option:
             return Result.right(1, _(right))
         if answer in options:
-            return Result.wrong(1, _(wrong_message).format(answer=_(answer) if isinstance(answer, str) else answer),
+            return Result.wrong(1, _(wrong_message).format(answer=option_label(answer)),
                                 tuple(_(step) for step in hint_steps(hint)))
         return Result.wrong(1, _('{answer!r} is not one of the options.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of the options.")))
 

@@ -14,32 +14,46 @@ from __future__ import annotations
 
 import html
 
+from ...exercises.words import COLUMNS
+from ...i18n.messages import N_, _, ngettext
 from ...practice import permissions
 from ...text import isolate
-from .screen import STYLE, WIDTH, Screen, ipywidgets, table_html
+from .screen import STYLE, WIDTH, Screen, ipywidgets, table_html, tagged
 
-DEAL_COLUMNS = {"opportunity_id": "deal", "name": "name", "owner": "owner", "stage": "stage", "amount": "amount"}
-LEAD_COLUMNS = {"lead_id": "lead", "name": "name", "company": "company", "owner": "owner", "status": "status"}
+DEAL_COLUMNS = {"opportunity_id": N_("deal"), "name": N_("name"), "owner": N_("owner"), "stage": N_("stage"),
+                "amount": N_("amount")}
+LEAD_COLUMNS = {"lead_id": N_("lead"), "name": N_("name"), "company": N_("company"), "owner": N_("owner"),
+                "status": N_("status")}
+HEAD = "head of the company"  # the role permissions gives the user nobody manages
 
 
 def _people(db):
     """The users in the order the management line reads: the head first, then managers, then their teams."""
     summary = permissions.access_summary(db)
-    rank = summary["role"].map(lambda r: 0 if r == "head of the company" else 1 if r.endswith("manager") else 2)
+    rank = summary["role"].map(lambda r: 0 if r == HEAD else 1 if r.endswith("manager") else 2)
     return summary.assign(rank=rank).sort_values(["rank", "team", "name"])
 
 
+def _role_said(role: str, team: str) -> str:
+    """A user's role in the trainee's language (a team's name is the company's own, shown as it is)."""
+    if role == HEAD:
+        return _("head of the company")
+    return _("manager, {team}").format(team=team) if role.endswith("manager") else str(team)
+
+
 def _rule(name: str, role: str, deals: int) -> str:
-    if role == "head of the company":
-        return f"{name} is the head of the company: everyone reports to them, so they see every deal and lead."
+    if role == HEAD:
+        return _("{name} is the head of the company: everyone reports to them, so they see every deal and lead."
+                 ).format(name=name)
     if deals == 0:
-        return (f"{name} sees no deals: a deal is seen by its owner, the owner's teammates in the same region "
-                "and the managers above the owner, and nobody on that list owns one here.")
+        return _("{name} sees no deals: a deal is seen by its owner, the owner's teammates in the same region "
+                 "and the managers above the owner, and nobody on that list owns one here.").format(name=name)
     if role.endswith("manager"):
-        return (f"{name} sees their own deals, their teammates' in the same region and those of everyone who "
-                "reports to them.")
-    return (f"{name} sees the deals of their own team in their own region, their own included: a deal is private "
-            "to its owner, the owner's teammates in the same region and the managers above the owner.")
+        return _("{name} sees their own deals, their teammates' in the same region and those of everyone who "
+                 "reports to them.").format(name=name)
+    return _("{name} sees the deals of their own team in their own region, their own included: a deal is private "
+             "to its owner, the owner's teammates in the same region and the managers above the owner."
+             ).format(name=name)
 
 
 class AccessScreen(Screen):
@@ -49,21 +63,22 @@ class AccessScreen(Screen):
         w = ipywidgets()
         self.db = db
         people = _people(db)
-        self.user = w.Dropdown(description="View as", style=STYLE, layout={"width": "100%"},
-                               options=[(f"{isolate(p.name)} · {p.role} ({p.user_id})", p.user_id)
+        self.user = w.Dropdown(description=_("View as"), style=STYLE, layout={"width": "100%"},
+                               options=[(f"{isolate(p.name)} · {_role_said(p.role, p.team)} ({p.user_id})", p.user_id)
                                         for p in people.itertuples()], value=None)
         self.summary = w.HTML()
         self.deals = w.HTML()
         self.leads = w.HTML()
         self.message = w.HTML()
         self.user.observe(self.guarded(self.refresh), names="value")
-        self.widget = w.VBox([w.HTML("<b>Who sees what</b>: the practice CRM as another user sees it"), self.user,
+        intro = html.escape(_("Who sees what: the practice CRM as another user sees it"))
+        self.widget = w.VBox([w.HTML(f"<b>{intro}</b>"), self.user,
                               self.message, self.summary, self.deals, self.leads], layout={"width": WIDTH})
 
     def refresh(self):
         user_id = self.user.value
         if user_id is None:
-            self.summary.value = "<i>Pick a user to see what they may open.</i>"
+            self.summary.value = tagged(_('Pick a user to see what they may open.'), "i")
             self.deals.value = self.leads.value = ""
             return
         names = dict(self.db.query("SELECT user_id, name FROM users").itertuples(index=False))
@@ -72,10 +87,14 @@ class AccessScreen(Screen):
             owner=lambda d: d["owner_id"].map(names))
         leads = permissions.visible(self.db, "leads", user_id).assign(owner=lambda d: d["owner_id"].map(names))
         name = isolate(names[user_id])
+        counts = " · ".join([ngettext("{n} deal", "{n} deals", len(deals)).format(n=len(deals)),
+                             ngettext("{n} lead", "{n} leads", len(leads)).format(n=len(leads))])
         self.summary.value = (f"<p dir='auto'>{html.escape(_rule(name, role, len(deals)))}</p>"
-                              f"<p><b>{len(deals)}</b> deals · <b>{len(leads)}</b> leads</p>")
-        self.deals.value = "<b>Deals they see</b>" + table_html(deals, columns=DEAL_COLUMNS)
-        self.leads.value = "<b>Leads they see</b>" + table_html(leads, columns=LEAD_COLUMNS)
+                              f"<p>{html.escape(counts)}</p>")
+        self.deals.value = (tagged(_('Deals they see'), "b")
+                            + table_html(deals, columns=DEAL_COLUMNS, values=COLUMNS["opportunities"]))
+        self.leads.value = (tagged(_('Leads they see'), "b")
+                            + table_html(leads, columns=LEAD_COLUMNS, values=COLUMNS["leads"]))
 
 
 __all__ = ["AccessScreen"]

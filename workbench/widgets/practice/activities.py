@@ -9,17 +9,17 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from ...data.schema import ACTIVITY_TYPES
 from ...errors import WorkbenchError
-from ...i18n.messages import _
+from ...exercises.words import ACTIVITY, COLUMNS, DIRECTION, activity_type, options
+from ...i18n.messages import N_, _
+from ...i18n.numbers import format_date, native_digits
 from ...practice import activities
 from ...text import isolate
 from .dates import DateBox, format_day
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, read_days, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, read_days, status_html, table_html, tagged
 
 _LINKS = ("contact_id", "account_id", "opportunity_id")
 
@@ -41,9 +41,9 @@ def _links(screen) -> dict:
 def _due_controls(db):
     """A due date with its "Next Friday" button, and a reminder date: (due, friday, reminder)."""
     w = ipywidgets()
-    due = DateBox("due on", style=STYLE)
+    due = DateBox(N_("due on"), style=STYLE)
     friday = w.Button(description=_("Next Friday"), tooltip=_("Set the due date to the coming Friday"))
-    reminder = DateBox("remind me on", style=STYLE)
+    reminder = DateBox(N_("remind me on"), style=STYLE)
     friday.on_click(lambda _: setattr(due, "value", activities.next_weekday(db.today, "friday").date()))
     return due, friday, reminder
 
@@ -55,10 +55,10 @@ class LogActivityScreen(Screen):
         w = ipywidgets()
         self.db, self.on_logged = db, on_logged
         self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
-        self.type = w.Dropdown(options=[t for t in ACTIVITY_TYPES if t != "task"], value="call", description=_("type"),
-                               style=STYLE)
-        self.direction = w.ToggleButtons(options=["outbound", "inbound"], value="outbound", description=_("direction"),
-                                         style=STYLE)
+        self.type = w.Dropdown(options=options(ACTIVITY, [t for t in ACTIVITY_TYPES if t != "task"]), value="call",
+                               description=_("type"), style=STYLE)
+        self.direction = w.ToggleButtons(options=options(DIRECTION, ["outbound", "inbound"]), value="outbound",
+                                         description=_("direction"), style=STYLE)
         self.subject = w.Text(description=_("subject"), style=STYLE, layout={"width": "100%"},
                               placeholder=_("what it was about"))
         self.outcome = w.Textarea(description=_("outcome"), style=STYLE, layout={"width": "100%"},
@@ -71,7 +71,7 @@ class LogActivityScreen(Screen):
         self.message = w.HTML()
         self.activity_id = self.follow_up_id = None
         self.log.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Log an activity'))}</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(tagged(_('Log an activity'), "h4")), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.direction, self.subject, self.outcome, self.follow,
                               self.follow_subject, w.HBox([self.due.widget, self.friday]), self.reminder.widget, self.log,
                               self.message], layout={"width": WIDTH})
@@ -88,16 +88,20 @@ class LogActivityScreen(Screen):
                                                   outcome=self.outcome.value.strip() or None, **links)
                 if self.follow.value:
                     self.follow_up_id = activities.follow_up(
-                        self.db, self.follow_subject.value or f"Follow up: {self.subject.value}", days["due_at"],
+                        self.db, self.follow_subject.value or _("Follow up: {subject}").format(subject=self.subject.value),
+                        days["due_at"],
                         reminder=days["reminder_at"], **links)
         except WorkbenchError as err:
             self.activity_id = self.follow_up_id = None  # rolled back: nothing was saved
             self.message.value = failure_html(err)
             return None
-        done = f"Logged the {self.type.value} ({self.activity_id})"
-        if self.follow_up_id:
-            done += f" and planned the follow-up for {format_day(days['due_at'])} ({self.follow_up_id})"
-        self.message.value = status_html(True, done + _("."))
+        kind = activity_type(self.type.value)
+        done = (_("Logged: {type} ({activity_id}).").format(type=kind, activity_id=isolate(self.activity_id))
+                if not self.follow_up_id else
+                _("Logged: {type} ({activity_id}); follow-up planned for {day} ({follow_up_id}).").format(
+                    type=kind, activity_id=isolate(self.activity_id), day=isolate(format_day(days["due_at"])),
+                    follow_up_id=isolate(self.follow_up_id)))
+        self.message.value = status_html(True, done)
         if self.on_logged:
             self.on_logged(self.activity_id)
         return self.activity_id
@@ -110,7 +114,8 @@ class FollowUpScreen(Screen):
         w = ipywidgets()
         self.db, self.on_planned = db, on_planned
         self.contact_id, self.account_id, self.opportunity_id = _link_controls(contact_id, account_id, opportunity_id)
-        self.type = w.Dropdown(options=list(ACTIVITY_TYPES), value="task", description=_("type"), style=STYLE)
+        self.type = w.Dropdown(options=options(ACTIVITY, ACTIVITY_TYPES), value="task", description=_("type"),
+                               style=STYLE)
         self.subject = w.Text(description=_("subject"), style=STYLE, layout={"width": "100%"},
                               placeholder=_("what you will do, e.g. Send the quote"))
         self.due, self.friday, self.reminder = _due_controls(db)
@@ -118,7 +123,7 @@ class FollowUpScreen(Screen):
         self.message = w.HTML()
         self.activity_id = None
         self.plan.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Plan a follow-up'))}</h4>"), self.contact_id, self.account_id,
+        self.widget = w.VBox([w.HTML(tagged(_('Plan a follow-up'), "h4")), self.contact_id, self.account_id,
                               self.opportunity_id, self.type, self.subject, w.HBox([self.due.widget, self.friday]),
                               self.reminder.widget, self.plan, self.message], layout={"width": WIDTH})
 
@@ -133,12 +138,27 @@ class FollowUpScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return None
-        remind = f", reminder on {format_day(days['reminder_at'])}" if days["reminder_at"] else ""
-        self.message.value = status_html(True, _('Planned for {format_day}{remind} ({activity_id}).').format(format_day=format_day(days['due_at']), remind=remind, activity_id=self.activity_id))
+        planned = (_("Planned for {day}, reminder on {reminder} ({activity_id}).") if days["reminder_at"]
+                   else _("Planned for {day} ({activity_id})."))
+        self.message.value = status_html(True, planned.format(day=isolate(format_day(days["due_at"])),
+                                                              reminder=isolate(format_day(days["reminder_at"])),
+                                                              activity_id=isolate(self.activity_id)))
         self.subject.value = ""
         if self.on_planned:
             self.on_planned(self.activity_id)
         return self.activity_id
+
+
+#: The reminders due, as the to-do screen lists them.
+REMINDER_COLUMNS = {"reminder_at": N_("reminder"), "due_at": N_("due"), "type": N_("type"), "subject": N_("subject"),
+                    "contact_id": N_("contact")}
+
+
+def _item_label(r) -> str:
+    """One line of the to-do list: when (weekday and month in the trainee's language), type, subject, contact."""
+    when = f"{format_date(r.due_at.date(), format='EEE d MMM')} {native_digits(f'{r.due_at:%H:%M}')}"
+    parts = [when, activity_type(r.type), isolate(r.subject), isolate(r.contact)]
+    return " · ".join([_("OVERDUE"), *parts] if r.overdue else parts)
 
 
 class TodoScreen(Screen):
@@ -148,12 +168,12 @@ class TodoScreen(Screen):
     def __init__(self, db):
         w = ipywidgets()
         self.db = db
-        self.day = DateBox("to-do for", db.today.date(), style=STYLE)
+        self.day = DateBox(N_("to-do for"), db.today.date(), style=STYLE)
         self.items = w.Select(options=[], rows=8, description=_("to do"), style=STYLE, layout={"width": "100%"})
         self.reminders = w.HTML()
         self.outcome = w.Text(description=_("outcome"), style=STYLE, placeholder=_("what came of it"))
         self.done = w.Button(description=_("Mark done"), icon="check", button_style="success")
-        self.remind = DateBox("remind me on", style=STYLE)
+        self.remind = DateBox(N_("remind me on"), style=STYLE)
         self.set_reminder = w.Button(description=_("Set reminder"), icon="bell",
                                      tooltip=_("Set (or move) the reminder of the selected item"))
         self.message = w.HTML()
@@ -161,19 +181,17 @@ class TodoScreen(Screen):
         self.day.observe(self.guarded(self.refresh), names="value")
         self.done.on_click(self.guarded(self.complete))
         self.set_reminder.on_click(self.guarded(self.remind_me))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('To do'))}</h4>"), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
-                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML(f"<b>{html.escape(_('Reminders'))}</b>"),
+        self.widget = w.VBox([w.HTML(tagged(_('To do'), "h4")), self.day.widget, self.items, w.HBox([self.outcome, self.done]),
+                              w.HBox([self.remind.widget, self.set_reminder]), self.message, w.HTML(tagged(_('Reminders'), "b")),
                               self.reminders, self.follow_up.widget], layout={"width": WIDTH})
         self.refresh()
 
     def refresh(self) -> pd.DataFrame:
         day = read_days("activities", day=self.day)["day"] or self.db.today.date()
         items = activities.todo(self.db, day)
-        self.items.options = [(f"{'OVERDUE · ' if r.overdue else ''}{r.due_at:%a %d %b %H:%M} · {r.type} · "
-                               f"{isolate(r.subject)} · {isolate(r.contact)}", r.activity_id) for r in items.itertuples()]
+        self.items.options = [(_item_label(r), r.activity_id) for r in items.itertuples()]
         due = activities.reminders(self.db, pd.Timestamp(day) + pd.Timedelta(hours=23, minutes=59))
-        self.reminders.value = table_html(due, columns={"reminder_at": "reminder", "due_at": "due", "type": "type",
-                                                        "subject": "subject", "contact_id": "contact"})
+        self.reminders.value = table_html(due, columns=REMINDER_COLUMNS, values=COLUMNS["activities"])
         return items
 
     def complete(self):

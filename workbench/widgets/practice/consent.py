@@ -13,13 +13,15 @@ import html
 
 from ...data.schema import CHANNELS
 from ...errors import WorkbenchError
-from ...i18n.messages import _
+from ...exercises.words import CHANNEL, COLUMNS, SOURCE, channel_name, consent_status, options
+from ...i18n.messages import N_, _
 from ...practice import consent, records
 from ...text import isolate
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, status_html, table_html, tagged
 
 #: The consent table as a trainee reads it: each channel, given or withdrawn, when and how it was learned.
-CONSENT_COLUMNS = {"channel": "channel", "status": "consent", "at": "since", "source": "how we learned it"}
+CONSENT_COLUMNS = {"channel": N_("channel"), "status": N_("consent"), "at": N_("since"),
+                   "source": N_("how we learned it")}
 
 
 class ConsentScreen(Screen):
@@ -30,10 +32,11 @@ class ConsentScreen(Screen):
         self.db, self.on_saved = db, on_saved
         self.contact_id = w.Text(value=contact_id or "", description=_("contact id"), style=STYLE,
                                  continuous_update=False)
-        self.channel = w.Dropdown(options=list(CHANNELS), value="email", description=_("channel"), style=STYLE)
-        self.status = w.ToggleButtons(options=[("withdrawn (revoked)", "revoked"), ("given (granted)", "granted")],
+        self.channel = w.Dropdown(options=options(CHANNEL, CHANNELS), value="email", description=_("channel"),
+                                  style=STYLE)
+        self.status = w.ToggleButtons(options=[(_("withdrawn (revoked)"), "revoked"), (_("given (granted)"), "granted")],
                                       value="revoked", description=_("consent"), style=STYLE)
-        self.source = w.Dropdown(options=[("—", "")] + [(s.replace("_", " "), s) for s in consent.SOURCES], value="",
+        self.source = w.Dropdown(options=[("—", "")] + options(SOURCE, consent.SOURCES), value="",
                                  description=_("how you learned it"), style=STYLE)
         self.wording = w.Text(description=_("wording version"), style=STYLE, placeholder=_("optional, e.g. v2"))
         self.current = w.HTML()
@@ -41,15 +44,17 @@ class ConsentScreen(Screen):
         self.message = w.HTML()
         self.contact_id.observe(self.guarded(self.refresh), names="value")
         self.save.on_click(self.guarded(self.submit))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Consent'))}</h4>"), self.contact_id, self.current, self.channel, self.status,
+        self.widget = w.VBox([w.HTML(tagged(_('Consent'), "h4")), self.contact_id, self.current, self.channel, self.status,
                               self.source, self.wording, self.save, self.message], layout={"width": WIDTH})
         self.refresh()
 
     def refresh(self):
         key = self.contact_id.value.strip()
         if key and self.db.row("contacts", key) is not None:
-            self.current.value = (f"<b>{html.escape(isolate(records.label(self.db, 'contacts', key)))}</b> now: "
-                                  + table_html(consent.status(self.db, key), columns=CONSENT_COLUMNS))
+            who = f"<b>{html.escape(isolate(records.label(self.db, 'contacts', key)))}</b>"
+            self.current.value = (_("{who}, consent now:").format(who=who)
+                                  + table_html(consent.status(self.db, key), columns=CONSENT_COLUMNS,
+                                               values=COLUMNS["consents"]))
         else:
             self.current.value = ""
 
@@ -60,7 +65,8 @@ class ConsentScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return False
-        self.message.value = status_html(True, _('Recorded: {channel} consent {status}.').format(channel=self.channel.value, status=self.status.value))
+        self.message.value = status_html(True, _("Recorded: consent by {channel}, {status}.").format(
+            channel=channel_name(self.channel.value), status=consent_status(self.status.value)))
         self.refresh()
         if self.on_saved:
             self.on_saved()

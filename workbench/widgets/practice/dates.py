@@ -27,7 +27,14 @@ import os
 import re
 from datetime import date
 
+from ...i18n.messages import N_, _
+
 ORDERS = {"DMY": "day/month/year", "MDY": "month/day/year", "YMD": "year/month/day"}
+#: How to write a day in each order, and the box's placeholder, in the trainee's language.
+_HOW = {"DMY": N_("write the day, the month and the year, for example {example}"),
+        "MDY": N_("write the month, the day and the year, for example {example}"),
+        "YMD": N_("write the year, the month and the day, for example {example}")}
+_PLACEHOLDERS = {"DMY": N_("dd/mm/yyyy"), "MDY": N_("mm/dd/yyyy"), "YMD": N_("yyyy-mm-dd")}
 #: Territories (the ``_XX`` of a locale name such as ``en_US.UTF-8``) that write the month first.
 MONTH_FIRST = {"US", "PH", "PR", "GU", "AS", "VI", "UM", "MP", "MH", "FM", "PW", "BZ"}
 #: Territories that write the year first.
@@ -83,25 +90,26 @@ def parse_day(text: str, order: str | None = None) -> date | None:
         return None
     order = order or date_order()
     numbers = re.fullmatch(r"(\d{1,4})[\s/.\-]+(\d{1,2})[\s/.\-]+(\d{1,4})", text)
-    how = (f"write the day, the month and the year, for example {format_day(_EXAMPLE, order)}"
-           if order == "DMY" else f"write it {ORDERS[order]}, for example {format_day(_EXAMPLE, order)}")
+    how = _(_HOW[order]).format(example=format_day(_EXAMPLE, order))
     if not numbers:
-        raise ValueError(f"{text!r} is not a date: {how}")
+        raise ValueError(_("{text!r} is not a date: {how}").format(text=text, how=how))
     values = [int(n) for n in numbers.groups()]
     if len(numbers.group(1)) == 4:
         order = "YMD"
     parts = dict(zip(order, values))
     year = parts["Y"] + 2000 if parts["Y"] < 100 else parts["Y"]
     if not 1900 <= year <= 2200:
-        raise ValueError(f"{text!r} has the year {year}: {how}")
+        raise ValueError(_("{text!r} has the year {year}: {how}").format(text=text, year=year, how=how))
     try:
         return date(year, parts["M"], parts["D"])
     except ValueError:
-        raise ValueError(f"{text!r} is not a day of the calendar: {how}") from None
+        raise ValueError(_("{text!r} is not a day of the calendar: {how}").format(text=text, how=how)) from None
 
 
 class DateBox:
     """A text box for a day in the trainee's order: ``value`` is the day (or None), set it with a day.
+
+    ``description`` is an English message id (marked with ``N_``), shown in the trainee's language.
 
     ``value`` raises ``ValueError`` (saying how to write it) when the text is not
     a day; ``problem`` gives that message, or None.  ``widget`` is what is shown.
@@ -120,9 +128,8 @@ class DateBox:
 
         self.order = order or date_order()
         self.description = description
-        self.text = ipywidgets.Text(value=format_day(value, self.order), description=description, style=style or {},
-                                    placeholder=ORDERS[self.order].replace("day", "dd").replace("month", "mm")
-                                    .replace("year", "yyyy"), continuous_update=False,
+        self.text = ipywidgets.Text(value=format_day(value, self.order), description=_(description),
+                                    style=style or {}, placeholder=_(_PLACEHOLDERS[self.order]), continuous_update=False,
                                     layout=layout or {"width": "22em"})
         self.widget = self.text
 

@@ -13,13 +13,17 @@ from __future__ import annotations
 import html
 
 from ...errors import WorkbenchError
-from ...i18n.messages import _
+from ...exercises.words import LEAD_STATUS, STAGE, options, said, stage_name
+from ...i18n.messages import N_, _
 from ...practice import deals, leads, records
 from ...practice.records import PossibleDuplicate
 from ...text import isolate
 from .dates import DateBox
-from .records import MATCH_COLUMNS
-from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, read_days, status_html, table_html
+from .records import MATCH_COLUMNS, ONE_RECORD
+from .screen import STYLE, WIDTH, Screen, as_day, failure_html, ipywidgets, read_days, status_html, table_html, tagged
+
+#: The records a conversion makes, by the key it returns (named as :data:`.records.ONE_RECORD` names them).
+_MADE = {"account_id": "accounts", "contact_id": "contacts", "opportunity_id": "opportunities"}
 
 
 class ConvertLeadScreen(Screen):
@@ -45,7 +49,7 @@ class ConvertLeadScreen(Screen):
         self.deal_name = w.Text(description=_("deal name"), style=STYLE, layout={"width": "100%"},
                                 placeholder=_("leave blank for '<company> - new deal'"))
         self.amount = w.Text(description=_("amount"), style=STYLE, placeholder=_("e.g. 15000"))
-        self.close_date = DateBox("close date", style=STYLE)
+        self.close_date = DateBox(N_("close date"), style=STYLE)
         self.convert = w.Button(description=_("Convert"), button_style="primary", icon="exchange")
         self.anyway = w.Button(description=_("Create a new contact anyway"), button_style="warning",
                                layout={"display": "none", "width": "auto"})
@@ -59,7 +63,7 @@ class ConvertLeadScreen(Screen):
         self.find.observe(self.guarded(self.refresh), names="value")
         self.lead.observe(self.guarded(self._show_account), names="value")
         self.new_account = w.VBox([self.industry, self.country])
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Convert a lead'))}</h4>"), self.find, self.lead, self.account,
+        self.widget = w.VBox([w.HTML(tagged(_('Convert a lead'), "h4")), self.find, self.lead, self.account,
                               self.new_account, self.with_deal, self.deal_name, self.amount, self.close_date.widget,
                               w.HBox([self.convert, self.attach, self.anyway]), self.message], layout={"width": WIDTH})
         self.refresh(lead_id)
@@ -71,7 +75,8 @@ class ConvertLeadScreen(Screen):
         if self.first is not None:
             rows = rows.sort_values("lead_id", key=lambda k: k != self.first, kind="stable")
         if self._list(self.lead, rows, "lead_id",
-                      lambda r: f"{isolate(r.name)} · {isolate(r.company)} · {r.status} ({r.lead_id})", lead_id):
+                      lambda r: f"{isolate(r.name)} · {isolate(r.company)} · {said(LEAD_STATUS, r.status)} "
+                                f"({r.lead_id})", lead_id):
             self._show_account()
 
     def _show_account(self):
@@ -83,14 +88,16 @@ class ConvertLeadScreen(Screen):
         found = leads.existing_account(self.db, row["company"])
         company = html.escape(isolate(row["company"]))
         if found is not None:
-            self.account.value = (f"<div style='margin-left:12.5em'>Goes to the account <b>{company}</b> "
-                                  f"({found['account_id']}, {html.escape(str(found['industry']))}, "
-                                  f"{html.escape(str(found['country']))}), already in the CRM.</div>")
+            said_here = _("Goes to the account {company} ({account_id}, {industry}, {country}), already in the CRM.")
+            self.account.value = "<div style='margin-inline-start:12.5em'>" + said_here.format(
+                company=f"<b>{company}</b>", account_id=found["account_id"],
+                industry=html.escape(str(found["industry"])), country=html.escape(str(found["country"]))) + "</div>"
             self.new_account.layout.display = "none"
         else:
-            self.account.value = (f"<div style='margin-left:12.5em'>A new account <b>{company}</b> is created. "
-                                  "The lead does not say its industry or country: pick them if you know them, "
-                                  "or leave <i>not known yet</i>.</div>")
+            said_here = _("A new account {company} is created. The lead does not say its industry or country: "
+                          "pick them if you know them, or leave them not known yet.")
+            self.account.value = ("<div style='margin-inline-start:12.5em'>"
+                                  + said_here.format(company=f"<b>{company}</b>") + "</div>")
             self.new_account.layout.display = None
 
     def submit(self, *, allow_duplicate: bool = False, contact_id=None):
@@ -110,7 +117,7 @@ class ConvertLeadScreen(Screen):
                                         contact_id=contact_id, allow_duplicate=allow_duplicate)
         except PossibleDuplicate as err:
             self._match = err.matches["key"].iloc[0]
-            self.message.value = ('<div role="alert"><b>This person may already be a contact:</b>'
+            self.message.value = ('<div role="alert">' + tagged(_("This person may already be a contact:"))
                                   + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "</div>")
             self.anyway.layout.display = self.attach.layout.display = None
             return None
@@ -118,7 +125,7 @@ class ConvertLeadScreen(Screen):
             self.message.value = failure_html(err)
             return None
         self.anyway.layout.display = self.attach.layout.display = "none"
-        made = ", ".join(f"{k.replace('_id', '')} {v}" for k, v in self.result.items() if v)
+        made = _(", ").join(f"{_(ONE_RECORD[_MADE[k]])} {v}" for k, v in self.result.items() if v and k in _MADE)
         self.message.value = status_html(True, _('Converted: {made}.').format(made=made))
         self.refresh()
         return self.result
@@ -128,7 +135,7 @@ def _known(db, column: str) -> list:
     """The values of accounts' ``column`` the CRM already holds, after "not known yet"."""
     values = db.query(f'SELECT DISTINCT "{column}" AS v FROM accounts WHERE "{column}" IS NOT NULL '
                       f'AND "{column}" != ? ORDER BY 1', (leads.NOT_KNOWN,))["v"].tolist()
-    return [("not known yet", "")] + [(str(v).replace("_", " "), v) for v in values]
+    return [(_("not known yet"), "")] + [(str(v).replace("_", " "), v) for v in values]
 
 
 class MoveDealScreen(Screen):
@@ -142,25 +149,26 @@ class MoveDealScreen(Screen):
         self.find = w.Text(description=_("find a deal"), style=STYLE, continuous_update=False,
                            placeholder=_("deal name, stage or id (Enter)"), layout={"width": "100%"})
         self.deal = w.Dropdown(description=_("deal"), style=STYLE, layout={"width": "100%"})
-        self.stage = w.Dropdown(options=self.stage_table["stage"].tolist(), description=_("new stage"), style=STYLE)
+        self.stage = w.Dropdown(options=options(STAGE, self.stage_table["stage"].tolist()), description=_("new stage"),
+                                style=STYLE)
         self.probability = w.HTML()
         self.next_step = w.Text(description=_("next step"), style=STYLE, layout={"width": "100%"},
                                 placeholder=_("what you will do next, and when"))
-        self.close_date = DateBox("close date", style=STYLE)
+        self.close_date = DateBox(N_("close date"), style=STYLE)
         self.move = w.Button(description=_("Move deal"), button_style="primary", icon="arrow-right")
         self.message = w.HTML()
         self.deal.observe(self.guarded(self._load), names="value")
         self.stage.observe(self.guarded(self._show_probability), names="value")
         self.move.on_click(self.guarded(self.submit))
         self.find.observe(self.guarded(self.refresh), names="value")
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Move a deal'))}</h4>"), self.find, self.deal, self.stage, self.probability,
+        self.widget = w.VBox([w.HTML(tagged(_('Move a deal'), "h4")), self.find, self.deal, self.stage, self.probability,
                               self.next_step, self.close_date.widget, self.move, self.message], layout={"width": WIDTH})
         self.refresh(opportunity_id)
 
     def refresh(self, opportunity_id=None):
         """Fill the deal list from the find box; select ``opportunity_id`` (finding it when not listed)."""
         if self._list(self.deal, deals.open_deals(self.db, self.find.value), "opportunity_id",
-                      lambda r: f"{isolate(r.name)} · {isolate(r.account)} · {r.stage} ({r.opportunity_id})",
+                      lambda r: f"{isolate(r.name)} · {isolate(r.account)} · {stage_name(r.stage)} ({r.opportunity_id})",
                       opportunity_id):
             self._load()
 
@@ -176,8 +184,9 @@ class MoveDealScreen(Screen):
     def _show_probability(self):
         found = self.stage_table[self.stage_table["stage"] == self.stage.value]
         if len(found):
-            self.probability.value = (f"<span style='margin-left:12.5em'>probability at this stage: "
-                                      f"<b>{int(found['default_probability'].iloc[0])}%</b></span>")
+            said_here = _("probability at this stage: {probability}%").format(
+                probability=int(found["default_probability"].iloc[0]))
+            self.probability.value = f"<span style='margin-inline-start:12.5em'><b>{html.escape(said_here)}</b></span>"
 
     def submit(self):
         if self.deal.value is None:
@@ -190,7 +199,8 @@ class MoveDealScreen(Screen):
         except WorkbenchError as err:
             self.message.value = failure_html(err)
             return None
-        self.message.value = status_html(True, _('{isolate} is now at {stage} ({probability}%).').format(isolate=isolate(row['name']), stage=row['stage'], probability=row['probability']))
+        self.message.value = status_html(True, _('{isolate} is now at the stage {stage} ({probability}%).').format(
+            isolate=isolate(row['name']), stage=stage_name(row['stage']), probability=row['probability']))
         self.refresh(row["opportunity_id"] if not row["is_closed"] else None)
         return row
 

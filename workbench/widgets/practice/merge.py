@@ -9,14 +9,12 @@
 
 from __future__ import annotations
 
-import html
-
 from ...data import rules
 from ...errors import WorkbenchError
 from ...i18n.messages import _
 from ...practice import merge
 from ...text import isolate
-from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, problems_html, status_html, table_html
+from .screen import STYLE, WIDTH, Screen, failure_html, ipywidgets, problems_html, status_html, table_html, tagged
 
 
 class MergeScreen(Screen):
@@ -40,7 +38,7 @@ class MergeScreen(Screen):
         self.swap.on_click(self.guarded(self._swap))
         self.merge.on_click(self.guarded(self.submit))
         self.rescan.on_click(self.guarded(lambda: self.refresh(rescan_all=True)))
-        self.widget = w.VBox([w.HTML(f"<h4>{html.escape(_('Merge duplicates'))}</h4>"), w.HBox([self.pairs]), self.rescan, self.keep,
+        self.widget = w.VBox([w.HTML(tagged(_('Merge duplicates'), "h4")), w.HBox([self.pairs]), self.rescan, self.keep,
                               self.remove, self.swap, self.comparison, self.merge, self.message],
                              layout={"width": WIDTH})
         self.refresh()

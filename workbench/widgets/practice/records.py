@@ -14,11 +14,13 @@ import html
 import pandas as pd
 
 from ...data.schema import SCHEMA
-from ...i18n.messages import N_, _
+from ...exercises.words import COLUMNS, LEAD_STATUS, in_words, said, stage_name
+from ...i18n.messages import N_, _, ngettext
+from ...i18n.numbers import format_number
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
 from ...text import isolate
-from ..tables import readable
+from ..tables import column_words, readable
 from .activities import FollowUpScreen, LogActivityScreen
 from .consent import CONSENT_COLUMNS, ConsentScreen
 from .dates import DateBox
@@ -33,6 +35,7 @@ from .screen import (
     read_days,
     status_html,
     table_html,
+    tagged,
 )
 
 TITLES = {"contacts": N_("Contacts"), "accounts": N_("Accounts"), "leads": N_("Leads"), "opportunities": N_("Deals")}
@@ -40,7 +43,13 @@ TITLES = {"contacts": N_("Contacts"), "accounts": N_("Accounts"), "leads": N_("L
 ONE_RECORD = {"contacts": N_("contact"), "accounts": N_("account"), "leads": N_("lead"), "opportunities": N_("deal")}
 SMALL_REFS = {"users", "stages", "products"}  # reference pickers shown as a list; others take an id
 #: The look-alikes found as a record is saved, as a trainee reads them.
-MATCH_COLUMNS = {"key": "id", "label": "record", "score": "likeness", "reason": "why"}
+MATCH_COLUMNS = {"key": N_("id"), "label": N_("record"), "score": N_("likeness"), "reason": N_("why")}
+#: A record's activity timeline, and the people a contact referred, as a trainee reads them.
+TIMELINE_COLUMNS = {"when": N_("when"), "type": N_("type"), "status": N_("status"), "subject": N_("subject"),
+                    "outcome": N_("outcome"), "direction": N_("direction")}
+HISTORY_COLUMNS = {"at": N_("when"), "who": N_("who"), "action": N_("what"), "op": N_("change"),
+                   "changes": N_("fields")}
+REFERRAL_COLUMNS = {"person": N_("person"), "record": N_("now a")}
 
 
 def people_first(db):
@@ -62,23 +71,26 @@ def field_widget(db, table: str, name: str, value=None):
     """The input for one schema field: a list for allowed values, a date picker, or a text box."""
     w = ipywidgets()
     column = SCHEMA[table].column(name)
-    label = name.replace("_", " ")
-    common = dict(description=label, style=STYLE, layout={"width": "100%"})
+    common = dict(description=column_words(name), style=STYLE, layout={"width": "100%"})
     if column.choices:
-        return w.Dropdown(options=[("—", None)] + [(c.replace("_", " "), c) for c in column.choices],
+        kind = COLUMNS.get(table, {}).get(name)
+        return w.Dropdown(options=[("—", None)] + [(said(kind, c) if kind else _(c.replace("_", " ")), c)
+                                                   for c in column.choices],
                           value=value if value in column.choices else None, **common)
     if column.ref and column.ref.split(".")[0] in SMALL_REFS:
         target, key = column.ref.split(".")
         label_col = "name" if target != "stages" else "stage"
         rows = people_first(db) if target == "users" else \
             db.query(f'SELECT "{key}" AS k, "{label_col}" AS l FROM "{target}" ORDER BY 2')
-        options = [("—", None)] + [(f"{isolate(r.l)} ({r.k})", r.k) for r in rows.itertuples()]
+        shown = stage_name if target == "stages" else isolate
+        options = [("—", None)] + [(f"{shown(r.l)} ({r.k})", r.k) for r in rows.itertuples()]
         return w.Dropdown(options=options, value=value if value in set(rows["k"]) else None, **common)
     if column.kind == "date":
-        return DateBox(label, as_day(value), style=STYLE)
+        return DateBox(name.replace("_", " "), as_day(value), style=STYLE)
     placeholder = {"email": "name@company.com", "phone": "+33 6 12 34 56 78"}.get(name, "")
     if column.ref:
-        placeholder = f"id of the {column.ref.split('.')[0][:-1]}, e.g. from the search"
+        target = column.ref.split(".")[0]
+        placeholder = _("id of the {record}, e.g. from the search").format(record=_(ONE_RECORD.get(target, target)))
     return w.Text(value="" if value is None else str(value), placeholder=placeholder, continuous_update=False,
                   **common)
 
@@ -158,9 +170,10 @@ class RecordForm(Screen):
             self.message.value = problems_html(err.problems)
             return
         except PossibleDuplicate as err:
-            self.message.value = ('<div role="alert"><b>This may already be in the CRM:</b>'
-                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"}) + "Open the existing record instead, or press "
-                                  "<b>Save anyway</b> if it is a different one.</div>")
+            self.message.value = ('<div role="alert">' + tagged(_("This may already be in the CRM:"))
+                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"})
+                                  + html.escape(_("Open the existing record instead, or press Save anyway if it is "
+                                                  "a different one.")) + "</div>")
             self.save_anyway.layout.display = None
             return
         self.save_anyway.layout.display = "none"
@@ -214,9 +227,10 @@ class SearchScreen(Screen):
             return (f"{isolate(r['first_name'] + ' ' + r['last_name'])} · {r['email'] or r['phone'] or ''} "
                     f"({r['contact_id']})")
         if table == "leads":
-            return f"{isolate(r['name'])} · {isolate(r['company'])} · {r['status']} ({r['lead_id']})"
+            return f"{isolate(r['name'])} · {isolate(r['company'])} · {said(LEAD_STATUS, r['status'])} ({r['lead_id']})"
         if table == "opportunities":
-            return f"{isolate(r['name'])} · {r['stage']} · {r['amount']:,.0f} ({r['opportunity_id']})"
+            return (f"{isolate(r['name'])} · {stage_name(r['stage'])} · {format_number(r['amount'], decimals=0)} "
+                    f"({r['opportunity_id']})")
         return f"{isolate(r['name'])} · {r['industry']} · {r['country']} ({r['account_id']})"
 
     def show(self, key):
@@ -265,7 +279,7 @@ class RecordView(Screen):
         self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
         self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
-                              self.message, self.panel, w.HTML(f"<b>{html.escape(_('Timeline'))}</b>"), self.timeline], layout={"width": WIDTH})
+                              self.message, self.panel, w.HTML(tagged(_('Timeline'), "b")), self.timeline], layout={"width": WIDTH})
         self.refresh()
 
     def _panel(self, screen):
@@ -276,9 +290,8 @@ class RecordView(Screen):
     def _history_html(self) -> str:
         h = audit.history(self.db, self.table, self.key, since_reset=True)
         if h.empty:
-            return "<i>No change made in the practice CRM yet.</i>"
-        return table_html(h, columns={"at": "when", "who": "who", "action": "what", "op": "change",
-                                      "changes": "fields"})
+            return tagged(_('No change made in the practice CRM yet.'), "i")
+        return table_html(h, columns=HISTORY_COLUMNS)
 
     def _referrals_html(self) -> str:
         """The people this contact brought to the company: a connector shows here."""
@@ -287,27 +300,28 @@ class RecordView(Screen):
                              (self.key, self.key))
         if sent.empty:
             return ""
-        return f"<b>Referred {len(sent)} people to us</b>" + table_html(sent, columns={"person": "person",
-                                                                                      "record": "now a"})
+        sent["record"] = [_(record) for record in sent["record"]]  # "contact" or "lead", as ONE_RECORD names them
+        heading = ngettext("Referred {n} person to us", "Referred {n} people to us", len(sent)).format(n=len(sent))
+        return f"<b>{html.escape(heading)}</b>" + table_html(sent, columns=REFERRAL_COLUMNS)
 
     def refresh(self):
         row = records.get(self.db, self.table, self.key)
         if row.get("referred_by"):
             row = {**row, "referred_by": records.label(self.db, "contacts", row["referred_by"])}
-        shown = readable(pd.DataFrame([row])).iloc[0]
+        shown = readable(in_words(pd.DataFrame([row]), COLUMNS.get(self.table, {}))).iloc[0]
         items = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
                         f"<td dir='auto'>{html.escape(v)}</td></tr>" for k, v in shown.items())
         self.fields.value = (f"<h4>{html.escape(isolate(records.label(self.db, self.table, self.key)))}</h4>"
                              f"<table>{items}</table>")
         if self.table == "contacts":
-            self.consents.value = "<b>Consent</b>" + table_html(consent.status(self.db, self.key),
-                                                                columns=CONSENT_COLUMNS) + self._referrals_html()
+            self.consents.value = (tagged(_('Consent'), "b")
+                                   + table_html(consent.status(self.db, self.key), columns=CONSENT_COLUMNS,
+                                                values=COLUMNS["consents"]) + self._referrals_html())
         if self.table != "leads":
             line = activities.timeline(self.db, **{SCHEMA[self.table].key: self.key})
-            self.timeline.value = table_html(line, columns={c: c for c in ("when", "type", "status", "subject",
-                                                                           "outcome", "direction")})
+            self.timeline.value = table_html(line, columns=TIMELINE_COLUMNS, values=COLUMNS["activities"])
         else:
-            self.timeline.value = "<i>Leads have no activities: convert the lead to work with it.</i>"
+            self.timeline.value = tagged(_('Leads have no activities: convert the lead to work with it.'), "i")
 
 
 

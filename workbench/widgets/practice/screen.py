@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from ...errors import WorkbenchError
+from ...exercises.words import in_words
 from ...i18n.html import language_attributes
 from ...i18n.messages import N_, _
 from .. import tables
@@ -41,6 +42,18 @@ def text_html(text: str) -> str:
     '<bdi>رضا</bdi> &amp; co'
     """
     return html.escape(text).replace("\u2068", "<bdi>").replace("\u2069", "</bdi>")
+
+
+def tagged(text: str, tag: str = "b") -> str:
+    """``text`` escaped, inside an HTML element ``tag`` (a heading, bold or italic words).
+
+    Give it the text already translated, ``tagged(_("Move a deal"), "h4")``: a ``_()`` call written inside
+    an f-string is not found by the catalogue's extractor.
+
+    >>> tagged("Deals & leads", "h4")
+    '<h4>Deals &amp; leads</h4>'
+    """
+    return f"<{tag}>{html.escape(text)}</{tag}>"
 
 
 def status_html(ok: bool, text: str) -> str:
@@ -98,13 +111,22 @@ def read_days(table: str, **boxes) -> dict:
     return {name: box.value for name, box in boxes.items()}
 
 
-def table_html(df: pd.DataFrame, max_rows: int = 20, **how) -> str:
-    """The first ``max_rows`` rows of ``df`` as a trainee reads them (:func:`workbench.widgets.tables.table_html`).
+def table_html(df: pd.DataFrame, max_rows: int = 20, *, columns: dict | None = None, values: dict | None = None,
+               **how) -> str:
+    """The first ``max_rows`` rows of ``df`` as a trainee reads them (:func:`workbench.widgets.tables.table_html`),
+    in their language: ``columns`` maps a column to its heading (an English message id), ``values`` maps a
+    column to the kind of value it holds (:data:`workbench.exercises.words.COLUMNS`).
 
     >>> table_html(pd.DataFrame()), '<td dir="auto"></td>' in table_html(pd.DataFrame({"phone": [None]}))
     ('<i>nothing yet</i>', True)
+    >>> "<th>type</th>" in table_html(pd.DataFrame({"type": ["call"]}), columns={"type": "type"},
+    ...                              values={"type": "activity type"})
+    True
     """
-    return tables.table_html(df, max_rows=max_rows, **how)
+    if values:
+        df = in_words(df, values)
+    headings = {name: _(heading) for name, heading in columns.items()} if columns else None
+    return tables.table_html(df, columns=headings, max_rows=max_rows, **how)
 
 
 def as_day(value) -> date | None:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from workbench.exercises import Result, exercise
 from workbench.exercises.forms import Choice
-from workbench.i18n.messages import _
+from workbench.i18n.messages import N_, _
 
+from .._explorer import explorer as table_explorer
+from .._explorer import stage_name, yes_no
 from .._questions import decision, number_question
 
 
@@ -26,23 +28,23 @@ def open_deals(data):
     import pandas as pd
 
     return pd.DataFrame({
-        "Owner": deals["owner_id"].map(owners).fillna("(no owner)").to_numpy(),
-        "Stage": deals["stage"].to_numpy(),
-        "Account": deals["account_id"].map(accounts).to_numpy(),
-        "Amount": deals["amount"].round(0).to_numpy(),
-        "Weighted amount": (deals["amount"] * deals["probability"].astype(float) / 100).round(0).to_numpy(),
-        "Close date": deals["close_date"].dt.strftime("%Y-%m-%d").to_numpy(),
-        "Overdue": (deals["close_date"] < data.as_of).map({True: "yes", False: "no"}).to_numpy(),
+        N_("Owner"): deals["owner_id"].map(owners).fillna("(no owner)").to_numpy(),
+        N_("Stage"): deals["stage"].to_numpy(),
+        N_("Account"): deals["account_id"].map(accounts).to_numpy(),
+        N_("Amount"): deals["amount"].round(0).to_numpy(),
+        N_("Weighted amount"): (deals["amount"] * deals["probability"].astype(float) / 100).round(0).to_numpy(),
+        N_("Close date"): deals["close_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+        N_("Overdue"): (deals["close_date"] < data.as_of).map({True: "yes", False: "no"}).to_numpy(),
     }).sort_values(["Owner", "Stage", "Account"], ignore_index=True)
 
 
 def explorer(data):
-    """The assessment's table, narrowed with drop-down lists (owner, stage in the pipeline's order, overdue)."""
-    from workbench.widgets.table_filter import TableFilter
-
+    """The assessment's table in the trainee's language, narrowed with drop-down lists (owner, stage in the
+    pipeline's order, overdue)."""
     stages = data.stages.sort_values("sort_order")["stage"].tolist()
-    return TableFilter(open_deals(data), filters=["Owner", "Stage", "Overdue"], totals=["Amount", "Weighted amount"],
-                       orders={"Stage": stages, "Overdue": ["yes", "no"]})
+    return table_explorer(open_deals(data), filters=["Owner", "Stage", "Overdue"], totals=["Amount", "Weighted amount"],
+                          orders={"Stage": stages, "Overdue": ["yes", "no"]},
+                          values={"Stage": stage_name, "Overdue": yes_no})
 
 
 def _final_stages(data, last: int = 2) -> list[str]:

@@ -159,6 +159,19 @@ def _verdict(ctx):
     return VERDICTS[2] if r["winner"] is None else (VERDICTS[0] if r["winner"] == "B" else VERDICTS[1])
 
 
+def _verdict_said(r) -> str:
+    """The test's result in the trainee's language, one whole sentence per outcome."""
+    rates = {"a": 100 * r["rate_a"], "b": 100 * r["rate_b"], "p_value": r["p_value"]}
+    if r["winner"] == "B":
+        return _("Right: B did better, {b:.1f}% responses against {a:.1f}% for A, and a gap this large would "
+                 "come by chance in fewer than 5 tests in 100 (p = {p_value:.3f}).").format(**rates)
+    if r["winner"] == "A":
+        return _("Right: A did better, {a:.1f}% responses against {b:.1f}% for B, and a gap this large would "
+                 "come by chance in fewer than 5 tests in 100 (p = {p_value:.3f}).").format(**rates)
+    return _("Right: no clear winner yet, {a:.1f}% responses for A and {b:.1f}% for B: chance could explain "
+             "the gap (p = {p_value:.2f}).").format(**rates)
+
+
 @exercise("crm.campaigns.ab-verdict", title="The A/B test: which version of the message worked better?",
           answer=Choice(VERDICTS, label="Verdict"),
           solution=_verdict,
@@ -167,7 +180,7 @@ def _verdict(ctx):
 def _ab_check(answer, ctx):
     r, expected = _ab(ctx), _verdict(ctx)
     if answer == expected:
-        return Result.right(1, _('Right. {verdict}').format(verdict=r['verdict']))
+        return Result.right(1, _verdict_said(r))
     if answer == VERDICTS[2]:
         return Result.wrong(1, _("The difference is larger than chance explains."),
                             (_("Look at the p-value of the test, not only at the two rates."),

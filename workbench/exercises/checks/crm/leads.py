@@ -2,7 +2,7 @@
 
 from workbench.crm.stages import LIFECYCLE_STAGES, compare_vendor_probabilities, lead_conversion, probability_mismatches
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.exercises.marking import id_set, is_number
 from workbench.i18n.messages import _
 
@@ -132,7 +132,7 @@ def _check_lifecycle(answer, ctx):
     if answer == "opportunity":
         return Result.right(1, _("Yes: an open deal makes her an opportunity; she becomes a customer when it is won."))
     if answer in LIFECYCLE_STAGES:
-        return Result.wrong(1, _("'{answer}' is a stage she has already passed or not reached.").format(answer=answer),
+        return Result.wrong(1, _("'{answer}' is a stage she has already passed or not reached.").format(answer=option_label(answer)),
                             (_("Look at her deals: is one of them open?"),
                              _("An open deal with her as main contact moves her to the stage named after deals in the "
                              "pipeline.")))

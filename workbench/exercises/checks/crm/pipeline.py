@@ -7,6 +7,7 @@ from workbench.errors import InputError
 from workbench.exercises import Mistake, Result, exercise
 from workbench.exercises.forms import Choice, Number
 from workbench.exercises.marking import as_table, close
+from workbench.exercises.words import stage_name
 from workbench.i18n.messages import _
 
 
@@ -179,15 +180,17 @@ def _board_move(answer, ctx):
     others = [i for i in start.index if i != deal and i in now.index and now[i] != start[i]]
     if stage == won and not others:
         weighted = pipeline.weighted_pipeline(table) if "probability" in table.columns else None
-        extra = f" The weighted pipeline is now {weighted:,.0f}." if weighted is not None else ""
-        return Result.right(1, _('Done: {deal} is {won}.{extra}').format(deal=deal, won=won, extra=extra))
+        if weighted is None:
+            return Result.right(1, _('Done: {deal} is at the stage {won}.').format(deal=deal, won=stage_name(won)))
+        return Result.right(1, _('Done: {deal} is at the stage {won}. The weighted pipeline is now {weighted:,.0f}.'
+                                 ).format(deal=deal, won=stage_name(won), weighted=weighted))
     if stage == won:
-        return Result.wrong(1, _('{deal} is {won}, but {others} moved too.').format(deal=deal, won=won, others=others[0]),
-                            (_('Look at the board: the task moves one deal only.'), _('Move only {deal}; put {others} back in {start}.').format(deal=deal, others=others[0], start=start[others[0]])))
+        return Result.wrong(1, _('{deal} is at the stage {won}, but {others} moved too.').format(deal=deal, won=stage_name(won), others=others[0]),
+                            (_('Look at the board: the task moves one deal only.'), _('Move only {deal}; put {others} back in {start}.').format(deal=deal, others=others[0], start=stage_name(start[others[0]]))))
     if stage == start.get(deal):
-        return Result.wrong(1, _('{deal} is still in {stage}.').format(deal=deal, stage=stage),
+        return Result.wrong(1, _('{deal} is still in {stage}.').format(deal=deal, stage=stage_name(stage)),
                             (_('Look for {deal} on the board: it has not moved yet.').format(deal=deal), _("Pick {deal} in its column, choose {won} in 'Move "
-                                                                                        "to', then press Move deal.").format(deal=deal, won=won)))
-    return Result.wrong(1, _('{deal} is in {stage}, not {won}.').format(deal=deal, stage=stage, won=won),
+                                                                                        "to', then press Move deal.").format(deal=deal, won=stage_name(won))))
+    return Result.wrong(1, _('{deal} is in {stage}, not {won}.').format(deal=deal, stage=stage_name(stage), won=stage_name(won)),
                         (_("The customer signed: what does that make the deal?"),
-                         _('A signed deal is won: move it to {won}.').format(won=won)))
+                         _('A signed deal is won: move it to {won}.').format(won=stage_name(won))))

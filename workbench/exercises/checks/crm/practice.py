@@ -28,7 +28,9 @@ import pandas as pd
 
 from workbench.errors import InputError
 from workbench.exercises import Result, exercise
+from workbench.exercises.words import ACTIVITY, CHANNEL, SOURCE, listing, said, stage_name
 from workbench.i18n.messages import _
+from workbench.i18n.numbers import format_date
 from workbench.practice import activities, consent, database, deals, leads, merge, records, tasks
 
 SOLUTIONS: dict[str, Callable] = {}  # task id -> (db, params) -> None: the task done through the public functions
@@ -126,8 +128,9 @@ def _check_call(db, p):
             return Result.wrong(2, _('You planned a call with {name} but did not log the one that happened.').format(name=name),
                                 (_('Look at the activities logged on the contact: the task speaks of a call that took place.'), _("Use Log activity with the type call: it records a call that took place.")))
         if not mine.empty:
-            kinds = ", ".join(sorted(set(mine["type"])))
-            return Result.wrong(2, _('You logged a {kinds} with {name}, not a call.').format(kinds=kinds, name=name),
+            kinds = listing(ACTIVITY, sorted(set(mine["type"])))
+            return Result.wrong(2, _('You logged an activity of the type {kinds} with {name}, not a call.').format(
+                kinds=kinds, name=name),
                                 (_('Look at the activity you logged: its type is not the one the task describes.'), _("Log the activity with the type call.")))
         others = new[(new["type"] == "call") & new["contact_id"].notna()]
         if not others.empty:
@@ -136,16 +139,20 @@ def _check_call(db, p):
                                 (_('Look at the task text: it names the person you called.'), _('Search for {name}, open the record, then use Log activity.').format(name=name)))
         return Result.wrong(2, _('There is no call with {name} logged yet.').format(name=name),
                             (_('Look at the task text: it names the person and what happened.'), _('Search for {name}, open the record and use Log activity with the type call.').format(name=name)))
+    friday = format_date(pd.Timestamp(p["friday"]).date(), format="full")
     planned = mine[mine["status"] == "planned"]
     if planned.empty:
         return Result.wrong(2, _('The call with {name} is logged, but no follow-up is planned.').format(name=name),
-                            (_('Look at the task text: after the call comes a follow-up to plan.'), _('Set a follow-up (a planned task for {name}) due on Friday {friday}.').format(name=name, friday=p['friday'])), points=1)
+                            (_('Look at the task text: after the call comes a follow-up to plan.'), _('Set a follow-up (a planned task for {name}) due on {friday}.').format(name=name, friday=friday)), points=1)
     days = pd.to_datetime(planned["due_at"], format="ISO8601").dt.normalize()
     if not (days == pd.Timestamp(p["friday"])).any():
         first = days.iloc[0]
-        return Result.wrong(2, _('The call is logged and a follow-up is planned, but it is due on {day_name} {date}.').format(day_name=first.day_name(), date=first.date()),
-                            (_("Look at the follow-up's due date in the contact's record."), _('Move the follow-up to Friday {friday}.').format(friday=p['friday'])), points=1)
-    return Result.right(2, _('The call with {name} is logged and the follow-up is due on Friday {friday}.').format(name=name, friday=p['friday']))
+        return Result.wrong(2, _('The call is logged and a follow-up is planned, but it is due on {day}.').format(
+                                day=format_date(first.date(), format="full")),
+                            (_("Look at the follow-up's due date in the contact's record."),
+                             _('Move the follow-up to {friday}.').format(friday=friday)), points=1)
+    return Result.right(2, _('The call with {name} is logged and the follow-up is due on {friday}.').format(
+        name=name, friday=friday))
 
 
 def _solve_merge(db, p):
@@ -200,24 +207,31 @@ def _check_deal(db, p):
     if deal is None:
         return Result.wrong(2, _("The deal '{name}' is no longer in the CRM.").format(name=name), (_('Look at the deal: it is no longer where the task left it.'), _("Reset the practice CRM and try again.")))
     if deal["stage"] != stage:
-        where = "still at" if deal["stage"] == p["from_stage"] else "at"
-        return Result.wrong(2, _("The deal '{name}' is {where} {stage}.").format(name=name, where=where, stage=deal['stage']),
-                            (_('Look at the task text: it names the deal and the stage it has reached.'), _("Open Move deal, pick '{name}' and choose the stage {stage}.").format(name=name, stage=stage)))
+        said_where = (_("The deal '{name}' is still at the stage {stage}.") if deal["stage"] == p["from_stage"]
+                      else _("The deal '{name}' is at the stage {stage}."))
+        return Result.wrong(2, said_where.format(name=name, stage=stage_name(deal["stage"])),
+                            (_('Look at the task text: it names the deal and the stage it has reached.'),
+                             _("Open Move deal, pick '{name}' and choose the stage {stage}.").format(
+                                 name=name, stage=stage_name(stage))))
     points, problems = 0, []
     if int(deal["probability"]) == p["probability"]:
         points += 1
     else:
-        problems.append((f"The deal is at {stage}, but its probability is {deal['probability']}% instead of "
-                         f"{p['probability']}%.",
-                         ("Look at the deal's probability: it does not match its stage.", "Move the deal with Move deal: the probability follows the stage table.")))
+        problems.append((_("The deal is at the stage {stage}, but its probability is {probability}% instead of "
+                           "{expected}%.").format(stage=stage_name(stage), probability=int(deal["probability"]),
+                                                  expected=p["probability"]),
+                         (_("Look at the deal's probability: it does not match its stage."),
+                          _("Move the deal with Move deal: the probability follows the stage table."))))
     step = (deal["next_step"] or "").strip()
     if step and step != (p.get("next_step") or "").strip():
         points += 1
     else:
-        problems.append(("The next step is not written (or is the old one).",
-                         ("Look at the deal's next step: the task asks for a new one.", "Write the next step: what you will do next, and when.")))
+        problems.append((_("The next step is not written (or is the old one)."),
+                         (_("Look at the deal's next step: the task asks for a new one."),
+                          _("Write the next step: what you will do next, and when."))))
     if not problems:
-        return Result.right(2, _("'{name}' is at {stage} ({probability}%), next step: {step}.").format(name=name, stage=stage, probability=p['probability'], step=step))
+        return Result.right(2, _("'{name}' is at the stage {stage} ({probability}%), next step: {step}.").format(
+            name=name, stage=stage_name(stage), probability=p['probability'], step=step))
     message, hint = problems[0]
     return Result.wrong(2, message, hint, points=points)
 
@@ -276,7 +290,7 @@ def _check_consent(db, p):
     if not email.empty and email["status"].iloc[0] == "revoked" and not new[new["channel"] == "email"].empty:
         return Result.right(1, _("{name}'s email consent is withdrawn; the log keeps when and how.").format(name=name))
     if not new.empty:
-        channels = ", ".join(sorted(set(new["channel"])))
+        channels = listing(CHANNEL, sorted(set(new["channel"])))
         return Result.wrong(1, _('You recorded a change for {name} on {channels}, not on email.').format(name=name, channels=channels),
                             (_("Look at the contact's consent history: the newest line is what counts."), _("Record the withdrawal on the email channel, with the status revoked.")))
     return Result.wrong(1, _("{name}'s email consent is still granted.").format(name=name),
@@ -321,7 +335,7 @@ def _check_newcomer(db, p):
         return Result.wrong(2, _('{name} ({key}) is in the CRM at {account}, but no email consent is recorded.').format(name=name, key=key, account=p['account']),
                             (_('Look at the task text: it says what the contact agreed to and where.'), _("Open {name}'s record, press Consent, choose email and 'given (granted)', say how you got it, and record it.").format(name=name)), points=1)
     if email["source"].iloc[0] != "event":
-        return Result.wrong(2, _("{name}'s email consent is recorded, with the source {source}.").format(name=name, source=email['source'].iloc[0]),
+        return Result.wrong(2, _("{name}'s email consent is recorded, with the source {source}.").format(name=name, source=said(SOURCE, email['source'].iloc[0])),
                             (_('Look at the task text: it says where the contact gave consent.'), _("Record how you really got it: at an event (the trade fair). Record the consent again "
                             "with the source event: the newest line counts.")), points=1)
     return Result.right(2, _('{name} ({key}) is at {account}, with the email consent given at an event on record.').format(name=name, key=key, account=p['account']))

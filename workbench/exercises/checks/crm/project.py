@@ -64,9 +64,11 @@ def _top_confidence(ctx):
 def _lift(answer, ctx):
     expected, confidence = _top_lift(ctx), _top_confidence(ctx)
     if close(answer, expected, tolerance=0.015):
-        verdict = ("more often than chance: a real pattern to build an offer on" if expected > 1.05 else
-                   "no more often than chance: two popular products meet in many orders anyway")
-        return Result.right(1, _('Yes: {expected:.2f}. The pair is bought together {verdict}.').format(expected=expected, verdict=verdict))
+        said = (_("Yes: {expected:.2f}. The pair is bought together more often than chance: a real pattern to "
+                  "build an offer on.") if expected > 1.05 else
+                _("Yes: {expected:.2f}. The pair is bought together no more often than chance: two popular "
+                  "products meet in many orders anyway."))
+        return Result.right(1, said.format(expected=expected))
     if close(answer, confidence, tolerance=0.015):
         return Result.wrong(1, _("{answer} is the confidence, the share of the best seller's orders holding the other.").format(answer=answer),
                             (_('Look at the table of products bought together with the best seller.'), _("The lift divides that confidence by the product's share of all orders: read the lift "

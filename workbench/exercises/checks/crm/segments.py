@@ -2,7 +2,7 @@
 
 from workbench.crm.segments import SEGMENT_NAMES, rfm, segment_summary
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.exercises.marking import as_table, close
 from workbench.i18n.messages import _
 
@@ -74,10 +74,10 @@ def _win_back(answer, ctx):
         return Result.right(1, _("Yes: low R but high F and M. A personal call from their rep, not another "
                                "mass email, is the way to win them back."))
     if answer in ("Champions", "Loyal"):
-        return Result.wrong(1, _('{answer} have bought recently (R of 3 or more).').format(answer=answer),
+        return Result.wrong(1, _('{answer} have bought recently (R of 3 or more).').format(answer=option_label(answer)),
                             (_("Look at when they last bought."),
                              _("They have not bought recently, so their R score is low (1 or 2).")))
-    return Result.wrong(1, _('{answer} does not match: low recency, high frequency and high spend.').format(answer=answer),
+    return Result.wrong(1, _('{answer} does not match: low recency, high frequency and high spend.').format(answer=option_label(answer)),
                         (_("Look at the segment map: each segment has a rule on R, F and M."),
                          _("Read it from the top: which rule needs R at most 2 and F and M at least 4?")))
 

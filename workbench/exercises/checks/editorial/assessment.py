@@ -11,9 +11,10 @@ the decisions are new situations, not the lessons' questions.
 from __future__ import annotations
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.forms import Choice
-from workbench.i18n.messages import _
+from workbench.exercises.forms import Choice, option_label
+from workbench.i18n.messages import N_, _
 
+from .._explorer import explorer as table_explorer
 from .._questions import decision, number_question
 from ._data import inputs
 
@@ -28,11 +29,12 @@ def posts(ctx):
     p = inputs(ctx).posts
     names = inputs(ctx).reps.set_index("rep_id")["name"]
     return pd.DataFrame({
-        "Rep": p["rep_id"].map(names).fillna(p["rep_id"]).to_numpy(),
-        "Theme": p["theme"].str.replace("-", " ").to_numpy(), "Format": p["format"].str.replace("_", " ").to_numpy(),
-        "Level": p["level"].to_numpy(), "Weekday": p["weekday"].astype(str).to_numpy(),
-        "Impressions": p["impressions"].to_numpy(),
-        "Engagements": (p["reactions"] + p["comments"] + p["shares"] + p["clicks"]).to_numpy(),
+        N_("Rep"): p["rep_id"].map(names).fillna(p["rep_id"]).to_numpy(),
+        N_("Theme"): p["theme"].str.replace("-", " ").to_numpy(),
+        N_("Format"): p["format"].str.replace("_", " ").to_numpy(),
+        N_("Level"): p["level"].to_numpy(), N_("Weekday"): p["weekday"].astype(str).to_numpy(),
+        N_("Impressions"): p["impressions"].to_numpy(),
+        N_("Engagements"): (p["reactions"] + p["comments"] + p["shares"] + p["clicks"]).to_numpy(),
     })
 
 
@@ -40,10 +42,9 @@ def explorer(data):
     """The assessment's table for ``data``, narrowed with drop-down lists (rep, level, theme, format)."""
     from types import SimpleNamespace
 
-    from workbench.widgets.table_filter import TableFilter
-
-    return TableFilter(posts(SimpleNamespace(data=data)), filters=["Rep", "Level", "Theme", "Format"],
-                       totals=["Impressions", "Engagements"], orders={"Level": LEVELS})
+    return table_explorer(posts(SimpleNamespace(data=data)), filters=["Rep", "Level", "Theme", "Format"],
+                          totals=["Impressions", "Engagements"], orders={"Level": LEVELS},
+                          values={"Level": _, "Weekday": _})
 
 
 def _quietest_rep(ctx) -> str:
@@ -102,10 +103,13 @@ def _worst_level(ctx) -> str:
 def _level(answer, ctx):
     expected, means = _best_level(ctx), _per_post(ctx)
     if answer == expected:
-        return Result.right(1, "Yes: " + (f"{expected} posts average {means[expected]:,.0f} engagements each."
-                                          if expected in means else "no level stands out by more than a tenth."))
+        if expected not in means:
+            return Result.right(1, _("Yes: no level stands out by more than a tenth."))
+        return Result.right(1, _("Yes: posts of the level {level} average {means:,.0f} engagements each.").format(
+            level=option_label(expected), means=means[expected]))
     if answer in means:
-        return Result.wrong(1, _('{answer} posts average {means:,.0f} engagements each; not the most.').format(answer=answer, means=means[answer]),
+        return Result.wrong(1, _("Posts of the level {level} average {means:,.0f} engagements each; not the most.").format(
+            level=option_label(answer), means=means[answer]),
                             (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))
     return Result.wrong(1, _("One level stands out from the others."),
                         (_('Look at the table of engagement by level.'), _("Pick each level in turn and compare the average engagements the table shows.")))

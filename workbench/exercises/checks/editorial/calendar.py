@@ -8,7 +8,7 @@ from workbench.editorial.audit import check_plan, mix_report
 from workbench.editorial.planner import plan_calendar
 from workbench.editorial.rules import InfeasiblePlan, PlanRules, Rep
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.exercises.marking import as_table, close
 from workbench.exercises.open_answers import Criterion, Rubric, open_exercise
 from workbench.i18n.messages import _
@@ -37,7 +37,7 @@ def _infeasible(answer, ctx):
     expected = _failing(ctx)
     if answer == expected:
         return Result.right(1, _("Yes: 4 posts a week for 3 weeks need 12 different themes; the line has 10."))
-    return Result.wrong(1, _("'{answer}' holds here.").format(answer=answer),
+    return Result.wrong(1, _("'{answer}' holds here.").format(answer=option_label(answer)),
                         (_("Look at the rule on how soon a rep may repeat a theme, and at the line's list of themes."), _("Count: how many different themes does a rep need in 3 weeks at 4 posts a week, "
                         "and how many themes does the line have?")))
 

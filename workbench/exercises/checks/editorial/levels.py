@@ -6,7 +6,7 @@ import pandas as pd
 
 from workbench.editorial.assessment import PILLARS
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.exercises.marking import close
 from workbench.i18n.messages import _
 
@@ -26,8 +26,8 @@ def _level_check(id, situation, level):
               wrong=[(lambda ctx, o=o: o, "level") for o in LEVELS if o != level][:1])
     def _check(answer, ctx):
         if answer == level:
-            return Result.right(1, _('Yes: {level}.').format(level=level))
-        return Result.wrong(1, _('Not {answer}.').format(answer=answer),
+            return Result.right(1, _('Yes: {level}.').format(level=option_label(level)))
+        return Result.wrong(1, _('Not {answer}.').format(answer=option_label(answer)),
                             (_("Ask whose content it is, and what you add to it."),
                              _("Replying to someone else's post, passing on someone else's content with your view, "
                              "and writing your own are the three levels: which one is this?")))

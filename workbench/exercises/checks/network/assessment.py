@@ -10,8 +10,10 @@ the decisions are new situations, not the lessons' questions.
 
 from __future__ import annotations
 
-from workbench.i18n.messages import _
+from workbench.i18n.messages import N_, _
 
+from .._explorer import explorer as table_explorer
+from .._explorer import yes_no
 from .._questions import decision, number_question
 from .lesson_data import inventory
 
@@ -24,11 +26,12 @@ def contacts(ctx):
 
     inv = inventory(ctx)
     return pd.DataFrame({
-        "Name": inv["name"].astype(str).to_numpy(), "Company": inv["company"].fillna("").astype(str).to_numpy(),
-        "Tie": inv["class"].astype(str).to_numpy(),
-        "In the CRM": inv["in_crm"].map(YES_NO).to_numpy(),
-        "Could become a customer": inv["could_become_customer"].map(YES_NO).to_numpy(),
-        "Messages sent": inv["interactions_out"].to_numpy(), "Messages received": inv["interactions_in"].to_numpy(),
+        N_("Name"): inv["name"].astype(str).to_numpy(), N_("Company"): inv["company"].fillna("").astype(str).to_numpy(),
+        N_("Tie"): inv["class"].astype(str).to_numpy(),
+        N_("In the CRM"): inv["in_crm"].map(YES_NO).to_numpy(),
+        N_("Could become a customer"): inv["could_become_customer"].map(YES_NO).to_numpy(),
+        N_("Messages sent"): inv["interactions_out"].to_numpy(),
+        N_("Messages received"): inv["interactions_in"].to_numpy(),
     })
 
 
@@ -36,11 +39,10 @@ def explorer(data):
     """The assessment's table for ``data``, narrowed with drop-down lists (tie, in the CRM, could buy)."""
     from types import SimpleNamespace
 
-    from workbench.widgets.table_filter import TableFilter
-
-    return TableFilter(contacts(SimpleNamespace(data=data)), filters=["Tie", "In the CRM", "Could become a customer"],
-                       totals=["Messages sent", "Messages received"],
-                       orders={"Tie": ["Strong", "Familiar", "Weak", "Unknown"]})
+    return table_explorer(contacts(SimpleNamespace(data=data)), filters=["Tie", "In the CRM", "Could become a customer"],
+                          totals=["Messages sent", "Messages received"],
+                          orders={"Tie": ["Strong", "Familiar", "Weak", "Unknown"]},
+                          values={"Tie": _, "In the CRM": yes_no, "Could become a customer": yes_no})
 
 
 def _count(ctx, ties, **where) -> int:

@@ -1,7 +1,7 @@
 """Checks for notebooks/network/02-connectors and its practice set."""
 
 from workbench.exercises import Result, exercise
-from workbench.exercises.forms import Choice
+from workbench.exercises.forms import Choice, option_label
 from workbench.i18n.messages import N_, _
 
 from .lesson_data import connector_candidates, label, net, person_of
@@ -23,7 +23,11 @@ def _best_by(ctx, column):
     return r[column].astype(float).idxmax()
 
 
-def _pick_check(id, title, column, what, hint):
+def _pick_check(id, title, column, said, hint):
+    """Register a pick-the-person exercise on ``column``; ``said`` is ``(right, wrong)``: whole sentences
+    naming the measure, with ``{label}`` and ``{score}``."""
+    right, wrong_said = said
+
     def solution(ctx):
         return label(net(ctx), _best_by(ctx, column))
 
@@ -42,17 +46,23 @@ def _pick_check(id, title, column, what, hint):
         best = _best_by(ctx, column)
         r = _ranking(ctx)
         if person == best:
-            return Result.right(1, _('Yes: {label} has the highest {what} ({score:.3f}). {why}').format(label=label(n, best), what=what, score=r.loc[best, column], why=r.loc[best, 'why']))
-        return Result.wrong(1, _('{label} has a {what} of {score:.3f}; someone in the list has more.').format(label=label(n, person), what=what, score=r.loc[person, column]), tuple(_(step) for step in hint))
+            return Result.right(1, _(right).format(label=label(n, best), score=r.loc[best, column]))
+        return Result.wrong(1, _(wrong_said).format(label=label(n, person), score=r.loc[person, column]),
+                            tuple(_(step) for step in hint))
     return _check
 
 
 _pick_check("network.connectors.top-connector", "Who is the best connector of the team network, all measures combined?",
-            "combined", "combined score",
+            "combined",
+            (N_("Yes: {label} has the highest combined score ({score:.3f}): the best connector, all measures combined."),
+             N_("{label} has a combined score of {score:.3f}; someone in the list has more.")),
             (N_("Look at the connector ranking of the lesson, all measures combined."),
              N_("The highest combined score ranks first: read the name at the top.")))
 _pick_check("network.connectors.most-between", "Who sits on the most shortest paths between other people?",
-            "betweenness", "betweenness",
+            "betweenness",
+            (N_("Yes: {label} has the highest betweenness ({score:.3f}): they sit on the most shortest paths "
+                "between other people."),
+             N_("{label} has a betweenness of {score:.3f}; someone in the list has more.")),
             (N_("Look at the Measures of each of the eight people in the ranking: the first figure is betweenness."),
              N_("Betweenness is how often someone lies on the shortest path between two others: compare it from "
                 "row to row and take the highest.")))
@@ -84,6 +94,6 @@ ROLES = ["coordinator", "itinerant", "gatekeeper", "liaison"]
 def _check_liaison(answer, ctx):
     if answer == "liaison":
         return Result.right(1, _("Yes: three different groups, so Karim is a liaison, the rarest and most valuable broker."))
-    return Result.wrong(1, _('A {answer} needs some of the three to share a group.').format(answer=answer),
+    return Result.wrong(1, _('A {answer} needs some of the three to share a group.').format(answer=option_label(answer)),
                         (_('Look at the roles a go-between can play, and at how many groups each links.'), _("Count the groups: insurer, bank, retailer are three different groups. "
                         "Which role links three groups?")))

@@ -3,7 +3,7 @@
 from functools import partial
 
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.exercises.marking import close
 from workbench.i18n.messages import _
 
@@ -43,7 +43,7 @@ def _check_strong(answer, ctx):
 def _check_one_way(answer, ctx):
     if answer == "Unknown":
         return Result.right(1, _("Right: traffic that only ever went one way is no relationship yet, so Unknown."))
-    return Result.wrong(1, _('Not {answer}.').format(answer=answer),
+    return Result.wrong(1, _('Not {answer}.').format(answer=option_label(answer)),
                         (_("Messages that only went one way say nothing about the relationship: which class "
                         "means 'no two-way history'?"), _('Pick the class for contacts with no exchange in both directions.')))
 
@@ -90,8 +90,10 @@ def _check_next(answer, ctx):
     expected = "Ask for one or two names they could introduce you to."
     if answer == expected:
         row = _strongest_non_prospect(ctx)
-        who = f" For example, {row['name']}." if row is not None else ""
-        return Result.right(1, "Yes: a strong tie who will not buy can still open doors: ask for a referral." + who)
+        if row is None:
+            return Result.right(1, _("Yes: a strong tie who will not buy can still open doors: ask for a referral."))
+        return Result.right(1, _("Yes: a strong tie who will not buy can still open doors: ask for a referral, "
+                                 "for example {name}.").format(name=row["name"]))
     return Result.wrong(1, _("That step suits a weaker or colder tie."),
                         (_('Look at the class of this contact in the inventory.'), _("A Strong tie trusts your rep: ask them for a referral, one or two names.")))
 

@@ -1,7 +1,7 @@
 """Checks for notebooks/00-start-here: a first taste of Check."""
 
 from workbench.exercises import Mistake, Result, exercise
-from workbench.exercises.forms import Choice, Number
+from workbench.exercises.forms import Choice, Number, option_label
 from workbench.i18n.messages import _
 
 
@@ -34,6 +34,6 @@ def _pick_a_track(answer, ctx):
     if answer == "Network track":
         return Result.right(1, _("Yes: the network track finds connectors and warm-introduction paths."))
     if answer not in TRACKS:
-        return Result.wrong(1, _('{answer!r} is not one of the tracks.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), "Pick one of: " + ", ".join(TRACKS) + "."))
-    return Result.wrong(1, _('The {answer} does not map who knows whom.').format(answer=answer),
+        return Result.wrong(1, _('{answer!r} is not one of the tracks.').format(answer=answer), (_('Look at the list under the question: the answer is one of its options.'), _("Pick one of: {tracks}.").format(tracks=_(", ").join(_(t) for t in TRACKS))))
+    return Result.wrong(1, _('The track "{answer}" does not map who knows whom.').format(answer=option_label(answer)),
                         (_("Look for the track about your contact network: who can introduce you to whom."), _('Pick the track whose description speaks of introductions.')))

@@ -10,8 +10,10 @@ them (:func:`contacts`); the decisions are new situations, not the lessons' ques
 
 from __future__ import annotations
 
-from workbench.i18n.messages import _
+from workbench.exercises.words import LIFECYCLE, channel_name, said
+from workbench.i18n.messages import N_, _
 
+from .._explorer import explorer as table_explorer
 from .._questions import decision, number_question
 
 
@@ -20,7 +22,7 @@ def _text(values):
 
 
 def _given(values):
-    return _text(values).ne("").map({True: "given", False: "missing"}).to_numpy()
+    return _text(values).ne("").map({True: N_("given"), False: N_("missing")}).to_numpy()
 
 
 def contacts(data):
@@ -29,18 +31,18 @@ def contacts(data):
 
     c = data.contacts
     return pd.DataFrame({
-        "Country": _text(c["country"]).to_numpy(),
-        "Lifecycle stage": _text(c["lifecycle_stage"]).str.replace("_", " ").to_numpy(),
-        "Preferred channel": _text(c["preferred_channel"]).to_numpy(),
-        "Email": _given(c["email"]), "Phone": _given(c["phone"]),
+        N_("Country"): _text(c["country"]).to_numpy(),
+        N_("Lifecycle stage"): _text(c["lifecycle_stage"]).str.replace("_", " ").to_numpy(),
+        N_("Preferred channel"): _text(c["preferred_channel"]).to_numpy(),
+        N_("Email"): _given(c["email"]), N_("Phone"): _given(c["phone"]),
     })
 
 
 def explorer(data):
-    """The assessment's table, narrowed with drop-down lists."""
-    from workbench.widgets.table_filter import TableFilter
-
-    return TableFilter(contacts(data), filters=["Lifecycle stage", "Preferred channel", "Email", "Phone"])
+    """The assessment's table in the trainee's language, narrowed with drop-down lists."""
+    return table_explorer(contacts(data), filters=["Lifecycle stage", "Preferred channel", "Email", "Phone"],
+                          values={"Lifecycle stage": lambda v: said(LIFECYCLE, v.replace(" ", "_")),
+                                  "Preferred channel": channel_name, "Email": _, "Phone": _})
 
 
 def _count(ctx, **where) -> int:
