@@ -73,3 +73,21 @@ def test_an_incomplete_catalogue_is_found(catalogue):
     broken = Catalog(locale="fr")
     broken.add("{n} deals", "{nombre} affaires")
     assert [m.id for m in placeholder_mismatches(broken)] == ["{n} deals"]
+
+
+def test_no_message_is_written_inside_an_f_string():
+    """Babel cannot see ``_("...")`` inside an f-string's braces (Python 3.11 tokenises an f-string whole), so such a
+    message never reaches the catalogue and stays English: write it outside the f-string."""
+    import ast
+
+    from workbench.i18n.extract import PACKAGE
+
+    hidden = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.relative_to(PACKAGE.parent)}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                           and call.func.id in {"_", "N_", "ngettext", "pgettext"}
+                           and any(isinstance(arg, ast.Constant) for arg in call.args)]
+    assert not hidden, f"messages inside f-strings, never extracted: {hidden}"

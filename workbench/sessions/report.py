@@ -271,7 +271,7 @@ def _title(exercise: str) -> str:
 
 def _table(df: pd.DataFrame, percent: tuple = ()) -> str:
     if df.empty:
-        return f"<p><i>{_('Nothing to show.')}</i></p>"
+        return "<p><i>" + _("Nothing to show.") + "</i></p>"
     shown = df.copy()
     for column in percent:
         shown[column] = ["" if pd.isna(value) else format_number(value * 100, decimals=0) + " %"
