@@ -76,7 +76,7 @@ def configure(c, config_file) -> None:
     c.JupyterHub.spawner_class = "workbench.classroom.spawner.TraineeSpawner"
     c.Spawner.notebook_dir = "~/.workbench/lessons"
     c.Spawner.default_url = "/lab/tree/00-start-here.ipynb"
-    c.Spawner.start_timeout = 180  # a class logging in at once on a small machine
+    c.Spawner.start_timeout = 300  # a class logging in at once on a small machine: labs start a few at a time
     c.Spawner.http_timeout = 180
 
     def pre_spawn_hook(spawner):
