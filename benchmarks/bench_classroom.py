@@ -192,6 +192,7 @@ def baseline(tmp: Path) -> dict:
 
 # ----------------------------------------------------------------------------- the class on the hub
 
+
 def trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
     """One trainee: log in, start the lab, warm up, then Check with the whole class (a failure stops the class)."""
     try:
@@ -199,6 +200,26 @@ def trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
     except Exception:
         barrier.abort()
         raise
+
+
+def wait_for_lab(folder, login: str, token: str, timeout: float = 600) -> None:
+    """Until ``login``'s lab is ready, read from the hub's spawn progress stream, as the browser's spawn page does
+    (one open request, not a poll of the API)."""
+    import requests
+
+    from workbench.classroom.hub import api, api_url
+
+    with requests.get(api_url(folder.url, f"users/{login}/server/progress"), stream=True, timeout=timeout,
+                      headers={"Authorization": f"token {token}", "Accept": "text/event-stream"}) as reply:
+        reply.raise_for_status()
+        for line in reply.iter_lines(decode_unicode=True):
+            event = json.loads(line[len("data:"):]) if line and line.startswith("data:") else {}
+            if event.get("failed"):
+                raise RuntimeError(f"{login}'s lab failed to start: {event.get('message')}")
+            if event.get("ready"):
+                return
+    if not api(folder, f"users/{login}").get("servers", {}).get("", {}).get("ready"):
+        raise RuntimeError(f"{login}'s lab did not become ready (the hub's progress stream ended)")
 
 
 def _trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
@@ -220,10 +241,7 @@ def _trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
     except Exception as err:  # already starting (the login's redirect may start it): wait for it below
         if "400" not in str(err):
             raise
-    while not api(folder, f"users/{login}").get("servers", {}).get("", {}).get("ready"):
-        if time.perf_counter() - started > 600:
-            raise RuntimeError(f"{login}'s lab did not start within 600 s")
-        time.sleep(0.5)
+    wait_for_lab(folder, login, token)
     server = f"{base}/user/{login}"
     status = requests.get(f"{server}/api/status", headers={"Authorization": f"token {token}"}, timeout=120)
     status.raise_for_status()
