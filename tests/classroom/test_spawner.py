@@ -4,6 +4,7 @@ import asyncio
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ from workbench.accounts import Account  # noqa: E402
 from workbench.classroom import spawner as module  # noqa: E402
 from workbench.classroom.singleuser import LAB_OPTIONS  # noqa: E402
 from workbench.errors import WorkbenchError  # noqa: E402
+
+
+def run(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own (the browser tests keep an event loop running here)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_node_is_hidden_from_the_lab():
@@ -37,9 +44,9 @@ def test_wait_for_port_sees_a_listening_server_a_dead_one_and_a_silent_one():
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         port = listener.getsockname()[1]
-        assert asyncio.run(module.wait_for_port("127.0.0.1", port, lambda: True, timeout=5))
-    assert not asyncio.run(module.wait_for_port("127.0.0.1", port, lambda: False, timeout=5))
-    assert not asyncio.run(module.wait_for_port("127.0.0.1", port, lambda: True, timeout=0.3))
+        assert run(module.wait_for_port("127.0.0.1", port, lambda: True, timeout=5))
+    assert not run(module.wait_for_port("127.0.0.1", port, lambda: False, timeout=5))
+    assert not run(module.wait_for_port("127.0.0.1", port, lambda: True, timeout=0.3))
 
 
 def process(status=None) -> subprocess.Popen:
@@ -94,7 +101,7 @@ def test_labs_start_a_few_at_a_time_first_come_first_served(monkeypatch):
         return await asyncio.gather(*(s.start() for s in spawners))
 
     try:
-        assert asyncio.run(a_class()) == [("127.0.0.1", 1)] * 7
+        assert run(a_class()) == [("127.0.0.1", 1)] * 7
     finally:
         running.kill()
         running.wait()
@@ -113,4 +120,4 @@ def test_a_lab_that_stops_as_it_starts_is_reported(monkeypatch):
     monkeypatch.setattr(LocalProcessSpawner, "start", launch)
     spawner = trainee_spawner(monkeypatch, "amina")
     with pytest.raises(WorkbenchError, match="amina stopped as it started"):
-        asyncio.run(spawner.start())
+        run(spawner.start())

@@ -73,7 +73,8 @@ def server_command() -> list[str]:
 async def wait_for_port(ip: str, port: int, alive, timeout: float) -> bool:
     """Until something listens on ``ip:port``: ``True``; ``False`` as soon as ``alive()`` is false or at ``timeout``.
 
-    >>> asyncio.run(wait_for_port("127.0.0.1", 9, lambda: False, timeout=5))
+    >>> from concurrent.futures import ThreadPoolExecutor  # a thread of its own: a loop may already run here
+    >>> ThreadPoolExecutor().submit(asyncio.run, wait_for_port("127.0.0.1", 9, lambda: False, 5)).result()
     False
     """
     deadline = time.monotonic() + timeout
