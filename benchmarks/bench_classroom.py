@@ -308,9 +308,15 @@ def run_class(n: int, tmp: Path) -> dict:
                     results.append(future.result())
                 except Exception as err:  # a trainee whose lab never came: the class failed at this size
                     barrier.abort()
-                    results.append({"error": str(err)[:200]})
+                    results.append({"error": f"{type(err).__name__}: {str(err)[:200]}"})
     finally:
         stop_hub(process)
+    errors = sorted({r["error"] for r in results if "error" in r and "BrokenBarrierError" not in r["error"]})
+    if errors:  # what stopped the class, and the hub's own words on it
+        print(f"\n{n} trainees: " + "; ".join(errors[:3]))
+        hub_errors = [line for line in folder.log.read_text(errors="replace").splitlines()
+                      if line.startswith("[E") or "Error" in line]
+        print("\n".join(hub_errors[-8:]))
     return {"n": n, "setup": setup, "results": results, "memory": memory, "hub_before": hub_before}
 
 
@@ -348,7 +354,7 @@ def quiet_class(cpu_per_lab: float, cores: int, target: float = READY_TARGET) ->
     >>> quiet_class(1.5, 2)
     40
     """
-    return int(2 * cores * target / cpu_per_lab)
+    return int(2 * cores * target / cpu_per_lab) if cpu_per_lab > 0 else 0
 
 
 def report(s: dict, base: dict) -> None:
