@@ -38,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -308,7 +309,9 @@ def run_class(n: int, tmp: Path) -> dict:
                     results.append(future.result())
                 except Exception as err:  # a trainee whose lab never came: the class failed at this size
                     barrier.abort()
-                    results.append({"error": f"{type(err).__name__}: {str(err)[:200]}"})
+                    where = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == __file__][-1]
+                    results.append({"error": f"{type(err).__name__}: {str(err)[:200]} (in {where.name}, "
+                                             f"line {where.lineno}: {where.line})"})
     finally:
         stop_hub(process)
     errors = sorted({r["error"] for r in results if "error" in r and "BrokenBarrierError" not in r["error"]})
