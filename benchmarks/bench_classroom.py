@@ -19,7 +19,7 @@ Baseline, measured in the same run: one single-user ``jupyter lab`` as ``make la
 it (no hub, no proxy), the same cell and the same Checks, and its CPU seconds until it answers.  Targets: p95 Check < 1 s and
 median ready < 15 s.  After the first class size, larger ones (x2, then +50%) are tried
 while the machine holds the class (every lab comes up, p95 Check < 1 s) and memory
-suffices; printed: the largest class that met both targets, and the largest one held.  Needs root (one Unix account per trainee, ``wbbench-NNN``, removed at the end).
+suffices; printed: the largest class that met both targets, and the largest one held.  Needs root (one Unix account per trainee, ``wbbench-<run>-NNN``, removed at the end).
 
     sudo python benchmarks/bench_classroom.py                 # 30 trainees, then larger classes
     sudo python benchmarks/bench_classroom.py --trainees 10 --no-grow
@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PREFIX = "wbbench-"
+PREFIX = f"wbbench-{uuid.uuid4().hex[:6]}-"  # a run of its own: two runs at once never remove each other's accounts
 WARM_UP = "import workbench as wb\ndata = wb.start()"
 CHECK = 'wb.check("start.tour.count-sales-team", 12).points'
 CHECKS = 5
