@@ -8,13 +8,18 @@ Check five times (``wb.check(...)``) at the same moment as the whole class.  Pri
 - time from login to a ready lab (median, worst);
 - Check latency through the hub and its proxy (median, p95);
 - memory per trainee: the resident memory of their server and kernel (every process of
-  their account), read while the whole class is connected.
+  their account), read while the whole class is connected;
+- CPU seconds per lab start: what the trainee's server used until it answered, plus the
+  hub's and its proxy's share (logins included), the figure the machine's other load
+  changes least; from it, the class a quiet machine with this many cores starts within
+  the 15 s median (labs start one per core at a time, first come first served, so the
+  median trainee waits for half the class's CPU seconds spread over the cores).
 
 Baseline, measured in the same run: one single-user ``jupyter lab`` as ``make lab`` starts
-it (no hub, no proxy), the same cell and the same Checks.  Targets: p95 Check < 1 s and
+it (no hub, no proxy), the same cell and the same Checks, and its CPU seconds until it answers.  Targets: p95 Check < 1 s and
 median ready < 15 s.  After the first class size, larger ones (x2, then +50%) are tried
 while the machine holds the class (every lab comes up, p95 Check < 1 s) and memory
-suffices; printed: the largest class that met both targets, and the largest one held.  Needs root (one Unix account per trainee, ``wbbench-NNN``, removed at the end).
+suffices; printed: the largest class that met both targets, and the largest one held.  Needs root (one Unix account per trainee, ``wbbench-<run>-NNN``, removed at the end).
 
     sudo python benchmarks/bench_classroom.py                 # 30 trainees, then larger classes
     sudo python benchmarks/bench_classroom.py --trainees 10 --no-grow
@@ -33,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -40,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PREFIX = "wbbench-"
+PREFIX = f"wbbench-{uuid.uuid4().hex[:6]}-"  # a run of its own: two runs at once never remove each other's accounts
 WARM_UP = "import workbench as wb\ndata = wb.start()"
 CHECK = 'wb.check("start.tour.count-sales-team", 12).points'
 CHECKS = 5
@@ -91,6 +97,38 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def cpu_of(processes) -> float:
+    """CPU seconds (user and system, with their finished children's) of ``processes``, gone ones left out."""
+    import psutil
+
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
+def account_cpu(login: str) -> float:
+    """CPU seconds of every process of ``login``'s account (their lab's server, and kernels once started)."""
+    import psutil
+
+    from workbench.accounts import find_account
+
+    uid = find_account(login).uid
+    return cpu_of(p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid)
+
+
+def hub_cpu(hub) -> float:
+    """CPU seconds of the hub and what runs as root under it (proxy, culler, bubblewrap), not the trainees'."""
+    import psutil
+
+    root = psutil.Process(hub.pid)
+    return cpu_of([root] + [p for p in root.children(recursive=True) if p.uids().real == 0])
+
+
 def rss_of(pids: list[int]) -> int:
     import psutil
 
@@ -139,13 +177,14 @@ def baseline(tmp: Path) -> dict:
                 raise RuntimeError("the baseline jupyter lab did not start: " + (tmp / "baseline.log").read_text())
             time.sleep(0.2)
         ready = time.perf_counter() - started
+        server = psutil.Process(process.pid)
+        cpu = cpu_of([server] + server.children(recursive=True))
         kernel = Kernel(base, token)
         kernel.run(WARM_UP)
         checks = [kernel.run(CHECK) for _ in range(CHECKS)]
-        server = psutil.Process(process.pid)
         memory = rss_of([server.pid] + [c.pid for c in server.children(recursive=True)])
         kernel.close()
-        return {"ready": ready, "checks": checks, "memory": memory}
+        return {"ready": ready, "checks": checks, "memory": memory, "cpu": cpu}
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -154,16 +193,37 @@ def baseline(tmp: Path) -> dict:
 
 # ----------------------------------------------------------------------------- the class on the hub
 
-def trainee_run(folder, login: str, barrier: threading.Barrier) -> dict:
+
+def trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
     """One trainee: log in, start the lab, warm up, then Check with the whole class (a failure stops the class)."""
     try:
-        return _trainee_run(folder, login, barrier)
+        return _trainee_run(folder, login, barrier, hub)
     except Exception:
         barrier.abort()
         raise
 
 
-def _trainee_run(folder, login: str, barrier: threading.Barrier) -> dict:
+def wait_for_lab(folder, login: str, token: str, timeout: float = 600) -> None:
+    """Until ``login``'s lab is ready, read from the hub's spawn progress stream, as the browser's spawn page does
+    (one open request, not a poll of the API)."""
+    import requests
+
+    from workbench.classroom.hub import api, api_url
+
+    with requests.get(api_url(folder.url, f"users/{login}/server/progress"), stream=True, timeout=timeout,
+                      headers={"Authorization": f"token {token}", "Accept": "text/event-stream"}) as reply:
+        reply.raise_for_status()
+        for line in reply.iter_lines(decode_unicode=True):
+            event = json.loads(line[len("data:"):]) if line and line.startswith("data:") else {}
+            if event.get("failed"):
+                raise RuntimeError(f"{login}'s lab failed to start: {event.get('message')}")
+            if event.get("ready"):
+                return
+    if not api(folder, f"users/{login}").get("servers", {}).get("", {}).get("ready"):
+        raise RuntimeError(f"{login}'s lab did not become ready (the hub's progress stream ended)")
+
+
+def _trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
     import requests
 
     from workbench.classroom.hub import api
@@ -182,14 +242,12 @@ def _trainee_run(folder, login: str, barrier: threading.Barrier) -> dict:
     except Exception as err:  # already starting (the login's redirect may start it): wait for it below
         if "400" not in str(err):
             raise
-    while not api(folder, f"users/{login}").get("servers", {}).get("", {}).get("ready"):
-        if time.perf_counter() - started > 600:
-            raise RuntimeError(f"{login}'s lab did not start within 600 s")
-        time.sleep(0.5)
+    wait_for_lab(folder, login, token)
     server = f"{base}/user/{login}"
     status = requests.get(f"{server}/api/status", headers={"Authorization": f"token {token}"}, timeout=120)
     status.raise_for_status()
     ready = time.perf_counter() - started
+    server_cpu, hub_cpu_now = account_cpu(login), hub_cpu(hub)  # before the kernel starts
     kernel = Kernel(server, token)
     kernel.run(WARM_UP)
     checks = []
@@ -199,7 +257,7 @@ def _trainee_run(folder, login: str, barrier: threading.Barrier) -> dict:
     barrier.wait(timeout=900)  # everyone connected: memory is read now
     barrier.wait(timeout=900)
     kernel.close()
-    return {"login": login, "ready": ready, "checks": checks}
+    return {"login": login, "ready": ready, "checks": checks, "server_cpu": server_cpu, "hub_cpu": hub_cpu_now}
 
 
 def class_memory(logins: list[str]) -> list[int]:
@@ -235,8 +293,9 @@ def run_class(n: int, tmp: Path) -> dict:
     results, memory = [], []
     try:
         wait_ready(folder, process, timeout=180)
+        hub_before = hub_cpu(process)
         with ThreadPoolExecutor(max_workers=n) as pool:
-            futures = [pool.submit(trainee_run, folder, t.login, barrier) for t in trainees]
+            futures = [pool.submit(trainee_run, folder, t.login, barrier, process) for t in trainees]
             try:
                 for _ in range(CHECKS):
                     barrier.wait(timeout=1800)
@@ -250,10 +309,18 @@ def run_class(n: int, tmp: Path) -> dict:
                     results.append(future.result())
                 except Exception as err:  # a trainee whose lab never came: the class failed at this size
                     barrier.abort()
-                    results.append({"error": str(err)[:200]})
+                    where = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == __file__][-1]
+                    results.append({"error": f"{type(err).__name__}: {str(err)[:200]} (in {where.name}, "
+                                             f"line {where.lineno}: {where.line})"})
     finally:
         stop_hub(process)
-    return {"n": n, "setup": setup, "results": results, "memory": memory}
+    errors = sorted({r["error"] for r in results if "error" in r and "BrokenBarrierError" not in r["error"]})
+    if errors:  # what stopped the class, and the hub's own words on it
+        print(f"\n{n} trainees: " + "; ".join(errors[:3]))
+        hub_errors = [line for line in folder.log.read_text(errors="replace").splitlines()
+                      if line.startswith("[E") or "Error" in line]
+        print("\n".join(hub_errors[-8:]))
+    return {"n": n, "setup": setup, "results": results, "memory": memory, "hub_before": hub_before}
 
 
 def summary(run: dict) -> dict:
@@ -261,7 +328,9 @@ def summary(run: dict) -> dict:
     ready = [r["ready"] for r in ok]
     checks = [c for r in ok for c in r["checks"]]
     failed = len(run["results"]) - len(ok)
+    hub_share = (max(r["hub_cpu"] for r in ok) - run["hub_before"]) / len(ok) if ok else 0.0
     return {"n": run["n"], "failed": failed, "setup": run["setup"],
+            "server_cpu": statistics.median(r["server_cpu"] for r in ok) if ok else 0.0, "hub_cpu": hub_share,
             "ready_median": statistics.median(ready) if ready else float("inf"),
             "ready_worst": max(ready) if ready else float("inf"),
             "check_median": statistics.median(checks) if checks else float("inf"),
@@ -279,15 +348,33 @@ def holds(s: dict) -> bool:
     return s["failed"] == 0 and s["check_p95"] < CHECK_TARGET
 
 
+def quiet_class(cpu_per_lab: float, cores: int, target: float = READY_TARGET) -> int:
+    """The class a quiet machine with ``cores`` starts within a ``target`` median, at ``cpu_per_lab`` each.
+
+    Labs start ``cores`` at a time, first come first served: the median trainee of a class
+    of N waits for N/2 labs spread over the cores, N / 2 * cpu / cores seconds.
+
+    >>> quiet_class(1.5, 2)
+    40
+    """
+    return int(2 * cores * target / cpu_per_lab) if cpu_per_lab > 0 else 0
+
+
 def report(s: dict, base: dict) -> None:
     mib = 1 << 20
-    print(f"\n== class of {s['n']} trainees (accounts and homes prepared in {s['setup']:.0f} s)"
+    print(f"\n== class of {s['n']} trainees (accounts and homes prepared in {s['setup']:.0f} s; load average "
+          f"{os.getloadavg()[0]:.1f} after the run)"
           + (f"; {s['failed']} lab(s) never became ready" if s["failed"] else ""))
     print(f"login to ready lab: median {s['ready_median']:.1f} s, worst {s['ready_worst']:.1f} s "
           f"(baseline make lab {base['ready']:.1f} s; ratio median/baseline {s['ready_median'] / base['ready']:.1f}x)")
     base_p95 = percentile(base["checks"], 95)
     print(f"Check through the hub: median {s['check_median'] * 1000:.0f} ms, p95 {s['check_p95'] * 1000:.0f} ms "
           f"(baseline p95 {base_p95 * 1000:.0f} ms; ratio p95/baseline {s['check_p95'] / base_p95:.1f}x)")
+    cpu, cores = s["server_cpu"] + s["hub_cpu"], os.cpu_count() or 1
+    print(f"CPU per lab start: {cpu:.2f} s (the lab's server {s['server_cpu']:.2f} s, the hub and proxy "
+          f"{s['hub_cpu']:.2f} s, login included; baseline make lab {base['cpu']:.2f} s; ratio "
+          f"{cpu / base['cpu']:.2f}x); a quiet {cores}-core machine: median ready about "
+          f"{s['n'] / 2 * cpu / cores:.1f} s for this class, 15 s up to {quiet_class(cpu, cores)} trainees at once")
     print(f"memory per trainee (server + kernel): {s['memory'] / mib:.0f} MiB "
           f"(baseline {base['memory'] / mib:.0f} MiB; ratio {s['memory'] / base['memory']:.2f}x)")
     print(f"targets (p95 Check < {CHECK_TARGET:.0f} s, median ready < {READY_TARGET:.0f} s): "
@@ -316,7 +403,9 @@ def main() -> int:
     made = set()
     try:
         base = baseline(tmp)
-        print(f"baseline, one make lab: ready in {base['ready']:.1f} s, Check median "
+        print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work slows "
+              "every figure but the CPU seconds)")
+        print(f"baseline, one make lab: ready in {base['ready']:.1f} s ({base['cpu']:.2f} s of CPU), Check median "
               f"{statistics.median(base['checks']) * 1000:.0f} ms, memory {base['memory'] / (1 << 20):.0f} MiB")
         n, largest, held, runs = args.trainees, 0, 0, []
         while True:
@@ -341,6 +430,7 @@ def main() -> int:
         for s in runs:
             print(f"{s['n']:>4} trainees: ready median {s['ready_median']:.1f} s, worst {s['ready_worst']:.1f} s; "
                   f"Check p95 {s['check_p95'] * 1000:.0f} ms; {s['memory'] / (1 << 20):.0f} MiB per trainee; "
+                  f"{s['server_cpu'] + s['hub_cpu']:.2f} s CPU per lab start; "
                   f"{'met' if meets(s) else 'NOT met'}")
         print(f"largest class within both targets: {largest or 'none of the sizes tried'}; largest class this "
               f"machine held (every lab up, Check p95 < 1 s): {held or 'none of the sizes tried'}"

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -50,6 +51,17 @@ def spawner_environment(trainee: Trainee) -> dict[str, str]:
     return env
 
 
+def start_timeout(trainees: int, cores: int | None = None) -> int:
+    """Seconds the hub lets a lab take to start, waiting its turn included: labs start one per core at a time,
+    so the last of a class logging in at once waits for the others (3 minutes, and 20 s per lab ahead of it
+    on its core, a lab's start on a busy small machine).
+
+    >>> start_timeout(30, cores=2), start_timeout(1, cores=2)
+    (470, 180)
+    """
+    return 180 + 20 * max(0, trainees - 1) // (cores or os.cpu_count() or 1)
+
+
 def configure(c, config_file) -> None:
     """Fill JupyterHub's config object ``c`` for the class whose folder holds ``config_file``."""
     folder = ClassFolder(Path(config_file).parent)
@@ -76,7 +88,7 @@ def configure(c, config_file) -> None:
     c.JupyterHub.spawner_class = "workbench.classroom.spawner.TraineeSpawner"
     c.Spawner.notebook_dir = "~/.workbench/lessons"
     c.Spawner.default_url = "/lab/tree/00-start-here.ipynb"
-    c.Spawner.start_timeout = 180  # a class logging in at once on a small machine
+    c.Spawner.start_timeout = start_timeout(len(roster))
     c.Spawner.http_timeout = 180
 
     def pre_spawn_hook(spawner):
