@@ -30,6 +30,7 @@ EXPECTED = {
     "bench_classroom": [r"login to ready lab: median [\d.]+ s, worst [\d.]+ s \(baseline make lab [\d.]+ s; ratio",
                         r"Check through the hub: median \d+ ms, p95 \d+ ms \(baseline p95 \d+ ms; ratio",
                         r"memory per trainee \(server \+ kernel\): \d+ MiB \(baseline \d+ MiB; ratio",
+                        r"CPU per lab start: [\d.]+ s .*baseline make lab [\d.]+ s; ratio",
                         r"largest class within both targets: .*largest class this machine held"],
     "bench_rfm": [r"workbench rfm\(order='order_id'\): [\d.]+ s",
                   r"recency, frequency and monetary identical to baseline: True",

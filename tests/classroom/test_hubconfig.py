@@ -34,6 +34,7 @@ def test_configure_fills_what_the_class_needs(tmp_path, monkeypatch):
 
     c.Spawner.pre_spawn_hook(Spawner)
     assert Spawner.environment == {"WORKBENCH_LEARNER": "amina", "WORKBENCH_SEED": "1001", "WORKBENCH_LANG": "fr"}
+    assert Spawner.notebook_dir == "~/.workbench/lessons-fr"  # her lab opens on the lessons in French
     Spawner.user.name = "trainer"
     with pytest.raises(ValueError, match="not a trainee"):
         c.Spawner.pre_spawn_hook(Spawner)

@@ -27,7 +27,7 @@ from ..accounts import find_account
 from ..errors import InputError
 from ..settings import safe_name
 from .folder import ClassFolder
-from .roster import Trainee
+from .roster import Trainee, course_language
 from .trainees import as_trainee, lab_folder
 
 CLASS_FOLDER = "class"  # in each trainee's lab: what the superuser released to them, and their feedback
@@ -68,11 +68,12 @@ def release_lessons(folder: ClassFolder, lessons: list[str], *, source: str = "l
     from ..sessions.release import release
 
     people = _accounts(folder)
-    roster = pd.DataFrame({"learner": [t.login for t, _ in people], "seed": [t.seed for t, _ in people]})
+    roster = pd.DataFrame({"learner": [t.login for t, _ in people], "seed": [t.seed for t, _ in people],
+                           "lang": [course_language(t.lang) for t, _ in people]})
     release(lessons, folder.release, trainees=roster, source=source, force=True, progress=False)
     for trainee, account in people:
         staged = folder.release / safe_name(trainee.login)
-        _unpack_as_trainee(trainee, account, _pack(staged), lab_folder(account) / CLASS_FOLDER, keep=True)
+        _unpack_as_trainee(trainee, account, _pack(staged), lab_folder(account, trainee) / CLASS_FOLDER, keep=True)
     return [t.login for t, _ in people]
 
 
@@ -91,7 +92,7 @@ def collect(folder: ClassFolder, out) -> Path:
     for name in (MANIFEST, "roster.csv"):
         shutil.copy2(folder.release / name, out / name)
     for trainee, account in _accounts(folder):
-        handed_in = lab_folder(account) / CLASS_FOLDER
+        handed_in = lab_folder(account, trainee) / CLASS_FOLDER
         target = out / safe_name(trainee.login)
         target.mkdir()
         done = as_trainee(account, trainee, ["sh", "-c", 'test -d "$1" && tar -c -C "$1" . || true', "-",
@@ -127,6 +128,6 @@ def return_feedback(folder: ClassFolder, grades) -> list[str]:
         buffer = io.BytesIO()
         with tarfile.open(fileobj=buffer, mode="w") as archive:
             archive.add(page, arcname=FEEDBACK_PAGE)
-        _unpack_as_trainee(trainee, account, buffer.getvalue(), lab_folder(account) / CLASS_FOLDER, keep=False)
+        _unpack_as_trainee(trainee, account, buffer.getvalue(), lab_folder(account, trainee) / CLASS_FOLDER, keep=False)
         served.append(trainee.login)
     return served

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .folder import ClassFolder
 from .proxy import proxy_command
-from .roster import Trainee
+from .roster import Trainee, course_language
 
 # How to use the company's directory instead of first-use passwords: set these in the
 # class folder's jupyterhub_config.py after configure(c, __file__) (pip install the package).
@@ -47,8 +47,20 @@ def spawner_environment(trainee: Trainee) -> dict[str, str]:
     """
     env = {"WORKBENCH_LEARNER": trainee.login, "WORKBENCH_SEED": str(trainee.seed)}
     if trainee.lang:
-        env["WORKBENCH_LANG"] = trainee.lang
+        env["WORKBENCH_LANG"] = course_language(trainee.lang)
     return env
+
+
+def lab_folder_in_home(trainee: Trainee) -> str:
+    """The folder a trainee's lab opens, from their home: their copies of the lessons, in their language.
+
+    >>> lab_folder_in_home(Trainee("amina", "Amina", lang="fr-FR")), lab_folder_in_home(Trainee("bo", "Bo"))
+    ('~/.workbench/lessons-fr', '~/.workbench/lessons')
+    """
+    from ..settings import lesson_copies
+    from .trainees import WORKBENCH_HOME
+
+    return f"~/{WORKBENCH_HOME}/{lesson_copies(Path('/'), course_language(trainee.lang)).name}"
 
 
 def start_timeout(trainees: int, cores: int | None = None) -> int:
@@ -86,7 +98,6 @@ def configure(c, config_file) -> None:
     c.Authenticator.admin_users = {settings["admin"]}
 
     c.JupyterHub.spawner_class = "workbench.classroom.spawner.TraineeSpawner"
-    c.Spawner.notebook_dir = "~/.workbench/lessons"
     c.Spawner.default_url = "/lab/tree/00-start-here.ipynb"
     c.Spawner.start_timeout = start_timeout(len(roster))
     c.Spawner.http_timeout = 180
@@ -96,6 +107,7 @@ def configure(c, config_file) -> None:
         if trainee is None:
             raise ValueError(f"{spawner.user.name} is not a trainee of this class: the admin has no lab here")
         spawner.environment.update(spawner_environment(trainee))
+        spawner.notebook_dir = lab_folder_in_home(trainee)
 
     c.Spawner.pre_spawn_hook = pre_spawn_hook
 

@@ -125,3 +125,16 @@ def _trainees(records: list[tuple[int, dict]], file: str) -> list[Trainee]:
         trainees.append(Trainee(row["login"], row.get("name") or row["login"], row.get("email", ""), seed,
                                 row.get("lang", "")))
     return trainees
+
+
+def course_language(lang: str) -> str:
+    """The language of the workbench's lessons and messages for a roster ``lang``: its own language when the
+    workbench has it, English otherwise.
+
+    >>> course_language("fr-FR"), course_language("ar"), course_language("de"), course_language("")
+    ('fr', 'ar', 'en', 'en')
+    """
+    from ..i18n import LANGUAGES
+
+    base = lang.replace("_", "-").partition("-")[0].lower()
+    return base if base in LANGUAGES else "en"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..accounts import Account, as_account, ensure_account
 from ..errors import WorkbenchError
-from .roster import Trainee
+from .roster import Trainee, course_language
 
 WORKBENCH_HOME = ".workbench"  # a trainee's workbench home, in their Unix home
 LAB_LOCALES = {"fr": "fr_FR", "ar": "ar_SA"}  # the JupyterLab language packs the [hub] extra installs
@@ -46,7 +46,7 @@ def environment(account: Account, trainee: Trainee) -> dict[str, str]:
     if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     if trainee.lang:
-        env["WORKBENCH_LANG"] = trainee.lang
+        env["WORKBENCH_LANG"] = course_language(trainee.lang)
     return env
 
 
@@ -61,13 +61,13 @@ def as_trainee(account: Account, trainee: Trainee, argv: list[str], **kwargs) ->
     return done
 
 
-def make_home_ready(seed: int, locale: str) -> None:
-    """Run as the trainee: lesson copies, data variant and the lab's language in their home."""
+def make_home_ready(seed: int, locale: str, lang: str = "en") -> None:
+    """Run as the trainee: lesson copies (in ``lang``), data variant and the lab's language in their home."""
     from ..data.active import ensure_variant
     from ..lesson_copies import prepare as copy_lessons
 
     home = Path.home() / WORKBENCH_HOME
-    copy_lessons(home)
+    copy_lessons(home, lang=lang)
     ensure_variant(seed, home)
     settings = Path.home() / TRANSLATION_SETTINGS
     if locale and not settings.exists():
@@ -94,15 +94,16 @@ def prepare(trainees: list[Trainee], *, jobs: int | None = None) -> dict[str, Ac
         locale = lab_locale(trainee.lang)
         locale = locale if locale.lower() in installed else ""
         as_trainee(account, trainee, [sys.executable, "-c", "from workbench.classroom.trainees import "
-                                      f"make_home_ready; make_home_ready({int(trainee.seed)}, {locale!r})"])
+                                      f"make_home_ready; make_home_ready({int(trainee.seed)}, {locale!r}, "
+                                      f"{course_language(trainee.lang)!r})"])
         return account
 
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         return dict(zip((t.login for t in trainees), pool.map(one, trainees)))
 
 
-def lab_folder(account: Account) -> Path:
-    """The folder a trainee's lab opens: their copies of the lessons."""
+def lab_folder(account: Account, trainee: Trainee) -> Path:
+    """The folder a trainee's lab opens: their copies of the lessons, in their language."""
     from ..settings import lesson_copies
 
-    return lesson_copies(account.home / WORKBENCH_HOME)
+    return lesson_copies(account.home / WORKBENCH_HOME, course_language(trainee.lang))

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from workbench.accounts import find_account
 from workbench.classroom.hub import api
+from workbench.classroom.trainees import lab_folder
 from workbench.cli import main
 from workbench.errors import WorkbenchError
 
@@ -40,7 +41,8 @@ def answer_in_class(trainee, exercise: str) -> None:
 
     account = find_account(trainee.login)
     contacts = pd.read_csv(account.home / ".workbench" / "data" / f"acme-seed-{trainee.seed}" / "contacts.csv")
-    code = (f"import os; os.chdir('.workbench/lessons/class'); import workbench as wb; "
+    folder = lab_folder(account, trainee).relative_to(account.home.resolve()) / "class"
+    code = (f"import os; os.chdir({str(folder)!r}); import workbench as wb; "
             f"assert wb.check({exercise!r}, {len(contacts)}).passed")
     as_trainee(account, trainee, [sys.executable, "-c", code])
 
@@ -198,8 +200,10 @@ def test_release_collect_grade_and_return_feedback(browser, hub_class, screens, 
     lesson = "crm/01-what-a-crm-is"
     assert main(["classroom", "release", lesson, "--class-dir", class_dir]) == 0
     for trainee in hub_class.trainees:
-        handed_out = find_account(trainee.login).home / ".workbench" / "lessons" / "class" / "01-what-a-crm-is.ipynb"
+        handed_out = lab_folder(find_account(trainee.login), trainee) / "class" / "01-what-a-crm-is.ipynb"
         assert handed_out.stat().st_uid == find_account(trainee.login).uid
+        assert json.loads(handed_out.read_text(encoding="utf-8"))["metadata"]["workbench"].get("lang", "en") == \
+            (trainee.lang or "en")  # each in their own language
         config = json.loads((handed_out.parent / ".workbench.json").read_text(encoding="utf-8"))
         assert (config["learner"], config["seed"]) == (trainee.login, trainee.seed)
     answer_in_class(amina, "crm.intro.count-contacts")
