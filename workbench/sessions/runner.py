@@ -31,13 +31,15 @@ import time
 import uuid
 from pathlib import Path
 
+from .diagnostics import note
+
 
 def outcome_of(outputs: list, seconds: float, cell_timeout: float) -> tuple[str, str]:
     """``(status, error)`` of an executed cell from its outputs and run time."""
     errors = [o for o in outputs if o.get("output_type") == "error"]
     ename = errors[0].get("ename", "Error") if errors else ""
     if seconds >= cell_timeout * 0.95 and ename in ("", "KeyboardInterrupt"):
-        return "timeout", f"still running after {cell_timeout:g} s, interrupted"
+        return "timeout", note("cell-timeout", seconds=cell_timeout)
     if errors:
         error = f"{ename}: {errors[0].get('evalue', '')}"[:300]
         return ("input" if ename == "StdinNotImplementedError" else "error"), error
@@ -63,7 +65,7 @@ def read_notebook(path: Path):
             raise ValueError("a cell is not a JSON object")
         if not isinstance(cell.get("metadata", {}), dict):
             cell["metadata"] = {}
-            repairs.append("cell metadata that was not an object was cleared")
+            repairs.append(note("metadata-cleared"))
         cell.setdefault("metadata", {})
         if isinstance(cell.get("source"), list):
             cell["source"] = "".join(map(str, cell["source"]))
@@ -75,7 +77,7 @@ def read_notebook(path: Path):
         if "id" in cell:
             if not isinstance(cell["id"], str) or cell["id"] in seen:  # duplicated: a fresh id (nbgrader stops here)
                 cell["id"] = uuid.uuid4().hex[:8]
-                repairs.append("duplicated cell ids renumbered")
+                repairs.append(note("ids-renumbered"))
             seen.add(cell["id"])
     if not isinstance(raw.get("metadata", {}), dict):
         raw["metadata"] = {}
@@ -96,7 +98,7 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
     try:
         nb, repairs = read_notebook(path)
     except (OSError, ValueError) as err:
-        result.update(status="unreadable", problems=[f"the file is not a readable notebook: {err}"])
+        result.update(status="unreadable", problems=[note("unreadable-notebook", error=err)])
         return result
     result["problems"] += repairs
     if parameters is not None:
@@ -128,7 +130,7 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
                 continue
             remaining = deadline - time.perf_counter()
             if remaining <= 1:
-                stop = f"the notebook ran past its time limit ({notebook_timeout:g} s)"
+                stop = note("notebook-timeout", seconds=notebook_timeout)
                 info.update(status="not run", error=stop)
                 continue
             client.timeout = int(max(1, min(cell_timeout, remaining)))
@@ -136,7 +138,7 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
             try:
                 client.execute_cell(cell, index)
             except DeadKernelError:
-                stop = "the kernel died (the notebook crashed Python or used too much memory)"
+                stop = note("kernel-died")
                 info.update(status="kernel died", error=stop)
                 continue
             except Exception as err:  # nbclient itself failed on this cell: report and go on
@@ -171,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
                      notebook_timeout=args.notebook_timeout, executed=args.executed,
                      parameters=args.parameters)
     except Exception as err:  # kernel would not start, etc.: the grader reports it for this notebook
-        result = {"status": "failed", "problems": [f"could not run the notebook: {type(err).__name__}: {err}"],
+        result = {"status": "failed", "problems": [note("could-not-run", error=f"{type(err).__name__}: {err}")],
                   "cells": [], "seconds": 0.0}
     args.result.write_text(json.dumps(result), encoding="utf-8")
     return 0
