@@ -187,3 +187,15 @@ def test_a_policy_that_makes_no_sense_is_refused(tmp_path, option, words):
 
     with pytest.raises(InputError, match=words):
         grade(tmp_path / "class", tmp_path / "out", policy=Policy(**option), progress=False)
+
+
+def test_a_damaged_manifest_is_explained_in_the_superuser_s_language(tmp_path, english_runs_left):
+    from workbench.errors import InputError
+    from workbench.i18n.language import use_language
+
+    (tmp_path / "session.json").write_text('{"lessons": [1]}')
+    with use_language("fr"), pytest.raises(InputError) as raised:
+        find_submissions(tmp_path)
+    said = str(raised.value)
+    assert "restaurez session.json à partir de votre copie de la distribution" in said
+    assert english_runs_left(said) == []

@@ -94,8 +94,7 @@ def evidence(sub: Submission) -> list[Evidence]:
     """What is known about each exercise the submission should hold (and any other it answered)."""
     result, recheck = sub.result or {}, sub.recheck or {}
     cells = result.get("cells", [])
-    problems = describe_all(_notes(sub) + result.get("problems", []) + recheck.get("problems", []))
-    left_out = describe_all(_notes(sub))  # what of the hand-in was left out: said beside each exercise not answered
+    problems = describe_all(result.get("problems", []) + recheck.get("problems", []))  # the notes: see _decided
     practice = {p["exercise"]: p for p in recheck.get("practice", [])}
     found = []
     for exercise in sub.wanted():
@@ -106,7 +105,7 @@ def evidence(sub: Submission) -> list[Evidence]:
             unchecked=[a for a in mine if "points" not in a], practice=practice.get(exercise),
             logged=[r for r in sub.handed.records if r.get("exercise") == exercise
                     and "answer" not in r and "unsupported" not in r],
-            failed=describe(recheck.get("failed", "")), unanswered=(status, "; ".join(filter(None, [reason, left_out])) if reason else problems)))
+            failed=describe(recheck.get("failed", "")), unanswered=(status, reason or problems)))
     return found
 
 
@@ -131,7 +130,9 @@ def _decided(sub: Submission, policy: Policy) -> list[dict]:
             return [_row(sub, WHOLE, points=0.0, max_points=0.0, status=status, hint=HINTS[status],
                          reason=_("{notebook}: {problems}").format(notebook=sub.path.name, problems=problems)
                          if problems else _("{notebook}: no exercise found in it").format(notebook=sub.path.name))]
-        return [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
+        rows = [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
+        left_out = describe_all(_notes(sub))  # what of the hand-in was left out: said beside each exercise
+        return [{**row, "reason": "; ".join(filter(None, [row["reason"], left_out]))} for row in rows]
     except Exception as err:  # noqa: BLE001 - one submission the grader cannot read never stops the batch
         reason = _("the grader could not grade this notebook ({error})").format(error=f"{type(err).__name__}: {err}")
         return [_row(sub, exercise, points=0.0, max_points=exercise_points(exercise) or 1.0, status="not checked",

@@ -46,23 +46,40 @@ def outcome_of(outputs: list, seconds: float, cell_timeout: float) -> tuple[str,
     return "ok", ""
 
 
+class NotANotebook(ValueError):
+    """The file cannot be read as a notebook; ``note`` says why (:func:`~workbench.sessions.diagnostics.note`)."""
+
+    def __init__(self, code: str, **parameters):
+        self.note = note(code, **parameters)
+        super().__init__(code)
+
+
 def read_notebook(path: Path):
-    """The notebook at ``path`` and a list of repairs made, or raise ``ValueError`` saying why not."""
+    """The notebook at ``path`` and a list of repairs made (notes), or raise :class:`NotANotebook` saying why not.
+
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "bad.ipynb"
+    >>> _ = bad.write_text('{"cells": [1]}')
+    >>> try:
+    ...     read_notebook(bad)
+    ... except NotANotebook as err:
+    ...     print(err.note)
+    {'code': 'cell-not-object'}
+    """
     import nbformat
 
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         raw = json.loads(text)
     except ValueError as err:
-        raise ValueError(f"not valid JSON (line {getattr(err, 'lineno', '?')}, "
-                         f"column {getattr(err, 'colno', '?')})") from None
+        raise NotANotebook("not-json", line=getattr(err, "lineno", "?"), column=getattr(err, "colno", "?")) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
-        raise ValueError("valid JSON but not a notebook (no list of cells)")
+        raise NotANotebook("no-cells")
     repairs = []
     seen = set()
     for cell in raw["cells"]:
         if not isinstance(cell, dict):
-            raise ValueError("a cell is not a JSON object")
+            raise NotANotebook("cell-not-object")
         if not isinstance(cell.get("metadata", {}), dict):
             cell["metadata"] = {}
             repairs.append(note("metadata-cleared"))
@@ -87,7 +104,7 @@ def read_notebook(path: Path):
     nb = nbformat.from_dict(raw)
     if nb.nbformat != 4:
         nb = nbformat.convert(nb, 4)
-    return nb, sorted(set(repairs))
+    return nb, list({r["code"]: r for r in repairs}.values())  # each repair said once
 
 
 def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
@@ -98,7 +115,8 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
     try:
         nb, repairs = read_notebook(path)
     except (OSError, ValueError) as err:
-        result.update(status="unreadable", problems=[note("unreadable-notebook", error=err)])
+        why = err.note if isinstance(err, NotANotebook) else note("unreadable-notebook", error=err)
+        result.update(status="unreadable", problems=[why])
         return result
     result["problems"] += repairs
     if parameters is not None:
