@@ -75,13 +75,13 @@ from ..i18n.messages import _
 from ..settings import progress_file, safe_name
 from .diagnostics import describe, describe_all, note
 from .execute import PRACTICE_PREFIX, Run, execute
+from .feedback import WHOLE
 from .gradebook import combine, write_outputs
 from .marks import MARKS, OPEN_ANSWERS, apply_marks, open_answer_entries, recorded_marks, refresh_sheet
 from .sandbox import open_sandbox
 from .submissions import Submission, exercise_points, find_submissions, prepare, trainee_language
 from .verdict import HINTS, SCORES, Evidence, Policy, decide
 
-WHOLE = "(whole notebook)"
 STATUS_ORDER = ["timeout", "input", "kernel died", "error", "not run", "ok"]
 
 
