@@ -28,7 +28,8 @@ COUNT, BUSIEST, REACH, MODEL = ("crm.intro.count-contacts", "crm.intro.busiest-a
                                 "crm.intro.database-model")
 MARK = "WBHOSTILE"  # in the command line of every process a hand-in starts
 SECRET = "grader-secret-7f3a"
-ATTACKERS = ["sleeper", "prowler", "patcher", "poisoner", "vandal", "forger", "scribe", "brute", "linker"]
+ATTACKERS = ["sleeper", "prowler", "patcher", "poisoner", "vandal", "forger", "scribe", "brute", "linker", "crasher"]
+LANGS = {"linker": "fr", "crasher": "fa"}  # their notes are read on their feedback pages in their languages
 
 
 def exercise_cell(nb, exercise):
@@ -47,7 +48,11 @@ def attacked(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("hostile")
     klass, out = root / "class", root / "grades"
-    roster = release([LESSON], klass, trainees=["victim", *ATTACKERS], source="practice-sets", progress=False)
+    import pandas as pd
+
+    trainees = pd.DataFrame({"learner": ["victim", *ATTACKERS],
+                             "lang": [LANGS.get(t, "en") for t in ["victim", *ATTACKERS]]})
+    roster = release([LESSON], klass, trainees=trainees, source="practice-sets", progress=False)
     seeds = dict(zip(roster["learner"], roster["seed"]))
     home = current().home
     source = nbformat.read(resolve(LESSON, "practice-sets"), as_version=4)
@@ -157,6 +162,11 @@ def attacked(tmp_path_factory):
     os.symlink(klass / "victim" / ".workbench" / "progress", klass / "linker" / ".workbench" / "progress")
     os.symlink(victim_notebook, klass / "linker" / "victim-copy.ipynb")
 
+    # kills its own kernel before any exercise cell runs
+    nb = released("crasher")
+    nb.cells.insert(0, nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
+    write("crasher", nb)
+
     protected = {"class folder (but the linker's links)": lambda: fingerprint(klass / "victim"),
                  "installed check code": lambda: fingerprint(package_check),
                  "grader's data variant": lambda: fingerprint(victim_variant),
@@ -262,3 +272,17 @@ def test_symlinks_in_a_hand_in_are_not_followed(attacked):
     runs = pd.read_csv(attacked["out"] / "notebooks.csv", keep_default_na=False)
     notes = " ".join(runs[runs["trainee"] == "linker"]["problems"])
     assert "symbolic link" in notes
+
+
+def test_each_note_is_on_the_feedback_page_in_the_trainee_s_language(attacked, english_runs_left):
+    feedback = attacked["out"] / "feedback"
+    linker = (feedback / "linker.html").read_text(encoding="utf-8")
+    assert '<html lang="fr" dir="ltr">' in linker
+    assert "linker/.workbench/progress est un lien symbolique : non suivi, laissé de côté" in linker
+    assert "victim-copy.ipynb est un lien symbolique" in linker
+    crasher = (feedback / "crasher.html").read_text(encoding="utf-8")
+    assert '<html lang="fa" dir="rtl">' in crasher
+    assert "هسته (kernel) از کار افتاد" in crasher
+    assert english_runs_left(linker) == [] and english_runs_left(crasher) == []
+    crashed = mine(attacked, "crasher")
+    assert (crashed["status"] == "not run").all() and crashed["points"].sum() == 0

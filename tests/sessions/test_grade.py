@@ -473,16 +473,21 @@ def test_no_practice_crm_handed_in_is_reported(practice_class):
 
 # ---------------------------------------------------------------- the notebook time limit
 
-def test_a_notebook_past_its_time_limit_stops_there_and_says_why(tmp_path):
+def test_a_notebook_past_its_time_limit_stops_there_and_says_why(tmp_path, english_runs_left):
+    """The runner records why it stopped; the trainee reads it in their language (French here), the trainer's
+    notebooks.csv in the grader's."""
     nb = nbformat.v4.new_notebook(metadata={"workbench": {"lesson": "demo/02-slow", "exercises": [EXERCISES[1]]}})
     nb.cells = [nbformat.v4.new_code_cell("import time\nimport workbench as wb"),
                 nbformat.v4.new_code_cell("time.sleep(2)"), nbformat.v4.new_code_cell("time.sleep(60)"),
                 exercise_cell(EXERCISES[1], ANSWERS[EXERCISES[1]])]
     (tmp_path / "subs" / "slow").mkdir(parents=True)
     nbformat.write(nb, tmp_path / "subs" / "slow" / "02-slow.ipynb")
+    (tmp_path / "subs" / "slow" / ".workbench.json").write_text('{"lang": "fr"}')
     grades = grade(tmp_path / "subs", tmp_path / "out", cell_timeout=90, notebook_timeout=20, progress=False)
     late = grades[grades["exercise"] == EXERCISES[1]].iloc[0]
-    assert late["status"] == "not run" and "ran past its time limit (20 s)" in late["reason"]
+    assert late["status"] == "not run" and "le notebook a dépassé son temps limite (20 s)" in late["reason"]
+    page = (tmp_path / "out" / "feedback" / "slow.html").read_text(encoding="utf-8")
+    assert "le notebook a dépassé son temps limite (20 s)" in page and english_runs_left(page) == []
     runs = pd.read_csv(tmp_path / "out" / "notebooks.csv", keep_default_na=False)
     assert "time limit" in runs["problems"].iloc[0]
     executed = json.loads((tmp_path / "out" / "executed" / "slow" / "02-slow.ipynb").read_text())

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from workbench.sessions.diagnostics import describe
 from workbench.sessions.grade import grade
 from workbench.sessions.submissions import find_submissions
 
@@ -32,7 +33,7 @@ def test_settings_files_that_are_not_objects_and_bad_seeds_are_noted(tmp_path):
     by = {s.path.parent.name: s for s in subs}
     assert by["listed"].trainee == "listed" and by["listed"].seed is None
     assert by["wordy"].trainee == "wordy" and by["wordy"].seed is None
-    assert "('abc') is not a whole number" in by["wordy"].notes[0]
+    assert "('abc') is not a whole number" in describe(by["wordy"].notes[0])
 
 
 def test_a_damaged_manifest_is_explained(tmp_path):
@@ -113,7 +114,7 @@ def test_every_progress_log_and_the_practice_crm_are_snapshotted_before_grading(
     found = snapshot(folder, "amina", tmp_path / "snap")
     assert sorted(r["exercise"] for r in found.records) == sorted(EXERCISES[:2])  # both logs, none overwritten
     assert any("not valid JSON" in note for note in found.notes)
-    assert "amina-d.sqlite, not amina.sqlite" in found.notes[-1]
+    assert "amina-d.sqlite, not amina.sqlite" in describe(found.notes[-1])
     assert (found.practice / "amina.sqlite").is_file() and found.practice_fingerprint == fingerprint(found.practice)
     # a settings file pointing outside the trainee's folder is not followed
     (folder / ".workbench.json").write_text(json.dumps({"home": str(tmp_path / "someone-else")}))
@@ -186,3 +187,15 @@ def test_a_policy_that_makes_no_sense_is_refused(tmp_path, option, words):
 
     with pytest.raises(InputError, match=words):
         grade(tmp_path / "class", tmp_path / "out", policy=Policy(**option), progress=False)
+
+
+def test_a_damaged_manifest_is_explained_in_the_superuser_s_language(tmp_path, english_runs_left):
+    from workbench.errors import InputError
+    from workbench.i18n.language import use_language
+
+    (tmp_path / "session.json").write_text('{"lessons": [1]}')
+    with use_language("fr"), pytest.raises(InputError) as raised:
+        find_submissions(tmp_path)
+    said = str(raised.value)
+    assert "restaurez session.json à partir de votre copie de la distribution" in said
+    assert english_runs_left(said) == []

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..settings import CONFIG_NAME, practice_folder, progress_file, progress_folder, variant_folder
+from .diagnostics import note
 from .sandbox import Sandbox
 from .submissions import Submission
 
@@ -66,7 +67,7 @@ def run_process(command: list[str], cwd: Path, env: dict, limit: float) -> tuple
     except subprocess.TimeoutExpired:
         end_tree(proc.pid)
         proc.communicate()
-        return b"", f"stopped after {limit:g} s"
+        return b"", note("runner-stopped", seconds=limit)
     finally:
         end_tree(proc.pid)  # whatever it left running (in the sandbox, its PID namespace has ended already)
 
@@ -117,9 +118,10 @@ def execute(sub: Submission, scratch: Path, executed: Path, run: Run) -> Submiss
     for folder in (progress_folder(home), work, scratch / "user"):
         folder.mkdir(parents=True)
     if sub.path.is_symlink() or not sub.path.is_file() or sub.path.suffix != ".ipynb":
-        why = ("is a symbolic link, not followed" if sub.path.is_symlink() else
-               "is a folder, not a notebook file" if sub.path.is_dir() else "is not a notebook file")
-        sub.result = {"status": "unreadable", "cells": [], "seconds": 0.0, "problems": [f"{sub.path.name} {why}"]}
+        code = ("notebook-symlink" if sub.path.is_symlink() else "notebook-folder" if sub.path.is_dir() else
+                "not-notebook")
+        sub.result = {"status": "unreadable", "cells": [], "seconds": 0.0,
+                      "problems": [note(code, path=sub.path.name)]}
     else:
         config = {"learner": sub.trainee, "home": str(home)}
         env = sandbox_env(scratch, WORKBENCH_HOME=str(home), WORKBENCH_LEARNER=sub.trainee)
@@ -144,7 +146,7 @@ def execute(sub: Submission, scratch: Path, executed: Path, run: Run) -> Submiss
                 if not isinstance(sub.result, dict) or not isinstance(sub.result.get("cells", []), list):
                     raise ValueError("not a result")
             except (OSError, ValueError):
-                why = f"the runner failed: {last_line(err)}"
+                why = note("runner-failed", error=last_line(err))
         if why is not None:
             sub.result = {"status": "failed", "cells": [], "seconds": run.notebook_timeout, "problems": [why]}
         if inside.is_file() and not inside.is_symlink():

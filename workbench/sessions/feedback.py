@@ -16,6 +16,10 @@ from ..i18n.language import current_language, use_language
 from ..i18n.numbers import localise
 from .verdict import SELF_REPORTED, SOURCES
 
+#: The ``exercise`` key of a grades row about a notebook as a whole (a program reads it: it stays English);
+#: its feedback page says "the whole notebook" in the trainee's language.
+WHOLE = "(whole notebook)"
+
 
 @cache
 def _environment(lang: str):
@@ -46,6 +50,6 @@ def write_feedback(trainee: str, grades, path: Path, *, lang: str = "en") -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     with use_language(lang):
         page = render("feedback.html.j2", trainee=trainee, lessons=lessons, self_reported=SELF_REPORTED,
-                      sources=SOURCES)
+                      sources=SOURCES, whole=WHOLE)
     path.write_text(page, encoding="utf-8")
     return path

@@ -73,14 +73,15 @@ from ..errors import InputError, WorkbenchError
 from ..i18n.language import use_language
 from ..i18n.messages import _
 from ..settings import progress_file, safe_name
+from .diagnostics import describe, describe_all, note
 from .execute import PRACTICE_PREFIX, Run, execute
+from .feedback import WHOLE
 from .gradebook import combine, write_outputs
 from .marks import MARKS, OPEN_ANSWERS, apply_marks, open_answer_entries, recorded_marks, refresh_sheet
 from .sandbox import open_sandbox
 from .submissions import Submission, exercise_points, find_submissions, prepare, trainee_language
 from .verdict import HINTS, SCORES, Evidence, Policy, decide
 
-WHOLE = "(whole notebook)"
 STATUS_ORDER = ["timeout", "input", "kernel died", "error", "not run", "ok"]
 
 
@@ -93,7 +94,7 @@ def evidence(sub: Submission) -> list[Evidence]:
     """What is known about each exercise the submission should hold (and any other it answered)."""
     result, recheck = sub.result or {}, sub.recheck or {}
     cells = result.get("cells", [])
-    problems = "; ".join(sub.notes + result.get("problems", []) + recheck.get("problems", []))
+    problems = describe_all(result.get("problems", []) + recheck.get("problems", []))  # the notes: see _decided
     practice = {p["exercise"]: p for p in recheck.get("practice", [])}
     found = []
     for exercise in sub.wanted():
@@ -104,8 +105,13 @@ def evidence(sub: Submission) -> list[Evidence]:
             unchecked=[a for a in mine if "points" not in a], practice=practice.get(exercise),
             logged=[r for r in sub.handed.records if r.get("exercise") == exercise
                     and "answer" not in r and "unsupported" not in r],
-            failed=recheck.get("failed", ""), unanswered=(status, reason or problems)))
+            failed=describe(recheck.get("failed", "")), unanswered=(status, reason or problems)))
     return found
+
+
+def _notes(sub: Submission) -> list:
+    """The notes on what the trainee handed in (left out, unreadable, another practice CRM), not yet worded."""
+    return sub.notes + sub.handed.notes
 
 
 def _graded(sub: Submission, policy: Policy) -> list[dict]:
@@ -120,11 +126,13 @@ def _decided(sub: Submission, policy: Policy) -> list[dict]:
         if not sub.wanted():  # nothing to match (an unreadable file of an unknown lesson): report the notebook itself
             result = sub.result or {}
             status = result.get("status") if result.get("status") in HINTS else "not attempted"
-            problems = "; ".join(sub.notes + result.get("problems", []))
+            problems = describe_all(_notes(sub) + result.get("problems", []))
             return [_row(sub, WHOLE, points=0.0, max_points=0.0, status=status, hint=HINTS[status],
                          reason=_("{notebook}: {problems}").format(notebook=sub.path.name, problems=problems)
                          if problems else _("{notebook}: no exercise found in it").format(notebook=sub.path.name))]
-        return [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
+        rows = [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
+        left_out = describe_all(_notes(sub))  # what of the hand-in was left out: said beside each exercise
+        return [{**row, "reason": "; ".join(filter(None, [row["reason"], left_out]))} for row in rows]
     except Exception as err:  # noqa: BLE001 - one submission the grader cannot read never stops the batch
         reason = _("the grader could not grade this notebook ({error})").format(error=f"{type(err).__name__}: {err}")
         return [_row(sub, exercise, points=0.0, max_points=exercise_points(exercise) or 1.0, status="not checked",
@@ -139,16 +147,16 @@ def _unanswered(sub: Submission, cells: list[dict], exercise: str) -> tuple[str,
                 folder=f"{sub.folder.name}/.workbench/practice/")
         return "not attempted", _("no practice CRM was handed in (looked in the trainee's folder)")
     if result.get("status") == "unreadable":
-        return "unreadable", "; ".join(sub.notes + result.get("problems", []))
+        return "unreadable", describe_all(result.get("problems", []))  # the notes follow (evidence)
     if result.get("status") == "failed":
-        return "not run", "; ".join(result.get("problems", []))
+        return "not run", describe_all(result.get("problems", []))
     mine = [c for c in cells if exercise in c.get("exercises", [])]
     if not mine:
         return "missing", _("no cell holds this exercise's id")
     worst = min(mine, key=lambda c: STATUS_ORDER.index(c["status"]) if c["status"] in STATUS_ORDER else 0)
     if worst["status"] == "ok":
         return "not attempted", _("its cell ran but no answer was checked (a form counts once its Check is pressed)")
-    return worst["status"], _("cell {n}: {error}").format(n=worst["index"] + 1, error=worst["error"])
+    return worst["status"], _("cell {n}: {error}").format(n=worst["index"] + 1, error=describe(worst["error"]))
 
 
 def write_progress(subs: list[Submission], out: Path) -> None:
@@ -241,12 +249,12 @@ def grade(submissions_dir: str | Path, out: str | Path, *, jobs: int | None = No
                     future.result()
                 except Exception as err:  # noqa: BLE001 - the grader's own step failed: report it, go on
                     sub.result = {"status": "failed", "cells": [], "seconds": 0.0,
-                                  "problems": [f"the grader could not run this notebook: {type(err).__name__}: {err}"]}
+                                  "problems": [note("grader-could-not-run", error=f"{type(err).__name__}: {err}")]}
                 rows += _graded(sub, policy)
                 runs.append({"trainee": sub.trainee, "notebook": sub.shown,
                              "lesson": sub.lesson or "unknown", "status": sub.result.get("status", "failed"),
                              "seconds": sub.result.get("seconds", 0.0), "total_seconds": sub.seconds,
-                             "problems": "; ".join(sub.notes + sub.result.get("problems", []))})
+                             "problems": describe_all(_notes(sub) + sub.result.get("problems", []))})
     write_progress(subs, out)
     rows += _not_handed_in(rows, manifest)
     entries, marks = open_answer_entries(rows), recorded_marks(out)

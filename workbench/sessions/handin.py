@@ -31,6 +31,7 @@ from ..errors import InputError
 from ..i18n.messages import _
 from ..settings import CONFIG_NAME, practice_database, progress_folder
 from .copies import fingerprint
+from .diagnostics import note
 
 DEFAULT_HOME = ".workbench"
 MAX_UNPACKED = 500_000_000  # bytes a zip file may unpack to: far more than any trainee folder
@@ -76,8 +77,9 @@ def unpack(archive: Path, dest: Path) -> Path:
     return inside[0] if len(inside) == 1 and inside[0].is_dir() else Path(dest)
 
 
-def copy_folder(source: Path, dest: Path) -> list[str]:
-    """Copy the folder (or file) ``source`` to ``dest`` without following any symlink; a note per thing left out.
+def copy_folder(source: Path, dest: Path) -> list[dict]:
+    """Copy the folder (or file) ``source`` to ``dest`` without following any symlink; a note per thing left out
+    (:func:`~workbench.sessions.diagnostics.note`, worded where a page is written).
 
     Only plain files and folders are copied: a symlink (to a file or a folder, inside the
     folder or not) or a device is left out, and the note says which, so a trainee's folder
@@ -89,7 +91,7 @@ def copy_folder(source: Path, dest: Path) -> list[str]:
     >>> _ = (here / "amina" / "01.ipynb").write_text("{}")
     >>> os.symlink("/etc", here / "amina" / ".workbench" / "progress")
     >>> copy_folder(here / "amina", here / "copy")
-    ['amina/.workbench/progress is a symbolic link: not followed, left out']
+    [{'code': 'symlink-left-out', 'path': 'amina/.workbench/progress'}]
     >>> sorted(p.name for p in (here / "copy").rglob("*"))
     ['.workbench', '01.ipynb']
     """
@@ -103,20 +105,19 @@ def copy_folder(source: Path, dest: Path) -> list[str]:
         shown = source.name + ("/" + src.relative_to(source).as_posix() if src != source else "")
         mode = os.lstat(src).st_mode
         if stat.S_ISLNK(mode):
-            notes.append(f"{shown} is a symbolic link: not followed, left out")
+            notes.append(note("symlink-left-out", path=shown))
         elif stat.S_ISDIR(mode):
             dst.mkdir(parents=True, exist_ok=True)
             todo += [(child, dst / child.name) for child in sorted(src.iterdir(), reverse=True)]
         elif stat.S_ISREG(mode):
             total += os.lstat(src).st_size
             if total > MAX_UNPACKED:
-                notes.append(f"{shown} and the rest: the folder is larger than {MAX_UNPACKED // 1_000_000} MB, "
-                             "left out")
+                notes.append(note("too-big-left-out", path=shown, mb=MAX_UNPACKED // 1_000_000))
                 break
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst, follow_symlinks=False)
         else:
-            notes.append(f"{shown} is not a plain file: left out")
+            notes.append(note("not-plain-file", path=shown))
     return notes
 
 
@@ -147,20 +148,20 @@ class HandedIn:
     records: list[dict] = field(default_factory=list)
     practice: Path | None = None  # a folder holding <trainee>.sqlite (and its write-ahead log), as a home does
     practice_fingerprint: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict | str] = field(default_factory=list)  # worded by diagnostics.describe
 
 
-def _practice_database(home: Path, learner: str, notes: list[str]) -> Path | None:
+def _practice_database(home: Path, learner: str, notes: list[dict | str]) -> Path | None:
     mine = practice_database(home, learner)
     folder = mine.parent
     if mine.is_file():
         return mine
     others = sorted(p for p in folder.glob("*.sqlite") if p.is_file())
     if len(others) == 1:
-        notes.append(f"the practice CRM handed in is {others[0].name}, not {mine.name}")
+        notes.append(note("other-practice-crm", found=others[0].name, expected=mine.name))
         return others[0]
     if others:
-        notes.append(f"{len(others)} practice CRMs handed in and none is {mine.name}: none was checked")
+        notes.append(note("several-practice-crms", n=len(others), expected=mine.name))
     return None
 
 

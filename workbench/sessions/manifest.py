@@ -32,7 +32,7 @@ def read_manifest(submissions_dir: Path) -> dict | None:
     path = Path(submissions_dir) / MANIFEST
     if not path.is_file():
         return None
-    fix = "restore session.json from your copy of the release, or delete it to grade without it"
+    fix = _("restore session.json from your copy of the release, or delete it to grade without it")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:

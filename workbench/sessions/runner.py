@@ -31,39 +31,58 @@ import time
 import uuid
 from pathlib import Path
 
+from .diagnostics import note
+
 
 def outcome_of(outputs: list, seconds: float, cell_timeout: float) -> tuple[str, str]:
     """``(status, error)`` of an executed cell from its outputs and run time."""
     errors = [o for o in outputs if o.get("output_type") == "error"]
     ename = errors[0].get("ename", "Error") if errors else ""
     if seconds >= cell_timeout * 0.95 and ename in ("", "KeyboardInterrupt"):
-        return "timeout", f"still running after {cell_timeout:g} s, interrupted"
+        return "timeout", note("cell-timeout", seconds=cell_timeout)
     if errors:
         error = f"{ename}: {errors[0].get('evalue', '')}"[:300]
         return ("input" if ename == "StdinNotImplementedError" else "error"), error
     return "ok", ""
 
 
+class NotANotebook(ValueError):
+    """The file cannot be read as a notebook; ``note`` says why (:func:`~workbench.sessions.diagnostics.note`)."""
+
+    def __init__(self, code: str, **parameters):
+        self.note = note(code, **parameters)
+        super().__init__(code)
+
+
 def read_notebook(path: Path):
-    """The notebook at ``path`` and a list of repairs made, or raise ``ValueError`` saying why not."""
+    """The notebook at ``path`` and a list of repairs made (notes), or raise :class:`NotANotebook` saying why not.
+
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "bad.ipynb"
+    >>> _ = bad.write_text('{"cells": [1]}')
+    >>> try:
+    ...     read_notebook(bad)
+    ... except NotANotebook as err:
+    ...     print(err.note)
+    {'code': 'cell-not-object'}
+    """
     import nbformat
 
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         raw = json.loads(text)
     except ValueError as err:
-        raise ValueError(f"not valid JSON (line {getattr(err, 'lineno', '?')}, "
-                         f"column {getattr(err, 'colno', '?')})") from None
+        raise NotANotebook("not-json", line=getattr(err, "lineno", "?"), column=getattr(err, "colno", "?")) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
-        raise ValueError("valid JSON but not a notebook (no list of cells)")
+        raise NotANotebook("no-cells")
     repairs = []
     seen = set()
     for cell in raw["cells"]:
         if not isinstance(cell, dict):
-            raise ValueError("a cell is not a JSON object")
+            raise NotANotebook("cell-not-object")
         if not isinstance(cell.get("metadata", {}), dict):
             cell["metadata"] = {}
-            repairs.append("cell metadata that was not an object was cleared")
+            repairs.append(note("metadata-cleared"))
         cell.setdefault("metadata", {})
         if isinstance(cell.get("source"), list):
             cell["source"] = "".join(map(str, cell["source"]))
@@ -75,7 +94,7 @@ def read_notebook(path: Path):
         if "id" in cell:
             if not isinstance(cell["id"], str) or cell["id"] in seen:  # duplicated: a fresh id (nbgrader stops here)
                 cell["id"] = uuid.uuid4().hex[:8]
-                repairs.append("duplicated cell ids renumbered")
+                repairs.append(note("ids-renumbered"))
             seen.add(cell["id"])
     if not isinstance(raw.get("metadata", {}), dict):
         raw["metadata"] = {}
@@ -85,7 +104,7 @@ def read_notebook(path: Path):
     nb = nbformat.from_dict(raw)
     if nb.nbformat != 4:
         nb = nbformat.convert(nb, 4)
-    return nb, sorted(set(repairs))
+    return nb, list({r["code"]: r for r in repairs}.values())  # each repair said once
 
 
 def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
@@ -96,7 +115,8 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
     try:
         nb, repairs = read_notebook(path)
     except (OSError, ValueError) as err:
-        result.update(status="unreadable", problems=[f"the file is not a readable notebook: {err}"])
+        why = err.note if isinstance(err, NotANotebook) else note("unreadable-notebook", error=err)
+        result.update(status="unreadable", problems=[why])
         return result
     result["problems"] += repairs
     if parameters is not None:
@@ -128,7 +148,7 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
                 continue
             remaining = deadline - time.perf_counter()
             if remaining <= 1:
-                stop = f"the notebook ran past its time limit ({notebook_timeout:g} s)"
+                stop = note("notebook-timeout", seconds=notebook_timeout)
                 info.update(status="not run", error=stop)
                 continue
             client.timeout = int(max(1, min(cell_timeout, remaining)))
@@ -136,7 +156,7 @@ def run(path: Path, *, cell_timeout: float = 30, notebook_timeout: float = 300,
             try:
                 client.execute_cell(cell, index)
             except DeadKernelError:
-                stop = "the kernel died (the notebook crashed Python or used too much memory)"
+                stop = note("kernel-died")
                 info.update(status="kernel died", error=stop)
                 continue
             except Exception as err:  # nbclient itself failed on this cell: report and go on
@@ -171,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                      notebook_timeout=args.notebook_timeout, executed=args.executed,
                      parameters=args.parameters)
     except Exception as err:  # kernel would not start, etc.: the grader reports it for this notebook
-        result = {"status": "failed", "problems": [f"could not run the notebook: {type(err).__name__}: {err}"],
+        result = {"status": "failed", "problems": [note("could-not-run", error=f"{type(err).__name__}: {err}")],
                   "cells": [], "seconds": 0.0}
     args.result.write_text(json.dumps(result), encoding="utf-8")
     return 0

@@ -58,14 +58,17 @@ class NoSandbox(WorkbenchError):
 
 
 def _probe(sandbox: Sandbox) -> str:
-    """``""`` when ``sandbox`` runs a command here, else why not."""
+    """``""`` when ``sandbox`` runs a command here, else why not (a whole sentence, in the current language)."""
     argv = sandbox.command(["true"], scratch=Path(tempfile.gettempdir()), hidden=[], env={},
                            account=sandbox.accounts[0] if sandbox.accounts else None)
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as err:
-        return f"bubblewrap could not be started ({err})"
-    return "" if done.returncode == 0 else f"bubblewrap fails here: {done.stderr.strip()[-200:] or done.returncode}"
+        return _("bubblewrap could not be started ({error}), so trainee code cannot be sandboxed").format(error=err)
+    if done.returncode == 0:
+        return ""
+    return _("bubblewrap fails here ({error}), so trainee code cannot be sandboxed").format(
+        error=done.stderr.strip()[-200:] or done.returncode)
 
 
 def needed_paths() -> list[Path]:
@@ -193,8 +196,8 @@ class Sandbox:
 
 def open_sandbox(jobs: int) -> Sandbox:
     """The sandbox for ``jobs`` notebooks at once, or :class:`NoSandbox` saying why there is none."""
-    fix = ("install bubblewrap (apt-get install bubblewrap; `make` does it when run as root) on a system with "
-           "user namespaces, or grade with --unsafe if you trust every trainee's code")
+    fix = _("install bubblewrap (apt-get install bubblewrap; `make` does it when run as root) on a system with "
+            "user namespaces, or grade with --unsafe if you trust every trainee's code")
     for tool in ("bwrap", "prlimit") + (("setpriv", "useradd") if os.geteuid() == 0 else ()):
         if shutil.which(tool) is None:
             raise NoSandbox(_('{tool} is not installed, so trainee code cannot be sandboxed').format(tool=tool), where="grade", fix=fix)
@@ -202,5 +205,5 @@ def open_sandbox(jobs: int) -> Sandbox:
     sandbox = Sandbox(accounts)
     why = _probe(sandbox)
     if why:
-        raise NoSandbox(_('{why}, so trainee code cannot be sandboxed').format(why=why), where="grade", fix=fix)
+        raise NoSandbox(why, where="grade", fix=fix)
     return sandbox

@@ -21,6 +21,7 @@ from ..errors import InputError, WorkbenchError
 from ..i18n.messages import _
 from ..lessons import DEFAULT_SOURCE, catalog, check_source, notebook_exercises
 from ..settings import CONFIG_NAME
+from .diagnostics import note
 from .handin import HandedIn, copy_folder, read_config, unpack
 from .manifest import read_manifest
 
@@ -63,7 +64,7 @@ class Submission:
     data_dir: Path | None = None
     data: DataSource = field(default_factory=lambda: DataSource(None, ""))
     handed: HandedIn = field(default_factory=HandedIn)
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict | str] = field(default_factory=list)  # worded by diagnostics.describe
     result: dict = field(default_factory=dict)
     recheck: dict = field(default_factory=dict)
     seconds: float = 0.0
@@ -107,7 +108,7 @@ def identify(path: Path, lessons: dict[str, list[str]]) -> str | None:
     return next(iter(lessons)) if len(lessons) == 1 else None  # a session of one lesson
 
 
-def _seed(value, notes: list[str]) -> int | None:
+def _seed(value, notes: list[dict | str]) -> int | None:
     """A seed from a trainee's own settings file, or ``None`` (with a note) when it is not a whole number."""
     if value is None or value == "":
         return None
@@ -116,8 +117,7 @@ def _seed(value, notes: list[str]) -> int | None:
             raise ValueError
         return int(value)
     except (TypeError, ValueError, OverflowError):
-        notes.append(f"the seed in {CONFIG_NAME} ({str(value)[:40]!r}) is not a whole number: "
-                     "graded on the sample company")
+        notes.append(note("seed-not-whole", config=CONFIG_NAME, value=repr(str(value)[:40])))
         return None
 
 
@@ -155,12 +155,12 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
     for number, entry in enumerate(sorted(submissions_dir.iterdir())):
         if entry.name.startswith((".", "_")):
             continue
-        notes: list[str] = []
+        notes: list[dict | str] = []
         name, folder = entry.stem, None
         here = Path(copy_to) / str(number) if copy_to is not None else None
         if entry.is_symlink():
             found.append(Submission(trainee=name, path=entry, shown=entry.name, notes=[
-                f"{entry.name} is a symbolic link: links are not followed, so it was not graded"]))
+                note("entry-symlink", path=entry.name)]))
             continue
         if entry.is_dir() and entry.suffix != ".ipynb":
             name, folder = entry.name, entry
@@ -184,7 +184,7 @@ def find_submissions(submissions_dir: Path, *, source: str | None = None,
         trainee = known.get("learner") or (own if isinstance(own, str) and own.strip() else name)
         seed = known.get("seed") if roster else _seed(config.get("seed"), notes)
         recorded = known.get("data_fingerprint")
-        language = trainee_language(known.get("language"), config.get("language"))
+        language = trainee_language(known.get("lang"), config.get("lang"))
         paths = [entry] if folder is None else sorted(
             p for p in folder.rglob("*.ipynb") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
         for path in paths:
@@ -264,5 +264,5 @@ def prepare(subs: list[Submission], cache: Path, private: Path) -> None:
             try:
                 handed[sub.folder] = snapshot(sub.folder, sub.trainee, private / "handed-in" / str(len(handed)))
             except OSError as err:
-                handed[sub.folder] = HandedIn(notes=[f"what you handed in could not be read ({err.strerror})"])
+                handed[sub.folder] = HandedIn(notes=[note("handin-unreadable", error=err.strerror)])
         sub.handed = handed[sub.folder]
