@@ -146,7 +146,7 @@ def owner_names(table: pd.DataFrame, users: pd.DataFrame, *, owner: str = "owner
     """
     where = "owner_names(table, users)"
     col.table(table, [owner], where=where)
-    col.table(users, ["user_id", "name"], where=where, fix="pass data.users")
+    col.table(users, ["user_id", "name"], where=where, fix=_("pass data.users"))
     names = dict(zip(users["user_id"].astype(str), users["name"].astype(str)))
     out = table.copy()
     ids = out[owner].astype(str)

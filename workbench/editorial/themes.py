@@ -364,8 +364,9 @@ def save_line(line: pd.DataFrame, path: str | Path) -> Path:
 def load_line(path: str | Path) -> pd.DataFrame:
     """Read an editorial line written by :func:`save_line`; the error names the theme and field of a bad value."""
     path = Path(path)
-    records = read_json(path, what="editorial line", find="save the line first: save_line(shortlist(...), path)",
-                        fix="save the line again with save_line")
+    records = read_json(path, missing=_("editorial line file not found"),
+                        find=_("save the line first: save_line(shortlist(...), path)"),
+                        fix=_("save the line again with save_line"))
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise DataError(_("expected a list of themes (objects)"), file=path, fix=_("save the line again with save_line"))
     for i, record in enumerate(records, start=1):
