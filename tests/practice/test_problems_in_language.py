@@ -69,3 +69,14 @@ def test_stored_values_stay_english_whatever_the_language(db):
     with use_language("fa"):
         key = activities.log(db, "meeting", "Visit", contact_id="C002")
     assert db.row("activities", key)["type"] == "meeting"
+
+
+def test_a_forms_format_and_channel_problems_in_arabic(english_words_left):
+    from workbench.data import rules
+
+    with use_language("ar"):
+        email = rules.format_problem("email", "ali@")
+        field, channel = rules.channel_problem("sms", email="ali@rezaei.example", phone=None)
+    assert email.startswith("'ali@' ليس عنوان بريد إلكتروني")
+    assert field == "phone" and channel == "القناة المفضلة هي «الرسائل القصيرة»: أدخل رقم هاتف أو اختر قناة أخرى"
+    assert english_words_left(email, "name@domain.tld", "amina.rahman@example.com") == []

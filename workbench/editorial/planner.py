@@ -263,7 +263,7 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     if progress:
         from tqdm.auto import tqdm
 
-        weeks_iter = tqdm(weeks_iter, desc="planning weeks", unit="week")
+        weeks_iter = tqdm(weeks_iter, desc=_("planning weeks"), unit=_("week"))
     days_off = {r.rep_id: r.off_dates() for r in reps}
     for w in weeks_iter:
         week_start = start + pd.Timedelta(days=7 * w)
