@@ -254,9 +254,9 @@ def pressure_chart(table: pd.DataFrame, top: int = 20):
     col.table(table, ["contact_id", "busiest_week", "cap"], where="pressure_chart(table)",
               fix=_("pass the table contact_pressure(...) returned"))
     head = table.head(top)
-    fig = go.Figure([go.Bar(x=head["contact_id"], y=head["busiest_week"], name="busiest week"),
-                     go.Scatter(x=head["contact_id"], y=head["cap"], mode="markers", name="cap",
+    fig = go.Figure([go.Bar(x=head["contact_id"], y=head["busiest_week"], name=_("busiest week")),
+                     go.Scatter(x=head["contact_id"], y=head["cap"], mode="markers", name=_("cap"),
                                 marker={"symbol": "line-ew-open", "size": 24, "line": {"width": 3}})])
-    fig.update_layout(title=f"Messages in the busiest week, top {len(head)} contacts", yaxis_title="messages",
-                      xaxis_title="contact")
+    fig.update_layout(title=_("Messages in the busiest week, top {n} contacts").format(n=len(head)),
+                      yaxis_title=_("messages"), xaxis_title=_("contact"))
     return fig
