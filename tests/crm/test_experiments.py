@@ -82,3 +82,19 @@ def test_the_verdict_names_the_variants_as_the_members_table_does():
     assert r["winner"] == "short" and r["verdict"].startswith("“short” wins")
     tied = experiments.ab_test_members(members.assign(responded=members.index % 10 == 0))
     assert tied["verdict"].startswith("No clear winner yet: 10.0% responded to “long” and 10.0% to “short”")
+
+
+def test_the_verdict_in_french_and_bengali_is_a_whole_sentence_in_that_language(english_runs_left, english_words_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        win = experiments.verdict(experiments.ab_test(120, 1000, 80, 1000), "court", "long")
+        open_ = experiments.verdict(experiments.ab_test(50, 500, 55, 500))
+    assert win.startswith("« court »") or win.startswith("“court” l'emporte")
+    assert "12,0 % ont répondu" in win and "intervalle de confiance à 95 %" in win
+    assert open_.startswith("Pas encore de gagnant net") and "envoyez chaque version à environ" in open_
+    assert english_runs_left(win) == [] and english_runs_left(open_) == []
+    with use_language("bn"):
+        text = experiments.verdict(experiments.ab_test(50, 500, 55, 500))
+    assert "এখনও স্পষ্ট বিজয়ী নেই" in text and "১০.০%" in text
+    assert english_words_left(text) == []

@@ -102,3 +102,14 @@ def test_sample_emails_after_revocation_are_found_through_consent(sample):
     msgs = pressure.messages(data.campaign_members, data.activities, campaign_channels=data.campaigns)
     after = consent.contacted_without_consent(msgs[msgs["channel"] == "email"], data.consents, "email", at="at")
     assert set(after.loc[after["consent_status"] == "revoked", "contact_id"]) == set(planted["emailed_after_revocation"])
+
+
+def test_the_chart_speaks_bengali(members, contacts, english_words_left):
+    from workbench.i18n.language import use_language
+
+    table = pressure.contact_pressure(pressure.messages(members), contacts)
+    with use_language("bn"):
+        fig = pressure.pressure_chart(table, top=2)
+    words = [fig.layout.title.text, fig.layout.yaxis.title.text, fig.layout.xaxis.title.text, *(t.name for t in fig.data)]
+    assert words[0].startswith("সবচেয়ে ব্যস্ত সপ্তাহের বার্তা") and "শীর্ষ ২ জন" in words[0]
+    assert all(english_words_left(w) == [] for w in words), words

@@ -97,3 +97,13 @@ def test_export_bad_input(data, tmp_path):
         reports.export(data.contacts, tmp_path / "x.csv", anonymise=1)
     with pytest.raises(InputError, match="at least 8 characters"):
         reports.export(data.contacts, tmp_path / "x.csv", anonymise="short")
+
+
+def test_the_dashboard_titles_in_arabic(data, english_words_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("ar"):
+        fig = reports.dashboard(data, weeks=2)
+    titles = [fig.layout.title.text] + [a.text for a in fig.layout.annotations] + [t.name for t in fig.data]
+    assert "لوحة مبيعات Acme" in titles[0] and "الأنشطة المسجلة، آخر أسبوعين" in titles
+    assert all(english_words_left(t, "Acme") == [] for t in titles), titles

@@ -117,7 +117,7 @@ def test_duplicate_key(company):
 
 def test_dangling_reference(company):
     edit(company, "accounts", set_cell(line=1, column="owner_id", value="U999"))
-    raises(company, file="accounts.csv", row=2, column="owner_id", what="missing users record")
+    raises(company, file="accounts.csv", row=2, column="owner_id", what="not in users.csv")
 
 
 def test_wrong_encoding(company):
@@ -269,3 +269,24 @@ def test_validate_counts_every_bad_value_of_a_column_and_lists_the_first_rows(co
     (problem,) = validate(company)
     assert (problem.row, problem.column) == (3, "created_at")
     assert problem.what == "not a date: '31/02/2024' (7 rows: 3, 5, 8, 9, 10, ...)"
+
+
+def test_load_and_validation_errors_in_french_and_persian_keep_the_file_and_column(company, english_runs_left,
+                                                                                     english_words_left):
+    from workbench.i18n.language import use_language
+
+    for row in (3, 5):
+        _set(company, "accounts", row, "created_at", "31/02/2024")
+    _set(company, "accounts", 4, "owner_id", "U999")
+    with use_language("fr"):
+        problems = [str(p) for p in validate(company)]
+    dates = next(p for p in problems if "created_at" in p)
+    assert dates.startswith("accounts.csv, ligne 3") and "pas une date" in dates and "(2 lignes : 3, 5)" in dates
+    assert "écrivez les dates sous la forme" in dates
+    owner = next(p for p in problems if "U999" in p)
+    assert "renvoie à une fiche absente de users.csv" in owner and "owner_id" in owner
+    assert all(english_runs_left(p) == [] for p in problems), problems
+    with use_language("fa"):
+        problems = [str(p) for p in validate(company)]
+    assert problems and all(english_words_left(p, "accounts.csv", "users.csv", "created_at", "owner_id",
+                                               "user_id", "YYYY-MM-DD") == [] for p in problems), problems

@@ -107,3 +107,19 @@ def test_plan_vs_actual_refuses_links_to_unknown_posts():
         plan_vs_actual(plan, _posts())
     with pytest.raises(InputError, match="post_id 'a' appears twice"):
         plan_vs_actual(plan, pd.concat([_posts(), _posts()]))
+
+
+def test_the_chart_and_the_advice_in_french_and_arabic(english_runs_left, english_words_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"):
+        fig = comparison_chart(_posts(), "format")
+        advice = suggest_changes(_posts(), min_posts=3)["advice"].tolist()
+    assert fig.layout.title.text.startswith("Taux d'engagement par format<br>")
+    assert any(a.startswith("Prévoyez davantage de « video »") for a in advice)
+    assert all(english_runs_left(a) == [] for a in advice)
+    with use_language("ar"):
+        fig = comparison_chart(_posts(), "persona")
+        advice = suggest_changes(_posts(), min_posts=3)["advice"].tolist()
+    assert fig.layout.title.text.startswith("معدل التفاعل حسب الشخصية")
+    assert all(english_words_left(a, "video", "article", "short_post", "P1", "P2") == [] for a in advice), advice

@@ -170,7 +170,7 @@ def test_infeasible_constraints_are_named_with_the_shortfall(rep, rules, constra
 
 def test_infeasible_personas():
     line = _line(10, ("P1",))
-    with pytest.raises(InfeasiblePlan, match="P2, P3 served by no theme"):
+    with pytest.raises(InfeasiblePlan, match="no theme of the line serves these personas: P2, P3"):
         plan_calendar([Rep("U1")], line, PERSONAS, weeks=2, start=START)
     many = [f"P{i}" for i in range(10)]
     with pytest.raises(InfeasiblePlan, match="short by 4"):
@@ -270,7 +270,7 @@ def test_thinly_served_persona_is_refused_with_the_fix():
         plan_calendar([Rep("U1")], line, PERSONAS, weeks=8, start=START)
     assert err.value.constraint == "personas in turn"
     message = str(err.value)
-    assert "persona P3 has 1 theme(s) (T08)" in message and "short by 1" in message
+    assert "persona P3 has 1 theme (T08)" in message and "short by 1" in message
     assert "map more themes to P3" in message and "persona_window_weeks to 3" in message
     # a plan short enough to need P3 only once, or a wider window, or a second rep: planned, no breach
     for reps, rules, weeks in (([Rep("U1")], PlanRules(), 3), ([Rep("U1")], PlanRules(persona_window_weeks=3), 8),
@@ -364,3 +364,45 @@ def test_same_inputs_same_plan(team):
     a = plan_calendar(team, _line(), PERSONAS, weeks=5, start=START)
     b = plan_calendar(team, _line(), PERSONAS, weeks=5, start=START)
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_an_infeasible_plan_is_explained_in_french_with_the_rule_named_in_french(english_runs_left):
+    from workbench.i18n.language import use_language
+
+    with use_language("fr"), pytest.raises(InfeasiblePlan) as err:
+        plan_calendar([Rep("U1", "Amina", posts_per_week=6, workdays=(0, 1))], _line(), PERSONAS, weeks=2, start=START)
+    message = str(err.value)
+    assert err.value.constraint == "days off"  # the key a program reads stays English
+    assert "contrainte « jours de congé »" in message and "Amina doit publier 6 éléments par semaine" in message
+    assert "autorisez plus de publications par jour" in message
+    assert english_runs_left(message) == []
+
+
+@pytest.mark.parametrize("lang, word", [("ar", "الشخصيات"), ("bn", "পারসোনা")])
+def test_infeasible_plans_and_the_audit_speak_arabic_and_bengali(lang, word, english_words_left):
+    from workbench.i18n.language import use_language
+
+    with use_language(lang):
+        with pytest.raises(InfeasiblePlan) as err:
+            plan_calendar([Rep("U1")], _line(10, ("P1",)), PERSONAS, weeks=2, start=START)
+        plan = pd.DataFrame({"rep_id": ["U1", "U1"], "week": [1, 1], "planned_on": pd.to_datetime([START, START]),
+                             "level": ["produce", "produce"], "format": ["article", "article"],
+                             "theme_id": ["T00", "T99"], "persona_id": ["P1", "P1"]})
+        details = check_plan(plan, [Rep("U1", posts_per_week=1)], _line(), PERSONAS)["detail"].tolist()
+    assert word in str(err.value)
+    assert english_words_left(str(err.value), "P2", "P3", "U1", "PlanRules") == []
+    assert details and all(english_words_left(d, "T00", "T99", "P1", "article") == [] for d in details)
+
+
+def test_the_calendar_chart_titles_and_legend_in_bengali(team, english_words_left):
+    from workbench.editorial.calendar_view import calendar_figure
+    from workbench.i18n.language import use_language
+
+    plan = plan_calendar(team, _line(), PERSONAS, weeks=2, start=START)
+    with use_language("bn"):
+        fig = calendar_figure(plan)
+    title = fig.layout.title.text
+    assert title.startswith("সম্পাদকীয় পরিকল্পনা") and "২০২৬" in title  # Bengali digits in the dates
+    assert english_words_left(title) == []
+    assert [t.name for t in fig.data] == ["নিজস্ব কনটেন্ট", "বাছাই", "প্রতিক্রিয়া"]
+    assert set(plan["level"]) == {"produce", "curate", "react"}  # the plan keeps its keys

@@ -161,3 +161,16 @@ def test_ideas_in_persian_and_bengali_are_not_grouped_together():
     ideas = pd.DataFrame({"idea_id": ["I1", "I2", "I3"],
                           "idea": ["هوش مصنوعی در فروش", "বিক্রয়ে কৃত্রিম বুদ্ধিমত্তা", "هوش مصنوعي در فروش"]})
     assert group_near_duplicates(ideas).to_dict() == {"I1": "I1", "I2": "I2", "I3": "I1"}
+
+
+def test_the_review_reminder_in_persian_and_french_is_whole(english_words_left, english_runs_left):
+    from workbench.i18n.language import use_language
+
+    line = shortlist(_bs({"a": "Alpha topic"}, [("a", "x", 3)]), as_of="2026-01-01")
+    with use_language("fa"):
+        late = review_reminder(line, "2026-07-03")
+    with use_language("fr"):
+        today = review_reminder(line, "2026-07-01")
+    assert "زمان بازبینی خط تحریریه است" in late and "۲ روز پیش" in late
+    assert english_words_left(late) == []
+    assert "(aujourd'hui)" in today and english_runs_left(today) == []

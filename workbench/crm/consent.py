@@ -201,7 +201,8 @@ def contacted_without_consent(messages: pd.DataFrame, consents: pd.DataFrame, ch
     """
     where = "contacted_without_consent(messages, consents)"
     require_columns(messages, [contact, at], where=where,
-                    fix=f"pass messages with '{contact}' and '{at}' columns, or name them with contact=, at=")
+                    fix=_("pass messages with '{contact}' and '{at}' columns, or name them with contact=, at=").format(
+                        contact=contact, at=at))
     log = _checked_log(consents, where)
     log = log[log["channel"].eq(str(channel).lower())]
     sent = messages.copy()

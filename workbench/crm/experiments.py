@@ -104,21 +104,28 @@ def verdict(result: dict, a: str = "A", b: str = "B") -> str:
     """
     pa, pb, diff = result["rate_a"], result["rate_b"], result["difference"]
     a, b = _label(a), _label(b)
-    level = round((1 - result["alpha"]) * 100)
-    interval = (f"{level}% confidence interval {result['ci_low'] * 100:.1f} to "
-                f"{result['ci_high'] * 100:.1f} points")
+    numbers = {"level": round((1 - result["alpha"]) * 100), "low": result["ci_low"] * 100,
+               "high": result["ci_high"] * 100, "a": a, "b": b}
     if result["significant"]:
         better, worse, rb, rw = (b, a, pb, pa) if diff > 0 else (a, b, pa, pb)
         chance = result["p_value"] * 100
-        chance_text = f"only {chance:.1f}%" if chance >= 0.1 else "less than 0.1%"
-        return (f"{better} wins: {rb * 100:.1f}% responded to {better} against {rw * 100:.1f}% to {worse}, "
-                f"{abs(diff) * 100:.1f} points more ({interval}). A difference this large would happen "
-                f"by chance {chance_text} of the time if {a} and {b} worked equally well.")
-    text = (f"No clear winner yet: {pa * 100:.1f}% responded to {a} and {pb * 100:.1f}% to {b} ({interval}, "
-            f"which includes no difference). The gap could be chance (p = {result['p_value']:.2f}).")
+        if chance >= 0.1:
+            text = _("{better} wins: {rb:.1f}% responded to {better} against {rw:.1f}% to {worse}, {gap:.1f} points "
+                     "more ({level}% confidence interval {low:.1f} to {high:.1f} points). A difference this large "
+                     "would happen by chance only {chance:.1f}% of the time if {a} and {b} worked equally well.")
+        else:
+            text = _("{better} wins: {rb:.1f}% responded to {better} against {rw:.1f}% to {worse}, {gap:.1f} points "
+                     "more ({level}% confidence interval {low:.1f} to {high:.1f} points). A difference this large "
+                     "would happen by chance less than 0.1% of the time if {a} and {b} worked equally well.")
+        return text.format(better=better, worse=worse, rb=rb * 100, rw=rw * 100, gap=abs(diff) * 100,
+                           chance=chance, **numbers)
+    text = _("No clear winner yet: {ra:.1f}% responded to {a} and {rb:.1f}% to {b} ({level}% confidence interval "
+             "{low:.1f} to {high:.1f} points, which includes no difference). The gap could be chance "
+             "(p = {p:.2f}).").format(ra=pa * 100, rb=pb * 100, p=result["p_value"], **numbers)
     if diff != 0 and 0 < pa < 1 and 0 < pa + diff < 1:
         needed = sample_size(pa, abs(diff), alpha=result["alpha"])
-        text += f" To detect a gap of {abs(diff) * 100:.1f} points reliably, send each version to about {needed:,} contacts."
+        text += " " + _("To detect a gap of {gap:.1f} points reliably, send each version to about {needed:,} "
+                        "contacts.").format(gap=abs(diff) * 100, needed=needed)
     return text
 
 
@@ -161,7 +168,7 @@ def variant_table(members: pd.DataFrame, *, variant: str = "variant", outcome: s
     1       B         2          2   1.0
     """
     where = "variant_table(members)"
-    col.table(members, [variant, outcome], where=where, fix="pass data.campaign_members for one campaign")
+    col.table(members, [variant, outcome], where=where, fix=_("pass data.campaign_members for one campaign"))
     frame = members[members[variant].notna()]
     flags = col.flags(frame, outcome, where=where)
     out = (pd.DataFrame({"variant": frame[variant].astype(str), "successes": flags.astype(int)})

@@ -100,7 +100,7 @@ def stage_probabilities(table="deals", deals: pd.DataFrame | None = None) -> pd.
         table = pd.Series(table)
     if isinstance(table, pd.DataFrame):
         col.table(table, ["stage", "default_probability"], where=where,
-                  fix="pass data.stages, a vendor name or a dict stage -> probability")
+                  fix=_("pass data.stages, a vendor name or a dict stage -> probability"))
         table = pd.Series(col.numbers(table, "default_probability", where=where).to_numpy(),
                           index=table["stage"].astype(str), name="probability")
     if not isinstance(table, pd.Series):

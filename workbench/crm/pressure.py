@@ -57,7 +57,7 @@ def messages(campaign_members: pd.DataFrame | None = None, activities: pd.DataFr
     parts = []
     if campaign_members is not None:
         col.table(campaign_members, ["contact_id", "sent_at"], where=where,
-                  fix="pass data.campaign_members")
+                  fix=_("pass data.campaign_members"))
         cm = campaign_members
         if "status" in cm.columns:
             cm = cm[~cm["status"].astype(str).str.lower().isin(["bounced", "failed", "not_sent", "unsent"])]
@@ -66,12 +66,12 @@ def messages(campaign_members: pd.DataFrame | None = None, activities: pd.DataFr
         part["source"] = "campaign:" + ids
         part["channel"] = "email"
         if campaign_channels is not None and "campaign_id" in cm.columns:
-            col.table(campaign_channels, ["campaign_id", "channel"], where=where, fix="pass data.campaigns")
+            col.table(campaign_channels, ["campaign_id", "channel"], where=where, fix=_("pass data.campaigns"))
             lookup = dict(zip(campaign_channels["campaign_id"].astype(str), campaign_channels["channel"].astype(str)))
             part["channel"] = ids.map(lookup).fillna("email")
         parts.append(part)
     if activities is not None:
-        col.table(activities, ["contact_id", "type"], where=where, fix="pass data.activities")
+        col.table(activities, ["contact_id", "type"], where=where, fix=_("pass data.activities"))
         act = activities[activities["type"].astype(str) == "email"]
         if "direction" in act.columns:
             act = act[act["direction"].astype(str) != "inbound"]
@@ -113,7 +113,7 @@ def weekly_counts(msgs: pd.DataFrame) -> pd.DataFrame:
     1         C1 2026-03-09         1
     """
     where = "weekly_counts(messages)"
-    col.table(msgs, ["contact_id", "at"], where=where, fix="pass the table messages(...) returned")
+    col.table(msgs, ["contact_id", "at"], where=where, fix=_("pass the table messages(...) returned"))
     frame = pd.DataFrame({"contact_id": msgs["contact_id"].astype(str),
                           "week": _week(col.dates(msgs, "at", where=where))})
     return frame.groupby(["contact_id", "week"]).size().rename("messages").reset_index()
@@ -130,7 +130,7 @@ def caps(contacts: pd.DataFrame, global_cap: int | None = None, *, key: str = "c
     ([1, 3, 3], [1, 5, <NA>])
     """
     where = "caps(contacts, global_cap)"
-    col.table(contacts, [key], where=where, fix="pass data.contacts")
+    col.table(contacts, [key], where=where, fix=_("pass data.contacts"))
     if global_cap is not None and (not col.is_number(global_cap) or global_cap < 0):
         raise InputError(_('global_cap must be a number of messages a week, got {global_cap!r}').format(global_cap=global_cap), where=where,
                          fix=_("pass global_cap as a whole number such as 3, or None for no global cap"))
@@ -218,8 +218,8 @@ def apply_frequency_cap(send_list: pd.DataFrame, msgs: pd.DataFrame, contacts: p
     2         C2             0    1    False  cap of 1 a week reached
     """
     where = "apply_frequency_cap(send_list, messages, contacts, send_at)"
-    col.table(send_list, ["contact_id"], where=where, fix="pass a table with one contact_id per planned message")
-    col.table(msgs, ["contact_id", "at"], where=where, fix="pass the table messages(...) returned")
+    col.table(send_list, ["contact_id"], where=where, fix=_("pass a table with one contact_id per planned message"))
+    col.table(msgs, ["contact_id", "at"], where=where, fix=_("pass the table messages(...) returned"))
     week = _week(pd.Series([col.timestamp(send_at, where=where, name="send_at")])).iloc[0]
     sent = msgs[_week(col.dates(msgs, "at", where=where)) == week]
     already = sent["contact_id"].astype(str).value_counts()
@@ -252,11 +252,11 @@ def pressure_chart(table: pd.DataFrame, top: int = 20):
     import plotly.graph_objects as go
 
     col.table(table, ["contact_id", "busiest_week", "cap"], where="pressure_chart(table)",
-              fix="pass the table contact_pressure(...) returned")
+              fix=_("pass the table contact_pressure(...) returned"))
     head = table.head(top)
-    fig = go.Figure([go.Bar(x=head["contact_id"], y=head["busiest_week"], name="busiest week"),
-                     go.Scatter(x=head["contact_id"], y=head["cap"], mode="markers", name="cap",
+    fig = go.Figure([go.Bar(x=head["contact_id"], y=head["busiest_week"], name=_("busiest week")),
+                     go.Scatter(x=head["contact_id"], y=head["cap"], mode="markers", name=_("cap"),
                                 marker={"symbol": "line-ew-open", "size": 24, "line": {"width": 3}})])
-    fig.update_layout(title=f"Messages in the busiest week, top {len(head)} contacts", yaxis_title="messages",
-                      xaxis_title="contact")
+    fig.update_layout(title=_("Messages in the busiest week, top {n} contacts").format(n=len(head)),
+                      yaxis_title=_("messages"), xaxis_title=_("contact"))
     return fig

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import _, ngettext
 from . import columns as col
 
 _NEEDS = ("opportunities", "activities", "campaign_members", "contacts")
@@ -146,7 +146,7 @@ def owner_names(table: pd.DataFrame, users: pd.DataFrame, *, owner: str = "owner
     """
     where = "owner_names(table, users)"
     col.table(table, [owner], where=where)
-    col.table(users, ["user_id", "name"], where=where, fix="pass data.users")
+    col.table(users, ["user_id", "name"], where=where, fix=_("pass data.users"))
     names = dict(zip(users["user_id"].astype(str), users["name"].astype(str)))
     out = table.copy()
     ids = out[owner].astype(str)
@@ -188,15 +188,16 @@ def dashboard(data, *, weeks: int = 12):
     recent = acts[(done > as_of - pd.Timedelta(weeks=weeks)) & (done <= as_of)]
     per_owner = name(recent.groupby("owner_id", observed=True).size().rename("activities").reset_index())
     fig = make_subplots(rows=2, cols=2, subplot_titles=(
-        "Open pipeline by stage (amount, weighted)", "Weighted forecast by close month",
-        "Win rate by owner", f"Activities logged, last {weeks} weeks"))
-    fig.add_bar(x=by_stage["stage"], y=by_stage["amount"], name="amount", row=1, col=1)
-    fig.add_bar(x=by_stage["stage"], y=by_stage["weighted"], name="weighted", row=1, col=1)
-    fig.add_bar(x=monthly["month"], y=monthly["weighted"], name="weighted forecast", row=1, col=2)
-    fig.add_bar(x=rates["owner"], y=rates["win_rate"], name="win rate", row=2, col=1)
-    fig.add_bar(x=per_owner["owner"], y=per_owner["activities"], name="activities", row=2, col=2)
+        _("Open pipeline by stage (amount, weighted)"), _("Weighted forecast by close month"),
+        _("Win rate by owner"), ngettext("Activities logged, last {n} week", "Activities logged, last {n} weeks",
+                                         weeks).format(n=weeks)))
+    fig.add_bar(x=by_stage["stage"], y=by_stage["amount"], name=_("amount"), row=1, col=1)
+    fig.add_bar(x=by_stage["stage"], y=by_stage["weighted"], name=_("weighted"), row=1, col=1)
+    fig.add_bar(x=monthly["month"], y=monthly["weighted"], name=_("weighted forecast"), row=1, col=2)
+    fig.add_bar(x=rates["owner"], y=rates["win_rate"], name=_("win rate"), row=2, col=1)
+    fig.add_bar(x=per_owner["owner"], y=per_owner["activities"], name=_("activities"), row=2, col=2)
     fig.update_yaxes(tickformat=".0%", row=2, col=1)
-    fig.update_layout(height=700, title=f"Acme sales dashboard, as of {as_of.date()}", showlegend=False,
+    fig.update_layout(height=700, title=_("Acme sales dashboard, as of {day}").format(day=as_of.date()), showlegend=False,
                       barmode="group")
     return fig
 

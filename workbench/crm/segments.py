@@ -209,7 +209,7 @@ def segment_summary(table: pd.DataFrame) -> pd.DataFrame:
     """
     where = "segment_summary(rfm_table)"
     col.table(table, ["segment", "recency", "frequency", "monetary"], where=where,
-              fix="pass the table rfm(...) returned")
+              fix=_("pass the table rfm(...) returned"))
     grouped = table.groupby(pd.Categorical(table["segment"].astype(str), categories=SEGMENT_NAMES),
                             observed=False)
     out = grouped.agg(customers=("monetary", "size"), recency=("recency", "mean"),
@@ -237,7 +237,7 @@ def segment_members(table: pd.DataFrame, segments, contacts: pd.DataFrame | None
     ['A']
     """
     where = "segment_members(rfm_table, segments)"
-    col.table(table, [customer, "segment"], where=where, fix="pass the table rfm(...) returned")
+    col.table(table, [customer, "segment"], where=where, fix=_("pass the table rfm(...) returned"))
     wanted = [segments] if isinstance(segments, str) else list(segments)
     unknown = [s for s in wanted if s not in SEGMENT_NAMES]
     if unknown:

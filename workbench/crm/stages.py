@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..data.schema import LIFECYCLE_STAGES
 from ..errors import require_columns
+from ..i18n.messages import _
 from . import columns as col
 
 __all__ = ["LIFECYCLE_STAGES", "lifecycle_funnel", "vendor_stage_tables", "compare_vendor_probabilities",
@@ -104,7 +105,7 @@ def check_stage_table(stages: pd.DataFrame) -> pd.DataFrame:
     ['b comes after a but has a lower probability (20 < 40)']
     """
     require_columns(stages, ["stage", "sort_order", "default_probability", "is_closed", "is_won"],
-                    where="check_stage_table(stages)", fix="pass the stages table (data.stages)")
+                    where="check_stage_table(stages)", fix=_("pass the stages table (data.stages)"))
     where = "check_stage_table(stages)"
     st = stages.assign(default_probability=col.numbers(stages, "default_probability", where=where),
                        sort_order=col.numbers(stages, "sort_order", where=where),
@@ -147,10 +148,10 @@ def probability_mismatches(opportunities: pd.DataFrame, stages: pd.DataFrame, *,
     """
     where = "probability_mismatches(opportunities, stages)"
     require_columns(opportunities, ["opportunity_id", "stage", "probability"], where=where)
-    require_columns(stages, ["stage", "default_probability"], where=where, fix="pass the stages table (data.stages)")
+    require_columns(stages, ["stage", "default_probability"], where=where, fix=_("pass the stages table (data.stages)"))
     deals = opportunities
     if open_only:
-        require_columns(opportunities, ["is_closed"], where=where, fix="pass open_only=False, or the opportunities table")
+        require_columns(opportunities, ["is_closed"], where=where, fix=_("pass open_only=False, or the opportunities table"))
         deals = deals[~col.flags(deals, "is_closed", where=where)]
     default = pd.Series(col.numbers(stages, "default_probability", where=where).to_numpy(),
                         index=stages["stage"].astype(str))
@@ -184,7 +185,7 @@ def lead_conversion(leads: pd.DataFrame, *, by: str | None = None) -> pd.DataFra
     """
     where = "lead_conversion(leads)"
     require_columns(leads, ["lead_id", "status", "created_at", "converted_at"], where=where,
-                    fix="pass the leads table (data.leads)")
+                    fix=_("pass the leads table (data.leads)"))
     if by is not None:
         require_columns(leads, [by], where=where)
     df = leads.copy()

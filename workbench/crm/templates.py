@@ -161,7 +161,7 @@ def mail_merge(template, contacts: pd.DataFrame, *, channel: str | None = None, 
     if channel not in ("email", "sms"):
         raise InputError(_('unknown channel {channel!r}').format(channel=channel), where=where, fix=_("use channel='email' or channel='sms'"))
     needed = placeholders(body) + (placeholders(subject) if subject else [])
-    col.table(contacts, [key], where=where, fix="pass the contacts table (data.contacts)")
+    col.table(contacts, [key], where=where, fix=_("pass the contacts table (data.contacts)"))
     extra = dict(extra or {})
     records = contacts.to_dict("records")
     rows = []
@@ -192,7 +192,7 @@ def merge_report(merged: pd.DataFrame) -> pd.DataFrame:
     1       city         2
     2      title         1
     """
-    col.table(merged, ["ok", "missing"], where="merge_report(merged)", fix="pass the table mail_merge(...) returned")
+    col.table(merged, ["ok", "missing"], where="merge_report(merged)", fix=_("pass the table mail_merge(...) returned"))
     fields = merged.loc[~merged["ok"].astype(bool), "missing"].str.split(", ").explode()
     counts = fields[fields.astype(bool)].value_counts()
     out = pd.DataFrame({"field": ["(ready to send)", *counts.index],

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..i18n.messages import N_, _
+
 EMAIL_RE = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().\-]{5,19}$")
 DATE_FORMAT = "%Y-%m-%d"
@@ -22,8 +24,8 @@ DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 TRUE_WORDS = {"true", "1", "yes", "y", "t"}
 FALSE_WORDS = {"false", "0", "no", "n", "f"}
 
-EMAIL_FIX = "write it as name@domain.tld, for example amina.rahman@example.com"
-PHONE_FIX = "write digits with an optional leading +, spaces or dashes, for example +33 6 12 34 56 78"
+EMAIL_FIX = N_("write it as name@domain.tld, for example amina.rahman@example.com")
+PHONE_FIX = N_("write digits with an optional leading +, spaces or dashes, for example +33 6 12 34 56 78")
 
 
 def is_email(value: str) -> bool:
@@ -53,9 +55,9 @@ def parse_bool(value) -> bool | None:
     raise ValueError(f"not a yes/no value: {value!r}")
 
 
-_ENCODING_NAMES = {"utf-16": ("UTF-16", "UTF-16 (a spreadsheet's 'Unicode text')"),
-                   "cp1256": ("WINDOWS-1256", "Windows-1256 (Arabic or Persian Windows)"),
-                   "cp1252": ("WINDOWS-1252", "Windows-1252 or Latin-1 (Western European Windows)")}
+_ENCODING_NAMES = {"utf-16": ("UTF-16", N_("UTF-16 (a spreadsheet's 'Unicode text')")),
+                   "cp1256": ("WINDOWS-1256", N_("Windows-1256 (Arabic or Persian Windows)")),
+                   "cp1252": ("WINDOWS-1252", N_("Windows-1252 or Latin-1 (Western European Windows)"))}
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -94,5 +96,5 @@ def encoding_fix(raw: bytes, file: str = "FILE.csv") -> str:
     """
     name, described = _ENCODING_NAMES[guess_encoding(raw)]
     stem = file[:-4] if file.endswith(".csv") else file
-    return (f"it looks like {described}: save it as 'CSV UTF-8' in your spreadsheet, or convert it "
-            f"with: iconv -f {name} -t UTF-8 {file} > {stem}-utf8.csv")
+    return _("it looks like {encoding}: save it as 'CSV UTF-8' in your spreadsheet, or convert it with: "
+             "{command}").format(encoding=_(described), command=f"iconv -f {name} -t UTF-8 {file} > {stem}-utf8.csv")

@@ -170,8 +170,8 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
         present = s.notna()
         kind = column.kind
         if column.required and not present.all():
-            fail(bad_values(path, s.fillna(""), ~present, column, "a required value is blank",
-                      f"fill in '{column.name}' on every row"))
+            fail(bad_values(path, s.fillna(""), ~present, column, _("a required value is blank"),
+                      _("fill in '{column}' on every row").format(column=column.name)))
         if kind in ("date", "datetime"):
             fmt = formats.DATE_FORMAT if kind == "date" else None
             parsed = pd.to_datetime(s, format=fmt or "ISO8601", errors="coerce")
@@ -180,9 +180,10 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             bad = parsed.isna() & present
             if bad.any():
                 example = "2026-06-30" if kind == "date" else "2026-06-30 14:05:00"
-                fail(bad_values(path, s, bad, column, f"not a {kind.replace('datetime', 'date and time')}",
-                          f"write {kind}s as {'YYYY-MM-DD' if kind == 'date' else 'YYYY-MM-DD HH:MM:SS'}, "
-                          f"for example {example}"))
+                what, fix = ((_("not a date"), _("write dates as YYYY-MM-DD, for example {example}")) if kind == "date"
+                             else (_("not a date and time"),
+                                   _("write datetimes as YYYY-MM-DD HH:MM:SS, for example {example}")))
+                fail(bad_values(path, s, bad, column, what, fix.format(example=example)))
             out[column.name] = parsed.astype("datetime64[ns]")
         elif kind in ("int", "float"):
             parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if s.dtype != float else s,
@@ -191,24 +192,24 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             if kind == "int":
                 bad |= present & parsed.notna() & (parsed % 1 != 0)
             if bad.any():
-                fail(bad_values(path, s, bad, column, f"not a{'n whole' if kind == 'int' else ''} number",
-                          "write plain numbers such as 1200 or 1200.50, without currency signs"))
+                fail(bad_values(path, s, bad, column, _("not a whole number") if kind == "int" else _("not a number"),
+                          _("write plain numbers such as 1200 or 1200.50, without currency signs")))
                 parsed = parsed.where(~bad)
             out[column.name] = parsed.round().astype("Int64") if kind == "int" else parsed.astype(float)
         elif kind == "bool":
             mapped = s.map(lambda v: _bool_or_bad(v), na_action="ignore")
             bad = present & mapped.eq("bad").fillna(False).astype(bool)
             if bad.any():
-                fail(bad_values(path, s, bad, column, "not a yes/no value",
-                          "write true or false (yes/no and 1/0 are accepted too)"))
+                fail(bad_values(path, s, bad, column, _("not a yes/no value"),
+                          _("write true or false (yes/no and 1/0 are accepted too)")))
             out[column.name] = mapped.where(~bad).astype("boolean")
         else:
             text = s.str.strip()
             if column.choices:
                 bad = present & ~text.isin(column.choices)
                 if bad.any():
-                    fail(bad_values(path, s, bad, column, "not an allowed value",
-                              f"use one of: {', '.join(column.choices)}"))
+                    fail(bad_values(path, s, bad, column, _("not an allowed value"),
+                              _("use one of: {choices}").format(choices=", ".join(column.choices))))
             if kind == "category":
                 cats = list(column.choices) if column.choices else sorted(text.dropna().unique())
                 # values outside the categories were reported above; they become missing, not a warning

@@ -22,21 +22,29 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..i18n.messages import N_, _, pgettext
 from . import formats
 
 
 class Format(NamedTuple):
-    """What a column's values must look like: a test, the kind of value, and how to write one."""
+    """What a column's values must look like: a test, the problem of a value that fails it (a whole sentence
+    with ``{value!r}``), what the loader's warning calls such values, and how to write one (English, read
+    through the catalogue)."""
 
     test: object  # str -> bool
-    kind: str
+    problem: str
+    what: str
     fix: str
 
 
 #: The columns, in any table, whose values must have a format.
 FORMATS = {
-    "email": Format(formats.is_email, "an email address", formats.EMAIL_FIX),
-    "phone": Format(formats.is_phone, "a phone number", formats.PHONE_FIX),
+    "email": Format(formats.is_email, N_("{value!r} is not an email address: write it as name@domain.tld, for "
+                                         "example amina.rahman@example.com"),
+                    N_("not an email address"), formats.EMAIL_FIX),
+    "phone": Format(formats.is_phone, N_("{value!r} is not a phone number: write digits with an optional leading +, "
+                                         "spaces or dashes, for example +33 6 12 34 56 78"),
+                    N_("not a phone number"), formats.PHONE_FIX),
 }
 
 #: The field each preferred channel needs filled in.
@@ -50,7 +58,7 @@ def format_problem(column: str, value) -> str | None:
     rule = FORMATS.get(column)
     if rule is None or value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return None if rule.test(value) else f"{value!r} is not {rule.kind}: {rule.fix}"
+    return None if rule.test(value) else _(rule.problem).format(value=value)
 
 
 def bad_format(column: str, values: pd.Series) -> pd.Series:
@@ -72,8 +80,12 @@ def channel_problem(channel, *, email, phone) -> tuple[str, str] | None:
     field = CHANNEL_ADDRESS.get(channel)
     if field is None or {"email": email, "phone": phone}[field] not in (None, ""):
         return None
-    needed = "an email address" if field == "email" else "a phone number"
-    return field, f"the preferred channel is {channel}: give {needed} or choose another channel"
+    said = pgettext("contact channel", channel)
+    if field == "email":
+        return field, _("the preferred channel is {channel}: give an email address or choose another channel").format(
+            channel=said)
+    return field, _("the preferred channel is {channel}: give a phone number or choose another channel").format(
+        channel=said)
 
 
 def channel_without_address(contacts: pd.DataFrame) -> pd.Series:

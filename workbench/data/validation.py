@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ..i18n.messages import _
+from ..i18n.messages import _, ngettext
 from . import rules
 from .schema import TABLES, Column, Table
 
@@ -42,7 +42,8 @@ def bad_values(path, series: pd.Series, mask: pd.Series, column: Column, what: s
     count = ""
     if len(positions) > 1:
         shown = ", ".join(map(str, positions[:ROWS_SHOWN])) + (", ..." if len(positions) > ROWS_SHOWN else "")
-        count = f" ({len(positions)} rows: {shown})"
+        count = " " + ngettext("({n} row: {rows})", "({n} rows: {rows})", len(positions)).format(
+            n=len(positions), rows=shown)
     return DataError(_('{what}: {value!r}{count}').format(what=what, value=value, count=count), file=path, row=positions[0], column=column.name, fix=fix)
 
 
@@ -54,14 +55,14 @@ def rule_warnings(df: pd.DataFrame, table: Table, path: Path) -> list[DataError]
             bad = rules.bad_format(column.name, df[column.name])
             if bad.any():
                 rule = rules.FORMATS[column.name]
-                found.append(bad_values(path, df[column.name], bad, column, f"not {rule.kind}", rule.fix))
+                found.append(bad_values(path, df[column.name], bad, column, _(rule.what), _(rule.fix)))
     if table.name == "contacts":
         missing = rules.channel_without_address(df)
         if missing.any():
             found.append(bad_values(path, df["preferred_channel"], missing, table.column("preferred_channel"),
-                                    "a preferred channel without its address",
-                                    "fill in the email (for email) or the phone (for sms and phone), "
-                                    "or change the preferred channel"))
+                                    _("a preferred channel without its address"),
+                                    _("fill in the email (for email) or the phone (for sms and phone), "
+                                      "or change the preferred channel")))
     return found
 
 
@@ -80,8 +81,8 @@ def key_problems(tables: dict[str, pd.DataFrame], folder: Path) -> list[DataErro
                 value = keys[dup].iloc[0]
                 original = df.index.get_loc(keys.index[keys.eq(value)][0]) + 2
                 found.append(bad_values(path, keys, dup, table.column(table.key),
-                                        f"duplicate key (the first also on row {original})",
-                                        f"give every row its own {table.key}"))
+                                        _("duplicate key (the first also on row {row})").format(row=original),
+                                        _("give every row its own {column}").format(column=table.key)))
         for column in table.columns:
             if not column.ref:
                 continue
@@ -93,9 +94,11 @@ def key_problems(tables: dict[str, pd.DataFrame], folder: Path) -> list[DataErro
             known = set(target[target_column].dropna().astype(str))
             dangling = values.notna() & ~values.astype(str).isin(known)
             if dangling.any():
-                found.append(bad_values(path, values, dangling, column, f"refers to a missing {target_table} record",
-                                        f"use an existing {target_column} from {target_table}.csv"
-                                        + ("" if column.required else ", or leave it blank")))
+                fix = (_("use an existing {column} from {file}") if column.required else
+                       _("use an existing {column} from {file}, or leave it blank"))
+                found.append(bad_values(path, values, dangling, column,
+                                        _("refers to a record that is not in {file}").format(file=f"{target_table}.csv"),
+                                        fix.format(column=target_column, file=f"{target_table}.csv")))
     return found
 
 

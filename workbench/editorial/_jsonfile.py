@@ -2,7 +2,7 @@
 
 >>> import tempfile, pathlib
 >>> path = write_json([{"theme": "Hybrid work"}], pathlib.Path(tempfile.mkdtemp()) / "line.json")
->>> read_json(path, what="editorial line", find="save the line first", fix="save the line again")
+>>> read_json(path, missing="no editorial line here", find="save the line first", fix="save the line again")
 [{'theme': 'Hybrid work'}]
 """
 
@@ -15,24 +15,24 @@ from ..errors import DataError
 from ..i18n.messages import _
 
 
-def read_json(path: str | Path, *, what: str, find: str, fix: str):
+def read_json(path: str | Path, *, missing: str, find: str, fix: str):
     """The content of the JSON file ``path``; a :class:`~workbench.errors.DataError` naming it when it cannot be read.
 
-    ``what`` names the file in the error (``"personas"`` gives "personas file
-    not found"), ``find`` says how to get one and ``fix`` how to repair one
-    that is not valid JSON.
+    ``missing`` is the whole sentence the error says when there is no such file
+    (``"personas file not found"``, already in the reader's language), ``find``
+    says how to get one and ``fix`` how to repair one that is not valid JSON.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "personas.json"
     >>> _ = path.write_text("not json", encoding="utf-8")
-    >>> read_json(path, what="personas", find="give its path", fix="save the personas as a JSON list")
+    >>> read_json(path, missing="personas file not found", find="give its path", fix="save the personas as a JSON list")
     Traceback (most recent call last):
     ...
     workbench.errors.DataError: personas.json: not valid JSON (Expecting value: line 1 column 1 (char 0)). Fix: save the personas as a JSON list.
     """
     path = Path(path)
     if not path.is_file():
-        raise DataError(_('{what} file not found').format(what=what), file=path, fix=find)
+        raise DataError(missing, file=path, fix=find)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import require_columns
+from ..i18n.messages import _, ngettext
 from .rules import PlanRules, persona_ids_of, reps_frame, themes_of
 
 
@@ -66,40 +67,42 @@ def check_plan(plan: pd.DataFrame, reps, line: pd.DataFrame, personas, *, rules:
             expected = min(r.posts_per_week, len(free) * rules.max_posts_per_day)
             n_prod, n_cur, n_react = (counts.get((r.rep_id, w, k), 0) for k in ("produce", "curate", "react"))
             if n_prod + n_cur != expected:
-                breach("cadence", r.rep_id, w, f"{n_prod + n_cur} publications, expected {expected}")
+                breach("cadence", r.rep_id, w, _("{n} publications, expected {expected}").format(n=n_prod + n_cur, expected=expected))
             if n_prod < min(rules.min_produce, expected):
-                breach("quota produce", r.rep_id, w, f"{n_prod} produced, quota {rules.min_produce}")
+                breach("quota produce", r.rep_id, w, _("{n} produced, quota {quota}").format(n=n_prod, quota=rules.min_produce))
             if n_cur < min(rules.min_curate, max(expected - rules.min_produce, 0)):
-                breach("quota curate", r.rep_id, w, f"{n_cur} curated, quota {rules.min_curate}")
+                breach("quota curate", r.rep_id, w, _("{n} curated, quota {quota}").format(n=n_cur, quota=rules.min_curate))
             if free and n_react < r.react_per_week:
-                breach("quota react", r.rep_id, w, f"{n_react} reactions, quota {r.react_per_week}")
+                breach("quota react", r.rep_id, w, _("{n} reactions, quota {quota}").format(n=n_react, quota=r.react_per_week))
             h = float(load.get((r.rep_id, w), 0.0))
             if h > r.hours_per_week + 1e-9:
-                breach("author load", r.rep_id, w, f"{h:.2f} h planned, {r.hours_per_week:g} h available")
+                breach("author load", r.rep_id, w, _("{planned:.2f} h planned, {available:g} h available").format(
+                    planned=h, available=r.hours_per_week))
         mine = plan[plan["rep_id"] == r.rep_id]
         bad_day = mine[mine["planned_on"].isin(off) | ~mine["planned_on"].dt.day_of_week.isin(r.workdays)]
         for day, week in zip(bad_day["planned_on"], bad_day["week"]):
-            breach("days off", r.rep_id, int(week), f"item on {day:%Y-%m-%d}, a day off")
+            breach("days off", r.rep_id, int(week), _("item on {day}, a day off").format(day=f"{day:%Y-%m-%d}"))
     per_day = pub.groupby(["rep_id", "planned_on"]).size()
     for (rep_id, day), n in per_day[per_day > rules.max_posts_per_day].items():
-        breach("posts per day", rep_id, int((day - start).days // 7 + 1), f"{n} publications on {day:%Y-%m-%d}")
+        breach("posts per day", rep_id, int((day - start).days // 7 + 1), _("{n} publications on {day}").format(n=n, day=f"{day:%Y-%m-%d}"))
     ordered = pub.sort_values(["rep_id", "planned_on"], kind="stable")
     gaps = ordered.groupby(["rep_id", "theme_id"])["week"].diff()
     for i in gaps.index[gaps < rules.theme_gap_weeks]:
         row = ordered.loc[i]
         breach("theme spacing", row["rep_id"], int(row["week"]),
-               f"theme {row['theme_id']} again after {int(gaps[i])} week(s)")
+               ngettext("theme {theme} again after {n} week", "theme {theme} again after {n} weeks",
+                        int(gaps[i])).format(theme=row["theme_id"], n=int(gaps[i])))
     if len(set(rules.formats)) > 1:
         prod = ordered[ordered["level"] == "produce"]
         same = prod["format"].eq(prod.groupby("rep_id")["format"].shift())
         for rep_id, week, fmt in zip(prod.loc[same, "rep_id"], prod.loc[same, "week"], prod.loc[same, "format"]):
-            breach("formats varied", rep_id, int(week), f"{fmt} twice in a row")
+            breach("formats varied", rep_id, int(week), _("{format} twice in a row").format(format=fmt))
     for rep_id, week, theme_id, persona in zip(pub["rep_id"], pub["week"], pub["theme_id"], pub["persona_id"]):
         t = themes.get(theme_id)
         if t is None:
-            breach("themes", rep_id, int(week), f"theme {theme_id} is not in the line")
+            breach("themes", rep_id, int(week), _("theme {theme} is not in the line").format(theme=theme_id))
         elif persona not in t["personas"]:
-            breach("personas", rep_id, int(week), f"theme {theme_id} does not serve persona {persona}")
+            breach("personas", rep_id, int(week), _("theme {theme} does not serve persona {persona}").format(theme=theme_id, persona=persona))
     window = rules.persona_window_weeks
     if window > 0:
         weekly = pub.groupby("week")["persona_id"].agg(list).to_dict()
@@ -110,7 +113,8 @@ def check_plan(plan: pd.DataFrame, reps, line: pd.DataFrame, personas, *, rules:
             seen = set(in_window)
             for p in persona_ids:
                 if p not in seen:
-                    breach("personas in turn", "", w, f"persona {p} not addressed in weeks {w}-{w + window - 1}")
+                    breach("personas in turn", "", w, _("persona {persona} not addressed in weeks {first} to {last}").format(
+                        persona=p, first=w, last=w + window - 1))
     return pd.DataFrame(out, columns=["constraint", "rep_id", "week", "detail"])
 
 

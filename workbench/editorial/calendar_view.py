@@ -14,9 +14,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import NC_, _, pgettext
 
 LEVEL_COLOURS = {"produce": "#1f6feb", "curate": "#2da44e", "react": "#bf8700"}
+#: The levels' names as the legend shows them (the plan keeps the English keys).
+LEVEL_WORDS = (NC_("plan level", "produce"), NC_("plan level", "curate"), NC_("plan level", "react"))
 LEVEL_SYMBOLS = {"produce": "square", "curate": "circle", "react": "diamond-open"}
 
 
@@ -39,10 +41,11 @@ def calendar_figure(plan: pd.DataFrame, *, color: str = "level", react: bool = T
         marker = {"size": 11, "symbol": [LEVEL_SYMBOLS.get(lv, "circle") for lv in part["level"]]}
         if color == "level":
             marker["color"] = LEVEL_COLOURS[g]
-        fig.add_trace(go.Scatter(x=part["planned_on"], y=part["owner"], mode="markers", name=str(g),
+        fig.add_trace(go.Scatter(x=part["planned_on"], y=part["owner"], mode="markers",
+                                 name=str(pgettext("plan level", g)) if color == "level" else str(g),
                                  marker=marker, text=hover, hovertemplate="%{x|%a %d %b}<br>%{y}<br>%{text}<extra></extra>"))
-    fig.update_layout(title=title or f"Editorial plan: {data['planned_on'].min():%d %b %Y} to "
-                                     f"{data['planned_on'].max():%d %b %Y}",
+    first, last = data["planned_on"].min(), data["planned_on"].max()
+    fig.update_layout(title=title or _("Editorial plan: {first} to {last}").format(first=first.date(), last=last.date()),
                       template="plotly_white", height=220 + 40 * data["owner"].nunique(),
                       xaxis={"title": None, "tickformat": "%d %b"}, yaxis={"title": None, "autorange": "reversed"},
                       legend={"orientation": "h", "y": -0.15})

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import N_, _, ngettext
 
 COUNTS = ["impressions", "reactions", "comments", "shares", "clicks"]
 POST_COLUMNS = ["post_id", "rep_id", "published_at", "theme", "format", "persona_id", "level", "language", "text",
@@ -42,6 +42,11 @@ FORMULAS = {
 }
 DIMENSIONS = {"theme": "theme", "format": "format", "persona": "persona_id", "persona_id": "persona_id",
               "weekday": "weekday", "level": "level", "rep": "rep_id", "rep_id": "rep_id", "language": "language"}
+#: A comparison chart's title, per column compared (a whole sentence each).
+CHART_TITLES = {"theme": N_("Engagement rate by theme"), "format": N_("Engagement rate by format"),
+                "persona_id": N_("Engagement rate by persona"), "weekday": N_("Engagement rate by weekday"),
+                "level": N_("Engagement rate by level"), "rep_id": N_("Engagement rate by rep"),
+                "language": N_("Engagement rate by language")}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -145,11 +150,12 @@ def comparison_chart(posts: pd.DataFrame, by: str, *, formula: str = "clicks"):
     table = compare(posts, by, formula=formula)
     col = table.columns[0]
     fig = go.Figure(go.Bar(x=table[col].astype(str), y=table["engagement_rate"],
-                           text=[f"{v:.2f}% · {n} posts" for v, n in zip(table["engagement_rate"], table["posts"])],
+                           text=[ngettext("{rate:.2f}% · {n} post", "{rate:.2f}% · {n} posts", n).format(rate=v, n=n)
+                                 for v, n in zip(table["engagement_rate"], table["posts"])],
                            textposition="auto",
-                           hovertemplate="%{x}<br>engagement rate %{y:.2f}%<extra></extra>"))
-    fig.update_layout(title=f"Engagement rate by {by}<br><sup>{table.attrs['formula']}</sup>",
-                      yaxis_title="engagement rate (%)", xaxis_title=by, template="plotly_white", height=380)
+                           hovertemplate="%{x}<br>" + _("engagement rate") + " %{y:.2f}%<extra></extra>"))
+    fig.update_layout(title=_(CHART_TITLES[DIMENSIONS[by]]) + f"<br><sup>{table.attrs['formula']}</sup>",
+                      yaxis_title=_("engagement rate (%)"), xaxis_title=by, template="plotly_white", height=380)
     return fig
 
 
@@ -181,13 +187,14 @@ def suggest_changes(posts: pd.DataFrame, *, formula: str = "clicks", min_posts: 
         name = table.columns[0]
         if best["engagement_rate"] > team:
             rows.append({"dimension": dim, "group": best[name], "engagement_rate": best["engagement_rate"],
-                         "team_rate": team, "advice": f"Plan more {best[name]}: {best['engagement_rate']:.2f}% "
-                                                      f"engagement against {team:.2f}% for all posts."})
+                         "team_rate": team, "advice": _("Plan more {group}: {rate:.2f}% engagement against {team:.2f}% for all "
+                                                        "posts.").format(group=best[name], rate=best["engagement_rate"],
+                                                                         team=team)})
         if worst["engagement_rate"] < team:
             rows.append({"dimension": dim, "group": worst[name], "engagement_rate": worst["engagement_rate"],
-                         "team_rate": team, "advice": f"Rethink {worst[name]}: {worst['engagement_rate']:.2f}% "
-                                                      f"engagement against {team:.2f}% for all posts; "
-                                                      "try another angle or format."})
+                         "team_rate": team, "advice": _("Rethink {group}: {rate:.2f}% engagement against {team:.2f}% for all posts; "
+                                                        "try another angle or format.").format(
+                             group=worst[name], rate=worst["engagement_rate"], team=team)})
     out = pd.DataFrame(rows, columns=["dimension", "group", "engagement_rate", "team_rate", "advice"])
     out.attrs["formula"] = FORMULAS[formula][1]
     return out

@@ -106,9 +106,9 @@ def load_personas(path: str | Path) -> list[Persona]:
     Duplicate ids are refused: themes and plan items refer to personas by id.
     """
     path = Path(path)
-    records = read_json(path, what="personas",
-                        find="give the path of personas.json (for the sample: data.social / 'personas.json')",
-                        fix="save the personas as a JSON list")
+    records = read_json(path, missing=_("personas file not found"),
+                        find=_("give the path of personas.json (for the sample: data.social / 'personas.json')"),
+                        fix=_("save the personas as a JSON list"))
     if not isinstance(records, list):
         raise DataError(_("expected a list of personas"), file=path, fix=_("wrap the personas in [ ... ]"))
     personas = [persona_from_dict(r, where=f"{path.name}, persona {i + 1}") for i, r in enumerate(records)]

@@ -78,7 +78,7 @@ import math
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _, ngettext
 from .audit import check_plan
 from .rules import (
     CURATE_FORMAT,
@@ -102,55 +102,77 @@ def _check_feasible(reps: list[Rep], themes: list[dict], persona_ids: list[str],
     hours = rules.format_hours
     formats = list(rules.formats)
     if not formats:
-        raise InfeasiblePlan("formats", "no format allowed for produced content", "allow at least one format")
+        raise InfeasiblePlan("formats", _("no format allowed for produced content"), _("allow at least one format"))
     unknown = [f for f in formats + [CURATE_FORMAT, REACT_FORMAT] if f not in hours]
     if unknown:
-        raise InfeasiblePlan("formats", f"no effort in hours for format(s) {', '.join(unknown)}",
-                             "add them to PlanRules(format_hours=...)")
+        raise InfeasiblePlan("formats", _("no effort in hours for these formats: {formats}").format(
+            formats=", ".join(unknown)), _("add them to PlanRules(format_hours=...)"))
     by_cost = sorted(hours[f] for f in formats)
     for r in reps:
         need_posts = rules.min_produce + rules.min_curate
+        who = r.name or r.rep_id
         if r.posts_per_week < need_posts:
             raise InfeasiblePlan(
-                "cadence", f"{r.name or r.rep_id} publishes {r.posts_per_week} item(s) a week but the quotas need "
-                f"{need_posts} (produce {rules.min_produce} + curate {rules.min_curate}): short by "
-                f"{need_posts - r.posts_per_week}", f"raise {r.rep_id}'s posts_per_week or lower the quotas")
+                "cadence", ngettext(
+                    "{who} publishes {n} item a week but the quotas need {need} (produce {produce} + curate "
+                    "{curate}): short by {short}",
+                    "{who} publishes {n} items a week but the quotas need {need} (produce {produce} + curate "
+                    "{curate}): short by {short}", r.posts_per_week).format(
+                    who=who, n=r.posts_per_week, need=need_posts, produce=rules.min_produce,
+                    curate=rules.min_curate, short=need_posts - r.posts_per_week),
+                _("raise {rep}'s posts_per_week or lower the quotas").format(rep=r.rep_id))
         if r.posts_per_week > len(r.workdays) * rules.max_posts_per_day:
             raise InfeasiblePlan(
-                "days off", f"{r.name or r.rep_id} should publish {r.posts_per_week} items a week but works "
-                f"{len(r.workdays)} days with at most {rules.max_posts_per_day} a day: over by "
-                f"{r.posts_per_week - len(r.workdays) * rules.max_posts_per_day}",
-                "lower posts_per_week or allow more posts a day")
+                "days off", ngettext(
+                    "{who} should publish {n} items a week but works {days} day with at most {per_day} a day: "
+                    "over by {over}",
+                    "{who} should publish {n} items a week but works {days} days with at most {per_day} a day: "
+                    "over by {over}", len(r.workdays)).format(
+                    who=who, n=r.posts_per_week, days=len(r.workdays), per_day=rules.max_posts_per_day,
+                    over=r.posts_per_week - len(r.workdays) * rules.max_posts_per_day),
+                _("lower posts_per_week or allow more posts a day"))
         p = rules.min_produce
         produce_h = _alt_cost(p, by_cost)
         need_h = (produce_h + (r.posts_per_week - p) * hours[CURATE_FORMAT] + r.react_per_week * hours[REACT_FORMAT])
         if need_h > r.hours_per_week + 1e-9:
             raise InfeasiblePlan(
-                "author load", f"{r.name or r.rep_id} has {r.hours_per_week:g} h a week but the quotas need at least "
-                f"{need_h:.2f} h ({p} produced, {r.posts_per_week - p} curated, {r.react_per_week} reactions, "
-                f"formats alternating): short by {need_h - r.hours_per_week:.2f} h",
-                f"give {r.rep_id} more hours, or lower min_produce, posts_per_week or react_per_week")
+                "author load", _(
+                    "{who} has {hours:g} h a week but the quotas need at least {need:.2f} h ({produced} produced, "
+                    "{curated} curated, {reactions} reactions, formats alternating): short by {short:.2f} h").format(
+                    who=who, hours=r.hours_per_week, need=need_h, produced=p, curated=r.posts_per_week - p,
+                    reactions=r.react_per_week, short=need_h - r.hours_per_week),
+                _("give {rep} more hours, or lower min_produce, posts_per_week or react_per_week").format(
+                    rep=r.rep_id))
     gap = rules.theme_gap_weeks
     busiest = max(reps, key=lambda r: r.posts_per_week)
     if gap > 0 and busiest.posts_per_week * gap > len(themes):
         need = busiest.posts_per_week * gap
         raise InfeasiblePlan(
-            "theme spacing", f"{busiest.name or busiest.rep_id} publishes {busiest.posts_per_week} items a week, so "
-            f"no theme repeating within {gap} weeks needs {need} themes; the line has {len(themes)}: short by "
-            f"{need - len(themes)} theme(s)",
-            f"shorten theme_gap_weeks to {max(len(themes) // busiest.posts_per_week, 0)} or add themes")
+            "theme spacing", ngettext(
+                "{who} publishes {n} items a week, so no theme repeating within {gap} weeks needs {need} themes; "
+                "the line has {themes}: short by {short} theme",
+                "{who} publishes {n} items a week, so no theme repeating within {gap} weeks needs {need} themes; "
+                "the line has {themes}: short by {short} themes", need - len(themes)).format(
+                who=busiest.name or busiest.rep_id, n=busiest.posts_per_week, gap=gap, need=need,
+                themes=len(themes), short=need - len(themes)),
+            _("shorten theme_gap_weeks to {gap} or add themes").format(
+                gap=max(len(themes) // busiest.posts_per_week, 0)))
     served = {p for t in themes for p in t["personas"]}
     lonely = [p for p in persona_ids if p not in served]
     if lonely:
-        raise InfeasiblePlan("personas", f"persona(s) {', '.join(lonely)} served by no theme of the line",
-                             "map at least one theme to each persona")
+        raise InfeasiblePlan("personas", _("no theme of the line serves these personas: {personas}").format(
+            personas=", ".join(lonely)), _("map at least one theme to each persona"))
     window = min(rules.persona_window_weeks, weeks)
     team = sum(r.posts_per_week for r in reps) * window
     if window > 0 and team < len(persona_ids):
         raise InfeasiblePlan(
-            "personas in turn", f"the team publishes {team} items in {window} week(s) but there are "
-            f"{len(persona_ids)} personas to address in that window: short by {len(persona_ids) - team}",
-            "lengthen persona_window_weeks or raise posts_per_week")
+            "personas in turn", ngettext(
+                "the team publishes {team} items in {window} week but there are {personas} personas to address in "
+                "that window: short by {short}",
+                "the team publishes {team} items in {window} weeks but there are {personas} personas to address in "
+                "that window: short by {short}", window).format(
+                team=team, window=window, personas=len(persona_ids), short=len(persona_ids) - team),
+            _("lengthen persona_window_weeks or raise posts_per_week"))
     authors = sum(r.posts_per_week > 0 for r in reps)
     w, g = rules.persona_window_weeks, rules.theme_gap_weeks
     for p in persona_ids:
@@ -159,11 +181,17 @@ def _check_feasible(reps: list[Rep], themes: list[dict], persona_ids: list[str],
         short = _turns_short(pairs, w, g, weeks)
         if short:
             raise InfeasiblePlan(
-                "personas in turn", f"persona {p} has {len(ids)} theme(s) ({', '.join(ids)}) and a rep repeats a "
-                f"theme only after {g} weeks, so {authors} rep(s) cannot address {p} in every {w} weeks: that takes "
-                f"{math.ceil(g / w)} reps x themes taking turns, there are {pairs}: short by {short}",
-                f"map more themes to {p}, widen persona_window_weeks to {math.ceil(g / pairs)}, "
-                f"shorten theme_gap_weeks to {pairs * w}, or plan with more reps")
+                "personas in turn", ngettext(
+                    "persona {persona} has {n} theme ({themes}) and a rep repeats a theme only after {gap} weeks, so "
+                    "a team of {authors} cannot address {persona} in every {window} weeks: that takes {takes} "
+                    "rep-theme pairs taking turns, there are {pairs}: short by {short}",
+                    "persona {persona} has {n} themes ({themes}) and a rep repeats a theme only after {gap} weeks, so "
+                    "a team of {authors} cannot address {persona} in every {window} weeks: that takes {takes} "
+                    "rep-theme pairs taking turns, there are {pairs}: short by {short}", len(ids)).format(n=len(ids),
+                    persona=p, themes=", ".join(ids), gap=g, authors=authors, window=w, takes=math.ceil(g / w),
+                    pairs=pairs, short=short),
+                _("map more themes to {persona}, widen persona_window_weeks to {window}, shorten theme_gap_weeks "
+                  "to {gap}, or plan with more reps").format(persona=p, window=math.ceil(g / pairs), gap=pairs * w))
 
 
 def _turns_short(pairs: int, window: int, gap: int, weeks: int) -> int:
@@ -235,7 +263,7 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     if progress:
         from tqdm.auto import tqdm
 
-        weeks_iter = tqdm(weeks_iter, desc="planning weeks", unit="week")
+        weeks_iter = tqdm(weeks_iter, desc=_("planning weeks"), unit=_("week"))
     days_off = {r.rep_id: r.off_dates() for r in reps}
     for w in weeks_iter:
         week_start = start + pd.Timedelta(days=7 * w)
@@ -246,7 +274,8 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
             capacity = len(free) * rules.max_posts_per_day
             n_posts = min(r.posts_per_week, capacity)
             if n_posts < r.posts_per_week:
-                notes.append(f"{r.rep_id} week {w + 1}: {n_posts} of {r.posts_per_week} items (days off)")
+                notes.append(_("{rep} week {week}: {n} of {total} items (days off)").format(
+                    rep=r.rep_id, week=w + 1, n=n_posts, total=r.posts_per_week))
             n_prod = min(rules.min_produce, n_posts)
             n_cur = min(rules.min_curate, n_posts - n_prod)
             budget = (r.hours_per_week - r.react_per_week * hours[REACT_FORMAT] * (1 if free else 0)
@@ -330,18 +359,24 @@ def plan_calendar(reps, line: pd.DataFrame, personas, *, weeks: int, start, rule
     plan.attrs["hard_breaches"] = len(breaches)  # what the audit found: a plan is only returned with none
     if len(breaches):
         first = breaches.iloc[0]
-        where = f" (rep {first['rep_id']}, week {first['week']})" if first["rep_id"] else ""
-        raise InfeasiblePlan(
-            first["constraint"], f"the planner found no way to keep this rule: {first['detail']}{where}; "
-            f"{len(breaches)} breach(es) in all", _RELAX.get(first["constraint"], "relax that rule"))
+        found = ngettext("the planner found no way to keep this rule: {detail}; {n} breach in all",
+                         "the planner found no way to keep this rule: {detail}; {n} breaches in all", len(breaches))
+        if first["rep_id"]:
+            found = ngettext("the planner found no way to keep this rule: {detail} (rep {rep}, week {week}); "
+                             "{n} breach in all",
+                             "the planner found no way to keep this rule: {detail} (rep {rep}, week {week}); "
+                             "{n} breaches in all", len(breaches))
+        raise InfeasiblePlan(first["constraint"], found.format(detail=first["detail"], rep=first["rep_id"],
+                                                               week=first["week"], n=len(breaches)),
+                             _(_RELAX.get(first["constraint"], N_("relax that rule"))))
     return plan
 
 
 _RELAX = {
-    "personas in turn": "map more themes to that persona, widen persona_window_weeks, shorten theme_gap_weeks "
-                        "or plan with more reps",
-    "formats varied": "allow more formats or give the rep more hours",
-    "author load": "give the rep more hours, or lower posts_per_week or min_produce",
+    "personas in turn": N_("map more themes to that persona, widen persona_window_weeks, shorten theme_gap_weeks "
+                           "or plan with more reps"),
+    "formats varied": N_("allow more formats or give the rep more hours"),
+    "author load": N_("give the rep more hours, or lower posts_per_week or min_produce"),
 }
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..errors import DataError, InputError, require_columns
-from ..i18n.messages import N_, _
+from ..i18n.messages import N_, NC_, _, pgettext
 
 LEVELS = ("react", "curate", "produce")
 PRODUCE_FORMATS = ("article", "testimonial", "infographic", "video", "short_post")
@@ -45,12 +45,37 @@ PLAN_COLUMNS = ["item_id", "week", "planned_on", "weekday", "rep_id", "owner", "
 
 
 
+#: The rules a plan keeps, by the name :func:`~workbench.editorial.audit.check_plan` and
+#: :class:`InfeasiblePlan` give them (a program reads the name; a person reads it through the catalogue).
+CONSTRAINTS = (NC_("plan rule", "formats"), NC_("plan rule", "cadence"), NC_("plan rule", "days off"),
+               NC_("plan rule", "author load"), NC_("plan rule", "theme spacing"), NC_("plan rule", "personas"),
+               NC_("plan rule", "personas in turn"), NC_("plan rule", "themes"), NC_("plan rule", "quota produce"),
+               NC_("plan rule", "quota curate"), NC_("plan rule", "quota react"), NC_("plan rule", "posts per day"),
+               NC_("plan rule", "formats varied"))
+
+
+def rule_name(constraint: str) -> str:
+    """A plan rule's name (one of :data:`CONSTRAINTS`) in the reader's language.
+
+    >>> from workbench.i18n.language import use_language
+    >>> rule_name("days off")
+    'days off'
+    >>> with use_language("fr"):
+    ...     rule_name("days off") != "days off"
+    True
+    """
+    return str(pgettext("plan rule", constraint))
+
+
 class InfeasiblePlan(InputError):
-    """The constraints cannot all hold; the message names the constraint and the shortfall."""
+    """The constraints cannot all hold; the message names the constraint and the shortfall.
+
+    ``constraint`` stays the rule's English name (programs read it); the message names it in the reader's language.
+    """
 
     def __init__(self, constraint: str, what: str, fix: str):
         self.constraint = constraint
-        super().__init__(what, where=f"constraint '{constraint}'", fix=fix)
+        super().__init__(what, where=_("constraint '{rule}'").format(rule=rule_name(constraint)), fix=fix)
 
 
 @dataclass(frozen=True)

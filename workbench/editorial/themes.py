@@ -33,7 +33,7 @@ import pandas as pd
 
 from ..crm.dedupe import cluster_pairs
 from ..errors import DataError, InputError, require_columns
-from ..i18n.messages import _
+from ..i18n.messages import _, ngettext
 from ..text import idea_key
 from ._jsonfile import read_json, write_json
 
@@ -320,9 +320,15 @@ def review_reminder(line: pd.DataFrame, today) -> str | None:
     if due.empty:
         return None
     days = int(due["days_overdue"].max())
-    when = "today" if days == 0 else f"{days} days ago"
-    return (f"Editorial line review due: {len(due)} of {len(line)} themes reached their review date ({when}). "
-            "Run a new brainstorm, mix news and evergreen themes, and shortlist again.")
+    if days == 0:
+        due_text = _("Editorial line review due: {n} of {total} themes reached their review date (today).")
+    else:
+        due_text = ngettext("Editorial line review due: {n} of {total} themes reached their review date "
+                            "({days} day ago).",
+                            "Editorial line review due: {n} of {total} themes reached their review date "
+                            "({days} days ago).", days)
+    return (due_text.format(n=len(due), total=len(line), days=days) + " "
+            + _("Run a new brainstorm, mix news and evergreen themes, and shortlist again."))
 
 
 LINE_DATES = ("reviewed_on", "review_on")
@@ -364,8 +370,9 @@ def save_line(line: pd.DataFrame, path: str | Path) -> Path:
 def load_line(path: str | Path) -> pd.DataFrame:
     """Read an editorial line written by :func:`save_line`; the error names the theme and field of a bad value."""
     path = Path(path)
-    records = read_json(path, what="editorial line", find="save the line first: save_line(shortlist(...), path)",
-                        fix="save the line again with save_line")
+    records = read_json(path, missing=_("editorial line file not found"),
+                        find=_("save the line first: save_line(shortlist(...), path)"),
+                        fix=_("save the line again with save_line"))
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise DataError(_("expected a list of themes (objects)"), file=path, fix=_("save the line again with save_line"))
     for i, record in enumerate(records, start=1):

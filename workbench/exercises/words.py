@@ -27,6 +27,9 @@ SOURCE = "consent source"
 LEAD_STATUS = "lead status"
 ACTIVITY_STATUS = "activity status"
 LIFECYCLE = "lifecycle stage"
+REASON = "duplicate reason"
+ACTION = "audit action"
+CHANGE = "audit change"
 
 #: Every value of each kind that the catalogue holds (the sample company's and the practice CRM's stages).
 VALUES = {
@@ -53,6 +56,25 @@ VALUES = {
                 NC_("lifecycle stage", "marketing_qualified"), NC_("lifecycle stage", "sales_qualified"),
                 NC_("lifecycle stage", "opportunity"), NC_("lifecycle stage", "customer"),
                 NC_("lifecycle stage", "evangelist"), NC_("lifecycle stage", "other")),
+    REASON: (NC_("duplicate reason", "same name"), NC_("duplicate reason", "similar name"),
+             NC_("duplicate reason", "same email"), NC_("duplicate reason", "similar email"),
+             NC_("duplicate reason", "same phone"), NC_("duplicate reason", "similar phone"),
+             NC_("duplicate reason", "same account_id"), NC_("duplicate reason", "similar account_id")),
+    # the labels the practice CRM's writes leave in its audit log (``db.transaction(...)``)
+    ACTION: (NC_("audit action", "create contact"), NC_("audit action", "create account"),
+             NC_("audit action", "create lead"), NC_("audit action", "create deal"),
+             NC_("audit action", "create opportunitie"), NC_("audit action", "create activitie"),
+             NC_("audit action", "create consent"),
+             NC_("audit action", "edit contact"), NC_("audit action", "edit account"),
+             NC_("audit action", "edit lead"), NC_("audit action", "edit opportunitie"),
+             NC_("audit action", "edit activitie"), NC_("audit action", "edit consent"),
+             NC_("audit action", "convert lead"), NC_("audit action", "rescan duplicates"),
+             NC_("audit action", "merge contacts"), NC_("audit action", "log call"), NC_("audit action", "log email"),
+             NC_("audit action", "log meeting"), NC_("audit action", "log task"), NC_("audit action", "log note"),
+             NC_("audit action", "plan follow-up"), NC_("audit action", "set reminder"),
+             NC_("audit action", "complete activity"), NC_("audit action", "record consent granted"),
+             NC_("audit action", "record consent revoked")),
+    CHANGE: (NC_("audit change", "insert"), NC_("audit change", "update"), NC_("audit change", "delete")),
 }
 
 #: The kind of value each column of a table holds, where a trainee reads it (``status`` per table).
@@ -94,6 +116,22 @@ def channel_name(channel) -> str:
 def consent_status(status) -> str:
     """A consent status (granted, revoked) in the trainee's language."""
     return said(CONSENT, status)
+
+
+def audit_action(action) -> str:
+    """An audit log's action label in the trainee's language; a deal moved names its stage in it.
+
+    >>> from workbench.i18n.language import use_language
+    >>> audit_action("merge contacts"), audit_action("move deal to Proposal")
+    ('merge contacts', 'move deal to Proposal')
+    >>> with use_language("fr"):
+    ...     audit_action("move deal to Proposal").startswith("move deal")
+    False
+    """
+    text = "" if action is None or action != action else str(action)
+    if text.startswith("move deal to "):
+        return _("move deal to {stage}").format(stage=stage_name(text[len("move deal to "):]))
+    return said(ACTION, text)
 
 
 def options(kind: str, values) -> list[tuple[str, str]]:

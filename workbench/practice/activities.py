@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.schema import ACTIVITY_TYPES
+from ..i18n.messages import _
 from . import consent
 from .records import ValidationError, clean, insert, new_key
 
@@ -38,7 +39,7 @@ def next_weekday(day, weekday: str | int) -> pd.Timestamp:
     """
     if isinstance(weekday, str):
         if weekday.lower() not in WEEKDAYS:
-            raise ValidationError("activities", {"due_at": f"{weekday!r} is not a day of the week"})
+            raise ValidationError("activities", {"due_at": _("{weekday!r} is not a day of the week").format(weekday=weekday)})
         weekday = WEEKDAYS.index(weekday.lower())
     day = pd.Timestamp(day).normalize()
     return day + pd.Timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
@@ -61,15 +62,26 @@ def _links(db, contact_id, account_id, opportunity_id, problems) -> dict:
         row = db.row("contacts", contact_id)
         account_id = row["account_id"] if row else None
     if not (contact_id or account_id or opportunity_id):
-        problems["contact_id"] = "say who the activity is about: pick a contact, an account or a deal"
+        problems["contact_id"] = _("say who the activity is about: pick a contact, an account or a deal")
     return {"contact_id": contact_id, "account_id": account_id, "opportunity_id": opportunity_id}
+
+
+def _not_a_type(type_) -> str:
+    return _("{type!r} is not an activity type: use one of {types}").format(type=type_, types=", ".join(ACTIVITY_TYPES))
+
+
+#: Why a done activity cannot be completed again, per status (a whole sentence each).
+_ALREADY = {"completed": lambda: _("this activity is already completed"),
+            "cancelled": lambda: _("this activity is already cancelled")}
 
 
 def _consent_rule(db, type_, direction, contact_id, problems):
     channel = {"email": "email", "call": "phone"}.get(type_)
     if channel and direction == "outbound" and contact_id and consent.allowed(db, contact_id, channel) is False:
-        problems["type"] = (f"this contact withdrew consent to {'be emailed' if channel == 'email' else 'be phoned'}: "
-                            f"do not contact them this way (log an inbound {type_} if they contacted you)")
+        problems["type"] = (_("this contact withdrew consent to be emailed: do not contact them this way (log an "
+                              "inbound email if they contacted you)") if channel == "email" else
+                            _("this contact withdrew consent to be phoned: do not contact them this way (log an "
+                              "inbound call if they contacted you)"))
 
 
 def _save(db, values: dict, problems: dict, action: str) -> str:
@@ -88,10 +100,10 @@ def log(db, type: str, subject: str, *, contact_id=None, account_id=None, opport
     """Record a call, email, meeting or note that happened; return its id."""
     problems: dict = {}
     if type not in ACTIVITY_TYPES:
-        problems["type"] = f"{type!r} is not an activity type: use one of {', '.join(ACTIVITY_TYPES)}"
+        problems["type"] = _not_a_type(type)
     when = _moment(at) if at is not None else db.now()
     if when is not None and when > db.now() + pd.Timedelta(minutes=1):
-        problems["completed_at"] = "a logged activity has already happened: use a follow-up to plan one"
+        problems["completed_at"] = _("a logged activity has already happened: use a follow-up to plan one")
     links = _links(db, contact_id, account_id, opportunity_id, problems)
     _consent_rule(db, type, direction, contact_id, problems)
     values = {"type": type, "subject": subject, "status": "completed", "completed_at": when,
@@ -105,15 +117,16 @@ def follow_up(db, subject: str, due, *, type: str = "task", contact_id=None, acc
     """Plan an activity due at ``due`` (a day means 09:00), with an optional ``reminder``; return its id."""
     problems: dict = {}
     if type not in ACTIVITY_TYPES:
-        problems["type"] = f"{type!r} is not an activity type: use one of {', '.join(ACTIVITY_TYPES)}"
+        problems["type"] = _not_a_type(type)
     due_at = _moment(due)
     if due_at is None:
-        problems["due_at"] = "required: say when it is due"
+        problems["due_at"] = _("required: say when it is due")
     elif due_at.normalize() < db.today:
-        problems["due_at"] = f"{due_at.date()} is in the past: a follow-up is due today ({db.today.date()}) or later"
+        problems["due_at"] = _("{day} is in the past: a follow-up is due today ({today}) or later").format(
+            day=due_at.date(), today=db.today.date())
     remind_at = _moment(reminder, default_hour=8)
     if remind_at is not None and due_at is not None and remind_at > due_at:
-        problems["reminder_at"] = "the reminder comes after the due time: set it earlier"
+        problems["reminder_at"] = _("the reminder comes after the due time: set it earlier")
     links = _links(db, contact_id, account_id, opportunity_id, problems)
     values = {"type": type, "subject": subject, "status": "planned", "due_at": due_at, "reminder_at": remind_at,
               "owner_id": db.user_id, **links}
@@ -128,11 +141,11 @@ def set_reminder(db, activity_id: str, at) -> None:
     when = _moment(at, default_hour=8)
     problems = {}
     if row["status"] != "planned":
-        problems["reminder_at"] = "this activity is already done: reminders are for planned ones"
+        problems["reminder_at"] = _("this activity is already done: reminders are for planned ones")
     elif when is None:
-        problems["reminder_at"] = "required: say when to be reminded"
+        problems["reminder_at"] = _("required: say when to be reminded")
     elif row["due_at"] and when > pd.Timestamp(row["due_at"]):
-        problems["reminder_at"] = "the reminder comes after the due time: set it earlier"
+        problems["reminder_at"] = _("the reminder comes after the due time: set it earlier")
     if problems:
         raise ValidationError("activities", problems)
     with db.transaction("set reminder"):
@@ -146,7 +159,7 @@ def complete(db, activity_id: str, outcome: str | None = None, at=None) -> None:
 
     row = get(db, "activities", activity_id)
     if row["status"] != "planned":
-        raise ValidationError("activities", {"status": f"this activity is already {row['status']}"})
+        raise ValidationError("activities", {"status": _ALREADY.get(row["status"], _ALREADY["completed"])()})
     when = _moment(at) if at is not None else db.now()
     with db.transaction("complete activity"):
         db.conn.execute("UPDATE activities SET status = 'completed', completed_at = ?, outcome = "
@@ -190,7 +203,7 @@ def timeline(db, *, contact_id=None, account_id=None, opportunity_id=None) -> pd
                                               ("opportunity_id", opportunity_id)) if v is not None),
                          (None, None))
     if column is None:
-        raise ValidationError("activities", {"contact_id": "name a contact, an account or a deal"})
+        raise ValidationError("activities", {"contact_id": _("name a contact, an account or a deal")})
     df = db.query(f"SELECT *, coalesce(completed_at, due_at) AS \"when\" FROM activities WHERE {column} = ? "
                   f"ORDER BY coalesce(completed_at, due_at) DESC, activity_id DESC", (value,))
     if df.empty:

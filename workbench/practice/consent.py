@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.schema import CHANNELS
+from ..i18n.messages import _
 from .records import ValidationError, get
 
 SOURCES = ("phone_call", "email", "web_form", "event", "in_person", "letter")
@@ -45,19 +46,22 @@ def record(db, contact_id: str, channel: str, status: str, *, source: str, wordi
     contact = get(db, "contacts", contact_id)
     problems = {}
     if channel not in CHANNELS:
-        problems["channel"] = f"{channel!r} is not a channel: use one of {', '.join(CHANNELS)}"
+        problems["channel"] = _("{channel!r} is not a channel: use one of {channels}").format(
+            channel=channel, channels=", ".join(CHANNELS))
     if status not in ("granted", "revoked"):
-        problems["status"] = f"{status!r} is not a consent status: use granted or revoked"
+        problems["status"] = _("{status!r} is not a consent status: use granted or revoked").format(status=status)
     if not (source or "").strip():
-        problems["source"] = ("say how the consent was given or withdrawn (for example phone_call or web_form): "
-                              "it is your proof")
+        problems["source"] = _("say how the consent was given or withdrawn (for example phone_call or web_form): "
+                                "it is your proof")
     when = pd.Timestamp(at) if at is not None else db.now()
     if pd.isna(when) or when > db.now() + pd.Timedelta(minutes=1):
-        problems["at"] = "a consent cannot be dated in the future: leave it blank for now"
+        problems["at"] = _("a consent cannot be dated in the future: leave it blank for now")
     if status == "granted" and channel == "email" and not contact.get("email"):
-        problems["channel"] = "this contact has no email address: add one before recording an email opt-in"
+        problems["channel"] = _("this contact has no email address: add one before recording an email opt-in")
     if status == "granted" and channel in ("sms", "phone") and not contact.get("phone"):
-        problems["channel"] = f"this contact has no phone number: add one before recording a {channel} opt-in"
+        problems["channel"] = (_("this contact has no phone number: add one before recording an sms opt-in")
+                               if channel == "sms" else
+                               _("this contact has no phone number: add one before recording a phone opt-in"))
     if problems:
         raise ValidationError("consents", problems)
     with db.transaction(f"record consent {status}"):

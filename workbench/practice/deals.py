@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n.messages import _
 from . import records
 from .records import ValidationError
 
@@ -34,8 +35,8 @@ def find_stage(db, stage: str) -> dict:
     matches = [r for r in table.to_dict("records") if wanted and wanted in records.fold(r["stage"]).replace(" ", "")]
     if len(matches) == 1:
         return matches[0]
-    raise ValidationError("opportunities", {"stage": f"{stage!r} is not a stage: use one of "
-                                                     f"{', '.join(table['stage'])}"})
+    raise ValidationError("opportunities", {"stage": _("{stage!r} is not a stage: use one of {stages}").format(
+        stage=stage, stages=", ".join(table["stage"]))})
 
 
 def create(db, values: dict, *, allow_duplicate: bool = False) -> str:
@@ -62,8 +63,8 @@ def move(db, opportunity_id: str, stage: str, *, next_step: str | None = None, c
     if close_date is not None:
         changes["close_date"] = close_date
     if not target["is_closed"] and not (changes.get("next_step") if next_step is not None else deal["next_step"]):
-        raise ValidationError("opportunities", {"next_step": "an open deal needs a next step: say what you will "
-                                                             "do next, and when"})
+        raise ValidationError("opportunities", {"next_step": _("an open deal needs a next step: say what you will "
+                                                               "do next, and when")})
     out, problems = records.clean(db, "opportunities", changes, key=opportunity_id)
     if problems:
         raise ValidationError("opportunities", problems)

@@ -18,6 +18,7 @@ instead (``contact_id=``) or confirms (``allow_duplicate=True``).
 
 from __future__ import annotations
 
+from ..i18n.messages import _
 from . import deals, records
 from .records import ValidationError
 
@@ -69,9 +70,10 @@ def convert(db, lead_id: str, *, account_id: str | None = None, account: dict | 
     """
     lead = records.get(db, "leads", lead_id)
     if lead["status"] == "converted":
-        raise ValidationError("leads", {"status": f"this lead was already converted on {lead['converted_at']}"})
+        raise ValidationError("leads", {"status": _("this lead was already converted on {day}").format(
+            day=lead["converted_at"])})
     if lead["status"] == "unqualified":
-        raise ValidationError("leads", {"status": "this lead is unqualified: change its status before converting"})
+        raise ValidationError("leads", {"status": _("this lead is unqualified: change its status before converting")})
     first, last = split_name(lead["name"])
     with db.transaction("convert lead"):
         if account_id is None:

@@ -310,8 +310,10 @@ def _check_and_upgrade(db: PracticeDB) -> None:
         backup = backup_copy(db, reason=f"before-upgrade-v{version}")
         migrations.upgrade(db.conn, version, missing)
         added = ", ".join(f"{t}.{c}" if c else t for t, c in missing)
-        db.notes.append(f"Upgraded your practice CRM from format {version} to {schema.SCHEMA_VERSION}"
-                        + (f" (added {added})" if added else "") + f"; the old copy is kept at {backup}.")
+        upgraded = (_("Upgraded your practice CRM from format {old} to {new} (added {added}); the old copy is kept "
+                      "at {backup}.") if added else
+                    _("Upgraded your practice CRM from format {old} to {new}; the old copy is kept at {backup}."))
+        db.notes.append(upgraded.format(old=version, new=schema.SCHEMA_VERSION, added=added, backup=backup))
     _assign_new_tasks(db)
 
 
@@ -494,7 +496,7 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
         notes.append(_fresh_start(start, trainee))
     migrations.prepare_start(start)
     copy_database(start, tmp)
-    notes.append("it was rebuilt from its starting copy")
+    notes.append(_("it was rebuilt from its starting copy"))
     found = next((b for b in reversed(_backups_of(path)) if _readable(b)), None)
     conn = connect(tmp)
     try:
@@ -504,10 +506,10 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
             conn.execute("ATTACH DATABASE ? AS saved", (str(found),))
             _copy_table(conn, "audit_log", source="saved")
             conn.execute("UPDATE main.audit_log SET reset_at = ? WHERE reset_at IS NULL", (now,))
-            notes.append(f"its audit log was recovered from the backup {found.name} "
-                         "(changes made after that backup are only in the damaged file)")
+            notes.append(_("its audit log was recovered from the backup {backup} (changes made after that backup are "
+                           "only in the damaged file)").format(backup=found.name))
         else:
-            notes.append("no readable backup was found: its audit log starts again empty")
+            notes.append(_("no readable backup was found: its audit log starts again empty"))
         conn.executemany("INSERT OR REPLACE INTO main.practice_meta VALUES (?, ?)",
                          [("trainee", trainee), ("reset_at", now)])
         conn.execute("COMMIT")
@@ -524,7 +526,7 @@ def _rebuild_damaged(path: Path, trainee: str | None, damage: str) -> ResetDone:
     for suffix in ("-wal", "-shm"):  # a stale journal must never meet the new file
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     os.replace(tmp, path)
-    notes.append(f"the damaged file is kept at {kept}")
+    notes.append(_("the damaged file is kept at {path}").format(path=kept))
     return ResetDone(kept, tuple(notes))
 
 

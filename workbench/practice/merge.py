@@ -24,6 +24,7 @@ import json
 import pandas as pd
 
 from ..data.schema import TABLES
+from ..i18n.messages import _
 from . import duplicates, records
 from .records import ValidationError
 
@@ -86,11 +87,12 @@ def merge_contacts(db, keep: str, remove: str, *, take: tuple[str, ...] | list[s
     of the result says what is left to correct.
     """
     if keep == remove:
-        raise ValidationError("contacts", {"remove": "pick two different records to merge"})
+        raise ValidationError("contacts", {"remove": _("pick two different records to merge")})
     a, b = records.get(db, "contacts", keep), records.get(db, "contacts", remove)
     unknown = [f for f in take if f not in a or f == "contact_id"]
     if unknown:
-        raise ValidationError("contacts", {"take": f"{', '.join(unknown)} cannot be taken from the other record"})
+        raise ValidationError("contacts", {"take": _("these fields cannot be taken from the other record: {fields}").format(
+            fields=", ".join(unknown))})
     changes = {f: b[f] for f in a if f != "contact_id" and b[f] not in (None, "")
                and (a[f] in (None, "") or f in take)}
     if "created_at" in changes or (a["created_at"] and b["created_at"] and b["created_at"] < a["created_at"]):

@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..data.schema import SCHEMA
 from ..errors import InputError
+from ..i18n.messages import _
 
 #: Tables every user reads: the shared customer database.
 SHARED = ("accounts", "contacts", "activities", "consents", "cases", "products", "stages", "users")
@@ -47,8 +48,8 @@ def _users(db) -> pd.DataFrame:
 def _user(db, user_id: str) -> dict:
     users = _users(db).set_index("user_id")
     if user_id not in users.index:
-        raise InputError(f"there is no user {user_id!r} in the practice CRM", where="users",
-                         fix=f"pick one of: {', '.join(users.index)}")
+        raise InputError(_("there is no user {user_id!r} in the practice CRM").format(user_id=user_id), where="users",
+                         fix=_("pick one of: {users}").format(users=", ".join(users.index)))
     return {"user_id": user_id, **users.loc[user_id].to_dict()}
 
 

@@ -96,3 +96,33 @@ def test_a_record_view_and_who_sees_what_in_bengali(db, english_words_left):
     assert "সম্মতি" in view.consents.value and "কল" in view.timeline.value
     assert english_words_left(view.timeline.value, "Intro call", "Price list", "Visit") == []
     assert english_words_left(access.summary.value, "Paul Martin") == []
+
+
+def test_the_merge_screen_gives_its_reasons_in_french_and_keeps_the_stored_reason(db):
+    from workbench.widgets.practice import MergeScreen
+
+    with use_language("fr"):
+        s = MergeScreen(db)
+    labels = [label for label, _ in s.pairs.options]
+    assert labels and all(label.endswith("· même nom") for label in labels)
+    assert db.query("SELECT reason FROM duplicate_candidates")["reason"].tolist() == ["same name"]
+
+
+def test_a_records_history_in_arabic_names_each_action_and_change_right_to_left(db, english_words_left):
+    from workbench.practice import deals, records
+
+    records.update(db, "contacts", "C002", {"title": "Directrice"})
+    deals.move(db, "O002", "Negotiation", next_step="Send the offer")
+    with use_language("ar"):
+        contact, deal = RecordView(db, "contacts", "C002"), RecordView(db, "opportunities", "O002")
+        contact.history.click()
+        deal.history.click()
+    pages = [contact.screen.widget.value, deal.screen.widget.value]
+    assert all('dir="rtl"' in page for page in pages)
+    assert "تعديل جهة الاتصال" in pages[0] and "تعديل" in pages[0]
+    assert "نقل الصفقة إلى مرحلة التفاوض" in pages[1]
+    for page in pages:
+        table = page[page.index("<table"):]
+        assert "edit contact" not in table and "move deal" not in table and ">update<" not in table
+    assert db.query("SELECT DISTINCT action FROM audit_log")["action"].tolist()[:2] == ["edit contact",
+                                                                                         "move deal to Negotiation"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...data import rules
 from ...errors import WorkbenchError
+from ...exercises.words import REASON, said
 from ...i18n.messages import _
 from ...practice import merge
 from ...text import isolate
@@ -45,7 +46,7 @@ class MergeScreen(Screen):
 
     def refresh(self, rescan_all: bool = False):
         found = merge.find_duplicates(self.db, rescan_all=rescan_all)
-        self.pairs.options = [(f"{isolate(r.keep_name)} ({r.keep}) ~ {isolate(r.remove_name)} ({r.remove}) · {r.reason}",
+        self.pairs.options = [(f"{isolate(r.keep_name)} ({r.keep}) ~ {isolate(r.remove_name)} ({r.remove}) · {said(REASON, r.reason)}",
                                (r.keep, r.remove)) for r in found.itertuples()]
         return found
 

@@ -14,12 +14,13 @@ import html
 import pandas as pd
 
 from ...data.schema import SCHEMA
-from ...exercises.words import COLUMNS, LEAD_STATUS, in_words, said, stage_name
+from ...exercises.words import CHANGE, COLUMNS, LEAD_STATUS, REASON, audit_action, in_words, said, stage_name
 from ...i18n.messages import N_, _, ngettext
 from ...i18n.numbers import format_number
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
 from ...text import isolate
+from .. import in_language
 from ..tables import column_words, readable
 from .activities import FollowUpScreen, LogActivityScreen
 from .consent import CONSENT_COLUMNS, ConsentScreen
@@ -93,6 +94,16 @@ def field_widget(db, table: str, name: str, value=None):
         placeholder = _("id of the {record}, e.g. from the search").format(record=_(ONE_RECORD.get(target, target)))
     return w.Text(value="" if value is None else str(value), placeholder=placeholder, continuous_update=False,
                   **common)
+
+
+def _changes_text(changes: dict) -> str:
+    """An audit entry's changes as a person reads them: ``field: before → after``, one field after another.
+
+    >>> _changes_text({"title": ("CEO", "Directrice"), "phone": (None, "+33 6")})
+    'title: CEO → Directrice; phone: → +33 6'
+    """
+    return "; ".join(f"{column_words(field)}: {'' if old is None else old} → {'' if new is None else new}"
+                     for field, (old, new) in changes.items())
 
 
 class RecordForm(Screen):
@@ -171,7 +182,8 @@ class RecordForm(Screen):
             return
         except PossibleDuplicate as err:
             self.message.value = ('<div role="alert">' + tagged(_("This may already be in the CRM:"))
-                                  + table_html(err.matches, columns=MATCH_COLUMNS, units={"score": "%"})
+                                  + table_html(err.matches.assign(reason=[said(REASON, r) for r in err.matches["reason"]]),
+                                               columns=MATCH_COLUMNS, units={"score": "%"})
                                   + html.escape(_("Open the existing record instead, or press Save anyway if it is "
                                                   "a different one.")) + "</div>")
             self.save_anyway.layout.display = None
@@ -277,7 +289,7 @@ class RecordView(Screen):
         self.plan.on_click(self.guarded(lambda: self._panel(FollowUpScreen(db, **link,
                                                                            on_planned=lambda _k: self.refresh()))))
         self.consent.on_click(self.guarded(lambda: self._panel(ConsentScreen(db, key, on_saved=self.refresh))))
-        self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(self._history_html()))))
+        self.history.on_click(self.guarded(lambda: self._panel(HTMLScreen(in_language(self._history_html())))))
         self.widget = w.VBox([self.fields, self.consents, w.HBox([self.edit, self.log, self.plan, self.consent, self.history]),
                               self.message, self.panel, w.HTML(tagged(_('Timeline'), "b")), self.timeline], layout={"width": WIDTH})
         self.refresh()
@@ -291,6 +303,8 @@ class RecordView(Screen):
         h = audit.history(self.db, self.table, self.key, since_reset=True)
         if h.empty:
             return tagged(_('No change made in the practice CRM yet.'), "i")
+        h = h.assign(action=[audit_action(a) for a in h["action"]], op=[said(CHANGE, op) for op in h["op"]],
+                     changes=[_changes_text(c) for c in h["changes"]])
         return table_html(h, columns=HISTORY_COLUMNS)
 
     def _referrals_html(self) -> str:
