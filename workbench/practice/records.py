@@ -78,10 +78,21 @@ class PossibleDuplicate(InputError):
     def __init__(self, table: str, matches: pd.DataFrame, *, key=None):
         self.matches = matches
         names = "; ".join(f"{r.label} ({r.key}, {r.reason})" for r in matches.head(3).itertuples())
-        where = f"new {table[:-1]}" if key is None else f"{table[:-1]} {key}"
+        where = f"new {record_kind(table)}" if key is None else f"{record_kind(table)} {key}"
         super().__init__(f"this may already exist: {names}", where=where,
                          fix="open the existing record instead, or save anyway if it is a different one "
                              "(allow_duplicate=True)")
+
+
+def record_kind(table: str) -> str:
+    """What one record of ``table`` is called in the audit log and in messages.
+
+    >>> record_kind("opportunities"), record_kind("activities"), record_kind("contacts"), record_kind("consent")
+    ('opportunity', 'activity', 'contact', 'consent')
+    """
+    if table.endswith("ies"):
+        return table[:-3] + "y"
+    return table[:-1] if table.endswith("s") else table
 
 
 def _table(table: str):
@@ -264,7 +275,7 @@ def create(db, table: str, values: dict, *, allow_duplicate: bool = False, actio
     matches = likely_duplicates(db, table, out) if (table == "contacts" or not allow_duplicate) else None
     if not allow_duplicate and not matches.empty:
         raise PossibleDuplicate(table, matches)
-    with db.transaction(action or f"create {table[:-1]}"):
+    with db.transaction(action or f"create {record_kind(table)}"):
         key = out.get(info.key) or new_key(db, table)
         out[info.key] = key
         insert(db, table, out)
@@ -291,7 +302,7 @@ def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False,
     info = _table(table)
     current = db.row(table, key)
     if current is None:
-        raise InputError(_('there is no {table} {key!r}').format(table=table[:-1], key=key), where=f"update {table}",
+        raise InputError(_('there is no {table} {key!r}').format(table=record_kind(table), key=key), where=f"update {table}",
                          fix=_("search for the record and use its id"))
     if info.key in changes and changes[info.key] != key:
         raise ValidationError(table, {info.key: "a record's id cannot change"})
@@ -304,7 +315,7 @@ def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False,
         raise PossibleDuplicate(table, matches, key=key)
     if out:
         sets = ", ".join(f'"{k}" = ?' for k in out)
-        with db.transaction(action or f"edit {table[:-1]}"):
+        with db.transaction(action or f"edit {record_kind(table)}"):
             db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE "{info.key}" = ?', (*out.values(), key))
             if table == "contacts" and not matches.empty:  # saved anyway: list it under Merge duplicates
                 duplicates.remember(db, key, matches)
@@ -327,7 +338,7 @@ def get(db, table: str, key) -> dict:
                          fix=_('use one of: {tables}').format(tables=', '.join(t for t in SCHEMA if SCHEMA[t].key)))
     found = db.row(table, key)
     if found is None:
-        raise InputError(_('there is no {table} {key!r}').format(table=table[:-1], key=key), where=table, fix=_("search for it and use the id shown"))
+        raise InputError(_('there is no {table} {key!r}').format(table=record_kind(table), key=key), where=table, fix=_("search for it and use the id shown"))
     return found
 
 
