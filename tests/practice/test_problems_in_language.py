@@ -80,3 +80,15 @@ def test_a_forms_format_and_channel_problems_in_arabic(english_words_left):
     assert email.startswith("'ali@' ليس عنوان بريد إلكتروني")
     assert field == "phone" and channel == "القناة المفضلة هي «الرسائل القصيرة»: أدخل رقم هاتف أو اختر قناة أخرى"
     assert english_words_left(email, "name@domain.tld", "amina.rahman@example.com") == []
+
+
+def test_a_missing_record_and_a_changed_id_are_said_in_french_and_persian(db, english_words_left):
+    from workbench.practice import records
+
+    with use_language("fr"), pytest.raises(InputError) as missing:
+        records.get(db, "opportunities", "O999")
+    assert missing.value.what == "il n'y a pas d'affaire 'O999'"
+    with use_language("fa"), pytest.raises(ValidationError) as changed:
+        records.update(db, "contacts", "C002", {"contact_id": "C777"})
+    assert "شناسهٔ یک رکورد قابل تغییر نیست" in str(changed.value)
+    assert english_words_left(str(changed.value), "C002", "C777", "contact_id") == []

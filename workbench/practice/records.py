@@ -28,7 +28,7 @@ import pandas as pd
 from ..data import formats, rules
 from ..data.schema import SCHEMA, Column
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import N_, _
 from ..text import fold
 from . import duplicates
 
@@ -93,6 +93,23 @@ def record_kind(table: str) -> str:
     if table.endswith("ies"):
         return table[:-3] + "y"
     return table[:-1] if table.endswith("s") else table
+
+
+#: "There is no such record", a whole sentence for each table a trainee works in (others name their table).
+NOT_FOUND = {"accounts": N_("there is no account {key!r}"), "contacts": N_("there is no contact {key!r}"),
+             "consents": N_("there is no consent {key!r}"), "leads": N_("there is no lead {key!r}"),
+             "opportunities": N_("there is no deal {key!r}"), "activities": N_("there is no activity {key!r}")}
+
+
+def not_found(table: str, key) -> str:
+    """The sentence saying ``table`` holds no record ``key``, in the reader's language.
+
+    >>> not_found("opportunities", "O9"), not_found("orders", "R1")
+    ("there is no deal 'O9'", "there is no record 'R1' in the table orders")
+    """
+    if table in NOT_FOUND:
+        return _(NOT_FOUND[table]).format(key=key)
+    return _("there is no record {key!r} in the table {table}").format(key=key, table=table)
 
 
 def _table(table: str):
@@ -302,10 +319,9 @@ def update(db, table: str, key, changes: dict, *, allow_duplicate: bool = False,
     info = _table(table)
     current = db.row(table, key)
     if current is None:
-        raise InputError(_('there is no {table} {key!r}').format(table=record_kind(table), key=key), where=f"update {table}",
-                         fix=_("search for the record and use its id"))
+        raise InputError(not_found(table, key), where=f"update {table}", fix=_("search for the record and use its id"))
     if info.key in changes and changes[info.key] != key:
-        raise ValidationError(table, {info.key: "a record's id cannot change"})
+        raise ValidationError(table, {info.key: _("a record's id cannot change")})
     out, problems = clean(db, table, changes, key=key)
     if problems:
         raise ValidationError(table, problems)
@@ -338,7 +354,7 @@ def get(db, table: str, key) -> dict:
                          fix=_('use one of: {tables}').format(tables=', '.join(t for t in SCHEMA if SCHEMA[t].key)))
     found = db.row(table, key)
     if found is None:
-        raise InputError(_('there is no {table} {key!r}').format(table=record_kind(table), key=key), where=table, fix=_("search for it and use the id shown"))
+        raise InputError(not_found(table, key), where=table, fix=_("search for it and use the id shown"))
     return found
 
 
