@@ -134,7 +134,9 @@ def course_language(lang: str) -> str:
     >>> course_language("fr-FR"), course_language("ar"), course_language("de"), course_language("")
     ('fr', 'ar', 'en', 'en')
     """
-    from ..i18n import LANGUAGES
+    from ..i18n.language import LanguageError, choose
 
-    base = lang.replace("_", "-").partition("-")[0].lower()
-    return base if base in LANGUAGES else "en"
+    try:
+        return choose(lang)
+    except LanguageError:
+        return "en"
