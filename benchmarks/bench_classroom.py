@@ -7,8 +7,9 @@ Check five times (``wb.check(...)``) at the same moment as the whole class.  Pri
 
 - time from login to a ready lab (median, worst);
 - Check latency through the hub and its proxy (median, p95);
-- memory per trainee: the resident memory of their server and kernel (every process of
-  their account), read while the whole class is connected;
+- memory per trainee: the proportional resident memory (PSS) of their server and kernel
+  (every process of their account) and their share of the labs' fork server, read while
+  the whole class is connected;
 - CPU seconds per lab start: what the trainee's server used until it answered, plus the
   hub's and its proxy's share (logins included), the figure the machine's other load
   changes least. (It does not predict the ready time alone: on a quiet machine the
@@ -126,20 +127,25 @@ def hub_cpu(hub) -> float:
     """CPU seconds of the hub and what runs as root under it (proxy, culler, bubblewrap), not the trainees'."""
     import psutil
 
+    def as_root(process) -> bool:
+        try:
+            return process.uids().real == 0
+        except psutil.Error:  # ended since it was listed
+            return False
+
     root = psutil.Process(hub.pid)
-    return cpu_of([root] + [p for p in root.children(recursive=True) if p.uids().real == 0])
+    return cpu_of([root] + [p for p in root.children(recursive=True) if as_root(p)])
 
 
-def rss_of(pids: list[int]) -> int:
+def pss_of(process) -> int:
+    """The proportional resident memory of ``process``: its own pages, and its share of those it shares (the
+    labs forked from one server share its loaded modules; resident size would count them once per lab)."""
     import psutil
 
-    total = 0
-    for pid in pids:
-        try:
-            total += psutil.Process(pid).memory_info().rss
-        except psutil.Error:
-            pass
-    return total
+    try:
+        return process.memory_full_info().pss
+    except psutil.Error:
+        return 0
 
 
 # ----------------------------------------------------------------------------- the baseline: make lab
@@ -183,7 +189,7 @@ def baseline(tmp: Path) -> dict:
         kernel = Kernel(base, token)
         kernel.run(WARM_UP)
         checks = [kernel.run(CHECK) for _ in range(CHECKS)]
-        memory = rss_of([server.pid] + [c.pid for c in server.children(recursive=True)])
+        memory = sum(pss_of(p) for p in [server, *server.children(recursive=True)])
         kernel.close()
         return {"ready": ready, "checks": checks, "memory": memory, "cpu": cpu}
     finally:
@@ -262,18 +268,21 @@ def _trainee_run(folder, login: str, barrier: threading.Barrier, hub) -> dict:
 
 
 def class_memory(logins: list[str]) -> list[int]:
-    """Resident memory of every process of each trainee's account (their server and kernel)."""
+    """Proportional resident memory of every process of each trainee's account (their server and kernel), plus
+    an equal share of the labs' fork server and its keepers (root's processes that serve the labs)."""
     import psutil
 
     from workbench.accounts import find_account
 
     uids = {find_account(login).uid: login for login in logins}
-    totals = dict.fromkeys(uids, 0)
-    for process in psutil.process_iter(["uids", "memory_info"]):
+    totals, shared = dict.fromkeys(uids, 0), 0
+    for process in psutil.process_iter(["uids", "cmdline"]):
         uid = process.info["uids"].real if process.info["uids"] else None
-        if uid in totals and process.info["memory_info"]:
-            totals[uid] += process.info["memory_info"].rss
-    return list(totals.values())
+        if uid in totals:
+            totals[uid] += pss_of(process)
+        elif uid == 0 and "workbench.classroom.forkserver" in (process.info["cmdline"] or []):
+            shared += pss_of(process)
+    return [total + shared // len(totals) for total in totals.values()]
 
 
 def run_class(n: int, tmp: Path) -> dict:

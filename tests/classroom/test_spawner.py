@@ -1,4 +1,4 @@
-"""The spawner of a class: the bubblewrap around each lab, its command, and labs started a few at a time."""
+"""The spawner of a class: the fork server's bubblewrap, the lab it asks for, and labs started a few at a time."""
 
 import asyncio
 import socket
@@ -23,8 +23,8 @@ def run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def test_node_is_hidden_from_the_lab():
-    wrapper = module.server_wrapper(Path("/nonexistent"), hidden_files=[Path("/usr/bin/node")])
+def test_node_is_hidden_from_the_labs():
+    wrapper = module.fork_server_wrapper(Path("/nonexistent"), hidden_files=[Path("/usr/bin/node")])
     at = wrapper.index("/dev/null")
     assert wrapper[at - 1:at + 2] == ["--ro-bind", "/dev/null", "/usr/bin/node"]
     assert wrapper[-1] == "--"
@@ -33,10 +33,6 @@ def test_node_is_hidden_from_the_lab():
 def test_node_files_are_the_real_executables():
     for path in module.node_files():
         assert path.is_file() and path == path.resolve()
-
-
-def test_the_lab_runs_the_lightened_single_user_server():
-    assert module.server_command() == [sys.executable, "-m", "workbench.classroom.singleuser", *LAB_OPTIONS]
 
 
 def test_wait_for_port_sees_a_listening_server_a_dead_one_and_a_silent_one():
@@ -50,7 +46,7 @@ def test_wait_for_port_sees_a_listening_server_a_dead_one_and_a_silent_one():
 
 
 def process(status=None) -> subprocess.Popen:
-    """A process standing for the lab's: still running (``status`` None), or ended with ``status``."""
+    """A process standing for the lab's: still running (``status`` None), or ended with ``status`` (and collected)."""
     if status is None:
         return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     ended = subprocess.Popen([sys.executable, "-c", f"raise SystemExit({status})"])
@@ -59,40 +55,65 @@ def process(status=None) -> subprocess.Popen:
 
 
 def trainee_spawner(monkeypatch, name: str, **traits):
-    """A TraineeSpawner for ``name`` whose account checks pass (nothing runs as anyone)."""
+    """A TraineeSpawner for ``name`` whose account checks pass (nothing runs as anyone; no hub: the environment is
+    the spawner's own and the user's name)."""
     class User:
         pass
 
     User.name = name
     monkeypatch.setattr(module, "find_account", lambda login: Account(login, 5000, 5000, Path("/nonexistent")))
     monkeypatch.setattr(module, "is_ours", lambda login: True)
+    monkeypatch.setattr(module.TraineeSpawner, "get_env", lambda self: {**self.environment, "USER": self.user.name})
     spawner = module.TraineeSpawner(**traits)
     spawner.user = User
     return spawner
 
 
-def test_labs_start_a_few_at_a_time_first_come_first_served(monkeypatch):
-    from jupyterhub.spawner import LocalProcessSpawner
+@pytest.fixture
+def fork_server(monkeypatch):
+    """The fork server, replaced by one that records each order and answers with the pid of ``lab`` (a process)."""
+    class Recorder:
+        orders, lab = [], None
 
+        async def start_lab(self, order):
+            self.orders.append(order)
+            return self.lab.pid
+
+    recorder = Recorder()
     monkeypatch.setattr(module.TraineeSpawner, "_starting", None)
-    starting, most, order = 0, 0, []
-    running = process()
+    monkeypatch.setattr(module.TraineeSpawner, "fork_server", lambda self: recorder)
+    return recorder
 
-    async def launch(self):
+
+def test_the_lab_is_the_lightened_single_user_server_as_the_trainee(monkeypatch, fork_server):
+    fork_server.lab = process()
+    monkeypatch.setattr(module, "wait_for_port", lambda *args, **kwargs: asyncio.sleep(0, True))
+    spawner = trainee_spawner(monkeypatch, "amina")
+    spawner.environment = {"WORKBENCH_SEED": "1001"}
+    try:
+        ip, port = run(spawner.start())
+    finally:
+        fork_server.lab.kill()
+        fork_server.lab.wait()
+    order, = fork_server.orders
+    assert (order.uid, order.gid, order.home) == (5000, 5000, "/nonexistent")
+    assert order.args[:len(LAB_OPTIONS)] == LAB_OPTIONS and (ip, port) == ("127.0.0.1", spawner.port) and port > 0
+    assert order.env["WORKBENCH_SEED"] == "1001" and order.env["USER"] == "amina"
+    assert spawner.pid == fork_server.lab.pid and spawner.proc is None  # stopped by pid, as after a hub restart
+
+
+def test_labs_start_a_few_at_a_time_first_come_first_served(monkeypatch, fork_server):
+    starting, most = 0, 0
+    fork_server.lab = process()
+
+    async def port_opens(ip, port, alive, timeout):
         nonlocal starting, most
         starting += 1
         most = max(most, starting)
-        order.append(self.user.name)
-        self.proc = running
-        return "127.0.0.1", 1
-
-    async def port_opens(ip, port, alive, timeout):
-        nonlocal starting
         await asyncio.sleep(0.05)
         starting -= 1
         return True
 
-    monkeypatch.setattr(LocalProcessSpawner, "start", launch)
     monkeypatch.setattr(module, "wait_for_port", port_opens)
     names = [f"trainee{i}" for i in range(7)]
 
@@ -101,23 +122,24 @@ def test_labs_start_a_few_at_a_time_first_come_first_served(monkeypatch):
         return await asyncio.gather(*(s.start() for s in spawners))
 
     try:
-        assert run(a_class()) == [("127.0.0.1", 1)] * 7
+        started = run(a_class())
     finally:
-        running.kill()
-        running.wait()
-    assert most == 2 and order == names
+        fork_server.lab.kill()
+        fork_server.lab.wait()
+    assert [ip for ip, _ in started] == ["127.0.0.1"] * 7
+    assert most == 2 and [order.env["USER"] for order in fork_server.orders] == names
 
 
-def test_a_lab_that_stops_as_it_starts_is_reported(monkeypatch):
-    from jupyterhub.spawner import LocalProcessSpawner
-
-    monkeypatch.setattr(module.TraineeSpawner, "_starting", None)
-
-    async def launch(self):
-        self.proc = process(status=1)
-        return "127.0.0.1", 9
-
-    monkeypatch.setattr(LocalProcessSpawner, "start", launch)
+def test_a_lab_that_stops_as_it_starts_is_reported(monkeypatch, fork_server):
+    fork_server.lab = process(status=1)
     spawner = trainee_spawner(monkeypatch, "amina")
     with pytest.raises(WorkbenchError, match="amina stopped as it started"):
         run(spawner.start())
+
+
+def test_a_login_without_a_workbench_account_gets_no_lab(monkeypatch, fork_server):
+    spawner = trainee_spawner(monkeypatch, "root")
+    monkeypatch.setattr(module, "is_ours", lambda login: False)
+    with pytest.raises(WorkbenchError, match="root has no trainee account"):
+        run(spawner.start())
+    assert fork_server.orders == []

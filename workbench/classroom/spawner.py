@@ -1,19 +1,23 @@
-"""The spawner of a class: JupyterHub's LocalProcessSpawner, the trainee's server in a bubblewrap of its own.
+"""The spawner of a class: each trainee's lab forked from the labs' fork server, in namespaces of its own.
 
-JupyterHub's own spawner switches user in Python between fork and exec; this one runs
-each trainee's server
+JupyterHub's own LocalProcessSpawner starts a fresh ``jupyterhub-singleuser`` for each
+user, switching user in Python between fork and exec.  This one asks the labs' fork server
+(:mod:`~workbench.classroom.forkserver`), which has the lab's modules loaded already, and
+which gives each lab
 
-- in a PID namespace of its own (bubblewrap, as the grading sandbox): when the hub or the
-  idle culler stops the server, its kernels and everything they started end with it;
-- with the home of the account running the hub (root's, holding its workbench home)
-  hidden under an empty folder, Python and the package left visible, read-only, when they
-  are installed there (a virtualenv made from a Python in ``/root``);
-- with Node.js hidden (JupyterLab would start it at each lab start to read the npm registry
-  of a build no trainee makes);
-- through the ``setpriv`` prefix of :func:`workbench.accounts.as_account`: the trainee's uid
-  and gid, no supplementary groups, no capabilities and no new privileges, in their home;
-- as :mod:`workbench.classroom.singleuser`: JupyterHub's single-user server without what
-  a class does not use.
+- a PID namespace of its own: when the hub or the idle culler stops the server, its
+  kernels and everything they started end with it;
+- the trainee's uid and gid, no supplementary groups, no capabilities and no new
+  privileges, in their home, with the environment the hub gives it;
+- :mod:`workbench.classroom.singleuser`: JupyterHub's single-user server without what a
+  class does not use.
+
+The fork server runs in a bubblewrap of its own (:func:`fork_server_wrapper`): the home of
+the account running the hub (root's, holding its workbench home) hidden under an empty
+folder, Python and the package left visible, read-only, when they are installed there (a
+virtualenv made from a Python in ``/root``), and Node.js hidden (JupyterLab would start it
+at each lab start to read the npm registry of a build no trainee makes).  It starts with
+the first lab the hub asks for, and again if it ended.
 
 It starts servers only for accounts the workbench created.  A class logging in at once
 starts its labs a few at a time (:attr:`TraineeSpawner.starts_at_once`, one per CPU core),
@@ -22,30 +26,35 @@ instead of the whole class sharing the cores and waiting for the last lab.  Each
 returns once the lab answers on its port (checked every tenth of a second), so the hub's
 own wait, whose pauses grow to 5 s, finds it at its first try.
 
->>> server_wrapper(Path("/nonexistent"), hidden_files=[])[:5]
-['bwrap', '--die-with-parent', '--unshare-pid', '--dev-bind', '/']
->>> server_wrapper(Path("/nonexistent"), hidden_files=[Path("/usr/bin/node")])[8:11]
+>>> fork_server_wrapper(Path("/nonexistent"), hidden_files=[])[:4]
+['bwrap', '--die-with-parent', '--dev-bind', '/']
+>>> fork_server_wrapper(Path("/nonexistent"), hidden_files=[Path("/usr/bin/node")])[5:8]
 ['--ro-bind', '/dev/null', '/usr/bin/node']
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
+from jupyterhub.utils import random_port
 from traitlets import Integer
 
-from ..accounts import AccountError, as_account, find_account, is_ours
+from ..accounts import AccountError, find_account, is_ours
 from ..errors import WorkbenchError
 from ..sessions.sandbox import show_needed
+from .forkserver import LabOrder
 from .singleuser import LAB_OPTIONS
 
 PORT_CHECK_EVERY = 0.1  # seconds between two looks at a starting lab's port
+FORK_SERVER_TIMEOUT = 120  # seconds the fork server may take to load, or to answer a request
 
 
 def node_files() -> list[Path]:
@@ -54,20 +63,14 @@ def node_files() -> list[Path]:
     return sorted(found)
 
 
-def server_wrapper(hidden: Path, hidden_files: list[Path] | None = None) -> list[str]:
-    """The bubblewrap prefix of a trainee's server: own PID namespace, ``hidden`` emptied, Python visible,
-    each of ``hidden_files`` (default: :func:`node_files`) replaced by an empty, unrunnable one."""
+def fork_server_wrapper(hidden: Path, hidden_files: list[Path] | None = None) -> list[str]:
+    """The bubblewrap prefix of the fork server: ``hidden`` emptied, Python visible, each of ``hidden_files``
+    (default: :func:`node_files`) replaced by an empty, unrunnable one."""
     options, _ = show_needed([hidden]) if hidden.is_dir() else ([], [])
     hide = ["--tmpfs", str(hidden)] if hidden.is_dir() else []
     for path in node_files() if hidden_files is None else hidden_files:
         hide += ["--ro-bind", "/dev/null", str(path)]
-    return ["bwrap", "--die-with-parent", "--unshare-pid", "--dev-bind", "/", "/", "--proc", "/proc", *hide,
-            *options, "--"]
-
-
-def server_command() -> list[str]:
-    """The single-user server of this project's virtualenv (JupyterLab, with the workbench), lightened."""
-    return [sys.executable, "-m", "workbench.classroom.singleuser", *LAB_OPTIONS]
+    return ["bwrap", "--die-with-parent", "--dev-bind", "/", "/", *hide, *options, "--"]
 
 
 async def wait_for_port(ip: str, port: int, alive, timeout: float) -> bool:
@@ -89,31 +92,105 @@ async def wait_for_port(ip: str, port: int, alive, timeout: float) -> bool:
     return False
 
 
+def is_running(pid: int) -> bool:
+    """Whether process ``pid`` exists (and is not yet collected).
+
+    >>> is_running(os.getpid())
+    True
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+class ForkServer:
+    """The hub's end of the labs' fork server (:mod:`~workbench.classroom.forkserver`): one request at a time."""
+
+    def __init__(self, command: list[str], env: dict[str, str]):
+        self.command, self.env = command, env
+        self.process: subprocess.Popen | None = None
+        self.ready = False  # whether the running fork server said it had loaded the lab's modules
+        self.lock = asyncio.Lock()
+
+    async def start_lab(self, order: LabOrder) -> int:
+        """Start the lab ``order`` describes; the pid the hub signals to stop it."""
+        async with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.start()
+            if not self.ready:
+                await self._reply()  # {"ready": true} once the lab's modules are loaded
+                self.ready = True
+            self.process.stdin.write(order.to_json().encode() + b"\n")
+            self.process.stdin.flush()
+            reply = await self._reply()
+        if "pid" not in reply:
+            raise WorkbenchError(f"the fork server refused the lab: {reply.get('error', reply)}", where="classroom",
+                                 fix="read the hub log in the class folder")
+        return int(reply["pid"])
+
+    def start(self) -> None:
+        """Start the fork server.  It ends when the thread calling this ends (bubblewrap's --die-with-parent
+        follows the thread): the hub calls it on its event loop's thread."""
+        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self.env)
+        self.ready = False
+
+    async def _reply(self) -> dict:
+        try:
+            line = await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(
+                None, self.process.stdout.readline), FORK_SERVER_TIMEOUT)
+        except TimeoutError:
+            self.stop()
+            raise WorkbenchError(f"the fork server did not answer within {FORK_SERVER_TIMEOUT} s",
+                                 where="classroom", fix="read the hub log in the class folder") from None
+        if not line:
+            status = self.process.wait()
+            raise WorkbenchError(f"the fork server ended (status {status})", where="classroom",
+                                 fix="read the hub log in the class folder for the reason")
+        return json.loads(line)
+
+    def stop(self) -> None:
+        """End the fork server, and with it every lab it started."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
 class TraineeSpawner(LocalProcessSpawner):
-    """Start a trainee's ``jupyter lab`` as their own account, through ``setpriv``, a few at a time."""
+    """Start a trainee's lab as their own account, forked from the labs' fork server, a few at a time."""
 
     starts_at_once = Integer(os.cpu_count() or 1, config=True,
                              help="How many labs may be starting at the same moment (the others wait their turn)")
     _starting: asyncio.Semaphore | None = None  # shared by every trainee's spawner of this hub
+    _fork_server: ForkServer | None = None  # likewise
 
-    def make_preexec_fn(self, name):
-        home = find_account(name).home
-        return lambda: os.chdir(home)
+    def fork_server(self) -> ForkServer:
+        """The fork server every trainee's lab of this hub comes from."""
+        if TraineeSpawner._fork_server is None:
+            env = {name: os.environ[name] for name in self.env_keep if name in os.environ}
+            command = [*fork_server_wrapper(Path.home()), sys.executable, "-m", "workbench.classroom.forkserver"]
+            TraineeSpawner._fork_server = ForkServer(command, env)
+        return TraineeSpawner._fork_server
 
     async def start(self):
         account = find_account(self.user.name)
         if account is None or not is_ours(account.name):
             raise AccountError(f"{self.user.name} has no trainee account on this machine", where="classroom",
                                fix="restart the class with this login in the roster")
-        self.cmd = [*server_wrapper(Path.home()), *as_account(account), *server_command()]
+        if self.port == 0:
+            self.port = random_port()
+        order = LabOrder(account.uid, account.gid, str(account.home), self.get_env(),
+                         [*LAB_OPTIONS, *self.get_args()])
         if TraineeSpawner._starting is None:
             TraineeSpawner._starting = asyncio.Semaphore(self.starts_at_once)
         async with TraineeSpawner._starting:
-            ip, port = await super().start()
-            if not await wait_for_port(ip, port, lambda: self.proc.poll() is None, timeout=self.http_timeout):
-                status = self.proc.poll()
-                what = f"stopped as it started (status {status})" if status is not None else (
+            self.log.info("Starting the lab of %s from the fork server", self.user.name)
+            self.pid = await self.fork_server().start_lab(order)
+            ip = self.ip or "127.0.0.1"
+            if not await wait_for_port(ip, self.port, lambda: is_running(self.pid), timeout=self.http_timeout):
+                what = "stopped as it started" if not is_running(self.pid) else (
                     f"did not answer within {self.http_timeout:.0f} s")
                 raise WorkbenchError(f"the lab of {self.user.name} {what}", where="classroom",
                                      fix="read the hub log in the class folder")
-        return ip, port
+        return ip, self.port
