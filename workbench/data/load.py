@@ -118,7 +118,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
         row = raw[:err.start].count(b"\n") + 1
         raise DataError(_('text is not UTF-8 (byte 0x{raw:02x})').format(raw=raw[err.start]), file=path, row=row,
                         fix=formats.encoding_fix(raw, path.name)) from None
-    header = text.splitlines()[0]
+    header = (text.partition("\n")[0].splitlines() or [""])[0]  # the first line, without splitting them all
     if "," not in header:
         for sep, name in SEPARATORS.items():
             if sep in header:
@@ -186,8 +186,8 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                 fail(bad_values(path, s, bad, column, what, fix.format(example=example)))
             out[column.name] = parsed.astype("datetime64[ns]")
         elif kind in ("int", "float"):
-            parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if s.dtype != float else s,
-                                   errors="coerce")
+            grouped = s.dtype != float and _holds(s, present, ",")
+            parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if grouped else s, errors="coerce")
             bad = parsed.isna() & present
             if kind == "int":
                 bad |= present & parsed.notna() & (parsed % 1 != 0)
@@ -197,7 +197,8 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                 parsed = parsed.where(~bad)
             out[column.name] = parsed.round().astype("Int64") if kind == "int" else parsed.astype(float)
         elif kind == "bool":
-            mapped = s.map(lambda v: _bool_or_bad(v), na_action="ignore")
+            words = {value: _bool_or_bad(value) for value in s[present].unique()}  # each distinct value read once
+            mapped = s.map(words)
             bad = present & mapped.eq("bad").fillna(False).astype(bool)
             if bad.any():
                 fail(bad_values(path, s, bad, column, _("not a yes/no value"),
@@ -213,7 +214,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             if kind == "category":
                 cats = list(column.choices) if column.choices else sorted(text.dropna().unique())
                 # values outside the categories were reported above; they become missing, not a warning
-                out[column.name] = pd.Categorical(text.where(text.isin(cats)), categories=cats)
+                out[column.name] = pd.Categorical(text, categories=cats)
             else:
                 out[column.name] = text.astype(object).where(present, None)
     typed = pd.DataFrame(out, index=df.index)
@@ -221,6 +222,20 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
     for c in extras:  # unknown extra columns are kept, as text
         typed[c] = df[c]
     return typed
+
+
+def _holds(s: pd.Series, present: pd.Series, part: str) -> bool:
+    """Whether a filled value of text column ``s`` holds ``part``, searched once over them all rather than value by value.
+
+    >>> import pandas as pd
+    >>> s = pd.Series(["1200", None, "1,500"])
+    >>> _holds(s, s.notna(), ","), _holds(s.iloc[:2], s.iloc[:2].notna(), ",")
+    (True, False)
+    """
+    try:
+        return part in "\0".join(s.to_numpy(dtype=object)[present.to_numpy()].tolist())
+    except TypeError:  # not all text (a column a caller typed): let the value-by-value path decide
+        return True
 
 
 def _bool_or_bad(value):
