@@ -33,7 +33,7 @@ import pandas as pd
 from ..course_files import course_root
 from ..errors import DataError
 from ..i18n.messages import _
-from . import formats
+from . import formats, load_cache
 from .schema import SCHEMA, TABLES, Table
 from .validation import bad_values, empty_tables, key_problems, rule_warnings
 
@@ -299,20 +299,25 @@ def export_files(folder: str | Path) -> list[str]:
 _CACHE: dict[tuple, Dataset] = {}
 
 
-def load(folder: str | Path) -> Dataset:
+def load(folder: str | Path, *, kept_in: str | Path | None = None) -> Dataset:
     """Load and check a folder of CSV files shaped like the sample company.
 
     Raises :class:`DataError` at the first problem.  Loaded folders are cached
     per process (keyed by path and file times), so a second call is instant.
+    With ``kept_in`` (a folder of the learner's own), the checked load is also
+    kept there for the next process (:mod:`workbench.data.load_cache`).
     """
     folder = Path(folder).expanduser().resolve()
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.csv"))) \
         if folder.is_dir() else ()
     key = (str(folder), stamp)
     if key not in _CACHE:
-        warnings: list[DataError] = []
-        tables = _read_all(folder, None, warnings)
-        _CACHE[key] = Dataset(tables, folder, _read_meta(folder), warnings)
+        def fresh() -> Dataset:
+            warnings: list[DataError] = []
+            tables = _read_all(folder, None, warnings)
+            return Dataset(tables, folder, _read_meta(folder), warnings)
+
+        _CACHE[key] = load_cache.cached(folder, Path(kept_in), fresh, Dataset) if kept_in else fresh()
     return _CACHE[key]
 
 
