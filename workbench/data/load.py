@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,7 +187,8 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                 fail(bad_values(path, s, bad, column, what, fix.format(example=example)))
             out[column.name] = parsed.astype("datetime64[ns]")
         elif kind in ("int", "float"):
-            grouped = s.dtype != float and _holds(s, present, ",")
+            joined = _joined(s, present) if s.dtype != float else ""
+            grouped = joined is None or "," in joined
             parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if grouped else s, errors="coerce")
             bad = parsed.isna() & present
             if kind == "int":
@@ -205,7 +207,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                           _("write true or false (yes/no and 1/0 are accepted too)")))
             out[column.name] = mapped.where(~bad).astype("boolean")
         else:
-            text = s.str.strip()
+            text = s.str.strip() if _edged(_joined(s, present)) else s
             if column.choices:
                 bad = present & ~text.isin(column.choices)
                 if bad.any():
@@ -224,18 +226,35 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
     return typed
 
 
-def _holds(s: pd.Series, present: pd.Series, part: str) -> bool:
-    """Whether a filled value of text column ``s`` holds ``part``, searched once over them all rather than value by value.
+#: White space at the start of a value in a string made by :func:`_joined` (read backwards: at its end).
+_EDGE_SPACE = re.compile(r"\0\s")
+
+
+def _joined(s: pd.Series, present: pd.Series) -> str | None:
+    """The filled values of text column ``s``, each between two ``\\0``, to search them all at once (in C) rather than
+    value by value; ``None`` when a value is not text (a column a caller typed).
 
     >>> import pandas as pd
     >>> s = pd.Series(["1200", None, "1,500"])
-    >>> _holds(s, s.notna(), ","), _holds(s.iloc[:2], s.iloc[:2].notna(), ",")
-    (True, False)
+    >>> _joined(s, s.notna()).split("\\0")
+    ['', '1200', '1,500', '']
     """
     try:
-        return part in "\0".join(s.to_numpy(dtype=object)[present.to_numpy()].tolist())
-    except TypeError:  # not all text (a column a caller typed): let the value-by-value path decide
-        return True
+        return "\0" + "\0".join(s.to_numpy(dtype=object)[present.to_numpy()].tolist()) + "\0"
+    except TypeError:
+        return None
+
+
+def _edged(joined: str | None) -> bool:
+    """Whether a value joined by :func:`_joined` starts or ends with white space (``True`` when they could not be
+    joined: stripping every value is then the safe way).
+
+    >>> import pandas as pd
+    >>> s = pd.Series(["a", None, "b "])
+    >>> _edged(_joined(s, s.notna())), _edged(_joined(s[:2], s[:2].notna())), _edged(None)
+    (True, False, True)
+    """
+    return joined is None or _EDGE_SPACE.search(joined) is not None or _EDGE_SPACE.search(joined[::-1]) is not None
 
 
 def _bool_or_bad(value):
