@@ -145,6 +145,14 @@ def test_another_loader_loads_again(export, store, monkeypatch):
     assert made == [1]
 
 
+def test_without_the_loaders_source_nothing_is_kept(export, store, monkeypatch):
+    from workbench.data import load_cache
+
+    monkeypatch.setattr(load_cache, "_loader_digest", lambda: None)
+    assert_same(cached(export, store, lambda: fresh(export), Dataset), fresh(export))
+    assert not store.exists()
+
+
 @pytest.mark.parametrize("where", ["file", "folder"])
 def test_a_load_others_could_write_is_not_read(export, store, where):
     cached(export, store, lambda: fresh(export), Dataset)

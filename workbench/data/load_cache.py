@@ -58,10 +58,11 @@ def cached(folder: Path, store: Path, make: Callable[[], T], kind: type) -> T:
     """``make()``'s result for ``folder``: read back from ``store`` when it was kept from the same inputs, else made
     and kept (see the module docstring).  What is read back must be a ``kind``; a failure to keep it is ignored.
     """
-    if not hasattr(os, "geteuid"):  # no file owners to check (Windows): nothing is kept
-        return make()
     folder = Path(folder).resolve()
-    header = json.dumps(fingerprint(folder), sort_keys=True).encode()
+    inputs = fingerprint(folder)
+    if not hasattr(os, "geteuid") or inputs["loader"] is None:  # no owners to check (Windows), or no loader source
+        return make()
+    header = json.dumps(inputs, sort_keys=True).encode()
     path = Path(store) / f"{hashlib.sha256(str(folder).encode()).hexdigest()[:32]}.pickle"
     found = _read(path, header)
     if found is not None and isinstance(found, kind):
@@ -109,12 +110,16 @@ def _stamp(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
-def _loader_digest() -> str:
-    """A hash of the code a load runs: every module of :mod:`workbench.data` (not the generator) and the errors."""
+def _loader_digest() -> str | None:
+    """A hash of the code a load runs: every module of :mod:`workbench.data` (not the generator) and the errors;
+    ``None`` when that source cannot be read (an install without it), so nothing is kept."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for source in sorted(here.glob("*.py")) + [here.parent / "errors.py"]:
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    try:
+        for source in sorted(here.glob("*.py")) + [here.parent / "errors.py"]:
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
