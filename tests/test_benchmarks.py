@@ -43,6 +43,9 @@ EXPECTED = {
                              r"hard-constraint breaches \{\}"],
     "bench_marking_sheet": [r"workbench write_sheet \(xlsx \+ csv\): [\d.]+ s, formula cells: 0\n",
                             r"baseline pandas to_excel .* formula cells: [1-9]", r"ratio write_sheet / baseline"],
+    "bench_import_and_check": [r"fresh wb\.start\(\) on a variant, CPU: first kernel [\d.]+ s, next kernels \(load kept "
+                               r"in the home\) [\d.]+ s; baseline pandas import \+ plain read_csv .*ratio",
+                               r"first Check after it, CPU: \d+ ms \(first kernel\), \d+ ms \(next\)"],
     "bench_practice": [r"slowest action: .+: [\d.]+ ms", r"ratio slowest action / baseline: [\d.]+x",
                        r"merge a duplicate pair", r"convert a lead"],
 }

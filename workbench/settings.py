@@ -26,6 +26,7 @@ place                          path under the home                         writt
 :func:`progress_file`          ``progress/<learner>.jsonl``                every Check
 :func:`practice_database`      ``practice/<learner>.sqlite``               the practice CRM
 :func:`variant_folder`         ``data/acme-seed-<seed>/``                  a data variant, made once
+:func:`data_cache`             ``cache/data/``                             ``wb.start()``, its checked load
 :func:`lesson_copies`          ``lessons/``                                ``workbench lessons``
 :func:`backups_folder`         ``backups/``                                lesson copies set aside
 :func:`network_uploads`        ``network/<learner>/``                      the LinkedIn archive
@@ -79,6 +80,11 @@ class Settings:
     def variants_folder(self) -> Path:
         """The folder of the generated data variants."""
         return variants_folder(self.home)
+
+    @property
+    def data_cache(self) -> Path:
+        """Where the checked loads of the learner's data are kept between kernels."""
+        return data_cache(self.home)
 
     @property
     def lesson_copies(self) -> Path:
@@ -143,6 +149,15 @@ def variant_folder(home: Path, seed: int) -> Path:
     '/tmp/wb/data/acme-seed-7'
     """
     return variants_folder(home) / f"acme-seed-{seed}"
+
+
+def data_cache(home: Path) -> Path:
+    """Where the checked loads of data folders are kept, so a new kernel need not check the CSV files again.
+
+    >>> data_cache(Path("/tmp/wb")).as_posix()
+    '/tmp/wb/cache/data'
+    """
+    return Path(home) / "cache" / "data"
 
 
 def lesson_copies(home: Path, lang: str = "en") -> Path:

@@ -290,3 +290,18 @@ def test_load_and_validation_errors_in_french_and_persian_keep_the_file_and_colu
         problems = [str(p) for p in validate(company)]
     assert problems and all(english_words_left(p, "accounts.csv", "users.csv", "created_at", "owner_id",
                                                "user_id", "YYYY-MM-DD") == [] for p in problems), problems
+
+
+def test_values_written_loosely_load_to_the_same_tables_as_the_clean_export(company, tmp_path):
+    """White space around values (a tab, a non-breaking space), yes/no words and thousands separators are read as
+    the clean values they stand for, in every kind of column."""
+    clean = tmp_path / "clean"
+    shutil.copytree(company, clean)
+    edit(company, "stages", lambda t: t.replace(",false,false", ", No ,0", 2).replace(",true,true", ",Yes,\tY", 1))
+    edit(company, "accounts", lambda t: t.replace(",205,28530000.00,,U003,", ",205,\"28,530,000.00\",, U003\u00a0,", 1))
+    edit(company, "contacts", lambda t: t.replace(",Office Manager,lead,email,1,", ",Office Manager , lead,email\t,1,", 1))
+    loose, expected = load(company), load(clean)
+    for name, df in expected.tables.items():
+        pd.testing.assert_frame_equal(loose.tables[name], df, check_exact=True)
+    assert loose.accounts.loc[0, "annual_revenue"] == 28_530_000.0 and loose.accounts.loc[0, "owner_id"] == "U003"
+    assert [str(w) for w in loose.warnings] == [str(w).replace(str(clean), str(company)) for w in expected.warnings]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n.messages import _
-from .load import Dataset, load, load_sample
+from .load import SAMPLE_FOLDER, Dataset, load
 
 _CURRENT: Dataset | None = None
 
@@ -29,10 +29,10 @@ def _from_settings() -> Dataset:
 
     s = settings.current()
     if s.data_dir:
-        return load(s.data_dir)
+        return load(s.data_dir, kept_in=s.data_cache)
     if s.seed is not None:
-        return load(ensure_variant(s.seed, s.home))
-    return load_sample()
+        return load(ensure_variant(s.seed, s.home), kept_in=s.data_cache)
+    return load(SAMPLE_FOLDER, kept_in=s.data_cache)
 
 
 def ensure_variant(seed: int, home: Path) -> Path:
@@ -51,7 +51,11 @@ def start(data_dir: str | Path | None = None, seed: int | None = None) -> Datase
     """Choose the data for this notebook and return it (see the module docstring).
 
     ``data_dir`` wins over ``seed``; a seed's variant is generated once in the
-    learner's workbench home and reused.
+    learner's workbench home and reused.  Data chosen by a seed or by the
+    learner's settings is loaded and checked once, then kept in their home
+    (:mod:`workbench.data.load_cache`) for the next kernel; a ``data_dir``
+    given here is loaded and checked afresh in each process (the grader's
+    own re-checks pass one).
     """
     global _CURRENT
     if data_dir:
@@ -59,7 +63,8 @@ def start(data_dir: str | Path | None = None, seed: int | None = None) -> Datase
     elif seed is not None:
         from .. import settings
 
-        _CURRENT = load(ensure_variant(_seed(seed), settings.current().home))
+        s = settings.current()
+        _CURRENT = load(ensure_variant(_seed(seed), s.home), kept_in=s.data_cache)
     else:
         _CURRENT = _from_settings()
     return _CURRENT

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,7 @@ import pandas as pd
 from ..course_files import course_root
 from ..errors import DataError
 from ..i18n.messages import _
-from . import formats
+from . import formats, load_cache
 from .schema import SCHEMA, TABLES, Table
 from .validation import bad_values, empty_tables, key_problems, rule_warnings
 
@@ -118,7 +119,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
         row = raw[:err.start].count(b"\n") + 1
         raise DataError(_('text is not UTF-8 (byte 0x{raw:02x})').format(raw=raw[err.start]), file=path, row=row,
                         fix=formats.encoding_fix(raw, path.name)) from None
-    header = text.splitlines()[0]
+    header = (text.partition("\n")[0].splitlines() or [""])[0]  # the first line, without splitting them all
     if "," not in header:
         for sep, name in SEPARATORS.items():
             if sep in header:
@@ -186,8 +187,9 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                 fail(bad_values(path, s, bad, column, what, fix.format(example=example)))
             out[column.name] = parsed.astype("datetime64[ns]")
         elif kind in ("int", "float"):
-            parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if s.dtype != float else s,
-                                   errors="coerce")
+            joined = _joined(s, present) if s.dtype != float else ""
+            grouped = joined is None or "," in joined
+            parsed = pd.to_numeric(s.str.replace(",", "", regex=False) if grouped else s, errors="coerce")
             bad = parsed.isna() & present
             if kind == "int":
                 bad |= present & parsed.notna() & (parsed % 1 != 0)
@@ -197,14 +199,15 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
                 parsed = parsed.where(~bad)
             out[column.name] = parsed.round().astype("Int64") if kind == "int" else parsed.astype(float)
         elif kind == "bool":
-            mapped = s.map(lambda v: _bool_or_bad(v), na_action="ignore")
+            words = {value: _bool_or_bad(value) for value in s[present].unique()}  # each distinct value read once
+            mapped = s.map(words)
             bad = present & mapped.eq("bad").fillna(False).astype(bool)
             if bad.any():
                 fail(bad_values(path, s, bad, column, _("not a yes/no value"),
                           _("write true or false (yes/no and 1/0 are accepted too)")))
             out[column.name] = mapped.where(~bad).astype("boolean")
         else:
-            text = s.str.strip()
+            text = s.str.strip() if _edged(_joined(s, present)) else s
             if column.choices:
                 bad = present & ~text.isin(column.choices)
                 if bad.any():
@@ -213,7 +216,7 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
             if kind == "category":
                 cats = list(column.choices) if column.choices else sorted(text.dropna().unique())
                 # values outside the categories were reported above; they become missing, not a warning
-                out[column.name] = pd.Categorical(text.where(text.isin(cats)), categories=cats)
+                out[column.name] = pd.Categorical(text, categories=cats)
             else:
                 out[column.name] = text.astype(object).where(present, None)
     typed = pd.DataFrame(out, index=df.index)
@@ -221,6 +224,37 @@ def _convert(df: pd.DataFrame, table: Table, path: Path, problems: list | None) 
     for c in extras:  # unknown extra columns are kept, as text
         typed[c] = df[c]
     return typed
+
+
+#: White space at the start of a value in a string made by :func:`_joined` (read backwards: at its end).
+_EDGE_SPACE = re.compile(r"\0\s")
+
+
+def _joined(s: pd.Series, present: pd.Series) -> str | None:
+    """The filled values of text column ``s``, each between two ``\\0``, to search them all at once (in C) rather than
+    value by value; ``None`` when a value is not text (a column a caller typed).
+
+    >>> import pandas as pd
+    >>> s = pd.Series(["1200", None, "1,500"])
+    >>> _joined(s, s.notna()).split("\\0")
+    ['', '1200', '1,500', '']
+    """
+    try:
+        return "\0" + "\0".join(s.to_numpy(dtype=object)[present.to_numpy()].tolist()) + "\0"
+    except TypeError:
+        return None
+
+
+def _edged(joined: str | None) -> bool:
+    """Whether a value joined by :func:`_joined` starts or ends with white space (``True`` when they could not be
+    joined: stripping every value is then the safe way).
+
+    >>> import pandas as pd
+    >>> s = pd.Series(["a", None, "b "])
+    >>> _edged(_joined(s, s.notna())), _edged(_joined(s[:2], s[:2].notna())), _edged(None)
+    (True, False, True)
+    """
+    return joined is None or _EDGE_SPACE.search(joined) is not None or _EDGE_SPACE.search(joined[::-1]) is not None
 
 
 def _bool_or_bad(value):
@@ -284,20 +318,25 @@ def export_files(folder: str | Path) -> list[str]:
 _CACHE: dict[tuple, Dataset] = {}
 
 
-def load(folder: str | Path) -> Dataset:
+def load(folder: str | Path, *, kept_in: str | Path | None = None) -> Dataset:
     """Load and check a folder of CSV files shaped like the sample company.
 
     Raises :class:`DataError` at the first problem.  Loaded folders are cached
     per process (keyed by path and file times), so a second call is instant.
+    With ``kept_in`` (a folder of the learner's own), the checked load is also
+    kept there for the next process (:mod:`workbench.data.load_cache`).
     """
     folder = Path(folder).expanduser().resolve()
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.csv"))) \
         if folder.is_dir() else ()
     key = (str(folder), stamp)
     if key not in _CACHE:
-        warnings: list[DataError] = []
-        tables = _read_all(folder, None, warnings)
-        _CACHE[key] = Dataset(tables, folder, _read_meta(folder), warnings)
+        def fresh() -> Dataset:
+            warnings: list[DataError] = []
+            tables = _read_all(folder, None, warnings)
+            return Dataset(tables, folder, _read_meta(folder), warnings)
+
+        _CACHE[key] = load_cache.cached(folder, Path(kept_in), fresh, Dataset) if kept_in else fresh()
     return _CACHE[key]
 
 
