@@ -19,7 +19,7 @@ def test_configure_fills_what_the_class_needs(tmp_path, monkeypatch):
     c = traitlets.Config()
     hubconfig.configure(c, folder.config)
     assert c.Authenticator.allowed_users == {"amina", "reza"} and c.Authenticator.admin_users == {"trainer"}
-    assert c.JupyterHub.authenticator_class == "firstuseauthenticator.FirstUseAuthenticator"
+    assert c.JupyterHub.authenticator_class == "workbench.classroom.authenticator.ClassAuthenticator"
     assert c.JupyterHub.db_url == f"sqlite:///{folder.database}"
     assert str(folder.path) in c.FirstUseAuthenticator.dbm_path
     culler = next(s for s in c.JupyterHub.services if s["name"] == "idle-culler")

@@ -1,5 +1,6 @@
-"""A trainee's home made ready in their own language: lesson copies and the folder their lab opens."""
+"""A trainee's home made ready in their own language: lesson copies, the folder their lab opens, their data's load."""
 
+import importlib
 import json
 
 from workbench.accounts import Account
@@ -9,11 +10,15 @@ from workbench.classroom.trainees import environment, lab_folder, make_home_read
 
 def test_a_persian_trainee_s_home_gets_the_lessons_in_persian(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("WORKBENCH_HOME", raising=False)  # as in the trainee's environment: ~/.workbench
+    monkeypatch.setenv("WORKBENCH_LANG", "fa")
+    monkeypatch.setattr(importlib.import_module("workbench.data.active"), "_CURRENT", None)  # the data this loads is this test's alone
     make_home_ready(1001, "", "fa")
     start = tmp_path / ".workbench" / "lessons-fa" / "00-start-here.ipynb"
     assert json.loads(start.read_text(encoding="utf-8"))["metadata"]["workbench"]["lang"] == "fa"
     assert (tmp_path / ".workbench" / "lessons-fa" / "exercises").is_dir()  # the practice sets, in Persian too
     assert not (tmp_path / ".workbench" / "lessons").exists()
+    assert list((tmp_path / ".workbench" / "cache" / "data").glob("*.pickle"))  # their first kernel reads it back
 
 
 def test_release_and_the_lab_use_the_folder_of_the_trainee_s_language(tmp_path):

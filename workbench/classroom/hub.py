@@ -51,12 +51,28 @@ def api(folder: ClassFolder, path: str, method: str = "GET", body: dict | None =
     return json.loads(text) if text.strip() else None
 
 
+def compile_package() -> Path:
+    """Write the bytecode of every workbench module beside it, as root; the package's folder.
+
+    Trainees' kernels import the workbench from a folder they cannot write to: where no
+    bytecode was written (a checkout, or ``PYTHONDONTWRITEBYTECODE`` set), each kernel would
+    compile the modules it imports from source again, about 0.2 s of CPU per kernel.
+    """
+    import compileall
+
+    package = Path(__file__).resolve().parents[1]
+    compileall.compile_dir(package, quiet=1)
+    return package
+
+
 def start_hub(folder: ClassFolder) -> subprocess.Popen:
-    """Start JupyterHub on the class folder, in a session of its own, its output in ``hub.log``."""
+    """Start JupyterHub on the class folder, in a session of its own, its output in ``hub.log`` (the workbench's
+    bytecode written first, see :func:`compile_package`)."""
     if os.geteuid() != 0:
         raise InputError("the hub must run as root, to start each trainee's lab as their own account",
                          where="classroom start", fix="run it with sudo (sudo make classroom ROSTER=...)")
     folder.settings()
+    compile_package()
     jupyterhub = Path(sys.executable).with_name("jupyterhub")
     with open(folder.log, "ab") as log:
         return subprocess.Popen([str(jupyterhub), "-f", str(folder.config)], cwd=folder.path, stdout=log,

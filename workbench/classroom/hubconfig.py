@@ -1,10 +1,11 @@
 """The JupyterHub configuration of a class, applied by the class folder's ``jupyterhub_config.py``.
 
-- **Authentication**: FirstUseAuthenticator: each trainee sets their password the first
-  time they log in (stored hashed in the class folder); only the roster's logins (and the
-  admin) may log in.  A company directory instead: see :data:`OTHER_AUTHENTICATORS`.
-- **Servers**: :class:`~workbench.classroom.spawner.TraineeSpawner`, the hub running as root: each trainee's ``jupyter lab``
-  runs as their own Unix account, in their own home, from this project's virtualenv,
+- **Authentication**: :class:`~workbench.classroom.authenticator.ClassAuthenticator`
+  (FirstUseAuthenticator, hashing off the hub's event loop): each trainee sets their password
+  the first time they log in (stored hashed in the class folder); only the roster's logins
+  (and the admin) may log in.  A company directory instead: see :data:`OTHER_AUTHENTICATORS`.
+- **Servers**: :class:`~workbench.classroom.spawner.TraineeSpawner`, the hub running as root: each trainee's lab,
+  forked from the labs' fork server, runs as their own Unix account, in their own home,
   opening ``00-start-here`` in their copies of the lessons, with ``WORKBENCH_LEARNER``,
   ``WORKBENCH_SEED`` (their data variant) and ``WORKBENCH_LANG`` (when the roster gives one)
   set from the roster row of the hub user.
@@ -91,7 +92,7 @@ def configure(c, config_file) -> None:
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings['proxy_api_port']}"
     c.ConfigurableHTTPProxy.pid_file = str(folder.path / "proxy.pid")
 
-    c.JupyterHub.authenticator_class = "firstuseauthenticator.FirstUseAuthenticator"
+    c.JupyterHub.authenticator_class = "workbench.classroom.authenticator.ClassAuthenticator"
     c.FirstUseAuthenticator.dbm_path = str(folder.passwords)
     c.FirstUseAuthenticator.create_users = False
     c.Authenticator.allowed_users = set(roster)

@@ -62,13 +62,15 @@ def as_trainee(account: Account, trainee: Trainee, argv: list[str], **kwargs) ->
 
 
 def make_home_ready(seed: int, locale: str, lang: str = "en") -> None:
-    """Run as the trainee: lesson copies (in ``lang``), data variant and the lab's language in their home."""
-    from ..data.active import ensure_variant
+    """Run as the trainee, with their environment: lesson copies (in ``lang``), data variant and the lab's language
+    in their home.  The variant is loaded and checked once here, and the load kept in their home
+    (:mod:`workbench.data.load_cache`), so that their first kernel in class reads it back instead."""
+    from ..data.active import start
     from ..lesson_copies import prepare as copy_lessons
 
     home = Path.home() / WORKBENCH_HOME
     copy_lessons(home, lang=lang)
-    ensure_variant(seed, home)
+    start(seed=seed)
     settings = Path.home() / TRANSLATION_SETTINGS
     if locale and not settings.exists():
         settings.parent.mkdir(parents=True, exist_ok=True)
