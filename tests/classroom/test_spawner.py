@@ -143,3 +143,44 @@ def test_a_login_without_a_workbench_account_gets_no_lab(monkeypatch, fork_serve
     with pytest.raises(WorkbenchError, match="root has no trainee account"):
         run(spawner.start())
     assert fork_server.orders == []
+
+
+def test_a_lab_port_is_below_the_ephemeral_ports_free_and_given_to_one_starting_lab(monkeypatch):
+    spawner = trainee_spawner(monkeypatch, "amina")
+    low = module.lab_ports().start
+    ports = None
+    for start in range(low, module.lab_ports().stop - 3):  # three free ports in a row
+        if all(module.is_free(port) for port in range(start, start + 3)):
+            ports = range(start, start + 3)
+            break
+    monkeypatch.setattr(module, "lab_ports", lambda: ports)
+    monkeypatch.setattr(module.TraineeSpawner, "_ports_starting", {ports[0]})
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", ports[1]))
+        listening.listen()
+        assert spawner.choose_port() == ports[2]
+        module.TraineeSpawner._ports_starting.add(ports[2])
+        with pytest.raises(WorkbenchError, match=f"no free port for a lab between {ports[0]} and {ports[2]}"):
+            spawner.choose_port()
+
+
+def test_each_start_is_given_a_lab_port_freed_once_the_lab_listens(monkeypatch, fork_server):
+    fork_server.lab = process()
+    given = []
+
+    async def port_opens(ip, port, alive, timeout):
+        given.append(port)
+        assert port in module.TraineeSpawner._ports_starting  # no other lab may be given it meanwhile
+        return True
+
+    monkeypatch.setattr(module, "wait_for_port", port_opens)
+    monkeypatch.setattr(module.TraineeSpawner, "_ports_starting", set())
+    spawner = trainee_spawner(monkeypatch, "amina")
+    try:
+        run(spawner.start())
+        run(spawner.start())
+    finally:
+        fork_server.lab.kill()
+        fork_server.lab.wait()
+    assert len(given) == 2 and all(port in module.lab_ports() for port in given)
+    assert module.TraineeSpawner._ports_starting == set()

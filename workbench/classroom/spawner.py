@@ -37,14 +37,15 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import shutil
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
-from jupyterhub.utils import random_port
 from traitlets import Integer
 
 from ..accounts import AccountError, find_account, is_ours
@@ -90,6 +91,35 @@ async def wait_for_port(ip: str, port: int, alive, timeout: float) -> bool:
         writer.close()
         return True
     return False
+
+
+def lab_ports() -> range:
+    """The ports labs listen on: the ten thousand below the kernel's range of ephemeral ports.
+
+    Every "random free port" on the machine (each kernel's five, the proxy's, JupyterHub's
+    own ``random_port``) is an ephemeral one, chosen free and bound a moment later: a lab's
+    port taken from that range could be taken again, by a classmate's kernel, before the lab
+    binds it (seen with 60 trainees logging in at once).
+
+    >>> ports = lab_ports()
+    >>> 1024 <= ports.start < ports.stop <= 65536
+    True
+    """
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768  # Linux's default
+    return range(max(1024, low - 10000), low)
+
+
+def is_free(port: int, ip: str = "127.0.0.1") -> bool:
+    """Whether nothing listens on ``ip:port`` and it can be bound now."""
+    with socket.socket() as probe:
+        try:
+            probe.bind((ip, port))
+        except OSError:
+            return False
+    return True
 
 
 def is_running(pid: int) -> bool:
@@ -164,6 +194,16 @@ class TraineeSpawner(LocalProcessSpawner):
                              help="How many labs may be starting at the same moment (the others wait their turn)")
     _starting: asyncio.Semaphore | None = None  # shared by every trainee's spawner of this hub
     _fork_server: ForkServer | None = None  # likewise
+    _ports_starting: set[int] = set()  # ports given to labs not yet listening
+
+    def choose_port(self) -> int:
+        """A free port of :func:`lab_ports` that no lab still starting was given."""
+        ports = lab_ports()
+        for port in random.sample(ports, len(ports)):
+            if port not in self._ports_starting and is_free(port, self.ip or "127.0.0.1"):
+                return port
+        raise WorkbenchError(f"no free port for a lab between {ports.start} and {ports.stop - 1}", where="classroom",
+                             fix="stop labs that are not used, or free ports in that range")
 
     def fork_server(self) -> ForkServer:
         """The fork server every trainee's lab of this hub comes from."""
@@ -178,19 +218,25 @@ class TraineeSpawner(LocalProcessSpawner):
         if account is None or not is_ours(account.name):
             raise AccountError(f"{self.user.name} has no trainee account on this machine", where="classroom",
                                fix="restart the class with this login in the roster")
-        if self.port == 0:
-            self.port = random_port()
-        order = LabOrder(account.uid, account.gid, str(account.home), self.get_env(),
-                         [*LAB_OPTIONS, *self.get_args()])
         if TraineeSpawner._starting is None:
             TraineeSpawner._starting = asyncio.Semaphore(self.starts_at_once)
         async with TraineeSpawner._starting:
-            self.log.info("Starting the lab of %s from the fork server", self.user.name)
-            self.pid = await self.fork_server().start_lab(order)
-            ip = self.ip or "127.0.0.1"
-            if not await wait_for_port(ip, self.port, lambda: is_running(self.pid), timeout=self.http_timeout):
-                what = "stopped as it started" if not is_running(self.pid) else (
-                    f"did not answer within {self.http_timeout:.0f} s")
-                raise WorkbenchError(f"the lab of {self.user.name} {what}", where="classroom",
-                                     fix="read the hub log in the class folder")
-        return ip, self.port
+            self.port = self.choose_port()  # a new one at each start: the last one may be taken since
+            self._ports_starting.add(self.port)
+            try:
+                await self._start_lab(account)
+            finally:
+                self._ports_starting.discard(self.port)
+        return self.ip or "127.0.0.1", self.port
+
+    async def _start_lab(self, account) -> None:
+        order = LabOrder(account.uid, account.gid, str(account.home), self.get_env(),
+                         [*LAB_OPTIONS, *self.get_args()])
+        self.log.info("Starting the lab of %s from the fork server, on port %d", self.user.name, self.port)
+        self.pid = await self.fork_server().start_lab(order)
+        if not await wait_for_port(self.ip or "127.0.0.1", self.port, lambda: is_running(self.pid),
+                                   timeout=self.http_timeout):
+            what = "stopped as it started" if not is_running(self.pid) else (
+                f"did not answer within {self.http_timeout:.0f} s")
+            raise WorkbenchError(f"the lab of {self.user.name} {what}", where="classroom",
+                                 fix="read the hub log in the class folder")
