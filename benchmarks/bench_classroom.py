@@ -10,12 +10,11 @@ Check five times (``wb.check(...)``) at the same moment as the whole class.  Pri
 - memory per trainee: the proportional resident memory (PSS) of their server and kernel
   (every process of their account) and their share of the labs' fork server, read while
   the whole class is connected;
-- CPU seconds per lab start: what the trainee's server used until it answered, plus the
-  hub's and its proxy's share (logins included), the figure the machine's other load
-  changes least. (It does not predict the ready time alone: on a quiet machine the
-  trainees' kernels and first cells, started as their labs come up, share the cores too;
-  measured at load 0.6 on 2 cores, the median was 10.0 s for 10 trainees, 20.8 s for 20
-  and 30.2 s for 30, about a second per trainee.)
+- CPU seconds per lab start: what the trainee's server used until it answered (from its
+  fork), plus the share of the hub, its proxy and the labs' fork server (logins and the fork
+  server's one loading included), the figure the machine's other load changes least.  (It
+  does not predict the ready time alone: the trainees' kernels and first cells, started as
+  their labs come up, share the cores too.)
 
 Baseline, measured in the same run: one single-user ``jupyter lab`` as ``make lab`` starts
 it (no hub, no proxy), the same cell and the same Checks, and its CPU seconds until it answers.  Targets: p95 Check < 1 s and
@@ -369,7 +368,7 @@ def report(s: dict, base: dict) -> None:
     print(f"Check through the hub: median {s['check_median'] * 1000:.0f} ms, p95 {s['check_p95'] * 1000:.0f} ms "
           f"(baseline p95 {base_p95 * 1000:.0f} ms; ratio p95/baseline {s['check_p95'] / base_p95:.1f}x)")
     cpu = s["server_cpu"] + s["hub_cpu"]
-    print(f"CPU per lab start: {cpu:.2f} s (the lab's server {s['server_cpu']:.2f} s, the hub and proxy "
+    print(f"CPU per lab start: {cpu:.2f} s (the lab's server {s['server_cpu']:.2f} s, the hub, proxy and fork server "
           f"{s['hub_cpu']:.2f} s, login included; baseline make lab {base['cpu']:.2f} s; ratio "
           f"{cpu / base['cpu']:.2f}x)")
     print(f"memory per trainee (server + kernel): {s['memory'] / mib:.0f} MiB "
