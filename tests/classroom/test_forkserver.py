@@ -18,7 +18,7 @@ import pytest
 
 pytest.importorskip("jupyterhub")
 
-from workbench.classroom.forkserver import LabOrder, read_line, waiting_bytes  # noqa: E402
+from workbench.classroom.forkserver import LabOrder, discard_request, read_line, waiting_bytes  # noqa: E402
 from workbench.errors import WorkbenchError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,17 @@ def test_a_request_is_read_to_its_line_end_and_no_further():
         assert waiting_bytes(reader) == 0  # what the fork server reads as: the hub has gone
     finally:
         os.close(reader)
+
+
+def test_a_request_that_cannot_be_served_is_taken_off_the_pipe_whole():
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, b'{"env": {"JUPYTERHUB_API_TOKEN": "secret"}}\n{"next": 1}\n')
+        discard_request(reader)
+        assert read_line(reader) == b'{"next": 1}\n'
+    finally:
+        os.close(reader)
+        os.close(writer)
 
 
 SCAN = textwrap.dedent("""

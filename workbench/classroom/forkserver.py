@@ -19,9 +19,10 @@ each killed when its parent ends (the fork server, and so the hub, included).
 
 The hub writes one request a line on the fork server's standard input, a JSON object
 ``{"uid", "gid", "home", "env", "args"}``, and reads ``{"pid": ...}`` or ``{"error": ...}``
-on its standard output.  The fork server itself never reads a request: a request carries the
-trainee's token, and what the fork server's memory holds, every later lab inherits.  It
-forks when a request is waiting, and the keeper reads it.
+on its standard output, one answer per request, in order.  The fork server itself never
+reads a request: a request carries the trainee's token, and what the fork server's memory
+holds, every later lab inherits.  It forks when a request is waiting; the keeper reads it
+and answers through the fork server (which answers for it if it ended without a word).
 
 >>> LabOrder.from_json('{"uid": 5001, "gid": 5001, "home": "/home/amina", "env": {"HOME": "/home/amina"}, '
 ...                    '"args": ["--port=8001"]}').uid
@@ -37,6 +38,7 @@ import atexit
 import fcntl
 import gc
 import importlib
+import io
 import json
 import os
 import select
@@ -167,16 +169,35 @@ def in_child(work) -> None:
         os._exit(0 if status is None else status if isinstance(status, int) else 1)
 
 
-def plain_streams() -> None:
-    """Standard input from /dev/null, output to the hub's log (standard error), no other descriptor open."""
+def plain_streams(*kept: int) -> None:
+    """Standard input from /dev/null, output to the hub's log (standard error), no other descriptor open but
+    ``kept``: the hub's pipes are the fork server's alone."""
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(2, 1)
-    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
+    for low, high in zip((3, *(k + 1 for k in sorted(kept))), (*sorted(kept), os.sysconf("SC_OPEN_MAX"))):
+        os.closerange(low, high)
+
+
+def error_line(message: str) -> bytes:
+    """A refusal for the hub, as one line.
+
+    >>> error_line("no")
+    b'{"error": "no"}\\n'
+    """
+    return json.dumps({"error": message}).encode() + b"\n"
+
+
+def discard_request(requests: int) -> None:
+    """Take the waiting request off the pipe without holding it: a byte at a time, each overwriting the last."""
+    byte = bytearray(1)
+    with io.FileIO(requests, "rb", closefd=False) as pipe:
+        while pipe.readinto(byte) and byte != b"\n":
+            pass
 
 
 def serve(requests: int = 0, replies: int = 1) -> int:
-    """The fork server's loop: preload, say ready, then fork a keeper for each request until the hub goes."""
+    """The fork server's loop: preload, say ready, then start a lab for each request until the hub goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the hub stops the labs itself, then closes the requests
     preload()
     os.write(replies, b'{"ready": true}\n')
@@ -188,25 +209,32 @@ def serve(requests: int = 0, replies: int = 1) -> int:
             continue
         if not waiting_bytes(requests):  # the hub closed its end
             return 0
-        fork_keeper(server, requests, replies)
+        os.write(replies, keeper_answer(server, requests))
 
 
-def fork_keeper(server: int, requests: int, replies: int) -> None:
-    """Fork the keeper of the waiting request; return once it has taken the request off the pipe."""
-    taken, tell_taken = os.pipe()
-    if os.fork() == 0:
-        os.close(taken)
-        in_child(lambda: keeper(server, requests, replies, tell_taken))
-    os.close(tell_taken)
-    os.read(taken, 1)  # returns once the keeper has read its request (or ended)
-    os.close(taken)
+def keeper_answer(server: int, requests: int) -> bytes:
+    """Fork the keeper of the waiting request; its answer for the hub (a line), or why there is none."""
+    answer, tell = os.pipe()
+    try:
+        keeper_pid = os.fork()
+    except OSError as err:  # too many processes, no memory: this request fails, the labs already started stay
+        os.close(answer)
+        os.close(tell)
+        discard_request(requests)
+        return error_line(f"the fork server could not start a lab ({err.strerror})")
+    if keeper_pid == 0:
+        os.close(answer)
+        in_child(lambda: keeper(server, requests, tell))
+    os.close(tell)
+    line = read_line(answer)
+    os.close(answer)
+    return line if line.endswith(b"\n") else error_line("the lab's keeper ended before it answered")
 
 
-def keeper(server: int, requests: int, replies: int, taken: int) -> int:
-    """Read one request, make the lab's namespaces, fork its init; reply with init's pid; wait for it."""
+def keeper(server: int, requests: int, answer: int) -> int:
+    """Read one request, make the lab's namespaces, fork its init; answer with init's pid; wait for it."""
     line = read_line(requests)
-    os.close(taken)
-    os.close(requests)
+    plain_streams(answer)
     try:
         order = LabOrder.from_json(line)
         linux.die_with_parent(server)
@@ -217,10 +245,10 @@ def keeper(server: int, requests: int, replies: int, taken: int) -> int:
         if init_pid == 0:
             in_child(lambda: init(order))
     except Exception as err:  # a refused request: the hub reads why
-        os.write(replies, json.dumps({"error": f"{type(err).__name__}: {err}"}).encode() + b"\n")
+        os.write(answer, error_line(f"{type(err).__name__}: {err}"))
         return 1
-    os.write(replies, json.dumps({"pid": init_pid}).encode() + b"\n")
-    os.close(replies)
+    os.write(answer, json.dumps({"pid": init_pid}).encode() + b"\n")
+    os.close(answer)
     _, status = os.waitpid(init_pid, 0)
     return os.waitstatus_to_exitcode(status) % 256
 
