@@ -188,6 +188,7 @@ def test_a_forked_lab_is_the_trainee_alone_in_namespaces_of_its_own(fork_server,
             assert int(status["CapInh"], 16) == int(status["CapAmb"], 16) == 0
         assert status_of(init)["NSpid"].split()[1:] == ["1"] and status_of(lab)["NSpid"].split()[1:] == ["2"]
         assert os.readlink(f"/proc/{lab}/cwd") == str(account.home)
+        assert [Path(f"/proc/{pid}/comm").read_text().strip() for pid in (init, lab)] == ["wb-lab-init", "wb-lab"]
         assert not Path(f"/proc/{lab}/root{marker}").exists()  # root's home is hidden from the lab
         for node in map(Path, filter(None, (shutil.which("node"), shutil.which("nodejs")))):
             assert Path(f"/proc/{lab}/root{node.resolve()}").stat().st_size == 0

@@ -58,7 +58,6 @@ PRELOADED = (  # what a lab imports as it starts: imported once, here
     "jupyter_server.services.kernels.kernelmanager", "jupyter_server.services.contents.largefilemanager",
     "jupyter_server.services.sessions.sessionmanager", "jupyter_server.gateway.managers",
     "jupyter_client.ioloop", "jupyter_client.provisioning", "nbformat", "jupyterlab_server.handlers",
-    "ipywidgets", "jupyterlab_widgets",
 )
 USER_MODULES = ("send2trash.plat_other",)  # modules that read the user's home and uid when imported
 FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -199,6 +198,7 @@ def discard_request(requests: int) -> None:
 def serve(requests: int = 0, replies: int = 1) -> int:
     """The fork server's loop: preload, say ready, then start a lab for each request until the hub goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the hub stops the labs itself, then closes the requests
+    linux.set_name("wb-lab-forks")
     preload()
     os.write(replies, b'{"ready": true}\n')
     server = os.getpid()
@@ -235,6 +235,7 @@ def keeper(server: int, requests: int, answer: int) -> int:
     """Read one request, make the lab's namespaces, fork its init; answer with init's pid; wait for it."""
     line = read_line(requests)
     plain_streams(answer)
+    linux.set_name("wb-lab-keeper")
     try:
         order = LabOrder.from_json(line)
         linux.die_with_parent(server)
@@ -256,6 +257,7 @@ def keeper(server: int, requests: int, answer: int) -> int:
 def init(order: LabOrder) -> int:
     """PID 1 of the lab's namespace: a fresh /proc, the lab forked, signals passed on, orphans reaped."""
     linux.die_with_parent(0)  # its parent, the keeper, is outside the namespace: seen as pid 0
+    linux.set_name("wb-lab-init")
     linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
     plain_streams()
     init_pid = os.getpid()
@@ -276,6 +278,7 @@ def lab(init_pid: int, order: LabOrder) -> int:
     """The trainee's lab: their identity, environment and home, then JupyterHub's single-user server."""
     linux.become(order.uid, order.gid)
     linux.die_with_parent(init_pid)  # after: a change of identity clears it
+    linux.set_name("wb-lab")
     os.environ.clear()
     os.environ.update(order.env)
     os.chdir(order.home)
