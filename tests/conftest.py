@@ -121,6 +121,15 @@ def english_words_left():
     return runs
 
 
+@pytest.fixture
+def own_data(monkeypatch):
+    """The data ``wb.start()`` makes current during the test is the test's alone: the data current before comes
+    back after it (later tests' checks read the current data)."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("workbench.data.active"), "_CURRENT", None)
+
+
 @pytest.fixture(scope="module")
 def pseudo_messages(tmp_path_factory):
     """The package's French catalogue replaced, for a test module, by the template with every entry marked ⟦…⟧:

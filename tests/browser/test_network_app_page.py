@@ -150,6 +150,8 @@ def test_the_page_in_arabic_reads_right_to_left(browser, voila_page_arabic, scre
         page.locator(".wb-connectors li").first.wait_for(timeout=180_000)
         block = page.locator("div[dir='rtl']", has=page.locator(".wb-connectors")).first
         assert block.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        show, delete = (page.get_by_role("button", name=name).bounding_box() for name in ("اعرض شبكتي", "احذف ملفاتي"))
+        assert show["x"] > delete["x"]  # the controls run right to left too: a row's first button on the right
         assert page.locator("h2", has_text="هذا الأسبوع").count() == 1  # the sections' headings in Arabic
         assert "المستوى 1" in page.locator(".wb-reach").first.inner_text()
         page.screenshot(path=str(screenshots / "network-app-arabic.png"), full_page=True)

@@ -1,6 +1,5 @@
 """A trainee's home made ready in their own language: lesson copies, the folder their lab opens, their data's load."""
 
-import importlib
 import json
 
 from workbench.accounts import Account
@@ -8,11 +7,10 @@ from workbench.classroom.roster import Trainee
 from workbench.classroom.trainees import environment, lab_folder, make_home_ready
 
 
-def test_a_persian_trainee_s_home_gets_the_lessons_in_persian(tmp_path, monkeypatch):
+def test_a_persian_trainee_s_home_gets_the_lessons_in_persian(tmp_path, monkeypatch, own_data):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("WORKBENCH_HOME", raising=False)  # as in the trainee's environment: ~/.workbench
     monkeypatch.setenv("WORKBENCH_LANG", "fa")
-    monkeypatch.setattr(importlib.import_module("workbench.data.active"), "_CURRENT", None)  # the data this loads is this test's alone
     make_home_ready(1001, "", "fa")
     start = tmp_path / ".workbench" / "lessons-fa" / "00-start-here.ipynb"
     assert json.loads(start.read_text(encoding="utf-8"))["metadata"]["workbench"]["lang"] == "fa"

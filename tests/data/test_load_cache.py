@@ -189,7 +189,7 @@ def test_a_home_that_cannot_be_written_still_loads(export, tmp_path):
     assert_same(cached(export, blocked / "data", lambda: fresh(export), Dataset), fresh(export))
 
 
-def test_start_keeps_a_variants_load_in_the_learners_home(workbench_home, monkeypatch):
+def test_start_keeps_a_variants_load_in_the_learners_home(workbench_home, monkeypatch, own_data):
     monkeypatch.setenv("WORKBENCH_SEED", "5")
     loader._CACHE.clear()
     data = start(None)
@@ -198,7 +198,7 @@ def test_start_keeps_a_variants_load_in_the_learners_home(workbench_home, monkey
     assert_same(kept(data.folder, data_cache(workbench_home)), data)
 
 
-def test_start_with_a_folder_keeps_nothing(export, workbench_home):
+def test_start_with_a_folder_keeps_nothing(export, workbench_home, own_data):
     loader._CACHE.clear()
     start(export)
     assert not data_cache(workbench_home).exists()

@@ -1,10 +1,10 @@
-"""The package's messages in the trainee's language: switching, fallback, plurals, a wrong answer's message and hint."""
+"""The package's messages in the trainee's language: switching, fallback, lists, plurals, a wrong answer's message and hint."""
 
 from __future__ import annotations
 
 from workbench.exercises import Context, check
 from workbench.i18n.language import set_language, use_language
-from workbench.i18n.messages import _, ngettext
+from workbench.i18n.messages import _, joined, ngettext
 
 
 def test_the_language_switches_inside_one_process(catalogue):
@@ -30,6 +30,16 @@ def test_the_environment_variable_picks_the_language(catalogue, monkeypatch):
 def test_an_entry_not_translated_yet_stays_english(catalogue):
     with use_language("fr"):
         assert _("Next hint:") == "Next hint:"
+
+
+def test_a_list_is_joined_as_each_language_writes_it():  # the real catalogues
+    reasons = ["3 calls", "2 meetings"]
+    expected = {"en": "3 calls; 2 meetings", "fr": "3 calls\u202f; 2 meetings", "ar": "3 calls\u061b 2 meetings",
+                "fa": "3 calls\u061b 2 meetings", "bn": "3 calls; 2 meetings"}
+    for lang, text in expected.items():
+        with use_language(lang):
+            assert joined(reasons) == text
+            assert joined(iter(reasons)) == text and joined([]) == ""
 
 
 def test_plural_forms_follow_each_language(catalogue):

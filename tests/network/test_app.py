@@ -11,7 +11,7 @@ from workbench.network.app import page_notebook, voila_command
 from workbench.network.demo import demo_exports, demo_network
 from workbench.network.workspace import Workspace
 from workbench.widgets.network import ConnectorsView
-from workbench.widgets.network_page import RepPage
+from workbench.widgets.network_page import RIGHT_TO_LEFT_CONTROLS, RepPage
 
 
 def _zip(files: dict) -> bytes:
@@ -120,3 +120,6 @@ def test_the_page_in_arabic_is_right_to_left_and_speaks_arabic(tmp_path, english
     assert "<b>المسار عبر المعارف:</b>" in shown["path"] and "تنزيل التقرير (HTML)" in shown["downloads"]
     assert options == ["طُلبت", "تمّت", "رُفضت", "بلا رد"]
     assert [value for _label, value in page.intro_outcome.options] == ["asked", "made", "declined", "no answer"]
+    assert "wb-right-to-left" in page.widget._dom_classes  # the controls run right to left too
+    assert RIGHT_TO_LEFT_CONTROLS in page.widget.children[0].value
+    assert "wb-right-to-left" not in RepPage(Workspace(tmp_path / "rep-en")).widget._dom_classes

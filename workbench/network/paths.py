@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import _, joined
 from ..text import isolate
 
 
@@ -177,7 +177,7 @@ def warm_paths(network, target, *, sources=None, alternatives: int = 3, max_hops
                         continue
                     others.append((math.exp(-(G.edges[s, n]["distance"] + away[n])), n))
             others.sort(key=lambda x: (-x[0], str(x[1])))
-            other_txt = "; ".join(f"{G.nodes[n].get('name') or n} ({p:.3f})" for p, n in others[:alternatives])
+            other_txt = joined(f"{G.nodes[n].get('name') or n} ({p:.3f})" for p, n in others[:alternatives])
             rows.append({"from": s, "from_name": G.nodes[s].get("name") or s, "target": t,
                          "target_name": G.nodes[t].get("name") or t,
                          "account": G.nodes[t].get("account"),

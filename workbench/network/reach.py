@@ -24,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
-from ..i18n.messages import _
+from ..i18n.messages import _, joined
 from .paths import target_people
 
 
@@ -226,7 +226,7 @@ def referral_plan(network, rep=None, *, targets=None, per_week: int = 5) -> pd.D
         at_targets = int(group["target"].sum())
         cname = G.nodes[c].get("name") or c
         rows.append({"person": c, "name": cname, "class": e.get("class"), "strength": e.get("strength"),
-                     "can_introduce": len(group), "at_targets": at_targets, "ask_for": "; ".join(names),
+                     "can_introduce": len(group), "at_targets": at_targets, "ask_for": joined(names),
                      "score": round(e.get("strength", 0) * (len(group) + 2 * at_targets), 4),
                      "message": _("Ask {name} for an introduction to {people}, and say why: what you can bring "
                                   "them.").format(name=cname, people=names[0] if len(names) == 1 else

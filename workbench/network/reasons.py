@@ -18,7 +18,7 @@ them is the same.  The measures themselves, with their units, go in a
 
 from __future__ import annotations
 
-from ..i18n.messages import _, ngettext
+from ..i18n.messages import _, joined, ngettext
 from ..text import isolate
 
 __all__ = ["reason", "details", "reasons"]
@@ -161,7 +161,7 @@ def details(row: dict) -> str:
         parts.append(ngettext("{n:,} group reached", "{n:,} groups reached", n).format(n=n))
     deg = int(row.get("degree") or 0)
     parts.append(ngettext("{n:,} contact", "{n:,} contacts", deg).format(n=deg))
-    return "; ".join(parts)
+    return joined(parts)
 
 
 def reasons(rows: list[dict], *, group_word: str = "groups") -> list[str]:

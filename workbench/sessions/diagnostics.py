@@ -22,7 +22,7 @@ isolate: a path or an error message keeps its order); anything else is shown as 
 from __future__ import annotations
 
 from ..i18n.language import current_language, direction
-from ..i18n.messages import N_, _
+from ..i18n.messages import N_, _, joined
 
 #: The message of every code; ``{name}`` fields are the parameters :func:`note` records.
 MESSAGES = {
@@ -83,5 +83,5 @@ def describe(problem) -> str:
 
 
 def describe_all(problems) -> str:
-    """Every problem worded (:func:`describe`), joined by ``"; "``."""
-    return "; ".join(describe(p) for p in problems)
+    """Every problem worded (:func:`describe`), as one list (:func:`~workbench.i18n.messages.joined`)."""
+    return joined(describe(p) for p in problems)

@@ -71,7 +71,7 @@ import pandas as pd
 
 from ..errors import InputError, WorkbenchError
 from ..i18n.language import use_language
-from ..i18n.messages import _
+from ..i18n.messages import _, joined
 from ..settings import progress_file, safe_name
 from .diagnostics import describe, describe_all, note
 from .execute import PRACTICE_PREFIX, Run, execute
@@ -132,7 +132,7 @@ def _decided(sub: Submission, policy: Policy) -> list[dict]:
                          if problems else _("{notebook}: no exercise found in it").format(notebook=sub.path.name))]
         rows = [_row(sub, ev.exercise, **decide(ev, policy)) for ev in evidence(sub)]
         left_out = describe_all(_notes(sub))  # what of the hand-in was left out: said beside each exercise
-        return [{**row, "reason": "; ".join(filter(None, [row["reason"], left_out]))} for row in rows]
+        return [{**row, "reason": joined(filter(None, [row["reason"], left_out]))} for row in rows]
     except Exception as err:  # noqa: BLE001 - one submission the grader cannot read never stops the batch
         reason = _("the grader could not grade this notebook ({error})").format(error=f"{type(err).__name__}: {err}")
         return [_row(sub, exercise, points=0.0, max_points=exercise_points(exercise) or 1.0, status="not checked",

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import WorkbenchError
-from ..i18n.messages import N_, _
+from ..i18n.messages import N_, _, joined
 from .gradebook import write_outputs
 from .marking_sheet import (
     AFTER,
@@ -100,7 +100,7 @@ def apply_marks(grades: pd.DataFrame, entries: list[dict], marks: dict[tuple, di
         mark = marks.get(key)
         if mark and mark["answer_id"] == entry["answer_id"]:
             points = float(sum(mark["scores"].values()))
-            detail = "; ".join(f"{c['name']} {mark['scores'][c['name']]:g}/{c['points']:g}" for c in entry["criteria"])
+            detail = joined(f"{c['name']} {mark['scores'][c['name']]:g}/{c['points']:g}" for c in entry["criteria"])
             values.update(points=points, status=exercise_status(points, most, None), source="trainer",
                           message=mark["comment"] or MARKED, reason=detail,
                           first_points=points, best_points=points)

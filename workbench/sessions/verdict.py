@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..i18n import LANGUAGES
-from ..i18n.messages import N_, _, translations
+from ..i18n.messages import N_, _, joined, translations
 
 #: The hint a blank stub gets (workbench.exercises.check), in any of the languages a trainee may use.
 BLANK_HINT = N_("Replace the ... (or None) with your answer, or use the form, then check again.")
@@ -167,7 +167,7 @@ def _attempts(attempts: list[dict], policy: Policy) -> dict:
                        else _("the last attempt counts; another answer got more points"))
     return _row(chosen["points"], chosen["max_points"],
                 exercise_status(chosen["points"], chosen["max_points"], chosen["hint"]), chosen["hint"],
-                message=chosen["message"], reason="; ".join(r for r in reasons if r), source="grader",
+                message=chosen["message"], reason=joined(r for r in reasons if r), source="grader",
                 attempts=len(attempts), first=counted[0]["points"], best=max(a["points"] for a in counted))
 
 

@@ -23,10 +23,14 @@ import base64
 import html
 
 from ..errors import WorkbenchError
+from ..i18n.language import direction
 from ..i18n.messages import _
 from . import in_language
 
 _WIDE = {"width": "min(100%, 44em)"}
+#: In Arabic and Persian the page's controls run right to left too (labels on the right of their field, the
+#: first control of a row on the right), not only its text blocks.
+RIGHT_TO_LEFT_CONTROLS = "<style>.wb-right-to-left { direction: rtl; }</style>"
 
 
 def _download(label: str, name: str, text: str, mime: str) -> str:
@@ -108,6 +112,9 @@ class RepPage:
         self.widget = w.VBox([intro, w.HBox([self.linkedin, self.crm, self.targets]),
                               w.HBox([self.quiet_weeks, self.betweenness]), w.HBox([self.show, self.delete]),
                               self.status, self.results])
+        if direction() == "rtl":
+            self.widget.add_class("wb-right-to-left")
+            self.widget.children = (w.HTML(RIGHT_TO_LEFT_CONTROLS), *self.widget.children)
         if self.workspace.has("linkedin"):
             self.status.value = self._status(_("Your archive is already here: press Show my network."))
 

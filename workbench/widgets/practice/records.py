@@ -15,7 +15,7 @@ import pandas as pd
 
 from ...data.schema import SCHEMA
 from ...exercises.words import CHANGE, COLUMNS, LEAD_STATUS, REASON, audit_action, in_words, said, stage_name
-from ...i18n.messages import N_, _, ngettext
+from ...i18n.messages import N_, _, joined, ngettext
 from ...i18n.numbers import format_number
 from ...practice import activities, audit, consent, records
 from ...practice.records import PossibleDuplicate, ValidationError
@@ -102,7 +102,7 @@ def _changes_text(changes: dict) -> str:
     >>> _changes_text({"title": ("CEO", "Directrice"), "phone": (None, "+33 6")})
     'title: CEO → Directrice; phone: → +33 6'
     """
-    return "; ".join(f"{column_words(field)}: {'' if old is None else old} → {'' if new is None else new}"
+    return joined(f"{column_words(field)}: {'' if old is None else old} → {'' if new is None else new}"
                      for field, (old, new) in changes.items())
 
 
