@@ -145,6 +145,15 @@ def children_of(pid: int) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
+def is_the_trainee_alone(pid: int, account) -> bool:
+    """Whether process ``pid`` runs as ``account`` only: its uid and gid (real, effective, saved, file system),
+    no other group, no capability in any set, no new privileges."""
+    status = status_of(pid)
+    return (status["Uid"].split() == [str(account.uid)] * 4 and status["Gid"].split() == [str(account.gid)] * 4
+            and status["Groups"].strip() == "" and status["NoNewPrivs"] == "1"
+            and all(int(status[name], 16) == 0 for name in ("CapEff", "CapPrm", "CapBnd", "CapInh", "CapAmb")))
+
+
 def memory_holds(pid: int, secret: bytes) -> bool:
     """Whether ``secret`` is anywhere in the readable memory of process ``pid``."""
     with open(f"/proc/{pid}/maps") as maps, open(f"/proc/{pid}/mem", "rb", 0) as memory:
@@ -180,12 +189,10 @@ def test_a_forked_lab_is_the_trainee_alone_in_namespaces_of_its_own(fork_server,
         init = run(server.start_lab(lab_order(account, token)))
         assert wait_until(lambda: children_of(init)), "the lab was not forked"
         lab, = children_of(init)
-        for pid in (init, lab):
-            status = status_of(pid)
-            assert status["Uid"].split() == [str(account.uid)] * 4 and status["Gid"].split() == [str(account.gid)] * 4
-            assert status["Groups"].strip() == "" and status["NoNewPrivs"] == "1"
-            assert int(status["CapEff"], 16) == int(status["CapPrm"], 16) == int(status["CapBnd"], 16) == 0
-            assert int(status["CapInh"], 16) == int(status["CapAmb"], 16) == 0
+        # each becomes the trainee first thing after its fork, the lab then names itself: wait for that moment
+        assert wait_until(lambda: is_the_trainee_alone(init, account) and is_the_trainee_alone(lab, account)
+                          and Path(f"/proc/{lab}/comm").read_text().strip() == "wb-lab"), \
+            [status_of(pid) for pid in (init, lab)]
         assert status_of(init)["NSpid"].split()[1:] == ["1"] and status_of(lab)["NSpid"].split()[1:] == ["2"]
         assert os.readlink(f"/proc/{lab}/cwd") == str(account.home)
         assert [Path(f"/proc/{pid}/comm").read_text().strip() for pid in (init, lab)] == ["wb-lab-init", "wb-lab"]

@@ -1,9 +1,9 @@
 """The labs' fork server: one Jupyter server loaded once, forked into each trainee's lab.
 
 A trainee's lab spends most of its start importing Jupyter Server, JupyterLab and
-JupyterHub's single-user extension (about 1.5 s of CPU in a fresh Python, against about
-0.5 s for everything else).  A class logging in at once pays that thirty times over on a
-small machine.  The fork server pays it once: started by the hub's spawner (as root, in a
+JupyterHub's single-user extension (about 1.5 s of CPU in a fresh Python); forked with them
+loaded, it answers after about 0.1 s of its own CPU (``benchmarks/bench_classroom.py``).  A
+class logging in at once pays the imports thirty times over on a small machine.  The fork server pays it once: started by the hub's spawner (as root, in a
 bubblewrap that hides root's home and Node.js, see :mod:`~workbench.classroom.spawner`), it
 imports the lab's modules, then forks a lab for every request.  Each lab is
 
