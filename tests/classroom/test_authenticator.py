@@ -2,7 +2,6 @@
 
 import asyncio
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -12,17 +11,13 @@ import bcrypt  # noqa: E402
 
 from workbench.classroom import authenticator as module  # noqa: E402
 
+from .conftest import run  # noqa: E402
+
 
 class Handler:
     """What the login page hands the authenticator (it may leave an error message on it)."""
 
     custom_login_error = ""
-
-
-def run(coroutine):
-    """Run ``coroutine`` to its end in a thread of its own (the browser tests keep an event loop running here)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture

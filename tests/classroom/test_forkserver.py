@@ -1,7 +1,6 @@
 """The labs' fork server: what a lab forked from it is (identity, namespaces, environment), what it keeps from the
 fork server (no request, no home but the trainee's), and how it stops."""
 
-import asyncio
 import json
 import os
 import secrets
@@ -11,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,13 +19,9 @@ pytest.importorskip("jupyterhub")
 from workbench.classroom.forkserver import LabOrder, discard_request, read_line, waiting_bytes  # noqa: E402
 from workbench.errors import WorkbenchError  # noqa: E402
 
+from .conftest import run  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(coroutine):
-    """Run ``coroutine`` to its end in a thread of its own (the browser tests keep an event loop running here)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_an_order_is_read_back_as_written_and_never_for_root():

@@ -4,7 +4,6 @@ import asyncio
 import socket
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,7 @@ from workbench.classroom import spawner as module  # noqa: E402
 from workbench.classroom.singleuser import LAB_OPTIONS  # noqa: E402
 from workbench.errors import WorkbenchError  # noqa: E402
 
-
-def run(coroutine):
-    """Run ``coroutine`` to its end in a thread of its own (the browser tests keep an event loop running here)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+from .conftest import run  # noqa: E402
 
 
 def test_node_is_hidden_from_the_labs():
