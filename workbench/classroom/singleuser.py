@@ -1,7 +1,8 @@
 """A trainee's lab server: JupyterHub's single-user server, without what a class does not use.
 
-Started by :class:`~workbench.classroom.spawner.TraineeSpawner` as
-``python -m workbench.classroom.singleuser`` followed by :data:`LAB_OPTIONS`.  Measured on
+Each trainee's lab, forked from the labs' fork server (:mod:`~workbench.classroom.forkserver`),
+runs :func:`main` with :data:`LAB_OPTIONS` first among its arguments (``python -m
+workbench.classroom.singleuser`` runs the same server on its own, to try one lab).  Measured on
 this project's virtualenv, a plain single-user JupyterLab spends about 4 s of CPU before it
 answers; most of it serves no trainee:
 
@@ -14,8 +15,8 @@ answers; most of it serves no trainee:
   with widgets; a shell is not part of a lesson), Voilà (the reps' page is served by
   ``workbench network app``, not by the lab) and the classic-notebook shim.
 - **Node.js**: JupyterLab runs ``node yarn config`` when it is imported, and again for its
-  extension manager, to learn the npm registry for builds; the spawner hides Node from the
-  lab (a trainee builds nothing), which saves a Node start or two per lab.
+  extension manager, to learn the npm registry for builds; the fork server's bubblewrap
+  hides Node from the labs (a trainee builds nothing), which saves a Node start or two.
 - **News and update checks** and the PyPI extension manager: requests to the Internet from
   every lab, and a question about news the trainee should not have to answer.
 
